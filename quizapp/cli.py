@@ -1,0 +1,50 @@
+"""The `quizapp` command: the TUI by default, plain subcommands for scripting and quick checks."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from quizapp import __version__
+from quizapp.commands import CommandError, command_modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp",
+        description="Prepare ML interviews on activation functions.",
+    )
+    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where study data lives (default: $QUIZAPP_DATA_DIR, else the platform's data dir)",
+    )
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="load an extra deck folder (repeatable)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in command_modules():
+        importlib.import_module(f"quizapp.commands.{module_name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except CommandError as error:
+        print(f"quizapp {args.command}: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:
+        return 0

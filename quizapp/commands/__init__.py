@@ -1,0 +1,18 @@
+"""Plain (non-TUI) subcommands; each module here exposes `register(subparsers)`."""
+
+from __future__ import annotations
+
+import pkgutil
+
+
+def command_modules() -> list[str]:
+    """Each module here is one subcommand, so adding a command edits no shared list."""
+    return sorted(module.name for module in pkgutil.iter_modules(__path__))
+
+
+class CommandError(Exception):
+    """A failure the user caused: printed as one line, never as a traceback."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

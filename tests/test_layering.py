@@ -1,0 +1,17 @@
+"""The domain packages must stay usable without a terminal: they never import textual."""
+
+import subprocess
+import sys
+
+import pytest
+
+DOMAIN_PACKAGES = ["quizapp.engine", "quizapp.commands", "quizapp.cli"]
+
+
+@pytest.mark.parametrize("package", DOMAIN_PACKAGES)
+def test_domain_package_does_not_import_textual(package: str) -> None:
+    probe = f"import sys, {package}; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
