@@ -1,0 +1,34 @@
+"""The activation engine: every number quizapp shows is computed here (numpy only).
+
+from quizapp import engine
+act = engine.get("leaky_relu")
+act(x, alpha=0.2), act.derivative(x, alpha=0.2), act.defaults, act.display_name
+"""
+
+from __future__ import annotations
+
+from quizapp.engine.activation import Activation, ParametricActivation
+from quizapp.engine.registry import REGISTRY
+
+__all__ = ["Activation", "ParametricActivation", "UnknownActivationError", "get", "names"]
+
+
+class UnknownActivationError(KeyError, ValueError):
+    """Raised by `get` for a name the engine does not know; the message lists the valid ones."""
+
+    def __str__(self) -> str:
+        # KeyError would show the message in quotes.
+        return str(self.args[0])
+
+
+def names() -> list[str]:
+    """Registered activation names, sorted."""
+    return sorted(REGISTRY)
+
+
+def get(name: str) -> Activation:
+    try:
+        return REGISTRY[name]
+    except (KeyError, TypeError):
+        valid = ", ".join(names())
+        raise UnknownActivationError(f"unknown activation {name!r}; valid names: {valid}") from None

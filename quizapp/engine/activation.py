@@ -1,0 +1,86 @@
+"""The activation object: validated parameters, the dtype contract and metadata in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from quizapp.engine.arrays import as_input, as_output
+from quizapp.engine.params import Param, ParamValue, resolve
+
+Kernel = Callable[..., np.ndarray]
+
+
+class Activation:
+    """One activation function: forward values, derivative, and what content and plots display."""
+
+    def __init__(
+        self,
+        name: str,
+        display_name: str,
+        forward: Kernel,
+        derivative: Kernel,
+        *,
+        output_range: tuple[float, float],
+        params: tuple[Param, ...] = (),
+        elementwise: bool = True,
+        check_params: Callable[[Mapping[str, Any]], None] | None = None,
+    ) -> None:
+        self.name = name
+        self.display_name = display_name
+        self.output_range = output_range
+        self.elementwise = elementwise
+        self._forward = forward
+        self._derivative = derivative
+        self._params = params
+        self._check_params = check_params
+
+    @property
+    def defaults(self) -> dict[str, ParamValue]:
+        """A fresh dict each time, so a caller editing it cannot change the engine."""
+        return {spec.name: spec.default for spec in self._params}
+
+    def __call__(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
+        return self._apply(self._forward, x, params)
+
+    def derivative(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
+        """d(output)/d(input): elementwise, or the Jacobian along the axis for softmax-like maps."""
+        return self._apply(self._derivative, x, params)
+
+    def resolve_params(self, params: Mapping[str, Any]) -> dict[str, ParamValue]:
+        """The defaults overridden by `params`; TypeError/ValueError name a bad parameter."""
+        resolved = resolve(self.name, self._params, params)
+        if self._check_params is not None:
+            self._check_params(resolved)
+        return resolved
+
+    def _apply(
+        self, kernel: Kernel, x: ArrayLike, params: Mapping[str, Any]
+    ) -> np.ndarray | np.floating:
+        resolved = self.resolve_params(params)
+        array, dtype = as_input(x)
+        # Underflow to 0 is the intended result at the extremes (sigmoid(-1000) == 0). Invalid
+        # operations only arise from ±inf/NaN inputs, where NaN is PyTorch's answer too (inf·0 in
+        # silu(-inf)) or in a branch np.where discards; the tests check no NaN comes from finite
+        # input. Overflow and division by zero stay the caller's setting: the kernels avoid them.
+        with np.errstate(under="ignore", invalid="ignore"):
+            result = kernel(array, **resolved)
+        return as_output(result, dtype)
+
+    def __repr__(self) -> str:
+        return f"<Activation {self.name} {self.defaults}>"
+
+
+class ParametricActivation(Activation):
+    """An activation with a learnable parameter, whose gradient a training step needs too."""
+
+    def __init__(self, *args: Any, param_gradient: Kernel, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._param_gradient = param_gradient
+
+    def param_gradient(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
+        """d(output)/d(parameter), elementwise (same shape as x)."""
+        return self._apply(self._param_gradient, x, params)

@@ -1,0 +1,35 @@
+"""Input conversion and the dtype contract shared by every activation."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+
+def as_input(x: ArrayLike) -> tuple[np.ndarray, np.dtype]:
+    """Return the array to compute on and the dtype to answer in.
+
+    float32 and float64 are kept (frameworks compute in the input's precision); float16 is computed
+    in float32 and rounded back; integers, lists and other real input become float64. Strings,
+    booleans, complex numbers and ragged lists are rejected rather than guessed at.
+    """
+    try:
+        array = np.asarray(x)
+    except ValueError as error:
+        raise ValueError(f"x must be a number or a rectangular array of numbers: {error}") from None
+    kind = array.dtype.kind
+    if kind == "f":
+        if array.dtype == np.float16:
+            return array.astype(np.float32), array.dtype
+        if array.dtype in (np.float32, np.float64):
+            return array, array.dtype
+        return array.astype(np.float64), np.dtype(np.float64)
+    if kind in "iu":
+        return array.astype(np.float64), np.dtype(np.float64)
+    raise TypeError(f"x must contain real numbers, got an array of dtype {array.dtype}")
+
+
+def as_output(result: np.ndarray, dtype: np.dtype) -> np.ndarray | np.floating:
+    """Cast to the answer dtype; a 0-d result becomes a numpy scalar, as numpy's ufuncs do."""
+    result = result.astype(dtype, copy=False)
+    return result[()] if result.ndim == 0 else result
