@@ -1,0 +1,50 @@
+"""How the content moved under the history: cards that disappeared (orphans) and cards whose text
+changed a lot since they were last reviewed (worth resetting)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from quizapp.study.protocols import StudyCard, visible_text
+from quizapp.study.store import StudyStore
+
+MUCH_CHANGED_BELOW = 0.6
+"""Similarity (0..1, difflib ratio) under which an edit is a different card rather than a fix."""
+
+
+@dataclass(frozen=True)
+class ChangedCard:
+    card_id: str
+    similarity: float
+    reviewed_text: str
+    current_text: str
+
+
+def find_orphans(store: StudyStore, cards: Iterable[StudyCard]) -> list[str]:
+    """Ids with history that no loaded card has any more, sorted. Their history is kept."""
+    present = {card.id for card in cards}
+    return sorted(store.card_ids_with_history() - present)
+
+
+def find_changed(
+    store: StudyStore, cards: Iterable[StudyCard], threshold: float = MUCH_CHANGED_BELOW
+) -> list[ChangedCard]:
+    """Studied cards whose current text differs enough from the text last reviewed, most changed
+    first. A small fix (a typo, a reworded phrase) keeps its schedule and is not listed."""
+    by_id = {card.id: card for card in cards}
+    rows = store.query(
+        "SELECT card_id, content_hash, content_text FROM cards "
+        "WHERE state IS NOT NULL AND content_hash IS NOT NULL"
+    )
+    changed = []
+    for card_id, stored_hash, stored_text in rows:
+        card = by_id.get(card_id)
+        if card is None or card.content_hash() == stored_hash:
+            continue
+        current = visible_text(card)
+        similarity = SequenceMatcher(None, stored_text or "", current, autojunk=False).ratio()
+        if similarity < threshold:
+            changed.append(ChangedCard(card_id, round(similarity, 3), stored_text or "", current))
+    return sorted(changed, key=lambda change: (change.similarity, change.card_id))

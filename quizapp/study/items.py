@@ -1,0 +1,124 @@
+"""What a session hands the UI: a card, and for a skill card a freshly generated question."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+from fsrs import Rating
+
+from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
+
+SEED_LIMIT = 2**31
+SLOW_FACTOR = 1.5
+FAST_FACTOR = 0.5
+
+
+@dataclass(frozen=True)
+class StudyItem:
+    """`source` is the queue it came from: "learning", "review", "new" or "cram".
+
+    `problem` is set (and `question` None) when a skill card's question could not be generated,
+    e.g. content naming a template this version lacks: the UI can show it and bury or suspend.
+    """
+
+    card: StudyCard
+    source: str
+    shown_at: datetime
+    question: QuestionLike | None = None
+    seed: int | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class PracticeItem:
+    """One numeric drill question; `card` is set when it was drawn from a content card."""
+
+    question: QuestionLike
+    seed: int
+    shown_at: datetime
+    card: StudyCard | None = None
+
+
+def default_generate() -> QuestionFactory:
+    """`quizapp.questions.generate`, imported late so study does not load it until needed."""
+    from quizapp.questions import generate
+
+    return generate
+
+
+class Questioner:
+    """Draws seeds from an injected generator and builds questions with a (replaceable) factory."""
+
+    def __init__(self, generate: QuestionFactory | None, rng: np.random.Generator | None) -> None:
+        self._generate = generate
+        self._rng = rng if rng is not None else np.random.default_rng()
+
+    def seed(self) -> int:
+        return int(self._rng.integers(0, SEED_LIMIT))
+
+    def question(
+        self,
+        template_id: str,
+        seed: int,
+        activation: str | None,
+        params: Mapping[str, object] | None,
+    ) -> QuestionLike:
+        generate = self._generate or default_generate()
+        return generate(template_id, seed, activation=activation, params=params)
+
+    def item(self, card: StudyCard, source: str, shown_at: datetime) -> StudyItem:
+        if card.template is None:
+            return StudyItem(card=card, source=source, shown_at=shown_at)
+        seed = self.seed()
+        try:
+            question = self.question(card.template, seed, card.activation, card.params)
+        except ValueError as error:
+            return StudyItem(card, source, shown_at, seed=seed, problem=str(error))
+        return StudyItem(card, source, shown_at, question=question, seed=seed)
+
+
+def propose_rating(correct: bool, elapsed: timedelta, usual: timedelta | None) -> Rating:
+    """A skill card's suggested rating: wrong -> Again; right -> Good, Hard when clearly slower than
+    the user's usual time on the card, Easy when clearly faster. The user may override it."""
+    if not correct:
+        return Rating.Again
+    if usual is None or usual <= timedelta(0):
+        return Rating.Good
+    if elapsed >= usual * SLOW_FACTOR:
+        return Rating.Hard
+    if elapsed <= usual * FAST_FACTOR:
+        return Rating.Easy
+    return Rating.Good
+
+
+def format_interval(interval: timedelta) -> str:
+    """Compact button text: 45s, 10m, 3h, 4d, 2.5mo, 1.2y."""
+    seconds = interval.total_seconds()
+    if seconds < 60:
+        return f"{max(0, round(seconds))}s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86_400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86_400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"
+
+
+def asked_activation(item: StudyItem) -> str | None:
+    """The engine function the question used (a card without one lets the template draw it)."""
+    if item.question is not None and item.question.activation is not None:
+        return item.question.activation
+    return item.card.activation
+
+
+def ensure_readable(grade: GradeLike | None) -> None:
+    """An answer that could not be read is not a wrong answer: the UI must ask again."""
+    if grade is not None and getattr(grade, "parse_error", None):
+        raise ValueError("this answer could not be read; ask for it again instead of recording it")

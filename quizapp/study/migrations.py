@@ -1,0 +1,161 @@
+"""Schema versions: `PRAGMA user_version` counts the steps applied; a new version appends a step.
+
+Each step runs in its own IMMEDIATE transaction together with the version bump, so a crash or an
+error mid-way leaves the file at the previous version, never half-migrated.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+APPLICATION_ID = 0x51_41_50_50  # "QAPP": marks the file as quizapp's
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_V1_STATEMENTS = (
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # One row per card the user has touched; state NULL = new (the row may only bury/suspend it).
+    # Times are integer microseconds since the Unix epoch, UTC: exact round trips of fsrs datetimes.
+    """CREATE TABLE cards (
+        card_id TEXT PRIMARY KEY,
+        state INTEGER CHECK (state IN (1, 2, 3)),
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due INTEGER,
+        last_review INTEGER,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        suspended INTEGER NOT NULL DEFAULT 0,
+        buried_until TEXT,
+        leech INTEGER NOT NULL DEFAULT 0,
+        content_hash TEXT,
+        content_text TEXT
+    )""",
+    "CREATE INDEX cards_due ON cards (due) WHERE state IS NOT NULL",
+    "CREATE INDEX cards_leech ON cards (card_id) WHERE leech = 1",
+    # The review log. prev_state: 0 new, else the fsrs state before; NULL for cram and practice.
+    # state_before: the whole previous `cards` row as JSON (or null when there was none), for undo.
+    """CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        card_id TEXT,
+        mode TEXT NOT NULL CHECK (mode IN ('scheduled', 'cram', 'practice')),
+        reviewed_at INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        duration_ms INTEGER,
+        prev_state INTEGER,
+        mature INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER,
+        score REAL,
+        template TEXT,
+        activation TEXT,
+        seed INTEGER,
+        response TEXT,
+        content_hash TEXT,
+        state_before TEXT,
+        CHECK (card_id IS NOT NULL OR mode = 'practice')
+    )""",
+    "CREATE INDEX reviews_card ON reviews (card_id, id)",
+    "CREATE INDEX reviews_day ON reviews (day, mode, prev_state)",
+    # Aggregates kept by triggers, so stats read one row per day instead of scanning the log.
+    """CREATE TABLE review_days (
+        day TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        reviews INTEGER NOT NULL,
+        passed INTEGER NOT NULL,
+        introduced INTEGER NOT NULL,
+        mature INTEGER NOT NULL,
+        mature_passed INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        PRIMARY KEY (day, mode)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE skill_totals (
+        template TEXT NOT NULL,
+        activation TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        PRIMARY KEY (template, activation)
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER reviews_count_insert AFTER INSERT ON reviews BEGIN
+        INSERT INTO review_days
+            (day, mode, reviews, passed, introduced, mature, mature_passed, duration_ms)
+        VALUES (
+            NEW.day, NEW.mode, 1, NEW.rating > 1, coalesce(NEW.prev_state = 0, 0), NEW.mature,
+            NEW.mature AND NEW.rating > 1, coalesce(NEW.duration_ms, 0)
+        )
+        ON CONFLICT (day, mode) DO UPDATE SET
+            reviews = reviews + 1,
+            passed = passed + excluded.passed,
+            introduced = introduced + excluded.introduced,
+            mature = mature + excluded.mature,
+            mature_passed = mature_passed + excluded.mature_passed,
+            duration_ms = duration_ms + excluded.duration_ms;
+        INSERT INTO skill_totals (template, activation, attempts, correct)
+            SELECT coalesce(NEW.template, ''), coalesce(NEW.activation, ''), 1, NEW.correct
+            WHERE NEW.correct IS NOT NULL
+                AND (NEW.template IS NOT NULL OR NEW.activation IS NOT NULL)
+        ON CONFLICT (template, activation) DO UPDATE SET
+            attempts = attempts + 1,
+            correct = correct + excluded.correct;
+    END""",
+    """CREATE TRIGGER reviews_count_delete AFTER DELETE ON reviews BEGIN
+        UPDATE review_days SET
+            reviews = reviews - 1,
+            passed = passed - (OLD.rating > 1),
+            introduced = introduced - coalesce(OLD.prev_state = 0, 0),
+            mature = mature - OLD.mature,
+            mature_passed = mature_passed - (OLD.mature AND OLD.rating > 1),
+            duration_ms = duration_ms - coalesce(OLD.duration_ms, 0)
+        WHERE day = OLD.day AND mode = OLD.mode;
+        DELETE FROM review_days WHERE day = OLD.day AND mode = OLD.mode AND reviews = 0;
+        UPDATE skill_totals SET
+            attempts = attempts - 1,
+            correct = correct - OLD.correct
+        WHERE OLD.correct IS NOT NULL
+            AND template = coalesce(OLD.template, '') AND activation = coalesce(OLD.activation, '');
+        DELETE FROM skill_totals WHERE attempts = 0;
+    END""",
+    f"PRAGMA application_id = {APPLICATION_ID}",
+)
+
+
+def _v1_initial_schema(connection: sqlite3.Connection) -> None:
+    for statement in _V1_STATEMENTS:
+        connection.execute(statement)
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_initial_schema,)
+"""Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
+
+
+def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    return len(migrations)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply the missing steps in order; returns the number applied. The connection must be in
+    autocommit mode (`isolation_level=None`) so each step's transaction is explicit."""
+    applied = 0
+    while True:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = schema_version(connection)
+            if version >= len(migrations):
+                connection.execute("COMMIT")
+                return applied
+            migrations[version](connection)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        applied += 1

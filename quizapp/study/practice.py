@@ -1,0 +1,89 @@
+"""Numeric drills outside the schedule: attempts feed accuracy stats, not the card's interval."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+
+import numpy as np
+from fsrs import Rating
+
+from quizapp.study.items import PracticeItem, Questioner, ensure_readable, propose_rating
+from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
+from quizapp.study.store import Recorded, StudyStore
+
+
+class PracticeSession:
+    def __init__(
+        self,
+        store: StudyStore,
+        *,
+        generate: QuestionFactory | None = None,
+        rng: np.random.Generator | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = store.clock
+        self._questions = Questioner(generate, rng)
+
+    def question(
+        self,
+        template_id: str,
+        *,
+        activation: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> PracticeItem:
+        """A fresh question of any family (ValueError names the valid choices when unknown)."""
+        seed = self._questions.seed()
+        question = self._questions.question(template_id, seed, activation, params)
+        return PracticeItem(question=question, seed=seed, shown_at=self._clock.now())
+
+    def question_for(self, card: StudyCard) -> PracticeItem:
+        """A fresh question from a numeric content card (its template, activation and params)."""
+        if card.template is None:
+            raise ValueError(f"card {card.id} is not a numeric card")
+        seed = self._questions.seed()
+        question = self._questions.question(card.template, seed, card.activation, card.params)
+        return PracticeItem(question=question, seed=seed, shown_at=self._clock.now(), card=card)
+
+    def record(
+        self,
+        item: PracticeItem,
+        grade: GradeLike,
+        *,
+        response: str | None = None,
+        duration: timedelta | None = None,
+        rating: Rating | None = None,
+        schedule: bool = False,
+    ) -> Recorded:
+        """Log the attempt. With `schedule=True` and a card, it counts as that card's scheduled
+        review instead (rating proposed from the result unless given)."""
+        ensure_readable(grade)
+        taken = duration if duration is not None else self._clock.now() - item.shown_at
+        usual = None if item.card is None else self._store.usual_duration(item.card.id)
+        chosen = rating if rating is not None else propose_rating(grade.correct, taken, usual)
+        if schedule:
+            if item.card is None:
+                raise ValueError("only a question drawn from a card can be scheduled")
+            settings = self._store.settings()
+            return self._store.review(
+                item.card,
+                chosen,
+                scheduler=settings.scheduler(),
+                duration=taken,
+                response=response,
+                grade=grade,
+                seed=item.seed,
+                activation=item.question.activation,
+                leech_threshold=settings.leech_threshold,
+            )
+        return self._store.record_unscheduled(
+            "practice",
+            chosen,
+            card=item.card,
+            template=item.question.template_id,
+            activation=item.question.activation,
+            duration=taken,
+            response=response,
+            grade=grade,
+            seed=item.seed,
+        )

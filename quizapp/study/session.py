@@ -1,0 +1,251 @@
+"""Today's review session: the queue the TUI walks through, answers, undo, bury and suspend."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+import numpy as np
+from fsrs import Rating, State
+
+from quizapp.study.items import (
+    Questioner,
+    StudyItem,
+    asked_activation,
+    ensure_readable,
+    propose_rating,
+)
+from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
+from quizapp.study.settings import StudySettings
+from quizapp.study.store import Recorded, StudyStore
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """Cards left today: in learning steps (due today), reviews due, new cards within the limit."""
+
+    learning: int
+    review: int
+    new: int
+
+    @property
+    def total(self) -> int:
+        return self.learning + self.review + self.new
+
+
+@dataclass(frozen=True)
+class _Answered:
+    item: StudyItem
+    recorded: Recorded
+    duration: timedelta
+
+
+class ReviewSession:
+    """Drives one day of scheduled study over the library's cards.
+
+    Order: learning cards whose step is due, then due reviews (earliest due first, at most the daily
+    review limit minus today's reviews), then new cards in content order (within the daily new
+    limit), then learning cards due within the learn-ahead window. Learning and relearning cards are
+    never cut by the review limit: dropping them would break their steps. The queue is rebuilt
+    from the store when the study day rolls over.
+    """
+
+    def __init__(
+        self,
+        store: StudyStore,
+        cards: Iterable[StudyCard],
+        *,
+        generate: QuestionFactory | None = None,
+        rng: np.random.Generator | None = None,
+        settings: StudySettings | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = store.clock
+        self._cards = {card.id: card for card in cards}
+        self._settings = settings or store.settings()
+        self._scheduler = self._settings.scheduler()
+        self._calendar = self._settings.calendar(self._clock.zone)
+        self._questions = Questioner(generate, rng)
+        self._history: list[_Answered] = []
+        self._front: list[StudyItem] = []
+        self._pending: StudyItem | None = None
+        self.refresh()
+
+    @property
+    def settings(self) -> StudySettings:
+        return self._settings
+
+    @property
+    def day(self) -> date:
+        return self._day
+
+    def refresh(self) -> None:
+        """Rebuild today's queue from the store (after a day change, or a change made elsewhere)."""
+        now = self._clock.now()
+        self._day = self._calendar.day_of(now)
+        end_of_day = self._calendar.end_of(self._day)
+        done = self._store.today_counts(self._day)
+        self._learning: list[tuple[datetime, str]] = []
+        self._reviews: list[str] = []
+        review_room = max(0, self._settings.reviews_per_day - done.reviews)
+        for state in self._store.due_states(end_of_day, self._day):
+            if state.card_id not in self._cards or state.due is None:
+                continue
+            if state.state == State.Review:
+                if len(self._reviews) < review_room:
+                    self._reviews.append(state.card_id)
+            else:
+                self._learning.append((state.due, state.card_id))
+        new_room = max(0, self._settings.new_per_day - done.introduced)
+        blocked = self._store.unavailable_as_new(self._day) if new_room else set()
+        self._new: list[str] = []
+        for card_id in self._cards:
+            if len(self._new) >= new_room:
+                break
+            if card_id not in blocked:
+                self._new.append(card_id)
+        shown = {item.card.id for item in self._front}
+        if self._pending is not None:
+            shown.add(self._pending.card.id)
+        self._drop(shown, keep_shown=True)
+
+    def counts(self) -> QueueCounts:
+        waiting = [*self._front, *([self._pending] if self._pending is not None else [])]
+        by_source = Counter(item.source for item in waiting)
+        return QueueCounts(
+            learning=len(self._learning) + by_source["learning"],
+            review=len(self._reviews) + by_source["review"],
+            new=len(self._new) + by_source["new"],
+        )
+
+    def next(self) -> StudyItem | None:
+        """The card to show now (the same one until it is answered, buried or suspended), or None
+        when nothing is due yet: `next_due()` then says when the next learning step comes up."""
+        if self._pending is not None:
+            return self._pending
+        now = self._clock.now()
+        if self._calendar.day_of(now) != self._day:
+            self.refresh()
+        if self._front:
+            self._pending = self._front.pop()
+            return self._pending
+        card_id, source = self._pick(now)
+        if card_id is None:
+            return None
+        self._pending = self._questions.item(self._cards[card_id], source, now)
+        return self._pending
+
+    def _pick(self, now: datetime) -> tuple[str | None, str]:
+        if self._learning and self._learning[0][0] <= now:
+            return self._learning.pop(0)[1], "learning"
+        if self._reviews:
+            return self._reviews.pop(0), "review"
+        if self._new:
+            return self._new.pop(0), "new"
+        ahead = now + timedelta(minutes=self._settings.learn_ahead_minutes)
+        if self._learning and self._learning[0][0] <= ahead:
+            return self._learning.pop(0)[1], "learning"
+        return None, ""
+
+    def next_due(self) -> datetime | None:
+        """When the earliest waiting learning card is due (None: nothing waits today)."""
+        return self._learning[0][0] if self._learning else None
+
+    def intervals(self, card_id: str) -> dict[Rating, timedelta]:
+        """The interval each rating would schedule now, for the answer buttons."""
+        now = self._clock.now()
+        card = self._store.card_state(card_id).to_fsrs(now)
+        return {
+            rating: self._scheduler.review_card(card, rating, review_datetime=now)[0].due - now
+            for rating in Rating
+        }
+
+    def usual_time(self, card_id: str) -> timedelta | None:
+        return self._store.usual_duration(card_id)
+
+    def propose(
+        self, item: StudyItem, grade: GradeLike, elapsed: timedelta | None = None
+    ) -> Rating:
+        """The suggested rating for a graded skill card, against the user's usual time on it."""
+        taken = elapsed if elapsed is not None else self._clock.now() - item.shown_at
+        return propose_rating(grade.correct, taken, self.usual_time(item.card.id))
+
+    def answer(
+        self,
+        item: StudyItem,
+        rating: Rating,
+        *,
+        response: str | None = None,
+        grade: GradeLike | None = None,
+        duration: timedelta | None = None,
+    ) -> Recorded:
+        """Record the answer; returns only after it is committed to disk."""
+        if item is not self._pending:
+            raise ValueError(f"card {item.card.id} is not the card being shown")
+        ensure_readable(grade)
+        taken = duration if duration is not None else self._clock.now() - item.shown_at
+        recorded = self._store.review(
+            item.card,
+            rating,
+            scheduler=self._scheduler,
+            duration=taken,
+            response=response,
+            grade=grade,
+            seed=item.seed,
+            activation=asked_activation(item),
+            leech_threshold=self._settings.leech_threshold,
+        )
+        self._pending = None
+        self._history.append(_Answered(item, recorded, taken))
+        after = recorded.after
+        if (
+            after is not None
+            and after.due is not None
+            and after.due < self._calendar.end_of(self._day)
+        ):
+            bisect.insort(self._learning, (after.due, after.card_id))
+        return recorded
+
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    def undo(self) -> StudyItem | None:
+        """Take back this session's last answer: the card's exact previous state is restored and it
+        is shown next, with the same question and its timer where it stood."""
+        if not self._history:
+            return None
+        last = self._history[-1]
+        self._store.undo(last.recorded.review.id)
+        self._history.pop()
+        card_id = last.item.card.id
+        self._learning = [entry for entry in self._learning if entry[1] != card_id]
+        if self._pending is not None:
+            self._front.append(self._pending)
+        self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
+        return self._pending
+
+    def bury(self, card_id: str) -> None:
+        """Hide the card until tomorrow's study day."""
+        self._store.bury(card_id, self._day + timedelta(days=1))
+        self._drop({card_id})
+
+    def suspend(self, card_id: str) -> None:
+        self._store.suspend(card_id)
+        self._drop({card_id})
+
+    def unsuspend(self, card_id: str) -> None:
+        self._store.unsuspend(card_id)
+        self.refresh()
+
+    def _drop(self, card_ids: set[str], *, keep_shown: bool = False) -> None:
+        self._learning = [entry for entry in self._learning if entry[1] not in card_ids]
+        self._reviews = [card_id for card_id in self._reviews if card_id not in card_ids]
+        self._new = [card_id for card_id in self._new if card_id not in card_ids]
+        if keep_shown:
+            return
+        self._front = [item for item in self._front if item.card.id not in card_ids]
+        if self._pending is not None and self._pending.card.id in card_ids:
+            self._pending = None

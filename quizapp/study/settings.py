@@ -1,0 +1,79 @@
+"""The user's study preferences, kept in the store's settings table for every front end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import tzinfo
+from typing import Any, Protocol
+
+from fsrs import Scheduler
+
+from quizapp.study.clock import DEFAULT_ROLLOVER_HOUR, StudyCalendar
+
+
+class SettingsStore(Protocol):
+    def get_setting(self, key: str, default: Any = None) -> Any: ...
+    def set_setting(self, key: str, value: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class StudySettings:
+    """Each field is stored under its own name (`store.get_setting("new_per_day")`)."""
+
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    desired_retention: float = 0.9
+    leech_threshold: int = 8
+    day_rollover_hour: int = DEFAULT_ROLLOVER_HOUR
+    learn_ahead_minutes: int = 20
+
+    def __post_init__(self) -> None:
+        for name in ("new_per_day", "reviews_per_day", "learn_ahead_minutes"):
+            _check(
+                self, name, lambda value: isinstance(value, int) and value >= 0, "an integer >= 0"
+            )
+        _check(self, "leech_threshold", lambda v: isinstance(v, int) and v >= 1, "an integer >= 1")
+        _check(
+            self,
+            "day_rollover_hour",
+            lambda value: isinstance(value, int) and 0 <= value <= 23,
+            "an hour 0..23",
+        )
+        _check(
+            self,
+            "desired_retention",
+            lambda value: isinstance(value, int | float) and 0.7 <= value <= 0.99,
+            "a fraction between 0.70 and 0.99",
+        )
+
+    @classmethod
+    def load(cls, store: SettingsStore) -> StudySettings:
+        """Read every field; a stored value that is no longer valid falls back to its default."""
+        settings = cls()
+        for field in fields(cls):
+            stored = store.get_setting(field.name, None)
+            if stored is None:
+                continue
+            try:
+                settings = replace(settings, **{field.name: stored})
+            except ValueError:
+                continue
+        return settings
+
+    def save(self, store: SettingsStore) -> None:
+        for field in fields(self):
+            store.set_setting(field.name, getattr(self, field.name))
+
+    def scheduler(self) -> Scheduler:
+        """Fuzz is off: the interval shown on a button is exactly the one recorded, and replaying
+        the log reproduces every schedule."""
+        return Scheduler(desired_retention=float(self.desired_retention), enable_fuzzing=False)
+
+    def calendar(self, zone: tzinfo | None) -> StudyCalendar:
+        return StudyCalendar(zone=zone, rollover_hour=self.day_rollover_hour)
+
+
+def _check(settings: StudySettings, name: str, valid: Any, expected: str) -> None:
+    value = getattr(settings, name)
+    if isinstance(value, bool) or not valid(value):
+        raise ValueError(f"setting {name} must be {expected}, got {value!r}")
