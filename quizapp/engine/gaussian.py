@@ -1,42 +1,112 @@
-"""GELU, exact (x·Φ(x)) and with PyTorch's tanh approximation."""
+"""GELU, exact (x·Φ(x)) and with PyTorch's tanh approximation.
+
+numpy has no erf, and the textbook 0.5·(1 + erf(x/√2)) loses every digit of Φ(x) for very negative
+x. Instead the lower tail is written Φ(-u) = φ(u)·R(u), with u = |x| and R the Mills ratio, a
+smooth, slowly varying function that piecewise polynomials approximate to ~1e-15 relative. The
+polynomials are fitted once, at import, to a float64-exact reference of R.
+"""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
+from numpy.polynomial import chebyshev, polynomial
 
 from quizapp.engine.logistic import sigmoid, sigmoid_derivative
 
+# φ(40) = e^-800/√(2π) underflows to 0 in float64, so Φ(-u) is exactly 0 for u >= 40.
+_U_MAX = 40.0
+# Fitting in v = u/(u + 3) gives short intervals near 0, where R bends, and long ones in the tail.
+_SCALE = 3.0
+_V_MAX = _U_MAX / (_U_MAX + _SCALE)
+_INTERVALS = 64
+_DEGREE = 6
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+
+
+def _mills_reference(u: np.ndarray) -> np.ndarray:
+    """R(u) = Φ(-u)/φ(u) to about 1e-16: math.erfc below u = 2, Laplace's continued fraction
+    R(u) = 1/(u + 1/(u + 2/(u + 3/(u + ...)))) above, where 200 terms have fully converged."""
+    small = np.array(
+        [
+            math.erfc(v / math.sqrt(2.0)) / 2.0 * math.exp(v * v / 2.0) / _INV_SQRT_2PI
+            for v in np.minimum(u, 2.0)
+        ]
+    )
+    tail = np.maximum(u, 2.0)
+    fraction = np.zeros_like(tail)
+    for k in range(200, 0, -1):
+        fraction = k / (tail + fraction)
+    return np.where(u < 2.0, small, 1.0 / (tail + fraction))
+
+
+def _mills_table() -> np.ndarray:
+    """Row k: power-series coefficients in t ∈ [-1, 1] of (u + SCALE)·R(u) on the k-th
+    v-interval, interpolating at Chebyshev points (well conditioned at this low degree)."""
+    nodes = chebyshev.chebpts1(_DEGREE + 1)
+    width = _V_MAX / _INTERVALS
+    v = (np.arange(_INTERVALS)[:, None] + (nodes[None, :] + 1.0) / 2.0) * width
+    u = _SCALE * v / (1.0 - v)
+    values = _mills_reference(u.ravel()).reshape(u.shape) * (u + _SCALE)
+    return polynomial.polyfit(nodes, values.T, _DEGREE).T
+
+
+_TABLE = _mills_table()
+
+
+def _density(u: np.ndarray) -> np.ndarray:
+    """φ(u) with u² split as hi² + lo·(u + hi): hi has few bits, so hi²/2 is exact and e^(-u²/2)
+    keeps full precision even where u² itself would carry a rounding error of u²·1e-16."""
+    hi = np.floor(u * 16.0) / 16.0
+    lo = u - hi
+    return np.exp(-0.5 * hi * hi) * np.exp(-0.5 * lo * (u + hi)) * _INV_SQRT_2PI
+
+
+def _tail(u: np.ndarray, density: np.ndarray) -> np.ndarray:
+    """Φ(-u) = φ(u)·R(u) for u in [0, U_MAX] (NaN passes through)."""
+    v = u / (u + _SCALE)
+    s = v * (_INTERVALS / _V_MAX)
+    k = s.astype(np.intp)  # NaN casts to garbage; mode="clip" keeps it a valid row (result: NaN)
+    t = 2.0 * (s - k) - 1.0
+    acc = np.take(_TABLE[:, _DEGREE], k, mode="clip")
+    for j in range(_DEGREE - 1, -1, -1):
+        acc = acc * t + np.take(_TABLE[:, j], k, mode="clip")
+    return density * acc / (u + _SCALE)
+
+
+def _cdf_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Φ(x), φ(x), and x clipped to ±U_MAX (where φ is already 0, so x·φ(x) never meets inf·0)."""
+    u = np.minimum(np.abs(x), _U_MAX)
+    density = _density(u)
+    tail = _tail(u, density)
+    upper = x > 0
+    # Φ(x) = 1 - Φ(-x) above 0 (no cancellation: Φ(-x) < 0.5), Φ(-u) itself below.
+    cdf = upper + (1.0 - 2.0 * upper) * tail
+    return cdf, density, np.copysign(u, x)
+
+
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _CUBIC = 0.044715
-_erfc = np.frompyfunc(math.erfc, 1, 1)
 
 
-def _normal_cdf(x: np.ndarray) -> np.ndarray:
-    return (0.5 * _erfc(-x / math.sqrt(2.0))).astype(x.dtype)
-
-
-def _normal_pdf(x: np.ndarray) -> np.ndarray:
-    return np.exp(-0.5 * np.square(np.clip(x, -40.0, 40.0))) / math.sqrt(2.0 * math.pi)
-
-
-def _tanh_argument(x: np.ndarray) -> np.ndarray:
-    """2·√(2/π)(x + 0.044715x³), since 1 + tanh(y/2) = 2σ(y); clipped where σ has saturated."""
+def _tanh_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """a = 2·√(2/π)(x + 0.044715x³), since 0.5·(1 + tanh(a/2)) = σ(a), and x clipped to ±1e5
+    (σ has long saturated there, and x³ stays finite)."""
     bounded = np.clip(x, -1e5, 1e5)
-    return 2.0 * _SQRT_2_OVER_PI * (bounded + _CUBIC * bounded**3)
+    return 2.0 * _SQRT_2_OVER_PI * (bounded + _CUBIC * bounded**3), bounded
 
 
 def gelu(x: np.ndarray, approximate: str) -> np.ndarray:
     if approximate == "tanh":
-        return x * sigmoid(_tanh_argument(x))
-    return x * _normal_cdf(x)
+        return x * sigmoid(_tanh_parts(x)[0])
+    return x * _cdf_parts(x)[0]
 
 
 def gelu_derivative(x: np.ndarray, approximate: str) -> np.ndarray:
-    bounded = np.clip(x, -1e5, 1e5)
     if approximate == "tanh":
-        argument = _tanh_argument(x)
+        argument, bounded = _tanh_parts(x)
         argument_slope = 2.0 * _SQRT_2_OVER_PI * (1.0 + 3.0 * _CUBIC * np.square(bounded))
         return sigmoid(argument) + bounded * sigmoid_derivative(argument) * argument_slope
-    return _normal_cdf(x) + bounded * _normal_pdf(bounded)
+    cdf, density, bounded = _cdf_parts(x)
+    return cdf + bounded * density
