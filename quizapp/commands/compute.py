@@ -1,0 +1,143 @@
+"""`quizapp compute`: apply an engine activation to numbers from the shell, for a quick check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from quizapp.commands import CommandError
+
+EPILOG = """\
+values are decimal numbers (-2, .5, 1e-3, inf, -inf, nan); put `--` before them so that
+negative numbers are not read as options:
+  quizapp compute relu -- -2 0 3 -1 5
+  quizapp compute leaky_relu --param alpha=0.1 --derivative -- -2 0 3
+  quizapp compute softmax --json -- 1 2 3
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "compute",
+        help="apply an activation function (or its derivative) to numbers",
+        description="Apply an activation from quizapp's engine to a vector of numbers.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("function", help="activation name, e.g. relu, gelu, softmax")
+    parser.add_argument("values", nargs="+", metavar="VALUE", help="the input vector")
+    parser.add_argument(
+        "--derivative",
+        action="store_true",
+        help="print d(output)/d(input) instead (the Jacobian, row by row, for softmax-like maps)",
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a parameter, e.g. alpha=0.1 or approximate=tanh (repeatable)",
+    )
+    parser.add_argument("--decimals", type=int, metavar="N", help="round results to N decimals")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    parser.set_defaults(run=run)
+
+
+def parse_number(text: str) -> float:
+    """A decimal number as Python's float() reads it, minus its leniencies (spaces, 1_000)."""
+    if text != text.strip() or "_" in text:
+        raise ValueError(text)
+    return float(text)
+
+
+def parse_values(texts: Sequence[str]) -> list[float]:
+    values = []
+    for position, text in enumerate(texts, start=1):
+        try:
+            values.append(parse_number(text))
+        except ValueError:
+            raise CommandError(f"value {position} ({text!r}) is not a number") from None
+    return values
+
+
+def parse_params(texts: Sequence[str], defaults: dict[str, Any]) -> dict[str, Any]:
+    """NAME=VALUE pairs, each VALUE read as its default's type: float, int (axis) or string."""
+    params: dict[str, Any] = {}
+    for text in texts:
+        name, sep, raw = text.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise CommandError(f"--param {text!r}: expected NAME=VALUE, e.g. alpha=0.1")
+        if name not in defaults:
+            valid = ", ".join(defaults) or "none"
+            raise CommandError(f"--param {text!r}: unknown parameter {name!r} (valid: {valid})")
+        default = defaults[name]
+        try:
+            if isinstance(default, str):
+                params[name] = raw
+            elif isinstance(default, int):
+                params[name] = int(raw)
+            else:
+                params[name] = parse_number(raw)
+        except ValueError:
+            kind = "an integer" if isinstance(default, int) else "a number"
+            raise CommandError(f"--param {text!r}: {name} must be {kind}") from None
+    return params
+
+
+def format_number(value: float, decimals: int | None) -> str:
+    """Shortest round-trip form, integers without '.0', no negative zero: `0 0 3 0 5`."""
+    if decimals is not None and math.isfinite(value):
+        value = round(value, decimals)
+    if value == 0:
+        return "0"
+    if math.isfinite(value) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value)
+
+
+def json_number(value: float, decimals: int | None) -> float | str:
+    """JSON has no inf/nan: those become the strings "inf", "-inf" and "nan"."""
+    if not math.isfinite(value):
+        return repr(value)
+    rounded = round(value, decimals) if decimals is not None else value
+    return rounded + 0.0  # -0.0 + 0.0 == 0.0: no negative zero
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp import engine
+
+    if args.decimals is not None and args.decimals < 0:
+        raise CommandError(f"--decimals must be 0 or more, got {args.decimals}")
+    try:
+        activation = engine.get(args.function)
+    except engine.UnknownActivationError as error:
+        raise CommandError(str(error)) from None
+    params = parse_params(args.param, activation.defaults)
+    values = parse_values(args.values)
+    try:
+        resolved = activation.resolve_params(params)
+        compute = activation.derivative if args.derivative else activation
+        result = compute(values, **params).tolist()
+    except (TypeError, ValueError) as error:
+        raise CommandError(str(error)) from None
+
+    rows = result if isinstance(result[0], list) else [result]
+    if args.json:
+        shaped = [[json_number(v, args.decimals) for v in row] for row in rows]
+        document = {
+            "function": activation.name,
+            "params": resolved,
+            "input": [json_number(v, None) for v in values],
+            "derivative" if args.derivative else "output": (
+                shaped if isinstance(result[0], list) else shaped[0]
+            ),
+        }
+        print(json.dumps(document, allow_nan=False))
+    else:
+        for row in rows:
+            print(" ".join(format_number(v, args.decimals) for v in row))
+    return 0
