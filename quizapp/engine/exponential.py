@@ -23,7 +23,9 @@ def elu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def selu(x: np.ndarray) -> np.ndarray:
-    return SELU_SCALE * elu(x, SELU_ALPHA)
+    # scale > 1: x within 5% of the float maximum rounds to inf, the nearest float to the answer.
+    with np.errstate(over="ignore"):
+        return SELU_SCALE * elu(x, SELU_ALPHA)
 
 
 def selu_derivative(x: np.ndarray) -> np.ndarray:

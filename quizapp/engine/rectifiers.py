@@ -22,7 +22,9 @@ def relu_derivative(x: np.ndarray) -> np.ndarray:
 
 
 def leaky_relu(x: np.ndarray, alpha: float) -> np.ndarray:
-    return x * np.where(x > 0, 1.0, alpha)
+    # A slope above 1 can carry x past the float range: ±inf is then the rounded answer.
+    with np.errstate(over="ignore"):
+        return x * np.where(x > 0, 1.0, alpha)
 
 
 def leaky_relu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:

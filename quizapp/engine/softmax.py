@@ -18,14 +18,25 @@ def _normalized_axis(x: np.ndarray, axis: int) -> int:
     return axis % x.ndim
 
 
+def _shift(last: np.ndarray) -> np.ndarray:
+    """Scores minus their maximum along the last axis, so that every exp is at most 1."""
+    # Scores further apart than the float range give -inf: exp(-inf) = 0 is the right weight, and
+    # -inf is the log-probability rounded (e.g. log_softmax([-1e308, 1e308])[0] = -2e308).
+    with np.errstate(over="ignore"):
+        return last - np.max(last, axis=-1, keepdims=True)
+
+
 def _shifted(last: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Scores minus their maximum, their exps, one maximal position, and the other exps' sum."""
-    shifted = last - np.max(last, axis=-1, keepdims=True)
+    shifted = _shift(last)
     exps = np.exp(shifted)
     top = np.argmax(shifted, axis=-1)[..., None]
     others = exps.copy()
     np.put_along_axis(others, top, 0.0, axis=-1)
-    return shifted, exps, top, np.sum(others, axis=-1, keepdims=True)
+    # shifted[top] is exactly 0, unless the row holds a NaN (argmax finds NaNs first): then the
+    # whole row must be NaN, as PyTorch's log-sum-exp makes it.
+    rest = np.sum(others, axis=-1, keepdims=True) + np.take_along_axis(shifted, top, axis=-1)
+    return shifted, exps, top, rest
 
 
 def _forward(x: np.ndarray, axis: int, log: bool) -> np.ndarray:
@@ -37,7 +48,7 @@ def _forward(x: np.ndarray, axis: int, log: bool) -> np.ndarray:
         shifted, _, _, rest = _shifted(last)
         result = shifted - np.log1p(rest)
     else:
-        exps = np.exp(last - np.max(last, axis=-1, keepdims=True))
+        exps = np.exp(_shift(last))
         result = exps / np.sum(exps, axis=-1, keepdims=True)
     return np.moveaxis(result, -1, ax)
 

@@ -1,0 +1,211 @@
+"""Extreme inputs (with every floating-point warning an error), inf/NaN semantics, and dtypes."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from quizapp import engine
+
+NAMES = engine.names()
+EXTREMES = np.array(
+    [-1.7e308, -1e300, -1e154, -1e10, -1000.0, -745.0, -709.0, -40.0, -1e-8,
+     -5e-324, -0.0, 0.0, 5e-324, 1e-8, 40.0, 709.0, 745.0, 1000.0, 1e10, 1e154, 1e300,
+     1.7e308]
+)  # fmt: skip
+# Rows for softmax-like functions, whose scores stay within the float range of each other.
+ROWS = np.stack([EXTREMES, EXTREMES[::-1]]) / 2
+
+# Non-default parameters that stress the formulas (tiny celu alpha, big softplus beta...).
+STRESS_PARAMS = {
+    "leaky_relu": {"alpha": 0.3},
+    "prelu": {"alpha": -0.5},
+    "elu": {"alpha": 3.0},
+    "celu": {"alpha": 1e-300},
+    "softplus": {"beta": 1e300, "threshold": 1e300},
+    "gelu": {"approximate": "tanh"},
+    "hard_tanh": {"min": -1e308, "max": 1e308},
+}
+
+
+def strict():
+    """numpy raises on every floating-point event, and any warning fails the test."""
+    stack = warnings.catch_warnings()
+    stack.__enter__()
+    warnings.simplefilter("error")
+    errstate = np.errstate(all="raise")
+    errstate.__enter__()
+    return stack, errstate
+
+
+@pytest.fixture
+def no_warnings():
+    stack, errstate = strict()
+    yield
+    errstate.__exit__(None, None, None)
+    stack.__exit__(None, None, None)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_extreme_finite_inputs_give_finite_answers_without_warnings(name, no_warnings):
+    activation = engine.get(name)
+    for params in ({}, STRESS_PARAMS.get(name, {})):
+        for compute in (activation, activation.derivative):
+            if activation.elementwise:
+                result = compute(EXTREMES, **params)
+            else:
+                result = compute(ROWS, **params)
+            assert np.all(np.isfinite(result)), (name, params, compute)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=25, deadline=None)
+@given(
+    x=hnp.arrays(
+        np.float64, st.integers(1, 5), elements=st.floats(allow_nan=False, allow_infinity=False)
+    )
+)
+def test_no_nan_from_any_finite_input(name, x):
+    stack, errstate = strict()
+    try:
+        activation = engine.get(name)
+        assert not np.any(np.isnan(activation(x)))
+        assert not np.any(np.isnan(activation.derivative(x)))
+    finally:
+        errstate.__exit__(None, None, None)
+        stack.__exit__(None, None, None)
+
+
+def test_saturation_values_at_the_extremes():
+    assert engine.get("sigmoid")(-1000.0) == 0.0
+    assert engine.get("sigmoid")(1000.0) == 1.0
+    assert engine.get("softplus")(1e300) == 1e300
+    assert engine.get("log_sigmoid")(-1e300) == -1e300
+    assert engine.get("silu")(1e300) == 1e300
+    assert engine.get("mish")(1e300) == 1e300
+    assert engine.get("gelu")(1e300) == 1e300
+    assert engine.get("hard_swish")(1.7976931348623157e308) == 1.7976931348623157e308
+    assert engine.get("softsign")(1e300) == 1.0
+    assert engine.get("softsign").derivative(1e300) == 0.0
+    assert engine.get("tanh").derivative(1e300) == 0.0
+    np.testing.assert_array_equal(engine.get("softmax")([1e308, -1e308]), [1.0, 0.0])
+
+
+def test_answers_beyond_the_float_range_round_to_infinity_silently(no_warnings):
+    biggest = 1.7976931348623157e308
+    assert engine.get("selu")(biggest) == math.inf
+    assert engine.get("leaky_relu")(-biggest, alpha=10.0) == -math.inf
+    np.testing.assert_array_equal(engine.get("log_softmax")([1e308, -1e308]), [0.0, -math.inf])
+
+
+INF, NAN = math.inf, math.nan
+
+# PyTorch 2.13.0 (float64) at [-inf, inf, nan]; e.g. silu(-inf) = -inf * sigmoid(-inf) = NaN.
+TORCH_NON_FINITE = {
+    "sigmoid": [0.0, 1.0, NAN],
+    "tanh": [-1.0, 1.0, NAN],
+    "relu": [0.0, INF, NAN],
+    "leaky_relu": [-INF, INF, NAN],
+    "prelu": [-INF, INF, NAN],
+    "elu": [-1.0, INF, NAN],
+    "gelu": [NAN, INF, NAN],
+    "silu": [NAN, INF, NAN],
+    "mish": [NAN, INF, NAN],
+    "softplus": [0.0, INF, NAN],
+    "selu": [-1.0507009873554805 * 1.6732632423543772, INF, NAN],
+    "celu": [-1.0, INF, NAN],
+    "relu6": [0.0, 6.0, NAN],
+    "hard_sigmoid": [0.0, 1.0, NAN],
+    "hard_swish": [NAN, INF, NAN],
+    "hard_tanh": [-1.0, 1.0, NAN],
+    "softsign": [NAN, NAN, NAN],
+    "log_sigmoid": [-INF, 0.0, NAN],
+}
+
+# The engine's derivative at ±inf is the limit of the slope, and NaN at NaN. (PyTorch's autograd
+# gives NaN from inf·0 for several of these, and a branch's slope at NaN for the piecewise ones.)
+SLOPE_LIMITS = {
+    "sigmoid": [0.0, 0.0],
+    "tanh": [0.0, 0.0],
+    "relu": [0.0, 1.0],
+    "leaky_relu": [0.01, 1.0],
+    "prelu": [0.25, 1.0],
+    "elu": [0.0, 1.0],
+    "gelu": [0.0, 1.0],
+    "silu": [0.0, 1.0],
+    "mish": [0.0, 1.0],
+    "softplus": [0.0, 1.0],
+    "selu": [0.0, 1.0507009873554805],
+    "celu": [0.0, 1.0],
+    "relu6": [0.0, 0.0],
+    "hard_sigmoid": [0.0, 0.0],
+    "hard_swish": [0.0, 1.0],
+    "hard_tanh": [0.0, 0.0],
+    "softsign": [0.0, 0.0],
+    "log_sigmoid": [1.0, 0.0],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TORCH_NON_FINITE))
+def test_non_finite_inputs(name, no_warnings):
+    activation = engine.get(name)
+    np.testing.assert_array_equal(activation([-INF, INF, NAN]), TORCH_NON_FINITE[name])
+    np.testing.assert_array_equal(
+        activation.derivative([-INF, INF, NAN]), [*SLOPE_LIMITS[name], NAN]
+    )
+
+
+def test_gelu_tanh_non_finite():
+    gelu = engine.get("gelu")
+    np.testing.assert_array_equal(gelu([-INF, INF, NAN], approximate="tanh"), [NAN, INF, NAN])
+
+
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+def test_softmax_rows_with_infinities_follow_pytorch(name, no_warnings):
+    # PyTorch 2.13.0: all -inf -> NaN; any +inf or NaN -> NaN row; one -inf -> probability 0.
+    activation = engine.get(name)
+    rows = np.array([[-INF, -INF], [INF, 1.0], [NAN, 1.0], [1.0, NAN], [-INF, 1.0]])
+    out = activation(rows)
+    assert np.all(np.isnan(out[:4]))
+    expected_last = [0.0, 1.0] if name == "softmax" else [-INF, 0.0]
+    np.testing.assert_array_equal(out[4], expected_last)
+    assert np.all(np.isnan(activation.derivative(rows)[:4]))
+    assert np.all(np.isfinite(activation.derivative(rows)[4]))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dtype_contract(name):
+    activation = engine.get(name)
+    x64 = np.array([[-2.5, -0.1, 0.0, 0.7, 4.0]])
+    for compute in (activation, activation.derivative):
+        assert compute(x64.astype(np.float32)).dtype == np.float32
+        assert compute(x64).dtype == np.float64
+        assert compute(x64.astype(np.float16)).dtype == np.float16
+        assert compute(np.array([[-2, 0, 3]])).dtype == np.float64
+        assert compute([[-2, 0, 3]]).dtype == np.float64
+        assert compute(np.array([[1, 2]], dtype=np.uint8)).dtype == np.float64
+        # float32 answers are the float64 answers rounded, to within float32's few ulps.
+        np.testing.assert_allclose(
+            compute(x64.astype(np.float32)), compute(x64), rtol=2e-6, atol=1e-7
+        )
+
+
+def test_float32_extremes_do_not_overflow(no_warnings):
+    x = np.array([-1.5e38, -200.0, -100.0, -89.0, 89.0, 100.0, 1.5e38], dtype=np.float32)
+    for name in NAMES:
+        activation = engine.get(name)
+        for compute in (activation, activation.derivative):
+            result = compute(x)
+            assert result.dtype == np.float32
+            assert np.all(np.isfinite(result)), name
+
+
+def test_scalar_integer_input_gives_a_float64_scalar():
+    y = engine.get("sigmoid")(0)
+    assert isinstance(y, np.float64)
+    assert y == 0.5
+    assert isinstance(engine.get("relu")(np.float32(2.0)), np.float32)
