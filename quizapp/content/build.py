@@ -1,0 +1,493 @@
+"""From validated deck files to a `Deck`: cards, sections, functions, and the cross-file checks.
+
+Checks that need more than one value (duplicate ids, references between files, engine names,
+answers among options) live here, each reported at the line of the value at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from quizapp.content import schema
+from quizapp.content.model import (
+    REVERSE_SUFFIX,
+    ActivationFunction,
+    Block,
+    BulletItem,
+    BulletList,
+    Card,
+    Code,
+    Deck,
+    Heading,
+    Link,
+    LinkList,
+    Paragraph,
+    QuestionAnswer,
+    QuestionList,
+    Section,
+    Table,
+)
+from quizapp.content.problems import Location, Problem, display_path, field_path
+from quizapp.content.yamlsource import SourceFile
+
+FUNCTION_TABLE_COLUMNS = ("Activation Function", "Strengths", "Weaknesses", "Common Use Cases")
+
+
+@dataclass(frozen=True)
+class ValidFile:
+    """The parts of one file that passed validation, with each list item's index in the file."""
+
+    source: SourceFile
+    deck: schema.DeckSpec | None = None
+    section: schema.SectionSpec | None = None
+    functions: tuple[tuple[int, schema.FunctionSpec], ...] = ()
+    cards: tuple[tuple[int, schema.CardSpec], ...] = ()
+
+
+@dataclass
+class _Pending:
+    card: Card
+    source: SourceFile
+    location: Location
+
+
+@dataclass
+class _DeckBuilder:
+    name: str
+    activations: Collection[str]
+    known_templates: Collection[str] | None
+    complete: bool
+    problems: list[Problem] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
+    functions: dict[str, tuple[schema.FunctionSpec, SourceFile, Location]] = field(
+        default_factory=dict
+    )
+    section_ids: dict[str, tuple[Path, int]] = field(default_factory=dict)
+    formula_sections: dict[str, str] = field(default_factory=dict)
+
+    def report(self, source: SourceFile, location: Location, message: str) -> None:
+        self.problems.append(
+            Problem(source.path, source.line_of(location), field_path(location), message)
+        )
+
+    def check_activation(self, source: SourceFile, location: Location, name: str | None) -> None:
+        if name is not None and name not in self.activations:
+            self.report(
+                source,
+                location,
+                f"unknown activation {name!r}; the engine has: "
+                f"{', '.join(sorted(self.activations))}",
+            )
+
+    def add(self, source: SourceFile, location: Location, card: Card) -> None:
+        self.check_activation(source, (*location, "activation"), card.activation)
+        self.pending.append(_Pending(card, source, location))
+
+    def collect_functions(self, files: list[ValidFile]) -> None:
+        for valid in files:
+            for index, spec in valid.functions:
+                location: Location = ("functions", index)
+                first = self.functions.get(spec.activation)
+                if first is not None:
+                    where = f"{display_path(first[1].path)}:{first[1].line_of(first[2])}"
+                    self.report(
+                        valid.source,
+                        (*location, "activation"),
+                        f"function {spec.activation!r} is described twice (first at {where})",
+                    )
+                    continue
+                self.functions[spec.activation] = (spec, valid.source, location)
+
+    def collect_sections(self, files: list[ValidFile]) -> None:
+        for valid in files:
+            section = valid.section
+            if section is None:
+                continue
+            line = valid.source.line_of(("section", "id"))
+            first = self.section_ids.get(section.id)
+            if first is not None:
+                self.report(
+                    valid.source,
+                    ("section", "id"),
+                    f"duplicate section id {section.id!r} "
+                    f"(first at {display_path(first[0])}:{first[1]})",
+                )
+                continue
+            self.section_ids[section.id] = (valid.source.path, line)
+            for block in section.blocks:
+                if isinstance(block, schema.FunctionsBlock):
+                    for activation in block.functions:
+                        self.formula_sections.setdefault(activation, section.id)
+
+    def build_cards(self, valid: ValidFile) -> None:
+        file_section = valid.section.id if valid.section else ""
+        for key in valid.source.data if isinstance(valid.source.data, dict) else ():
+            if key == "section" and valid.section is not None:
+                self._section_cards(valid.source, valid.section)
+            elif key == "functions":
+                for index, spec in valid.functions:
+                    self._function_card(valid.source, ("functions", index), spec)
+            elif key == "cards":
+                for index, spec in valid.cards:
+                    self._standalone(valid.source, ("cards", index), spec, file_section)
+
+    def _meta(self, spec: schema.CardFields, section: str) -> dict[str, object]:
+        return {
+            "deck": self.name,
+            "tags": tuple(spec.tags),
+            "difficulty": spec.difficulty,
+            "activation": spec.activation,
+            "section": section,
+        }
+
+    def _definition(
+        self, source: SourceFile, location: Location, spec: schema.DefinitionSpec, section: str
+    ) -> None:
+        meaning = f"{spec.meaning}\n{spec.formula}" if spec.formula else spec.meaning
+        meta = self._meta(spec, section)
+        self.add(
+            source, location, Card(spec.id, "definition", front=spec.term, back=meaning, **meta)
+        )
+        if spec.reverse:
+            reverse = Card(
+                f"{spec.id}{REVERSE_SUFFIX}", "definition", front=meaning, back=spec.term, **meta
+            )
+            self.pending.append(_Pending(reverse, source, location))
+
+    def _interview(
+        self, source: SourceFile, location: Location, spec: schema.InterviewSpec, section: str
+    ) -> None:
+        card = Card(
+            spec.id,
+            "interview",
+            front=spec.question,
+            back=spec.answer,
+            key_points=tuple(spec.key_points),
+            **self._meta(spec, section),
+        )
+        self.add(source, location, card)
+
+    def _section_cards(self, source: SourceFile, section: schema.SectionSpec) -> None:
+        for block_index, block in enumerate(section.blocks):
+            base: Location = ("section", "blocks", block_index)
+            if isinstance(block, schema.DefinitionsBlock):
+                for index, spec in enumerate(block.definitions):
+                    self._definition(source, (*base, "definitions", index), spec, section.id)
+            elif isinstance(block, schema.InterviewBlock):
+                for index, spec in enumerate(block.interview):
+                    self._interview(source, (*base, "interview", index), spec, section.id)
+
+    def _function_card(
+        self, source: SourceFile, location: Location, spec: schema.FunctionSpec
+    ) -> None:
+        shown = spec.full_name or spec.name
+        back = f"{spec.formula} ({spec.note})" if spec.note else spec.formula
+        meta = self._meta(spec, self.formula_sections.get(spec.activation, ""))
+        self.add(
+            source,
+            location,
+            Card(spec.id, "formula", front=f"Formula of {shown}?", back=back, **meta),
+        )
+
+    def _standalone(
+        self, source: SourceFile, location: Location, spec: schema.StandaloneCard, file_section: str
+    ) -> None:
+        section = spec.section or file_section
+        if spec.section is not None and self.complete and spec.section not in self.section_ids:
+            self.report(
+                source, (*location, "section"), f"no section with id {spec.section!r} in this deck"
+            )
+        meta = self._meta(spec, section)
+        if isinstance(spec, schema.DefinitionCard):
+            self._definition(source, location, spec, section)
+        elif isinstance(spec, schema.InterviewCard):
+            self._interview(source, location, spec, section)
+        elif isinstance(spec, schema.FormulaCard):
+            back = f"{spec.formula} ({spec.note})" if spec.note else spec.formula
+            self.add(
+                source,
+                location,
+                Card(spec.id, "formula", front=f"Formula of {spec.name}?", back=back, **meta),
+            )
+        elif isinstance(spec, schema.ChoiceCard):
+            self._choice(source, location, spec, meta)
+        elif isinstance(spec, schema.NumericCard):
+            self._numeric(source, location, spec, meta)
+
+    def _choice(
+        self,
+        source: SourceFile,
+        location: Location,
+        spec: schema.ChoiceCard,
+        meta: dict[str, object],
+    ) -> None:
+        seen: set[str] = set()
+        for index, option in enumerate(spec.options):
+            if option in seen:
+                self.report(
+                    source, (*location, "options", index), f"option {option!r} appears twice"
+                )
+            seen.add(option)
+        answer_index = spec.options.index(spec.answer) if spec.answer in spec.options else None
+        if answer_index is None:
+            options = ", ".join(repr(option) for option in spec.options)
+            self.report(
+                source,
+                (*location, "answer"),
+                f"answer {spec.answer!r} is not one of the options: {options}",
+            )
+        card = Card(
+            spec.id,
+            "choice",
+            front=spec.question,
+            back=spec.answer,
+            options=tuple(spec.options),
+            answer_index=answer_index,
+            **meta,
+        )
+        self.add(source, location, card)
+
+    def _numeric(
+        self,
+        source: SourceFile,
+        location: Location,
+        spec: schema.NumericCard,
+        meta: dict[str, object],
+    ) -> None:
+        if self.known_templates is not None and spec.template not in self.known_templates:
+            self.report(
+                source,
+                (*location, "template"),
+                f"unknown template {spec.template!r}; expected one of: "
+                f"{', '.join(sorted(self.known_templates))}",
+            )
+        params: Mapping[str, object] = MappingProxyType(
+            {
+                key: tuple(value) if isinstance(value, list) else value
+                for key, value in spec.params.items()
+            }
+        )
+        card = Card(
+            spec.id,
+            "numeric",
+            front=spec.title,
+            back="",
+            template=spec.template,
+            params=params,
+            **meta,
+        )
+        self.add(source, location, card)
+
+    def unique_cards(self, taken: Mapping[str, tuple[Path, int]]) -> dict[str, tuple[Path, int]]:
+        """Report every id defined twice, in this deck or in a deck loaded before it."""
+        sources: dict[str, tuple[Path, int]] = {}
+        for item in self.pending:
+            line = item.source.line_of((*item.location, "id"))
+            first = sources.get(item.card.id) or taken.get(item.card.id)
+            if first is not None and item.card.id.endswith(REVERSE_SUFFIX):
+                continue
+            if first is not None:
+                self.report(
+                    item.source,
+                    (*item.location, "id"),
+                    f"duplicate id {item.card.id!r} (first defined at "
+                    f"{display_path(first[0])}:{first[1]})",
+                )
+                continue
+            sources[item.card.id] = (item.source.path, line)
+        return sources
+
+
+def _blocks(section: schema.SectionSpec, builder: _DeckBuilder, source: SourceFile) -> list[Block]:
+    blocks: list[Block] = []
+    for block_index, block in enumerate(section.blocks):
+        base: Location = ("section", "blocks", block_index)
+        if isinstance(block, schema.HeadingBlock):
+            blocks.append(Heading(block.heading))
+        elif isinstance(block, schema.ParagraphBlock):
+            blocks.append(Paragraph(block.paragraph))
+        elif isinstance(block, schema.BulletsBlock):
+            blocks.append(
+                BulletList(
+                    tuple(
+                        BulletItem(item.label or "", item.text, item.formula or "")
+                        for item in block.bullets
+                    )
+                )
+            )
+        elif isinstance(block, schema.DefinitionsBlock):
+            blocks.append(
+                BulletList(
+                    tuple(
+                        BulletItem(item.term, item.meaning, item.formula or "", item.id)
+                        for item in block.definitions
+                    )
+                )
+            )
+        elif isinstance(block, schema.InterviewBlock):
+            blocks.append(
+                QuestionList(
+                    tuple(
+                        QuestionAnswer(item.question, item.answer, tuple(item.key_points), item.id)
+                        for item in block.interview
+                    )
+                )
+            )
+        elif isinstance(block, schema.FunctionsBlock):
+            entries = _referenced(builder, source, (*base, "functions"), block.functions)
+            blocks.append(
+                BulletList(
+                    tuple(
+                        BulletItem(
+                            spec.full_name or spec.name,
+                            f"{spec.formula} ({spec.note})" if spec.note else spec.formula,
+                            card_id=spec.id,
+                        )
+                        for spec in entries
+                    )
+                )
+            )
+        elif isinstance(block, schema.FunctionTableBlock):
+            entries = _referenced(builder, source, (*base, "function_table"), block.function_table)
+            blocks.append(
+                Table(
+                    FUNCTION_TABLE_COLUMNS,
+                    tuple(
+                        (
+                            spec.name,
+                            "\n".join(spec.strengths),
+                            "\n".join(spec.weaknesses),
+                            "\n".join(spec.use_cases),
+                        )
+                        for spec in entries
+                    ),
+                )
+            )
+        elif isinstance(block, schema.TableBlock):
+            blocks.append(_table(block.table, builder, source, (*base, "table")))
+        elif isinstance(block, schema.CodeBlock):
+            blocks.append(Code(block.code, block.language))
+        elif isinstance(block, schema.LinksBlock):
+            blocks.append(
+                LinkList(
+                    tuple(Link(item.label, item.text or "", item.url or "") for item in block.links)
+                )
+            )
+    return blocks
+
+
+def _referenced(
+    builder: _DeckBuilder, source: SourceFile, location: Location, names: list[str]
+) -> list[schema.FunctionSpec]:
+    entries: list[schema.FunctionSpec] = []
+    for index, name in enumerate(names):
+        found = builder.functions.get(name)
+        if found is not None:
+            entries.append(found[0])
+        elif builder.complete:
+            builder.report(
+                source, (*location, index), f"no function {name!r} under `functions` in this deck"
+            )
+    return entries
+
+
+def _table(
+    table: schema.TableSpec, builder: _DeckBuilder, source: SourceFile, location: Location
+) -> Table:
+    width = len(table.columns)
+    for index, row in enumerate(table.rows):
+        if len(row) != width:
+            builder.report(
+                source,
+                (*location, "rows", index),
+                f"row has {len(row)} cells but the table has {width} columns",
+            )
+    return Table(tuple(table.columns), tuple(tuple(row) for row in table.rows))
+
+
+def _function_entries(builder: _DeckBuilder, cards: list[Card]) -> tuple[ActivationFunction, ...]:
+    entries = []
+    for spec, _source, _location in builder.functions.values():
+        related = [
+            spec.id,
+            *(
+                card.id
+                for card in cards
+                if card.activation == spec.activation and card.id != spec.id
+            ),
+        ]
+        entries.append(
+            ActivationFunction(
+                activation=spec.activation,
+                display_name=spec.name,
+                full_name=spec.full_name or spec.name,
+                formula=spec.formula,
+                note=spec.note or "",
+                strengths=tuple(spec.strengths),
+                weaknesses=tuple(spec.weaknesses),
+                use_cases=tuple(spec.use_cases),
+                beyond_cheatsheet=spec.beyond_cheatsheet,
+                card_ids=tuple(related),
+            )
+        )
+    return tuple(entries)
+
+
+def _metadata(files: list[ValidFile], default_name: str, builder: _DeckBuilder) -> schema.DeckSpec:
+    declared = [valid for valid in files if valid.deck is not None]
+    for extra in declared[1:]:
+        first = declared[0].source
+        builder.report(
+            extra.source,
+            ("deck",),
+            f"deck metadata is declared twice (first at {display_path(first.path)}:"
+            f"{first.line_of(('deck',))})",
+        )
+    spec = declared[0].deck if declared else None
+    return spec or schema.DeckSpec(name=default_name)
+
+
+def build_deck(
+    path: Path,
+    default_name: str,
+    files: list[ValidFile],
+    *,
+    complete: bool,
+    activations: Collection[str],
+    known_templates: Collection[str] | None,
+    taken_ids: Mapping[str, tuple[Path, int]],
+) -> tuple[Deck, list[Problem]]:
+    """Assemble a deck from its valid files; `complete` is False when some file failed to load,
+    which turns off reference checks that the broken file might have satisfied."""
+    builder = _DeckBuilder(default_name, activations, known_templates, complete)
+    metadata = _metadata(files, default_name, builder)
+    builder.name = name = metadata.name or default_name
+    builder.collect_functions(files)
+    builder.collect_sections(files)
+    for valid in files:
+        builder.build_cards(valid)
+    sources = builder.unique_cards(taken_ids)
+    sections = tuple(
+        Section(
+            valid.section.id,
+            valid.section.title,
+            tuple(_blocks(valid.section, builder, valid.source)),
+        )
+        for valid in files
+        if valid.section is not None
+    )
+    cards = [item.card for item in builder.pending]
+    deck = Deck(
+        name=name,
+        path=path,
+        title=metadata.title or name,
+        description=metadata.description or "",
+        cards=tuple(cards),
+        sections=sections,
+        functions=_function_entries(builder, cards),
+        sources=MappingProxyType(sources),
+    )
+    return deck, list(dict.fromkeys(builder.problems))

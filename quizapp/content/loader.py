@@ -1,0 +1,162 @@
+"""Finding and loading decks: bundled, the user's, extra folders; a broken deck is skipped.
+
+A deck is a folder of `*.yaml` files (read in file-name order) or a single `.yaml` file.
+User decks live in `<data dir>/decks/`: each sub-folder is a deck, and so is each `.yaml` file
+placed directly there.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
+
+from quizapp.content.build import ValidFile, build_deck
+from quizapp.content.model import Deck, Library
+from quizapp.content.problems import DeckError, Problem, display_path
+from quizapp.content.validation import validate_file
+from quizapp.content.yamlsource import read_source
+
+DECK_SUFFIXES = (".yaml", ".yml")
+USER_DECKS = "decks"
+
+
+def bundled_content_dir() -> Path:
+    """The deck shipped with the app: inside the wheel, or the repository's `content/`."""
+    packaged = importlib.resources.files("quizapp") / "bundled_content"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent.parent / "content"
+
+
+def user_decks_dir(data_dir: Path) -> Path:
+    return data_dir / USER_DECKS
+
+
+def user_deck_paths(data_dir: Path) -> list[Path]:
+    """Each sub-folder and each loose `.yaml` file of `<data dir>/decks/`, by name."""
+    folder = user_decks_dir(data_dir)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        entry
+        for entry in entries
+        if not entry.name.startswith(".")
+        and (entry.is_dir() or (entry.is_file() and entry.suffix in DECK_SUFFIXES))
+    ]
+
+
+@functools.cache
+def engine_names() -> frozenset[str]:
+    from quizapp import engine
+
+    return frozenset(engine.names())
+
+
+def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:
+    if path.is_file():
+        return [path], []
+    if not path.is_dir():
+        return [], [Problem(path, 0, "deck", "no such file or folder")]
+    try:
+        entries = sorted(path.iterdir())
+    except OSError as error:
+        return [], [Problem(path, 0, "deck", f"cannot read the folder: {error.strerror or error}")]
+    files = [
+        entry
+        for entry in entries
+        if entry.suffix in DECK_SUFFIXES and not entry.name.startswith(".") and entry.is_file()
+    ]
+    if not files:
+        return [], [Problem(path, 0, "deck", "no .yaml files in this folder")]
+    return files, []
+
+
+def _default_name(path: Path) -> str:
+    resolved = path.resolve()
+    return resolved.stem if resolved.is_file() else resolved.name
+
+
+def read_deck(
+    path: Path,
+    *,
+    known_templates: Collection[str] | None = None,
+    taken_ids: dict[str, tuple[Path, int]] | None = None,
+) -> tuple[Deck | None, list[Problem]]:
+    """Load one deck, returning every problem found; no deck at all when there is any problem."""
+    files, problems = _deck_files(path)
+    valid: list[ValidFile] = []
+    for file in files:
+        source, file_problems = read_source(file)
+        problems.extend(file_problems)
+        if source is None:
+            continue
+        parts, schema_problems = validate_file(source)
+        valid.append(parts)
+        problems.extend(schema_problems)
+    if not files:
+        return None, problems
+    deck, deck_problems = build_deck(
+        path,
+        _default_name(path),
+        valid,
+        complete=not problems,
+        activations=engine_names(),
+        known_templates=known_templates,
+        taken_ids=taken_ids or {},
+    )
+    problems.extend(deck_problems)
+    rank = {file: index for index, file in enumerate(files)}
+    problems.sort(key=lambda problem: (rank.get(problem.file, -1), problem.line))
+    return (None, problems) if problems else (deck, [])
+
+
+def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Deck:
+    """Load one deck on its own; raises `DeckError` listing every problem."""
+    deck, problems = read_deck(path, known_templates=known_templates)
+    if deck is None:
+        raise DeckError(problems)
+    return deck
+
+
+def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = None) -> Library:
+    """Load decks in order; a deck reusing an earlier deck's name or card id is skipped."""
+    decks: list[Deck] = []
+    problems: list[Problem] = []
+    taken: dict[str, tuple[Path, int]] = {}
+    names: dict[str, Path] = {}
+    for path in paths:
+        deck, deck_problems = read_deck(path, known_templates=known_templates, taken_ids=taken)
+        problems.extend(deck_problems)
+        if deck is None:
+            continue
+        if deck.name in names:
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    "deck",
+                    f"deck name {deck.name!r} is already used by {display_path(names[deck.name])}",
+                )
+            )
+            continue
+        names[deck.name] = path
+        taken.update(deck.sources)
+        decks.append(deck)
+    return Library(decks, problems)
+
+
+def load_library(
+    data_dir: Path | None,
+    extra_dirs: Sequence[Path] = (),
+    known_templates: Collection[str] | None = None,
+) -> Library:
+    """The bundled deck, then the user's decks (when a data dir is given), then `extra_dirs`."""
+    paths = [bundled_content_dir()]
+    if data_dir is not None:
+        paths.extend(user_deck_paths(data_dir))
+    paths.extend(extra_dirs)
+    return load_decks(paths, known_templates)

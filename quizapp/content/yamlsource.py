@@ -1,0 +1,255 @@
+"""Reading one deck file as plain data: bounded, inert, and with the line of every value.
+
+The tree is built from parser events rather than PyYAML's constructors, so that tags, anchors and
+aliases are refused before anything is built (no object construction, no alias-expansion bombs),
+duplicate keys are reported instead of silently overwritten, and each value keeps its line.
+Plain scalars follow the YAML 1.2 core schema: `yes`/`no`/`on`/`off` and dates stay text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from quizapp.content.problems import Location, Problem, field_path
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_BASE = re.compile(r"^0(?:o[0-7]+|x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^([-+]?)\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A parsed deck file: its data and, for every mapping key or list item, the 1-based line."""
+
+    path: Path
+    data: object
+    lines: dict[Location, int] = field(repr=False)
+
+    def line_of(self, location: Location) -> int:
+        """The line of the deepest part of `location` that exists in the file."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(location[:end])
+            if line is not None:
+                return line
+        return 1
+
+
+class _Rejected(Exception):
+    def __init__(self, line: int, location: Location, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.location = location
+        self.message = message
+
+
+def plain_scalar(text: str) -> object:
+    """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if _TRUE.match(text):
+        return True
+    if _FALSE.match(text):
+        return False
+    try:
+        if _INT.match(text):
+            return int(text)
+        if _INT_BASE.match(text):
+            return int(text, 0)
+    except ValueError:
+        return text
+    if _FLOAT.match(text):
+        return float(text)
+    infinity = _INF.match(text)
+    if infinity:
+        return -math.inf if infinity.group(1) == "-" else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+_DISCARD = object()
+
+
+@dataclass
+class _Frame:
+    container: dict[str, object] | list[object]
+    location: Location | None
+    expecting_key: bool = True
+    key: object = _DISCARD
+    key_line: int = 0
+    first_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _TreeBuilder:
+    def __init__(self) -> None:
+        self.lines: dict[Location, int] = {}
+        self.problems: list[tuple[int, Location, str]] = []
+        self.stack: list[_Frame] = []
+        self.root: object = None
+        self.documents = 0
+
+    def next_location(self) -> Location:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        base = frame.location or ()
+        if isinstance(frame.container, list):
+            return (*base, len(frame.container))
+        if frame.expecting_key or not isinstance(frame.key, str):
+            return base
+        return (*base, frame.key)
+
+    def feed(self, event: yaml.Event) -> None:
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _Rejected(line, (), "only one YAML document per file (remove the '---')")
+            return
+        if isinstance(event, yaml.AliasEvent):
+            raise _Rejected(
+                line,
+                self.next_location(),
+                "aliases (*name) are not allowed; repeat the value instead",
+            )
+        if isinstance(event, yaml.NodeEvent):
+            self._check_node(event, line)
+        if isinstance(event, yaml.ScalarEvent):
+            self._add(plain_scalar(event.value) if event.implicit[0] else event.value, line)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._push([], line)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._push({}, line)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.stack.pop()
+
+    def _check_node(self, event: yaml.NodeEvent, line: int) -> None:
+        if event.anchor is not None:
+            raise _Rejected(
+                line, self.next_location(), "anchors (&name) are not allowed; content is plain data"
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Rejected(
+                line,
+                self.next_location(),
+                f"YAML tags ({shown}) are not allowed; content is plain data",
+            )
+
+    def _push(self, container: dict[str, object] | list[object], line: int) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Rejected(line, (), f"nested deeper than {MAX_DEPTH} levels")
+        location = self._add(container, line, is_container=True)
+        self.stack.append(_Frame(container, location))
+
+    def _add(self, value: object, line: int, *, is_container: bool = False) -> Location | None:
+        if not self.stack:
+            self.root = value
+            self.lines[()] = line
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            if frame.location is None:
+                return None
+            location = (*frame.location, len(frame.container))
+            frame.container.append(value)
+            self.lines[location] = line
+            return location
+        if frame.expecting_key:
+            frame.expecting_key = False
+            frame.key_line = line
+            frame.key = self._accept_key(frame, value, line, is_container=is_container)
+            return None
+        frame.expecting_key = True
+        if frame.location is None or not isinstance(frame.key, str):
+            return None
+        frame.container[frame.key] = value
+        location = (*frame.location, frame.key)
+        self.lines[location] = frame.key_line
+        return location
+
+    def _accept_key(self, frame: _Frame, key: object, line: int, *, is_container: bool) -> object:
+        where = frame.location or ()
+        if frame.location is None:
+            return _DISCARD
+        if is_container or not isinstance(key, str):
+            shown = "a list or mapping" if is_container else repr(key)
+            self.problems.append((line, where, f"a key must be text, got {shown}; quote it"))
+            return _DISCARD
+        first = frame.first_lines.get(key)
+        if first is not None:
+            self.problems.append(
+                (line, (*where, key), f"duplicate key {key!r} (first at line {first})")
+            )
+            return _DISCARD
+        frame.first_lines[key] = line
+        return key
+
+
+def _syntax_problem(path: Path, error: yaml.YAMLError) -> Problem:
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        message = error.problem or "invalid YAML"
+        if error.context:
+            context_line = error.context_mark.line + 1 if error.context_mark else None
+            message += f" ({error.context}" + (f" at line {context_line})" if context_line else ")")
+        return Problem(path, error.problem_mark.line + 1, "yaml", message)
+    return Problem(path, 1, "yaml", str(error).splitlines()[0] if str(error) else "invalid YAML")
+
+
+def parse_text(path: Path, text: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Build the data tree of `text`; on any problem, the file yields no data."""
+    builder = _TreeBuilder()
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except _Rejected as rejected:
+        return None, [Problem(path, rejected.line, field_path(rejected.location), rejected.message)]
+    except yaml.YAMLError as error:
+        return None, [_syntax_problem(path, error)]
+    if builder.problems:
+        return None, [
+            Problem(path, line, field_path(location), message)
+            for line, location, message in builder.problems
+        ]
+    data = {} if builder.root is None else builder.root
+    return SourceFile(path, data, builder.lines), []
+
+
+def read_source(path: Path) -> tuple[SourceFile | None, list[Problem]]:
+    """Read and parse one file, refusing anything too large before reading it."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, [Problem(path, 1, "file", f"cannot read the file: {error.strerror or error}")]
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024
+        return None, [
+            Problem(
+                path,
+                1,
+                "file",
+                f"file is larger than {limit} KiB; split the deck into several files",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [Problem(path, line, "file", f"not valid UTF-8 (byte {error.start + 1})")]
+    return parse_text(path, text)
