@@ -1,0 +1,51 @@
+"""Generated numeric interview questions, graded like a patient interviewer.
+
+    from quizapp.questions import template_ids, generate
+    q = generate("softmax-logits", seed=7)  # same (id, seed, activation, params): same question
+    q.prompt, q.inputs, q.expected, q.expected_text, q.solution
+    g = q.grade("0.659, 0.242, 0.099")  # g.correct, g.score, g.parse_error, g.feedback, ...
+
+Every number shown or checked comes from `quizapp.engine`.
+"""
+
+from __future__ import annotations
+
+from quizapp.questions.generator import TEMPLATES, generate, template
+from quizapp.questions.grading import Grade
+from quizapp.questions.mistakes import MISTAKES, Mistake
+from quizapp.questions.parsing import AnswerSyntaxError, parse_numbers
+from quizapp.questions.question import Question
+
+__all__ = [
+    "MISTAKES",
+    "AnswerSyntaxError",
+    "Grade",
+    "Mistake",
+    "Question",
+    "describe",
+    "generate",
+    "parse_numbers",
+    "template_activations",
+    "template_ids",
+    "template_params",
+]
+
+
+def template_ids() -> list[str]:
+    """Every question family id, sorted."""
+    return sorted(TEMPLATES)
+
+
+def describe(template_id: str) -> str:
+    """One line for menus, e.g. "Softmax of a few logits, ..."."""
+    return template(template_id).description
+
+
+def template_activations(template_id: str) -> list[str]:
+    """Engine names a card may pass as `activation` for this family (sorted)."""
+    return sorted(template(template_id).activations)
+
+
+def template_params(template_id: str) -> list[str]:
+    """Names of the family's own params (activation params such as alpha are accepted too)."""
+    return [spec.name for spec in template(template_id).params]

@@ -1,0 +1,1 @@
+"""Question families: each module builds a few related templates."""

@@ -1,0 +1,149 @@
+"""Apply an activation to a vector (the cheatsheet's "Input (z) -> Output (a)") or to a scalar."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from quizapp.questions import draws, formatting, formulas
+from quizapp.questions.families.common import (
+    ALL,
+    ELEMENTWISE,
+    NEGATIVE_SIDE,
+    Params,
+    answer_text,
+    call,
+    display,
+    inputs_for,
+    param_note,
+    scalar_input,
+    strict_variant,
+    symbol,
+    variant_mistakes,
+)
+from quizapp.questions.families.softmax import (
+    log_softmax_mistakes,
+    log_softmax_steps,
+    softmax_mistakes,
+    softmax_steps,
+)
+from quizapp.questions.mistakes import Mistake
+from quizapp.questions.precision import Precision
+from quizapp.questions.spec import DECIMALS, LENGTH, Draft, Setup, Template
+
+
+def _mirror_mistakes(name: str, z: object, params: Params) -> list[Mistake]:
+    """The classic sign slip of the odd-looking formulas: e^z where e^(-z) belongs."""
+    if name == "sigmoid":
+        return [
+            Mistake.of(
+                "sign-error",
+                "that is σ(−z) = 1 / (1 + e^z); the exponent is −z",
+                call("sigmoid", -np.asarray(z), params),
+            )
+        ]
+    if name == "tanh":
+        return [Mistake.of("sign-error", "the sign is flipped: tanh is odd", -call("tanh", z, {}))]
+    return []
+
+
+def forward_mistakes(name: str, z: object, params: Params, *, required: bool) -> list[Mistake]:
+    return _mirror_mistakes(name, z, params) + variant_mistakes(
+        name,
+        params,
+        lambda other, other_params: call(other, z, other_params),
+        what="output",
+        required=required,
+    )
+
+
+def _elementwise_steps(
+    name: str, z: np.ndarray, a: np.ndarray, params: Params, precision: Precision
+) -> list[str]:
+    return [
+        formulas.forward_header(name, params),
+        f"Input (z): {formatting.join(map(formatting.number, z))}",
+        f"{symbol(name)}(z), element by element:",
+        *(
+            f"{formatting.number(x)} -> "
+            f"{formulas.forward_step(name, float(x), params, precision.text(value))}"
+            for x, value in zip(z, a, strict=True)
+        ),
+        f"Output (a): {answer_text(precision, a)}",
+    ]
+
+
+def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
+    name = str(setup.activation)
+    params = draws.activation_params(rng, name, setup.activation_params)
+    precision = Precision(int(setup.get("decimals", 3)))
+    z = inputs_for(rng, name, setup.count(rng, 3, 6), params)
+    a = call(name, z, params)
+    prompt = (
+        f"Apply {display(name)}{param_note(name, params)} to each input.\n"
+        f"Input (z): {formatting.join(map(formatting.number, z))}\n"
+        f"Output (a): ? — give the {z.size} values {precision.describe()}, separated by commas."
+    )
+    if name == "softmax":
+        solution = softmax_steps(z, precision, large=False)
+        mistakes = softmax_mistakes(z, large=False)
+    elif name == "log_softmax":
+        solution = log_softmax_steps(z, precision, large=False)
+        mistakes = log_softmax_mistakes(z)
+    else:
+        solution = _elementwise_steps(name, z, a, params, precision)
+        mistakes = forward_mistakes(name, z, params, required=strict_variant(name))
+    return Draft(
+        prompt=prompt,
+        inputs={"z": z},
+        expected=a,
+        precision=precision,
+        answer_shape="vector",
+        solution=solution,
+        activation_params=params,
+        mistakes=mistakes,
+    )
+
+
+def _build_scalar(rng: np.random.Generator, setup: Setup) -> Draft:
+    name = str(setup.activation)
+    params = draws.activation_params(rng, name, setup.activation_params)
+    precision = Precision(int(setup.get("decimals", 3)))
+    x = scalar_input(rng, name, params)
+    value = float(call(name, x, params))
+    prompt = (
+        f"Compute {symbol(name)}({formatting.number(x)}){param_note(name, params)} "
+        f"{precision.describe()}."
+    )
+    solution = [
+        formulas.forward_header(name, params),
+        f"{symbol(name)}({formatting.number(x)}) = "
+        f"{formulas.forward_step(name, x, params, precision.text(value))}",
+    ]
+    return Draft(
+        prompt=prompt,
+        inputs={"x": x},
+        expected=value,
+        precision=precision,
+        answer_shape="scalar",
+        solution=solution,
+        activation_params=params,
+        mistakes=forward_mistakes(name, x, params, required=name in NEGATIVE_SIDE),
+    )
+
+
+TEMPLATES = (
+    Template(
+        "activation-vector",
+        "Apply an activation to a vector: Input (z) -> Output (a)",
+        ALL,
+        (DECIMALS, LENGTH),
+        _build_vector,
+    ),
+    Template(
+        "activation-scalar",
+        "Apply an activation to a single number",
+        ELEMENTWISE,
+        (DECIMALS,),
+        _build_scalar,
+    ),
+)

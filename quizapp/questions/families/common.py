@@ -1,0 +1,142 @@
+"""Pieces several families share: engine calls as float arrays, inputs per activation, wording."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+from quizapp import engine
+from quizapp.questions import draws, formatting
+from quizapp.questions.mistakes import Mistake
+from quizapp.questions.precision import Precision
+from quizapp.questions.spec import Redraw
+
+Params = Mapping[str, object]
+
+ELEMENTWISE = tuple(name for name in engine.names() if engine.get(name).elementwise)
+ALL = tuple(engine.names())
+
+NEGATIVE_SIDE = ("leaky_relu", "prelu", "elu", "celu", "selu")
+"""ReLU variants that differ from ReLU exactly on the negative side: the side worth asking about."""
+
+_VARIANT_NOTES = {
+    "leaky_relu": "Leaky ReLU keeps α·z for z < 0",
+    "prelu": "PReLU keeps α·z for z < 0",
+    "elu": "ELU keeps α·(e^z − 1) for z < 0",
+    "celu": "CELU keeps α·(e^(z/α) − 1) for z < 0",
+    "selu": "SELU scales by λ ≈ 1.0507 and keeps λ·α·(e^z − 1) for z < 0",
+    "relu6": "ReLU6 caps its output at 6",
+    "gelu": "GELU is smooth and slightly negative for z < 0",
+    "silu": "SiLU is smooth and slightly negative for z < 0",
+    "mish": "Mish is smooth and slightly negative for z < 0",
+    "softplus": "Softplus is smooth and positive everywhere",
+}
+_SYMBOLS = {"alpha": "α", "beta": "β"}
+
+
+def call(name: str, x: object, params: Params) -> np.ndarray:
+    return np.asarray(engine.get(name)(x, **params), dtype=float)
+
+
+def slope(name: str, x: object, params: Params) -> np.ndarray:
+    return np.asarray(engine.get(name).derivative(x, **params), dtype=float)
+
+
+def display(name: str) -> str:
+    return engine.get(name).display_name
+
+
+def symbol(name: str) -> str:
+    """The name to write as a function, f(z): "SiLU" rather than "SiLU (Swish)"."""
+    return display(name).split(" (")[0]
+
+
+def _shown(value: object) -> str:
+    return formatting.number(value) if isinstance(value, float) else str(value)
+
+
+def param_note(name: str, params: Params) -> str:
+    """Text like ` (α = 0.2)`: alpha always (it is part of the question), others if not default."""
+    defaults = engine.get(name).defaults
+    shown = [
+        f"{_SYMBOLS.get(key, key)} = {_shown(value)}"
+        for key, value in params.items()
+        if key == "alpha" or value != defaults.get(key)
+    ]
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def inputs_for(rng: np.random.Generator, name: str, count: int, params: Params) -> np.ndarray:
+    """Distinct inputs of both signs, off every kink, reaching the region that sets `name` apart."""
+    if name == "relu6":
+        values = draws.grid(rng, count, -3, 9)
+        if not (values > 6).any():
+            raise Redraw
+    elif name in ("hard_sigmoid", "hard_swish"):
+        values = draws.grid(rng, count, -5, 5)
+    else:
+        values = draws.grid(rng, count, -4, 5)
+    if not draws.mixed_signs(values):
+        raise Redraw
+    return draws.avoid_kinks(name, values, params)
+
+
+def scalar_input(rng: np.random.Generator, name: str, params: Params) -> float:
+    """One input; negative for the variants whose negative side is the point of the question."""
+    if name in NEGATIVE_SIDE:
+        low, high = -4.0, -0.1
+    elif name == "relu6":
+        low, high = -3.0, 8.0
+    else:
+        low, high = -4.0, 4.0
+    value = draws.grid(rng, 1, low, high)
+    if value[0] == 0:
+        raise Redraw
+    return float(draws.avoid_kinks(name, value, params)[0])
+
+
+def answer_text(precision: Precision, values: object) -> str:
+    return formatting.join(precision.text(value) for value in np.ravel(np.asarray(values)))
+
+
+def variant_mistakes(
+    name: str,
+    params: Params,
+    compute: Callable[[str, Params], object],
+    *,
+    what: str,
+    required: bool,
+) -> list[Mistake]:
+    """Plain ReLU instead of the variant, and the default α instead of this one, where relevant.
+
+    A wrong α is always optional: at coarse precision α = 0.01 rounds to plain ReLU.
+    """
+    mistakes: list[Mistake] = []
+    if name in _VARIANT_NOTES:
+        mistakes.append(
+            Mistake.of(
+                "relu-instead-of-variant",
+                f"that is plain ReLU's {what}; {_VARIANT_NOTES[name]}",
+                compute("relu", {}),
+                optional=not required,
+            )
+        )
+    default = engine.get(name).defaults.get("alpha")
+    alpha = params.get("alpha", default)
+    if default is not None and alpha != default:
+        mistakes.append(
+            Mistake.of(
+                "wrong-alpha",
+                f"that uses α = {formatting.number(float(default))} (the usual default); "
+                f"this question uses α = {formatting.number(float(alpha))}",
+                compute(name, {**params, "alpha": default}),
+                optional=True,
+            )
+        )
+    return mistakes
+
+
+def strict_variant(name: str) -> bool:
+    """True when the inputs always reach the side where the variant differs from ReLU."""
+    return name in NEGATIVE_SIDE or name == "relu6"

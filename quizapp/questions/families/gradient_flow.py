@@ -1,0 +1,183 @@
+"""Gradient flow: vanishing products of σ′ across layers, and dead units in a ReLU layer."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from quizapp.questions import draws, formatting, formulas
+from quizapp.questions.families.common import call, display, slope
+from quizapp.questions.mistakes import Mistake
+from quizapp.questions.precision import Precision
+from quizapp.questions.spec import (
+    DECIMALS,
+    LAYER_WIDTH,
+    LAYERS,
+    SIGNIFICANT,
+    Draft,
+    Redraw,
+    Setup,
+    Template,
+)
+
+_SYMBOL = {"sigmoid": "σ′", "tanh": "tanh′"}
+
+
+def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
+    name = str(setup.activation)
+    layers = int(setup.get("layers", int(rng.integers(3, 7))))
+    precision = Precision(int(setup.get("significant", 3)) - 1, scientific=True)
+    z = draws.grid(rng, layers, -3, 3, step=float(rng.choice((0.5, 0.1))))
+    slopes = slope(name, z, {})
+    factor = float(np.prod(slopes))
+    best = float(slope(name, 0.0, {}))
+    d = _SYMBOL[name]
+    prompt = (
+        f"Backpropagating through {layers} {display(name)} layers, the gradient is multiplied at "
+        f"each layer by {d}(z_l) (ignore the weights). The pre-activations are "
+        f"z = {formatting.vector(z)}.\n"
+        f"Give the overall factor ∏ {d}(z_l) {precision.describe()}."
+    )
+    solution = [
+        f"Each layer scales the backward signal by {d}(z_l), so the factor is the product "
+        f"∏ {d}(z_l).",
+        formulas.derivative_header(name, {}),
+        *(
+            f"{formatting.number(x)} -> "
+            f"{formulas.derivative_step(name, float(x), {}, formatting.significant(s, 4))}"
+            for x, s in zip(z, slopes, strict=True)
+        ),
+        f"∏ {d}(z_l) = {' × '.join(formatting.significant(s, 4) for s in slopes)} "
+        f"= {precision.text(factor)}",
+        f"{d} is at most {formatting.number(best)} (at z = 0), so {layers} layers scale the "
+        f"gradient by at most {formatting.number(best)}^{layers} = {precision.text(best**layers)}"
+        + (": with sigmoid, gradients vanish with depth." if name == "sigmoid" else "."),
+    ]
+    values = call(name, z, {})
+    mistakes = [
+        Mistake.of(
+            "sum-instead-of-product",
+            f"that is the sum Σ {d}(z_l); the chain rule multiplies the layers' factors",
+            float(slopes.sum()),
+        ),
+        Mistake.of(
+            "assumed-max-derivative",
+            f"that is {formatting.number(best)}^{layers}, the best case; use each layer's own z",
+            best**layers,
+            optional=True,
+        ),
+    ]
+    if name == "sigmoid":
+        mistakes.append(
+            Mistake.of(
+                "sigmoid-instead-of-derivative",
+                "that multiplies σ(z_l); the factors are σ′(z_l) = σ(z_l)·(1 − σ(z_l))",
+                float(np.prod(values)),
+            )
+        )
+    else:
+        mistakes += [
+            Mistake.of(
+                "one-minus-tanh",
+                "that multiplies 1 − tanh(z_l); the factors are 1 − tanh²(z_l)",
+                float(np.prod(1 - values)),
+            ),
+            Mistake.of(
+                "function-instead-of-derivative",
+                "that multiplies tanh(z_l); the factors are 1 − tanh²(z_l)",
+                float(np.prod(values)),
+                optional=True,
+            ),
+        ]
+    return Draft(
+        prompt=prompt,
+        inputs={"z": z},
+        expected=factor,
+        precision=precision,
+        answer_shape="scalar",
+        solution=solution,
+        mistakes=mistakes,
+    )
+
+
+def _dead_inputs(rng: np.random.Generator, name: str, count: int) -> np.ndarray:
+    if name == "relu6":
+        z = draws.grid(rng, count, -3, 9)
+        if not (z > 6).any():
+            raise Redraw
+    else:
+        z = draws.grid(rng, count, -4, 4)
+    return draws.avoid_kinks(name, z, {})
+
+
+def _build_dead(rng: np.random.Generator, setup: Setup) -> Draft:
+    name = str(setup.activation)
+    precision = Precision(int(setup.get("decimals", 3)))
+    z = _dead_inputs(rng, name, setup.count(rng, 4, 6))
+    dead = slope(name, z, {}) == 0
+    count = int(dead.sum())
+    if count in (0, z.size):
+        raise Redraw
+    fraction = count / z.size
+    f = display(name)
+    prompt = (
+        f"A layer of {z.size} {f} units receives the pre-activations z = {formatting.vector(z)} "
+        "for one input.\n"
+        "What fraction of the units are dead for this input, i.e. pass no gradient back "
+        f"(derivative 0)? Give it {precision.describe()} or as a fraction like 2/5."
+    )
+    solution = [
+        formulas.derivative_header(name, {}),
+        *(
+            f"{formatting.number(x)} -> {f}′ = {'0 (dead)' if is_dead else '1'}"
+            for x, is_dead in zip(z, dead, strict=True)
+        ),
+        f"dead: {count} of {z.size} = {count}/{z.size} = {precision.text(fraction)}",
+    ]
+    mistakes = [
+        Mistake.of(
+            "alive-instead-of-dead",
+            f"that is the fraction of live units; dead units: {count} of {z.size}",
+            1 - fraction,
+        ),
+        Mistake.of(
+            "count-instead-of-fraction",
+            f"that is the number of dead units; divide by the {z.size} units",
+            float(count),
+        ),
+    ]
+    if name == "relu6":
+        negative = float(np.mean(slope("relu", z, {}) == 0))
+        mistakes.append(
+            Mistake.of(
+                "missed-upper-saturation",
+                "units above 6 are saturated: ReLU6′ = 0 there too",
+                negative,
+            )
+        )
+    return Draft(
+        prompt=prompt,
+        inputs={"z": z},
+        expected=fraction,
+        precision=precision,
+        answer_shape="scalar",
+        solution=solution,
+        mistakes=mistakes,
+    )
+
+
+TEMPLATES = (
+    Template(
+        "vanishing-gradient",
+        "Vanishing gradients: the product of σ′ (or tanh′) over several layers",
+        ("sigmoid", "tanh"),
+        (LAYERS, SIGNIFICANT),
+        _build_vanishing,
+    ),
+    Template(
+        "dead-relu-fraction",
+        "Dead ReLU units: the fraction of a layer that passes no gradient",
+        ("relu", "relu6"),
+        (DECIMALS, LAYER_WIDTH),
+        _build_dead,
+    ),
+)

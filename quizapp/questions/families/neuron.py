@@ -1,0 +1,111 @@
+"""One neuron's forward pass: z = w·x + b, then a = f(z)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from quizapp.questions import draws, formatting, formulas
+from quizapp.questions.families.common import (
+    ELEMENTWISE,
+    NEGATIVE_SIDE,
+    call,
+    display,
+    param_note,
+    symbol,
+    variant_mistakes,
+)
+from quizapp.questions.mistakes import Mistake
+from quizapp.questions.precision import Precision
+from quizapp.questions.spec import DECIMALS, LENGTH, Draft, Redraw, Setup, Template
+
+# Products of one-decimal numbers have two decimals; rounding to 10 removes float noise
+# such as 0.30000000000000004.
+_EXACT_DECIMALS = 10
+
+
+def _weighted_sum(w: np.ndarray, x: np.ndarray) -> float:
+    return round(float(w @ x), _EXACT_DECIMALS)
+
+
+def _build(rng: np.random.Generator, setup: Setup) -> Draft:
+    name = str(setup.activation)
+    params = draws.activation_params(rng, name, setup.activation_params)
+    precision = Precision(int(setup.get("decimals", 3)))
+    count = setup.count(rng, 2, 4)
+    w = draws.grid(rng, count, -1.5, 1.5, step=float(rng.choice((0.5, 0.1))))
+    x = draws.grid(rng, count, -3, 3, step=float(rng.choice((1.0, 0.5))))
+    b = float(draws.grid(rng, 1, -1, 1, step=float(rng.choice((0.5, 0.1))))[0])
+    weighted = _weighted_sum(w, x)
+    z = round(weighted + b, _EXACT_DECIMALS)
+    wants_negative = name in NEGATIVE_SIDE and rng.random() < 0.7
+    if b == 0 or abs(z) > 6 or (wants_negative and z >= 0):
+        raise Redraw
+    draws.avoid_kinks(name, np.array([z]), params)
+    a = float(call(name, z, params))
+    expected = np.array([z, a])
+    f = symbol(name)
+    prompt = (
+        f"A neuron has weights w = {formatting.vector(w)}, inputs x = {formatting.vector(x)} "
+        f"and bias b = {formatting.number(b)}, with a {display(name)} activation"
+        f"{param_note(name, params)}.\n"
+        f'Compute z = w·x + b and a = {f}(z). Answer "z, a", each {precision.describe()}.'
+    )
+    products = " + ".join(
+        f"({formatting.number(wi)})({formatting.number(xi)})" for wi, xi in zip(w, x, strict=True)
+    )
+    solution = [
+        f"z = w·x + b = {products} + ({formatting.number(b)})",
+        f"  = {formatting.number(weighted)} + ({formatting.number(b)}) = {formatting.number(z)}",
+        formulas.forward_header(name, params),
+        f"a = {f}({formatting.number(z)}) = "
+        f"{formulas.forward_step(name, z, params, precision.text(a))}",
+        f"Answer: z = {precision.text(z)}, a = {precision.text(a)}",
+    ]
+    subtracted = round(weighted - b, _EXACT_DECIMALS)
+    mistakes = [
+        Mistake.of(
+            "forgot-bias",
+            f"that is w·x = {formatting.number(weighted)} without the bias; z = w·x + b",
+            [weighted, float(call(name, weighted, params))],
+        ),
+        Mistake.of(
+            "sign-error",
+            "you subtracted the bias; z = w·x + b",
+            [subtracted, float(call(name, subtracted, params))],
+        ),
+        Mistake.of(
+            "forgot-activation",
+            f"a = z is missing the activation; a = {f}(z)",
+            [z, z],
+            optional=True,
+        ),
+        *variant_mistakes(
+            name,
+            params,
+            lambda other, other_params: [z, float(call(other, z, other_params))],
+            what="output",
+            required=False,
+        ),
+    ]
+    return Draft(
+        prompt=prompt,
+        inputs={"w": w, "x": x, "b": b},
+        expected=expected,
+        precision=precision,
+        answer_shape="vector",
+        solution=solution,
+        activation_params=params,
+        labels=("z", "a"),
+        mistakes=mistakes,
+    )
+
+
+TEMPLATES = (
+    Template(
+        "neuron-forward",
+        "One neuron's forward pass: z = w·x + b and a = f(z)",
+        ELEMENTWISE,
+        (DECIMALS, LENGTH),
+        _build,
+    ),
+)

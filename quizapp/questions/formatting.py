@@ -1,0 +1,59 @@
+"""How numbers look in prompts, answers and solutions: short, copyable, never `-0`."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+
+
+def _tidy(text: str) -> str:
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def number(value: float, decimals: int = 6) -> str:
+    """A value rounded to `decimals`, without trailing zeros: 0.5, -2, 0.0498."""
+    return _tidy(f"{float(value):.{decimals}f}")
+
+
+def scientific(value: float, decimals: int) -> str:
+    """Mantissa with exactly `decimals` decimals (all significant), short exponent: 2.35e-4."""
+    mantissa, exponent = f"{float(value):.{decimals}e}".split("e")
+    if float(mantissa) == 0:
+        return "0"
+    return mantissa if int(exponent) == 0 else f"{mantissa}e{int(exponent)}"
+
+
+def significant(value: float, figures: int) -> str:
+    """An intermediate value to `figures` significant figures, plain where readable: 0.009866."""
+    if value == 0:
+        return "0"
+    magnitude = math.floor(math.log10(abs(value)))
+    if -5 <= magnitude < 6:
+        return number(value, max(0, figures - 1 - magnitude))
+    return scientific(value, figures - 1)
+
+
+def echo(value: float) -> str:
+    """What the parser understood, precise enough to recognise one's own input."""
+    text = f"{float(value):.6g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return f"{mantissa}e{int(exponent)}"
+    return _tidy(text)
+
+
+def join(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+def vector(values: Iterable[float] | np.ndarray, decimals: int = 6) -> str:
+    """`[-2, 0.5, 3]`: how an input vector is written in prompts and solutions."""
+    return "[" + join(number(value, decimals) for value in np.ravel(values)) + "]"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

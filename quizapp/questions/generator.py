@@ -1,0 +1,235 @@
+"""`generate`: pick, draw, build, self-check, reproducibly from (id, seed, activation, params)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import numpy as np
+
+from quizapp import engine
+from quizapp.questions import draws
+from quizapp.questions.families import apply, derivatives, gradient_flow, identify, neuron, softmax
+from quizapp.questions.mistakes import Mistake
+from quizapp.questions.question import InputValue, Question
+from quizapp.questions.spec import Draft, Redraw, Setup, Template
+
+TEMPLATES: dict[str, Template] = {
+    template.id: template
+    for family in (apply, softmax, derivatives, neuron, gradient_flow, identify)
+    for template in family.TEMPLATES
+}
+
+MAX_ATTEMPTS = 200
+STRICT_ATTEMPTS = 100
+
+# Bounds that keep a card's activation parameters humane and every modelled mistake visible.
+_PARAM_BOUNDS = {
+    "alpha": (0.01, 5.0),
+    "beta": (0.1, 10.0),
+    "threshold": (1.0, 50.0),
+    "min": (-10.0, 10.0),
+    "max": (-10.0, 10.0),
+}
+
+
+def template(template_id: str) -> Template:
+    try:
+        return TEMPLATES[template_id]
+    except (KeyError, TypeError):
+        valid = ", ".join(sorted(TEMPLATES))
+        raise ValueError(f"unknown template {template_id!r}; valid templates: {valid}") from None
+
+
+def _entropy(*parts: object) -> int:
+    """A seed that depends on every part, identically on every machine and Python version."""
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=16).digest(), "big")
+
+
+def _activation_keys(template: Template) -> set[str]:
+    if not template.reports_activation:
+        return set()
+    return {key for name in template.activations for key in draws.question_params(name)}
+
+
+def _split_params(
+    template: Template, params: Mapping[str, object]
+) -> tuple[dict[str, object], dict[str, object]]:
+    """Template params (checked here) and activation params (checked once the activation is set)."""
+    specs = {spec.name: spec for spec in template.params}
+    activation_keys = _activation_keys(template)
+    own: dict[str, object] = {}
+    for_activation: dict[str, object] = {}
+    for key, value in params.items():
+        if key in specs:
+            own[key] = specs[key].check(value)
+        elif key in activation_keys:
+            for_activation[key] = value
+        else:
+            valid = ", ".join([*specs, *sorted(activation_keys)])
+            raise ValueError(
+                f"unknown param {key!r} for template {template.id!r}; valid params: {valid}"
+            )
+    return own, for_activation
+
+
+def _choose_activation(
+    template: Template, seed: int, activation: str | None, activation_params: Mapping[str, object]
+) -> str:
+    if activation is not None:
+        if activation not in template.activations:
+            valid = ", ".join(template.activations)
+            raise ValueError(
+                f"template {template.id!r} does not use activation {activation!r}; "
+                f"valid activations: {valid}"
+            )
+        return activation
+    fitting = [
+        name
+        for name in template.activations
+        if set(activation_params) <= set(draws.question_params(name))
+    ]
+    rng = np.random.default_rng(_entropy(template.id, seed, "activation"))
+    return str(fitting[int(rng.integers(len(fitting)))])
+
+
+def _check_activation_params(name: str, params: Mapping[str, object]) -> None:
+    allowed = draws.question_params(name)
+    for key, value in params.items():
+        if key not in allowed:
+            valid = ", ".join(allowed) or "none"
+            raise ValueError(f"activation {name!r} takes no param {key!r}; valid params: {valid}")
+        bounds = _PARAM_BOUNDS.get(key)
+        if bounds is not None and isinstance(value, int | float) and not isinstance(value, bool):
+            low, high = bounds
+            if not low <= value <= high:
+                raise ValueError(f"param {key!r} must be in [{low:g}, {high:g}], got {value!r}")
+    try:
+        engine.get(name)(np.zeros(1), **params)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"invalid param for {name!r}: {error}") from None
+
+
+def _frozen(value: InputValue) -> InputValue:
+    if isinstance(value, np.ndarray):
+        array = np.array(value, dtype=float)
+        array.setflags(write=False)
+        return array
+    return float(value)
+
+
+def _expected(draft: Draft) -> float | np.ndarray | int:
+    if draft.answer_shape == "choice":
+        return int(draft.expected)
+    if draft.answer_shape == "scalar":
+        return float(np.asarray(draft.expected))
+    return _frozen(np.ravel(np.asarray(draft.expected, dtype=float)))
+
+
+def _assemble(
+    draft: Draft,
+    template: Template,
+    seed: int,
+    activation: str,
+    params: Mapping[str, object],
+) -> Question:
+    expected = _expected(draft)
+    if draft.answer_shape == "choice":
+        expected_text = f"{int(expected) + 1} ({draft.options[int(expected)]})"
+        labels: tuple[str, ...] = ()
+    else:
+        values = np.atleast_1d(expected)
+        expected_text = ", ".join(draft.precision.text(value) for value in values)
+        default_labels = (
+            ("",)
+            if draft.answer_shape == "scalar"
+            else tuple(f"element {index}" for index in range(1, values.size + 1))
+        )
+        labels = draft.labels or default_labels
+    return Question(
+        template_id=template.id,
+        seed=seed,
+        activation=activation if template.reports_activation else None,
+        params=MappingProxyType(dict(params)),
+        activation_params=MappingProxyType(dict(draft.activation_params)),
+        prompt=draft.prompt,
+        inputs=MappingProxyType({key: _frozen(value) for key, value in draft.inputs.items()}),
+        expected=expected,
+        expected_text=expected_text,
+        precision=draft.precision,
+        answer_shape=draft.answer_shape,
+        solution=tuple(draft.solution),
+        labels=labels,
+        mistakes=tuple(draft.mistakes),
+        options=draft.options,
+        option_aliases=draft.option_aliases,
+        option_explanations=draft.option_explanations,
+    )
+
+
+def recognised(question: Question, mistake: Mistake) -> bool:
+    """Typing the mistake's rounded values is graded wrong and named as that very mistake."""
+    grade = question.grade(question.mistake_text(mistake))
+    return grade.answered and not grade.correct and grade.mistake == mistake.id
+
+
+def _self_checked(question: Question, *, strict: bool) -> Question | None:
+    """The question with the mistakes that apply to this draw, or None if the draw is degenerate.
+
+    The displayed answer must pass; every required mistake must fail and be named; an optional
+    mistake that cannot be told apart here is dropped (one at a time, since each drop can change
+    which mistake another answer is closest to). Not `strict`, every mistake counts as optional:
+    a card may ask for a precision at which a classic mistake is invisible (α = 0.01 to 1 decimal).
+    """
+    if not question.grade(question.expected_text).correct:
+        return None
+    if question.answer_shape == "choice":
+        return question if question.grade(str(int(question.expected) + 1)).correct else None
+    if strict and any(not mistake.finite and not mistake.optional for mistake in question.mistakes):
+        return None
+    kept = [mistake for mistake in question.mistakes if mistake.finite]
+    while True:
+        trial = dataclasses.replace(question, mistakes=tuple(kept))
+        failing = [mistake for mistake in kept if not recognised(trial, mistake)]
+        if not failing:
+            return trial
+        if strict and any(not mistake.optional for mistake in failing):
+            return None
+        kept.remove(failing[0])
+
+
+def generate(
+    template_id: str,
+    seed: int,
+    *,
+    activation: str | None = None,
+    params: Mapping[str, object] | None = None,
+) -> Question:
+    """A fresh question; the same arguments give the identical question on any machine."""
+    family = template(template_id)
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise ValueError(f"seed must be an integer, got {seed!r}")
+    given = dict(params or {})
+    own, activation_params = _split_params(family, given)
+    name = _choose_activation(family, seed, activation, activation_params)
+    _check_activation_params(name, activation_params)
+    setup = Setup(name, MappingProxyType(activation_params), MappingProxyType(own))
+    for attempt in range(MAX_ATTEMPTS):
+        rng = np.random.default_rng(_entropy(family.id, seed, name, given, attempt))
+        try:
+            draft = family.build(rng, setup)
+        except Redraw:
+            continue
+        question = _self_checked(
+            _assemble(draft, family, seed, name, given), strict=attempt < STRICT_ATTEMPTS
+        )
+        if question is not None:
+            return question
+    raise RuntimeError(
+        f"template {family.id!r} found no valid draw in {MAX_ATTEMPTS} attempts "
+        f"(seed {seed}, activation {name!r}, params {given})"
+    )

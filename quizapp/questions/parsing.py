@@ -1,0 +1,175 @@
+"""Reading a typed answer into numbers without evaluating anything.
+
+The grammar is deliberately small: numbers (integers, decimals, `.5`, `1e-3`, `2.5×10^-3`), simple
+fractions (`1/3`), separated by commas, semicolons or spaces, optionally wrapped in one pair of
+brackets. Anything else is reported with its 1-based column, so the user can fix it and try again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_ANSWER_LENGTH = 2000
+
+_MINUS_SIGNS = "-\u2212"
+_SIGN = rf"[+{_MINUS_SIGNS}]"
+_NUMBER = rf"{_SIGN}?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]{_SIGN}?[0-9]+)?"
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_VALUE = re.compile(
+    rf"(?P<num>{_NUMBER})"
+    rf"(?:\s*[x×*·]\s*10\s*(?:\^\s*(?P<exp>{_SIGN}?[0-9]+)|(?P<sup>[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+    rf"|\s*/\s*(?P<den>{_NUMBER}))?"
+)
+_PLAIN_INTEGER = re.compile(rf"{_SIGN}?[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
+_SEPARATORS = ",;"
+_BRACKETS = {"[": "]", "(": ")"}
+_SHOWN_LENGTH = 24
+
+
+class AnswerSyntaxError(ValueError):
+    """A typed answer that cannot be read; the message starts with the 1-based column."""
+
+    def __init__(self, column: int, message: str) -> None:
+        super().__init__(f"column {column}: {message}")
+        self.column = column
+
+
+@dataclass(frozen=True)
+class DecimalComma:
+    """`0,5`: two integers glued by a comma, which a user may have meant as one decimal number."""
+
+    column: int
+    text: str
+
+    @property
+    def suggestion(self) -> str:
+        return self.text.replace(",", ".").replace("\u2212", "-")
+
+    def error(self) -> AnswerSyntaxError:
+        return AnswerSyntaxError(
+            self.column,
+            f'"{self.text}" looks like a decimal comma; use a decimal point ({self.suggestion})',
+        )
+
+
+@dataclass(frozen=True)
+class NumberList:
+    """The values read, plus every spot that could also be read as a decimal comma."""
+
+    values: tuple[float, ...]
+    decimal_commas: tuple[DecimalComma, ...]
+
+
+def _shown(text: str) -> str:
+    if len(text) <= _SHOWN_LENGTH:
+        return text
+    return text[: _SHOWN_LENGTH - 1] + "…"
+
+
+def _is_separator(char: str) -> bool:
+    return char.isspace() or char in _SEPARATORS
+
+
+def _word_end(text: str, start: int, stop: int) -> int:
+    end = start
+    while end < stop and not _is_separator(text[end]) and text[end] not in "[]()":
+        end += 1
+    return max(end, start + 1)
+
+
+def _not_a_number(text: str, start: int, stop: int) -> AnswerSyntaxError:
+    word = text[start : _word_end(text, start, stop)]
+    if word in ("[", "]", "(", ")"):
+        return AnswerSyntaxError(start + 1, f'unexpected "{word}": use one pair of brackets only')
+    return AnswerSyntaxError(
+        start + 1,
+        f'"{_shown(word)}" is not a number; type plain numbers like 0.5, -1e-3 or 1/3 '
+        "(nothing is calculated for you)",
+    )
+
+
+def _to_float(token: str, column: int) -> float:
+    value = float(token.replace("\u2212", "-"))
+    if value != value or value in (float("inf"), float("-inf")):
+        raise AnswerSyntaxError(column, f'"{_shown(token)}" is too large')
+    return value
+
+
+def _value_of(match: re.Match[str], column: int) -> float:
+    number = match["num"].replace("\u2212", "-")
+    raw_exponent = match["exp"] or (match["sup"] or "").translate(_SUPERSCRIPTS)
+    exponent = raw_exponent.replace("\u2212", "-")
+    if exponent:
+        return _to_float(f"{number}e{exponent}", column)
+    value = _to_float(number, column)
+    if match["den"] is None:
+        return value
+    denominator = _to_float(match["den"], column)
+    if denominator == 0:
+        raise AnswerSyntaxError(column, f'"{_shown(match[0])}" divides by zero')
+    quotient = value / denominator
+    if quotient in (float("inf"), float("-inf")):
+        raise AnswerSyntaxError(column, f'"{_shown(match[0])}" is too large')
+    return quotient
+
+
+def _inner_span(text: str) -> tuple[int, int]:
+    """The region between the optional outer brackets."""
+    start, stop = 0, len(text)
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if start == stop:
+        return start, stop
+    opener, closer = text[start], text[stop - 1]
+    if opener in _BRACKETS:
+        if closer != _BRACKETS[opener]:
+            closing = _BRACKETS[opener]
+            raise AnswerSyntaxError(start + 1, f'"{opener}" is never closed with "{closing}"')
+        return start + 1, stop - 1
+    if closer in _BRACKETS.values():
+        raise AnswerSyntaxError(stop, f'"{closer}" closes a bracket that was never opened')
+    return start, stop
+
+
+def parse_numbers(text: str) -> NumberList:
+    """Read every number in `text`, or raise `AnswerSyntaxError` naming the first problem."""
+    if len(text) > MAX_ANSWER_LENGTH:
+        limit = MAX_ANSWER_LENGTH
+        raise AnswerSyntaxError(limit + 1, f"the answer is too long (at most {limit} characters)")
+    position, stop = _inner_span(text)
+    values: list[float] = []
+    commas: list[DecimalComma] = []
+    after_value = False
+    pending_integer: tuple[int, str] | None = None
+    while position < stop:
+        char = text[position]
+        if char.isspace():
+            position += 1
+            continue
+        if char in _SEPARATORS:
+            if not after_value:
+                raise AnswerSyntaxError(position + 1, f'"{char}" with no value before it')
+            after_value = False
+            position += 1
+            continue
+        match = _VALUE.match(text, position, stop)
+        if match is None:
+            raise _not_a_number(text, position, stop)
+        end = match.end()
+        if end < stop and not _is_separator(text[end]):
+            raise _not_a_number(text, position, stop)
+        values.append(_value_of(match, position + 1))
+        token = match[0]
+        if pending_integer is not None and _DIGITS.fullmatch(token):
+            column, left = pending_integer
+            commas.append(DecimalComma(column, f"{left},{token}"))
+        glued = end + 1 < stop and text[end] == "," and text[end + 1] in "0123456789"
+        tight = _PLAIN_INTEGER.fullmatch(token) is not None and glued
+        pending_integer = (position + 1, token) if tight else None
+        after_value = True
+        position = end
+    return NumberList(tuple(values), tuple(commas))
