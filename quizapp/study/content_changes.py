@@ -35,7 +35,8 @@ def find_changed(
     first. A small fix (a typo, a reworded phrase) keeps its schedule and is not listed."""
     by_id = {card.id: card for card in cards}
     rows = store.query(
-        "SELECT card_id, content_hash, content_text FROM cards "
+        "SELECT cards.card_id, content_hash, content_text FROM cards "
+        "JOIN card_texts ON card_texts.card_id = cards.card_id "
         "WHERE state IS NOT NULL AND content_hash IS NOT NULL"
     )
     changed = []

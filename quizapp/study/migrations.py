@@ -34,9 +34,16 @@ _V1_STATEMENTS = (
         buried_until TEXT,
         leech INTEGER NOT NULL DEFAULT 0,
         content_hash TEXT,
-        content_text TEXT
+        topic TEXT
     )""",
-    "CREATE INDEX cards_due ON cards (due) WHERE state IS NOT NULL",
+    # The text each card had when last reviewed, to measure later edits (apart: rows stay small).
+    """CREATE TABLE card_texts (
+        card_id TEXT PRIMARY KEY,
+        content_text TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX cards_due ON cards (due, suspended) WHERE state IS NOT NULL",
+    "CREATE INDEX cards_status ON cards (state, suspended, leech, buried_until)",
+    "CREATE INDEX cards_recall ON cards (topic, stability, last_review) WHERE state IS NOT NULL",
     "CREATE INDEX cards_leech ON cards (card_id) WHERE leech = 1",
     # The review log. prev_state: 0 new, else the fsrs state before; NULL for cram and practice.
     # state_before: the whole previous `cards` row as JSON (or null when there was none), for undo.

@@ -65,6 +65,7 @@ class ReviewSession:
         self._store = store
         self._clock = store.clock
         self._cards = {card.id: card for card in cards}
+        self._order = list(self._cards)
         self._settings = settings or store.settings()
         self._scheduler = self._settings.scheduler()
         self._calendar = self._settings.calendar(self._clock.zone)
@@ -91,22 +92,16 @@ class ReviewSession:
         self._learning: list[tuple[datetime, str]] = []
         self._reviews: list[str] = []
         review_room = max(0, self._settings.reviews_per_day - done.reviews)
-        for state in self._store.due_states(end_of_day, self._day):
-            if state.card_id not in self._cards or state.due is None:
+        for due in self._store.due_cards(end_of_day, self._day):
+            if due.card_id not in self._cards:
                 continue
-            if state.state == State.Review:
+            if due.state == State.Review:
                 if len(self._reviews) < review_room:
-                    self._reviews.append(state.card_id)
+                    self._reviews.append(due.card_id)
             else:
-                self._learning.append((state.due, state.card_id))
+                self._learning.append((due.due, due.card_id))
         new_room = max(0, self._settings.new_per_day - done.introduced)
-        blocked = self._store.unavailable_as_new(self._day) if new_room else set()
-        self._new: list[str] = []
-        for card_id in self._cards:
-            if len(self._new) >= new_room:
-                break
-            if card_id not in blocked:
-                self._new.append(card_id)
+        self._new: list[str] = self._store.new_card_ids(self._order, self._day, new_room)
         shown = {item.card.id for item in self._front}
         if self._pending is not None:
             shown.add(self._pending.card.id)

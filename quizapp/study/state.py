@@ -28,7 +28,7 @@ CARD_COLUMNS = (
     "buried_until",
     "leech",
     "content_hash",
-    "content_text",
+    "topic",
 )
 
 
@@ -59,7 +59,7 @@ class CardState:
     buried_until: date | None = None
     leech: bool = False
     content_hash: str | None = None
-    content_text: str | None = None
+    topic: str | None = None
 
     @property
     def is_new(self) -> bool:
@@ -120,7 +120,7 @@ class CardState:
             None if self.buried_until is None else self.buried_until.isoformat(),
             int(self.leech),
             self.content_hash,
-            self.content_text,
+            self.topic,
         )
 
     @classmethod
@@ -139,7 +139,7 @@ class CardState:
             buried_until,
             leech,
             content_hash,
-            content_text,
+            topic,
         ) = tuple(row)
         return cls(
             card_id=str(card_id),
@@ -155,7 +155,7 @@ class CardState:
             buried_until=None if buried_until is None else date.fromisoformat(buried_until),
             leech=bool(leech),
             content_hash=content_hash,
-            content_text=content_text,
+            topic=topic,
         )
 
     def to_json(self) -> str:

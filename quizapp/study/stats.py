@@ -1,19 +1,20 @@
 """Study statistics for the stats screen and `quizapp stats`, computed from SQL aggregates.
 
-The review log's per-day and per-skill totals are kept by triggers (see migrations), so nothing here
-scans the million-row log; the per-card figures read one row per studied card into numpy.
+The review log's per-day and per-skill totals are kept by triggers (see migrations), so nothing
+here scans the million-row log; per-card figures are SQL aggregates over the `cards` table.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
-import numpy as np
-from fsrs import State
+from fsrs import Scheduler, State
 
 from quizapp.study.clock import Clock
 from quizapp.study.protocols import StudyCard
@@ -132,13 +133,13 @@ def compute_stats(
     today), e.g. the interview day."""
     cards = list(cards)
     now = clock.now()
-    calendar = store.settings().calendar(clock.zone)
+    settings = store.settings()
+    calendar = settings.calendar(clock.zone)
     today = calendar.day_of(now)
     recall_date = until or today
     days = _days(store)
     streak, longest = _streaks({activity.day for activity in days}, today)
-    by_id = {card.id: card for card in cards}
-    per_card = _PerCard.read(store, by_id)
+    content = _Content(store, cards)
     boundaries = [calendar.start_of(today + timedelta(days=i)) for i in range(1, FORECAST_DAYS + 1)]
     return Stats(
         generated_at=now,
@@ -156,13 +157,13 @@ def compute_stats(
         true_retention_recent=_retention(store, today - timedelta(days=RECENT_DAYS - 1)),
         forecast=tuple(
             ForecastDay(today + timedelta(days=offset), due)
-            for offset, due in enumerate(per_card.forecast(boundaries))
+            for offset, due in enumerate(content.forecast(boundaries))
         ),
-        cards=per_card.counts(len(by_id), today, store),
+        cards=content.counts(today),
         accuracy_by_activation=_accuracy(store, "activation"),
         accuracy_by_family=_accuracy(store, "template"),
-        leeches=per_card.leeches(by_id),
-        recall=per_card.recall(cards, calendar.midday_of(recall_date), store),
+        leeches=content.leeches(),
+        recall=content.recall(calendar.midday_of(recall_date), settings.scheduler()),
     )
 
 
@@ -228,105 +229,129 @@ def _accuracy(store: StudyStore, column: str) -> tuple[Accuracy, ...]:
     )
 
 
-@dataclass(frozen=True)
-class _PerCard:
-    """One row per stored card that the content still has, as parallel arrays."""
+class _Content:
+    """Per-card aggregates over the stored cards the content still has.
 
-    ids: list[str]
-    state: np.ndarray
-    due: np.ndarray
-    last_review: np.ndarray
-    stability: np.ndarray
-    suspended: np.ndarray
-    buried_until: list[str | None]
-    leech: np.ndarray
-    lapses: np.ndarray
+    Each aggregate runs over every stored card (index-only where possible); when the content has
+    lost cards, the same aggregate over just those orphans is subtracted, which is cheap because
+    orphans are few and looked up by key.
+    """
 
-    @classmethod
-    def read(cls, store: StudyStore, by_id: dict[str, StudyCard]) -> _PerCard:
-        rows = [
-            row
-            for row in store.query(
-                "SELECT card_id, coalesce(state, 0), coalesce(due, 0), coalesce(last_review, 0), "
-                "coalesce(stability, 0), suspended, buried_until, leech, lapses FROM cards"
-            )
-            if row[0] in by_id
-        ]
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 9
-        return cls(
-            ids=list(columns[0]),
-            state=np.array(columns[1], dtype=np.int64),
-            due=np.array(columns[2], dtype=np.int64),
-            last_review=np.array(columns[3], dtype=np.int64),
-            stability=np.array(columns[4], dtype=np.float64),
-            suspended=np.array(columns[5], dtype=bool),
-            buried_until=list(columns[6]),
-            leech=np.array(columns[7], dtype=bool),
-            lapses=np.array(columns[8], dtype=np.int64),
+    def __init__(self, store: StudyStore, cards: list[StudyCard]) -> None:
+        self._store = store
+        self._cards = cards
+        present = {card.id for card in cards}
+        self._sizes = Counter(card.section or card.deck for card in cards)
+        stored = json.loads(store.query("SELECT json_group_array(card_id) FROM cards")[0][0])
+        self.orphans = sorted(set(stored) - present)
+        self._orphan_json = json.dumps(self.orphans)
+
+    def _kept(
+        self, sql: str, parameters: dict[str, object], keys: int
+    ) -> dict[tuple[Any, ...], list[Any]]:
+        """Run `sql` (with a `{scope}` condition) over all cards minus the orphans, as
+        {group key: values}; the first `keys` columns of each row form the group key."""
+        totals = {
+            tuple(row[:keys]): list(row[keys:])
+            for row in self._store.query(sql.replace("{scope}", "1"), parameters)
+        }
+        if not self.orphans:
+            return totals
+        for row in self._store.query(
+            sql.replace("{scope}", "card_id IN (SELECT value FROM json_each(:orphans))"),
+            {**parameters, "orphans": self._orphan_json},
+        ):
+            values = totals[tuple(row[:keys])]
+            for index, value in enumerate(row[keys:]):
+                values[index] -= value or 0
+        return totals
+
+    def counts(self, today: date) -> CardCounts:
+        rows = self._kept(
+            "SELECT coalesce(state, 0), suspended, leech, coalesce(buried_until > :today, 0),"
+            " count(*) FROM cards WHERE {scope} GROUP BY state, suspended, leech, buried_until",
+            {"today": today.isoformat()},
+            keys=4,
+        )
+        by_state: Counter[int] = Counter()
+        suspended = buried = leeches = 0
+        for (state, is_suspended, is_leech, is_buried), (count,) in rows.items():
+            by_state[state] += count
+            suspended += count * is_suspended
+            buried += count * is_buried
+            leeches += count * is_leech
+        studied = sum(count for state, count in by_state.items() if state)
+        return CardCounts(
+            total=len(self._cards),
+            new=len(self._cards) - studied,
+            learning=by_state[State.Learning],
+            review=by_state[State.Review],
+            relearning=by_state[State.Relearning],
+            suspended=suspended,
+            buried=buried,
+            leeches=leeches,
+            orphans=len(self.orphans),
         )
 
     def forecast(self, boundaries: list[datetime]) -> list[int]:
-        """Cards falling due on each of the coming days; overdue ones count for today."""
-        active = (self.state != 0) & ~self.suspended
-        edges = np.array([to_micros(moment) for moment in boundaries], dtype=np.int64)
-        bucket = np.searchsorted(edges, self.due[active], side="right")
-        counts = np.bincount(bucket, minlength=len(edges) + 1)
-        return [int(count) for count in counts[: len(edges)]]
-
-    def counts(self, total: int, today: date, store: StudyStore) -> CardCounts:
-        buried = sum(1 for until in self.buried_until if until and until > today.isoformat())
-        studied = self.state != 0
-        return CardCounts(
-            total=total,
-            new=total - int(studied.sum()),
-            learning=int((self.state == State.Learning).sum()),
-            review=int((self.state == State.Review).sum()),
-            relearning=int((self.state == State.Relearning).sum()),
-            suspended=int(self.suspended.sum()),
-            buried=buried,
-            leeches=int(self.leech.sum()),
-            orphans=len(store.card_ids_with_history()) - len(self.ids),
+        """Cards falling due on each coming day (`boundaries`: the end of each day); overdue
+        cards count for today."""
+        cases = " ".join(
+            f"WHEN due < :edge{index} THEN {index}" for index in range(len(boundaries))
         )
+        parameters: dict[str, object] = {
+            f"edge{index}": to_micros(moment) for index, moment in enumerate(boundaries)
+        }
+        rows = self._kept(
+            f"SELECT CASE {cases} END AS bucket, count(*) FROM cards"
+            f" WHERE state IS NOT NULL AND suspended = 0 AND due < :edge{len(boundaries) - 1}"
+            " AND {scope} GROUP BY bucket",
+            parameters,
+            keys=1,
+        )
+        return [rows.get((index,), [0])[0] for index in range(len(boundaries))]
 
-    def leeches(self, by_id: dict[str, StudyCard]) -> tuple[Leech, ...]:
+    def leeches(self) -> tuple[Leech, ...]:
+        rows = self._store.query("SELECT card_id, lapses FROM cards WHERE leech = 1")
+        lapses = {card_id: count for card_id, count in rows}
+        if not lapses:
+            return ()
         found = [
-            Leech(self.ids[index], int(self.lapses[index]), by_id[self.ids[index]].front)
-            for index in np.flatnonzero(self.leech)
+            Leech(card.id, lapses[card.id], card.front) for card in self._cards if card.id in lapses
         ]
         return tuple(sorted(found, key=lambda leech: (-leech.lapses, leech.card_id)))
 
-    def recall(
-        self, cards: list[StudyCard], moment: datetime, store: StudyStore
-    ) -> tuple[TopicRecall, ...]:
-        retrievability = self.retrievability(moment, store)
-        by_card = dict(zip(self.ids, retrievability.tolist(), strict=True))
-        studied = {card_id for card_id, state in zip(self.ids, self.state, strict=True) if state}
-        totals: dict[str, list[float]] = {}
-        for card in cards:
-            entry = totals.setdefault(card.section or card.deck, [0, 0, 0.0])
-            entry[0] += 1
-            if card.id in studied:
-                entry[1] += 1
-                entry[2] += by_card[card.id]
-        return tuple(
-            TopicRecall(
-                topic=topic,
-                cards=int(count),
-                studied_cards=int(studied_count),
-                expected=round(recall_sum / count, 4),
-                studied=round(recall_sum / studied_count, 4) if studied_count else None,
-            )
-            for topic, (count, studied_count, recall_sum) in sorted(totals.items())
+    def recall(self, moment: datetime, scheduler: Scheduler) -> tuple[TopicRecall, ...]:
+        """fsrs's forgetting curve (`Scheduler.get_card_retrievability`, whose whole-day elapsed
+        time and parameters it reuses; a test checks they agree), summed per topic in SQL. A
+        card's topic is its section (else its deck) as of its last review."""
+        decay = -scheduler.parameters[20]
+        rows = self._kept(
+            "SELECT topic, count(*), sum(pow(1 + :factor * max(0, (:at - last_review) / :day)"
+            " / stability, :decay)) FROM cards INDEXED BY cards_recall"
+            " WHERE state IS NOT NULL AND stability > 0 AND {scope} GROUP BY topic",
+            {
+                "factor": 0.9 ** (1 / decay) - 1,
+                "decay": decay,
+                "at": to_micros(moment),
+                "day": _DAY_US,
+            },
+            keys=1,
         )
-
-    def retrievability(self, moment: datetime, store: StudyStore) -> np.ndarray:
-        """fsrs's forgetting curve, vectorised: `Scheduler.get_card_retrievability` for every
-        studied card at once (a test checks the two agree); 0 for cards never studied."""
-        weights = store.settings().scheduler().parameters
-        decay = -weights[20]
-        factor = 0.9 ** (1 / decay) - 1
-        elapsed = np.maximum(0, (to_micros(moment) - self.last_review) // _DAY_US)
-        studied = (self.state != 0) & (self.stability > 0)
-        stability = np.where(studied, self.stability, 1.0)
-        curve = (1 + factor * elapsed / stability) ** decay
-        return np.where(studied, curve, 0.0)
+        sizes = self._sizes
+        results = []
+        for topic in sorted(sizes.keys() | {key[0] for key in rows}, key=str):
+            count, total = rows.get((topic,), [0, 0.0])
+            size = max(sizes.get(topic, 0), count)
+            if not size:
+                continue
+            results.append(
+                TopicRecall(
+                    topic=str(topic),
+                    cards=size,
+                    studied_cards=count,
+                    expected=round((total or 0.0) / size, 4),
+                    studied=round(total / count, 4) if count else None,
+                )
+            )
+        return tuple(results)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import shutil
 import sqlite3
 import threading
@@ -22,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from statistics import median
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from fsrs import Rating, Scheduler, State
 
@@ -52,6 +53,7 @@ BUSY_TIMEOUT = 10.0
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _USUAL_TIME_WINDOW = 20
+_NEW_CHUNK = 256
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -125,6 +127,12 @@ class Recorded:
     review: ReviewRecord
     before: CardState | None
     after: CardState | None
+
+
+class DueCard(NamedTuple):
+    card_id: str
+    state: State
+    due: datetime
 
 
 @dataclass(frozen=True)
@@ -297,7 +305,7 @@ class StudyStore:
                 leech=before.leech or lapses >= leech_threshold,
                 buried_until=None,
                 content_hash=card.content_hash(),
-                content_text=visible_text(card),
+                topic=card.section or card.deck,
             )
             review_id = self._insert_review(
                 connection,
@@ -315,6 +323,11 @@ class StudyStore:
                 activation=activation,
             )
             self._write_state(after)
+            connection.execute(
+                "INSERT INTO card_texts (card_id, content_text) VALUES (?, ?) "
+                "ON CONFLICT (card_id) DO UPDATE SET content_text = excluded.content_text",
+                (card.id, visible_text(card)),
+            )
         return Recorded(self._review(review_id), stored, after)
 
     @_guarded
@@ -430,6 +443,10 @@ class StudyStore:
                         "undo that answer first",
                         self.path,
                     )
+                if state_before is None:
+                    raise UndoError(
+                        f"review {review_id} kept no previous state to go back to", self.path
+                    )
                 restored = None if state_before == "null" else CardState.from_json(state_before)
                 if restored is None:
                     connection.execute("DELETE FROM cards WHERE card_id = ?", (card_id,))
@@ -460,6 +477,8 @@ class StudyStore:
     @_guarded
     def reset(self, card_id: str) -> CardState:
         """Start the card over as new (after its text changed a lot); its review log is kept."""
+        with self.transaction() as connection:
+            connection.execute("DELETE FROM card_texts WHERE card_id = ?", (card_id,))
         return self._update_flags(
             card_id,
             state=None,
@@ -470,29 +489,41 @@ class StudyStore:
             last_review=None,
             leech=False,
             content_hash=None,
-            content_text=None,
         )
 
     @_guarded
-    def due_states(self, before: datetime, today: date) -> list[CardState]:
+    def due_cards(self, before: datetime, today: date) -> list[DueCard]:
         """Studied cards due before `before`, earliest first, not suspended or buried today."""
         rows = self._connection.execute(
-            f"SELECT {', '.join(CARD_COLUMNS)} FROM cards "
+            "SELECT card_id, state, due FROM cards "
             "WHERE state IS NOT NULL AND due < ? AND suspended = 0 "
             "AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due, card_id",
             (to_micros(before), today.isoformat()),
         ).fetchall()
-        return [CardState.from_row(row) for row in rows]
+        return [DueCard(card_id, State(state), from_micros(due)) for card_id, state, due in rows]
 
     @_guarded
-    def unavailable_as_new(self, today: date) -> set[str]:
-        """Ids that must not be introduced as new cards today: studied, suspended or buried."""
-        rows = self._connection.execute(
-            "SELECT card_id FROM cards WHERE state IS NOT NULL OR suspended = 1 "
-            "OR buried_until > ?",
-            (today.isoformat(),),
-        )
-        return {row[0] for row in rows}
+    def new_card_ids(self, candidates: Sequence[str], today: date, limit: int) -> list[str]:
+        """The first `limit` candidates (in order) that are new and neither suspended nor buried.
+
+        Candidates are checked in growing chunks, so the usual case reads a few hundred ids and
+        a collection with no new card left is still read only once.
+        """
+        found: list[str] = []
+        start, chunk = 0, _NEW_CHUNK
+        while len(found) < limit and start < len(candidates):
+            batch = candidates[start : start + chunk]
+            rows = self._connection.execute(
+                "SELECT ids.value FROM json_each(?) AS ids "
+                "LEFT JOIN cards ON cards.card_id = ids.value "
+                "WHERE cards.card_id IS NULL OR (cards.state IS NULL AND cards.suspended = 0 "
+                "AND (cards.buried_until IS NULL OR cards.buried_until <= ?)) ORDER BY ids.key",
+                (json.dumps(list(batch)), today.isoformat()),
+            )
+            found.extend(row[0] for row in rows)
+            start += chunk
+            chunk *= 2
+        return found[:limit]
 
     @_guarded
     def today_counts(self, day: date) -> TodayCounts:
@@ -619,9 +650,19 @@ def _prepare(connection: sqlite3.Connection, path: Path, migrations: Sequence[Mi
         raise ForeignDatabaseError(path)
     if version > latest_version(migrations):
         raise NewerSchemaError(path, version, latest_version(migrations))
+    _ensure_pow(connection)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
     migrate(connection, migrations)
+
+
+def _ensure_pow(connection: sqlite3.Connection) -> None:
+    """Stats evaluate the forgetting curve in SQL; SQLite builds without math functions get
+    Python's `pow` under the same name."""
+    try:
+        connection.execute("SELECT pow(2.0, 0.5)")
+    except sqlite3.OperationalError:
+        connection.create_function("pow", 2, math.pow, deterministic=True)
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:

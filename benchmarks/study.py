@@ -1,0 +1,111 @@
+"""Study-state figures on a large collection: 100,000 cards and 1,000,000 reviews.
+
+Prints the time to open the database, build today's queue, record one answer and compute stats,
+each against its target (open < 1 s; the others < 100 ms) and against a reference measured in the
+same run (SQLite counting the review log), so figures compare across machines.
+
+    python benchmarks/study.py [--cards N] [--reviews N] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from synthetic import build_collection, scratch_copy
+
+from quizapp.study import DATABASE_NAME, Rating, ReviewSession, compute_stats, open_store
+
+
+@dataclass(frozen=True)
+class _Question:
+    """Question generation has its own benchmark; this stand-in keeps these figures study's."""
+
+    template_id: str
+    activation: str | None
+    prompt: str = "stand-in"
+
+
+def _generate(
+    template_id: str,
+    seed: int,
+    *,
+    activation: str | None = None,
+    params: Mapping[str, object] | None = None,
+) -> _Question:
+    return _Question(template_id, activation)
+
+
+def _timed(action: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    collection = scratch_copy(build_collection(args.cards, args.reviews))
+    clock = collection.clock()
+    path = collection.data_dir / DATABASE_NAME
+    try:
+        with sqlite3.connect(path) as raw:
+            reference = statistics.median(
+                _timed(lambda: raw.execute("SELECT count(*) FROM reviews").fetchone(), args.repeat)
+            )
+        opens = _timed(lambda: open_store(collection.data_dir, clock).close(), args.repeat)
+        store = open_store(collection.data_dir, clock)
+        sessions: list[ReviewSession] = []
+        queues = _timed(
+            lambda: sessions.append(ReviewSession(store, collection.cards, generate=_generate)),
+            args.repeat,
+        )
+        session = sessions[-1]
+        counts = session.counts()
+
+        def record() -> None:
+            item = session.next()
+            assert item is not None
+            session.answer(item, Rating.Good)
+
+        records = _timed(record, args.repeat)
+        stats_times = _timed(lambda: compute_stats(store, collection.cards, clock), args.repeat)
+        store.close()
+    finally:
+        shutil.rmtree(collection.data_dir, ignore_errors=True)
+
+    print(
+        f"collection: {len(collection.cards):,} cards, {args.reviews:,} reviews; today's queue: "
+        f"{counts.learning} learning, {counts.review} reviews, {counts.new} new"
+    )
+    print(f"reference (SQLite count of the review log): {reference * 1000:.1f} ms")
+    print(f"{'operation':<22}{'median':>10}{'max':>10}{'target':>10}{'of target':>11}{'x ref':>8}")
+    rows = [
+        ("open database", opens, 1.0),
+        ("build today's queue", queues, 0.1),
+        ("record one answer", records, 0.1),
+        ("compute stats", stats_times, 0.1),
+    ]
+    for name, times, target in rows:
+        middle = statistics.median(times)
+        print(
+            f"{name:<22}{middle * 1000:>8.1f}ms{max(times) * 1000:>8.1f}ms{target * 1000:>8.0f}ms"
+            f"{middle / target:>10.0%}{middle / reference:>8.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
