@@ -19,6 +19,7 @@ from quizapp.content.model import (
     BulletItem,
     BulletList,
     Card,
+    CardSource,
     Code,
     Deck,
     Heading,
@@ -281,23 +282,23 @@ class _DeckBuilder:
         )
         self.add(source, location, card)
 
-    def unique_cards(self, taken: Mapping[str, tuple[Path, int]]) -> dict[str, tuple[Path, int]]:
+    def unique_cards(self, taken: Mapping[str, CardSource]) -> dict[str, CardSource]:
         """Report every id defined twice, in this deck or in a deck loaded before it."""
-        sources: dict[str, tuple[Path, int]] = {}
+        sources: dict[str, CardSource] = {}
         for item in self.pending:
-            line = item.source.line_of((*item.location, "id"))
+            id_location = (*item.location, "id")
             first = sources.get(item.card.id) or taken.get(item.card.id)
             if first is not None and item.card.id.endswith(REVERSE_SUFFIX):
                 continue
             if first is not None:
                 self.report(
                     item.source,
-                    (*item.location, "id"),
-                    f"duplicate id {item.card.id!r} (first defined at "
-                    f"{display_path(first[0])}:{first[1]})",
+                    id_location,
+                    f"duplicate id {item.card.id!r} (first defined at {first})",
                 )
                 continue
-            sources[item.card.id] = (item.source.path, line)
+            line = item.source.line_of(id_location)
+            sources[item.card.id] = CardSource(item.source.path, line, field_path(item.location))
         return sources
 
 
@@ -458,7 +459,7 @@ def build_deck(
     complete: bool,
     activations: Collection[str],
     known_templates: Collection[str] | None,
-    taken_ids: Mapping[str, tuple[Path, int]],
+    taken_ids: Mapping[str, CardSource],
 ) -> tuple[Deck, list[Problem]]:
     """Assemble a deck from its valid files; `complete` is False when some file failed to load,
     which turns off reference checks that the broken file might have satisfied."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from quizapp.content.build import ValidFile, build_deck
-from quizapp.content.model import Deck, Library
+from quizapp.content.model import CardSource, Deck, Library
 from quizapp.content.problems import DeckError, Problem, display_path
 from quizapp.content.validation import validate_file
 from quizapp.content.yamlsource import read_source
@@ -84,7 +84,7 @@ def read_deck(
     path: Path,
     *,
     known_templates: Collection[str] | None = None,
-    taken_ids: dict[str, tuple[Path, int]] | None = None,
+    taken_ids: Mapping[str, CardSource] | None = None,
 ) -> tuple[Deck | None, list[Problem]]:
     """Load one deck, returning every problem found; no deck at all when there is any problem."""
     files, problems = _deck_files(path)
@@ -126,7 +126,7 @@ def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = 
     """Load decks in order; a deck reusing an earlier deck's name or card id is skipped."""
     decks: list[Deck] = []
     problems: list[Problem] = []
-    taken: dict[str, tuple[Path, int]] = {}
+    taken: dict[str, CardSource] = {}
     names: dict[str, Path] = {}
     for path in paths:
         deck, deck_problems = read_deck(path, known_templates=known_templates, taken_ids=taken)

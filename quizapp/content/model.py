@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from quizapp.content.problems import Problem
+from quizapp.content.problems import Problem, display_path
 
 CardKind = Literal["definition", "formula", "interview", "choice", "numeric"]
 CARD_KINDS: tuple[CardKind, ...] = ("definition", "formula", "interview", "choice", "numeric")
@@ -165,8 +165,20 @@ class ActivationFunction:
 
 
 @dataclass(frozen=True, slots=True)
+class CardSource:
+    """Where a card is written: file, 1-based line of its id, and its field path in the file."""
+
+    path: Path
+    line: int
+    field: str
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
 class Deck:
-    """A loaded deck. `sources` maps each card id to the file and line that define it."""
+    """A loaded deck. `sources` maps each card id to where it is written."""
 
     name: str
     path: Path
@@ -175,7 +187,7 @@ class Deck:
     cards: tuple[Card, ...]
     sections: tuple[Section, ...]
     functions: tuple[ActivationFunction, ...]
-    sources: Mapping[str, tuple[Path, int]] = field(
+    sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )
 

@@ -1,0 +1,101 @@
+"""`quizapp validate`: check deck files and report each problem as `file:line: field: message`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizapp.content import Deck, Problem
+
+EPILOG = """\
+A deck is a folder of .yaml files or a single .yaml file. Without PATH, checks the bundled deck,
+your decks (<data dir>/decks/) and every --content folder. Exit status: 0 when every deck is
+valid, 1 when any problem was found.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check deck files (YAML) and report problems by file and line",
+        description="Check decks and print one summary line per valid deck, or every problem.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="deck folder or file")
+    parser.set_defaults(run=run)
+
+
+def summary(deck: Deck) -> str:
+    """`name: 12 cards (definition 5, choice 7)`: the kinds present, in canonical order."""
+    counts = deck.counts()
+    total = sum(counts.values())
+    kinds = ", ".join(f"{kind} {count}" for kind, count in counts.items() if count)
+    noun = "card" if total == 1 else "cards"
+    return f"{deck.name}: {total} {noun}" + (f" ({kinds})" if kinds else "")
+
+
+Generate = Callable[..., object]
+
+
+def numeric_problems(deck: Deck, generate: Generate) -> list[Problem]:
+    """A numeric card must produce a question: catches parameters its template does not take."""
+    from quizapp.content import Problem
+
+    problems = []
+    for card in deck.cards:
+        if card.template is None:
+            continue
+        try:
+            generate(card.template, 0, activation=card.activation, params=dict(card.params))
+        except (ValueError, TypeError) as error:
+            source = deck.sources[card.id]
+            problems.append(
+                Problem(source.path, source.line, source.field, f"cannot generate: {error}")
+            )
+    return problems
+
+
+def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Path]]:
+    """What to load and which of it to report on; the bundled deck is always loaded so that a
+    user deck reusing one of its card ids is caught here rather than skipped at start-up."""
+    from quizapp.content import user_deck_paths
+    from quizapp.datadir import resolve_data_dir
+
+    if not args.paths:
+        data_dir = resolve_data_dir(args.data_dir)
+        requested = [bundled, *user_deck_paths(data_dir), *map(Path, args.content)]
+        return requested, set(requested)
+    requested = list(args.paths)
+    resolved = {path.resolve() for path in requested}
+    context = [] if bundled.resolve() in resolved else [bundled]
+    return [*context, *requested], set(requested)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.content import bundled_content_dir, load_decks
+    from quizapp.questions import generate, template_ids
+
+    paths, requested = _paths(args, bundled_content_dir())
+    library = load_decks(paths, known_templates=template_ids())
+    problems = list(library.problems)
+    by_path: Mapping[Path, Deck] = {deck.path: deck for deck in library.decks}
+    for path in paths:
+        deck = by_path.get(path)
+        if deck is None or path not in requested:
+            continue
+        deck_problems = numeric_problems(deck, generate)
+        problems.extend(deck_problems)
+        if not deck_problems:
+            print(summary(deck))
+    for problem in problems:
+        print(problem)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"quizapp validate: {len(problems)} {noun} found", file=sys.stderr)
+        return 1
+    return 0
