@@ -1,82 +1,14 @@
-"""Tiny fakes with the attributes study reads: these tests need neither content nor questions."""
+"""Fixtures: a fake clock and a store in a temporary data dir."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from study_fakes import START
 
 from quizapp.study import FakeClock, StudyStore, open_store
-
-START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class FakeCard:
-    id: str
-    front: str = "front"
-    back: str = "back"
-    kind: str = "definition"
-    deck: str = "deck"
-    section: str = "concepts"
-    key_points: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-    activation: str | None = None
-    template: str | None = None
-    params: Mapping[str, object] = field(default_factory=dict)
-
-    def content_hash(self) -> str:
-        text = "|".join(
-            [self.front, self.back, *self.key_points, *self.options, str(self.template)]
-        )
-        return hashlib.sha256(text.encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class FakeGrade:
-    correct: bool
-    score: float
-    parse_error: str | None = None
-    feedback: str = ""
-    mistake: str | None = None
-
-
-@dataclass(frozen=True)
-class FakeQuestion:
-    template_id: str
-    seed: int
-    activation: str | None
-    prompt: str
-
-    def grade(self, text: str) -> FakeGrade:
-        expected = str(self.seed % 10)
-        if not text.strip().isdigit():
-            return FakeGrade(False, 0.0, parse_error=f"column 1: {text!r} is not a number")
-        correct = text.strip() == expected
-        return FakeGrade(correct, 1.0 if correct else 0.0)
-
-
-def fake_generate(
-    template_id: str,
-    seed: int,
-    *,
-    activation: str | None = None,
-    params: Mapping[str, object] | None = None,
-) -> FakeQuestion:
-    if template_id == "missing-template":
-        raise ValueError("unknown template 'missing-template'; valid: activation-vector")
-    chosen = activation or ("relu", "tanh")[seed % 2]
-    return FakeQuestion(template_id, seed, chosen, f"{template_id} {chosen} seed {seed}")
-
-
-def cards(count: int, prefix: str = "card") -> list[FakeCard]:
-    return [
-        FakeCard(id=f"{prefix}-{index:03d}", front=f"question {index}") for index in range(count)
-    ]
 
 
 @pytest.fixture
@@ -85,7 +17,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: FakeClock) -> StudyStore:
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[StudyStore]:
     opened = open_store(tmp_path / "data", clock)
     yield opened
     opened.close()

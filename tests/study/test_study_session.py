@@ -1,0 +1,255 @@
+"""The daily queue: order, limits, bury, suspend, undo, day rollover and skill cards."""
+
+from datetime import timedelta
+
+import numpy as np
+import pytest
+from fsrs import Rating, State
+from study_fakes import FakeCard, FakeGrade, cards, fake_generate
+
+from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore
+
+
+def _session(store: StudyStore, deck: list, **limits: int) -> ReviewSession:
+    StudySettings(**limits).save(store)
+    return ReviewSession(store, deck, generate=fake_generate, rng=np.random.default_rng(1))
+
+
+def _graduate(store: StudyStore, deck: list) -> None:
+    """Make every card a review card due in a few days (Easy on first sight)."""
+    session = _session(store, deck, new_per_day=len(deck))
+    while (item := session.next()) is not None:
+        session.answer(item, Rating.Easy)
+
+
+def _drain(session: ReviewSession) -> list[str]:
+    seen = []
+    while (item := session.next()) is not None:
+        seen.append(item.card.id)
+        session.answer(item, Rating.Easy)
+    return seen
+
+
+def test_new_cards_follow_content_order_within_the_daily_limit(store: StudyStore) -> None:
+    deck = cards(30)
+    session = _session(store, deck, new_per_day=12)
+    assert session.counts().new == 12
+    assert _drain(session) == [card.id for card in deck[:12]]
+    assert _session(store, deck, new_per_day=12).counts().new == 0
+
+
+def test_the_new_limit_holds_across_restarts(store: StudyStore) -> None:
+    deck = cards(10)
+    first = _session(store, deck, new_per_day=5)
+    for _ in range(3):
+        item = first.next()
+        first.answer(item, Rating.Easy)
+    assert _session(store, deck, new_per_day=5).counts().new == 2
+
+
+def test_due_reviews_come_first_and_respect_the_review_limit(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = cards(8)
+    _graduate(store, deck[:6])
+    clock.advance(days=60)
+    session = _session(store, deck, new_per_day=5, reviews_per_day=4)
+    assert session.counts().review == 4
+    assert session.counts().new == 2
+    order = _drain(session)
+    assert order[:4] == sorted(
+        order[:4], key=lambda card_id: (store.reviews_of(card_id)[0].reviewed_at, card_id)
+    )
+    assert set(order[:4]) <= {card.id for card in deck[:6]}
+    assert order[4:] == [deck[6].id, deck[7].id]
+
+
+def test_learning_steps_come_back_the_same_day(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(2)
+    session = _session(store, deck)
+    first = session.next()
+    session.answer(first, Rating.Again)
+    assert session.counts().learning == 1
+    second = session.next()
+    assert second.card.id == deck[1].id
+    session.answer(second, Rating.Good)
+    later = session.next()
+    assert later is not None and later.source == "learning"
+    assert later.card.id == first.card.id
+
+
+def test_nothing_due_reports_when_the_next_step_comes(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(1)
+    StudySettings(learn_ahead_minutes=0).save(store)
+    session = ReviewSession(store, deck)
+    item = session.next()
+    recorded = session.answer(item, Rating.Good)
+    assert session.next() is None
+    assert session.next_due() == recorded.after.due
+    clock.set(recorded.after.due)
+    assert session.next().card.id == deck[0].id
+
+
+def test_next_keeps_showing_the_same_card_until_answered(store: StudyStore) -> None:
+    session = _session(store, cards(3))
+    assert session.next() is session.next()
+
+
+def test_answering_a_card_not_shown_is_refused(store: StudyStore) -> None:
+    session = _session(store, cards(3))
+    item = session.next()
+    session.answer(item, Rating.Good)
+    with pytest.raises(ValueError, match="not the card being shown"):
+        session.answer(item, Rating.Good)
+
+
+def test_bury_hides_until_the_next_study_day(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(3)
+    session = _session(store, deck)
+    session.bury(deck[0].id)
+    assert deck[0].id not in _drain(session)
+    clock.set(clock.now().replace(hour=3, minute=59) + timedelta(days=1))
+    assert _session(store, deck).counts().new == 0
+    clock.advance(minutes=1)
+    assert _session(store, deck).next().card.id == deck[0].id
+
+
+def test_suspend_until_unsuspended(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(3)
+    _graduate(store, deck)
+    clock.advance(days=90)
+    session = _session(store, deck)
+    session.suspend(deck[1].id)
+    assert deck[1].id not in _drain(_session(store, deck))
+    assert store.card_state(deck[1].id).state == State.Review
+    session = _session(store, deck)
+    session.unsuspend(deck[1].id)
+    assert session.counts().review == 1
+
+
+def test_suspending_the_shown_card_moves_on(store: StudyStore) -> None:
+    deck = cards(2)
+    session = _session(store, deck)
+    shown = session.next()
+    session.suspend(shown.card.id)
+    assert session.next().card.id == deck[1].id
+
+
+def test_undo_restores_the_exact_state_and_shows_the_card_again(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = cards(3)
+    _graduate(store, deck[:1])
+    clock.advance(days=30)
+    session = _session(store, deck)
+    before = store.card_state(deck[0].id)
+    item = session.next()
+    clock.advance(seconds=7)
+    session.answer(item, Rating.Again)
+    assert store.card_state(deck[0].id) != before
+    clock.advance(seconds=30)
+    restored = session.undo()
+    assert store.card_state(deck[0].id) == before
+    assert restored.card.id == deck[0].id
+    assert session.next() is restored
+    assert clock.now() - restored.shown_at == timedelta(seconds=7)
+    assert len(store.reviews_of(deck[0].id)) == 1
+
+
+def test_undo_of_a_first_review_makes_the_card_new_again(store: StudyStore) -> None:
+    deck = cards(2)
+    session = _session(store, deck, new_per_day=1)
+    item = session.next()
+    session.answer(item, Rating.Good)
+    assert session.counts().new == 0
+    session.undo()
+    assert store.card_state(deck[0].id).is_new
+    assert store.today_counts(session.day).introduced == 0
+    assert session.counts().new == 1
+
+
+def test_undo_walks_back_several_answers_and_requeues_the_shown_card(store: StudyStore) -> None:
+    deck = cards(3)
+    session = _session(store, deck)
+    for _ in range(2):
+        session.answer(session.next(), Rating.Easy)
+    shown = session.next()
+    assert shown.card.id == deck[2].id
+    assert session.undo().card.id == deck[1].id
+    assert session.undo().card.id == deck[0].id
+    assert session.undo() is None
+    assert _drain(session) == [card.id for card in deck]
+
+
+def test_a_second_session_sees_answers_of_the_first(store: StudyStore) -> None:
+    deck = cards(2)
+    first = _session(store, deck)
+    first.answer(first.next(), Rating.Easy)
+    assert _session(store, deck).counts().new == 1
+
+
+def test_day_rollover_rebuilds_the_queue(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(4)
+    session = _session(store, deck, new_per_day=2)
+    assert _drain(session) == [deck[0].id, deck[1].id]
+    clock.advance(days=1)
+    assert session.next().card.id == deck[2].id
+
+
+def test_skill_card_gets_a_fresh_question_and_its_seed_is_stored(store: StudyStore) -> None:
+    skill = FakeCard(id="num-1", kind="numeric", template="activation-vector", activation=None)
+    session = _session(store, [skill])
+    item = session.next()
+    assert item.question is not None and item.seed is not None
+    assert item.question.prompt == f"activation-vector {item.question.activation} seed {item.seed}"
+    grade = item.question.grade(str(item.seed % 10))
+    rating = session.propose(item, grade)
+    recorded = session.answer(item, rating, response=str(item.seed % 10), grade=grade)
+    review = recorded.review
+    assert (review.seed, review.correct, review.score) == (item.seed, True, 1.0)
+    assert review.template == "activation-vector"
+    assert review.activation == item.question.activation
+    assert review.response == str(item.seed % 10)
+
+
+def test_an_unreadable_answer_is_never_recorded(store: StudyStore) -> None:
+    skill = FakeCard(id="num-1", kind="numeric", template="activation-vector")
+    session = _session(store, [skill])
+    item = session.next()
+    with pytest.raises(ValueError, match="could not be read"):
+        session.answer(item, Rating.Again, response="0,5", grade=item.question.grade("0,5"))
+    assert store.reviews_of(skill.id) == []
+
+
+def test_a_question_that_cannot_be_generated_is_reported_not_raised(store: StudyStore) -> None:
+    broken = FakeCard(id="num-x", kind="numeric", template="missing-template")
+    item = _session(store, [broken]).next()
+    assert item.question is None
+    assert "unknown template" in item.problem
+
+
+def test_proposed_rating_uses_the_usual_time_on_the_card(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    skill = FakeCard(id="num-1", kind="numeric", template="activation-vector")
+    session = _session(store, [skill])
+    item = session.next()
+    session.answer(item, Rating.Good, duration=timedelta(seconds=20))
+    assert session.usual_time(skill.id) == timedelta(seconds=20)
+    right, wrong = FakeGrade(True, 1.0), FakeGrade(False, 0.0)
+    assert session.propose(item, wrong, timedelta(seconds=5)) == Rating.Again
+    assert session.propose(item, right, timedelta(seconds=40)) == Rating.Hard
+    assert session.propose(item, right, timedelta(seconds=20)) == Rating.Good
+    assert session.propose(item, right, timedelta(seconds=5)) == Rating.Easy
+
+
+def test_leech_is_flagged_after_many_failures(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(1)
+    StudySettings(leech_threshold=3, learn_ahead_minutes=60).save(store)
+    session = ReviewSession(store, deck)
+    for _ in range(3):
+        assert not store.card_state(deck[0].id).leech
+        session.answer(session.next(), Rating.Again)
+        clock.advance(minutes=2)
+    assert store.card_state(deck[0].id).leech
+    assert store.card_state(deck[0].id).lapses == 3
