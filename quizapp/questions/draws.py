@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import numpy as np
@@ -25,6 +26,7 @@ ALPHA_CHOICES: dict[str, tuple[float, ...]] = {
 _QUESTION_PARAMS = ("alpha", "beta", "threshold", "approximate", "min", "max")
 
 
+@functools.cache
 def question_params(name: str) -> tuple[str, ...]:
     """The engine parameters a card may set for this activation (not `axis`: inputs are 1-D)."""
     return tuple(key for key in engine.get(name).defaults if key in _QUESTION_PARAMS)

@@ -13,6 +13,7 @@ import numpy as np
 from quizapp import engine
 from quizapp.questions import draws
 from quizapp.questions.families import apply, derivatives, gradient_flow, identify, neuron, softmax
+from quizapp.questions.grading import Verdict, judge_numbers
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.question import InputValue, Question
 from quizapp.questions.spec import Draft, Redraw, Setup, Template
@@ -91,7 +92,7 @@ def _choose_activation(
     fitting = [
         name
         for name in template.activations
-        if set(activation_params) <= set(draws.question_params(name))
+        if not activation_params or set(activation_params) <= set(draws.question_params(name))
     ]
     rng = np.random.default_rng(_entropy(template.id, seed, "activation"))
     return str(fitting[int(rng.integers(len(fitting)))])
@@ -173,8 +174,17 @@ def _assemble(
 
 def recognised(question: Question, mistake: Mistake) -> bool:
     """Typing the mistake's rounded values is graded wrong and named as that very mistake."""
-    grade = question.grade(question.mistake_text(mistake))
-    return grade.answered and not grade.correct and grade.mistake == mistake.id
+    verdict = judge_numbers(
+        question.mistake_text(mistake),
+        question.expected_vector,
+        question.precision,
+        question.mistakes,
+    )
+    return (
+        isinstance(verdict, Verdict)
+        and verdict.mistake is not None
+        and verdict.mistake[0] == mistake.id
+    )
 
 
 def _self_checked(question: Question, *, strict: bool) -> Question | None:

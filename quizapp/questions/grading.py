@@ -61,15 +61,13 @@ def _recognise(
     mistakes: Sequence[Mistake],
 ) -> tuple[str, str] | None:
     """The modelled mistake that explains every wrong value (the closest one overall), if any."""
-    best: tuple[int, Mistake] | None = None
-    for mistake in mistakes:
-        matches = precision.accepts(given, np.array(mistake.values))
-        if np.array_equal(matches & wrong, wrong):
-            agreement = int(matches.sum())
-            if best is None or agreement > best[0]:
-                best = (agreement, mistake)
-    if best is not None:
-        return best[1].id, best[1].description
+    if mistakes:
+        modelled = np.array([mistake.values for mistake in mistakes])
+        matches = precision.accepts(given, modelled)
+        agreement = np.where((matches | ~wrong).all(axis=1), matches.sum(axis=1), -1)
+        best = int(np.argmax(agreement))
+        if agreement[best] >= 0:
+            return mistakes[best].id, mistakes[best].description
     meaningful = np.abs(expected) > precision.tolerance(expected)
     flipped = precision.accepts(given, -expected) & meaningful
     if np.array_equal(flipped & wrong, wrong):
@@ -79,6 +77,37 @@ def _recognise(
     if np.array_equal(near & wrong, wrong):
         return "rounding", f"close, but give it {precision.describe()} (round, don't truncate)"
     return None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a readable numeric answer amounts to, before any feedback text is written."""
+
+    given: np.ndarray
+    correct: np.ndarray
+    mistake: tuple[str, str] | None
+
+
+def judge_numbers(
+    text: str, expected: np.ndarray, precision: Precision, mistakes: Sequence[Mistake]
+) -> Verdict | str:
+    """The verdict on `text`, or the message asking for it again (unreadable, wrong length)."""
+    try:
+        parsed = parse_numbers(text)
+    except AnswerSyntaxError as error:
+        return str(error)
+    count = expected.size
+    if not parsed.values:
+        return f"column 1: no answer given; type {formatting.plural(count, 'value')}"
+    if len(parsed.values) != count:
+        if parsed.decimal_commas:
+            return str(parsed.decimal_commas[0].error())
+        return f"expected {formatting.plural(count, 'value')}, got {len(parsed.values)}"
+    given = np.array(parsed.values)
+    correct = precision.accepts(given, expected)
+    if correct.all():
+        return Verdict(given, correct, None)
+    return Verdict(given, correct, _recognise(given, expected, ~correct, precision, mistakes))
 
 
 def grade_numbers(
@@ -91,50 +120,40 @@ def grade_numbers(
 ) -> Grade:
     """Grade a numeric answer against `expected` (1-D); `labels` name the elements in feedback."""
     scalar = labels == ("",)
-    try:
-        parsed = parse_numbers(text)
-    except AnswerSyntaxError as error:
-        return _unreadable(str(error))
-    count = expected.size
-    if not parsed.values:
-        noun = formatting.plural(count, "value")
-        return _unreadable(f"column 1: no answer given; type {noun}")
-    read_as = _read_as(parsed.values, scalar)
-    if len(parsed.values) != count:
-        if parsed.decimal_commas:
-            return _unreadable(str(parsed.decimal_commas[0].error()), read_as)
-        noun = formatting.plural(count, "value")
-        return _unreadable(f"expected {noun}, got {len(parsed.values)}", read_as)
-    given = np.array(parsed.values)
-    correct_mask = precision.accepts(given, expected)
-    element_correct = tuple(bool(flag) for flag in correct_mask)
-    score = sum(element_correct) / count
+    verdict = judge_numbers(text, expected, precision, mistakes)
+    if isinstance(verdict, str):
+        try:
+            values = parse_numbers(text).values
+        except AnswerSyntaxError:
+            return _unreadable(verdict)
+        return _unreadable(verdict, _read_as(values, scalar) if values else None)
+    given = verdict.given
+    read_as = _read_as(tuple(given.tolist()), scalar)
+    element_correct = tuple(bool(flag) for flag in verdict.correct)
+    count = len(element_correct)
     if all(element_correct):
         lines = (f"Correct: {expected_text}",)
         return Grade(True, 1.0, None, lines, read_as, element_correct, None)
-    wrong = ~correct_mask
-    recognised = _recognise(given, expected, wrong, precision, mistakes)
     lines: list[str] = []
     if not scalar:
         lines.append(f"{sum(element_correct)} of {count} values correct.")
-    if recognised is not None:
-        lines.append(f"Recognised mistake: {recognised[1]}.")
-    for index in np.flatnonzero(wrong):
+    if verdict.mistake is not None:
+        lines.append(f"Recognised mistake: {verdict.mistake[1]}.")
+    for index in np.flatnonzero(~verdict.correct):
         label = f"{labels[index]}: " if labels[index] else ""
-        line = (
+        lines.append(
             f"{label}got {formatting.echo(given[index])}, "
             f"expected {precision.text(expected[index])}"
         )
-        lines.append(line)
     lines.append(f"Expected: {expected_text}")
     return Grade(
         False,
-        score,
+        sum(element_correct) / count,
         None,
         tuple(lines),
         read_as,
         element_correct,
-        None if recognised is None else recognised[0],
+        None if verdict.mistake is None else verdict.mistake[0],
     )
 
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 MAX_ANSWER_LENGTH = 2000
 
-_MINUS_SIGNS = "-\u2212"
-_SIGN = rf"[+{_MINUS_SIGNS}]"
+_SIGN = "[-+\u2212]"
 _NUMBER = rf"{_SIGN}?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]{_SIGN}?[0-9]+)?"
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _VALUE = re.compile(
@@ -81,7 +80,9 @@ def _word_end(text: str, start: int, stop: int) -> int:
 
 def _not_a_number(text: str, start: int, stop: int) -> AnswerSyntaxError:
     word = text[start : _word_end(text, start, stop)]
-    if word in ("[", "]", "(", ")"):
+    if word in _BRACKETS.values():
+        return AnswerSyntaxError(start + 1, f'"{word}" closes a bracket that was never opened')
+    if word in _BRACKETS:
         return AnswerSyntaxError(start + 1, f'unexpected "{word}": use one pair of brackets only')
     return AnswerSyntaxError(
         start + 1,
@@ -130,8 +131,6 @@ def _inner_span(text: str) -> tuple[int, int]:
             closing = _BRACKETS[opener]
             raise AnswerSyntaxError(start + 1, f'"{opener}" is never closed with "{closing}"')
         return start + 1, stop - 1
-    if closer in _BRACKETS.values():
-        raise AnswerSyntaxError(stop, f'"{closer}" closes a bracket that was never opened')
     return start, stop
 
 
@@ -161,7 +160,8 @@ def parse_numbers(text: str) -> NumberList:
             raise _not_a_number(text, position, stop)
         end = match.end()
         if end < stop and not _is_separator(text[end]):
-            raise _not_a_number(text, position, stop)
+            glued_bracket = text[end] in _BRACKETS or text[end] in _BRACKETS.values()
+            raise _not_a_number(text, end if glued_bracket else position, stop)
         values.append(_value_of(match, position + 1))
         token = match[0]
         if pending_integer is not None and _DIGITS.fullmatch(token):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,11 +35,10 @@ class Precision:
         """Half a unit in the last requested digit, per element; never zero."""
         if not self.scientific:
             return np.full(expected.shape, 0.5 * 10.0**-self.decimals)
-        magnitudes = [
-            math.floor(math.log10(abs(value))) if value != 0 else -self.decimals
-            for value in expected.tolist()
-        ]
-        return np.array([0.5 * 10.0 ** (power - self.decimals) for power in magnitudes])
+        size = np.abs(expected)
+        with np.errstate(divide="ignore"):
+            magnitudes = np.where(size > 0, np.floor(np.log10(size)), -self.decimals)
+        return 0.5 * 10.0 ** (magnitudes - self.decimals)
 
     def accepts(self, given: np.ndarray, expected: np.ndarray) -> np.ndarray:
         """Per element: is `given` within tolerance of `expected`?"""

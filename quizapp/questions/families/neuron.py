@@ -59,7 +59,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         formulas.forward_header(name, params),
         f"a = {f}({formatting.number(z)}) = "
         f"{formulas.forward_step(name, z, params, precision.text(a))}",
-        f"Answer: z = {precision.text(z)}, a = {precision.text(a)}",
+        f"Answer (z, a): {precision.text(z)}, {precision.text(a)}",
     ]
     subtracted = round(weighted - b, _EXACT_DECIMALS)
     mistakes = [
