@@ -1,4 +1,8 @@
-"""The ELU family: expm1 on the negative side (exact for tiny |x|), never exp of a large x."""
+"""The ELU family: expm1 on the negative side (exact for tiny |x|), never exp of a large x.
+
+Written as max(x, 0) + α·expm1(min(x, 0)): one of the two terms is exactly 0, so this selects
+the branch exactly, without np.where's cost on an unpredictable mask.
+"""
 
 from __future__ import annotations
 
@@ -9,38 +13,58 @@ SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
 
 
-def _negative_part(x: np.ndarray) -> np.ndarray:
-    return np.minimum(x, 0.0)
+def _negative_side(x: np.ndarray, inner_scale: float) -> np.ndarray:
+    """min(x, 0)·inner_scale, where a tiny CELU alpha may push it to -inf (exp's limit is exact)."""
+    negative = np.minimum(x, 0.0)
+    if inner_scale != 1.0:
+        with np.errstate(over="ignore"):
+            negative *= inner_scale
+    return negative
+
+
+def _elu(x: np.ndarray, alpha: float, inner_scale: float) -> np.ndarray:
+    result = np.expm1(_negative_side(x, inner_scale))
+    result *= alpha
+    result += np.maximum(x, 0.0)
+    return result
+
+
+def _elu_derivative(x: np.ndarray, factor: float, inner_scale: float) -> np.ndarray:
+    """factor·exp(min(x, 0)·inner_scale) at and below 0, 1 above: PyTorch takes the exponential
+    branch at 0, so elu'(0) = alpha."""
+    result = np.exp(_negative_side(x, inner_scale))
+    result *= factor
+    result *= x <= 0
+    result += x > 0
+    return result
 
 
 def elu(x: np.ndarray, alpha: float) -> np.ndarray:
-    return np.where(x > 0, x, alpha * np.expm1(_negative_part(x)))
+    return _elu(x, alpha, 1.0)
 
 
 def elu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
-    # PyTorch takes the exponential branch at 0, so elu'(0) = alpha.
-    return np.where(x > 0, 1.0, alpha * np.exp(_negative_part(x)))
+    return _elu_derivative(x, alpha, 1.0)
 
 
 def selu(x: np.ndarray) -> np.ndarray:
+    result = _elu(x, SELU_ALPHA, 1.0)
     # scale > 1: x within 5% of the float maximum rounds to inf, the nearest float to the answer.
     with np.errstate(over="ignore"):
-        return SELU_SCALE * elu(x, SELU_ALPHA)
+        result *= SELU_SCALE
+    return result
 
 
 def selu_derivative(x: np.ndarray) -> np.ndarray:
-    return SELU_SCALE * elu_derivative(x, SELU_ALPHA)
-
-
-def _celu_argument(x: np.ndarray, alpha: float) -> np.ndarray:
-    # A tiny alpha can push x/alpha to -inf; exp/expm1 then give their exact limits 0 and -1.
-    with np.errstate(over="ignore"):
-        return _negative_part(x) / alpha
+    result = _elu_derivative(x, SELU_ALPHA, 1.0)
+    result *= SELU_SCALE
+    return result
 
 
 def celu(x: np.ndarray, alpha: float) -> np.ndarray:
-    return np.where(x > 0, x, alpha * np.expm1(_celu_argument(x, alpha)))
+    return _elu(x, alpha, 1.0 / alpha)
 
 
 def celu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
-    return np.where(x > 0, 1.0, np.exp(_celu_argument(x, alpha)))
+    # d/dx α·expm1(x/α) = exp(x/α): the alphas cancel exactly, not through α·(1/α).
+    return _elu_derivative(x, 1.0, 1.0 / alpha)

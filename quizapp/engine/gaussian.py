@@ -94,7 +94,12 @@ def _tanh_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """a = 2·√(2/π)(x + 0.044715x³), since 0.5·(1 + tanh(a/2)) = σ(a), and x clipped to ±1e5
     (σ has long saturated there, and x³ stays finite)."""
     bounded = np.clip(x, -1e5, 1e5)
-    return 2.0 * _SQRT_2_OVER_PI * (bounded + _CUBIC * bounded**3), bounded
+    cube = bounded * bounded  # x*x*x: numpy's x**3 goes through pow(), ~100x slower
+    cube *= bounded
+    cube *= _CUBIC
+    cube += bounded
+    cube *= 2.0 * _SQRT_2_OVER_PI
+    return cube, bounded
 
 
 def gelu(x: np.ndarray, approximate: str) -> np.ndarray:

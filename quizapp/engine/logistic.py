@@ -1,4 +1,8 @@
-"""The sigmoid family, written around e = exp(-|x|) so that nothing can overflow."""
+"""The sigmoid family, written around e = exp(-|x|) so that nothing overflows.
+
+Branches are chosen with np.maximum/np.minimum rather than np.where: the results are exact
+selections either way, and np.where on an unpredictable mask is several times slower.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,37 @@ import numpy as np
 
 
 def _decay(x: np.ndarray) -> np.ndarray:
-    """exp(-|x|), in (0, 1]: every stable logistic formula below is a ratio of it."""
-    return np.exp(-np.abs(x))
+    """exp(-|x|), in [0, 1]: every stable logistic formula below is a ratio of it."""
+    e = np.abs(x)
+    np.negative(e, out=e)
+    return np.exp(e, out=e)
+
+
+def _ratio(numerator: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """numerator / (1 + e), reusing the numerator's buffer."""
+    numerator /= 1.0 + e
+    return numerator
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
+    # 1/(1+e) for x >= 0 and e/(1+e) below: the numerator is max(e, [x >= 0]).
     e = _decay(x)
-    return np.where(x >= 0, 1.0, e) / (1.0 + e)
+    return _ratio(np.maximum(e, x >= 0), e)
+
+
+def sigmoid_complement(x: np.ndarray) -> np.ndarray:
+    """σ(-x) = 1 - σ(x), without the cancellation of the subtraction."""
+    e = _decay(x)
+    return _ratio(np.maximum(e, x < 0), e)
 
 
 def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
-    # σ(x)·σ(-x), not σ(1 - σ): the latter is exactly 0 once σ rounds to 1 (x > 37).
+    # σ(x)·σ(-x) = e/(1+e)², not σ(1 - σ): the latter is exactly 0 once σ rounds to 1 (x > 37).
     e = _decay(x)
-    return e / np.square(1.0 + e)
+    denominator = 1.0 + e
+    denominator *= denominator
+    e /= denominator
+    return e
 
 
 def tanh(x: np.ndarray) -> np.ndarray:
@@ -27,17 +49,23 @@ def tanh(x: np.ndarray) -> np.ndarray:
 
 def tanh_derivative(x: np.ndarray) -> np.ndarray:
     # sech²(x) = 4e/(1+e)² with e = exp(-2|x|); 1 - tanh² would cancel to 0 for |x| > 19.
-    e = np.square(_decay(x))
-    return 4.0 * e / np.square(1.0 + e)
+    e = _decay(x)
+    e *= e
+    denominator = 1.0 + e
+    denominator *= denominator
+    e *= 4.0
+    e /= denominator
+    return e
 
 
 def log_sigmoid(x: np.ndarray) -> np.ndarray:
-    return np.minimum(x, 0.0) - np.log1p(_decay(x))
+    result = np.minimum(x, 0.0)
+    result -= np.log1p(_decay(x))
+    return result
 
 
 def log_sigmoid_derivative(x: np.ndarray) -> np.ndarray:
-    e = _decay(x)
-    return np.where(x >= 0, e, 1.0) / (1.0 + e)
+    return sigmoid_complement(x)
 
 
 def _scaled(x: np.ndarray, beta: float) -> np.ndarray:
@@ -49,13 +77,18 @@ def _scaled(x: np.ndarray, beta: float) -> np.ndarray:
 def softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
     """PyTorch's definition: the identity once beta·x exceeds `threshold`, else log(1+e^(βx))/β."""
     z = _scaled(x, beta)
-    smooth = (np.maximum(z, 0.0) + np.log1p(_decay(z))) / beta
-    return np.where(z > threshold, x, smooth)
+    result = np.maximum(z, 0.0)
+    result += np.log1p(_decay(z))
+    result /= beta
+    np.copyto(result, x, where=z > threshold)
+    return result
 
 
 def softplus_derivative(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
     z = _scaled(x, beta)
-    return np.where(z > threshold, 1.0, sigmoid(z))
+    result = sigmoid(z)
+    np.copyto(result, 1.0, where=z > threshold)
+    return result
 
 
 def silu(x: np.ndarray) -> np.ndarray:
@@ -68,22 +101,32 @@ def _bounded(x: np.ndarray) -> np.ndarray:
 
 
 def silu_derivative(x: np.ndarray) -> np.ndarray:
-    e = _decay(x)
-    return np.where(x >= 0, 1.0, e) / (1.0 + e) + _bounded(x) * e / np.square(1.0 + e)
+    # σ(x) + x·σ(x)·σ(-x)
+    result = _bounded(x)
+    result *= sigmoid_derivative(x)
+    result += sigmoid(x)
+    return result
 
 
-def _mish_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """tanh(softplus(x)) and its complement 1 - tanh(softplus(x)), both without cancellation.
+def _mish_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """g = tanh(softplus(x)), its complement 1 - g, and σ(x), all without cancellation.
 
-    With E = e^x, tanh(log(1+E)) = (E² + 2E) / (E² + 2E + 2). For x >= 0 divide through by E²
-    (e = e^-x): (1 + 2e) / (1 + 2e + 2e²); for x < 0 use e = E directly.
+    With E = e^x and n = E(E + 2): g = n/(n + 2) = 1/(1 + 2/n) and 1 - g = 2/(n + 2). E and n
+    may overflow to inf (g = 1, 1 - g = 0) or n underflow to 0 (2/n = inf, g = 0): exact limits.
     """
-    e = _decay(x)
-    positive = x >= 0
-    numerator = np.where(positive, 1.0 + 2.0 * e, e * (e + 2.0))
-    rest = np.where(positive, 2.0 * e * e, 2.0)
-    denominator = numerator + rest
-    return numerator / denominator, rest / denominator
+    with np.errstate(over="ignore", divide="ignore"):
+        exp_x = np.exp(x)
+        n = exp_x + 2.0
+        n *= exp_x
+        complement = 2.0 / (n + 2.0)
+        g = np.divide(2.0, n, out=n)
+        g += 1.0
+        np.reciprocal(g, out=g)
+        # σ(x) = 1/(1 + 1/E), exact at both ends for the same reason.
+        logistic = np.reciprocal(exp_x, out=exp_x)
+        logistic += 1.0
+        np.reciprocal(logistic, out=logistic)
+    return g, complement, logistic
 
 
 def mish(x: np.ndarray) -> np.ndarray:
@@ -91,5 +134,11 @@ def mish(x: np.ndarray) -> np.ndarray:
 
 
 def mish_derivative(x: np.ndarray) -> np.ndarray:
-    g, complement = _mish_parts(x)
-    return g + _bounded(x) * complement * (1.0 + g) * sigmoid(x)
+    # g + x·σ(x)·(1 - g²), with 1 - g² = (1 - g)(1 + g)
+    g, complement, logistic = _mish_parts(x)
+    result = _bounded(x)
+    result *= logistic
+    result *= complement
+    result *= 1.0 + g
+    result += g
+    return result

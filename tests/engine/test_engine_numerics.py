@@ -209,3 +209,28 @@ def test_scalar_integer_input_gives_a_float64_scalar():
     assert isinstance(y, np.float64)
     assert y == 0.5
     assert isinstance(engine.get("relu")(np.float32(2.0)), np.float32)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    x=hnp.arrays(np.float64, st.integers(1, 6), elements=st.floats(-1e300, 1e300)),
+    alpha=st.floats(-3.0, 3.0),
+)
+def test_leaky_relu_is_exactly_its_definition_for_any_slope(x, alpha):
+    expected = [v if v > 0 else alpha * v for v in x]
+    for name in ("leaky_relu", "prelu"):
+        np.testing.assert_array_equal(engine.get(name)(x, alpha=alpha), expected)
+        slopes = [1.0 if v > 0 else alpha for v in x]
+        np.testing.assert_array_equal(engine.get(name).derivative(x, alpha=alpha), slopes)
+
+
+def test_large_inputs_are_processed_in_blocks_with_the_same_result():
+    x = np.random.default_rng(3).normal(scale=8.0, size=(3, 50_001))
+    for name in ("sigmoid", "gelu", "mish", "hard_swish"):
+        activation = engine.get(name)
+        whole = activation(x)
+        assert whole.shape == x.shape
+        np.testing.assert_array_equal(whole[1, 7:9], activation(x[1, 7:9]))
+        np.testing.assert_array_equal(
+            activation.derivative(x)[2, -3:], activation.derivative(x[2, -3:])
+        )
