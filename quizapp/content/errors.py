@@ -120,6 +120,7 @@ def _message(error: Any) -> str:
         "list_type": f"expected a list, got {describe(value)}",
         "dict_type": f"expected a mapping (key: value lines), got {describe(value)}",
         "model_type": f"expected a mapping (key: value lines), got {describe(value)}",
+        "model_attributes_type": f"expected a mapping (key: value lines), got {describe(value)}",
         "greater_than_equal": f"must be at least {context.get('ge')}",
         "less_than_equal": f"must be at most {context.get('le')}",
         "union_tag_invalid": f"unknown card kind {context.get('tag')!r}; "

@@ -60,7 +60,8 @@ def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:
     if path.is_file():
         return [path], []
     if not path.is_dir():
-        return [], [Problem(path, 0, "deck", "no such file or folder")]
+        reason = "not a regular file or folder" if path.exists() else "no such file or folder"
+        return [], [Problem(path, 0, "deck", reason)]
     try:
         entries = sorted(path.iterdir())
     except OSError as error:

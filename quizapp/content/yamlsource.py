@@ -251,5 +251,6 @@ def read_source(path: Path) -> tuple[SourceFile | None, list[Problem]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        return None, [Problem(path, line, "file", f"not valid UTF-8 (byte {error.start + 1})")]
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        return None, [Problem(path, line, "file", f"not valid UTF-8 (column {column})")]
     return parse_text(path, text)

@@ -1,0 +1,150 @@
+"""`quizapp validate`: a summary line per valid deck, every problem as file:line: field: message."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from quizapp.cli import main
+from quizapp.content import bundled_content_dir
+
+SUMMARY = re.compile(
+    r"^activation-functions: (\d+) cards \(definition (\d+), formula (\d+), interview (\d+), "
+    r"choice (\d+), numeric (\d+)\)$"
+)
+
+
+def deck(root: Path, name: str, text: str) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "cards.yaml").write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return folder
+
+
+def validate(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    code = main([*args])
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err
+
+
+def test_bundled_and_user_decks_by_default(tmp_path: Path, capsys) -> None:
+    deck(
+        tmp_path / "decks",
+        "mine",
+        """
+        cards:
+          - kind: definition
+            id: mine-1
+            term: t
+            meaning: m
+          - kind: choice
+            id: mine-2
+            question: q
+            options: [a, b]
+            answer: b
+    """,
+    )
+    code, out, err = validate(capsys, "--data-dir", str(tmp_path), "validate")
+    assert (code, err) == (0, "")
+    assert len(out) == 2
+    match = SUMMARY.match(out[0])
+    assert match
+    total, *kinds = map(int, match.groups())
+    assert total == sum(kinds) and all(kinds)
+    assert out[1] == "mine: 2 cards (definition 1, choice 1)"
+
+
+def test_content_option_is_validated_too(tmp_path: Path, capsys) -> None:
+    extra = deck(
+        tmp_path, "extra", "cards:\n  - kind: definition\n    id: e\n    term: t\n    meaning: m\n"
+    )
+    code, out, _ = validate(
+        capsys, "--data-dir", str(tmp_path / "data"), "--content", str(extra), "validate"
+    )
+    assert code == 0
+    assert out[-1] == "extra: 1 card (definition 1)"
+
+
+def test_problems_are_listed_with_exit_1(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    deck(
+        tmp_path,
+        "broken",
+        """
+        cards:
+          - kind: choice
+            id: formula-relu
+            question: Which?
+            options: [A, B]
+            answer: C
+          - kind: numeric
+            id: n1
+            title: t
+            template: no-such-template
+    """,
+    )
+    code, out, err = validate(capsys, "validate", "broken")
+    assert code == 1
+    assert out[0].startswith(
+        "broken/cards.yaml:3: cards[0].id: duplicate id 'formula-relu' (first defined at "
+    )
+    assert out[1:] == [
+        "broken/cards.yaml:6: cards[0].answer: answer 'C' is not one of the options: 'A', 'B'",
+        "broken/cards.yaml:10: cards[1].template: unknown template 'no-such-template'; expected "
+        "one of: activation-scalar, activation-vector, backprop-activation, dead-relu-fraction, "
+        "derivative-point, derivative-vector, identify-activation, log-softmax-logits, "
+        "neuron-forward, softmax-cross-entropy-grad, softmax-logits, vanishing-gradient",
+    ]
+    assert err == "quizapp validate: 3 problems found\n"
+
+
+def test_numeric_card_that_cannot_generate(tmp_path: Path, capsys) -> None:
+    folder = deck(
+        tmp_path,
+        "numbers",
+        """
+        cards:
+          - kind: numeric
+            id: n1
+            title: Softmax with a bad parameter
+            template: softmax-logits
+            params: {temperature: 2}
+          - kind: numeric
+            id: n2
+            title: Vanishing gradient through ReLU layers
+            template: vanishing-gradient
+            activation: relu
+    """,
+    )
+    code, out, _ = validate(capsys, "validate", str(folder))
+    assert code == 1
+    assert [line.split(": cannot generate: ")[0] for line in out] == [
+        f"{folder / 'cards.yaml'}:3: cards[0]",
+        f"{folder / 'cards.yaml'}:8: cards[1]",
+    ]
+    assert "temperature" in out[0] and "relu" in out[1]
+
+
+def test_validating_the_bundled_folder_itself(capsys) -> None:
+    code, out, _ = validate(capsys, "validate", str(bundled_content_dir()))
+    assert code == 0
+    assert len(out) == 1 and SUMMARY.match(out[0])
+
+
+def test_several_paths_report_each(tmp_path: Path, capsys) -> None:
+    good = deck(
+        tmp_path, "good", "cards:\n  - kind: definition\n    id: g\n    term: t\n    meaning: m\n"
+    )
+    bad = deck(tmp_path, "bad", "cards: [1]\n")
+    missing = tmp_path / "missing"
+    code, out, _ = validate(capsys, "validate", str(good), str(bad), str(missing))
+    assert code == 1
+    assert out == [
+        "good: 1 card (definition 1)",
+        f"{bad / 'cards.yaml'}:1: cards[0]: expected a mapping (key: value lines), got the "
+        "number 1",
+        f"{missing}: deck: no such file or folder",
+    ]

@@ -1,0 +1,130 @@
+"""Deck discovery: bundled first, then user decks, then extra folders; broken decks skipped."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import quizapp
+from quizapp.content import bundled_content_dir, load_library, user_deck_paths
+from quizapp.content import loader as loader_module
+
+ONE_CARD = """
+cards:
+  - kind: definition
+    id: {id}
+    term: Term {id}
+    meaning: Meaning of {id}.
+"""
+
+
+def card_file(card_id: str) -> str:
+    return ONE_CARD.format(id=card_id)
+
+
+def test_bundled_deck_is_found_and_valid() -> None:
+    folder = bundled_content_dir()
+    assert (folder / "deck.yaml").is_file()
+    repo_content = Path(quizapp.__file__).resolve().parent.parent / "content"
+    packaged = Path(quizapp.__file__).resolve().parent / "bundled_content"
+    assert folder in (repo_content, packaged)
+    library = load_library(None)
+    assert library.problems == []
+    assert [deck.name for deck in library.decks] == ["activation-functions"]
+    assert library.card("formula-relu").kind == "formula"
+    with pytest.raises(KeyError):
+        library.card("no-such-card")
+
+
+def test_the_packaged_copy_wins_when_present(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bundled_content").mkdir()
+    monkeypatch.setattr(loader_module.importlib.resources, "files", lambda package: tmp_path)
+    assert bundled_content_dir() == tmp_path / "bundled_content"
+
+
+def test_user_decks_load_after_the_bundled_one(tmp_path: Path, write_deck) -> None:
+    decks = tmp_path / "data" / "decks"
+    write_deck("b-folder", {"one.yaml": card_file("b1"), "two.yml": card_file("b2")}, root=decks)
+    (decks / "a-single.yaml").write_text(card_file("a1"))
+    write_deck(".hidden", {"x.yaml": card_file("h1")}, root=decks)
+    (decks / "notes.txt").write_text("not a deck")
+    assert [p.name for p in user_deck_paths(tmp_path / "data")] == ["a-single.yaml", "b-folder"]
+    library = load_library(tmp_path / "data")
+    assert library.problems == []
+    assert [deck.name for deck in library.decks] == ["activation-functions", "a-single", "b-folder"]
+    assert [card.id for card in library.cards][-3:] == ["a1", "b1", "b2"]
+    assert library.card("b2").deck == "b-folder"
+
+
+def test_a_broken_user_deck_is_reported_and_skipped(tmp_path: Path, write_deck) -> None:
+    decks = tmp_path / "decks"
+    write_deck("good", {"a.yaml": card_file("good-1")}, root=decks)
+    write_deck("bad", {"a.yaml": "cards:\n  - kind: nope\n"}, root=decks)
+    library = load_library(tmp_path)
+    assert [deck.name for deck in library.decks] == ["activation-functions", "good"]
+    [problem] = library.problems
+    assert problem.file == decks / "bad" / "a.yaml"
+    assert problem.line == 2
+
+
+def test_a_deck_reusing_a_bundled_id_is_skipped(tmp_path: Path, write_deck) -> None:
+    write_deck("mine", {"a.yaml": card_file("formula-relu")}, root=tmp_path / "decks")
+    library = load_library(tmp_path)
+    assert [deck.name for deck in library.decks] == ["activation-functions"]
+    [problem] = library.problems
+    assert (problem.line, problem.field) == (3, "cards[0].id")
+    assert "duplicate id 'formula-relu' (first defined at " in problem.message
+    assert "functions.yaml:" in problem.message
+
+
+def test_deck_names_are_unique(tmp_path: Path, write_deck) -> None:
+    first = write_deck("one", {"a.yaml": "deck:\n  name: same\n" + card_file("x1")})
+    second = write_deck("two", {"a.yaml": "deck:\n  name: same\n" + card_file("x2")})
+    library = load_library(None, extra_dirs=[first, second])
+    assert [deck.name for deck in library.decks] == ["activation-functions", "same"]
+    [problem] = library.problems
+    assert (problem.file, problem.line, problem.field) == (second, 0, "deck")
+    assert "already used" in problem.message
+
+
+def test_extra_dirs_come_last_and_may_be_single_files(tmp_path: Path, write_deck) -> None:
+    folder = write_deck("extra", {"a.yaml": card_file("e1")})
+    single = tmp_path / "solo.yaml"
+    single.write_text(card_file("s1"))
+    write_deck("user", {"a.yaml": card_file("u1")}, root=tmp_path / "data" / "decks")
+    library = load_library(tmp_path / "data", extra_dirs=[folder, single])
+    assert [deck.name for deck in library.decks] == [
+        "activation-functions",
+        "user",
+        "extra",
+        "solo",
+    ]
+    assert library.deck("solo").path == single
+
+
+def test_missing_extra_dir_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    library = load_library(tmp_path / "no-data", extra_dirs=[tmp_path / "missing"])
+    assert [deck.name for deck in library.decks] == ["activation-functions"]
+    assert [str(problem) for problem in library.problems] == [
+        f"{tmp_path / 'missing'}: deck: no such file or folder"
+    ]
+
+
+def test_card_order_is_stable_across_loads() -> None:
+    first = [card.id for card in load_library(None).cards]
+    assert first == [card.id for card in load_library(None).cards]
+    assert first[0] == "why-non-linearity"
+
+
+def test_bundled_content_loads_well_under_100_ms() -> None:
+    load_library(None)
+    timings = []
+    for _ in range(5):
+        start = time.perf_counter()
+        load_library(None)
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.1, timings
