@@ -1,8 +1,8 @@
 """The activation engine: every number quizapp shows is computed here (numpy only).
 
-from quizapp import engine
-act = engine.get("leaky_relu")
-act(x, alpha=0.2), act.derivative(x, alpha=0.2), act.defaults, act.display_name
+Usage: `act = engine.get("leaky_relu")`, then `act(x, alpha=0.2)`, `act.derivative(x, alpha=0.2)`,
+`act.defaults`, `act.display_name`, `act.output_range`, `act.elementwise`; `engine.names()` lists
+every name. Defaults and kink conventions follow PyTorch.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def names() -> list[str]:
 
 
 def get(name: str) -> Activation:
+    """The activation registered as `name`; a typo gets the list of valid names."""
     try:
         return REGISTRY[name]
     except (KeyError, TypeError):

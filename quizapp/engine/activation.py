@@ -66,7 +66,8 @@ class Activation:
         # Underflow to 0 is the intended result at the extremes (sigmoid(-1000) == 0). Invalid
         # operations only arise from ±inf/NaN inputs, where NaN is PyTorch's answer too (inf·0 in
         # silu(-inf)) or in a branch np.where discards; the tests check no NaN comes from finite
-        # input. Overflow and division by zero stay the caller's setting: the kernels avoid them.
+        # input. Overflow and division by zero stay the caller's setting: the kernels avoid them,
+        # or allow them locally where ±inf or 0 is the exact limit.
         with np.errstate(under="ignore", invalid="ignore"):
             if self.elementwise:
                 result = _in_blocks(kernel, array, resolved).reshape(shape)

@@ -92,7 +92,9 @@ def softplus_derivative(x: np.ndarray, beta: float, threshold: float) -> np.ndar
 
 
 def silu(x: np.ndarray) -> np.ndarray:
-    return x * sigmoid(x)
+    result = sigmoid(x)
+    result *= x
+    return result
 
 
 def _bounded(x: np.ndarray) -> np.ndarray:
