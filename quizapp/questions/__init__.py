@@ -2,8 +2,19 @@
 
     from quizapp.questions import template_ids, generate
     q = generate("softmax-logits", seed=7)  # same (id, seed, activation, params): same question
-    q.prompt, q.inputs, q.expected, q.expected_text, q.solution
-    g = q.grade("0.659, 0.242, 0.099")  # g.correct, g.score, g.parse_error, g.feedback, ...
+    g = q.grade("0.659, 0.242, 0.099")
+
+A `Question` is immutable (read-only arrays and mappings): `template_id`, `seed`, `activation`
+(engine name, None for families mixing several), `params` (as the card gave them),
+`activation_params` (the α etc. actually used), `prompt`, `inputs`, `expected` (float, 1-D array,
+or for multiple choice the 0-based index into `options`), `expected_text` (as displayed; always
+accepted), `decimals`, `tolerance`, `answer_shape` ("scalar" | "vector" | "choice"), `solution`
+(tuple of plain-text steps), `options`, `mistakes` (the modelled wrong answers).
+
+A `Grade`: `correct`, `score` (share of correct elements), `parse_error` (None, or why the answer
+must be asked again: unreadable with its column, or the wrong number of values; never counts as
+wrong), `feedback` (tuple of plain-text lines), `read_as`, `element_correct`, `mistake` (an id of
+`MISTAKES`, or None).
 
 Every number shown or checked comes from `quizapp.engine`.
 """

@@ -309,7 +309,3 @@ def derivative_header(name: str, params: Params) -> str:
 
 def derivative_step(name: str, x: float, params: Params, value: str) -> str:
     return _DERIVATIVE[name][1](x, _complete(name, params), value)
-
-
-def has_formulas(name: str) -> bool:
-    return name in _FORWARD

@@ -53,6 +53,12 @@ def _read_as(values: Sequence[float], scalar: bool) -> str:
     return "read as [" + formatting.join(formatting.echo(value) for value in values) + "]"
 
 
+def _flipped(given: np.ndarray, expected: np.ndarray, precision: Precision) -> np.ndarray:
+    """Per element: the value is the expected one with its sign flipped (and is not ~0)."""
+    meaningful = np.abs(expected) > precision.tolerance(expected)
+    return precision.accepts(given, -expected) & meaningful
+
+
 def _recognise(
     given: np.ndarray,
     expected: np.ndarray,
@@ -68,9 +74,7 @@ def _recognise(
         best = int(np.argmax(agreement))
         if agreement[best] >= 0:
             return mistakes[best].id, mistakes[best].description
-    meaningful = np.abs(expected) > precision.tolerance(expected)
-    flipped = precision.accepts(given, -expected) & meaningful
-    if np.array_equal(flipped & wrong, wrong):
+    if np.array_equal(_flipped(given, expected, precision) & wrong, wrong):
         return "sign-error", "the sign is flipped"
     with np.errstate(over="ignore"):
         near = np.abs(given - expected) <= _ROUNDING_REACH * precision.tolerance(expected)
@@ -139,11 +143,13 @@ def grade_numbers(
         lines.append(f"{sum(element_correct)} of {count} values correct.")
     if verdict.mistake is not None:
         lines.append(f"Recognised mistake: {verdict.mistake[1]}.")
+    flipped = _flipped(given, expected, precision)
     for index in np.flatnonzero(~verdict.correct):
         label = f"{labels[index]}: " if labels[index] else ""
+        note = " (sign flipped)" if flipped[index] else ""
         lines.append(
             f"{label}got {formatting.echo(given[index])}, "
-            f"expected {precision.text(expected[index])}"
+            f"expected {precision.text(expected[index])}{note}"
         )
     lines.append(f"Expected: {expected_text}")
     return Grade(

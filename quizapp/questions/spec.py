@@ -24,7 +24,6 @@ class ParamSpec:
     kind: type
     low: int = 0
     high: int = 0
-    help: str = ""
 
     def check(self, value: object) -> object:
         if self.kind is bool:
@@ -38,12 +37,13 @@ class ParamSpec:
         return value
 
 
-DECIMALS = ParamSpec("decimals", int, 1, 6, "decimals of the answer")
-LENGTH = ParamSpec("length", int, 2, 8, "number of input values")
-LAYER_WIDTH = ParamSpec("length", int, 3, 8, "number of units in the layer")
-LARGE_LOGITS = ParamSpec("large_logits", bool, help="logits so large that exp() overflows")
-LAYERS = ParamSpec("layers", int, 2, 8, "number of layers")
-SIGNIFICANT = ParamSpec("significant", int, 2, 5, "significant figures of the answer")
+DECIMALS = ParamSpec("decimals", int, 1, 6)
+LENGTH = ParamSpec("length", int, 2, 8)
+# With 2 units the only possible dead fraction, 1/2, equals the live one.
+LAYER_WIDTH = ParamSpec("length", int, 3, 8)
+LARGE_LOGITS = ParamSpec("large_logits", bool)
+LAYERS = ParamSpec("layers", int, 2, 8)
+SIGNIFICANT = ParamSpec("significant", int, 2, 5)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp import engine
 from quizapp.questions import (
@@ -212,3 +214,37 @@ def test_coarse_card_precision_still_generates():
         "activation-scalar", 3, activation="leaky_relu", params={"alpha": 0.01, "decimals": 1}
     )
     assert q.grade(q.expected_text).correct
+
+
+PARAM_VALUES = {
+    "decimals": st.integers(1, 6),
+    "length": st.integers(3, 8),
+    "large_logits": st.booleans(),
+    "layers": st.integers(2, 8),
+    "significant": st.integers(2, 5),
+    "alpha": st.sampled_from([0.01, 0.05, 0.1, 0.3, 1.0, 2.5, 5.0]),
+    "beta": st.sampled_from([0.1, 0.5, 1.0, 2.0, 10.0]),
+    "approximate": st.sampled_from(["none", "tanh"]),
+}
+
+
+@st.composite
+def cards(draw):
+    template_id = draw(st.sampled_from(IDS))
+    activation = draw(st.sampled_from([None, *template_activations(template_id)]))
+    names = list(template_params(template_id))
+    if activation is not None and template_id != "identify-activation":
+        names += [key for key in engine.get(activation).defaults if key in PARAM_VALUES]
+    chosen = draw(st.lists(st.sampled_from(names), unique=True)) if names else []
+    return template_id, activation, {name: draw(PARAM_VALUES[name]) for name in chosen}
+
+
+@settings(max_examples=60, deadline=None)
+@given(cards(), st.integers(0, 10**6))
+def test_any_valid_card_generates_a_self_consistent_question(card, seed):
+    template_id, activation, params = card
+    q = generate(template_id, seed, activation=activation, params=params)
+    assert q.grade(q.expected_text).correct
+    assert dict(q.params) == params
+    for mistake in q.mistakes:
+        assert q.grade(q.mistake_text(mistake)).mistake == mistake.id

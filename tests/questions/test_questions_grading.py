@@ -114,6 +114,7 @@ def test_closest_modelled_mistake_wins():
 def test_unmodelled_sign_flip_is_still_named():
     result = grade("-0.659, 0.242, -0.099")
     assert result.mistake == "sign-error"
+    assert "element 1: got -0.659, expected 0.659 (sign flipped)" in result.feedback
 
 
 def test_near_misses_are_a_rounding_problem():
