@@ -21,7 +21,7 @@ _U_MAX = 40.0
 _SCALE = 3.0
 _V_MAX = _U_MAX / (_U_MAX + _SCALE)
 _INTERVALS = 64
-_DEGREE = 6
+_DEGREE = 5
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
 
@@ -41,38 +41,56 @@ def _mills_reference(u: np.ndarray) -> np.ndarray:
     return np.where(u < 2.0, small, 1.0 / (tail + fraction))
 
 
-def _mills_table() -> np.ndarray:
-    """Row k: power-series coefficients in t ∈ [-1, 1] of (u + SCALE)·R(u) on the k-th
-    v-interval, interpolating at Chebyshev points (well conditioned at this low degree)."""
+def _mills_table() -> tuple[np.ndarray, ...]:
+    """Coefficient j of every interval's power series in t ∈ [-1, 1] for (u + SCALE)·R(u),
+    interpolating at Chebyshev points (well conditioned at this low degree). One contiguous
+    array per power: np.take from a strided column is twice as slow."""
     nodes = chebyshev.chebpts1(_DEGREE + 1)
     width = _V_MAX / _INTERVALS
     v = (np.arange(_INTERVALS)[:, None] + (nodes[None, :] + 1.0) / 2.0) * width
     u = _SCALE * v / (1.0 - v)
     values = _mills_reference(u.ravel()).reshape(u.shape) * (u + _SCALE)
-    return polynomial.polyfit(nodes, values.T, _DEGREE).T
+    coefficients = polynomial.polyfit(nodes, values.T, _DEGREE)
+    return tuple(np.ascontiguousarray(row) for row in coefficients)
 
 
-_TABLE = _mills_table()
+_COEFFICIENTS = _mills_table()
 
 
 def _density(u: np.ndarray) -> np.ndarray:
     """φ(u) with u² split as hi² + lo·(u + hi): hi has few bits, so hi²/2 is exact and e^(-u²/2)
     keeps full precision even where u² itself would carry a rounding error of u²·1e-16."""
-    hi = np.floor(u * 16.0) / 16.0
+    hi = u * 16.0
+    np.floor(hi, out=hi)
+    hi /= 16.0
     lo = u - hi
-    return np.exp(-0.5 * hi * hi) * np.exp(-0.5 * lo * (u + hi)) * _INV_SQRT_2PI
+    lo *= u + hi
+    lo *= -0.5
+    np.exp(lo, out=lo)
+    hi *= hi
+    hi *= -0.5
+    np.exp(hi, out=hi)
+    hi *= lo
+    hi *= _INV_SQRT_2PI
+    return hi
 
 
 def _tail(u: np.ndarray, density: np.ndarray) -> np.ndarray:
     """Φ(-u) = φ(u)·R(u) for u in [0, U_MAX] (NaN passes through)."""
     v = u / (u + _SCALE)
     s = v * (_INTERVALS / _V_MAX)
-    k = s.astype(np.intp)  # NaN casts to garbage; mode="clip" keeps it a valid row (result: NaN)
-    t = 2.0 * (s - k) - 1.0
-    acc = np.take(_TABLE[:, _DEGREE], k, mode="clip")
-    for j in range(_DEGREE - 1, -1, -1):
-        acc = acc * t + np.take(_TABLE[:, j], k, mode="clip")
-    return density * acc / (u + _SCALE)
+    k = s.astype(np.intp)
+    t = s - k
+    t *= 2.0
+    t -= 1.0
+    np.clip(k, 0, _INTERVALS - 1, out=k)  # a NaN cast to an arbitrary integer (the result is NaN)
+    acc = _COEFFICIENTS[_DEGREE].take(k)
+    for coefficient in reversed(_COEFFICIENTS[:_DEGREE]):
+        acc *= t
+        acc += coefficient.take(k)
+    acc *= density
+    acc /= u + _SCALE
+    return acc
 
 
 def _cdf_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -82,8 +100,9 @@ def _cdf_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     tail = _tail(u, density)
     upper = x > 0
     # Φ(x) = 1 - Φ(-x) above 0 (no cancellation: Φ(-x) < 0.5), Φ(-u) itself below.
-    cdf = upper + (1.0 - 2.0 * upper) * tail
-    return cdf, density, np.copysign(u, x)
+    tail *= 1.0 - 2.0 * upper
+    tail += upper
+    return tail, density, np.copysign(u, x, out=u)
 
 
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
