@@ -21,9 +21,10 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_NULL = frozenset({"~", "null", "Null", "NULL", ""})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_NUMBER_START = frozenset("0123456789+-.")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _INT_BASE = re.compile(r"^0(?:o[0-7]+|x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
@@ -58,12 +59,14 @@ class _Rejected(Exception):
 
 def plain_scalar(text: str) -> object:
     """The value of an unquoted scalar under the YAML 1.2 core schema."""
-    if _NULL.match(text):
+    if text in _NULL:
         return None
-    if _TRUE.match(text):
+    if text in _TRUE:
         return True
-    if _FALSE.match(text):
+    if text in _FALSE:
         return False
+    if text[0] not in _NUMBER_START:
+        return text
     try:
         if _INT.match(text):
             return int(text)
@@ -115,27 +118,25 @@ class _TreeBuilder:
 
     def feed(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _Rejected(line, (), "only one YAML document per file (remove the '---')")
-            return
-        if isinstance(event, yaml.AliasEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._check_node(event, line)
+            self._add(plain_scalar(event.value) if event.implicit[0] else event.value, line)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check_node(event, line)
+            self._push({} if kind is yaml.MappingStartEvent else [], line)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is yaml.AliasEvent:
             raise _Rejected(
                 line,
                 self.next_location(),
                 "aliases (*name) are not allowed; repeat the value instead",
             )
-        if isinstance(event, yaml.NodeEvent):
-            self._check_node(event, line)
-        if isinstance(event, yaml.ScalarEvent):
-            self._add(plain_scalar(event.value) if event.implicit[0] else event.value, line)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self._push([], line)
-        elif isinstance(event, yaml.MappingStartEvent):
-            self._push({}, line)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            self.stack.pop()
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise _Rejected(line, (), "only one YAML document per file (remove the '---')")
 
     def _check_node(self, event: yaml.NodeEvent, line: int) -> None:
         if event.anchor is not None:
