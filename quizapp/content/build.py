@@ -15,26 +15,14 @@ from quizapp.content import schema
 from quizapp.content.model import (
     REVERSE_SUFFIX,
     ActivationFunction,
-    Block,
-    BulletItem,
-    BulletList,
     Card,
     CardSource,
-    Code,
     Deck,
-    Heading,
-    Link,
-    LinkList,
-    Paragraph,
-    QuestionAnswer,
-    QuestionList,
-    Section,
-    Table,
+    formula_text,
 )
 from quizapp.content.problems import Location, Problem, display_path, field_path
+from quizapp.content.sections import render_section
 from quizapp.content.yamlsource import SourceFile
-
-FUNCTION_TABLE_COLUMNS = ("Activation Function", "Strengths", "Weaknesses", "Common Use Cases")
 
 
 @dataclass(frozen=True)
@@ -185,7 +173,7 @@ class _DeckBuilder:
         self, source: SourceFile, location: Location, spec: schema.FunctionSpec
     ) -> None:
         shown = spec.full_name or spec.name
-        back = f"{spec.formula} ({spec.note})" if spec.note else spec.formula
+        back = formula_text(spec.formula, spec.note)
         meta = self._meta(spec, self.formula_sections.get(spec.activation, ""))
         self.add(
             source,
@@ -207,7 +195,7 @@ class _DeckBuilder:
         elif isinstance(spec, schema.InterviewCard):
             self._interview(source, location, spec, section)
         elif isinstance(spec, schema.FormulaCard):
-            back = f"{spec.formula} ({spec.note})" if spec.note else spec.formula
+            back = formula_text(spec.formula, spec.note)
             self.add(
                 source,
                 location,
@@ -302,113 +290,6 @@ class _DeckBuilder:
         return sources
 
 
-def _blocks(section: schema.SectionSpec, builder: _DeckBuilder, source: SourceFile) -> list[Block]:
-    blocks: list[Block] = []
-    for block_index, block in enumerate(section.blocks):
-        base: Location = ("section", "blocks", block_index)
-        if isinstance(block, schema.HeadingBlock):
-            blocks.append(Heading(block.heading))
-        elif isinstance(block, schema.ParagraphBlock):
-            blocks.append(Paragraph(block.paragraph))
-        elif isinstance(block, schema.BulletsBlock):
-            blocks.append(
-                BulletList(
-                    tuple(
-                        BulletItem(item.label or "", item.text, item.formula or "")
-                        for item in block.bullets
-                    )
-                )
-            )
-        elif isinstance(block, schema.DefinitionsBlock):
-            blocks.append(
-                BulletList(
-                    tuple(
-                        BulletItem(item.term, item.meaning, item.formula or "", item.id)
-                        for item in block.definitions
-                    )
-                )
-            )
-        elif isinstance(block, schema.InterviewBlock):
-            blocks.append(
-                QuestionList(
-                    tuple(
-                        QuestionAnswer(item.question, item.answer, tuple(item.key_points), item.id)
-                        for item in block.interview
-                    )
-                )
-            )
-        elif isinstance(block, schema.FunctionsBlock):
-            entries = _referenced(builder, source, (*base, "functions"), block.functions)
-            blocks.append(
-                BulletList(
-                    tuple(
-                        BulletItem(
-                            spec.full_name or spec.name,
-                            f"{spec.formula} ({spec.note})" if spec.note else spec.formula,
-                            card_id=spec.id,
-                        )
-                        for spec in entries
-                    )
-                )
-            )
-        elif isinstance(block, schema.FunctionTableBlock):
-            entries = _referenced(builder, source, (*base, "function_table"), block.function_table)
-            blocks.append(
-                Table(
-                    FUNCTION_TABLE_COLUMNS,
-                    tuple(
-                        (
-                            spec.name,
-                            "\n".join(spec.strengths),
-                            "\n".join(spec.weaknesses),
-                            "\n".join(spec.use_cases),
-                        )
-                        for spec in entries
-                    ),
-                )
-            )
-        elif isinstance(block, schema.TableBlock):
-            blocks.append(_table(block.table, builder, source, (*base, "table")))
-        elif isinstance(block, schema.CodeBlock):
-            blocks.append(Code(block.code, block.language))
-        elif isinstance(block, schema.LinksBlock):
-            blocks.append(
-                LinkList(
-                    tuple(Link(item.label, item.text or "", item.url or "") for item in block.links)
-                )
-            )
-    return blocks
-
-
-def _referenced(
-    builder: _DeckBuilder, source: SourceFile, location: Location, names: list[str]
-) -> list[schema.FunctionSpec]:
-    entries: list[schema.FunctionSpec] = []
-    for index, name in enumerate(names):
-        found = builder.functions.get(name)
-        if found is not None:
-            entries.append(found[0])
-        elif builder.complete:
-            builder.report(
-                source, (*location, index), f"no function {name!r} under `functions` in this deck"
-            )
-    return entries
-
-
-def _table(
-    table: schema.TableSpec, builder: _DeckBuilder, source: SourceFile, location: Location
-) -> Table:
-    width = len(table.columns)
-    for index, row in enumerate(table.rows):
-        if len(row) != width:
-            builder.report(
-                source,
-                (*location, "rows", index),
-                f"row has {len(row)} cells but the table has {width} columns",
-            )
-    return Table(tuple(table.columns), tuple(tuple(row) for row in table.rows))
-
-
 def _function_entries(builder: _DeckBuilder, cards: list[Card]) -> tuple[ActivationFunction, ...]:
     entries = []
     for spec, _source, _location in builder.functions.values():
@@ -471,15 +352,15 @@ def build_deck(
     for valid in files:
         builder.build_cards(valid)
     sources = builder.unique_cards(taken_ids)
-    sections = tuple(
-        Section(
-            valid.section.id,
-            valid.section.title,
-            tuple(_blocks(valid.section, builder, valid.source)),
-        )
-        for valid in files
-        if valid.section is not None
-    )
+    functions = {name: entry[0] for name, entry in builder.functions.items()}
+    sections = []
+    for valid in files:
+        if valid.section is not None:
+            section, section_problems = render_section(
+                valid.section, valid.source, functions, check_references=complete
+            )
+            sections.append(section)
+            builder.problems.extend(section_problems)
     cards = [item.card for item in builder.pending]
     deck = Deck(
         name=name,
@@ -487,7 +368,7 @@ def build_deck(
         title=metadata.title or name,
         description=metadata.description or "",
         cards=tuple(cards),
-        sections=sections,
+        sections=tuple(sections),
         functions=_function_entries(builder, cards),
         sources=MappingProxyType(sources),
     )

@@ -22,6 +22,11 @@ REVERSE_SUFFIX = ":reverse"
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
 
+def formula_text(formula: str, note: str | None) -> str:
+    """A formula as the cheatsheet prints it, with its note in parentheses."""
+    return f"{formula} ({note})" if note else formula
+
+
 @dataclass(frozen=True, slots=True)
 class Card:
     """One study card; `id` is authored and stable, so editing the text keeps the history."""
@@ -161,7 +166,7 @@ class ActivationFunction:
     @property
     def formula_text(self) -> str:
         """The formula as the cheatsheet prints it, with its note in parentheses."""
-        return f"{self.formula} ({self.note})" if self.note else self.formula
+        return formula_text(self.formula, self.note)
 
 
 @dataclass(frozen=True, slots=True)
