@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from quizapp import __version__
 from quizapp.commands import CommandError, command_modules
@@ -35,12 +36,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run_app(args: argparse.Namespace) -> int:
+    """The default command: the full-screen app on the resolved data dir."""
+    from quizapp.datadir import resolve_data_dir
+    from quizapp.tui.app import QuizApp
+
+    extra = [Path(folder) for folder in args.content]
+    QuizApp(resolve_data_dir(args.data_dir), extra).run()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        return run_app(args)
     try:
         return int(args.run(args) or 0)
     except CommandError as error:

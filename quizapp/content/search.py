@@ -1,0 +1,100 @@
+"""Search over everything a deck says: sections, function entries and cards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from quizapp.content.model import (
+    ActivationFunction,
+    Block,
+    BulletList,
+    Code,
+    Heading,
+    Library,
+    LinkList,
+    Paragraph,
+    QuestionList,
+    Table,
+)
+
+SNIPPET_WIDTH = 70
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """Where a match is: a section (`section_id`) or a function entry (`activation`)."""
+
+    deck: str
+    title: str
+    snippet: str
+    section_id: str | None = None
+    activation: str | None = None
+
+
+def block_texts(block: Block) -> Iterator[str]:
+    """The plain text pieces of one block, for searching."""
+    if isinstance(block, Heading | Paragraph | Code):
+        yield block.text
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            yield f"{item.label}: {item.text} {item.formula}".strip()
+    elif isinstance(block, Table):
+        for row in block.rows:
+            yield " | ".join(row)
+    elif isinstance(block, LinkList):
+        for link in block.items:
+            yield f"{link.label} {link.text} {link.url}".strip()
+    elif isinstance(block, QuestionList):
+        for entry in block.items:
+            yield entry.question
+            yield entry.answer
+            yield from entry.key_points
+
+
+def function_texts(entry: ActivationFunction) -> Iterable[str]:
+    return (
+        entry.display_name,
+        entry.full_name,
+        entry.formula_text,
+        *entry.strengths,
+        *entry.weaknesses,
+        *entry.use_cases,
+    )
+
+
+def _snippet(text: str, start: int) -> str:
+    flat = " ".join(text.split())
+    start = max(0, min(start, len(flat)) - SNIPPET_WIDTH // 3)
+    piece = flat[start : start + SNIPPET_WIDTH]
+    return ("…" if start else "") + piece + ("…" if start + SNIPPET_WIDTH < len(flat) else "")
+
+
+def _first_match(texts: Iterable[str], words: list[str]) -> str | None:
+    """A snippet of the first text holding every word (case-insensitive), or None."""
+    for text in texts:
+        folded = " ".join(text.split()).casefold()
+        if all(word in folded for word in words):
+            return _snippet(text, folded.find(words[0]))
+    return None
+
+
+def search(library: Library, query: str, limit: int = 50) -> list[SearchHit]:
+    """Every section and function entry with a text containing all the query's words."""
+    words = query.casefold().split()
+    if not words:
+        return []
+    hits: list[SearchHit] = []
+    for deck in library.decks:
+        for entry in deck.functions:
+            found = _first_match(function_texts(entry), words)
+            if found is not None:
+                hits.append(
+                    SearchHit(deck.name, entry.display_name, found, activation=entry.activation)
+                )
+        for section in deck.sections:
+            texts = (text for block in section.blocks for text in block_texts(block))
+            found = _first_match([section.title, *texts], words)
+            if found is not None:
+                hits.append(SearchHit(deck.name, section.title, found, section_id=section.id))
+    return hits[:limit]

@@ -1,0 +1,103 @@
+"""A practice drill: which numeric questions to ask, how many, and how it went."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from quizapp.study.items import PracticeItem
+from quizapp.study.practice import PracticeSession
+from quizapp.study.protocols import GradeLike, StudyCard
+from quizapp.study.store import Recorded
+
+
+@dataclass(frozen=True)
+class DrillChoice:
+    template_id: str
+    activation: str | None
+
+
+def drill_choices(families: Iterable[str], activations: Iterable[str]) -> list[DrillChoice]:
+    """Every (family, activation) pair the selection allows; a family none of whose activations
+    was selected is left out, so the drill asks only what the user chose."""
+    from quizapp.questions import template_activations
+
+    chosen = set(activations)
+    return [
+        DrillChoice(family, activation)
+        for family in families
+        for activation in template_activations(family)
+        if activation in chosen
+    ]
+
+
+class Drill:
+    """Draws questions at random from `choices` (or, when `cards` are given, from those numeric
+    cards, recording each answer as the card's scheduled review). `count=None` is endless."""
+
+    def __init__(
+        self,
+        practice: PracticeSession,
+        choices: Sequence[DrillChoice],
+        *,
+        count: int | None,
+        rng: np.random.Generator,
+        cards: Sequence[StudyCard] = (),
+    ) -> None:
+        if not choices and not cards:
+            raise ValueError("choose at least one question family and one activation it covers")
+        self._practice = practice
+        self._choices = list(choices)
+        self._cards = list(cards)
+        self._rng = rng
+        self.count = count
+        self.asked = 0
+        self.correct = 0
+
+    @property
+    def scheduled(self) -> bool:
+        return bool(self._cards)
+
+    def next(self) -> PracticeItem | None:
+        if self.count is not None and self.asked >= self.count:
+            return None
+        self.asked += 1
+        if self._cards:
+            card = self._cards[int(self._rng.integers(len(self._cards)))]
+            return self._practice.question_for(card)
+        choice = self._choices[int(self._rng.integers(len(self._choices)))]
+        return self._practice.question(choice.template_id, activation=choice.activation)
+
+    def record(self, item: PracticeItem, grade: GradeLike, response: str) -> Recorded:
+        recorded = self._practice.record(item, grade, response=response, schedule=self.scheduled)
+        self.correct += int(grade.correct)
+        return recorded
+
+    def progress(self) -> str:
+        total = "∞" if self.count is None else str(self.count)
+        return f"question {self.asked} of {total} · {self.correct} correct so far"
+
+
+def numeric_cards_for(
+    cards: Iterable[StudyCard], families: Iterable[str], activations: Iterable[str]
+) -> list[StudyCard]:
+    """The deck's numeric cards inside the selection (a card without an activation matches any)."""
+    wanted_families = set(families)
+    wanted_activations = set(activations)
+    return [
+        card
+        for card in cards
+        if card.template in wanted_families
+        and (card.activation is None or card.activation in wanted_activations)
+    ]
+
+
+def cards_in(
+    cards: Iterable[StudyCard], sections: Iterable[str], kinds: Iterable[str]
+) -> list[StudyCard]:
+    """A cram set: the cards of the chosen sections and kinds, in deck order."""
+    wanted_sections = set(sections)
+    wanted_kinds = set(kinds)
+    return [card for card in cards if card.section in wanted_sections and card.kind in wanted_kinds]

@@ -1,0 +1,43 @@
+"""The few numbers the home screen opens with: what is due, the streak, the week ahead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizapp.study.clock import Clock
+from quizapp.study.protocols import StudyCard
+from quizapp.study.session import QueueCounts, ReviewSession
+from quizapp.study.stats import compute_stats
+from quizapp.study.store import StudyStore
+
+
+@dataclass(frozen=True)
+class Overview:
+    queue: QueueCounts
+    streak: int
+    reviews_today: int
+    due_tomorrow: int
+    due_next_week: int
+
+    def lines(self) -> list[str]:
+        days = "day" if self.streak == 1 else "days"
+        return [
+            f"Due now: {self.queue.review + self.queue.learning}   New: {self.queue.new}"
+            f"   Done today: {self.reviews_today}",
+            f"Streak: {self.streak} {days}",
+            f"Forecast: {self.due_tomorrow} due tomorrow, {self.due_next_week} in the next 7 days",
+        ]
+
+
+def overview(store: StudyStore, cards: Iterable[StudyCard], clock: Clock) -> Overview:
+    cards = list(cards)
+    stats = compute_stats(store, cards, clock)
+    upcoming = [day.due for day in stats.forecast[1:8]]
+    return Overview(
+        queue=ReviewSession(store, cards).counts(),
+        streak=stats.streak,
+        reviews_today=stats.reviews_today,
+        due_tomorrow=upcoming[0] if upcoming else 0,
+        due_next_week=sum(upcoming),
+    )

@@ -1,0 +1,100 @@
+"""The Textual application: opens the workspace in the background and hosts the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
+
+from quizapp.study import Clock, SystemClock
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.workspace import Workspace
+
+THEME_SETTING = "theme"
+
+
+class WorkspaceReady(Message):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+
+class WorkspaceFailed(Message):
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class QuizApp(App[None]):
+    """Shows the home screen at once; content and the study database load in a worker."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quizapp"
+    SUB_TITLE = "activation functions"
+
+    def __init__(
+        self,
+        data_dir: Path,
+        extra_content: Sequence[Path] = (),
+        *,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.extra_content = tuple(extra_content)
+        self.clock: Clock = clock or SystemClock()
+        self.workspace: Workspace | None = None
+        self.load_error: str | None = None
+        self.home = HomeScreen()
+
+    def on_mount(self) -> None:
+        self.push_screen(self.home)
+        self.open_workspace()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def open_workspace(self) -> None:
+        from quizapp.content import DeckError
+        from quizapp.study import StudyStoreError
+        from quizapp.workspace import open_workspace
+
+        try:
+            workspace = open_workspace(self.data_dir, self.extra_content, self.clock)
+        except (StudyStoreError, DeckError, OSError) as error:
+            self.post_message(WorkspaceFailed(str(error)))
+        else:
+            self.post_message(WorkspaceReady(workspace))
+
+    def on_workspace_ready(self, message: WorkspaceReady) -> None:
+        self.workspace = message.workspace
+        for problem in message.workspace.library.problems:
+            self.notify(str(problem), title="Deck skipped", severity="warning", timeout=15)
+        saved_theme = message.workspace.store.get_setting(THEME_SETTING)
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.home.show_workspace(message.workspace)
+
+    def on_workspace_failed(self, message: WorkspaceFailed) -> None:
+        self.load_error = message.reason
+        self.home.show_failure(message.reason)
+        self.notify(message.reason, title="Cannot open study data", severity="error", timeout=30)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.workspace is not None:
+            self.workspace.store.set_setting(THEME_SETTING, theme.name)
+
+    def on_unmount(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.workspace is None:
+            return
+        for title, help_text, action in self.home.palette_actions():
+            yield SystemCommand(title, help_text, action)

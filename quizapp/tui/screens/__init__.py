@@ -1,0 +1,1 @@
+"""One module per screen; screens render what the domain packages return."""

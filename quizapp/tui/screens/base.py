@@ -1,0 +1,56 @@
+"""Behaviour every screen shares: `?` lists its keys, `escape` goes back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from quizapp.tui.screens.keys import KeysScreen
+
+if TYPE_CHECKING:
+    from quizapp.tui.app import QuizApp
+    from quizapp.workspace import Workspace
+
+
+class QuizScreen(Screen[None]):
+    """Base for the app's full screens; `f1` also opens the keys where an input owns `?`."""
+
+    TITLE_TEXT = "quizapp"
+
+    BINDINGS = [
+        Binding("question_mark,f1", "show_keys", "Keys", id="screen.keys"),
+        Binding("escape", "go_back", "Back", id="screen.back"),
+    ]
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return cast("QuizApp", self.app)
+
+    @property
+    def workspace(self) -> Workspace:
+        """Only screens opened after loading ask for it; home checks `quiz_app.workspace`."""
+        workspace = self.quiz_app.workspace
+        if workspace is None:
+            raise RuntimeError("the workspace is not open yet")
+        return workspace
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """The bindings active here, one row per action, in the Footer's order."""
+        rows: list[tuple[str, str]] = []
+        for key, active in self.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.system or not active.enabled:
+                continue
+            row = (self.app.get_key_display(binding) or key, binding.description)
+            if row not in rows:
+                rows.append(row)
+        return rows
+
+    def action_show_keys(self) -> None:
+        self.app.push_screen(KeysScreen(self.TITLE_TEXT, self.key_rows()))
+
+    def action_go_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()

@@ -1,0 +1,163 @@
+"""Browse: the cheatsheet section by section, every function with its plot, and search."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
+from textual.widgets.option_list import Option
+
+from quizapp.content.search import search
+from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.function_plot import FunctionPlot
+from quizapp.tui.widgets.section_view import function_text, section_widgets
+
+ZOOM_STEP = 1.5
+
+
+class BrowseScreen(QuizScreen):
+    TITLE_TEXT = "Browse"
+
+    BINDINGS = [
+        Binding("slash,ctrl+f", "search", "Search", id="browse.search"),
+        Binding("plus,equals_sign", "zoom(0.6666)", "Zoom in", id="browse.zoom_in"),
+        Binding("minus", "zoom(1.5)", "Zoom out", id="browse.zoom_out"),
+        Binding("g", "edit_range", "Plot range", id="browse.range"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="browse-nav"):
+                yield Input(placeholder="/ search everything", id="browse-search")
+                yield OptionList(id="browse-results")
+                yield Tree[tuple[str, str, str]]("Decks", id="browse-tree")
+            yield VerticalScroll(id="browse-pane")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        tree = self.query_one("#browse-tree", Tree)
+        tree.show_root = False
+        for deck in self.workspace.library.decks:
+            deck_node = tree.root.add(Text(deck.title), expand=True)
+            for section in deck.sections:
+                deck_node.add_leaf(Text(section.title), data=("section", deck.name, section.id))
+            if deck.functions:
+                functions = deck_node.add(Text("Activation functions"), expand=True)
+                for entry in deck.functions:
+                    functions.add_leaf(
+                        Text(entry.display_name), data=("function", deck.name, entry.activation)
+                    )
+        self.query_one("#browse-results", OptionList).display = False
+        tree.focus()
+        first = self.workspace.library.decks[0] if self.workspace.library.decks else None
+        if first is not None and first.sections:
+            await self.show_section(first.name, first.sections[0].id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("zoom", "edit_range"):
+            return bool(self.query("#browse-plot"))
+        return True
+
+    async def on_tree_node_selected(self, event: Tree.NodeSelected[tuple[str, str, str]]) -> None:
+        await self._open(event.node.data)
+
+    async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[tuple[str, str, str]]) -> None:
+        await self._open(event.node.data)
+
+    async def _open(self, target: tuple[str, str, str] | None) -> None:
+        if target is None:
+            return
+        kind, deck, key = target
+        if kind == "section":
+            await self.show_section(deck, key)
+        else:
+            await self.show_function(deck, key)
+
+    async def _replace_pane(self, *widgets: Static | FunctionPlot | Input) -> None:
+        pane = self.query_one("#browse-pane", VerticalScroll)
+        await pane.remove_children()
+        await pane.mount_all(widgets)
+        pane.scroll_home(animate=False)
+        self.refresh_bindings()
+
+    async def show_section(self, deck: str, section_id: str) -> None:
+        section = self.workspace.library.deck(deck).section(section_id)
+        await self._replace_pane(*section_widgets(section))
+
+    async def show_function(self, deck: str, activation: str) -> None:
+        entry = self.workspace.library.deck(deck).function(activation)
+        await self._replace_pane(
+            Static(function_text(entry), classes="browse-block", markup=False),
+            Static("+/- zoom · g sets the range", classes="hint", markup=False),
+            FunctionPlot(activation, id="browse-plot"),
+            Input(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
+        )
+        self.query_one("#browse-range", Input).display = False
+
+    def action_zoom(self, factor: float) -> None:
+        self.query_one("#browse-plot", FunctionPlot).zoom(float(factor))
+
+    def action_edit_range(self) -> None:
+        plot = self.query_one("#browse-plot", FunctionPlot)
+        box = self.query_one("#browse-range", Input)
+        box.display = True
+        box.value = f"{plot.low:g} {plot.high:g}"
+        box.focus()
+
+    def action_search(self) -> None:
+        self.query_one("#browse-search", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "browse-search":
+            return
+        results = self.query_one("#browse-results", OptionList)
+        tree = self.query_one("#browse-tree", Tree)
+        hits = search(self.workspace.library, event.value)
+        results.clear_options()
+        results.add_options(
+            Option(Content(f"{hit.title}\n  {hit.snippet}"), id=str(index))
+            for index, hit in enumerate(hits)
+        )
+        self._hits = hits
+        searching = bool(event.value.strip())
+        results.display = searching
+        tree.display = not searching
+        if searching and not hits:
+            results.add_option(Option(Content("no match"), disabled=True))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "browse-search":
+            self.query_one("#browse-results", OptionList).focus()
+            return
+        plot = self.query_one("#browse-plot", FunctionPlot)
+        try:
+            low, high = (float(part) for part in event.value.replace(",", " ").split())
+            plot.set_range(low, high)
+        except ValueError:
+            self.notify(
+                "Type two numbers, low then high, e.g. -5 5", title="Plot range", severity="error"
+            )
+            return
+        event.input.display = False
+        plot.focus()
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        hit = self._hits[int(event.option.id)]
+        if hit.activation is not None:
+            await self.show_function(hit.deck, hit.activation)
+        elif hit.section_id is not None:
+            await self.show_section(hit.deck, hit.section_id)
+
+    def action_go_back(self) -> None:
+        search_box = self.query_one("#browse-search", Input)
+        if search_box.value:
+            search_box.value = ""
+            self.query_one("#browse-tree", Tree).focus()
+            return
+        super().action_go_back()

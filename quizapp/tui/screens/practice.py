@@ -1,0 +1,210 @@
+"""Practice: set up a numeric drill (or a cram set), then answer with instant feedback."""
+
+from __future__ import annotations
+
+import numpy as np
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quizapp import engine
+from quizapp.questions import describe, template_ids
+from quizapp.study import CramSession, PracticeItem, PracticeSession
+from quizapp.study.drill import Drill, cards_in, drill_choices, numeric_cards_for
+from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.screens.review import KIND_LABELS, ReviewScreen
+from quizapp.tui.widgets.numeric_answer import NumericAnswer
+
+CHEATSHEET_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "softmax")
+
+
+class PracticeSetupScreen(QuizScreen):
+    TITLE_TEXT = "Practice"
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start drill", id="practice.start", priority=True),
+        Binding("ctrl+r", "cram", "Cram cards…", id="practice.cram", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="practice-lists"):
+            activations = SelectionList[str](
+                *(
+                    Selection(
+                        Content(engine.get(name).display_name),
+                        name,
+                        name in CHEATSHEET_ACTIVATIONS,
+                    )
+                    for name in engine.names()
+                ),
+                id="practice-activations",
+            )
+            activations.border_title = "Activations"
+            yield activations
+            families = SelectionList[str](
+                *(Selection(Content(describe(family)), family, True) for family in template_ids()),
+                id="practice-families",
+            )
+            families.border_title = "Question families"
+            yield families
+        with Horizontal(id="practice-controls"):
+            yield Static("Questions (0 = endless):", classes="label")
+            yield Input("10", id="practice-count", type="integer", max_length=4)
+            yield Checkbox("Count in my review schedule", id="practice-schedule")
+            yield Button("Start", id="practice-start", variant="primary")
+            yield Button("Cram…", id="practice-cram")
+        yield Static("", id="practice-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "choose, then ctrl+s"
+        self.query_one("#practice-activations", SelectionList).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "practice-start":
+            self.action_start()
+        else:
+            self.action_cram()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        activations = self.query_one("#practice-activations", SelectionList).selected
+        families = self.query_one("#practice-families", SelectionList).selected
+        count_text = self.query_one("#practice-count", Input).value.strip() or "0"
+        count = int(count_text) if count_text.lstrip("-").isdigit() else -1
+        message = self.query_one("#practice-message", Static)
+        if count < 0:
+            message.update("The number of questions must be 0 (endless) or more.")
+            return
+        workspace = self.workspace
+        scheduled = self.query_one("#practice-schedule", Checkbox).value
+        cards = numeric_cards_for(workspace.cards, families, activations) if scheduled else []
+        if scheduled and not cards:
+            message.update("No numeric cards of the deck match this selection.")
+            return
+        try:
+            drill = Drill(
+                PracticeSession(workspace.store),
+                drill_choices(families, activations),
+                count=count or None,
+                rng=np.random.default_rng(),
+                cards=cards,
+            )
+        except ValueError as error:
+            message.update(str(error))
+            return
+        self.app.push_screen(DrillScreen(drill))
+
+    def action_cram(self) -> None:
+        self.app.push_screen(CramSetupScreen())
+
+
+class DrillScreen(QuizScreen):
+    TITLE_TEXT = "Practice drill"
+
+    BINDINGS = [
+        Binding("enter,n", "next_question", "Next question", id="drill.next"),
+    ]
+
+    def __init__(self, drill: Drill) -> None:
+        super().__init__()
+        self.drill = drill
+        self.item: PracticeItem | None = None
+        self.answered = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="drill-status", classes="status-line", markup=False)
+        with VerticalScroll(id="card-scroll"):
+            yield NumericAnswer(id="drill-numeric")
+            yield Static("", id="drill-summary", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "schedule" if self.drill.scheduled else "outside the schedule"
+        self.action_next_question()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_question":
+            return self.answered
+        return True
+
+    def action_next_question(self) -> None:
+        self.item = self.drill.next()
+        self.answered = False
+        self.refresh_bindings()
+        numeric = self.query_one("#drill-numeric", NumericAnswer)
+        if self.item is None:
+            numeric.display = False
+            self.query_one("#drill-summary", Static).update(
+                f"Drill finished: {self.drill.correct} of {self.drill.asked - 1} correct."
+                "\n\nescape: back"
+            )
+            self.query_one("#drill-status", Static).update("Drill finished")
+            return
+        numeric.ask(self.item.question)  # type: ignore[arg-type]
+        self.query_one("#drill-status", Static).update(self.drill.progress())
+
+    def on_numeric_answer_answered(self, event: NumericAnswer.Answered) -> None:
+        event.stop()
+        assert self.item is not None
+        self.drill.record(self.item, event.grade, event.text)
+        self.query_one("#drill-numeric", NumericAnswer).show_result(event.grade)
+        self.query_one("#drill-status", Static).update(
+            self.drill.progress() + " · enter: next question"
+        )
+        self.answered = True
+        self.query_one("#card-scroll", VerticalScroll).focus()
+        self.refresh_bindings()
+
+
+class CramSetupScreen(QuizScreen):
+    """Cram any part of the deck; answers are logged, schedules never move."""
+
+    TITLE_TEXT = "Cram"
+
+    BINDINGS = [Binding("ctrl+s", "start", "Start cram", id="cram.start", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        workspace = self.workspace
+        sections = list(dict.fromkeys(card.section for card in workspace.cards))
+        kinds = list(dict.fromkeys(card.kind for card in workspace.cards))
+        yield Header()
+        with Horizontal(id="practice-lists"):
+            section_list = SelectionList[str](
+                *(Selection(Content(section), section, True) for section in sections),
+                id="cram-sections",
+            )
+            section_list.border_title = "Sections"
+            yield section_list
+            kind_list = SelectionList[str](
+                *(Selection(Content(KIND_LABELS.get(kind, kind)), kind, True) for kind in kinds),
+                id="cram-kinds",
+            )
+            kind_list.border_title = "Card kinds"
+            yield kind_list
+        with Vertical(id="practice-controls"):
+            yield Button("Start cram (ctrl+s)", id="cram-start", variant="primary")
+        yield Static("", id="practice-message", markup=False)
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        workspace = self.workspace
+        cards = cards_in(
+            workspace.cards,
+            self.query_one("#cram-sections", SelectionList).selected,
+            self.query_one("#cram-kinds", SelectionList).selected,
+        )
+        if not cards:
+            self.query_one("#practice-message", Static).update("No cards match this selection.")
+            return
+        self.app.push_screen(ReviewScreen(CramSession(workspace.store, cards), "Cram"))

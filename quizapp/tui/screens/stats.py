@@ -1,0 +1,155 @@
+"""Stats: activity and forecast plots, retention, accuracy per function and family, leeches."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from quizapp.tui.screens.base import QuizScreen
+
+if TYPE_CHECKING:
+    from quizapp.study import Stats
+
+ACTIVITY_DAYS = 30
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+class StatsScreen(QuizScreen):
+    TITLE_TEXT = "Stats"
+
+    BINDINGS = [Binding("r", "reload", "Refresh", id="stats.reload")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-scroll"):
+            yield Static("Computing your statistics…", id="stats-summary", markup=False)
+            yield PlotextPlot(id="stats-activity", classes="stats-plot")
+            yield PlotextPlot(id="stats-forecast", classes="stats-plot")
+            yield Static("Accuracy per activation function", classes="browse-title")
+            yield DataTable(id="stats-by-activation", cursor_type="row")
+            yield Static("Accuracy per question family", classes="browse-title")
+            yield DataTable(id="stats-by-family", cursor_type="row")
+            yield Static("Predicted recall per topic", classes="browse-title")
+            yield DataTable(id="stats-recall", cursor_type="row")
+            yield Static("Leeches (cards failed again and again)", classes="browse-title")
+            yield DataTable(id="stats-leeches", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#stats-scroll", VerticalScroll).focus()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.load_stats()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load_stats(self) -> None:
+        from quizapp.study import compute_stats
+
+        workspace = self.workspace
+        stats = compute_stats(workspace.store, workspace.cards, workspace.clock)
+        self.app.call_from_thread(self.show_stats, stats)
+
+    def show_stats(self, stats: Stats) -> None:
+        cards = stats.cards
+        retention = stats.true_retention
+        recent = stats.true_retention_recent
+        self.query_one("#stats-summary", Static).update(
+            "\n".join(
+                [
+                    f"Today: {stats.reviews_today} answers · streak {stats.streak} days"
+                    f" (longest {stats.longest_streak})",
+                    f"Cards: {cards.total} · new {cards.new} · learning"
+                    f" {cards.learning + cards.relearning} · review {cards.review} · suspended"
+                    f" {cards.suspended} · buried {cards.buried} · leeches {cards.leeches}",
+                    f"True retention (mature cards): {_percent(retention.rate)} of"
+                    f" {retention.reviews} reviews · last 30 days {_percent(recent.rate)}"
+                    f" of {recent.reviews}",
+                ]
+            )
+        )
+        self._plot_activity(stats)
+        self._plot_forecast(stats)
+        self._fill(
+            "#stats-by-activation",
+            ("activation", "attempts", "correct", "accuracy"),
+            [
+                (a.name, str(a.attempts), str(a.correct), _percent(a.rate))
+                for a in stats.accuracy_by_activation
+            ],
+        )
+        self._fill(
+            "#stats-by-family",
+            ("question family", "attempts", "correct", "accuracy"),
+            [
+                (a.name, str(a.attempts), str(a.correct), _percent(a.rate))
+                for a in stats.accuracy_by_family
+            ],
+        )
+        self._fill(
+            "#stats-recall",
+            ("topic", "cards", "studied", f"recall on {stats.recall_date}", "studied only"),
+            [
+                (
+                    r.topic,
+                    str(r.cards),
+                    str(r.studied_cards),
+                    _percent(r.expected),
+                    _percent(r.studied),
+                )
+                for r in stats.recall
+            ],
+        )
+        self._fill(
+            "#stats-leeches",
+            ("card", "lapses", "front"),
+            [(leech.card_id, str(leech.lapses), leech.front) for leech in stats.leeches],
+        )
+
+    def _fill(self, selector: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+        table = self.query_one(selector, DataTable)
+        table.clear(columns=True)
+        table.add_columns(*columns)
+        if not rows:
+            table.add_row(*(Content("none yet" if i == 0 else "") for i in range(len(columns))))
+        for row in rows:
+            table.add_row(*(Content(cell) for cell in row))
+
+    def _plot_activity(self, stats: Stats) -> None:
+        plot = self.query_one("#stats-activity", PlotextPlot)
+        by_day = {activity.day: activity for activity in stats.days}
+        days = [stats.today - timedelta(days=back) for back in range(ACTIVITY_DAYS - 1, -1, -1)]
+        counts = [
+            activity.scheduled + activity.cram + activity.practice
+            if (activity := by_day.get(day)) is not None
+            else 0
+            for day in days
+        ]
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.bar([day.strftime("%d/%m") for day in days], counts)
+        plt.title(f"Answers per day, last {ACTIVITY_DAYS} days")
+        plot.refresh()
+
+    def _plot_forecast(self, stats: Stats) -> None:
+        plot = self.query_one("#stats-forecast", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.bar(
+            [day.day.strftime("%d/%m") for day in stats.forecast], [d.due for d in stats.forecast]
+        )
+        plt.title("Cards due, next 30 days")
+        plot.refresh()
