@@ -65,7 +65,9 @@ class BrowseScreen(QuizScreen):
     async def on_tree_node_selected(self, event: Tree.NodeSelected[tuple[str, str, str]]) -> None:
         await self._open(event.node.data)
 
-    async def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[tuple[str, str, str]]) -> None:
+    async def on_tree_node_highlighted(
+        self, event: Tree.NodeHighlighted[tuple[str, str, str]]
+    ) -> None:
         await self._open(event.node.data)
 
     async def _open(self, target: tuple[str, str, str] | None) -> None:
@@ -155,6 +157,14 @@ class BrowseScreen(QuizScreen):
             await self.show_section(hit.deck, hit.section_id)
 
     def action_go_back(self) -> None:
+        """Escape first closes what is open here (range box, search), then leaves."""
+        range_box = (
+            self.query("#browse-range").first(Input) if self.query("#browse-range") else None
+        )
+        if range_box is not None and range_box.display:
+            range_box.display = False
+            self.query_one("#browse-plot", FunctionPlot).focus()
+            return
         search_box = self.query_one("#browse-search", Input)
         if search_box.value:
             search_box.value = ""

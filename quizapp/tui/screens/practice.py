@@ -143,7 +143,7 @@ class DrillScreen(QuizScreen):
         if self.item is None:
             numeric.display = False
             self.query_one("#drill-summary", Static).update(
-                f"Drill finished: {self.drill.correct} of {self.drill.asked - 1} correct."
+                f"Drill finished: {self.drill.correct} of {self.drill.asked} correct."
                 "\n\nescape: back"
             )
             self.query_one("#drill-status", Static).update("Drill finished")

@@ -206,6 +206,7 @@ class ReviewScreen(QuizScreen):
             )
             points.border_title = "Key points you covered (space ticks, then rate)"
             points.display = True
+            points.highlighted = 0
             points.focus()
         self._set_state("back")
 
@@ -303,7 +304,7 @@ class ReviewScreen(QuizScreen):
         self._hide_all()
         lines = ["Session complete", "", *self.tally.lines()]
         if isinstance(self.session, ReviewSession) and (due := self.session.next_due()):
-            local = due.astimezone().strftime("%H:%M")
+            local = due.astimezone(self.quiz_app.clock.zone).strftime("%H:%M")
             lines += ["", f"A learning card comes back at {local}."]
         lines += ["", "escape: back to home"]
         front = self.query_one("#card-front", Static)

@@ -1,0 +1,30 @@
+"""Shared steps for Pilot tests: wait until the workspace is open, read what a widget shows."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from quizapp.tui.app import QuizApp
+
+
+async def wait_ready(pilot: Pilot) -> QuizApp:
+    app = pilot.app
+    assert isinstance(app, QuizApp)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app
+
+
+def shown(app: QuizApp, selector: str) -> str:
+    """The plain text a Static on the active screen displays."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def wrong_answer(question) -> str:
+    """A readable answer of the right shape that the grader must reject."""
+    if question.answer_shape == "choice":
+        return str(1 + (question.expected + 1) % len(question.options))
+    return ", ".join(["999"] * question.expected_vector.size)

@@ -1,0 +1,139 @@
+"""The app as a user opens it: home, keys, palette, theme memory, broken decks and databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import shown, wait_ready
+from textual.widgets import DataTable
+
+from quizapp.study import open_store
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.keys import KeysScreen
+
+
+async def test_home_shows_today_and_opens_every_mode(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        today = shown(app, "#home-today")
+        assert "Due now: 0" in today
+        assert "New: 20" in today
+        assert "Streak: 0 days" in today
+        for key, screen_name in (
+            ("r", "ReviewScreen"),
+            ("p", "PracticeSetupScreen"),
+            ("b", "BrowseScreen"),
+            ("s", "StatsScreen"),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert type(app.screen).__name__ == screen_name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_question_mark_lists_the_keys_of_the_current_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        table = app.screen.query_one(DataTable)
+        actions = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
+        assert {"Review", "Practice", "Browse", "Stats"} <= actions
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_command_palette_offers_the_main_actions(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Review", "Practice", "Browse", "Stats", "Theme", "Quit"} <= titles
+
+
+async def test_theme_is_remembered_across_runs(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    reopened = make_app()
+    async with reopened.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert reopened.theme == "nord"
+
+
+async def test_broken_user_deck_is_reported_and_the_rest_loads(make_app, data_dir: Path) -> None:
+    deck = data_dir / "decks" / "mine"
+    deck.mkdir(parents=True)
+    (deck / "cards.yaml").write_text("cards:\n  - kind: definition\n    id: x\n    term: [\n")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        messages = [notification.message for notification in app._notifications]
+        assert any("cards.yaml:" in message for message in messages)
+        assert app.workspace is not None
+        assert len(app.workspace.cards) > 50
+        assert "New: 20" in shown(app, "#home-today")
+
+
+async def test_corrupt_database_is_reported_and_kept(make_app, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    database = data_dir / "quizapp.sqlite3"
+    garbage = b"this is not a database" * 100
+    database.write_bytes(garbage)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert app.workspace is None
+        assert str(database) in shown(app, "#home-today")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert database.read_bytes() == garbage
+
+
+async def test_content_markup_is_shown_literally(make_app, tmp_path: Path, clock) -> None:
+    deck = tmp_path / "markup-deck"
+    deck.mkdir()
+    (deck / "cards.yaml").write_text(
+        "deck:\n  name: markup\n  title: Markup [bold]deck[/]\n"
+        "cards:\n  - kind: definition\n    id: markup-card\n"
+        '    term: "[bold red]Loud[/] term"\n    meaning: "[/] closes [i]nothing"\n'
+    )
+    app = make_app(deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        from quizapp.study import ReviewSession
+        from quizapp.tui.screens.review import ReviewScreen
+
+        card = app.workspace.library.card("markup-card")
+        await app.push_screen(ReviewScreen(ReviewSession(app.workspace.store, [card]), "Review"))
+        await pilot.pause()
+        assert "[bold red]Loud[/] term" in shown(app, "#card-front")
+        await pilot.press("space")
+        await pilot.pause()
+        assert "[/] closes [i]nothing" in shown(app, "#card-back")
+
+
+async def test_reopening_keeps_answers_given_before_quitting(
+    make_app, data_dir: Path, clock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        first = app.screen.item.card.id
+        await pilot.press("space", "3")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    with open_store(data_dir, clock) as store:
+        assert [review.card_id for review in store.iter_reviews()] == [first]
