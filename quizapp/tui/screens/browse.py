@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from quizapp.content.search import search
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.function_plot import FunctionPlot
-from quizapp.tui.widgets.section_view import function_text, section_widgets
+from quizapp.tui.widgets.section_view import function_details, function_heading, section_widgets
 
 ZOOM_STEP = 1.5
 
@@ -93,10 +93,11 @@ class BrowseScreen(QuizScreen):
     async def show_function(self, deck: str, activation: str) -> None:
         entry = self.workspace.library.deck(deck).function(activation)
         await self._replace_pane(
-            Static(function_text(entry), classes="browse-block", markup=False),
-            Static("+/- zoom · g sets the range", classes="hint", markup=False),
+            Static(function_heading(entry), classes="browse-block", markup=False),
             FunctionPlot(activation, id="browse-plot"),
             Input(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
+            Static("+/- zoom · g sets the range", classes="hint", markup=False),
+            Static(function_details(entry), classes="browse-block", markup=False),
         )
         self.query_one("#browse-range", Input).display = False
 

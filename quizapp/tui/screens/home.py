@@ -52,7 +52,10 @@ class HomeScreen(QuizScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
             return self.quiz_app.workspace is not None
-        return True
+        return action != "go_back"
+
+    def on_mount(self) -> None:
+        self.query_one("#home-today", Static).border_title = "Today"
 
     def show_workspace(self, workspace: Workspace) -> None:
         self.refresh_bindings()
@@ -111,5 +114,3 @@ class HomeScreen(QuizScreen):
             for name, _key, title, text in ACTIONS
         ]
 
-    def action_go_back(self) -> None:
-        """Home has nowhere to go back to; ctrl+q quits."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -51,12 +51,13 @@ class PracticeSetupScreen(QuizScreen):
             )
             families.border_title = "Question families"
             yield families
-        with Horizontal(id="practice-controls"):
+        with Horizontal(classes="practice-controls"):
             yield Static("Questions (0 = endless):", classes="label")
             yield Input("10", id="practice-count", type="integer", max_length=4)
             yield Checkbox("Count in my review schedule", id="practice-schedule")
-            yield Button("Start", id="practice-start", variant="primary")
-            yield Button("Cram…", id="practice-cram")
+        with Horizontal(classes="practice-controls"):
+            yield Button("Start drill", id="practice-start", variant="primary")
+            yield Button("Cram cards…", id="practice-cram")
         yield Static("", id="practice-message", markup=False)
         yield Footer()
 
@@ -189,8 +190,8 @@ class CramSetupScreen(QuizScreen):
             )
             kind_list.border_title = "Card kinds"
             yield kind_list
-        with Vertical(id="practice-controls"):
-            yield Button("Start cram (ctrl+s)", id="cram-start", variant="primary")
+        with Horizontal(classes="practice-controls"):
+            yield Button("Start cram", id="cram-start", variant="primary")
         yield Static("", id="practice-message", markup=False)
         yield Footer()
 

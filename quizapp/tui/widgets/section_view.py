@@ -65,14 +65,16 @@ def section_widgets(section: Section) -> list[Static]:
     return widgets
 
 
-def function_text(entry: ActivationFunction) -> str:
+def function_heading(entry: ActivationFunction) -> str:
+    beyond = "  (beyond the cheatsheet)" if entry.beyond_cheatsheet else ""
+    return f"{entry.full_name or entry.display_name}{beyond}\n\n{entry.formula_text}"
+
+
+def function_details(entry: ActivationFunction) -> str:
     def listed(title: str, points: tuple[str, ...]) -> str:
         return f"{title}:\n" + "\n".join(f"  • {point}" for point in points) if points else ""
 
-    beyond = "  (beyond the cheatsheet)" if entry.beyond_cheatsheet else ""
     parts = [
-        f"{entry.full_name or entry.display_name}{beyond}",
-        entry.formula_text,
         listed("Strengths", entry.strengths),
         listed("Weaknesses", entry.weaknesses),
         listed("Common use cases", entry.use_cases),
