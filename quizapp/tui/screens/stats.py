@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -127,7 +127,6 @@ class StatsScreen(QuizScreen):
             table.add_row(*(Content(cell) for cell in row))
 
     def _plot_activity(self, stats: Stats) -> None:
-        plot = self.query_one("#stats-activity", PlotextPlot)
         by_day = {activity.day: activity for activity in stats.days}
         days = [stats.today - timedelta(days=back) for back in range(ACTIVITY_DAYS - 1, -1, -1)]
         counts = [
@@ -136,20 +135,26 @@ class StatsScreen(QuizScreen):
             else 0
             for day in days
         ]
-        plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.bar([day.strftime("%d/%m") for day in days], counts)
-        plt.title(f"Answers per day, last {ACTIVITY_DAYS} days")
-        plot.refresh()
+        self._bars("#stats-activity", days, counts, f"Answers per day, last {ACTIVITY_DAYS} days")
 
     def _plot_forecast(self, stats: Stats) -> None:
-        plot = self.query_one("#stats-forecast", PlotextPlot)
+        self._bars(
+            "#stats-forecast",
+            [day.day for day in stats.forecast],
+            [day.due for day in stats.forecast],
+            "Cards due, next 30 days",
+        )
+
+    def _bars(self, selector: str, days: list[date], values: list[int], title: str) -> None:
+        """Bars at numeric positions with explicit date ticks: plotext orders string labels by
+        hash, which would make the axis differ from run to run."""
+        plot = self.query_one(selector, PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.bar(
-            [day.day.strftime("%d/%m") for day in stats.forecast], [d.due for d in stats.forecast]
-        )
-        plt.title("Cards due, next 30 days")
+        positions = list(range(len(days)))
+        plt.bar(positions, values)
+        ticks = positions[:: max(1, len(days) // 6)]
+        plt.xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
+        plt.title(title)
         plot.refresh()
