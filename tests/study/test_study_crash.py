@@ -1,0 +1,89 @@
+"""A real process killed with SIGKILL mid-session loses no answer it reported as recorded."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from study_fakes import START
+
+from quizapp.study import DATABASE_NAME, FakeClock, open_store
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from datetime import timedelta
+    from pathlib import Path
+
+    from fsrs import Rating
+
+    from quizapp.study import ReviewSession, SystemClock, open_store
+
+    class Card:
+        kind, deck, section, back = "definition", "crash", "crash", "answer"
+        key_points = options = ()
+        activation = template = None
+        params = {}
+
+        def __init__(self, index):
+            self.id = f"crash-{index:04d}"
+            self.front = f"question {index}"
+
+        def content_hash(self):
+            return self.front
+
+    store = open_store(Path(sys.argv[1]), SystemClock())
+    store.set_setting("new_per_day", 100000)
+    session = ReviewSession(store, [Card(index) for index in range(100000)])
+    ratings = [Rating.Good, Rating.Again, Rating.Hard, Rating.Easy]
+    count = 0
+    while True:
+        item = session.next()
+        recorded = session.answer(item, ratings[count % 4], duration=timedelta(seconds=1))
+        print(recorded.review.id, item.card.id, int(recorded.review.rating), flush=True)
+        count += 1
+    """
+)
+
+
+def test_sigkill_mid_session_keeps_every_reported_answer(tmp_path: Path) -> None:
+    script = tmp_path / "drive.py"
+    script.write_text(SCRIPT)
+    data_dir = tmp_path / "data"
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    reported = []
+    try:
+        while len(reported) < 150:
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            reported.append(line.split())
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        process.stdout.close()
+        process.stderr.close()
+    assert process.returncode == -signal.SIGKILL
+
+    with sqlite3.connect(data_dir / DATABASE_NAME) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        stored = {
+            str(row[0]): (row[1], str(row[2]))
+            for row in raw.execute("SELECT id, card_id, rating FROM reviews")
+        }
+    for review_id, card_id, rating in reported:
+        assert stored[review_id] == (card_id, rating)
+    assert len(stored) >= len(reported)
+
+    with open_store(data_dir, FakeClock(START)) as store:
+        assert store.review_count() == len(stored)
+        last_id, last_card, _ = reported[-1]
+        assert store.card_state(last_card).reps == 1
+        assert store.reviews_of(last_card)[0].id == int(last_id)
