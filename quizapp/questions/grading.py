@@ -25,7 +25,10 @@ class Grade:
     """The verdict on one typed answer.
 
     `parse_error` (the answer could not be read, or has the wrong number of values) means "ask
-    again": such an answer is neither right nor wrong. `feedback` is a tuple of plain-text lines.
+    again": such an answer is neither right nor wrong; `error_column` (1-based) then points at the
+    problem when there is one spot to point at. `feedback` is a tuple of plain-text lines saying
+    what is wrong (empty for a correct numeric answer); the expected answer itself is
+    `Question.expected_text`.
     """
 
     correct: bool
@@ -35,6 +38,7 @@ class Grade:
     read_as: str | None
     element_correct: tuple[bool, ...]
     mistake: str | None
+    error_column: int | None = None
 
     @property
     def answered(self) -> bool:
@@ -42,9 +46,17 @@ class Grade:
         return self.parse_error is None
 
 
-def _unreadable(message: str, read_as: str | None = None) -> Grade:
-    lines = (message,) if read_as is None else (message, read_as)
-    return Grade(False, 0.0, message, lines, read_as, (), None)
+@dataclass(frozen=True)
+class Unreadable:
+    """Why an answer must be asked again, where (if one spot is to blame), and what was read."""
+
+    message: str
+    column: int | None
+    values: tuple[float, ...] = ()
+
+    def grade(self, read_as: str | None) -> Grade:
+        lines = (self.message,) if read_as is None else (self.message, read_as)
+        return Grade(False, 0.0, self.message, lines, read_as, (), None, self.column)
 
 
 def _read_as(values: Sequence[float], scalar: bool) -> str:
@@ -94,19 +106,22 @@ class Verdict:
 
 def judge_numbers(
     text: str, expected: np.ndarray, precision: Precision, mistakes: Sequence[Mistake]
-) -> Verdict | str:
-    """The verdict on `text`, or the message asking for it again (unreadable, wrong length)."""
+) -> Verdict | Unreadable:
+    """The verdict on `text`, or why it must be asked again (unreadable, wrong length)."""
     try:
         parsed = parse_numbers(text)
     except AnswerSyntaxError as error:
-        return str(error)
+        return Unreadable(str(error), error.column)
     count = expected.size
-    if not parsed.values:
-        return f"column 1: no answer given; type {formatting.plural(count, 'value')}"
-    if len(parsed.values) != count:
+    values = parsed.values
+    if not values:
+        return Unreadable(f"column 1: no answer given; type {formatting.plural(count, 'value')}", 1)
+    if len(values) != count:
         if parsed.decimal_commas:
-            return str(parsed.decimal_commas[0].error())
-        return f"expected {formatting.plural(count, 'value')}, got {len(parsed.values)}"
+            error = parsed.decimal_commas[0].error()
+            return Unreadable(str(error), error.column, values)
+        noun = formatting.plural(count, "value")
+        return Unreadable(f"expected {noun}, got {len(values)}", None, values)
     given = np.array(parsed.values)
     correct = precision.accepts(given, expected)
     if correct.all():
@@ -120,24 +135,18 @@ def grade_numbers(
     precision: Precision,
     labels: Sequence[str],
     mistakes: Sequence[Mistake],
-    expected_text: str,
 ) -> Grade:
     """Grade a numeric answer against `expected` (1-D); `labels` name the elements in feedback."""
     scalar = labels == ("",)
     verdict = judge_numbers(text, expected, precision, mistakes)
-    if isinstance(verdict, str):
-        try:
-            values = parse_numbers(text).values
-        except AnswerSyntaxError:
-            return _unreadable(verdict)
-        return _unreadable(verdict, _read_as(values, scalar) if values else None)
+    if isinstance(verdict, Unreadable):
+        return verdict.grade(_read_as(verdict.values, scalar) if verdict.values else None)
     given = verdict.given
     read_as = _read_as(tuple(given.tolist()), scalar)
     element_correct = tuple(bool(flag) for flag in verdict.correct)
     count = len(element_correct)
     if all(element_correct):
-        lines = (f"Correct: {expected_text}",)
-        return Grade(True, 1.0, None, lines, read_as, element_correct, None)
+        return Grade(True, 1.0, None, (), read_as, element_correct, None)
     lines: list[str] = []
     if not scalar:
         lines.append(f"{sum(element_correct)} of {count} values correct.")
@@ -151,7 +160,6 @@ def grade_numbers(
             f"{label}got {formatting.echo(given[index])}, "
             f"expected {precision.text(expected[index])}{note}"
         )
-    lines.append(f"Expected: {expected_text}")
     return Grade(
         False,
         sum(element_correct) / count,
@@ -174,10 +182,10 @@ def grade_choice(
     try:
         chosen = parse_choice(text, options, option_aliases)
     except AnswerSyntaxError as error:
-        return _unreadable(str(error))
+        return Unreadable(str(error), error.column).grade(None)
     read_as = f"read as {chosen + 1} ({options[chosen]})"
     answer = f"The answer is {expected + 1} ({options[expected]})."
     if chosen == expected:
-        return Grade(True, 1.0, None, (f"Correct: {answer}",), read_as, (True,), None)
+        return Grade(True, 1.0, None, (explanations[chosen],), read_as, (True,), None)
     lines = (explanations[chosen], answer, explanations[expected])
     return Grade(False, 0.0, None, lines, read_as, (False,), None)

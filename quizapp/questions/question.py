@@ -79,7 +79,6 @@ class Question:
             self.precision,
             self.labels,
             self.mistakes,
-            self.expected_text,
         )
 
     def mistake_text(self, mistake: Mistake) -> str:
