@@ -195,10 +195,12 @@ def _self_checked(question: Question, *, strict: bool) -> Question | None:
     which mistake another answer is closest to). Not `strict`, every mistake counts as optional:
     a card may ask for a precision at which a classic mistake is invisible (α = 0.01 to 1 decimal).
     """
-    if not question.grade(question.expected_text).correct:
-        return None
     if question.answer_shape == "choice":
-        return question if question.grade(str(int(question.expected) + 1)).correct else None
+        by_number = question.grade(str(int(question.expected) + 1)).correct
+        return question if by_number and question.grade(question.expected_text).correct else None
+    shown = judge_numbers(question.expected_text, question.expected_vector, question.precision, ())
+    if not (isinstance(shown, Verdict) and shown.correct.all()):
+        return None
     if strict and any(not mistake.finite and not mistake.optional for mistake in question.mistakes):
         return None
     kept = [mistake for mistake in question.mistakes if mistake.finite]

@@ -1,8 +1,8 @@
 """Softmax and log-softmax of logits, and the softmax + cross-entropy gradient p − y.
 
 The worked solutions always show the stable route when the logits are large: subtract the max.
-Intermediate values come from the engine: e^(z − m) = softmax(z) / max softmax(z), and
-Σ e^(z − m) = 1 / max softmax(z).
+Intermediate values come from the engine too: e^(z − m) = softmax(z) / max softmax(z),
+Σ e^(z − m) = 1 / max softmax(z), and for small logits e^z = σ(z) / σ(−z).
 """
 
 from __future__ import annotations
@@ -54,6 +54,11 @@ def _shifted_exponentials(z: np.ndarray) -> tuple[float, np.ndarray, float]:
     return float(z.max()), p / peak, 1.0 / peak
 
 
+def _exponentials(z: np.ndarray) -> np.ndarray:
+    """e^z for humane logits, read off the engine: σ(z) / σ(−z) = e^z."""
+    return call("sigmoid", z, {}) / call("sigmoid", -z, {})
+
+
 def softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> list[str]:
     p = call("softmax", z, {})
     steps = ["softmax(z)_i = e^(z_i) / Σ_j e^(z_j)", f"z = {_v(z)}"]
@@ -69,7 +74,7 @@ def softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> list[str]
             f"softmax(z) = e^(z − m) / {formatting.number(total, 4)} = {answer_text(precision, p)}",
         ]
         return steps
-    exponentials = np.exp(z)
+    exponentials = _exponentials(z)
     total = float(exponentials.sum())
     steps += [
         f"e^z = {_v(exponentials)}",
@@ -100,7 +105,7 @@ def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
             )
         )
         return mistakes
-    exponentials = np.exp(z)
+    exponentials = _exponentials(z)
     mistakes += [
         Mistake.of(
             "softmax-exp-over-sum-of-logits",
