@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -11,9 +12,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
-from quizapp.study import Clock, SystemClock
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.workspace import Workspace
+
+if TYPE_CHECKING:
+    from quizapp.study import Clock
+    from quizapp.workspace import Workspace
 
 THEME_SETTING = "theme"
 
@@ -31,7 +34,8 @@ class WorkspaceFailed(Message):
 
 
 class QuizApp(App[None]):
-    """Shows the home screen at once; content and the study database load in a worker."""
+    """Shows the home screen at once; content and the study database load in a worker, so the
+    domain packages (numpy, pydantic, fsrs) are imported off the start-up path."""
 
     CSS_PATH = "app.tcss"
     TITLE = "quizapp"
@@ -47,10 +51,18 @@ class QuizApp(App[None]):
         super().__init__()
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
-        self.clock: Clock = clock or SystemClock()
+        self._clock = clock
         self.workspace: Workspace | None = None
         self.load_error: str | None = None
         self.home = HomeScreen()
+
+    @property
+    def clock(self) -> Clock:
+        if self._clock is None:
+            from quizapp.study import SystemClock
+
+            self._clock = SystemClock()
+        return self._clock
 
     def on_mount(self) -> None:
         self.push_screen(self.home)
