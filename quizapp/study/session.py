@@ -145,6 +145,16 @@ class ReviewSession:
             return self._learning.pop(0)[1], "learning"
         return None, ""
 
+    def upcoming(self) -> list[tuple[StudyCard, str]]:
+        """Today's remaining cards with their queue, in the order they will come (learning cards
+        by due time first): for previews such as `quizapp due`."""
+        waiting = [*([self._pending] if self._pending is not None else []), *reversed(self._front)]
+        ids = [(item.card.id, item.source) for item in waiting]
+        ids += [(card_id, "learning") for _due, card_id in self._learning]
+        ids += [(card_id, "review") for card_id in self._reviews]
+        ids += [(card_id, "new") for card_id in self._new]
+        return [(self._cards[card_id], source) for card_id, source in ids]
+
     def next_due(self) -> datetime | None:
         """When the earliest waiting learning card is due (None: nothing waits today)."""
         return self._learning[0][0] if self._learning else None

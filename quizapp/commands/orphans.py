@@ -1,0 +1,53 @@
+"""`quizapp orphans`: history whose card left the content, and cards rewritten since review."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from quizapp.commands import CommandError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "orphans",
+        help="list review history whose card is no longer in the content",
+        description=(
+            "List card ids that have study history but no card in the loaded decks (the history "
+            "is kept, and comes back if the card does), then cards whose text changed a lot since "
+            "their last review (the TUI offers to reset them)."
+        ),
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.datadir import resolve_data_dir
+    from quizapp.study import StudyStoreError, SystemClock, find_changed, find_orphans
+    from quizapp.study.reports import open_study
+
+    try:
+        context = open_study(
+            resolve_data_dir(args.data_dir), list(map(Path, args.content)), SystemClock()
+        )
+        with context.store as store:
+            orphans = [
+                (card_id, store.reviews_of(card_id))
+                for card_id in find_orphans(store, context.cards)
+            ]
+            changed = find_changed(store, context.cards)
+    except StudyStoreError as error:
+        raise CommandError(str(error), 1) from error
+    if not orphans:
+        print("No orphaned history: every card with reviews is in the loaded content.")
+    else:
+        print(f"{len(orphans)} card id(s) with history but no card in the content:")
+        width = max(len(card_id) for card_id, _reviews in orphans)
+        for card_id, reviews in orphans:
+            last = f"last {reviews[-1].day.isoformat()}" if reviews else "no reviews"
+            print(f"  {card_id:<{width}}  {len(reviews)} review(s), {last}")
+    if changed:
+        print(f"{len(changed)} card(s) changed a lot since their last review (consider a reset):")
+        for change in changed:
+            print(f"  {change.card_id}  {change.similarity:.0%} similar")
+    return 0

@@ -1,0 +1,132 @@
+"""`quizapp stats`: study statistics as a readable table, or as JSON for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizapp.commands import CommandError
+
+if TYPE_CHECKING:
+    from quizapp.study.stats import Accuracy, Retention, Stats
+
+RECENT_DAYS_SHOWN = 14
+BAR_WIDTH = 30
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "stats",
+        help="show study statistics (reviews, retention, forecast, accuracy, predicted recall)",
+        description="Show study statistics from the review history in the data dir.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--interview-date",
+        type=parse_day,
+        metavar="YYYY-MM-DD",
+        help="predict recall per topic on this day (default: today)",
+    )
+    parser.set_defaults(run=run)
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.datadir import resolve_data_dir
+    from quizapp.study import StudyStoreError, SystemClock, compute_stats
+    from quizapp.study.reports import open_study
+
+    clock = SystemClock()
+    try:
+        context = open_study(resolve_data_dir(args.data_dir), list(map(Path, args.content)), clock)
+        with context.store as store:
+            stats = compute_stats(store, context.cards, clock, until=args.interview_date)
+    except StudyStoreError as error:
+        raise CommandError(str(error), 1) from error
+    if context.content_problems:
+        print(
+            f"quizapp stats: warning: {context.content_problems} content problem(s) skipped; "
+            "run `quizapp validate`",
+            file=sys.stderr,
+        )
+    if args.json:
+        print(json.dumps(stats.to_dict(), indent=2))
+    else:
+        print(render(stats))
+    return 0
+
+
+def render(stats: Stats) -> str:
+    """The table for people: the same figures as `--json`, the long lists shortened."""
+    cards = stats.cards
+    lines = [
+        f"Study statistics for {stats.today.isoformat()}",
+        "",
+        f"Cards      {cards.total} total: {cards.new} new, {cards.learning} learning, "
+        f"{cards.review} review, {cards.relearning} relearning",
+        f"           {cards.suspended} suspended, {cards.buried} buried, {cards.leeches} leeches, "
+        f"{cards.orphans} orphaned (see `quizapp orphans`)",
+        f"Activity   {stats.reviews_today} reviews today; streak {_days(stats.streak)} "
+        f"(longest {_days(stats.longest_streak)})",
+        f"Retention  {_retention(stats.true_retention)}",
+        f"           last 30 days: {_retention(stats.true_retention_recent)}",
+        "",
+        f"Reviews per day (last {RECENT_DAYS_SHOWN} active days)",
+    ]
+    recent = stats.days[-RECENT_DAYS_SHOWN:]
+    if not recent:
+        lines.append("  no reviews yet")
+    for day in recent:
+        lines.append(
+            f"  {day.day.isoformat()}  {day.scheduled:>5} scheduled  {day.cram:>4} cram  "
+            f"{day.practice:>4} practice  {day.minutes:>6.1f} min"
+        )
+    lines += ["", "Due in the next 30 days"]
+    peak = max((day.due for day in stats.forecast), default=0)
+    for day in stats.forecast:
+        bar = "#" * (round(BAR_WIDTH * day.due / peak) if peak else 0)
+        lines.append(f"  {day.day.strftime('%a %Y-%m-%d')}  {day.due:>6}  {bar}")
+    lines += ["", "Accuracy by activation function", *_accuracy(stats.accuracy_by_activation)]
+    lines += ["", "Accuracy by question family", *_accuracy(stats.accuracy_by_family)]
+    lines += ["", "Leeches (failed again and again)"]
+    lines += [f"  {leech.card_id}  {leech.lapses} lapses  {leech.front}" for leech in stats.leeches]
+    if not stats.leeches:
+        lines.append("  none")
+    lines += ["", f"Predicted recall on {stats.recall_date.isoformat()} by topic"]
+    width = max((len(topic.topic) for topic in stats.recall), default=5)
+    for topic in stats.recall:
+        studied = "-" if topic.studied is None else f"{topic.studied:.0%}"
+        lines.append(
+            f"  {topic.topic:<{width}}  {topic.expected:>4.0%} over {topic.cards:>4} cards"
+            f"  {studied:>4} over {topic.studied_cards:>4} studied"
+        )
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def _retention(retention: Retention) -> str:
+    if retention.rate is None:
+        return "no mature reviews yet"
+    return f"{retention.rate:.1%} of {retention.reviews} mature reviews passed"
+
+
+def _accuracy(rows: tuple[Accuracy, ...]) -> list[str]:
+    if not rows:
+        return ["  no graded answers yet"]
+    width = max(len(row.name) for row in rows)
+    return [
+        f"  {row.name:<{width}}  {row.rate:>4.0%}  ({row.correct}/{row.attempts})" for row in rows
+    ]

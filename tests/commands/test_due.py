@@ -1,0 +1,42 @@
+"""`quizapp due`: today's queue in session order, within the daily limits."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from quizapp.cli import main
+from quizapp.content import load_library
+from quizapp.study import FakeClock, Rating, ReviewSession, StudySettings, open_store
+
+
+def test_lists_due_reviews_then_new_cards(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    cards = load_library(tmp_path).cards
+    with open_store(tmp_path, FakeClock(datetime.now(UTC) - timedelta(days=60))) as store:
+        StudySettings(new_per_day=3).save(store)
+        session = ReviewSession(store, cards)
+        studied = []
+        for _ in range(3):
+            item = session.next()
+            session.answer(item, Rating.Easy)
+            studied.append(item.card.id)
+        session.suspend(studied[2])
+        reviews = sorted(studied[:2], key=lambda card_id: (store.card_state(card_id).due, card_id))
+    assert main(["--data-dir", str(tmp_path), "due"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Due today")
+    assert "2 reviews, 0 learning, 3 new" in lines[0]
+    assert "limits: 3 new, 200 reviews a day" in lines[0]
+    listed = [line.split() for line in lines[1:]]
+    assert [(kind, card_id) for kind, card_id, *_ in listed[:2]] == [
+        ("review", card_id) for card_id in reviews
+    ]
+    assert [kind for kind, *_ in listed[2:]] == ["new"] * 3
+    assert studied[2] not in {card_id for _kind, card_id, *_ in listed}
+
+
+def test_an_empty_data_dir_offers_new_cards(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["--data-dir", str(tmp_path / "fresh"), "due"]) == 0
+    out = capsys.readouterr().out
+    assert "0 reviews, 0 learning, 20 new" in out
+    assert len(out.splitlines()) == 21

@@ -1,0 +1,63 @@
+"""`quizapp export --format csv`: every review, in order, readable by any CSV reader."""
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from quizapp.cli import main
+from quizapp.content import load_library
+from quizapp.study import FakeClock, Rating, ReviewSession, open_store
+
+
+def _study(data_dir: Path) -> list:
+    cards = load_library(data_dir).cards
+    numeric = next(card for card in cards if card.template is not None)
+    clock = FakeClock(datetime.now(UTC) - timedelta(hours=3))
+    with open_store(data_dir, clock) as store:
+        session = ReviewSession(store, [cards[0], numeric])
+        recorded = []
+        for rating in (Rating.Again, Rating.Good):
+            item = session.next()
+            if item.question is not None:
+                grade = item.question.grade(item.question.expected_text)
+                recorded.append(
+                    session.answer(item, rating, response=item.question.expected_text, grade=grade)
+                )
+            else:
+                recorded.append(session.answer(item, rating))
+            clock.advance(seconds=20)
+        return [entry.review for entry in recorded]
+
+
+def test_csv_to_stdout_has_every_review(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    reviews = _study(tmp_path)
+    assert main(["--data-dir", str(tmp_path), "export", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["id"] for row in rows] == [str(review.id) for review in reviews]
+    assert [row["card_id"] for row in rows] == [review.card_id for review in reviews]
+    assert [row["rating"] for row in rows] == ["Again", "Good"]
+    skill = next(row for row in rows if row["template"])
+    recorded = next(review for review in reviews if review.template)
+    assert skill["seed"] == str(recorded.seed)
+    assert skill["correct"] == "1"
+    assert skill["response"] == recorded.response
+    assert rows[0]["reviewed_at"] == reviews[0].reviewed_at.isoformat()
+
+
+def test_csv_to_a_file(tmp_path: Path) -> None:
+    reviews = _study(tmp_path)
+    target = tmp_path / "log.csv"
+    assert main(["--data-dir", str(tmp_path), "export", "--output", str(target)]) == 0
+    with target.open(newline="", encoding="utf-8") as stream:
+        assert len(list(csv.DictReader(stream))) == len(reviews)
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    target = tmp_path / "missing-dir" / "log.csv"
+    assert main(["--data-dir", str(tmp_path), "export", "--output", str(target)]) == 1
+    error = capsys.readouterr().err
+    assert str(target) in error and error.count("\n") == 1
