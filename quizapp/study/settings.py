@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import tzinfo
 from typing import Any, Protocol
@@ -73,7 +74,7 @@ class StudySettings:
         return StudyCalendar(zone=zone, rollover_hour=self.day_rollover_hour)
 
 
-def _check(settings: StudySettings, name: str, valid: Any, expected: str) -> None:
+def _check(settings: StudySettings, name: str, valid: Callable[[Any], bool], expected: str) -> None:
     value = getattr(settings, name)
     if isinstance(value, bool) or not valid(value):
         raise ValueError(f"setting {name} must be {expected}, got {value!r}")

@@ -613,10 +613,10 @@ def open_store(
         raise DatabaseUnavailableError(f"study database {path} is not a regular file", path)
     try:
         return _open(path, clock, migrations)
-    except CorruptDatabaseError:
+    except CorruptDatabaseError as error:
         if not replace_corrupt:
             raise
-    _move_aside(path, clock)
+        _move_aside(path, error.backup or _aside_name(path, clock))
     return _open(path, clock, migrations)
 
 
@@ -666,10 +666,9 @@ def _ensure_pow(connection: sqlite3.Connection) -> None:
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:
+    """Only SQLite's own verdict counts: a closed connection or a lock is not damage."""
     code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    return not isinstance(error, sqlite3.OperationalError)
+    return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _unavailable(path: Path, error: sqlite3.Error) -> DatabaseUnavailableError:
@@ -700,8 +699,8 @@ def _copy_aside(path: Path, clock: Clock) -> Path | None:
     return target
 
 
-def _move_aside(path: Path, clock: Clock) -> None:
-    target = _aside_name(path, clock)
+def _move_aside(path: Path, target: Path) -> None:
+    """Move the damaged file (over its identical copy, if one was made) out of the way."""
     for source in _companions(path):
         if source.exists():
             source.replace(target.with_name(target.name + source.name[len(path.name) :]))

@@ -2,6 +2,7 @@
 
 import sqlite3
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,26 @@ def test_undo_is_refused_once_a_later_review_depends_on_it(store: StudyStore) ->
     assert store.undo(first.review.id) is None
     with pytest.raises(UndoError, match="not in"):
         store.undo(first.review.id)
+
+
+def test_using_a_closed_store_is_not_mistaken_for_damage(tmp_path: Path, clock: FakeClock) -> None:
+    store = open_store(tmp_path, clock)
+    store.close()
+    with pytest.raises(DatabaseUnavailableError, match="closed"):
+        store.card_state("any")
+    assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_a_fresh_file_keeps_exactly_one_copy_of_the_damaged_one(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    class TickingClock(FakeClock):
+        """Every reading is a second later, so two backups could not share a name."""
+
+        def now(self) -> datetime:
+            return self.advance(seconds=1)
+
+    (tmp_path / DATABASE_NAME).write_bytes(b"junk" * 2000)
+    open_store(tmp_path, TickingClock(clock.now()), replace_corrupt=True).close()
+    aside = list(tmp_path.glob(f"{DATABASE_NAME}.corrupt-*"))
+    assert [path.read_bytes() for path in aside] == [b"junk" * 2000]
