@@ -5,7 +5,19 @@ import sys
 
 import pytest
 
-DOMAIN_PACKAGES = ["quizapp.engine", "quizapp.commands", "quizapp.cli"]
+DOMAIN_PACKAGES = [
+    "quizapp.engine",
+    "quizapp.engine.curves",
+    "quizapp.content",
+    "quizapp.content.search",
+    "quizapp.questions",
+    "quizapp.study",
+    "quizapp.study.drill",
+    "quizapp.study.overview",
+    "quizapp.workspace",
+    "quizapp.commands",
+    "quizapp.cli",
+]
 
 
 @pytest.mark.parametrize("package", DOMAIN_PACKAGES)
