@@ -27,3 +27,12 @@ def test_domain_package_does_not_import_textual(package: str) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_building_the_command_line_does_not_import_textual() -> None:
+    """Every subcommand module is imported to build `--help`; the TUI must stay out of that."""
+    probe = "import sys, quizapp.cli; quizapp.cli.build_parser(); print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
