@@ -18,6 +18,7 @@ from quizapp.study.items import (
     ensure_readable,
     propose_rating,
 )
+from quizapp.study.ordering import new_card_order, sibling_key
 from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
 from quizapp.study.settings import StudySettings
 from quizapp.study.store import Recorded, StudyStore
@@ -47,8 +48,9 @@ class ReviewSession:
     """Drives one day of scheduled study over the library's cards.
 
     Order: learning cards whose step is due, then due reviews (earliest due first, at most the daily
-    review limit minus today's reviews), then new cards in content order (within the daily new
-    limit), then learning cards due within the learn-ahead window. Learning and relearning cards are
+    review limit minus today's reviews), then new cards (kinds interleaved, reverse sides last, see
+    `ordering`; within the daily new limit; answering one holds its siblings back until another
+    day), then learning cards due within the learn-ahead window. Learning and relearning cards are
     never cut by the review limit: dropping them would break their steps. The queue is rebuilt
     from the store when the study day rolls over.
     """
@@ -65,7 +67,7 @@ class ReviewSession:
         self._store = store
         self._clock = store.clock
         self._cards = {card.id: card for card in cards}
-        self._order = list(self._cards)
+        self._order = new_card_order(self._cards.values())
         self._settings = settings or store.settings()
         self._scheduler = self._settings.scheduler()
         self._calendar = self._settings.calendar(self._clock.zone)
@@ -205,6 +207,8 @@ class ReviewSession:
         )
         self._pending = None
         self._history.append(_Answered(item, recorded, taken))
+        family = sibling_key(item.card.id)
+        self._new = [card_id for card_id in self._new if sibling_key(card_id) != family]
         after = recorded.after
         if (
             after is not None
