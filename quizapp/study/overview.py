@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizapp.study.clock import Clock
+from quizapp.study.content_changes import find_changed
 from quizapp.study.protocols import StudyCard
 from quizapp.study.session import QueueCounts, ReviewSession
 from quizapp.study.stats import compute_stats
@@ -19,6 +20,7 @@ class Overview:
     reviews_today: int
     due_tomorrow: int
     due_next_week: int
+    changed_cards: int
 
     def lines(self) -> list[str]:
         days = "day" if self.streak == 1 else "days"
@@ -27,7 +29,12 @@ class Overview:
             f"   Done today: {self.reviews_today}",
             f"Streak: {self.streak} {days}",
             f"Forecast: {self.due_tomorrow} due tomorrow, {self.due_next_week} in the next 7 days",
+            *([self._changed_line()] if self.changed_cards else []),
         ]
+
+    def _changed_line(self) -> str:
+        were = "card was" if self.changed_cards == 1 else "cards were"
+        return f"{self.changed_cards} studied {were} rewritten a lot: press c to look at them"
 
 
 def overview(store: StudyStore, cards: Iterable[StudyCard], clock: Clock) -> Overview:
@@ -40,4 +47,5 @@ def overview(store: StudyStore, cards: Iterable[StudyCard], clock: Clock) -> Ove
         reviews_today=stats.reviews_today,
         due_tomorrow=upcoming[0] if upcoming else 0,
         due_next_week=sum(upcoming),
+        changed_cards=len(find_changed(store, cards)),
     )

@@ -34,6 +34,7 @@ class HomeScreen(QuizScreen):
         Binding("p", "open('practice')", "Practice", id="home.practice"),
         Binding("b", "open('browse')", "Browse", id="home.browse"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
+        Binding("c", "open('changed')", "Changed cards", id="home.changed", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -93,6 +94,7 @@ class HomeScreen(QuizScreen):
     def _screen_for(self, mode: str) -> QuizScreen:
         from quizapp.study import ReviewSession
         from quizapp.tui.screens.browse import BrowseScreen
+        from quizapp.tui.screens.changed import ChangedCardsScreen
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
@@ -104,6 +106,7 @@ class HomeScreen(QuizScreen):
             "practice": PracticeSetupScreen,
             "browse": BrowseScreen,
             "stats": StatsScreen,
+            "changed": ChangedCardsScreen,
         }
         return screens[mode]()
 

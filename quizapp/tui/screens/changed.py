@@ -1,0 +1,80 @@
+"""Cards whose text changed a lot since they were studied: keep the schedule, or start over."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+
+from quizapp.study import find_changed
+from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.screens.confirm import ConfirmScreen
+
+
+class ChangedCardsScreen(QuizScreen):
+    TITLE_TEXT = "Changed cards"
+
+    BINDINGS = [Binding("x", "reset", "Reset card", id="changed.reset")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "These cards were rewritten a lot since you last reviewed them; their schedule may no"
+            " longer fit. Reset one to study it again as new (its review log is kept).",
+            classes="status-line-wrap",
+            markup=False,
+        )
+        table: DataTable[Content] = DataTable(id="changed-table", cursor_type="row")
+        table.add_columns("card", "similarity", "now reads")
+        yield table
+        with VerticalScroll(id="changed-detail"):
+            yield Static("", id="changed-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        workspace = self.workspace
+        self.changes = find_changed(workspace.store, workspace.cards)
+        table = self.query_one("#changed-table", DataTable)
+        table.clear()
+        for change in self.changes:
+            table.add_row(
+                Content(change.card_id),
+                Content(f"{change.similarity:.0%}"),
+                Content(change.current_text.splitlines()[0] if change.current_text else ""),
+                key=change.card_id,
+            )
+        if not self.changes:
+            self.query_one("#changed-text", Static).update("No card changed a lot. Nothing to do.")
+        table.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reset":
+            return bool(getattr(self, "changes", None))
+        return True
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        change = self.changes[event.cursor_row]
+        self.query_one("#changed-text", Static).update(
+            f"When you last reviewed it:\n{change.reviewed_text}\n\nNow:\n{change.current_text}"
+        )
+
+    def action_reset(self) -> None:
+        table = self.query_one("#changed-table", DataTable)
+        change = self.changes[table.cursor_row]
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                self.workspace.store.reset(change.card_id)
+                self.notify(f"{change.card_id} will be studied again as a new card", timeout=3)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(f"Reset {change.card_id}?\n\nIts schedule starts over; its log is kept."),
+            decided,
+        )
