@@ -136,7 +136,58 @@ def _v1_initial_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_initial_schema,)
+_V2_STATEMENTS = (
+    # Timed mock interviews (quizapp.study.mock). An interview is 'abandoned' until its last
+    # question ends, so a quit or a crash mid-way needs no further write to be recorded as such.
+    """CREATE TABLE mock_interviews (
+        id INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        day TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('abandoned', 'finished')),
+        seed INTEGER NOT NULL,
+        options TEXT NOT NULL,
+        budget_ms INTEGER NOT NULL,
+        planned INTEGER NOT NULL,
+        score REAL CHECK (score BETWEEN 0 AND 1)
+    )""",
+    "CREATE INDEX mock_interviews_started ON mock_interviews (status, started_at)",
+    # One row per planned question, written 'pending' at the start and updated as it ends.
+    # topics and covered are JSON lists; covered holds the ticked key point indices.
+    """CREATE TABLE mock_answers (
+        interview_id INTEGER NOT NULL REFERENCES mock_interviews (id),
+        position INTEGER NOT NULL,
+        card_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('conceptual', 'numeric')),
+        topics TEXT NOT NULL,
+        template TEXT,
+        activation TEXT,
+        seed INTEGER,
+        prompt TEXT NOT NULL,
+        budget_ms INTEGER NOT NULL,
+        key_points INTEGER,
+        outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'submitted', 'skipped',
+            'question-time', 'session-time', 'not-reached')),
+        response TEXT,
+        used_ms INTEGER,
+        paused_ms INTEGER,
+        answered_at INTEGER,
+        readable INTEGER,
+        correct INTEGER,
+        score REAL NOT NULL DEFAULT 0 CHECK (score BETWEEN 0 AND 1),
+        covered TEXT,
+        PRIMARY KEY (interview_id, position)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX mock_answers_card ON mock_answers (card_id)",
+)
+
+
+def _v2_mock_interviews(connection: sqlite3.Connection) -> None:
+    for statement in _V2_STATEMENTS:
+        connection.execute(statement)
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_initial_schema, _v2_mock_interviews)
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 
 
