@@ -1,0 +1,112 @@
+"""One answered (or unanswered) mock question and what it scores.
+
+Under the clock there is no asking again: a numeric answer the grader cannot read scores 0 and
+is kept with its text. A conceptual answer scores the share of the model answer's key points the
+user ticks as covered afterwards; until ticked, a point counts as not covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from quizapp.study.mock.plan import PlannedQuestion
+from quizapp.study.protocols import GradeLike
+
+
+class Outcome(StrEnum):
+    """How a question ended: the user moved on, or a clock did it for them."""
+
+    PENDING = "pending"
+    SUBMITTED = "submitted"
+    SKIPPED = "skipped"
+    QUESTION_TIME = "question-time"
+    SESSION_TIME = "session-time"
+    NOT_REACHED = "not-reached"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Outcome.PENDING: "not asked",
+    Outcome.SUBMITTED: "submitted",
+    Outcome.SKIPPED: "skipped",
+    Outcome.QUESTION_TIME: "time up (auto-submitted)",
+    Outcome.SESSION_TIME: "session over (auto-submitted)",
+    Outcome.NOT_REACHED: "not reached",
+}
+ATTEMPTED = frozenset({Outcome.SUBMITTED, Outcome.QUESTION_TIME, Outcome.SESSION_TIME})
+"""Outcomes whose text counts: graded (numeric) or open to self-assessment (conceptual)."""
+
+
+@dataclass(frozen=True)
+class MockAnswer:
+    """`used` excludes paused time; `grade` is set for an attempted numeric answer (its
+    `parse_error` set when it could not be read); `covered` are the ticked key point indices."""
+
+    planned: PlannedQuestion
+    outcome: Outcome
+    response: str = ""
+    used: timedelta = timedelta(0)
+    paused: timedelta = timedelta(0)
+    answered_at: datetime | None = None
+    grade: GradeLike | None = None
+    covered: frozenset[int] = frozenset()
+
+    @property
+    def attempted(self) -> bool:
+        return self.outcome in ATTEMPTED
+
+    @property
+    def readable(self) -> bool | None:
+        """None for conceptual answers and for numeric ones not attempted."""
+        if self.grade is None:
+            return None
+        return getattr(self.grade, "parse_error", None) is None
+
+    @property
+    def assessable(self) -> bool:
+        return self.planned.kind == "conceptual" and self.attempted
+
+    @property
+    def score(self) -> float:
+        if self.planned.kind == "numeric":
+            return float(self.grade.score) if self.grade is not None and self.readable else 0.0
+        if not self.attempted:
+            return 0.0
+        return len(self.covered) / len(self.planned.key_points)
+
+    @property
+    def correct(self) -> bool | None:
+        """A numeric verdict; None for conceptual answers (they have a score, not a verdict)."""
+        if self.planned.kind != "numeric":
+            return None
+        return bool(self.grade is not None and self.readable and self.grade.correct)
+
+    @property
+    def missed(self) -> bool:
+        """Worth another review: a numeric answer not fully right, or a conceptual one that
+        covered fewer than half of the key points."""
+        if self.planned.kind == "numeric":
+            return not self.correct
+        return self.score < 0.5
+
+    def assessed(self, covered: frozenset[int]) -> MockAnswer:
+        if not self.assessable:
+            raise ValueError(f"question {self.planned.position + 1} cannot be self-assessed")
+        points = len(self.planned.key_points)
+        outside = sorted(index for index in covered if not 0 <= index < points)
+        if outside:
+            raise ValueError(f"key point {outside[0] + 1} does not exist; there are {points}")
+        return replace(self, covered=frozenset(covered))
+
+
+def session_score(answers: Sequence[MockAnswer], planned: int) -> float:
+    """The mean score over every planned question: one never answered counts as 0."""
+    if planned <= 0:
+        return 0.0
+    return min(1.0, sum(answer.score for answer in answers) / planned)

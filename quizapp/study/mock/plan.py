@@ -1,0 +1,258 @@
+"""The session plan: which questions, in which order, with which time budgets.
+
+A plan is a pure function of (the cards, the options with their seed, the weak-area weights), so
+`--seed` replays the same interview as long as the content and the history it weighs are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal, Protocol, cast
+
+import numpy as np
+
+from quizapp.study.items import SEED_LIMIT, default_generate
+from quizapp.study.mock.budgets import default_seconds, fit_seconds
+from quizapp.study.mock.options import MAX_SEED, MockOptions
+from quizapp.study.mock.topics import (
+    MockCard,
+    available_topics,
+    is_conceptual,
+    select,
+    topics_of,
+    unknown_topics,
+)
+from quizapp.study.protocols import GradeLike
+
+Kind = Literal["conceptual", "numeric"]
+WEAK_BOOST = 3.0
+"""A card the history shows as fully missed is this many times more likely to come up, plus one."""
+
+
+class MockPlanError(ValueError):
+    """The options ask for something the content cannot give (an unknown topic, nothing to ask)."""
+
+
+class MockQuestion(Protocol):
+    """What the mock reads from a generated `quizapp.questions.Question`."""
+
+    @property
+    def prompt(self) -> str: ...
+    @property
+    def template_id(self) -> str: ...
+    @property
+    def activation(self) -> str | None: ...
+    @property
+    def expected_text(self) -> str: ...
+    @property
+    def solution(self) -> tuple[str, ...]: ...
+
+    def grade(self, text: str) -> GradeLike: ...
+
+
+class MockQuestionFactory(Protocol):
+    """The signature of `quizapp.questions.generate`, as the mock uses it."""
+
+    def __call__(
+        self,
+        template_id: str,
+        seed: int,
+        *,
+        activation: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> MockQuestion: ...
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    """`question` (and `seed`) for a numeric card; `weakness` (0..1) is what the history said."""
+
+    position: int
+    card: MockCard
+    kind: Kind
+    budget: timedelta
+    topics: tuple[str, ...]
+    weakness: float
+    question: MockQuestion | None = None
+    seed: int | None = None
+
+    @property
+    def prompt(self) -> str:
+        return self.question.prompt if self.question is not None else self.card.front
+
+    @property
+    def key_points(self) -> tuple[str, ...]:
+        """What a self-assessment ticks; a card without key points is judged on its whole answer."""
+        return self.card.key_points or ("the model answer",)
+
+
+@dataclass(frozen=True)
+class MockPlan:
+    options: MockOptions
+    seed: int
+    questions: tuple[PlannedQuestion, ...]
+    session_budget: timedelta
+    weighted: bool
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Pick:
+    card: MockCard
+    weakness: float
+    question: MockQuestion | None = None
+    seed: int | None = None
+
+
+def build_plan(
+    cards: Sequence[MockCard],
+    options: MockOptions,
+    *,
+    weakness: Mapping[str, float] | None = None,
+    generate: MockQuestionFactory | None = None,
+    seed: int | None = None,
+) -> MockPlan:
+    """Half the questions conceptual (rounded up), the rest numeric, alternating; cards drawn
+    with weights 1 + WEAK_BOOST × weakness. `seed` stands in when `options.seed` is None."""
+    unknown = unknown_topics(cards, options.topics)
+    if unknown:
+        raise MockPlanError(
+            f"unknown topic(s) {', '.join(unknown)}; choose from the deck's tags, sections and "
+            f"activations, e.g. {', '.join(_examples(cards))}"
+        )
+    chosen_seed = _plan_seed(options, seed)
+    rng = np.random.default_rng(chosen_seed)
+    weakness = weakness or {}
+    pool = select(cards, options.topics)
+    conceptual_pool = [card for card in pool if is_conceptual(card)]
+    numeric_pool = [card for card in pool if card.template is not None]
+    notes: list[str] = []
+    wanted_conceptual = (options.questions + 1) // 2 if numeric_pool else options.questions
+    conceptual = _draw_distinct(conceptual_pool, wanted_conceptual, weakness, rng)
+    numeric = _draw_numeric(
+        numeric_pool, options.questions - len(conceptual), weakness, rng, generate, notes
+    )
+    if not conceptual and not numeric:
+        raise MockPlanError(
+            "no interview or numeric question matches "
+            + (f"the topics {', '.join(options.topics)}" if options.topics else "the loaded decks")
+        )
+    picks = _alternate(conceptual, numeric)
+    if len(picks) < options.questions:
+        notes.append(
+            f"Only {len(picks)} question(s) match, so the interview has {len(picks)} "
+            f"instead of {options.questions}."
+        )
+    seconds = _budgets(picks, options)
+    questions = tuple(
+        PlannedQuestion(
+            position=position,
+            card=pick.card,
+            kind="conceptual" if pick.question is None else "numeric",
+            budget=timedelta(seconds=budget),
+            topics=topics_of(pick.card),
+            weakness=pick.weakness,
+            question=pick.question,
+            seed=pick.seed,
+        )
+        for position, (pick, budget) in enumerate(zip(picks, seconds, strict=True))
+    )
+    session = options.session_seconds
+    return MockPlan(
+        options=options,
+        seed=chosen_seed,
+        questions=questions,
+        session_budget=timedelta(seconds=session if session is not None else sum(seconds)),
+        weighted=any(value > 0 for value in weakness.values()),
+        notes=tuple(notes),
+    )
+
+
+def _plan_seed(options: MockOptions, fallback: int | None) -> int:
+    if options.seed is not None:
+        return options.seed
+    if fallback is not None:
+        return fallback
+    return int(np.random.default_rng().integers(0, MAX_SEED, endpoint=True))
+
+
+def _examples(cards: Sequence[MockCard]) -> list[str]:
+    return available_topics(cards)[:8]
+
+
+def _weights(cards: Sequence[MockCard], weakness: Mapping[str, float]) -> np.ndarray:
+    raw = np.array([1.0 + WEAK_BOOST * weakness.get(card.id, 0.0) for card in cards])
+    return raw / raw.sum()
+
+
+def _draw_distinct(
+    cards: Sequence[MockCard],
+    count: int,
+    weakness: Mapping[str, float],
+    rng: np.random.Generator,
+) -> list[_Pick]:
+    """`count` different cards (fewer if there are not enough), weak ones more likely."""
+    take = min(count, len(cards))
+    if take == 0:
+        return []
+    order = rng.choice(len(cards), size=take, replace=False, p=_weights(cards, weakness))
+    return [_Pick(cards[index], weakness.get(cards[index].id, 0.0)) for index in order]
+
+
+def _draw_numeric(
+    cards: Sequence[MockCard],
+    count: int,
+    weakness: Mapping[str, float],
+    rng: np.random.Generator,
+    generate: MockQuestionFactory | None,
+    notes: list[str],
+) -> list[_Pick]:
+    """Numeric cards in weighted random order, round after round if more questions are wanted
+    than there are cards (each asks a freshly generated question). A card whose question cannot
+    be generated is left out and named in the notes."""
+    factory = generate or cast("MockQuestionFactory", default_generate())
+    usable = list(cards)
+    picks: list[_Pick] = []
+    while len(picks) < count and usable:
+        weights = _weights(usable, weakness)
+        order = rng.choice(len(usable), size=len(usable), replace=False, p=weights)
+        broken: set[int] = set()
+        for index in order:
+            if len(picks) == count:
+                break
+            card = usable[int(index)]
+            assert card.template is not None
+            seed = int(rng.integers(0, SEED_LIMIT))
+            try:
+                question = factory(
+                    card.template, seed, activation=card.activation, params=card.params
+                )
+            except ValueError as error:
+                notes.append(f"Left out {card.id}: {error}")
+                broken.add(int(index))
+                continue
+            picks.append(_Pick(card, weakness.get(card.id, 0.0), question, seed))
+        usable = [card for index, card in enumerate(usable) if index not in broken]
+    return picks
+
+
+def _alternate(conceptual: list[_Pick], numeric: list[_Pick]) -> list[_Pick]:
+    """Interleave the kinds like a real interview, starting with the more numerous one."""
+    if len(conceptual) >= len(numeric):
+        first, second = conceptual, numeric
+    else:
+        first, second = numeric, conceptual
+    mixed: list[_Pick] = []
+    for index in range(max(len(first), len(second))):
+        mixed.extend(group[index] for group in (first, second) if index < len(group))
+    return mixed
+
+
+def _budgets(picks: Sequence[_Pick], options: MockOptions) -> list[int]:
+    if options.time_per_question is not None:
+        return [options.time_per_question] * len(picks)
+    defaults = [default_seconds(pick.card.template) for pick in picks]
+    session = options.session_seconds
+    return defaults if session is None else fit_seconds(defaults, session)

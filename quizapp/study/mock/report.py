@@ -1,0 +1,209 @@
+"""After the last question: the score, where the time and the points went, what to review.
+
+Everything here is plain text lines and numbers, so the TUI only lays it out and a test can read
+exactly what the user will see.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from quizapp.study.mock.answers import MockAnswer, Outcome, session_score
+
+WEAKEST_SHOWN = 3
+UNREADABLE_NOTE = (
+    "{count} numeric answer(s) could not be read and score 0: under the clock there is no second"
+    " chance to fix the notation."
+)
+
+
+def clock_text(delta: timedelta, *, round_up: bool = False) -> str:
+    """m:ss; `round_up` for countdowns, so 0:00 shows only when the time is really up."""
+    seconds = delta.total_seconds()
+    whole = math.ceil(seconds) if round_up else math.floor(seconds)
+    minutes, rest = divmod(max(0, whole), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    topic: str
+    questions: int
+    score: float
+
+
+@dataclass(frozen=True)
+class MockReport:
+    """`answers` in question order; `planned` counts every question of the plan."""
+
+    answers: tuple[MockAnswer, ...]
+    planned: int
+    session_budget: timedelta
+    seed: int
+    notes: tuple[str, ...] = ()
+
+    @property
+    def score(self) -> float:
+        return session_score(self.answers, self.planned)
+
+    def _kind_score(self, kind: str) -> float | None:
+        scores = [answer.score for answer in self.answers if answer.planned.kind == kind]
+        return sum(scores) / len(scores) if scores else None
+
+    @property
+    def numeric_score(self) -> float | None:
+        return self._kind_score("numeric")
+
+    @property
+    def conceptual_score(self) -> float | None:
+        return self._kind_score("conceptual")
+
+    @property
+    def time_used(self) -> timedelta:
+        return sum((answer.used for answer in self.answers), timedelta(0))
+
+    @property
+    def unreadable(self) -> int:
+        return sum(1 for answer in self.answers if answer.readable is False)
+
+    def count(self, *outcomes: Outcome) -> int:
+        return sum(1 for answer in self.answers if answer.outcome in outcomes)
+
+    @property
+    def weakest(self) -> tuple[TopicResult, ...]:
+        """The lowest scoring topics (a card counts for each of its topics), none at 100%."""
+        scores: dict[str, list[float]] = defaultdict(list)
+        for answer in self.answers:
+            for topic in answer.planned.topics:
+                scores[topic].append(answer.score)
+        results = [
+            TopicResult(topic, len(values), sum(values) / len(values))
+            for topic, values in scores.items()
+        ]
+        ranked = sorted(
+            (result for result in results if result.score < 1.0),
+            key=lambda result: (result.score, -result.questions, result.topic),
+        )
+        return tuple(ranked[:WEAKEST_SHOWN])
+
+    @property
+    def missed(self) -> tuple[MockAnswer, ...]:
+        """Missed answers, one per card (a card asked twice is sent to review once)."""
+        seen: set[str] = set()
+        missed = []
+        for answer in self.answers:
+            if answer.missed and answer.planned.card.id not in seen:
+                seen.add(answer.planned.card.id)
+                missed.append(answer)
+        return tuple(missed)
+
+    def summary_lines(self) -> list[str]:
+        by_kind = [
+            f"{kind} {percent(value)}"
+            for kind, value in (
+                ("numeric", self.numeric_score),
+                ("conceptual", self.conceptual_score),
+            )
+            if value is not None
+        ]
+        answered = self.count(Outcome.SUBMITTED, Outcome.QUESTION_TIME, Outcome.SESSION_TIME)
+        lines = [
+            f"Score {percent(self.score)} over {self.planned} questions ({', '.join(by_kind)})",
+            f"Answered {answered} of {self.planned} · skipped {self.count(Outcome.SKIPPED)}"
+            f" · time ran out on {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
+            f" · not reached {self.count(Outcome.NOT_REACHED)}",
+            f"Time used {clock_text(self.time_used)} of {clock_text(self.session_budget)}"
+            " (pauses not counted)",
+        ]
+        weakest = self.weakest
+        if weakest:
+            lines.append(
+                "Weakest topics: "
+                + ", ".join(f"{result.topic} {percent(result.score)}" for result in weakest)
+            )
+        if self.unreadable:
+            lines.append(UNREADABLE_NOTE.format(count=self.unreadable))
+        if any(answer.assessable for answer in self.answers):
+            lines.append(
+                "Conceptual answers score the key points you tick as covered"
+                " (unticked: not covered)."
+            )
+        lines.extend(self.notes)
+        lines.append(
+            f"Seed {self.seed}: `quizapp mock --seed {self.seed}` with the same options and study"
+            " history asks the same questions."
+        )
+        return lines
+
+    @staticmethod
+    def result_text(answer: MockAnswer) -> str:
+        if answer.planned.kind == "numeric":
+            if not answer.attempted:
+                return answer.outcome.label
+            if answer.grade is None:
+                return "no answer · 0%"
+            if answer.readable is False:
+                return "unreadable · 0%"
+            verdict = "correct" if answer.correct else "wrong"
+            return f"{verdict} · {percent(answer.score)}"
+        if not answer.attempted:
+            return answer.outcome.label
+        points = len(answer.planned.key_points)
+        return f"{len(answer.covered)}/{points} points · {percent(answer.score)}"
+
+    @staticmethod
+    def time_text(answer: MockAnswer) -> str:
+        return f"{clock_text(answer.used)} / {clock_text(answer.planned.budget)}"
+
+    def rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """The table: number, kind, topic, time used against budget, how it ended, result."""
+        return [
+            (
+                str(answer.planned.position + 1),
+                answer.planned.kind,
+                ", ".join(answer.planned.topics),
+                self.time_text(answer),
+                answer.outcome.label,
+                self.result_text(answer),
+            )
+            for answer in self.answers
+        ]
+
+    @staticmethod
+    def detail_lines(answer: MockAnswer) -> list[str]:
+        """The question, the answer given, and the model answer or the worked solution. The key
+        points of an assessable answer are left to the caller, which lets the user tick them."""
+        planned = answer.planned
+        lines = [
+            f"Question {planned.position + 1} · {planned.kind} · {', '.join(planned.topics)}"
+            f" · {MockReport.time_text(answer)} · {answer.outcome.label}",
+            "",
+            planned.prompt,
+            "",
+            f"Your answer: {answer.response.strip() or '(nothing typed)'}",
+        ]
+        question = planned.question
+        if question is not None:
+            grade = answer.grade
+            if grade is not None and answer.readable is False:
+                lines.append(f"Could not be read, scores 0: {getattr(grade, 'parse_error', '')}")
+            elif grade is not None:
+                lines.append(
+                    f"{'Correct' if answer.correct else 'Not quite'} · score "
+                    f"{percent(answer.score)}"
+                )
+                lines.extend(str(line) for line in getattr(grade, "feedback", ()))
+            lines += ["", f"Expected: {question.expected_text}", "Worked solution:"]
+            lines += [f"  {step}" for step in question.solution]
+            return lines
+        lines += ["", "Model answer:", planned.card.back]
+        if not answer.assessable:
+            lines += ["", "Key points:", *(f"  • {point}" for point in planned.key_points)]
+        return lines

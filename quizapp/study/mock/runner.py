@@ -1,0 +1,264 @@
+"""The interview itself: question and session countdowns from an injected clock, pause, skip,
+auto-submit at zero, and each answer committed as it ends.
+
+The runner never sleeps or schedules anything: a front end calls `tick()` a few times a second
+(tests advance a fake clock and call it), and every remaining time is computed from the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from quizapp.study.clock import Clock
+from quizapp.study.mock import storage
+from quizapp.study.mock.answers import MockAnswer, Outcome, session_score
+from quizapp.study.mock.plan import MockPlan, PlannedQuestion
+from quizapp.study.mock.report import MockReport
+from quizapp.study.mock.storage import SentToReview
+from quizapp.study.store import StudyStore
+
+WARNING_TIME = timedelta(seconds=30)
+"""Countdowns below this show in the warning colour."""
+
+
+class Phase(StrEnum):
+    READY = "ready"
+    ASKING = "asking"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+
+class MockStateError(RuntimeError):
+    """An action the interview's phase does not allow (e.g. submitting while paused)."""
+
+
+class MockInterview:
+    """One interview over `plan`; `draft` is the answer typed so far (what a timeout submits)."""
+
+    def __init__(self, plan: MockPlan, store: StudyStore, clock: Clock | None = None) -> None:
+        self.plan = plan
+        self._store = store
+        self._clock = clock or store.clock
+        self.interview_id: int | None = None
+        self.answers: list[MockAnswer] = []
+        self.draft = ""
+        self.phase = Phase.READY
+        self._index = 0
+        self._session_start = self._question_start = self._clock.now()
+        self._session_paused = self._question_paused = timedelta(0)
+        self._paused_at: datetime | None = None
+
+    @property
+    def current(self) -> PlannedQuestion | None:
+        """The question being asked (also while paused); None before the start and at the end."""
+        if self.phase in (Phase.ASKING, Phase.PAUSED):
+            return self.plan.questions[self._index]
+        return None
+
+    @property
+    def total(self) -> int:
+        return len(self.plan.questions)
+
+    @property
+    def is_over(self) -> bool:
+        return self.phase in (Phase.FINISHED, Phase.ABANDONED)
+
+    def start(self) -> PlannedQuestion:
+        if self.phase != Phase.READY:
+            raise MockStateError("this interview has already started")
+        now = self._clock.now()
+        self.interview_id = storage.create_interview(self._store, self.plan, now)
+        self._session_start = self._question_start = now
+        self.phase = Phase.ASKING
+        return self.plan.questions[0]
+
+    def _running(self, since: datetime, paused: timedelta, now: datetime) -> timedelta:
+        elapsed = now - since - paused
+        if self._paused_at is not None:
+            elapsed -= now - self._paused_at
+        return elapsed
+
+    def _question_left(self, now: datetime) -> timedelta:
+        planned = self.plan.questions[self._index]
+        return planned.budget - self._running(self._question_start, self._question_paused, now)
+
+    def _session_left(self, now: datetime) -> timedelta:
+        return self.plan.session_budget - self._running(
+            self._session_start, self._session_paused, now
+        )
+
+    def question_remaining(self) -> timedelta:
+        """Time left on the current question (zero when none is being asked)."""
+        if self.current is None:
+            return timedelta(0)
+        return max(timedelta(0), self._question_left(self._clock.now()))
+
+    def session_remaining(self) -> timedelta:
+        if self.phase == Phase.READY:
+            return self.plan.session_budget
+        if self.current is None:
+            return timedelta(0)
+        return max(timedelta(0), self._session_left(self._clock.now()))
+
+    def _require_asking(self) -> PlannedQuestion:
+        if self.phase == Phase.PAUSED:
+            raise MockStateError("the interview is paused; resume it first")
+        if self.phase != Phase.ASKING:
+            raise MockStateError("no question is being asked")
+        return self.plan.questions[self._index]
+
+    def submit(self, text: str | None = None) -> MockAnswer:
+        """End the question with `text` (default: the draft); numeric answers are graded now."""
+        self._require_asking()
+        if text is not None:
+            self.draft = text
+        now = self._clock.now()
+        answer = self._end(Outcome.SUBMITTED, now)
+        self._advance(now)
+        return answer
+
+    def skip(self) -> MockAnswer:
+        """Move on without answering: scores 0; whatever was typed is kept for the record."""
+        self._require_asking()
+        now = self._clock.now()
+        answer = self._end(Outcome.SKIPPED, now)
+        self._advance(now)
+        return answer
+
+    def pause(self) -> None:
+        """Stop both clocks; the front end hides the question until `resume`."""
+        self._require_asking()
+        self._paused_at = self._clock.now()
+        self.phase = Phase.PAUSED
+
+    def resume(self) -> None:
+        if self.phase != Phase.PAUSED or self._paused_at is None:
+            raise MockStateError("the interview is not paused")
+        pause = self._clock.now() - self._paused_at
+        self._session_paused += pause
+        self._question_paused += pause
+        self._paused_at = None
+        self.phase = Phase.ASKING
+
+    def tick(self) -> list[MockAnswer]:
+        """Apply the clocks: the answers a timeout ended just now (none while paused).
+
+        The question clock at zero submits the draft and starts the next question; the session
+        clock at zero submits the draft and marks every later question not reached.
+        """
+        if self.phase != Phase.ASKING:
+            return []
+        now = self._clock.now()
+        question_left = self._question_left(now)
+        session_left = self._session_left(now)
+        if session_left <= timedelta(0):
+            later = range(self._index + 1, self.total)
+            first_out = Outcome.QUESTION_TIME if question_left <= session_left else None
+            ended = [
+                self._end(
+                    first_out or Outcome.SESSION_TIME,
+                    now,
+                    overrun=-min(question_left, session_left),
+                )
+            ]
+            ended += [self._close(position, Outcome.NOT_REACHED) for position in later]
+            self._finish(now)
+            return ended
+        if question_left <= timedelta(0):
+            answer = self._end(Outcome.QUESTION_TIME, now, overrun=-question_left)
+            self._advance(now)
+            return [answer]
+        return []
+
+    def _end(
+        self, outcome: Outcome, now: datetime, *, overrun: timedelta = timedelta(0)
+    ) -> MockAnswer:
+        """Record the current question as ended at `now - overrun` (when its clock hit zero)."""
+        planned = self.plan.questions[self._index]
+        text = self.draft
+        grade = None
+        if planned.question is not None and outcome != Outcome.SKIPPED and text.strip():
+            grade = planned.question.grade(text)
+        running = self._running(self._question_start, self._question_paused, now)
+        answer = MockAnswer(
+            planned=planned,
+            outcome=outcome,
+            response=text,
+            used=max(timedelta(0), running - overrun),
+            paused=self._question_paused,
+            answered_at=now - overrun,
+            grade=grade,
+        )
+        self._save(answer)
+        self.draft = ""
+        return answer
+
+    def _advance(self, now: datetime) -> None:
+        if self._index + 1 == self.total:
+            self._finish(now)
+            return
+        self._index += 1
+        self._question_start = now
+        self._question_paused = timedelta(0)
+
+    def _close(self, position: int, outcome: Outcome) -> MockAnswer:
+        answer = MockAnswer(planned=self.plan.questions[position], outcome=outcome)
+        self._save(answer)
+        return answer
+
+    def _save(self, answer: MockAnswer) -> None:
+        assert self.interview_id is not None
+        storage.record_answer(self._store, self.interview_id, answer)
+        self.answers.append(answer)
+
+    def _finish(self, now: datetime) -> None:
+        assert self.interview_id is not None
+        self.phase = Phase.FINISHED
+        storage.finish_interview(self._store, self.interview_id, now, self.score)
+
+    def abandon(self) -> None:
+        """Quit mid-interview: the answers given so far stay stored, the interview abandoned."""
+        if self.phase in (Phase.ASKING, Phase.PAUSED):
+            assert self.interview_id is not None
+            self.phase = Phase.ABANDONED
+            storage.end_abandoned(self._store, self.interview_id, self._clock.now())
+
+    @property
+    def score(self) -> float:
+        return session_score(self.answers, self.total)
+
+    def assess(self, position: int, covered: Iterable[int]) -> MockAnswer:
+        """Record which key points a conceptual answer covered (after the interview)."""
+        if self.phase != Phase.FINISHED:
+            raise MockStateError("answers are assessed once the interview is over")
+        index = next(
+            (i for i, answer in enumerate(self.answers) if answer.planned.position == position),
+            None,
+        )
+        if index is None:
+            raise ValueError(f"question {position + 1} is not in this interview")
+        answer = self.answers[index].assessed(frozenset(covered))
+        self.answers[index] = answer
+        assert self.interview_id is not None
+        storage.record_assessment(self._store, self.interview_id, answer, self.score)
+        return answer
+
+    def report(self) -> MockReport:
+        return MockReport(
+            answers=tuple(self.answers),
+            planned=self.total,
+            session_budget=self.plan.session_budget,
+            seed=self.plan.seed,
+            notes=self.plan.notes,
+        )
+
+    def send_missed_to_review(self) -> SentToReview:
+        """Put every missed card in today's review queue (see `storage.send_to_review`)."""
+        missed = [
+            (answer.planned.card.id, answer.planned.card.section or answer.planned.card.deck)
+            for answer in self.report().missed
+        ]
+        return storage.send_to_review(self._store, missed, self._clock.now())

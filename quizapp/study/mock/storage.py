@@ -1,0 +1,239 @@
+"""Mock interviews in the study database (tables from schema step 2, see `migrations`).
+
+An interview is stored as `abandoned` from its first moment, with every planned question as a
+`pending` row; each answer then updates its row in its own committed transaction, and only the
+last question turns the interview `finished`. So quitting, a crash or `kill -9` mid-interview
+leaves an abandoned interview holding exactly the answers given so far.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from quizapp.study.mock.answers import MockAnswer, Outcome
+from quizapp.study.mock.plan import MockPlan
+from quizapp.study.state import from_micros, to_micros
+from quizapp.study.store import StudyStore
+
+
+@dataclass(frozen=True)
+class InterviewSummary:
+    """One stored interview; `score` (0..1) is set once it finished."""
+
+    id: int
+    started_at: datetime
+    day: date
+    status: str
+    planned: int
+    answered: int
+    score: float | None
+    seed: int
+
+
+def _millis(value: timedelta) -> int:
+    return max(0, round(value.total_seconds() * 1000))
+
+
+def create_interview(store: StudyStore, plan: MockPlan, started_at: datetime) -> int:
+    """The interview row and one pending row per planned question, in one transaction."""
+    with store.transaction() as connection:
+        cursor = connection.execute(
+            "INSERT INTO mock_interviews (started_at, day, status, seed, options, budget_ms,"
+            " planned) VALUES (?, ?, 'abandoned', ?, ?, ?, ?)",
+            (
+                to_micros(started_at),
+                store.calendar().day_of(started_at).isoformat(),
+                plan.seed,
+                plan.options.to_json(),
+                _millis(plan.session_budget),
+                len(plan.questions),
+            ),
+        )
+        interview_id = cursor.lastrowid
+        assert interview_id is not None
+        connection.executemany(
+            "INSERT INTO mock_answers (interview_id, position, card_id, kind, topics, template,"
+            " activation, seed, prompt, budget_ms, key_points, outcome)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+            [
+                (
+                    interview_id,
+                    planned.position,
+                    planned.card.id,
+                    planned.kind,
+                    json.dumps(list(planned.topics)),
+                    planned.card.template,
+                    planned.question.activation if planned.question else planned.card.activation,
+                    planned.seed,
+                    planned.prompt,
+                    _millis(planned.budget),
+                    len(planned.key_points) if planned.kind == "conceptual" else None,
+                )
+                for planned in plan.questions
+            ],
+        )
+    return interview_id
+
+
+def record_answer(store: StudyStore, interview_id: int, answer: MockAnswer) -> None:
+    """Committed before returning: what the user was shown as answered is on disk."""
+    readable = answer.readable
+    correct = answer.correct
+    with store.transaction() as connection:
+        connection.execute(
+            "UPDATE mock_answers SET outcome = ?, response = ?, used_ms = ?, paused_ms = ?,"
+            " answered_at = ?, readable = ?, correct = ?, score = ?, covered = ?"
+            " WHERE interview_id = ? AND position = ?",
+            (
+                str(answer.outcome),
+                answer.response,
+                _millis(answer.used),
+                _millis(answer.paused),
+                None if answer.answered_at is None else to_micros(answer.answered_at),
+                None if readable is None else int(readable),
+                None if correct is None else int(correct),
+                answer.score,
+                json.dumps(sorted(answer.covered)) if answer.assessable else None,
+                interview_id,
+                answer.planned.position,
+            ),
+        )
+
+
+def finish_interview(
+    store: StudyStore, interview_id: int, ended_at: datetime, score: float
+) -> None:
+    with store.transaction() as connection:
+        connection.execute(
+            "UPDATE mock_interviews SET status = 'finished', ended_at = ?, score = ? WHERE id = ?",
+            (to_micros(ended_at), score, interview_id),
+        )
+
+
+def end_abandoned(store: StudyStore, interview_id: int, ended_at: datetime) -> None:
+    """Note when the user quit (the interview is already stored as abandoned)."""
+    with store.transaction() as connection:
+        connection.execute(
+            "UPDATE mock_interviews SET ended_at = ? WHERE id = ? AND status = 'abandoned'",
+            (to_micros(ended_at), interview_id),
+        )
+
+
+def record_assessment(
+    store: StudyStore, interview_id: int, answer: MockAnswer, interview_score: float
+) -> None:
+    """The ticked key points and the interview's new score, together."""
+    with store.transaction() as connection:
+        connection.execute(
+            "UPDATE mock_answers SET covered = ?, score = ?"
+            " WHERE interview_id = ? AND position = ?",
+            (
+                json.dumps(sorted(answer.covered)),
+                answer.score,
+                interview_id,
+                answer.planned.position,
+            ),
+        )
+        connection.execute(
+            "UPDATE mock_interviews SET score = ? WHERE id = ? AND status = 'finished'",
+            (interview_score, interview_id),
+        )
+
+
+_SUMMARY_SQL = (
+    "SELECT i.id, i.started_at, i.day, i.status, i.planned, i.score, i.seed,"
+    " (SELECT count(*) FROM mock_answers a WHERE a.interview_id = i.id"
+    "  AND a.outcome IN ('submitted', 'question-time', 'session-time'))"
+    " FROM mock_interviews i"
+)
+
+
+def _summary(row: Any) -> InterviewSummary:
+    interview_id, started, day, status, planned, score, seed, answered = row
+    return InterviewSummary(
+        id=interview_id,
+        started_at=from_micros(started),
+        day=date.fromisoformat(day),
+        status=status,
+        planned=planned,
+        answered=answered,
+        score=score,
+        seed=seed,
+    )
+
+
+def interviews(store: StudyStore) -> list[InterviewSummary]:
+    """Every stored interview, oldest first."""
+    return [_summary(row) for row in store.query(f"{_SUMMARY_SQL} ORDER BY i.started_at, i.id")]
+
+
+def latest_finished(store: StudyStore) -> InterviewSummary | None:
+    rows = store.query(
+        f"{_SUMMARY_SQL} WHERE i.status = 'finished' ORDER BY i.started_at DESC, i.id DESC LIMIT 1"
+    )
+    return _summary(rows[0]) if rows else None
+
+
+def card_scores(store: StudyStore) -> dict[str, float]:
+    """Each card's mean score over finished interviews (abandoned ones were never assessed)."""
+    rows = store.query(
+        "SELECT a.card_id, avg(a.score) FROM mock_answers a"
+        " JOIN mock_interviews i ON i.id = a.interview_id"
+        " WHERE i.status = 'finished' AND a.outcome != ? GROUP BY a.card_id",
+        (str(Outcome.PENDING),),
+    )
+    return {str(card_id): float(score) for card_id, score in rows}
+
+
+@dataclass(frozen=True)
+class SentToReview:
+    """`due_now`: cards now due; `suspended`: left alone because the user suspended them."""
+
+    due_now: tuple[str, ...]
+    suspended: tuple[str, ...]
+
+
+def send_to_review(
+    store: StudyStore, cards: Iterable[tuple[str, str]], now: datetime
+) -> SentToReview:
+    """Make these cards (id, topic) due now in the review queue, keeping every bit of history.
+
+    A studied card keeps its FSRS memory state, reps, lapses and review log: only its due time
+    moves to now (never later) and a burial is lifted. A card never studied gets exactly the
+    state fsrs gives a fresh card (learning, step 0, no stability yet) due now, so it shows up
+    with today's learning cards instead of waiting behind the daily new-card limit. Suspended
+    cards stay suspended.
+    """
+    due_now: list[str] = []
+    suspended: list[str] = []
+    moment = to_micros(now)
+    with store.transaction() as connection:
+        for card_id, topic in dict(cards).items():
+            row = connection.execute(
+                "SELECT state, suspended FROM cards WHERE card_id = ?", (card_id,)
+            ).fetchone()
+            if row is not None and row[1]:
+                suspended.append(card_id)
+                continue
+            if row is None:
+                connection.execute(
+                    "INSERT INTO cards (card_id, state, step, due, topic) VALUES (?, 1, 0, ?, ?)",
+                    (card_id, moment, topic),
+                )
+            elif row[0] is None:
+                connection.execute(
+                    "UPDATE cards SET state = 1, step = 0, due = ?, buried_until = NULL,"
+                    " topic = coalesce(topic, ?) WHERE card_id = ?",
+                    (moment, topic, card_id),
+                )
+            else:
+                connection.execute(
+                    "UPDATE cards SET due = min(due, ?), buried_until = NULL WHERE card_id = ?",
+                    (moment, card_id),
+                )
+            due_now.append(card_id)
+    return SentToReview(tuple(due_now), tuple(suspended))
