@@ -14,7 +14,7 @@ from quizapp.content import Card
 from quizapp.study import StudyStore
 from quizapp.study.mock import MockOptions, MockOptionsError, MockPlanError, build_plan
 from quizapp.study.mock.budgets import CONCEPTUAL_SECONDS, FAMILY_SECONDS, fit_seconds
-from quizapp.study.mock.options import MIN_SECONDS
+from quizapp.study.mock.options import MIN_SECONDS, parse_options
 from quizapp.study.mock.planning import plan_interview
 from quizapp.study.mock.weakness import card_weakness
 from quizapp.workspace import load_content
@@ -210,20 +210,36 @@ def test_weakness_reads_lapses_practice_accuracy_and_past_interviews(store: Stud
 
 
 @pytest.mark.parametrize(
-    ("changes", "option"),
+    ("changes", "message"),
     [
-        ({"questions": 0}, "--questions"),
-        ({"questions": 41}, "--questions"),
-        ({"time_per_question": 4}, "--time-per-question"),
-        ({"minutes": 0}, "--minutes"),
-        ({"minutes": -1}, "--minutes"),
-        ({"minutes": 0.1, "questions": 6}, "--minutes"),
-        ({"seed": -1}, "--seed"),
+        ({"questions": 0}, "number of questions must be 1..40, not 0"),
+        ({"questions": 41}, "number of questions"),
+        ({"time_per_question": 4}, "time per question must be 5..3600 seconds, not 4"),
+        ({"minutes": 0}, "session length"),
+        ({"minutes": -1}, "session length"),
+        ({"minutes": 0.1, "questions": 6}, "a 0.1-minute session leaves less than 5 seconds"),
+        ({"seed": -1}, "seed must be"),
     ],
 )
-def test_options_out_of_range_name_the_option(changes: dict, option: str) -> None:
-    with pytest.raises(MockOptionsError, match=option):
+def test_options_out_of_range_name_the_option(changes: dict, message: str) -> None:
+    with pytest.raises(MockOptionsError, match=message):
         MockOptions(**changes)
+
+
+def test_form_fields_parse_blank_as_default_and_explain_bad_text() -> None:
+    assert parse_options("", "", "", "") == MockOptions()
+    assert parse_options(" 3 ", "2.5", "30", "7", ["softmax"]) == MockOptions(
+        questions=3, minutes=2.5, time_per_question=30, topics=("softmax",), seed=7
+    )
+    for fields, message in (
+        (("three", "", "", ""), "number of questions must be a whole number, not 'three'"),
+        (("3", "soon", "", ""), "session length in minutes must be a number"),
+        (("3", "nan", "", ""), "must be a finite number"),
+        (("3", "", "1.5", ""), "time per question in seconds must be a whole number"),
+        (("3", "", "", "x"), "seed must be a whole number"),
+    ):
+        with pytest.raises(MockOptionsError, match=message):
+            parse_options(*fields)
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,7 +7,7 @@ report = interview.report()
 """
 
 from quizapp.study.mock.answers import MockAnswer, Outcome
-from quizapp.study.mock.options import MockOptions, MockOptionsError
+from quizapp.study.mock.options import MockOptions, MockOptionsError, parse_options
 from quizapp.study.mock.plan import MockPlan, MockPlanError, PlannedQuestion, build_plan
 from quizapp.study.mock.planning import plan_interview
 from quizapp.study.mock.report import MockReport, TopicResult, clock_text
@@ -45,6 +45,7 @@ __all__ = [
     "clock_text",
     "interviews",
     "latest_finished",
+    "parse_options",
     "plan_interview",
     "send_to_review",
 ]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from typing import TypeVar
 
 DEFAULT_QUESTIONS = 6
 MAX_QUESTIONS = 40
@@ -11,6 +14,8 @@ MIN_SECONDS = 5
 MAX_SECONDS = 3600
 MAX_MINUTES = 240
 MAX_SEED = 2**63 - 1
+
+_N = TypeVar("_N", int, float)
 
 
 class MockOptionsError(ValueError):
@@ -32,28 +37,31 @@ class MockOptions:
 
     def __post_init__(self) -> None:
         if not 1 <= self.questions <= MAX_QUESTIONS:
-            raise MockOptionsError(f"--questions must be 1..{MAX_QUESTIONS}, got {self.questions}")
+            raise MockOptionsError(
+                f"the number of questions must be 1..{MAX_QUESTIONS}, not {self.questions}"
+            )
         if self.time_per_question is not None and not (
             MIN_SECONDS <= self.time_per_question <= MAX_SECONDS
         ):
             raise MockOptionsError(
-                f"--time-per-question must be {MIN_SECONDS}..{MAX_SECONDS} seconds, "
-                f"got {self.time_per_question}"
+                f"the time per question must be {MIN_SECONDS}..{MAX_SECONDS} seconds, "
+                f"not {self.time_per_question}"
             )
         if self.minutes is not None:
             if not 0 < self.minutes <= MAX_MINUTES:
                 raise MockOptionsError(
-                    f"--minutes must be more than 0 and at most {MAX_MINUTES}, got {self.minutes:g}"
+                    f"the session length must be more than 0 and at most {MAX_MINUTES} minutes, "
+                    f"not {self.minutes:g}"
                 )
             if self.session_seconds is not None and self.session_seconds < (
                 self.questions * MIN_SECONDS
             ):
                 raise MockOptionsError(
-                    f"--minutes {self.minutes:g} leaves less than {MIN_SECONDS} seconds for each "
-                    f"of {self.questions} questions"
+                    f"a {self.minutes:g}-minute session leaves less than {MIN_SECONDS} seconds for "
+                    f"each of {self.questions} questions"
                 )
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
-            raise MockOptionsError(f"--seed must be 0..{MAX_SEED}, got {self.seed}")
+            raise MockOptionsError(f"the seed must be 0..{MAX_SEED}, not {self.seed}")
         object.__setattr__(self, "topics", tuple(dict.fromkeys(self.topics)))
 
     @property
@@ -62,3 +70,31 @@ class MockOptions:
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
+
+
+def parse_options(
+    questions: str, minutes: str, seconds: str, seed: str, topics: Sequence[str] = ()
+) -> MockOptions:
+    """Options from form fields (blank: the default), every mistake a `MockOptionsError`."""
+    count = _number(questions, "the number of questions", int)
+    return MockOptions(
+        questions=DEFAULT_QUESTIONS if count is None else count,
+        minutes=_number(minutes, "the session length in minutes", float),
+        time_per_question=_number(seconds, "the time per question in seconds", int),
+        topics=tuple(topics),
+        seed=_number(seed, "the seed", int),
+    )
+
+
+def _number(text: str, name: str, kind: Callable[[str], _N]) -> _N | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = kind(text)
+    except ValueError:
+        noun = "a whole number" if kind is int else "a number"
+        raise MockOptionsError(f"{name} must be {noun}, not {text!r}") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise MockOptionsError(f"{name} must be a finite number, not {text!r}")
+    return value
