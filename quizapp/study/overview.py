@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from quizapp.study.clock import Clock
 from quizapp.study.content_changes import find_changed
+from quizapp.study.mock.report import last_interview_text
+from quizapp.study.mock.storage import latest_finished
 from quizapp.study.protocols import StudyCard
 from quizapp.study.session import QueueCounts, ReviewSession
 from quizapp.study.stats import compute_stats
@@ -21,6 +23,7 @@ class Overview:
     due_tomorrow: int
     due_next_week: int
     changed_cards: int
+    last_mock: str = ""
 
     def lines(self) -> list[str]:
         days = "day" if self.streak == 1 else "days"
@@ -30,6 +33,7 @@ class Overview:
             f"Streak: {self.streak} {days}",
             f"Forecast: {self.due_tomorrow} due tomorrow, {self.due_next_week} in the next 7 days",
             *([self._changed_line()] if self.changed_cards else []),
+            *([self.last_mock] if self.last_mock else []),
         ]
 
     def _changed_line(self) -> str:
@@ -48,4 +52,5 @@ def overview(store: StudyStore, cards: Iterable[StudyCard], clock: Clock) -> Ove
         due_tomorrow=upcoming[0] if upcoming else 0,
         due_next_week=sum(upcoming),
         changed_cards=len(find_changed(store, cards)),
+        last_mock=last_interview_text(latest_finished(store)),
     )

@@ -16,6 +16,7 @@ from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from quizapp.study import Clock
+    from quizapp.study.mock import MockOptions
     from quizapp.workspace import Workspace
 
 THEME_SETTING = "theme"
@@ -47,11 +48,14 @@ class QuizApp(App[None]):
         extra_content: Sequence[Path] = (),
         *,
         clock: Clock | None = None,
+        start_mock: MockOptions | None = None,
     ) -> None:
+        """`start_mock`: go straight into a mock interview with these options once loaded."""
         super().__init__()
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
         self._clock = clock
+        self._start_mock = start_mock
         self.workspace: Workspace | None = None
         self.load_error: str | None = None
         self.home = HomeScreen()
@@ -90,6 +94,10 @@ class QuizApp(App[None]):
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.home.show_workspace(message.workspace)
+        if self._start_mock is not None:
+            from quizapp.tui.screens.mock import open_mock
+
+            open_mock(self, self._start_mock)
 
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.load_error = message.reason

@@ -78,7 +78,7 @@ def test_the_summary_gives_score_kinds_time_and_the_weakest_topics() -> None:
     assert report.score == (1.0 + 0.0 + 0.5) / 3
     lines = report.summary_lines()
     assert lines[0] == "Score 50% over 3 questions (numeric 50%, conceptual 50%)"
-    assert lines[1] == "Answered 3 of 3 · skipped 0 · time ran out on 1 · not reached 0"
+    assert lines[1] == "Submitted 2 · time ran out on 1 · skipped 0 · not reached 0"
     assert lines[2] == "Time used 2:24 of 5:00 (pauses not counted)"
     assert "Weakest topics: softmax 25%, fundamentals 50%" in lines
     assert not any("could not be read" in line for line in lines)
@@ -92,7 +92,7 @@ def test_an_unreadable_numeric_answer_scores_zero_and_the_report_says_why() -> N
     report = _report(unreadable)
     assert unreadable.readable is False
     assert report.unreadable == 1
-    assert report.rows()[0][5] == "unreadable · 0%"
+    assert report.rows()[0][5] == "unreadable 0%"
     assert any("could not be read and score 0" in line for line in report.summary_lines())
     details = MockReport.detail_lines(unreadable)
     assert any(line.startswith("Could not be read, scores 0: column 1") for line in details)
@@ -125,7 +125,7 @@ def test_details_show_content_text_literally_and_key_points_only_when_not_tickab
     assert "Your answer: my answer" in answered_lines
     assert "Model answer for why" in answered_lines
     assert not any("first point" in line for line in answered_lines)
-    assert MockReport.result_text(answered) == "0/2 points · 0%"
+    assert MockReport.result_text(answered) == "0/2 points 0%"
 
 
 @settings(max_examples=100, deadline=None)

@@ -164,19 +164,23 @@ def test_the_session_clock_ends_the_interview_and_marks_the_rest_not_reached(
     ]
 
 
-def test_a_question_clock_that_ran_out_first_is_a_question_timeout(
+def test_a_question_clock_reaching_zero_with_the_session_is_a_question_timeout(
     store: StudyStore, clock: FakeClock
 ) -> None:
     interview = _start(store, clock, minutes=1, time_per_question=30)
-    interview.submit("a")
-    clock.advance(seconds=90)
+    clock.advance(seconds=30)
+    [first] = interview.tick()
+    assert first.outcome == Outcome.QUESTION_TIME
+    assert interview.session_remaining() == timedelta(seconds=30)
+    clock.advance(seconds=30)
     ended = interview.tick()
     assert ended[0].outcome == Outcome.QUESTION_TIME
     assert ended[0].used == timedelta(seconds=30)
     assert [answer.outcome for answer in ended[1:]] == [Outcome.NOT_REACHED] * 2
+    assert interview.phase == Phase.FINISHED
 
 
-def test_a_long_stall_times_out_one_question_and_gives_the_next_its_full_budget(
+def test_a_long_stall_times_out_one_question_and_costs_the_session_nothing_more(
     store: StudyStore, clock: FakeClock
 ) -> None:
     interview = _start(store, clock, time_per_question=20)
@@ -185,7 +189,7 @@ def test_a_long_stall_times_out_one_question_and_gives_the_next_its_full_budget(
     assert ended.used == timedelta(seconds=20)
     assert ended.answered_at == clock.now() - timedelta(seconds=30)
     assert interview.question_remaining() == timedelta(seconds=20)
-    assert interview.session_remaining() == timedelta(seconds=30)
+    assert interview.session_remaining() == timedelta(seconds=60)
     assert interview.tick() == []
 
 

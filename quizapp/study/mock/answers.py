@@ -35,11 +35,13 @@ _LABELS = {
     Outcome.PENDING: "not asked",
     Outcome.SUBMITTED: "submitted",
     Outcome.SKIPPED: "skipped",
-    Outcome.QUESTION_TIME: "time up (auto-submitted)",
-    Outcome.SESSION_TIME: "session over (auto-submitted)",
+    Outcome.QUESTION_TIME: "time up",
+    Outcome.SESSION_TIME: "session over",
     Outcome.NOT_REACHED: "not reached",
 }
-ATTEMPTED = frozenset({Outcome.SUBMITTED, Outcome.QUESTION_TIME, Outcome.SESSION_TIME})
+TIMED_OUT = frozenset({Outcome.QUESTION_TIME, Outcome.SESSION_TIME})
+"""A clock ended the question and submitted the answer typed so far."""
+ATTEMPTED = frozenset({Outcome.SUBMITTED, *TIMED_OUT})
 """Outcomes whose text counts: graded (numeric) or open to self-assessment (conceptual)."""
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from quizapp.study.items import SEED_LIMIT, default_generate
 from quizapp.study.mock.budgets import default_seconds, fit_seconds
-from quizapp.study.mock.options import MAX_SEED, MockOptions
+from quizapp.study.mock.options import MockOptions
 from quizapp.study.mock.topics import (
     MockCard,
     available_topics,
@@ -27,6 +27,8 @@ from quizapp.study.mock.topics import (
 from quizapp.study.protocols import GradeLike
 
 Kind = Literal["conceptual", "numeric"]
+DRAWN_SEEDS = 1_000_000
+"""An unseeded plan draws its seed below this: short enough to note down and type again."""
 WEAK_BOOST = 3.0
 """A card the history shows as fully missed is this many times more likely to come up, plus one."""
 
@@ -175,7 +177,7 @@ def _plan_seed(options: MockOptions, fallback: int | None) -> int:
         return options.seed
     if fallback is not None:
         return fallback
-    return int(np.random.default_rng().integers(0, MAX_SEED, endpoint=True))
+    return int(np.random.default_rng().integers(0, DRAWN_SEEDS))
 
 
 def _examples(cards: Sequence[MockCard]) -> list[str]:

@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from quizapp.study.mock.answers import MockAnswer, Outcome, session_score
+from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
+from quizapp.study.mock.storage import InterviewSummary
 
 WEAKEST_SHOWN = 3
 UNREADABLE_NOTE = (
@@ -30,6 +31,16 @@ def clock_text(delta: timedelta, *, round_up: bool = False) -> str:
 
 def percent(value: float) -> str:
     return f"{value:.0%}"
+
+
+def last_interview_text(summary: InterviewSummary | None) -> str:
+    """The home screen's line about the latest finished interview."""
+    if summary is None or summary.score is None:
+        return "Mock interview: none yet (press m for a timed one)"
+    return (
+        f"Last mock interview: {percent(summary.score)} over {summary.planned} questions"
+        f" on {summary.day.isoformat()}"
+    )
 
 
 @dataclass(frozen=True)
@@ -113,11 +124,11 @@ class MockReport:
             )
             if value is not None
         ]
-        answered = self.count(Outcome.SUBMITTED, Outcome.QUESTION_TIME, Outcome.SESSION_TIME)
         lines = [
             f"Score {percent(self.score)} over {self.planned} questions ({', '.join(by_kind)})",
-            f"Answered {answered} of {self.planned} · skipped {self.count(Outcome.SKIPPED)}"
-            f" · time ran out on {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
+            f"Submitted {self.count(Outcome.SUBMITTED)} · time ran out on"
+            f" {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
+            f" · skipped {self.count(Outcome.SKIPPED)}"
             f" · not reached {self.count(Outcome.NOT_REACHED)}",
             f"Time used {clock_text(self.time_used)} of {clock_text(self.session_budget)}"
             " (pauses not counted)",
@@ -131,14 +142,11 @@ class MockReport:
         if self.unreadable:
             lines.append(UNREADABLE_NOTE.format(count=self.unreadable))
         if any(answer.assessable for answer in self.answers):
-            lines.append(
-                "Conceptual answers score the key points you tick as covered"
-                " (unticked: not covered)."
-            )
+            lines.append("Tick the key points you covered below: they score conceptual answers.")
         lines.extend(self.notes)
         lines.append(
-            f"Seed {self.seed}: `quizapp mock --seed {self.seed}` with the same options and study"
-            " history asks the same questions."
+            f"Seed {self.seed}: `quizapp mock --seed {self.seed}` replays these questions"
+            " (same options and history)."
         )
         return lines
 
@@ -148,15 +156,15 @@ class MockReport:
             if not answer.attempted:
                 return answer.outcome.label
             if answer.grade is None:
-                return "no answer · 0%"
+                return "no answer 0%"
             if answer.readable is False:
-                return "unreadable · 0%"
+                return "unreadable 0%"
             verdict = "correct" if answer.correct else "wrong"
-            return f"{verdict} · {percent(answer.score)}"
+            return f"{verdict} {percent(answer.score)}"
         if not answer.attempted:
             return answer.outcome.label
         points = len(answer.planned.key_points)
-        return f"{len(answer.covered)}/{points} points · {percent(answer.score)}"
+        return f"{len(answer.covered)}/{points} points {percent(answer.score)}"
 
     @staticmethod
     def time_text(answer: MockAnswer) -> str:
@@ -181,9 +189,12 @@ class MockReport:
         """The question, the answer given, and the model answer or the worked solution. The key
         points of an assessable answer are left to the caller, which lets the user tick them."""
         planned = answer.planned
+        ended = answer.outcome.label
+        if answer.outcome in TIMED_OUT:
+            ended += ", what was typed was submitted"
         lines = [
             f"Question {planned.position + 1} · {planned.kind} · {', '.join(planned.topics)}"
-            f" · {MockReport.time_text(answer)} · {answer.outcome.label}",
+            f" · {MockReport.time_text(answer)} · {ended}",
             "",
             planned.prompt,
             "",

@@ -47,8 +47,9 @@ class MockInterview:
         self.draft = ""
         self.phase = Phase.READY
         self._index = 0
-        self._session_start = self._question_start = self._clock.now()
-        self._session_paused = self._question_paused = timedelta(0)
+        self._question_start = self._clock.now()
+        self._question_paused = timedelta(0)
+        self._spent = timedelta(0)
         self._paused_at: datetime | None = None
 
     @property
@@ -71,7 +72,7 @@ class MockInterview:
             raise MockStateError("this interview has already started")
         now = self._clock.now()
         self.interview_id = storage.create_interview(self._store, self.plan, now)
-        self._session_start = self._question_start = now
+        self._question_start = now
         self.phase = Phase.ASKING
         return self.plan.questions[0]
 
@@ -86,9 +87,11 @@ class MockInterview:
         return planned.budget - self._running(self._question_start, self._question_paused, now)
 
     def _session_left(self, now: datetime) -> timedelta:
-        return self.plan.session_budget - self._running(
-            self._session_start, self._session_paused, now
-        )
+        """The session clock counts answering time only: the time used on the questions already
+        ended plus the current one's, so a late tick or a stalled machine between questions never
+        eats into it."""
+        running = self._running(self._question_start, self._question_paused, now)
+        return self.plan.session_budget - self._spent - running
 
     def question_remaining(self) -> timedelta:
         """Time left on the current question (zero when none is being asked)."""
@@ -117,7 +120,7 @@ class MockInterview:
             self.draft = text
         now = self._clock.now()
         answer = self._end(Outcome.SUBMITTED, now)
-        self._advance(now)
+        self._move_on(now)
         return answer
 
     def skip(self) -> MockAnswer:
@@ -125,7 +128,7 @@ class MockInterview:
         self._require_asking()
         now = self._clock.now()
         answer = self._end(Outcome.SKIPPED, now)
-        self._advance(now)
+        self._move_on(now)
         return answer
 
     def pause(self) -> None:
@@ -138,7 +141,6 @@ class MockInterview:
         if self.phase != Phase.PAUSED or self._paused_at is None:
             raise MockStateError("the interview is not paused")
         pause = self._clock.now() - self._paused_at
-        self._session_paused += pause
         self._question_paused += pause
         self._paused_at = None
         self.phase = Phase.ASKING
@@ -147,31 +149,40 @@ class MockInterview:
         """Apply the clocks: the answers a timeout ended just now (none while paused).
 
         The question clock at zero submits the draft and starts the next question; the session
-        clock at zero submits the draft and marks every later question not reached.
+        clock at zero submits the draft and marks every later question not reached. Whichever
+        clock reached zero first decides how the question ended.
         """
         if self.phase != Phase.ASKING:
             return []
         now = self._clock.now()
         question_left = self._question_left(now)
         session_left = self._session_left(now)
-        if session_left <= timedelta(0):
-            later = range(self._index + 1, self.total)
-            first_out = Outcome.QUESTION_TIME if question_left <= session_left else None
-            ended = [
-                self._end(
-                    first_out or Outcome.SESSION_TIME,
-                    now,
-                    overrun=-min(question_left, session_left),
-                )
-            ]
-            ended += [self._close(position, Outcome.NOT_REACHED) for position in later]
-            self._finish(now)
-            return ended
-        if question_left <= timedelta(0):
+        if question_left <= timedelta(0) and question_left <= session_left:
             answer = self._end(Outcome.QUESTION_TIME, now, overrun=-question_left)
-            self._advance(now)
-            return [answer]
+            return [answer, *self._move_on(now)]
+        if session_left <= timedelta(0):
+            answer = self._end(Outcome.SESSION_TIME, now, overrun=-session_left)
+            return [answer, *self._close_rest(now, self._index + 1)]
         return []
+
+    def _move_on(self, now: datetime) -> list[MockAnswer]:
+        """Ask the next question, or finish; with no session time left, the rest go unreached."""
+        if self._index + 1 == self.total:
+            self._finish(now)
+            return []
+        if self.plan.session_budget - self._spent <= timedelta(0):
+            return self._close_rest(now, self._index + 1)
+        self._index += 1
+        self._question_start = now
+        self._question_paused = timedelta(0)
+        return []
+
+    def _close_rest(self, now: datetime, first: int) -> list[MockAnswer]:
+        ended = [
+            self._close(position, Outcome.NOT_REACHED) for position in range(first, self.total)
+        ]
+        self._finish(now)
+        return ended
 
     def _end(
         self, outcome: Outcome, now: datetime, *, overrun: timedelta = timedelta(0)
@@ -193,16 +204,9 @@ class MockInterview:
             grade=grade,
         )
         self._save(answer)
+        self._spent += answer.used
         self.draft = ""
         return answer
-
-    def _advance(self, now: datetime) -> None:
-        if self._index + 1 == self.total:
-            self._finish(now)
-            return
-        self._index += 1
-        self._question_start = now
-        self._question_paused = timedelta(0)
 
     def _close(self, position: int, outcome: Outcome) -> MockAnswer:
         answer = MockAnswer(planned=self.plan.questions[position], outcome=outcome)

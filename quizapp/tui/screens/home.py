@@ -23,6 +23,7 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("practice", "p", "Practice", "Drill generated numeric questions, or cram any cards"),
     ("browse", "b", "Browse", "Read the cheatsheet, formulas and plots; search everything"),
     ("stats", "s", "Stats", "Progress, retention, accuracy, forecast, leeches"),
+    ("mock", "m", "Mock", "Timed mock interview: no hints, a clock, then a report"),
 )
 
 
@@ -34,6 +35,7 @@ class HomeScreen(QuizScreen):
         Binding("p", "open('practice')", "Practice", id="home.practice"),
         Binding("b", "open('browse')", "Browse", id="home.browse"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
+        Binding("m", "open('mock')", "Mock interview", id="home.mock"),
         Binding("c", "open('changed')", "Changed cards", id="home.changed", show=False),
     ]
 
@@ -95,6 +97,7 @@ class HomeScreen(QuizScreen):
         from quizapp.study import ReviewSession
         from quizapp.tui.screens.browse import BrowseScreen
         from quizapp.tui.screens.changed import ChangedCardsScreen
+        from quizapp.tui.screens.mock import MockSetupScreen
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
@@ -107,6 +110,7 @@ class HomeScreen(QuizScreen):
             "browse": BrowseScreen,
             "stats": StatsScreen,
             "changed": ChangedCardsScreen,
+            "mock": MockSetupScreen,
         }
         return screens[mode]()
 

@@ -1,0 +1,91 @@
+"""`quizapp mock`: open the app straight into a timed mock interview."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from quizapp.commands import CommandError
+
+DEFAULT_QUESTIONS = 6
+"""Shown in `--help` (the options module, which holds the real default, loads fsrs)."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "mock",
+        help="start a timed mock interview in the app",
+        description=(
+            "Open the app straight into a timed mock interview: interview questions to answer"
+            " in a line or think through, and generated numeric questions, weighted towards"
+            " your weak areas. Each question has a countdown; at zero the answer typed so far"
+            " is submitted. A report follows the last question."
+        ),
+    )
+    parser.add_argument(
+        "--questions",
+        type=int,
+        metavar="N",
+        default=DEFAULT_QUESTIONS,
+        help=f"how many questions (default {DEFAULT_QUESTIONS}: half conceptual, half numeric)",
+    )
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        metavar="M",
+        help="cap the whole session at M minutes (default: the sum of the question budgets);"
+        " without --time-per-question the budgets are shared out to fill it",
+    )
+    parser.add_argument(
+        "--time-per-question",
+        type=int,
+        metavar="S",
+        help="give every question S seconds (default: 3 min conceptual, 45 s-2 min numeric)",
+    )
+    parser.add_argument(
+        "--topics",
+        nargs="+",
+        metavar="TOPIC",
+        default=[],
+        help="only cards with one of these tags, sections or activations (e.g. softmax relu);"
+        " commas separate too",
+    )
+    parser.add_argument(
+        "--seed", type=int, metavar="K", help="plan the same interview again from seed K"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.datadir import resolve_data_dir
+    from quizapp.study.mock import MockOptions, MockOptionsError
+    from quizapp.study.mock.topics import available_topics, unknown_topics
+
+    topics = [word for entry in args.topics for word in entry.split(",") if word.strip()]
+    try:
+        options = MockOptions(
+            questions=args.questions,
+            minutes=args.minutes,
+            time_per_question=args.time_per_question,
+            topics=tuple(word.strip() for word in topics),
+            seed=args.seed,
+        )
+    except MockOptionsError as error:
+        raise CommandError(str(error), 2) from error
+    data_dir = resolve_data_dir(args.data_dir)
+    extra = [Path(folder) for folder in args.content]
+    if options.topics:
+        from quizapp.workspace import load_content
+
+        cards = load_content(data_dir, extra).cards
+        unknown = unknown_topics(cards, options.topics)
+        if unknown:
+            raise CommandError(
+                f"unknown topic(s) {', '.join(unknown)}; choose from: "
+                + ", ".join(available_topics(cards)),
+                2,
+            )
+    from quizapp.tui.app import QuizApp
+
+    QuizApp(data_dir, extra, start_mock=options).run()
+    return 0
