@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from quizapp.commands import CommandError
 
 if TYPE_CHECKING:
+    from quizapp.study.mock import MockTrend
     from quizapp.study.stats import Accuracy, Retention, Stats
 
 RECENT_DAYS_SHOWN = 14
@@ -44,6 +45,7 @@ def parse_day(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     from quizapp.datadir import resolve_data_dir
     from quizapp.study import StudyStoreError, SystemClock, compute_stats
+    from quizapp.study.mock import mock_trend
     from quizapp.study.reports import open_study
 
     clock = SystemClock()
@@ -51,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         context = open_study(resolve_data_dir(args.data_dir), list(map(Path, args.content)), clock)
         with context.store as store:
             stats = compute_stats(store, context.cards, clock, until=args.interview_date)
+            trend = mock_trend(store)
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
     if context.content_problems:
@@ -60,9 +63,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.json:
-        print(json.dumps(stats.to_dict(), indent=2))
+        print(json.dumps({**stats.to_dict(), "mock_interviews": trend.to_dict()}, indent=2))
     else:
         print(render(stats))
+        print("", trend.summary_line(), *_mock_scores(trend), sep="\n")
     return 0
 
 
@@ -111,6 +115,14 @@ def render(stats: Stats) -> str:
             f"  {studied:>4} over {topic.studied_cards:>4} studied"
         )
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _mock_scores(trend: MockTrend) -> list[str]:
+    return [
+        f"  {summary.day.isoformat()}  {summary.score or 0:>4.0%}"
+        f"  ({summary.planned} questions)"
+        for summary in trend.finished[-RECENT_DAYS_SHOWN:]
+    ]
 
 
 def _days(count: int) -> str:

@@ -20,6 +20,7 @@ from quizapp.study.mock.storage import (
     send_to_review,
 )
 from quizapp.study.mock.topics import MockCard, available_topics
+from quizapp.study.mock.trend import MockTrend, mock_trend
 from quizapp.study.mock.weakness import card_weakness
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "MockPlanError",
     "MockReport",
     "MockStateError",
+    "MockTrend",
     "Outcome",
     "Phase",
     "PlannedQuestion",
@@ -46,6 +48,7 @@ __all__ = [
     "interviews",
     "last_interview_text",
     "latest_finished",
+    "mock_trend",
     "parse_options",
     "plan_interview",
     "send_to_review",

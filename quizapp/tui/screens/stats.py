@@ -17,6 +17,7 @@ from quizapp.tui.screens.base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.study import Stats
+    from quizapp.study.mock import MockTrend
 
 ACTIVITY_DAYS = 30
 
@@ -36,6 +37,8 @@ class StatsScreen(QuizScreen):
             yield Static("Computing your statistics…", id="stats-summary", markup=False)
             yield PlotextPlot(id="stats-activity", classes="stats-plot")
             yield PlotextPlot(id="stats-forecast", classes="stats-plot")
+            yield Static("", id="stats-mock-summary", classes="browse-title", markup=False)
+            yield PlotextPlot(id="stats-mock", classes="stats-plot")
             yield Static("Accuracy per activation function", classes="browse-title")
             yield DataTable(id="stats-by-activation", cursor_type="row")
             yield Static("Accuracy per question family", classes="browse-title")
@@ -56,10 +59,13 @@ class StatsScreen(QuizScreen):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load_stats(self) -> None:
         from quizapp.study import compute_stats
+        from quizapp.study.mock import mock_trend
 
         workspace = self.workspace
         stats = compute_stats(workspace.store, workspace.cards, workspace.clock)
+        trend = mock_trend(workspace.store)
         self.app.call_from_thread(self.show_stats, stats)
+        self.app.call_from_thread(self.show_mock_trend, trend)
 
     def show_stats(self, stats: Stats) -> None:
         cards = stats.cards
@@ -116,6 +122,22 @@ class StatsScreen(QuizScreen):
             ("card", "lapses", "front"),
             [(leech.card_id, str(leech.lapses), leech.front) for leech in stats.leeches],
         )
+
+    def show_mock_trend(self, trend: MockTrend) -> None:
+        """Score per finished mock interview, oldest first, dated on the axis."""
+        self.query_one("#stats-mock-summary", Static).update(trend.summary_line())
+        plot = self.query_one("#stats-mock", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        positions = list(range(1, len(trend.finished) + 1))
+        if positions:
+            plt.plot(positions, [round(score * 100) for score in trend.scores], marker="braille")
+            ticks = positions[:: max(1, len(positions) // 6)]
+            plt.xticks(ticks, [trend.finished[i - 1].day.strftime("%d %b") for i in ticks])
+        plt.ylim(0, 100)
+        plt.title("Mock interview score (%), oldest first")
+        plot.refresh()
 
     def _fill(self, selector: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         table = self.query_one(selector, DataTable)
