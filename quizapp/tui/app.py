@@ -55,7 +55,7 @@ class QuizApp(App[None]):
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
         self._clock = clock
-        self._start_mock = start_mock
+        self.start_mock = start_mock
         self.workspace: Workspace | None = None
         self.load_error: str | None = None
         self.home = HomeScreen()
@@ -94,10 +94,10 @@ class QuizApp(App[None]):
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.home.show_workspace(message.workspace)
-        if self._start_mock is not None:
+        if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 
-            open_mock(self, self._start_mock)
+            open_mock(self, self.start_mock)
 
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.load_error = message.reason

@@ -1,0 +1,88 @@
+"""`quizapp mock`: options checked before the app starts, then the app opens into the interview."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizapp.cli import build_parser, main
+from quizapp.commands import mock as mock_command
+from quizapp.study.mock import MockOptions
+from quizapp.study.mock.options import DEFAULT_QUESTIONS
+from quizapp.tui.app import QuizApp
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[QuizApp]:
+    """Record the app `quizapp mock` would run instead of taking over the terminal."""
+    apps: list[QuizApp] = []
+    monkeypatch.setattr(QuizApp, "run", lambda self, *args, **kwargs: apps.append(self))
+    return apps
+
+
+def test_options_reach_the_app(tmp_path: Path, launched: list[QuizApp]) -> None:
+    argv = ["--data-dir", str(tmp_path), "mock", "--questions", "3", "--minutes", "2.5"]
+    argv += ["--time-per-question", "40", "--topics", "softmax,relu", "sigmoid", "--seed", "9"]
+    assert main(argv) == 0
+    [app] = launched
+    assert app.data_dir == tmp_path
+    assert app._start_mock == MockOptions(
+        questions=3,
+        minutes=2.5,
+        time_per_question=40,
+        topics=("softmax", "relu", "sigmoid"),
+        seed=9,
+    )
+
+
+def test_defaults_leave_the_plan_to_the_domain(tmp_path: Path, launched: list[QuizApp]) -> None:
+    assert main(["--data-dir", str(tmp_path), "mock"]) == 0
+    assert launched[0]._start_mock == MockOptions()
+    assert mock_command.DEFAULT_QUESTIONS == DEFAULT_QUESTIONS
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--questions", "0"], "the number of questions must be 1..40, not 0"),
+        (["--time-per-question", "2"], "the time per question must be 5..3600 seconds"),
+        (["--minutes", "-3"], "the session length must be more than 0"),
+        (["--questions", "20", "--minutes", "1"], "leaves less than 5 seconds for each of 20"),
+        (["--seed", "-5"], "the seed must be"),
+        (["--topics", "softmax", "no-such-thing"], "unknown topic(s) no-such-thing; choose from:"),
+    ],
+)
+def test_bad_options_are_one_line_errors_and_the_app_never_starts(
+    tmp_path: Path,
+    launched: list[QuizApp],
+    capsys: pytest.CaptureFixture,
+    arguments: list[str],
+    message: str,
+) -> None:
+    assert main(["--data-dir", str(tmp_path), "mock", *arguments]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("quizapp mock: error: ")
+    assert message in error
+    assert error.count("\n") == 1
+    assert not launched
+    assert not (tmp_path / "quizapp.sqlite3").exists()
+
+
+def test_help_lists_every_option() -> None:
+    help_text = build_parser()._subparsers._group_actions[0].choices["mock"].format_help()
+    for option in ("--questions N", "--minutes M", "--time-per-question S", "--topics", "--seed K"):
+        assert option in help_text
+
+
+def test_a_non_number_is_refused_by_the_parser(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quizapp", "--data-dir", str(tmp_path), "mock", "--questions", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "invalid int value: 'x'" in result.stderr
+    assert "Traceback" not in result.stderr
