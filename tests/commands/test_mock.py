@@ -29,7 +29,7 @@ def test_options_reach_the_app(tmp_path: Path, launched: list[QuizApp]) -> None:
     assert main(argv) == 0
     [app] = launched
     assert app.data_dir == tmp_path
-    assert app._start_mock == MockOptions(
+    assert app.start_mock == MockOptions(
         questions=3,
         minutes=2.5,
         time_per_question=40,
@@ -40,7 +40,7 @@ def test_options_reach_the_app(tmp_path: Path, launched: list[QuizApp]) -> None:
 
 def test_defaults_leave_the_plan_to_the_domain(tmp_path: Path, launched: list[QuizApp]) -> None:
     assert main(["--data-dir", str(tmp_path), "mock"]) == 0
-    assert launched[0]._start_mock == MockOptions()
+    assert launched[0].start_mock == MockOptions()
     assert mock_command.DEFAULT_QUESTIONS == DEFAULT_QUESTIONS
 
 
