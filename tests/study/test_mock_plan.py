@@ -258,3 +258,29 @@ def test_fitted_budgets_add_up_exactly_and_keep_their_order(weights: list[int], 
         for other, other_weight in enumerate(weights):
             if weight > other_weight:
                 assert shares[index] >= shares[other]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    questions=st.text(max_size=6),
+    minutes=st.text(max_size=6),
+    seconds=st.text(max_size=6),
+    seed=st.text(max_size=6),
+)
+def test_any_form_text_gives_options_or_a_plain_error(
+    questions: str, minutes: str, seconds: str, seed: str
+) -> None:
+    try:
+        options = parse_options(questions, minutes, seconds, seed)
+    except MockOptionsError as error:
+        assert str(error)
+        return
+    assert 1 <= options.questions <= 40
+    assert options.minutes is None or 0 < options.minutes <= 240
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=5, max_value=3600))
+def test_valid_numbers_round_trip_through_the_form(questions: int, seconds: int) -> None:
+    options = parse_options(f" {questions} ", "", str(seconds), "")
+    assert (options.questions, options.time_per_question) == (questions, seconds)
