@@ -9,7 +9,7 @@ import pytest
 from fsrs import Rating, Scheduler, State
 
 from quizapp.content import Card
-from quizapp.study import FakeClock, ReviewSession, StudyStore
+from quizapp.study import FakeClock, ReviewSession, StudyStore, StudyStoreError
 from quizapp.study.mock import (
     MockInterview,
     MockOptions,
@@ -304,3 +304,25 @@ def test_missed_cards_go_to_review_now_keeping_their_history(
     item = session.next()
     recorded = session.answer(item, Rating.Good)
     assert recorded.after.stability is not None
+
+
+def test_a_busy_database_refuses_the_answer_and_loses_nothing(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock)
+    store._connection.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    interview.draft = "kept through the failure"
+    try:
+        with pytest.raises(StudyStoreError, match="locked by another quizapp"):
+            interview.submit()
+        assert interview.current is interview.plan.questions[0]
+        assert interview.draft == "kept through the failure"
+        assert interview.answers == []
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    answer = interview.submit()
+    assert answer.response == "kept through the failure"
+    assert interview.current is interview.plan.questions[1]

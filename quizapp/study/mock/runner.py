@@ -76,22 +76,21 @@ class MockInterview:
         self.phase = Phase.ASKING
         return self.plan.questions[0]
 
-    def _running(self, since: datetime, paused: timedelta, now: datetime) -> timedelta:
-        elapsed = now - since - paused
+    def _running(self, now: datetime) -> timedelta:
+        """Time spent on the current question so far, pauses excluded."""
+        elapsed = now - self._question_start - self._question_paused
         if self._paused_at is not None:
             elapsed -= now - self._paused_at
         return elapsed
 
     def _question_left(self, now: datetime) -> timedelta:
-        planned = self.plan.questions[self._index]
-        return planned.budget - self._running(self._question_start, self._question_paused, now)
+        return self.plan.questions[self._index].budget - self._running(now)
 
     def _session_left(self, now: datetime) -> timedelta:
         """The session clock counts answering time only: the time used on the questions already
         ended plus the current one's, so a late tick or a stalled machine between questions never
         eats into it."""
-        running = self._running(self._question_start, self._question_paused, now)
-        return self.plan.session_budget - self._spent - running
+        return self.plan.session_budget - self._spent - self._running(now)
 
     def question_remaining(self) -> timedelta:
         """Time left on the current question (zero when none is being asked)."""
@@ -106,12 +105,11 @@ class MockInterview:
             return timedelta(0)
         return max(timedelta(0), self._session_left(self._clock.now()))
 
-    def _require_asking(self) -> PlannedQuestion:
+    def _require_asking(self) -> None:
         if self.phase == Phase.PAUSED:
             raise MockStateError("the interview is paused; resume it first")
         if self.phase != Phase.ASKING:
             raise MockStateError("no question is being asked")
-        return self.plan.questions[self._index]
 
     def submit(self, text: str | None = None) -> MockAnswer:
         """End the question with `text` (default: the draft); numeric answers are graded now."""
@@ -193,12 +191,11 @@ class MockInterview:
         grade = None
         if planned.question is not None and outcome != Outcome.SKIPPED and text.strip():
             grade = planned.question.grade(text)
-        running = self._running(self._question_start, self._question_paused, now)
         answer = MockAnswer(
             planned=planned,
             outcome=outcome,
             response=text,
-            used=max(timedelta(0), running - overrun),
+            used=max(timedelta(0), self._running(now) - overrun),
             paused=self._question_paused,
             answered_at=now - overrun,
             grade=grade,

@@ -180,8 +180,9 @@ class MockInterviewScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.interview.phase == Phase.READY:
-            self._guard(self.interview.start)
+        if self.interview.phase == Phase.READY and not self._guard(self.interview.start):
+            self.call_after_refresh(self.app.pop_screen)
+            return
         self.sub_title = f"{self.interview.total} questions"
         self._show_question()
         self._timer = self.set_interval(TICK_SECONDS, self.tick)
@@ -211,6 +212,8 @@ class MockInterviewScreen(QuizScreen):
 
     def tick(self) -> None:
         """Apply the clocks (a timeout submits the answer typed so far) and redraw them."""
+        if self.interview.phase == Phase.ASKING:
+            self.interview.draft = self.query_one("#mock-answer", Input).value
         if self.interview.phase == Phase.ASKING and self.interview.tick():
             self.notify("Time is up: your answer so far was submitted.", timeout=3)
             self._show_question()
@@ -262,10 +265,6 @@ class MockInterviewScreen(QuizScreen):
             clock.update(f"{label} {clock_text(left, round_up=True)}")
             clock.set_class(left <= WARNING_TIME, "warning")
             clock.set_class(self.interview.phase == Phase.PAUSED, "paused")
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "mock-answer" and self.interview.phase == Phase.ASKING:
-            self.interview.draft = event.value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
