@@ -171,12 +171,12 @@ class MockReport:
         return f"{clock_text(answer.used)} / {clock_text(answer.planned.budget)}"
 
     def rows(self) -> list[tuple[str, str, str, str, str, str]]:
-        """The table: number, kind, topic, time used against budget, how it ended, result."""
+        """The table: number, kind, main topic, time used against budget, how it ended, result."""
         return [
             (
                 str(answer.planned.position + 1),
                 answer.planned.kind,
-                ", ".join(answer.planned.topics),
+                answer.planned.topics[0],
                 self.time_text(answer),
                 answer.outcome.label,
                 self.result_text(answer),
