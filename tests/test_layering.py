@@ -13,6 +13,7 @@ DOMAIN_PACKAGES = [
     "quizapp.questions",
     "quizapp.study",
     "quizapp.study.drill",
+    "quizapp.study.mock",
     "quizapp.study.overview",
     "quizapp.workspace",
     "quizapp.commands",

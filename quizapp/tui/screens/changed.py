@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quizapp.study import find_changed
@@ -26,7 +26,7 @@ class ChangedCardsScreen(QuizScreen):
             classes="status-line-wrap",
             markup=False,
         )
-        table: DataTable[Content] = DataTable(id="changed-table", cursor_type="row")
+        table: DataTable[Text] = DataTable(id="changed-table", cursor_type="row")
         table.add_columns("card", "similarity", "now reads")
         yield table
         with VerticalScroll(id="changed-detail"):
@@ -43,9 +43,9 @@ class ChangedCardsScreen(QuizScreen):
         table.clear()
         for change in self.changes:
             table.add_row(
-                Content(change.card_id),
-                Content(f"{change.similarity:.0%}"),
-                Content(change.current_text.splitlines()[0] if change.current_text else ""),
+                Text(change.card_id),
+                Text(f"{change.similarity:.0%}"),
+                Text(change.current_text.splitlines()[0] if change.current_text else ""),
                 key=change.card_id,
             )
         if not self.changes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -24,12 +25,12 @@ class KeysScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="keys-panel"):
             yield Static(f"Keys — {self._title}", id="keys-title", markup=False)
-            table: DataTable[str] = DataTable(
+            table: DataTable[Text] = DataTable(
                 id="keys-table", cursor_type="none", zebra_stripes=True
             )
             table.add_columns("key", "action")
             for key, description in self._rows:
-                table.add_row(key, description)
+                table.add_row(Text(key), Text(description))
             yield table
             yield Static("escape or ? closes this panel", classes="hint", markup=False)
 

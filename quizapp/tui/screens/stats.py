@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from quizapp.study.mock import MockTrend
 
 ACTIVITY_DAYS = 30
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _percent(rate: float | None) -> str:
@@ -74,8 +78,8 @@ class StatsScreen(QuizScreen):
         self.query_one("#stats-summary", Static).update(
             "\n".join(
                 [
-                    f"Today: {stats.reviews_today} answers · streak {stats.streak} days"
-                    f" (longest {stats.longest_streak})",
+                    f"Today: {stats.reviews_today} answers · streak {_days(stats.streak)}"
+                    f" (longest {_days(stats.longest_streak)})",
                     f"Cards: {cards.total} · new {cards.new} · learning"
                     f" {cards.learning + cards.relearning} · review {cards.review} · suspended"
                     f" {cards.suspended} · buried {cards.buried} · leeches {cards.leeches}",
@@ -144,9 +148,9 @@ class StatsScreen(QuizScreen):
         table.clear(columns=True)
         table.add_columns(*columns)
         if not rows:
-            table.add_row(*(Content("none yet" if i == 0 else "") for i in range(len(columns))))
+            table.add_row(*(Text("none yet" if i == 0 else "") for i in range(len(columns))))
         for row in rows:
-            table.add_row(*(Content(cell) for cell in row))
+            table.add_row(*(Text(cell) for cell in row))
 
     def _plot_activity(self, stats: Stats) -> None:
         by_day = {activity.day: activity for activity in stats.days}
