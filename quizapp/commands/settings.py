@@ -1,0 +1,44 @@
+"""`quizapp settings`: show or change daily limits, desired retention and the study day."""
+
+from __future__ import annotations
+
+import argparse
+
+from quizapp.commands import CommandError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "settings",
+        help="show or change study settings (daily limits, desired retention, ...)",
+        description="With no argument, list the settings; NAME=VALUE pairs change them.",
+    )
+    parser.add_argument("changes", nargs="*", metavar="NAME=VALUE")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.datadir import resolve_data_dir
+    from quizapp.study import StudySettings, StudyStoreError, SystemClock, open_store
+    from quizapp.study.preferences import DESCRIPTIONS, updated_settings
+
+    changes: dict[str, str] = {}
+    for pair in args.changes:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise CommandError(f"expected NAME=VALUE, got {pair!r}")
+        changes[name.strip()] = value
+    try:
+        with open_store(resolve_data_dir(args.data_dir), SystemClock()) as store:
+            settings = StudySettings.load(store)
+            if changes:
+                try:
+                    settings = updated_settings(settings, changes)
+                except ValueError as error:
+                    raise CommandError(str(error)) from error
+                settings.save(store)
+    except StudyStoreError as error:
+        raise CommandError(str(error), 1) from error
+    for name, description in DESCRIPTIONS.items():
+        print(f"{name:<20} {getattr(settings, name)!s:<6} {description}")
+    return 0

@@ -1,0 +1,37 @@
+"""Changing study settings from text, as typed on the command line or in a form."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields, replace
+
+from quizapp.study.settings import StudySettings
+
+DESCRIPTIONS: dict[str, str] = {
+    "new_per_day": "new cards introduced per day",
+    "reviews_per_day": "scheduled reviews per day (learning cards are never cut)",
+    "desired_retention": "FSRS desired retention, 0.70-0.99 (higher: shorter intervals)",
+    "leech_threshold": "lapses after which a card is flagged as a leech",
+    "day_rollover_hour": "local hour at which a new study day starts, 0-23",
+    "learn_ahead_minutes": "minutes ahead a learning card may be shown early",
+}
+
+
+def setting_names() -> list[str]:
+    return [field.name for field in fields(StudySettings)]
+
+
+def updated_settings(current: StudySettings, changes: Mapping[str, str]) -> StudySettings:
+    """Each text value read as its setting's type; ValueError names the setting and the rule."""
+    names = setting_names()
+    values: dict[str, object] = {}
+    for name, text in changes.items():
+        if name not in names:
+            raise ValueError(f"unknown setting {name!r}; known: {', '.join(names)}")
+        kind = type(getattr(current, name))
+        try:
+            values[name] = kind(text.strip())
+        except ValueError:
+            expected = "a whole number" if kind is int else "a number"
+            raise ValueError(f"setting {name} must be {expected}, got {text!r}") from None
+    return replace(current, **values)

@@ -1,0 +1,67 @@
+"""`quizapp settings` lists and changes study settings; bad input is one line, changes nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizapp.study import FakeClock, StudySettings, open_store
+from quizapp.study.preferences import setting_names, updated_settings
+
+
+def quizapp(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quizapp", "--data-dir", str(data_dir), "settings", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def stored(data_dir: Path) -> StudySettings:
+    with open_store(data_dir, FakeClock(datetime(2026, 1, 1, tzinfo=UTC))) as store:
+        return StudySettings.load(store)
+
+
+def test_lists_every_setting_with_its_default(tmp_path: Path) -> None:
+    result = quizapp(tmp_path)
+    assert result.returncode == 0
+    listed = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
+    assert listed == {name: str(getattr(StudySettings(), name)) for name in setting_names()}
+
+
+def test_changes_are_saved_and_used(tmp_path: Path) -> None:
+    result = quizapp(tmp_path, "new_per_day=35", "desired_retention=0.93")
+    assert result.returncode == 0, result.stderr
+    saved = stored(tmp_path)
+    assert (saved.new_per_day, saved.desired_retention) == (35, 0.93)
+
+
+def test_bad_values_are_refused_without_changing_anything(tmp_path: Path) -> None:
+    for bad, message in [
+        ("desired_retention=2", "desired_retention must be"),
+        ("new_per_day=many", "new_per_day must be a whole number"),
+        ("colour=blue", "unknown setting 'colour'"),
+        ("new_per_day", "expected NAME=VALUE"),
+    ]:
+        result = quizapp(tmp_path, "reviews_per_day=50", bad)
+        assert result.returncode == 2
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert stored(tmp_path).reviews_per_day == StudySettings().reviews_per_day
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(setting_names()), st.text(max_size=12))
+def test_any_typed_value_is_accepted_or_explained(name: str, text: str) -> None:
+    try:
+        changed = updated_settings(StudySettings(), {name: text})
+    except ValueError as error:
+        assert name in str(error)
+    else:
+        assert getattr(changed, name) == type(getattr(StudySettings(), name))(text.strip())
