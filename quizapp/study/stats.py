@@ -250,20 +250,18 @@ class _Content:
         self, sql: str, parameters: dict[str, object], keys: int
     ) -> dict[tuple[Any, ...], list[Any]]:
         """Run `sql` (with a `{scope}` condition) over all cards minus the orphans, as
-        {group key: values}; the first `keys` columns of each row form the group key."""
-        totals = {
-            tuple(row[:keys]): list(row[keys:])
-            for row in self._store.query(sql.replace("{scope}", "1"), parameters)
-        }
-        if not self.orphans:
-            return totals
-        for row in self._store.query(
-            sql.replace("{scope}", "card_id IN (SELECT value FROM json_each(:orphans))"),
-            {**parameters, "orphans": self._orphan_json},
-        ):
-            values = totals[tuple(row[:keys])]
-            for index, value in enumerate(row[keys:]):
-                values[index] -= value or 0
+        {group key: summed values}; the first `keys` columns of each row form the group key.
+        Rows sharing a key are added up: the SQL may group more finely (by an indexed column)
+        than the key it reports."""
+        totals: dict[tuple[Any, ...], list[Any]] = {}
+        for row in self._store.query(sql.replace("{scope}", "1"), parameters):
+            _add(totals, row, keys, 1)
+        if self.orphans:
+            for row in self._store.query(
+                sql.replace("{scope}", "card_id IN (SELECT value FROM json_each(:orphans))"),
+                {**parameters, "orphans": self._orphan_json},
+            ):
+                _add(totals, row, keys, -1)
         return totals
 
     def counts(self, today: date) -> CardCounts:
@@ -355,3 +353,9 @@ class _Content:
                 )
             )
         return tuple(results)
+
+
+def _add(totals: dict[tuple[Any, ...], list[Any]], row: Any, keys: int, sign: int) -> None:
+    values = totals.setdefault(tuple(row[:keys]), [0] * (len(row) - keys))
+    for index, value in enumerate(row[keys:]):
+        values[index] += sign * (value or 0)

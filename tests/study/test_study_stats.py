@@ -110,6 +110,25 @@ def test_forecast_cards_by_state_and_orphans(store: StudyStore, clock: FakeClock
     assert (counts.suspended, counts.buried, counts.orphans) == (1, 1, 1)
 
 
+def test_card_counts_survive_burials_of_different_days(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Cards alike but for when their burial ends (long past, still running, never) are still
+    all counted: a burial that has run out must not turn studied cards back into new ones."""
+    deck = cards(6)
+    StudySettings(new_per_day=6).save(store)
+    _study_day(store, deck, lambda card: Rating.Easy)
+    store.bury(deck[0].id, clock.now().date() + timedelta(days=1))
+    store.bury(deck[1].id, clock.now().date() + timedelta(days=2))
+    store.bury(deck[2].id, clock.now().date() + timedelta(days=9))
+    clock.advance(days=3)
+    counts = compute_stats(store, deck, clock).cards
+    assert (counts.total, counts.new, counts.review, counts.buried) == (6, 0, 6, 1)
+    orphaned = compute_stats(store, deck[1:], clock).cards
+    assert (orphaned.total, orphaned.new, orphaned.review, orphaned.orphans) == (5, 0, 5, 1)
+    assert orphaned.buried == 1
+
+
 def test_accuracy_per_activation_and_family(store: StudyStore, clock: FakeClock) -> None:
     deck = [
         FakeCard(id="n-relu", kind="numeric", template="activation-vector", activation="relu"),
