@@ -1,6 +1,7 @@
 """Study-state figures on a large collection: 100,000 cards and 1,000,000 reviews.
 
-Prints the time to open the database, build today's queue, record one answer and compute stats,
+Prints the time to open the database, build today's queue, record one answer, undo it (which
+rebuilds the queue) and compute stats,
 each against its target (open < 1 s; the others < 100 ms) and against a reference measured in the
 same run (SQLite counting the review log), so figures compare across machines.
 
@@ -81,6 +82,7 @@ def main() -> int:
             session.answer(item, Rating.Good)
 
         records = _timed(record, args.repeat)
+        undos = _timed(session.undo, args.repeat)
         stats_times = _timed(lambda: compute_stats(store, collection.cards, clock), args.repeat)
         store.close()
     finally:
@@ -96,6 +98,7 @@ def main() -> int:
         ("open database", opens, 1.0),
         ("build today's queue", queues, 0.1),
         ("record one answer", records, 0.1),
+        ("undo one answer", undos, 0.1),
         ("compute stats", stats_times, 0.1),
     ]
     for name, times, target in rows:

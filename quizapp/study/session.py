@@ -49,10 +49,11 @@ class ReviewSession:
 
     Order: learning cards whose step is due, then due reviews (earliest due first, at most the daily
     review limit minus today's reviews), then new cards (kinds interleaved, reverse sides last, see
-    `ordering`; within the daily new limit; answering one holds its siblings back until another
-    day), then learning cards due within the learn-ahead window. Learning and relearning cards are
-    never cut by the review limit: dropping them would break their steps. The queue is rebuilt
-    from the store when the study day rolls over.
+    `ordering`; within the daily new limit; a scheduled answer to one holds its siblings back
+    until another day, in this session and any other), then learning cards due within the
+    learn-ahead window. Learning and relearning cards are never cut by the review limit: dropping
+    them would break their steps. The queue is rebuilt from the store when the study day rolls
+    over.
     """
 
     def __init__(
@@ -103,11 +104,25 @@ class ReviewSession:
             else:
                 self._learning.append((due.due, due.card_id))
         new_room = max(0, self._settings.new_per_day - done.introduced)
-        self._new: list[str] = self._store.new_card_ids(self._order, self._day, new_room)
+        self._new: list[str] = self._store.new_card_ids(
+            self._unheld(self._store.answered_on(self._day)), self._day, new_room
+        )
         shown = {item.card.id for item in self._front}
         if self._pending is not None:
             shown.add(self._pending.card.id)
         self._drop(shown, keep_shown=True)
+
+    def _unheld(self, answered: set[str]) -> list[str]:
+        """The new-card order without the siblings of cards answered today (a card reset to new
+        after its own answer is not its own sibling)."""
+        if not answered:
+            return self._order
+        held = {sibling_key(card_id) for card_id in answered}
+        return [
+            card_id
+            for card_id in self._order
+            if card_id in answered or sibling_key(card_id) not in held
+        ]
 
     def counts(self) -> QueueCounts:
         waiting = [*self._front, *([self._pending] if self._pending is not None else [])]
@@ -223,17 +238,17 @@ class ReviewSession:
 
     def undo(self) -> StudyItem | None:
         """Take back this session's last answer: the card's exact previous state is restored and it
-        is shown next, with the same question and its timer where it stood."""
+        is shown next, with the same question and its timer where it stood. The queue is rebuilt,
+        so the siblings that answer held back come back."""
         if not self._history:
             return None
         last = self._history[-1]
         self._store.undo(last.recorded.review.id)
         self._history.pop()
-        card_id = last.item.card.id
-        self._learning = [entry for entry in self._learning if entry[1] != card_id]
         if self._pending is not None:
             self._front.append(self._pending)
         self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
+        self.refresh()
         return self._pending
 
     def bury(self, card_id: str) -> None:

@@ -536,6 +536,15 @@ class StudyStore:
         return TodayCounts(introduced=introduced, reviews=reviews)
 
     @_guarded
+    def answered_on(self, day: date) -> set[str]:
+        """Ids of the cards given a scheduled answer on `day` (their siblings wait for tomorrow)."""
+        rows = self._connection.execute(
+            "SELECT DISTINCT card_id FROM reviews WHERE day = ? AND mode = 'scheduled'",
+            (day.isoformat(),),
+        )
+        return {row[0] for row in rows}
+
+    @_guarded
     def usual_duration(self, card_id: str) -> timedelta | None:
         """The median time of the card's recent answers: the yardstick for "slow" and "fast"."""
         rows = self._connection.execute(

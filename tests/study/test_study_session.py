@@ -181,6 +181,35 @@ def test_undo_walks_back_several_answers_and_requeues_the_shown_card(store: Stud
     assert _drain(session) == [card.id for card in deck]
 
 
+def _new_ids(session: ReviewSession) -> list[str]:
+    return [card.id for card, source in session.upcoming() if source == "new"]
+
+
+def test_a_held_sibling_stays_held_for_the_rest_of_the_day(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Going back home and opening a new session (or running `quizapp due`) the same day must not
+    bring back the reverse side of a card just studied; the next day it comes."""
+    deck = [FakeCard("a"), FakeCard("a:reverse"), FakeCard("b")]
+    first = _session(store, deck)
+    first.answer(first.next(), Rating.Good)
+    assert _new_ids(first) == ["b"]
+    again = _session(store, deck)
+    assert _new_ids(again) == ["b"]
+    again.unsuspend("b")
+    assert _new_ids(again) == ["b"]
+    clock.advance(days=1)
+    assert "a:reverse" in _new_ids(_session(store, deck))
+
+
+def test_undo_releases_the_siblings_the_answer_held(store: StudyStore) -> None:
+    deck = [FakeCard("a"), FakeCard("a:reverse"), FakeCard("b")]
+    session = _session(store, deck)
+    session.answer(session.next(), Rating.Good)
+    assert session.undo().card.id == "a"
+    assert [card.id for card, _source in session.upcoming()] == ["a", "b", "a:reverse"]
+
+
 def test_a_second_session_sees_answers_of_the_first(store: StudyStore) -> None:
     deck = cards(2)
     first = _session(store, deck)
