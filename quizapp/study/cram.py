@@ -84,17 +84,18 @@ class CramSession:
         return recorded
 
     def undo(self) -> StudyItem | None:
-        """Delete the last cram answer and show that card again."""
+        """Delete the last cram answer and show that card again. An Again answer's repeat goes
+        too: it is the card's last place in the queue once the card on show is put back first."""
         if not self._history:
             return None
         last = self._history[-1]
         self._store.undo(last.recorded.review.id)
         self._history.pop()
+        if self._pending is not None:
+            self._queue.insert(0, self._pending.card)
         if last.requeued:
             self._queue.reverse()
             self._queue.remove(last.item.card)
             self._queue.reverse()
-        if self._pending is not None:
-            self._queue.insert(0, self._pending.card)
         self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
         return self._pending

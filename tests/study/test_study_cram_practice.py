@@ -55,6 +55,22 @@ def test_cram_again_comes_back_and_undo_takes_it_away(store: StudyStore) -> None
     assert [cram.next().card.id] == [deck[1].id]
 
 
+def test_undoing_again_while_its_repeat_is_on_show(store: StudyStore) -> None:
+    """The screen asks for the next card right after an answer, so the card rated Again is often
+    already shown again when the user undoes: the repeat goes, the card is asked once."""
+    deck = cards(2)
+    cram = CramSession(store, deck)
+    cram.answer(cram.next(), Rating.Good)
+    cram.answer(cram.next(), Rating.Again)
+    assert cram.next().card.id == deck[1].id
+    assert cram.undo().card.id == deck[1].id
+    assert cram.remaining() == 1
+    assert store.reviews_of(deck[1].id) == []
+    cram.answer(cram.next(), Rating.Good)
+    assert cram.next() is None
+    assert cram.undo().card.id == deck[1].id
+
+
 def test_cram_skill_cards_are_graded_and_counted_in_accuracy(
     store: StudyStore, clock: FakeClock
 ) -> None:
