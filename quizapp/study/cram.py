@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import numpy as np
 from fsrs import Rating
 
-from quizapp.study.items import Questioner, StudyItem, asked_activation, ensure_readable
+from quizapp.study.items import StudyItem, asked_activation
 from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
+from quizapp.study.shown import Answered, OneCardSession
 from quizapp.study.store import Recorded, StudyStore
 
 
-@dataclass(frozen=True)
-class _Crammed:
-    item: StudyItem
-    recorded: Recorded
-    duration: timedelta
-    requeued: bool
-
-
-class CramSession:
+class CramSession(OneCardSession):
     """Goes through `cards` in the given order; a card rated Again comes back at the end.
 
     Answers are logged with mode "cram" (they count in activity and accuracy stats, never in
@@ -37,12 +29,8 @@ class CramSession:
         generate: QuestionFactory | None = None,
         rng: np.random.Generator | None = None,
     ) -> None:
-        self._store = store
-        self._clock = store.clock
+        super().__init__(store, generate, rng)
         self._queue = list(cards)
-        self._questions = Questioner(generate, rng)
-        self._pending: StudyItem | None = None
-        self._history: list[_Crammed] = []
 
     def remaining(self) -> int:
         return len(self._queue) + (self._pending is not None)
@@ -53,49 +41,37 @@ class CramSession:
             self._pending = self._questions.item(card, "cram", self._clock.now())
         return self._pending
 
-    def answer(
+    def _record(
         self,
         item: StudyItem,
         rating: Rating,
         *,
-        response: str | None = None,
-        grade: GradeLike | None = None,
-        duration: timedelta | None = None,
+        duration: timedelta,
+        response: str | None,
+        grade: GradeLike | None,
     ) -> Recorded:
-        if item is not self._pending:
-            raise ValueError(f"card {item.card.id} is not the card being shown")
-        ensure_readable(grade)
-        taken = duration if duration is not None else self._clock.now() - item.shown_at
-        recorded = self._store.record_unscheduled(
+        return self._store.record_unscheduled(
             "cram",
             rating,
             card=item.card,
-            duration=taken,
+            duration=duration,
             response=response,
             grade=grade,
             seed=item.seed,
             activation=asked_activation(item),
         )
-        self._pending = None
-        requeue = Rating(rating) == Rating.Again
-        if requeue:
-            self._queue.append(item.card)
-        self._history.append(_Crammed(item, recorded, taken, requeue))
-        return recorded
 
-    def undo(self) -> StudyItem | None:
-        """Delete the last cram answer and show that card again. An Again answer's repeat goes
-        too: it is the card's last place in the queue once the card on show is put back first."""
-        if not self._history:
-            return None
-        last = self._history[-1]
-        self._store.undo(last.recorded.review.id)
-        self._history.pop()
-        if self._pending is not None:
-            self._queue.insert(0, self._pending.card)
-        if last.requeued:
+    def _answered(self, item: StudyItem, recorded: Recorded) -> None:
+        if recorded.review.rating == Rating.Again:
+            self._queue.append(item.card)
+
+    def _set_aside(self, item: StudyItem) -> None:
+        self._queue.insert(0, item.card)
+
+    def _taken_back(self, answered: Answered) -> None:
+        """An Again answer's repeat goes too: it is the card's last place in the queue, since the
+        card on show (perhaps that very repeat) was put back first."""
+        if answered.recorded.review.rating == Rating.Again:
             self._queue.reverse()
-            self._queue.remove(last.item.card)
+            self._queue.remove(answered.item.card)
             self._queue.reverse()
-        self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
-        return self._pending

@@ -5,22 +5,17 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import numpy as np
 from fsrs import Rating, State
 
-from quizapp.study.items import (
-    Questioner,
-    StudyItem,
-    asked_activation,
-    ensure_readable,
-    propose_rating,
-)
+from quizapp.study.items import StudyItem, asked_activation, propose_rating
 from quizapp.study.ordering import new_card_order, sibling_key
 from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
 from quizapp.study.settings import StudySettings
+from quizapp.study.shown import Answered, OneCardSession
 from quizapp.study.store import Recorded, StudyStore
 
 
@@ -37,14 +32,7 @@ class QueueCounts:
         return self.learning + self.review + self.new
 
 
-@dataclass(frozen=True)
-class _Answered:
-    item: StudyItem
-    recorded: Recorded
-    duration: timedelta
-
-
-class ReviewSession:
+class ReviewSession(OneCardSession):
     """Drives one day of scheduled study over the library's cards.
 
     Order: learning cards whose step is due, then due reviews (earliest due first, at most the daily
@@ -65,17 +53,13 @@ class ReviewSession:
         rng: np.random.Generator | None = None,
         settings: StudySettings | None = None,
     ) -> None:
-        self._store = store
-        self._clock = store.clock
+        super().__init__(store, generate, rng)
         self._cards = {card.id: card for card in cards}
         self._order = new_card_order(self._cards.values())
         self._settings = settings or store.settings()
         self._scheduler = self._settings.scheduler()
         self._calendar = self._settings.calendar(self._clock.zone)
-        self._questions = Questioner(generate, rng)
-        self._history: list[_Answered] = []
         self._front: list[StudyItem] = []
-        self._pending: StudyItem | None = None
         self.refresh()
 
     @property
@@ -195,33 +179,28 @@ class ReviewSession:
         taken = elapsed if elapsed is not None else self._clock.now() - item.shown_at
         return propose_rating(grade.correct, taken, self.usual_time(item.card.id))
 
-    def answer(
+    def _record(
         self,
         item: StudyItem,
         rating: Rating,
         *,
-        response: str | None = None,
-        grade: GradeLike | None = None,
-        duration: timedelta | None = None,
+        duration: timedelta,
+        response: str | None,
+        grade: GradeLike | None,
     ) -> Recorded:
-        """Record the answer; returns only after it is committed to disk."""
-        if item is not self._pending:
-            raise ValueError(f"card {item.card.id} is not the card being shown")
-        ensure_readable(grade)
-        taken = duration if duration is not None else self._clock.now() - item.shown_at
-        recorded = self._store.review(
+        return self._store.review(
             item.card,
             rating,
             scheduler=self._scheduler,
-            duration=taken,
+            duration=duration,
             response=response,
             grade=grade,
             seed=item.seed,
             activation=asked_activation(item),
             leech_threshold=self._settings.leech_threshold,
         )
-        self._pending = None
-        self._history.append(_Answered(item, recorded, taken))
+
+    def _answered(self, item: StudyItem, recorded: Recorded) -> None:
         family = sibling_key(item.card.id)
         self._new = [card_id for card_id in self._new if sibling_key(card_id) != family]
         after = recorded.after
@@ -231,25 +210,14 @@ class ReviewSession:
             and after.due < self._calendar.end_of(self._day)
         ):
             bisect.insort(self._learning, (after.due, after.card_id))
-        return recorded
 
-    def can_undo(self) -> bool:
-        return bool(self._history)
+    def _set_aside(self, item: StudyItem) -> None:
+        self._front.append(item)
 
-    def undo(self) -> StudyItem | None:
-        """Take back this session's last answer: the card's exact previous state is restored and it
-        is shown next, with the same question and its timer where it stood. The queue is rebuilt,
-        so the siblings that answer held back come back."""
-        if not self._history:
-            return None
-        last = self._history[-1]
-        self._store.undo(last.recorded.review.id)
-        self._history.pop()
-        if self._pending is not None:
-            self._front.append(self._pending)
-        self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
+    def _taken_back(self, answered: Answered) -> None:
+        """The card's exact previous state is back in the store: rebuild the queue from it, so
+        the siblings that answer held back come back too."""
         self.refresh()
-        return self._pending
 
     def bury(self, card_id: str) -> None:
         """Hide the card until tomorrow's study day."""

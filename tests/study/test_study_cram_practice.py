@@ -60,6 +60,7 @@ def test_undoing_again_while_its_repeat_is_on_show(store: StudyStore) -> None:
     already shown again when the user undoes: the repeat goes, the card is asked once."""
     deck = cards(2)
     cram = CramSession(store, deck)
+    assert not cram.can_undo()
     cram.answer(cram.next(), Rating.Good)
     cram.answer(cram.next(), Rating.Again)
     assert cram.next().card.id == deck[1].id
@@ -69,6 +70,10 @@ def test_undoing_again_while_its_repeat_is_on_show(store: StudyStore) -> None:
     cram.answer(cram.next(), Rating.Good)
     assert cram.next() is None
     assert cram.undo().card.id == deck[1].id
+    assert cram.can_undo()
+    assert cram.undo().card.id == deck[0].id
+    assert not cram.can_undo()
+    assert [cram.next().card.id, cram.remaining()] == [deck[0].id, 2]
 
 
 def test_cram_skill_cards_are_graded_and_counted_in_accuracy(
