@@ -103,7 +103,9 @@ def _value_of(match: re.Match[str], column: int) -> float:
     raw_exponent = match["exp"] or (match["sup"] or "").translate(_SUPERSCRIPTS)
     exponent = raw_exponent.replace("\u2212", "-")
     if exponent:
-        return _to_float(f"{number}e{exponent}", column)
+        # `1e2×10^3`: the number's own exponent and the power of ten add up.
+        mantissa, _, own = number.lower().partition("e")
+        return _to_float(f"{mantissa}e{int(own or 0) + int(exponent)}", column)
     value = _to_float(number, column)
     if match["den"] is None:
         return value

@@ -42,6 +42,23 @@ def test_accepted_notations(text, values):
     assert parse_numbers(text).values == pytest.approx(values)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1e2×10^3", 1e5),
+        ("1.5E-1 * 10^-2", 1.5e-3),
+        ("2e1·10²", 2e3),
+        ("1e300 x 10^10", None),
+    ],
+)
+def test_an_exponent_times_a_power_of_ten_is_read_or_refused(text, value):
+    if value is None:
+        with pytest.raises(AnswerSyntaxError, match=r"column 1: .*too large"):
+            parse_numbers(text)
+    else:
+        assert parse_numbers(text).values == (value,)
+
+
 def test_fractions_are_exact_enough_to_compare():
     (third,) = parse_numbers("1/3").values
     assert math.isclose(third, 1 / 3, rel_tol=1e-15)
@@ -134,7 +151,7 @@ def test_any_text_parses_or_raises_a_located_error(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="0123456789.,;-+/ eE[]()x^×·⁻¹²\u2212", max_size=30))
+@given(st.text(alphabet="0123456789.,;-+/ eE[]()x*^×·⁻¹²\u2212", max_size=30))
 def test_number_like_text_parses_or_raises_a_located_error(text):
     try:
         parsed = parse_numbers(text)
