@@ -36,7 +36,7 @@ def _text(value: str) -> str:
 
 
 def _identifier(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise PydanticCustomError(
             "bad_id",
             "an id is 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit "
@@ -46,7 +46,7 @@ def _identifier(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    if not _URL.match(value):
+    if not _URL.fullmatch(value):
         raise PydanticCustomError("bad_url", "a link must start with http:// or https://")
     return value
 

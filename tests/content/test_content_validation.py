@@ -180,6 +180,38 @@ def test_difficulty_range_and_bad_id(write_deck) -> None:
     assert problems[1] == ("a.yaml", 6, "cards[0].difficulty", "must be at most 5")
 
 
+def test_an_id_or_url_ending_in_a_line_break_is_refused(write_deck) -> None:
+    # A block scalar keeps its final newline; a regex's `$` would accept it before that newline.
+    folder = write_deck(
+        "d",
+        {
+            "a.yaml": """
+        section:
+          id: s
+          title: S
+          blocks:
+            - links:
+                - label: L
+                  url: |
+                    https://example.com
+        cards:
+          - kind: definition
+            id: |
+              abc
+            term: t
+            meaning: m
+    """
+        },
+    )
+    problems = found(folder)
+    assert [problem[:3] for problem in problems] == [
+        ("a.yaml", 7, "section.blocks[0].links[0].url"),
+        ("a.yaml", 11, "cards[0].id"),
+    ]
+    assert "http://" in problems[0][3]
+    assert "no spaces" in problems[1][3]
+
+
 def test_empty_text_is_refused(write_deck) -> None:
     folder = write_deck(
         "d",
