@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from quizapp.commands import CommandError
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
             upcoming = session.upcoming()
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
+    if context.content_warning:
+        print(f"quizapp due: {context.content_warning}", file=sys.stderr)
     limits = session.settings
     print(
         f"Due today ({session.day.isoformat()}): {counts.review} reviews, "

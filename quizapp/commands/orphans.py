@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from quizapp.commands import CommandError
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
             changed = find_changed(store, context.cards)
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
+    if context.content_warning:
+        print(f"quizapp orphans: {context.content_warning}", file=sys.stderr)
     if not orphans:
         print("No orphaned history: every card with reviews is in the loaded content.")
     else:

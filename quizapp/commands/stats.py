@@ -56,12 +56,8 @@ def run(args: argparse.Namespace) -> int:
             trend = mock_trend(store)
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
-    if context.content_problems:
-        print(
-            f"quizapp stats: warning: {context.content_problems} content problem(s) skipped; "
-            "run `quizapp validate`",
-            file=sys.stderr,
-        )
+    if context.content_warning:
+        print(f"quizapp stats: {context.content_warning}", file=sys.stderr)
     if args.json:
         print(json.dumps({**stats.to_dict(), "mock_interviews": trend.to_dict()}, indent=2))
     else:

@@ -17,6 +17,16 @@ class StudyContext:
     cards: list[StudyCard]
     content_problems: int
 
+    @property
+    def content_warning(self) -> str | None:
+        """The cards of a deck that failed to load look missing, even orphaned: say why."""
+        if not self.content_problems:
+            return None
+        return (
+            f"warning: {self.content_problems} content problem(s) skipped; "
+            "run `quizapp validate`"
+        )
+
 
 def open_study(data_dir: Path, extra_dirs: Sequence[Path], clock: Clock) -> StudyContext:
     """Load every deck (a broken one is counted and skipped) and open the study database.

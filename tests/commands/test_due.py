@@ -40,3 +40,14 @@ def test_an_empty_data_dir_offers_new_cards(tmp_path: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert "0 reviews, 0 learning, 20 new" in out
     assert len(out.splitlines()) == 21
+
+
+def test_a_deck_that_fails_to_load_is_pointed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    (tmp_path / "decks" / "mine").mkdir(parents=True)
+    (tmp_path / "decks" / "mine" / "cards.yaml").write_text("cards: [\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "due"]) == 0
+    assert capsys.readouterr().err == (
+        "quizapp due: warning: 1 content problem(s) skipped; run `quizapp validate`\n"
+    )

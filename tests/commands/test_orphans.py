@@ -52,3 +52,18 @@ def test_vanished_and_rewritten_cards(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "removed-card  2 review(s), last " in out
     assert "changed a lot since their last review" in out
     assert real.id in out.split("changed a lot")[1]
+
+
+def test_a_deck_that_fails_to_load_is_pointed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Its cards look orphaned: the user must hear the deck did not load, not only that."""
+    _record(tmp_path, Card(id="mine-1", front="my own card"))
+    (tmp_path / "decks" / "mine").mkdir(parents=True)
+    (tmp_path / "decks" / "mine" / "cards.yaml").write_text("cards: [\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "orphans"]) == 0
+    captured = capsys.readouterr()
+    assert "mine-1  1 review(s)" in captured.out
+    assert captured.err == (
+        "quizapp orphans: warning: 1 content problem(s) skipped; run `quizapp validate`\n"
+    )

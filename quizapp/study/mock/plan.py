@@ -24,7 +24,7 @@ from quizapp.study.mock.topics import (
     topics_of,
     unknown_topics,
 )
-from quizapp.study.protocols import GradeLike
+from quizapp.study.protocols import QuestionLike
 
 Kind = Literal["conceptual", "numeric"]
 DRAWN_SEEDS = 1_000_000
@@ -37,21 +37,14 @@ class MockPlanError(ValueError):
     """The options ask for something the content cannot give (an unknown topic, nothing to ask)."""
 
 
-class MockQuestion(Protocol):
-    """What the mock reads from a generated `quizapp.questions.Question`."""
+class MockQuestion(QuestionLike, Protocol):
+    """What the mock reads from a generated `quizapp.questions.Question`: also the answer and
+    the worked solution, for the report."""
 
-    @property
-    def prompt(self) -> str: ...
-    @property
-    def template_id(self) -> str: ...
-    @property
-    def activation(self) -> str | None: ...
     @property
     def expected_text(self) -> str: ...
     @property
     def solution(self) -> tuple[str, ...]: ...
-
-    def grade(self, text: str) -> GradeLike: ...
 
 
 class MockQuestionFactory(Protocol):
