@@ -53,19 +53,26 @@ def run(args: argparse.Namespace) -> int:
             if args.output is None:
                 write_csv(store, sys.stdout)
                 return 0
-            partial = args.output.with_name(args.output.name + ".partial")
-            try:
-                with partial.open("w", newline="", encoding="utf-8") as stream:
-                    write_csv(store, stream)
-                partial.replace(args.output)
-            except OSError as error:
-                partial.unlink(missing_ok=True)
-                raise CommandError(
-                    f"cannot write {args.output}: {error.strerror or error}", 1
-                ) from error
+            _write_file(store, args.output)
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
     return 0
+
+
+def _write_file(store: StudyStore, output: Path) -> None:
+    """Written beside the target and moved over it once complete: a failure (disk, database,
+    Ctrl+C) leaves the previous export as it was and no half-written file behind."""
+    partial = output.with_name(output.name + ".partial")
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as stream:
+            write_csv(store, stream)
+        partial.replace(output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def write_csv(store: StudyStore, stream: TextIO) -> None:

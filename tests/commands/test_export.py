@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -9,7 +10,15 @@ import pytest
 
 from quizapp.cli import main
 from quizapp.content import load_library
-from quizapp.study import FakeClock, Rating, ReviewSession, open_store
+from quizapp.study import (
+    DatabaseUnavailableError,
+    FakeClock,
+    Rating,
+    ReviewRecord,
+    ReviewSession,
+    StudyStore,
+    open_store,
+)
 
 
 def _study(data_dir: Path) -> list:
@@ -61,3 +70,24 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, capsys: pytest.Captu
     assert main(["--data-dir", str(tmp_path), "export", "--output", str(target)]) == 1
     error = capsys.readouterr().err
     assert str(target) in error and error.count("\n") == 1
+
+
+def test_a_database_failure_midway_leaves_no_partial_file_and_keeps_the_old_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _study(tmp_path)
+    target = tmp_path / "log.csv"
+    target.write_text("yesterday's export\n", encoding="utf-8")
+
+    def failing(store: StudyStore, batch: int = 5000) -> Iterator[ReviewRecord]:
+        yield from list(original(store, batch))[:1]
+        raise DatabaseUnavailableError("cannot use study database: disk I/O error", store.path)
+
+    original = StudyStore.iter_reviews
+    monkeypatch.setattr(StudyStore, "iter_reviews", failing)
+    assert main(["--data-dir", str(tmp_path), "export", "--output", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        "quizapp export: error: cannot use study database: disk I/O error\n"
+    )
+    assert target.read_text(encoding="utf-8") == "yesterday's export\n"
+    assert not list(tmp_path.glob("*.partial"))
