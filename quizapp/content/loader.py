@@ -41,12 +41,23 @@ def user_deck_paths(data_dir: Path) -> list[Path]:
         entries = sorted(folder.iterdir())
     except OSError:
         return []
-    return [
-        entry
-        for entry in entries
-        if not entry.name.startswith(".")
-        and (entry.is_dir() or (entry.is_file() and entry.suffix in DECK_SUFFIXES))
-    ]
+    return [entry for entry in entries if not entry.name.startswith(".") and _may_be_deck(entry)]
+
+
+def _may_be_deck(entry: Path) -> bool:
+    """A folder or a YAML file; one that cannot be looked at is kept, so loading it says why."""
+    try:
+        return entry.is_dir() or (entry.is_file() and entry.suffix in DECK_SUFFIXES)
+    except OSError:
+        return True
+
+
+def _is_file(entry: Path) -> bool:
+    """A regular file; one that cannot be looked at is kept, so reading it says why."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 @functools.cache
@@ -57,9 +68,14 @@ def engine_names() -> frozenset[str]:
 
 
 def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+        is_dir = not is_file and path.is_dir()
+    except OSError as error:  # missing is False above; this is e.g. a folder one may not enter
+        return [], [Problem(path, 0, "deck", f"cannot read it: {error.strerror or error}")]
+    if is_file:
         return [path], []
-    if not path.is_dir():
+    if not is_dir:
         reason = "not a regular file or folder" if path.exists() else "no such file or folder"
         return [], [Problem(path, 0, "deck", reason)]
     try:
@@ -69,7 +85,7 @@ def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:
     files = [
         entry
         for entry in entries
-        if entry.suffix in DECK_SUFFIXES and not entry.name.startswith(".") and entry.is_file()
+        if entry.suffix in DECK_SUFFIXES and not entry.name.startswith(".") and _is_file(entry)
     ]
     if not files:
         return [], [Problem(path, 0, "deck", "no .yaml files in this folder")]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,3 +151,23 @@ def test_several_paths_report_each(tmp_path: Path, capsys) -> None:
         "number 1",
         f"{missing}: deck: no such file or folder",
     ]
+
+
+def test_a_path_that_cannot_be_looked_at_is_a_problem(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As for a non-root user naming a deck inside a folder they may not enter.
+    locked = deck(tmp_path, "locked", "cards: []\n")
+    prefix = str(locked)
+    real_stat = os.stat
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if os.fspath(path).startswith(prefix):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    code, out, err = validate(capsys, "validate", str(locked))
+    assert code == 1
+    assert out == [f"{locked}: deck: cannot read it: Permission denied"]
+    assert err == "quizapp validate: 1 problem found\n"

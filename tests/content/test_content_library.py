@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -111,6 +114,35 @@ def test_missing_extra_dir_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     assert [deck.name for deck in library.decks] == ["activation-functions"]
     assert [str(problem) for problem in library.problems] == [
         f"{tmp_path / 'missing'}: deck: no such file or folder"
+    ]
+
+
+def test_a_path_that_cannot_be_looked_at_is_a_problem_not_a_crash(
+    tmp_path: Path, write_deck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As for a non-root user whose deck sits in (or links into) a folder they may not enter.
+    locked = write_deck("locked", {"a.yaml": card_file("l1")})
+    decks = tmp_path / "data" / "decks"
+    decks.mkdir(parents=True)
+    (decks / "linked").symlink_to(locked)
+    mixed = write_deck("mixed", {"a.yaml": card_file("m1")})
+    (mixed / "b.yaml").symlink_to(locked / "a.yaml")
+    real_stat = os.stat
+    prefix = str(locked.resolve())
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if os.path.realpath(path).startswith(prefix):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    library = load_library(tmp_path / "data", extra_dirs=[locked, mixed])
+    assert [deck.name for deck in library.decks] == ["activation-functions", "mixed"]
+    # The link could not be looked at but is still read (here the simulated lock spares open()).
+    assert [card.id for card in library.deck("mixed").cards] == ["m1", "l1"]
+    assert [str(problem) for problem in library.problems] == [
+        f"{decks / 'linked'}: deck: cannot read it: Permission denied",
+        f"{locked}: deck: cannot read it: Permission denied",
     ]
 
 
