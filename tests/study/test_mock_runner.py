@@ -17,6 +17,7 @@ from quizapp.study.mock import (
     Outcome,
     Phase,
     build_plan,
+    card_weakness,
     interviews,
     latest_finished,
 )
@@ -162,6 +163,27 @@ def test_the_session_clock_ends_the_interview_and_marks_the_rest_not_reached(
         "not-reached",
         "not-reached",
     ]
+
+
+def test_questions_never_reached_say_nothing_about_weakness(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Only the questions the user saw weigh the next plan; the ones the session clock cut off
+    were never asked."""
+    interview = _start(store, clock, minutes=1, time_per_question=45)
+    clock.advance(seconds=20)
+    interview.skip()
+    interview.draft = "half an answer"
+    clock.advance(seconds=41)
+    assert [answer.outcome for answer in interview.tick()] == [
+        Outcome.SESSION_TIME,
+        Outcome.NOT_REACHED,
+        Outcome.NOT_REACHED,
+    ]
+    weakness = card_weakness(store, CARDS)
+    asked, timed_out, *unreached = (q.card.id for q in interview.plan.questions)
+    assert weakness[asked] == weakness[timed_out] == 1.0
+    assert [weakness[card_id] for card_id in unreached] == [0.0, 0.0]
 
 
 def test_a_question_clock_reaching_zero_with_the_session_is_a_question_timeout(

@@ -179,12 +179,13 @@ def latest_finished(store: StudyStore) -> InterviewSummary | None:
 
 
 def card_scores(store: StudyStore) -> dict[str, float]:
-    """Each card's mean score over finished interviews (abandoned ones were never assessed)."""
+    """Each card's mean score over the questions it was asked in finished interviews (abandoned
+    ones were never assessed; a question the session clock cut off was never shown)."""
     rows = store.query(
         "SELECT a.card_id, avg(a.score) FROM mock_answers a"
         " JOIN mock_interviews i ON i.id = a.interview_id"
-        " WHERE i.status = 'finished' AND a.outcome != ? GROUP BY a.card_id",
-        (str(Outcome.PENDING),),
+        " WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?) GROUP BY a.card_id",
+        (str(Outcome.PENDING), str(Outcome.NOT_REACHED)),
     )
     return {str(card_id): float(score) for card_id, score in rows}
 
