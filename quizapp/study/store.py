@@ -457,8 +457,12 @@ class StudyStore:
 
     def _update_flags(self, card_id: str, **changes: object) -> CardState:
         with self.transaction():
-            state = replace(self._read_state(card_id) or CardState(card_id=card_id), **changes)
-            self._write_state(state)
+            return self._change_state(card_id, **changes)
+
+    def _change_state(self, card_id: str, **changes: object) -> CardState:
+        """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
+        state = replace(self._read_state(card_id) or CardState(card_id=card_id), **changes)
+        self._write_state(state)
         return state
 
     @_guarded
@@ -479,17 +483,17 @@ class StudyStore:
         """Start the card over as new (after its text changed a lot); its review log is kept."""
         with self.transaction() as connection:
             connection.execute("DELETE FROM card_texts WHERE card_id = ?", (card_id,))
-        return self._update_flags(
-            card_id,
-            state=None,
-            step=None,
-            stability=None,
-            difficulty=None,
-            due=None,
-            last_review=None,
-            leech=False,
-            content_hash=None,
-        )
+            return self._change_state(
+                card_id,
+                state=None,
+                step=None,
+                stability=None,
+                difficulty=None,
+                due=None,
+                last_review=None,
+                leech=False,
+                content_hash=None,
+            )
 
     @_guarded
     def due_cards(self, before: datetime, today: date) -> list[DueCard]:

@@ -1,11 +1,20 @@
 """History hangs on the card id: edits keep it, vanished cards keep it, big rewrites are flagged."""
 
+import sqlite3
 from dataclasses import replace
 
+import pytest
 from fsrs import Rating
 from study_fakes import FakeCard
 
-from quizapp.study import FakeClock, ReviewSession, StudyStore, find_changed, find_orphans
+from quizapp.study import (
+    DatabaseUnavailableError,
+    FakeClock,
+    ReviewSession,
+    StudyStore,
+    find_changed,
+    find_orphans,
+)
 
 SIGMOID = FakeCard(
     id="def-sigmoid",
@@ -64,3 +73,21 @@ def test_a_vanished_card_is_an_orphan_with_its_history(store: StudyStore) -> Non
     assert session.counts().total == 0
     assert len(store.reviews_of(SIGMOID.id)) == 1
     assert find_orphans(store, [SIGMOID, RELU]) == []
+
+
+def test_a_reset_that_fails_changes_nothing(store: StudyStore, monkeypatch) -> None:
+    """The kept text and the state go together: a failed reset must not drop the card from the
+    changed list while its old schedule stays."""
+    _review_all(store, [SIGMOID])
+    rewritten = replace(SIGMOID, front="Name two drawbacks of tanh.", back="Saturation; cost.")
+    state = store.card_state(SIGMOID.id)
+
+    def locked(self: StudyStore, state: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(StudyStore, "_write_state", locked)
+    with pytest.raises(DatabaseUnavailableError):
+        store.reset(SIGMOID.id)
+    monkeypatch.undo()
+    assert store.card_state(SIGMOID.id) == state
+    assert [change.card_id for change in find_changed(store, [rewritten])] == [SIGMOID.id]
