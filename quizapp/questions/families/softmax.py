@@ -169,50 +169,41 @@ def _prompt_logits(z: np.ndarray) -> str:
     return f"Logits z = {formatting.vector(z)}"
 
 
-def _build_softmax(rng: np.random.Generator, setup: Setup) -> Draft:
+def _draw(rng: np.random.Generator, setup: Setup) -> tuple[np.ndarray, Precision, bool]:
+    """The logits, the precision asked for, and whether the logits are large."""
     large = bool(setup.get("large_logits", False))
     precision = Precision(int(setup.get("decimals", 3)))
-    z = logits(rng, setup.count(rng, 3, 5), large)
+    return logits(rng, setup.count(rng, 3, 5), large), precision, large
+
+
+def _build_distribution(rng: np.random.Generator, setup: Setup, *, log: bool) -> Draft:
+    z, precision, large = _draw(rng, setup)
+    name, noun = ("log_softmax", "log-probabilities") if log else ("softmax", "probabilities")
     prompt = (
         f"{_prompt_logits(z)}\n"
-        f"Compute softmax(z): give the {z.size} probabilities {precision.describe()}, "
-        "separated by commas."
+        f"Compute {name}(z): give the {z.size} {noun} {precision.describe()}, separated by commas."
     )
     return Draft(
         prompt=prompt,
         inputs={"z": z},
-        expected=call("softmax", z, {}),
+        expected=call(name, z, {}),
         precision=precision,
         answer_shape="vector",
-        solution=softmax_steps(z, precision, large),
-        mistakes=softmax_mistakes(z, large),
+        solution=(log_softmax_steps if log else softmax_steps)(z, precision, large),
+        mistakes=log_softmax_mistakes(z) if log else softmax_mistakes(z, large),
     )
+
+
+def _build_softmax(rng: np.random.Generator, setup: Setup) -> Draft:
+    return _build_distribution(rng, setup, log=False)
 
 
 def _build_log_softmax(rng: np.random.Generator, setup: Setup) -> Draft:
-    large = bool(setup.get("large_logits", False))
-    precision = Precision(int(setup.get("decimals", 3)))
-    z = logits(rng, setup.count(rng, 3, 5), large)
-    prompt = (
-        f"{_prompt_logits(z)}\n"
-        f"Compute log_softmax(z): give the {z.size} log-probabilities {precision.describe()}, "
-        "separated by commas."
-    )
-    return Draft(
-        prompt=prompt,
-        inputs={"z": z},
-        expected=call("log_softmax", z, {}),
-        precision=precision,
-        answer_shape="vector",
-        solution=log_softmax_steps(z, precision, large),
-        mistakes=log_softmax_mistakes(z),
-    )
+    return _build_distribution(rng, setup, log=True)
 
 
 def _build_cross_entropy(rng: np.random.Generator, setup: Setup) -> Draft:
-    large = bool(setup.get("large_logits", False))
-    precision = Precision(int(setup.get("decimals", 3)))
-    z = logits(rng, setup.count(rng, 3, 5), large)
+    z, precision, large = _draw(rng, setup)
     target = int(rng.integers(z.size))
     y = np.zeros(z.size)
     y[target] = 1.0
