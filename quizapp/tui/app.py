@@ -88,7 +88,9 @@ class QuizApp(App[None]):
     def on_workspace_ready(self, message: WorkspaceReady) -> None:
         self.workspace = message.workspace
         for problem in message.workspace.library.problems:
-            self.notify(str(problem), title="Deck skipped", severity="warning", timeout=15)
+            self.notify(
+                str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
+            )
         saved_theme = message.workspace.store.get_setting(THEME_SETTING)
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
@@ -102,7 +104,13 @@ class QuizApp(App[None]):
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.load_error = message.reason
         self.home.show_failure(message.reason)
-        self.notify(message.reason, title="Cannot open study data", severity="error", timeout=30)
+        self.notify(
+            message.reason,
+            title="Cannot open study data",
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.workspace is not None:

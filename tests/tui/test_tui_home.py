@@ -8,6 +8,7 @@ from helpers import shown, wait_ready
 from textual.widgets import DataTable
 
 from quizapp.study import open_store
+from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.keys import KeysScreen
 
@@ -137,3 +138,25 @@ async def test_reopening_keeps_answers_given_before_quitting(
         await pilot.press("ctrl+q")
     with open_store(data_dir, clock) as store:
         assert [review.card_id for review in store.iter_reviews()] == [first]
+
+
+async def test_warnings_naming_a_path_with_markup_are_shown_literally(
+    make_app, tmp_path: Path
+) -> None:
+    missing = tmp_path / "[/]deck[b]"
+    app = make_app(missing)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await wait_ready(pilot)
+        toast = app.screen.query_one("Toast")
+        assert str(missing) in str(toast.render())
+
+
+async def test_a_data_dir_failure_naming_markup_is_shown_literally(tmp_path: Path, clock) -> None:
+    blocker = tmp_path / "[/]data[b]"
+    blocker.parent.mkdir()
+    blocker.write_text("a file where the data dir should be")
+    app = QuizApp(blocker, clock=clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await wait_ready(pilot)
+        assert app.workspace is None
+        assert str(blocker) in str(app.screen.query_one("Toast").render())

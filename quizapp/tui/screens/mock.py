@@ -206,7 +206,9 @@ class MockInterviewScreen(QuizScreen):
         try:
             step()
         except StudyStoreError as error:
-            self.notify(str(error), title="Answer not saved", severity="error", timeout=10)
+            self.notify(
+                str(error), title="Answer not saved", severity="error", timeout=10, markup=False
+            )
             return False
         return True
 
@@ -378,7 +380,7 @@ class MockReportScreen(QuizScreen):
         try:
             self.interview.assess(position, covered)
         except StudyStoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
             return
         self._show_report()
 
@@ -392,7 +394,7 @@ class MockReportScreen(QuizScreen):
         try:
             sent = self.interview.send_missed_to_review()
         except StudyStoreError as error:
-            self.notify(str(error), title="Not sent", severity="error", timeout=10)
+            self.notify(str(error), title="Not sent", severity="error", timeout=10, markup=False)
             return
         lines = [f"{len(sent.due_now)} card(s) are due now in Review."]
         if sent.suspended:
