@@ -37,13 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """The default command: the full-screen app on the resolved data dir."""
+    """The default command: the full-screen app on the resolved data dir; exits 1 if it crashed."""
     from quizapp.datadir import resolve_data_dir
     from quizapp.tui.app import QuizApp
 
     extra = [Path(folder) for folder in args.content]
-    QuizApp(resolve_data_dir(args.data_dir), extra).run()
-    return 0
+    app = QuizApp(resolve_data_dir(args.data_dir), extra)
+    app.run()
+    return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,8 +2,10 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 from quizapp import __version__
+from quizapp.cli import main
 
 
 def run_quizapp(*args: str) -> subprocess.CompletedProcess[str]:
@@ -22,3 +24,21 @@ def test_help_lists_commands() -> None:
     result = run_quizapp("--help")
     assert result.returncode == 0
     assert "--data-dir" in result.stdout
+
+
+class _CrashedApp:
+    """Stands in for QuizApp after an unhandled error: Textual printed the traceback and set 1."""
+
+    def __init__(self, data_dir: Path, extra_content: list[Path]) -> None:
+        self.data_dir = data_dir
+        self.return_code: int | None = None
+
+    def run(self) -> None:
+        self.return_code = 1
+
+
+def test_the_app_exit_status_reaches_the_shell(monkeypatch, tmp_path: Path) -> None:
+    import quizapp.tui.app
+
+    monkeypatch.setattr(quizapp.tui.app, "QuizApp", _CrashedApp)
+    assert main(["--data-dir", str(tmp_path)]) == 1
