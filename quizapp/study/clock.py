@@ -78,17 +78,18 @@ class StudyCalendar:
 
     def start_of(self, day: date) -> datetime:
         """The UTC instant the study day begins (DST-aware when the zone is)."""
-        local = datetime.combine(day, time(self.rollover_hour))
-        if self.zone is None:
-            return local.astimezone(UTC)
-        return local.replace(tzinfo=self.zone).astimezone(UTC)
+        return self._at(day, self.rollover_hour)
 
     def end_of(self, day: date) -> datetime:
         return self.start_of(day + timedelta(days=1))
 
     def midday_of(self, day: date) -> datetime:
         """The instant that stands for "on that day", e.g. recall on the interview day."""
-        local = datetime.combine(day, time(12))
+        return self._at(day, 12)
+
+    def _at(self, day: date, hour: int) -> datetime:
+        """`hour` o'clock local time on `day`, as a UTC instant."""
+        local = datetime.combine(day, time(hour))
         if self.zone is None:
             return local.astimezone(UTC)
         return local.replace(tzinfo=self.zone).astimezone(UTC)

@@ -36,7 +36,7 @@ class FakeGrade:
     correct: bool
     score: float
     parse_error: str | None = None
-    feedback: str = ""
+    feedback: tuple[str, ...] = ()
     mistake: str | None = None
 
 
