@@ -58,16 +58,28 @@ def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     return None
 
 
+def _is_tag(annotation: Any, part: str | int) -> bool:
+    annotation = _unwrap(annotation)
+    union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    return union and isinstance(part, str) and part in _TAGGED
+
+
 def locate(data: object, loc: tuple[str | int, ...]) -> tuple[Location, Location]:
     """Map a pydantic location onto the data: (the deepest existing path, the path to show).
 
-    Pydantic inserts union tags (`cards.3.choice.answer`); those match nothing in the data and are
-    dropped. A missing field is the last element and is kept for display only.
+    Pydantic inserts union tags (`cards.3.choice.answer`); they are dropped by following the
+    models along, since a tag may also be a key of the data (a formula card's `formula`). A
+    missing field is the last element and is kept for display only.
     """
     existing: list[str | int] = []
     shown: list[str | int] = []
     current = data
+    annotation: Any = DeckFile
     for index, part in enumerate(loc):
+        tag = annotation is not None and _is_tag(annotation, part)
+        annotation = None if annotation is None else _step(annotation, part)
+        if tag:
+            continue
         if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
             isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
         ):

@@ -160,6 +160,39 @@ def test_wrong_types(write_deck) -> None:
     ]
 
 
+def test_a_field_named_like_its_card_kind_does_not_hide_the_faulty_field(write_deck) -> None:
+    # Pydantic puts the kind in the error's path (cards.0.formula.note); a formula card also has
+    # a `formula` field, which must not be mistaken for that step.
+    folder = write_deck(
+        "d",
+        {
+            "a.yaml": """
+        cards:
+          - kind: formula
+            id: f
+            name: Swish
+            formula: x·σ(x)
+            note: 5
+        section:
+          id: s
+          title: S
+          blocks:
+            - functions: [relu]
+              heading: extra
+    """
+        },
+    )
+    assert found(folder) == [
+        (
+            "a.yaml",
+            6,
+            "cards[0].note",
+            "expected text, got the number 5; put it in quotes to use it as text",
+        ),
+        ("a.yaml", 12, "section.blocks[0].heading", "unknown field; expected one of: functions"),
+    ]
+
+
 def test_difficulty_range_and_bad_id(write_deck) -> None:
     folder = write_deck(
         "d",
