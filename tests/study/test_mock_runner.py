@@ -215,6 +215,23 @@ def test_a_long_stall_times_out_one_question_and_costs_the_session_nothing_more(
     assert interview.tick() == []
 
 
+@pytest.mark.parametrize("action", ["submit", "skip"])
+def test_a_key_pressed_after_a_stall_ends_the_question_as_its_clock_did(
+    store: StudyStore, clock: FakeClock, action: str
+) -> None:
+    """The machine slept mid-question and the first thing after waking is the user's key, not a
+    tick: the question still ended when its clock hit zero, and the session loses nothing more."""
+    interview = _start(store, clock, time_per_question=20)
+    interview.draft = "a partial answer"
+    clock.advance(hours=1)
+    ended = getattr(interview, action)()
+    assert ended.outcome == Outcome.QUESTION_TIME
+    assert ended.response == "a partial answer"
+    assert ended.used == timedelta(seconds=20)
+    assert interview.phase == Phase.ASKING and interview.current.position == 1
+    assert interview.session_remaining() == timedelta(seconds=60)
+
+
 def test_a_numeric_timeout_with_nothing_typed_is_no_answer_not_unreadable(
     store: StudyStore, clock: FakeClock
 ) -> None:

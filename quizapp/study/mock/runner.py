@@ -112,20 +112,27 @@ class MockInterview:
             raise MockStateError("no question is being asked")
 
     def submit(self, text: str | None = None) -> MockAnswer:
-        """End the question with `text` (default: the draft); numeric answers are graded now."""
+        """End the question with `text` (default: the draft); numeric answers are graded now.
+
+        A clock that reached zero before this call (no tick since, e.g. the machine slept)
+        ended the question first: the answer is that timeout, with `text` as what was typed."""
         self._require_asking()
         if text is not None:
             self.draft = text
-        now = self._clock.now()
-        answer = self._end(Outcome.SUBMITTED, now)
-        self._move_on(now)
-        return answer
+        return self._leave(Outcome.SUBMITTED)
 
     def skip(self) -> MockAnswer:
-        """Move on without answering: scores 0; whatever was typed is kept for the record."""
+        """Move on without answering: scores 0; whatever was typed is kept for the record. As
+        with `submit`, a clock already at zero ended the question first."""
         self._require_asking()
+        return self._leave(Outcome.SKIPPED)
+
+    def _leave(self, outcome: Outcome) -> MockAnswer:
+        timed_out = self.tick()
+        if timed_out:
+            return timed_out[0]
         now = self._clock.now()
-        answer = self._end(Outcome.SKIPPED, now)
+        answer = self._end(outcome, now)
         self._move_on(now)
         return answer
 
