@@ -94,6 +94,11 @@ def _choose_activation(
         for name in template.activations
         if not activation_params or set(activation_params) <= set(draws.question_params(name))
     ]
+    if not fitting:
+        raise ValueError(
+            f"no activation of template {template.id!r} takes all of the params "
+            f"{', '.join(sorted(activation_params))}"
+        )
     rng = np.random.default_rng(_entropy(template.id, seed, "activation"))
     return str(fitting[int(rng.integers(len(fitting)))])
 

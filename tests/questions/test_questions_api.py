@@ -111,6 +111,14 @@ def test_activation_params_restrict_the_pick_and_are_used():
         assert "α = 0.3" in q.prompt
 
 
+def test_activation_params_no_single_activation_takes_are_named():
+    with pytest.raises(ValueError) as caught:
+        generate("activation-vector", 1, params={"alpha": 0.5, "beta": 2.0})
+    assert str(caught.value) == (
+        "no activation of template 'activation-vector' takes all of the params alpha, beta"
+    )
+
+
 def test_params_are_kept_and_change_the_question():
     q = generate("softmax-logits", 5, params={"decimals": 4, "length": 6})
     assert dict(q.params) == {"decimals": 4, "length": 6}
