@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from quizapp.content.search import search
+from quizapp.engine.curves import parse_range
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.function_plot import FunctionPlot
 from quizapp.tui.widgets.section_view import function_details, function_heading, section_widgets
@@ -23,8 +24,8 @@ class BrowseScreen(QuizScreen):
 
     BINDINGS = [
         Binding("slash,ctrl+f", "search", "Search", id="browse.search"),
-        Binding("plus,equals_sign", "zoom(0.6666)", "Zoom in", id="browse.zoom_in"),
-        Binding("minus", "zoom(1.5)", "Zoom out", id="browse.zoom_out"),
+        Binding("plus,equals_sign", f"zoom({1 / ZOOM_STEP})", "Zoom in", id="browse.zoom_in"),
+        Binding("minus", f"zoom({ZOOM_STEP})", "Zoom out", id="browse.zoom_out"),
         Binding("g", "edit_range", "Plot range", id="browse.range"),
     ]
 
@@ -138,12 +139,9 @@ class BrowseScreen(QuizScreen):
             return
         plot = self.query_one("#browse-plot", FunctionPlot)
         try:
-            low, high = (float(part) for part in event.value.replace(",", " ").split())
-            plot.set_range(low, high)
-        except ValueError:
-            self.notify(
-                "Type two numbers, low then high, e.g. -5 5", title="Plot range", severity="error"
-            )
+            plot.set_range(*parse_range(event.value))
+        except ValueError as error:
+            self.notify(str(error), title="Plot range", severity="error", markup=False)
             return
         event.input.display = False
         plot.focus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual_plotext import PlotextPlot
 
-from quizapp.engine.curves import sample_curve
+from quizapp.engine.curves import check_range, sample_curve, zoom_range
 
 DEFAULT_RANGE = (-5.0, 5.0)
 
@@ -24,14 +24,12 @@ class FunctionPlot(PlotextPlot):
 
     def set_range(self, low: float, high: float) -> None:
         """Raises ValueError (from the engine) for a range that cannot be drawn."""
-        sample_curve(self.activation, low, high, points=2)
+        check_range(low, high)
         self.low, self.high = low, high
         self.draw()
 
     def zoom(self, factor: float) -> None:
-        middle = (self.low + self.high) / 2
-        half = max((self.high - self.low) / 2 * factor, 1e-3)
-        self.set_range(middle - half, middle + half)
+        self.set_range(*zoom_range(self.low, self.high, factor))
 
     def draw(self) -> None:
         curve = sample_curve(self.activation, self.low, self.high)
