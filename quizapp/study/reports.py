@@ -1,4 +1,4 @@
-"""What the plain commands (stats, export, due, orphans) share: the store plus the loaded cards."""
+"""What the plain commands (stats, due, orphans) share: the store plus the loaded cards."""
 
 from __future__ import annotations
 
