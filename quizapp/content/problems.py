@@ -21,7 +21,7 @@ def display_path(path: Path) -> str:
     if path.is_absolute():
         try:
             return str(path.relative_to(Path.cwd()))
-        except ValueError:
+        except (ValueError, OSError):  # elsewhere, or the working folder was deleted
             return str(path)
     return str(path)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quizapp.content import DeckError, Problem, load_deck, read_deck
 
 VALID_CARDS = """
@@ -78,6 +80,17 @@ def test_problem_format_is_file_line_field_message(tmp_path: Path) -> None:
     assert (
         str(Problem(tmp_path, 0, "deck", "no .yaml files")) == f"{tmp_path}: deck: no .yaml files"
     )
+
+
+def test_problems_print_even_when_the_working_folder_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    problem = Problem(tmp_path / "a.yaml", 7, "cards[2].answer", "is wrong")
+    assert str(problem) == f"{tmp_path / 'a.yaml'}:7: cards[2].answer: is wrong"
 
 
 def test_yaml_syntax_error(write_deck) -> None:
