@@ -2,7 +2,7 @@
 
     from quizapp.questions import template_ids, generate
     q = generate("softmax-logits", seed=7)  # same (id, seed, activation, params): same question
-    g = q.grade("0.659, 0.242, 0.099")
+    g = q.grade("0.693, 0.005, 0.035, 0.013, 0.255")  # g.correct: the 5 rounded probabilities
 
 A `Question` is immutable (read-only arrays and mappings): `template_id`, `seed`, `activation`
 (engine name, None for families mixing several), `params` (as the card gave them),
@@ -13,8 +13,8 @@ accepted), `decimals`, `tolerance`, `answer_shape` ("scalar" | "vector" | "choic
 
 A `Grade`: `correct`, `score` (share of correct elements), `parse_error` (None, or why the answer
 must be asked again: unreadable with its column, or the wrong number of values; never counts as
-wrong), `feedback` (tuple of plain-text lines), `read_as`, `element_correct`, `mistake` (an id of
-`MISTAKES`, or None).
+wrong; `error_column` then points at the spot, if there is one), `feedback` (tuple of plain-text
+lines), `read_as`, `element_correct`, `mistake` (an id of `MISTAKES`, or None).
 
 Every number shown or checked comes from `quizapp.engine`.
 """
