@@ -46,10 +46,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.datadir import resolve_data_dir
-    from quizapp.study import StudyStoreError, SystemClock, open_store
+    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
 
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.output is not None and _is_database_file(args.output, data_dir / DATABASE_NAME):
+        raise CommandError(
+            f"{args.output} is the study database (or its journal); choose another file", 2
+        )
     try:
-        with open_store(resolve_data_dir(args.data_dir), SystemClock()) as store:
+        with open_store(data_dir, SystemClock()) as store:
             if args.output is None:
                 write_csv(store, sys.stdout)
                 return 0
@@ -57,6 +62,12 @@ def run(args: argparse.Namespace) -> int:
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
     return 0
+
+
+def _is_database_file(output: Path, database: Path) -> bool:
+    """Writing the export there would replace the very history it comes from."""
+    names = [database.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    return output.resolve() in {database.resolve().with_name(name) for name in names}
 
 
 def _write_file(store: StudyStore, output: Path) -> None:

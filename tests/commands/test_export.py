@@ -11,6 +11,7 @@ import pytest
 from quizapp.cli import main
 from quizapp.content import load_library
 from quizapp.study import (
+    DATABASE_NAME,
     DatabaseUnavailableError,
     FakeClock,
     Rating,
@@ -91,3 +92,16 @@ def test_a_database_failure_midway_leaves_no_partial_file_and_keeps_the_old_expo
     )
     assert target.read_text(encoding="utf-8") == "yesterday's export\n"
     assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.parametrize("name", [DATABASE_NAME, f"{DATABASE_NAME}-wal"])
+def test_refuses_to_write_over_the_study_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    reviews = _study(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--data-dir", ".", "export", "--output", f"../{tmp_path.name}/{name}"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("quizapp export: error: ") and "study database" in error
+    with open_store(tmp_path, FakeClock(datetime.now(UTC))) as store:
+        assert store.review_count() == len(reviews)
