@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,9 +113,22 @@ class QuizApp(App[None]):
             markup=False,
         )
 
+    @contextmanager
+    def reporting_store_errors(self, title: str = "Not saved") -> Iterator[None]:
+        """Wraps steps that write to the study database. When it cannot be written (another
+        instance holds it, the disk is full) the error is shown and the rest of the block is
+        skipped; the store and the session are unchanged, so the user can simply try again."""
+        from quizapp.study import StudyStoreError
+
+        try:
+            yield
+        except StudyStoreError as error:
+            self.notify(str(error), title=title, severity="error", timeout=10, markup=False)
+
     def _remember_theme(self, theme: Theme) -> None:
         if self.workspace is not None:
-            self.workspace.store.set_setting(THEME_SETTING, theme.name)
+            with self.reporting_store_errors("Theme not remembered"):
+                self.workspace.store.set_setting(THEME_SETTING, theme.name)
 
     def on_unmount(self) -> None:
         if self.workspace is not None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from quizapp.study import StudyStore
 from quizapp.tui.app import QuizApp
 
 
@@ -28,3 +33,21 @@ def wrong_answer(question) -> str:
     if question.answer_shape == "choice":
         return str(1 + (question.expected + 1) % len(question.options))
     return ", ".join(["999"] * question.expected_vector.size)
+
+
+def last_message(app: QuizApp) -> str:
+    """The newest notification's text."""
+    return list(app._notifications)[-1].message
+
+
+@contextmanager
+def held_by_another_instance(store: StudyStore) -> Iterator[None]:
+    """Another connection holds the write lock; the app's store gives up after 50 ms."""
+    store._connection.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import shown, wait_ready
+from helpers import held_by_another_instance, last_message, shown, wait_ready
 
 from quizapp.study import ReviewSession
 from quizapp.tui.screens.changed import ChangedCardsScreen
@@ -36,6 +36,14 @@ async def test_rewritten_card_is_listed_and_reset(make_app, tmp_path: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, ChangedCardsScreen)
         assert "Saturation" in shown(app, "#changed-text")
+        store = app.workspace.store
+        await pilot.press("x")
+        await pilot.pause()
+        with held_by_another_instance(store):
+            await pilot.press("y")
+            await pilot.pause()
+        assert "locked by another quizapp" in last_message(app)
+        assert store.card_state("my-card").state is not None
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")

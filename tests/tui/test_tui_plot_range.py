@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from helpers import wait_ready
+from helpers import last_message, wait_ready
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,7 +47,7 @@ async def test_a_range_too_wide_to_plot_is_refused_with_a_reason(make_app, typed
         await pilot.press("g", "ctrl+a", "ctrl+k", *typed, "enter")
         await pilot.pause()
         assert (plot.low, plot.high) == (-5, 5)
-        message = list(app._notifications)[-1].message
+        message = last_message(app)
         assert "finite" in message or f"±{PLOT_LIMIT:g}" in message
 
 

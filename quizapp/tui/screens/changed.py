@@ -70,9 +70,10 @@ class ChangedCardsScreen(QuizScreen):
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                self.workspace.store.reset(change.card_id)
-                self.notify(f"{change.card_id} will be studied again as a new card", timeout=3)
-                self.reload()
+                with self.quiz_app.reporting_store_errors("Not reset"):
+                    self.workspace.store.reset(change.card_id)
+                    self.notify(f"{change.card_id} will be studied again as a new card", timeout=3)
+                    self.reload()
 
         self.app.push_screen(
             ConfirmScreen(f"Reset {change.card_id}?\n\nIts schedule starts over; its log is kept."),

@@ -202,15 +202,11 @@ class MockInterviewScreen(QuizScreen):
         return True
 
     def _guard(self, step: Callable[[], object]) -> bool:
-        """Run a storing step; a database problem is shown and the step can simply be retried."""
-        try:
+        """Run a storing step; False when the database refused it (the step can be retried)."""
+        with self.quiz_app.reporting_store_errors("Answer not saved"):
             step()
-        except StudyStoreError as error:
-            self.notify(
-                str(error), title="Answer not saved", severity="error", timeout=10, markup=False
-            )
-            return False
-        return True
+            return True
+        return False
 
     def tick(self) -> None:
         """Apply the clocks (a timeout submits the answer typed so far) and redraw them."""
@@ -377,12 +373,9 @@ class MockReportScreen(QuizScreen):
             return
         position = int(list_id.removeprefix("mock-points-"))
         covered = set(event.selection_list.selected)
-        try:
+        with self.quiz_app.reporting_store_errors():
             self.interview.assess(position, covered)
-        except StudyStoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
-            return
-        self._show_report()
+            self._show_report()
 
     def missed(self) -> list[MockAnswer]:
         return list(self.interview.report().missed)
@@ -391,12 +384,9 @@ class MockReportScreen(QuizScreen):
         if not self.missed():
             self.notify("Nothing was missed: no card to send to review.", timeout=4)
             return
-        try:
+        with self.quiz_app.reporting_store_errors("Not sent"):
             sent = self.interview.send_missed_to_review()
-        except StudyStoreError as error:
-            self.notify(str(error), title="Not sent", severity="error", timeout=10, markup=False)
-            return
-        lines = [f"{len(sent.due_now)} card(s) are due now in Review."]
-        if sent.suspended:
-            lines.append(f"{len(sent.suspended)} suspended card(s) were left alone.")
-        self.notify(" ".join(lines), title="Sent to review", timeout=6)
+            lines = [f"{len(sent.due_now)} card(s) are due now in Review."]
+            if sent.suspended:
+                lines.append(f"{len(sent.suspended)} suspended card(s) were left alone.")
+            self.notify(" ".join(lines), title="Sent to review", timeout=6)

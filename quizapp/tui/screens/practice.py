@@ -155,14 +155,18 @@ class DrillScreen(QuizScreen):
     def on_numeric_answer_answered(self, event: NumericAnswer.Answered) -> None:
         event.stop()
         assert self.item is not None
-        self.drill.record(self.item, event.grade, event.text)
-        self.query_one("#drill-numeric", NumericAnswer).show_result(event.grade)
-        self.query_one("#drill-status", Static).update(
-            self.drill.progress() + " · enter: next question"
-        )
-        self.answered = True
-        self.query_one("#card-scroll", VerticalScroll).focus()
-        self.refresh_bindings()
+        numeric = self.query_one("#drill-numeric", NumericAnswer)
+        with self.quiz_app.reporting_store_errors():
+            self.drill.record(self.item, event.grade, event.text)
+            numeric.show_result(event.grade)
+            self.query_one("#drill-status", Static).update(
+                self.drill.progress() + " · enter: next question"
+            )
+            self.answered = True
+            self.query_one("#card-scroll", VerticalScroll).focus()
+            self.refresh_bindings()
+            return
+        numeric.reopen()
 
 
 class CramSetupScreen(QuizScreen):

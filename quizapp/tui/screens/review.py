@@ -255,34 +255,37 @@ class ReviewScreen(QuizScreen):
             return
         rating = Rating(value)
         duration = self.answer_time if self.grade is not None else None
-        recorded = self.session.answer(
-            self.item, rating, response=self.response, grade=self.grade, duration=duration
-        )
-        self.tally.add(
-            rating,
-            timedelta(milliseconds=recorded.review.duration_ms or 0),
-            None if self.grade is None else self.grade.correct,
-        )
-        self.answer_time = None
-        self.notify(f"Recorded: {rating.name}", timeout=2)
-        self.show_next()
+        with self.quiz_app.reporting_store_errors():
+            recorded = self.session.answer(
+                self.item, rating, response=self.response, grade=self.grade, duration=duration
+            )
+            self.tally.add(
+                rating,
+                timedelta(milliseconds=recorded.review.duration_ms or 0),
+                None if self.grade is None else self.grade.correct,
+            )
+            self.answer_time = None
+            self.notify(f"Recorded: {rating.name}", timeout=2)
+            self.show_next()
 
     def action_undo(self) -> None:
-        item = self.session.undo()
-        if item is None:
-            return
-        self.tally.take_back()
-        self.item = item
-        self.grade = self.response = self.proposed = None
-        self.notify("Last answer undone", timeout=2)
-        self._show_item(item)
+        with self.quiz_app.reporting_store_errors("Not undone"):
+            item = self.session.undo()
+            if item is None:
+                return
+            self.tally.take_back()
+            self.item = item
+            self.grade = self.response = self.proposed = None
+            self.notify("Last answer undone", timeout=2)
+            self._show_item(item)
 
     def action_bury(self) -> None:
         if self.item is None or not isinstance(self.session, ReviewSession):
             return
-        self.session.bury(self.item.card.id)
-        self.notify("Buried until tomorrow", timeout=2)
-        self.show_next()
+        with self.quiz_app.reporting_store_errors():
+            self.session.bury(self.item.card.id)
+            self.notify("Buried until tomorrow", timeout=2)
+            self.show_next()
 
     def action_suspend(self) -> None:
         if self.item is None or not isinstance(self.session, ReviewSession):
@@ -291,9 +294,10 @@ class ReviewScreen(QuizScreen):
 
         def decided(confirmed: bool | None) -> None:
             if confirmed and isinstance(self.session, ReviewSession):
-                self.session.suspend(card_id)
-                self.notify("Card suspended: it will not come up again", timeout=3)
-                self.show_next()
+                with self.quiz_app.reporting_store_errors():
+                    self.session.suspend(card_id)
+                    self.notify("Card suspended: it will not come up again", timeout=3)
+                    self.show_next()
 
         self.app.push_screen(
             ConfirmScreen(f"Suspend this card?\n\n{card_id}\n\nIt will not be scheduled again."),

@@ -63,6 +63,12 @@ class NumericAnswer(Vertical):
         event.input.disabled = True
         self.post_message(self.Answered(grade, event.value))
 
+    def reopen(self) -> None:
+        """Lets the answer just sent be sent again, e.g. after it could not be saved."""
+        answer_box = self.query_one("#numeric-input", Input)
+        answer_box.disabled = False
+        answer_box.focus()
+
     def _show_unreadable(self, grade: Grade, answer_box: Input) -> None:
         lines = list(grade.feedback)
         if grade.error_column is not None:
