@@ -35,7 +35,11 @@ def drill_choices(families: Iterable[str], activations: Iterable[str]) -> list[D
 
 class Drill:
     """Draws questions at random from `choices` (or, when `cards` are given, from those numeric
-    cards, recording each answer as the card's scheduled review). `count=None` is endless."""
+    cards, recording each answer as the card's scheduled review). `count=None` is endless.
+
+    A card whose question cannot be generated (content giving its template parameters it refuses)
+    is left out for the rest of the drill; `problems` says which and why.
+    """
 
     def __init__(
         self,
@@ -52,23 +56,33 @@ class Drill:
         self._choices = list(choices)
         self._cards = list(cards)
         self._rng = rng
+        self.scheduled = bool(self._cards)
         self.count = count
         self.asked = 0
         self.correct = 0
-
-    @property
-    def scheduled(self) -> bool:
-        return bool(self._cards)
+        self.problems: list[str] = []
 
     def next(self) -> PracticeItem | None:
+        """None once `count` questions were asked, or when no selected card can generate one."""
         if self.count is not None and self.asked >= self.count:
             return None
-        self.asked += 1
-        if self._cards:
-            card = self._cards[int(self._rng.integers(len(self._cards)))]
-            return self._practice.question_for(card)
+        item = self._draw_card() if self.scheduled else self._draw_choice()
+        if item is not None:
+            self.asked += 1
+        return item
+
+    def _draw_choice(self) -> PracticeItem:
         choice = self._choices[int(self._rng.integers(len(self._choices)))]
         return self._practice.question(choice.template_id, activation=choice.activation)
+
+    def _draw_card(self) -> PracticeItem | None:
+        while self._cards:
+            index = int(self._rng.integers(len(self._cards)))
+            try:
+                return self._practice.question_for(self._cards[index])
+            except ValueError as error:
+                self.problems.append(f"{self._cards.pop(index).id}: {error}")
+        return None
 
     def record(self, item: PracticeItem, grade: GradeLike, response: str) -> Recorded:
         recorded = self._practice.record(item, grade, response=response, schedule=self.scheduled)

@@ -137,15 +137,24 @@ class DrillScreen(QuizScreen):
         return True
 
     def action_next_question(self) -> None:
+        known_problems = len(self.drill.problems)
         self.item = self.drill.next()
+        for problem in self.drill.problems[known_problems:]:
+            self.notify(problem, title="Card left out", severity="warning", markup=False)
         self.answered = False
         self.refresh_bindings()
         numeric = self.query_one("#drill-numeric", NumericAnswer)
         if self.item is None:
             numeric.display = False
+            left_out = [
+                "",
+                "Left out, their question cannot be generated (quizapp validate shows where):",
+                *(f"  {problem}" for problem in self.drill.problems),
+            ]
             self.query_one("#drill-summary", Static).update(
-                f"Drill finished: {self.drill.correct} of {self.drill.asked} correct."
-                "\n\nescape: back"
+                f"Drill finished: {self.drill.correct} of {self.drill.asked} correct.\n"
+                + ("\n".join(left_out) + "\n" if self.drill.problems else "")
+                + "\nescape: back"
             )
             self.query_one("#drill-status", Static).update("Drill finished")
             return

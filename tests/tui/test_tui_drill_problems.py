@@ -1,0 +1,95 @@
+"""A numeric card whose question cannot be generated (parameters its template refuses) is left
+out of a scheduled drill with the reason, instead of crashing the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from helpers import last_message, shown, wait_ready
+
+from quizapp.study import PracticeSession
+from quizapp.study.drill import Drill
+from quizapp.tui.screens.practice import DrillScreen
+
+DECK = """\
+deck:
+  name: broken-numeric
+  title: Broken numeric
+cards:
+  - kind: numeric
+    id: too-long
+    title: A vector longer than the template allows
+    template: activation-vector
+    activation: relu
+    params: {length: 100000}
+"""
+
+
+class FirstCard:
+    """Stands in for the drill's generator: always draws the first remaining card."""
+
+    def integers(self, high: int) -> int:
+        return 0
+
+
+@pytest.fixture
+def broken_deck(tmp_path: Path) -> Path:
+    deck = tmp_path / "broken-numeric"
+    deck.mkdir()
+    (deck / "cards.yaml").write_text(DECK)
+    return deck
+
+
+async def test_a_card_that_cannot_generate_is_skipped_with_its_reason(
+    make_app, broken_deck: Path
+) -> None:
+    app = make_app(broken_deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        workspace = app.workspace
+        broken = workspace.library.card("too-long")
+        working = workspace.library.card("num-relu-vector")
+        drill = Drill(
+            PracticeSession(workspace.store),
+            [],
+            count=3,
+            rng=FirstCard(),
+            cards=[broken, working],
+        )
+        await app.push_screen(DrillScreen(drill))
+        await pilot.pause()
+        screen = app.screen
+        assert screen.item.card is working
+        assert "too-long" in last_message(app) and "length" in last_message(app)
+        for _ in range(3):
+            await pilot.press(*screen.item.question.expected_text, "enter")
+            await pilot.pause()
+            assert screen.item.card is working
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "Drill finished: 3 of 3 correct" in shown(app, "#drill-summary")
+
+
+async def test_a_drill_of_only_broken_cards_ends_at_once_and_says_why(
+    make_app, broken_deck: Path
+) -> None:
+    app = make_app(broken_deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        workspace = app.workspace
+        drill = Drill(
+            PracticeSession(workspace.store),
+            [],
+            count=None,
+            rng=np.random.default_rng(5),
+            cards=[workspace.library.card("too-long")],
+        )
+        await app.push_screen(DrillScreen(drill))
+        await pilot.pause()
+        summary = shown(app, "#drill-summary")
+        assert "Drill finished: 0 of 0 correct" in summary
+        assert "too-long" in summary and "length" in summary
+        assert drill.scheduled
+        assert workspace.store.review_count() == 0
