@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
             trend = mock_trend(store)
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
+    except ValueError as error:
+        raise CommandError(str(error), 2) from error
     if context.content_warning:
         print(f"quizapp stats: {context.content_warning}", file=sys.stderr)
     if args.json:

@@ -23,6 +23,9 @@ from quizapp.study.store import StudyStore
 
 FORECAST_DAYS = 30
 RECENT_DAYS = 30
+RECALL_AHEAD = timedelta(days=3650)
+"""How far ahead recall may be predicted: far enough for any interview, short of the calendar's
+end (where the day's instant overflows in far time zones)."""
 _DAY_US = 86_400_000_000
 
 
@@ -130,13 +133,19 @@ def compute_stats(
     store: StudyStore, cards: Iterable[StudyCard], clock: Clock, *, until: date | None = None
 ) -> Stats:
     """Everything the stats screen shows; `until` is the day to predict recall for (default
-    today), e.g. the interview day."""
+    today), e.g. the interview day. ValueError when it is past (no time would have passed: every
+    card would look perfectly remembered) or more than `RECALL_AHEAD` away."""
     cards = list(cards)
     now = clock.now()
     settings = store.settings()
     calendar = settings.calendar(clock.zone)
     today = calendar.day_of(now)
     recall_date = until or today
+    farthest = today + RECALL_AHEAD
+    if not today <= recall_date <= farthest:
+        raise ValueError(
+            f"the interview date {recall_date} must be between {today} and {farthest}"
+        )
     days = _days(store)
     streak, longest = _streaks({activity.day for activity in days}, today)
     content = _Content(store, cards)

@@ -1,6 +1,7 @@
 """`quizapp stats`: a readable table and JSON, over the real bundled content."""
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -128,3 +129,23 @@ def test_corrupt_database_is_one_clear_line(tmp_path: Path) -> None:
     assert str(tmp_path / DATABASE_NAME) in result.stderr
     assert "corrupt" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.glob(f"{DATABASE_NAME}.corrupt-*"))
+
+
+@pytest.mark.parametrize(
+    ("zone", "day"), [("Etc/GMT+12", "9999-12-31"), ("Etc/GMT-14", "0001-01-01")]
+)
+def test_an_interview_date_out_of_reach_is_a_usage_error(
+    tmp_path: Path, zone: str, day: str
+) -> None:
+    """Dates at the edge of the calendar overflow in far time zones: one line, no traceback."""
+    command = [sys.executable, "-m", "quizapp", "--data-dir", str(tmp_path), "stats"]
+    result = subprocess.run(
+        [*command, "--interview-date", day],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TZ": zone},
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("quizapp stats: error: the interview date")
+    assert result.stderr.count("\n") == 1

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from fsrs import Rating, Scheduler, State
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,7 @@ from quizapp.study import (
     compute_stats,
     open_store,
 )
-from quizapp.study.stats import FORECAST_DAYS
+from quizapp.study.stats import FORECAST_DAYS, RECALL_AHEAD
 
 
 def _study_day(store: StudyStore, deck: list, rating_for=lambda card: Rating.Good) -> int:
@@ -208,6 +209,20 @@ def test_predicted_recall_per_topic_matches_fsrs(store: StudyStore, clock: FakeC
         assert topic.studied_cards == len(studied)
         assert abs(topic.expected - sum(values) / len(values)) < 1e-4
         assert abs(topic.studied - sum(studied) / len(studied)) < 1e-4
+
+
+def test_recall_is_predicted_only_from_today_to_ten_years_ahead(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """A past interview day would show every card remembered perfectly (no time has passed)."""
+    deck = cards(2)
+    today = store.today()
+    assert compute_stats(store, deck, clock, until=today).recall_date == today
+    farthest = today + RECALL_AHEAD
+    assert compute_stats(store, deck, clock, until=farthest).recall_date == farthest
+    for day in (today - timedelta(days=1), farthest + timedelta(days=1), date.max):
+        with pytest.raises(ValueError, match=f"between {today} and {farthest}"):
+            compute_stats(store, deck, clock, until=day)
 
 
 @settings(max_examples=40, deadline=None)
