@@ -13,7 +13,7 @@ DESCRIPTIONS: dict[str, str] = {
     "desired_retention": "FSRS desired retention, 0.70-0.99 (higher: shorter intervals)",
     "leech_threshold": "lapses after which a card is flagged as a leech",
     "day_rollover_hour": "local hour at which a new study day starts, 0-23",
-    "learn_ahead_minutes": "minutes ahead a learning card may be shown early",
+    "learn_ahead_minutes": "minutes ahead a learning card may be shown early, 0-1440",
 }
 
 

@@ -11,6 +11,9 @@ from fsrs import Scheduler
 
 from quizapp.study.clock import DEFAULT_ROLLOVER_HOUR, StudyCalendar
 
+MAX_LEARN_AHEAD_MINUTES = 1440
+"""A day: a learning card due after the study day ends is not in today's queue anyway."""
+
 
 class SettingsStore(Protocol):
     def get_setting(self, key: str, default: Any = None) -> Any: ...
@@ -29,10 +32,16 @@ class StudySettings:
     learn_ahead_minutes: int = 20
 
     def __post_init__(self) -> None:
-        for name in ("new_per_day", "reviews_per_day", "learn_ahead_minutes"):
+        for name in ("new_per_day", "reviews_per_day"):
             _check(
                 self, name, lambda value: isinstance(value, int) and value >= 0, "an integer >= 0"
             )
+        _check(
+            self,
+            "learn_ahead_minutes",
+            lambda value: isinstance(value, int) and 0 <= value <= MAX_LEARN_AHEAD_MINUTES,
+            f"an integer 0..{MAX_LEARN_AHEAD_MINUTES}",
+        )
         _check(self, "leech_threshold", lambda v: isinstance(v, int) and v >= 1, "an integer >= 1")
         _check(
             self,

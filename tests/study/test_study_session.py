@@ -78,6 +78,19 @@ def test_learning_steps_come_back_the_same_day(store: StudyStore, clock: FakeClo
     assert later.card.id == first.card.id
 
 
+def test_learn_ahead_stops_at_a_day(store: StudyStore) -> None:
+    """A learning card past the study day is not in today's queue anyway; a bigger look-ahead
+    only overflowed the clock when nothing was left to show."""
+    StudySettings(learn_ahead_minutes=1440)
+    with pytest.raises(ValueError, match=r"learn_ahead_minutes must be an integer 0\.\.1440"):
+        StudySettings(learn_ahead_minutes=10**12)
+    StudySettings(new_per_day=0).save(store)
+    store.set_setting("learn_ahead_minutes", 10**12)
+    session = ReviewSession(store, cards(1))
+    assert session.settings.learn_ahead_minutes == StudySettings().learn_ahead_minutes
+    assert session.next() is None
+
+
 def test_nothing_due_reports_when_the_next_step_comes(store: StudyStore, clock: FakeClock) -> None:
     deck = cards(1)
     StudySettings(learn_ahead_minutes=0).save(store)
