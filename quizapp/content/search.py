@@ -63,19 +63,31 @@ def function_texts(entry: ActivationFunction) -> Iterable[str]:
     )
 
 
-def _snippet(text: str, start: int) -> str:
-    flat = " ".join(text.split())
-    start = max(0, min(start, len(flat)) - SNIPPET_WIDTH // 3)
+def _snippet(flat: str, start: int) -> str:
+    start = max(0, start - SNIPPET_WIDTH // 3)
     piece = flat[start : start + SNIPPET_WIDTH]
     return ("…" if start else "") + piece + ("…" if start + SNIPPET_WIDTH < len(flat) else "")
+
+
+def _casefolded(text: str) -> tuple[str, list[int]]:
+    """The text casefolded, and for each of its characters the position it came from: a letter
+    such as 'ß' folds to two, so positions in the folded text drift from the original's."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for position, char in enumerate(text):
+        piece = char.casefold()
+        folded.append(piece)
+        origin.extend([position] * len(piece))
+    return "".join(folded), origin
 
 
 def _first_match(texts: Iterable[str], words: list[str]) -> str | None:
     """A snippet of the first text holding every word (case-insensitive), or None."""
     for text in texts:
-        folded = " ".join(text.split()).casefold()
+        flat = " ".join(text.split())
+        folded, origin = _casefolded(flat)
         if all(word in folded for word in words):
-            return _snippet(text, folded.find(words[0]))
+            return _snippet(flat, origin[folded.find(words[0])])
     return None
 
 
