@@ -67,7 +67,17 @@ async def test_practice_refuses_an_empty_selection(make_app) -> None:
         await wait_ready(pilot)
         await pilot.press("p")
         await pilot.pause()
-        app.screen.query_one("#practice-activations", SelectionList).deselect_all()
+        activations = app.screen.query_one("#practice-activations", SelectionList)
+        assert set(activations.selected) == {
+            "sigmoid",
+            "tanh",
+            "relu",
+            "leaky_relu",
+            "prelu",
+            "elu",
+            "softmax",
+        }  # the cheatsheet's own functions; the deck's others start unticked
+        activations.deselect_all()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PracticeSetupScreen)

@@ -18,8 +18,6 @@ from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.review import KIND_LABELS, ReviewScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
 
-CHEATSHEET_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "softmax")
-
 
 class PracticeSetupScreen(QuizScreen):
     TITLE_TEXT = "Practice"
@@ -30,15 +28,17 @@ class PracticeSetupScreen(QuizScreen):
     ]
 
     def compose(self) -> ComposeResult:
+        cheatsheet = {
+            entry.activation
+            for deck in self.workspace.library.decks
+            for entry in deck.functions
+            if not entry.beyond_cheatsheet
+        }
         yield Header()
         with Horizontal(id="practice-lists"):
             activations = SelectionList[str](
                 *(
-                    Selection(
-                        Content(engine.get(name).display_name),
-                        name,
-                        name in CHEATSHEET_ACTIVATIONS,
-                    )
+                    Selection(Content(engine.get(name).display_name), name, name in cheatsheet)
                     for name in engine.names()
                 ),
                 id="practice-activations",

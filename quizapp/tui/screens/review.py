@@ -12,7 +12,14 @@ from textual.content import Content
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from quizapp.study import CramSession, Rating, ReviewSession, StudyItem, format_interval
+from quizapp.study import (
+    CramSession,
+    Rating,
+    ReviewSession,
+    StudyItem,
+    format_interval,
+    propose_rating,
+)
 from quizapp.study.answers import ChoiceGrade, grade_choice, rating_for_key_points
 from quizapp.study.tally import SessionTally
 from quizapp.tui.screens.base import QuizScreen
@@ -104,7 +111,7 @@ class ReviewScreen(QuizScreen):
                 and int(str(parameters[0])) <= len(item.card.options)
             )
         if action == "undo":
-            return self.session.can_undo() if self.is_scheduled else self.tally.answered > 0
+            return self.session.can_undo()
         if action in ("bury", "suspend"):
             return self.is_scheduled and item is not None and self.state != "done"
         return True
@@ -239,7 +246,7 @@ class ReviewScreen(QuizScreen):
         if isinstance(self.session, ReviewSession):
             self.proposed = self.session.propose(self.item, grade, self.answer_time)
         else:
-            self.proposed = Rating.Good if grade.correct else Rating.Again
+            self.proposed = propose_rating(grade.correct, self.answer_time, usual=None)
         self.focus_next_after_grading()
         self._set_state("graded")
 
