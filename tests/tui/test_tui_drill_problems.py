@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from helpers import last_message, shown, wait_ready
+from textual.widgets import Input
 
 from quizapp.study import PracticeSession
 from quizapp.study.drill import Drill
@@ -54,7 +55,7 @@ async def test_a_card_that_cannot_generate_is_skipped_with_its_reason(
         drill = Drill(
             PracticeSession(workspace.store),
             [],
-            count=3,
+            count=2,
             rng=FirstCard(),
             cards=[broken, working],
         )
@@ -63,13 +64,15 @@ async def test_a_card_that_cannot_generate_is_skipped_with_its_reason(
         screen = app.screen
         assert screen.item.card is working
         assert "too-long" in last_message(app) and "length" in last_message(app)
-        for _ in range(3):
-            await pilot.press(*screen.item.question.expected_text, "enter")
+        for _ in range(2):
+            answer_box = screen.query_one("#numeric-input", Input)
+            answer_box.value = screen.item.question.expected_text
+            await pilot.press("enter")
             await pilot.pause()
             assert screen.item.card is working
             await pilot.press("enter")
             await pilot.pause()
-        assert "Drill finished: 3 of 3 correct" in shown(app, "#drill-summary")
+        assert "Drill finished: 2 of 2 correct" in shown(app, "#drill-summary")
 
 
 async def test_a_drill_of_only_broken_cards_ends_at_once_and_says_why(
