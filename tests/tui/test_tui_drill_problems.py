@@ -1,5 +1,6 @@
 """A numeric card whose question cannot be generated (parameters its template refuses) is left
-out of a scheduled drill with the reason, instead of crashing the app."""
+out of a scheduled drill with the reason, instead of crashing the app; review and cram say what
+can be done about it."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pytest
 from helpers import last_message, shown, wait_ready
 from textual.widgets import Input
 
-from quizapp.study import PracticeSession
+from quizapp.study import CramSession, PracticeSession, ReviewSession
 from quizapp.study.drill import Drill
 from quizapp.tui.screens.practice import DrillScreen
+from quizapp.tui.screens.review import ReviewScreen
 
 DECK = """\
 deck:
@@ -96,3 +98,21 @@ async def test_a_drill_of_only_broken_cards_ends_at_once_and_says_why(
         assert "too-long" in summary and "length" in summary
         assert drill.scheduled
         assert workspace.store.review_count() == 0
+
+
+@pytest.mark.parametrize(("session", "remedy"), [(ReviewSession, "Bury"), (CramSession, "Escape")])
+async def test_review_and_cram_offer_only_what_works_for_a_broken_card(
+    make_app, broken_deck: Path, session, remedy: str
+) -> None:
+    app = make_app(broken_deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        workspace = app.workspace
+        broken = workspace.library.card("too-long")
+        screen = ReviewScreen(session(workspace.store, [broken]), "Check")
+        await app.push_screen(screen)
+        await pilot.pause()
+        front = shown(app, "#card-front")
+        assert "could not be generated" in front and remedy in front
+        offered = {description for _key, description in screen.key_rows()}
+        assert ("Bury" in offered) == (remedy == "Bury")

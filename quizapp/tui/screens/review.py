@@ -145,9 +145,14 @@ class ReviewScreen(QuizScreen):
             )
         elif card.template is not None:
             if item.question is None:
+                remedy = (
+                    "Bury (b) or suspend (s) it."
+                    if self.is_scheduled
+                    else "`quizapp validate` shows where. Escape leaves the cram."
+                )
                 front.update(
                     f"{card.front}\n\nThis question could not be generated: {item.problem}\n"
-                    "Bury (b) or suspend (s) it."
+                    + remedy
                 )
             else:
                 numeric = self.query_one("#card-numeric", NumericAnswer)
