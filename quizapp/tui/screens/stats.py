@@ -173,13 +173,15 @@ class StatsScreen(QuizScreen):
 
     def _bars(self, selector: str, days: list[date], values: list[int], title: str) -> None:
         """Bars at numeric positions with explicit date ticks: plotext orders string labels by
-        hash, which would make the axis differ from run to run."""
+        hash, which would make the axis differ from run to run. Counts start at 0 (with no
+        data plotext would centre the axis on 0 and show negative counts)."""
         plot = self.query_one(selector, PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
         positions = list(range(len(days)))
         plt.bar(positions, values)
+        plt.ylim(0, max(values, default=0) or 1)
         ticks = positions[:: max(1, len(days) // 6)]
         plt.xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
         plt.title(title)
