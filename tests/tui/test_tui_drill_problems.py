@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 from helpers import last_message, shown, wait_ready
 from textual.widgets import Input
@@ -45,24 +44,25 @@ def broken_deck(tmp_path: Path) -> Path:
     return deck
 
 
+async def open_drill(app, pilot, cards: list, count: int | None) -> Drill:
+    """A scheduled drill over `cards`, drawing the first remaining card each time."""
+    drill = Drill(
+        PracticeSession(app.workspace.store), [], count=count, rng=FirstCard(), cards=cards
+    )
+    await app.push_screen(DrillScreen(drill))
+    await pilot.pause()
+    return drill
+
+
 async def test_a_card_that_cannot_generate_is_skipped_with_its_reason(
     make_app, broken_deck: Path
 ) -> None:
     app = make_app(broken_deck)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        workspace = app.workspace
-        broken = workspace.library.card("too-long")
-        working = workspace.library.card("num-relu-vector")
-        drill = Drill(
-            PracticeSession(workspace.store),
-            [],
-            count=2,
-            rng=FirstCard(),
-            cards=[broken, working],
-        )
-        await app.push_screen(DrillScreen(drill))
-        await pilot.pause()
+        broken = app.workspace.library.card("too-long")
+        working = app.workspace.library.card("num-relu-vector")
+        await open_drill(app, pilot, [broken, working], count=2)
         screen = app.screen
         assert screen.item.card is working
         assert "too-long" in last_message(app) and "length" in last_message(app)
@@ -84,15 +84,7 @@ async def test_a_drill_of_only_broken_cards_ends_at_once_and_says_why(
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         workspace = app.workspace
-        drill = Drill(
-            PracticeSession(workspace.store),
-            [],
-            count=None,
-            rng=np.random.default_rng(5),
-            cards=[workspace.library.card("too-long")],
-        )
-        await app.push_screen(DrillScreen(drill))
-        await pilot.pause()
+        drill = await open_drill(app, pilot, [workspace.library.card("too-long")], count=None)
         summary = shown(app, "#drill-summary")
         assert "Drill finished: 0 of 0 correct" in summary
         assert "too-long" in summary and "length" in summary

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from quizapp.content.search import search
+from quizapp.content.search import SearchHit, search
 from quizapp.engine.curves import parse_range
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.function_plot import FunctionPlot
@@ -28,6 +28,10 @@ class BrowseScreen(QuizScreen):
         Binding("minus", f"zoom({ZOOM_STEP})", "Zoom out", id="browse.zoom_out"),
         Binding("g", "edit_range", "Plot range", id="browse.range"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quizapp.study import find_changed
+from quizapp.study import ChangedCard, find_changed
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.confirm import ConfirmScreen
 
@@ -17,6 +17,10 @@ class ChangedCardsScreen(QuizScreen):
     TITLE_TEXT = "Changed cards"
 
     BINDINGS = [Binding("x", "reset", "Reset card", id="changed.reset")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: list[ChangedCard] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,7 +59,7 @@ class ChangedCardsScreen(QuizScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset":
-            return bool(getattr(self, "changes", None))
+            return bool(self.changes)
         return True
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

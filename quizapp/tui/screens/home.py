@@ -120,4 +120,3 @@ class HomeScreen(QuizScreen):
             (title, text, lambda name=name: self.action_open(name))
             for name, _key, title, text in ACTIONS
         ]
-
