@@ -174,3 +174,22 @@ async def test_every_screen_fits_80x24(make_app, key: str) -> None:
         focused = screen.focused
         assert focused is not None and focused.region.height > 0
         assert focused.region.right <= 80 and focused.region.bottom <= 24
+
+
+async def test_the_question_count_reads_what_the_integer_box_accepts(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        setup = app.screen
+        count = setup.query_one("#practice-count", Input)
+        count.value = "-3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is setup
+        assert "0 (endless) or more" in shown(app, "#practice-message")
+        count.value = "+1_2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen) and app.screen.drill.count == 12

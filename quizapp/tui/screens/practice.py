@@ -77,8 +77,10 @@ class PracticeSetupScreen(QuizScreen):
     def action_start(self) -> None:
         activations = self.query_one("#practice-activations", SelectionList).selected
         families = self.query_one("#practice-families", SelectionList).selected
-        count_text = self.query_one("#practice-count", Input).value.strip() or "0"
-        count = int(count_text) if count_text.lstrip("-").isdigit() else -1
+        try:
+            count = int(self.query_one("#practice-count", Input).value.strip() or "0")
+        except ValueError:
+            count = -1
         message = self.query_one("#practice-message", Static)
         if count < 0:
             message.update("The number of questions must be 0 (endless) or more.")
