@@ -58,7 +58,6 @@ class QuizApp(App[None]):
         self._clock = clock
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
-        self.load_error: str | None = None
         self.home = HomeScreen()
 
     @property
@@ -96,14 +95,13 @@ class QuizApp(App[None]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.home.show_workspace(message.workspace)
+        self.home.show_ready()
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 
             open_mock(self, self.start_mock)
 
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
-        self.load_error = message.reason
         self.home.show_failure(message.reason)
         self.notify(
             message.reason,

@@ -16,7 +16,6 @@ from quizapp.tui.screens.base import QuizScreen
 
 if TYPE_CHECKING:
     from quizapp.study.overview import Overview
-    from quizapp.workspace import Workspace
 
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("review", "r", "Review", "Study the cards due today (spaced repetition)"),
@@ -60,7 +59,8 @@ class HomeScreen(QuizScreen):
     def on_mount(self) -> None:
         self.query_one("#home-today", Static).border_title = "Today"
 
-    def show_workspace(self, workspace: Workspace) -> None:
+    def show_ready(self) -> None:
+        """The workspace is open: the mode keys work and today's numbers load."""
         self.refresh_bindings()
         self.refresh_overview()
         self.query_one("#home-actions", OptionList).focus()
