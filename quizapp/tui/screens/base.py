@@ -37,9 +37,11 @@ class QuizScreen(Screen[None]):
         return workspace
 
     def key_rows(self) -> list[tuple[str, str]]:
-        """The bindings active here, one row per action, in the Footer's order."""
+        """The bindings active here, one row per key and action: those the Footer shows first,
+        then the rest (list navigation and the like) in Textual's order."""
         rows: list[tuple[str, str]] = []
-        for key, active in self.active_bindings.items():
+        bindings = sorted(self.active_bindings.items(), key=lambda item: not item[1].binding.show)
+        for key, active in bindings:
             binding = active.binding
             if not binding.description or binding.system or not active.enabled:
                 continue
