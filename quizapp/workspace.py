@@ -1,6 +1,7 @@
-"""Everything a front end opens at start: the loaded decks and the study store, side by side.
+"""Everything the app opens at start: the loaded decks and the study store, side by side.
 
-The TUI and the plain commands both start here, so they agree on where content and data live.
+The TUI and `quizapp mock` load content here; the reporting commands (stats, due, export,
+orphans) open theirs with `quizapp.study.reports.open_study`, which does not check templates.
 """
 
 from __future__ import annotations
