@@ -42,3 +42,14 @@ def test_the_app_exit_status_reaches_the_shell(monkeypatch, tmp_path: Path) -> N
 
     monkeypatch.setattr(quizapp.tui.app, "QuizApp", _CrashedApp)
     assert main(["--data-dir", str(tmp_path)]) == 1
+
+
+def test_ctrl_c_in_a_command_exits_quietly(monkeypatch, capsys, tmp_path: Path) -> None:
+    import quizapp.commands.stats
+
+    def interrupted(args) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quizapp.commands.stats, "run", interrupted)
+    assert main(["--data-dir", str(tmp_path), "stats"]) == 130
+    assert "Traceback" not in capsys.readouterr().err
