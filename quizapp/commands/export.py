@@ -88,11 +88,11 @@ def _run_apkg(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     output = args.output or Path(APKG_DEFAULT_NAME)
-    _refuse_database(output, data_dir / DATABASE_NAME)
+    refuse_database(output, data_dir / DATABASE_NAME)
     library = load_content(data_dir, list(map(Path, args.content)))
     instances = args.numeric_instances
     export = build_package(library, DEFAULT_NUMERIC_INSTANCES if instances is None else instances)
-    _write_file(output, lambda path: write_apkg(export.package, path, time.time()))
+    write_output(output, lambda path: write_apkg(export.package, path, time.time()))
     if library.problems:
         print(
             f"quizapp export: warning: {len(library.problems)} content problem(s) skipped; "
@@ -111,19 +111,19 @@ def _run_csv(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     if args.output is not None:
-        _refuse_database(args.output, data_dir / DATABASE_NAME)
+        refuse_database(args.output, data_dir / DATABASE_NAME)
     try:
         with open_store(data_dir, SystemClock()) as store:
             if args.output is None:
                 write_csv(store, sys.stdout)
                 return 0
-            _write_file(args.output, lambda path: _write_csv_file(store, path))
+            write_output(args.output, lambda path: _write_csv_file(store, path))
     except StudyStoreError as error:
         raise CommandError(str(error), 1) from error
     return 0
 
 
-def _refuse_database(output: Path, database: Path) -> None:
+def refuse_database(output: Path, database: Path) -> None:
     """Writing the export there would replace the very history it comes from."""
     names = [database.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     if output.resolve() in {database.resolve().with_name(name) for name in names}:
@@ -135,7 +135,7 @@ def _write_csv_file(store: StudyStore, path: Path) -> None:
         write_csv(store, stream)
 
 
-def _write_file(output: Path, write: Callable[[Path], None]) -> None:
+def write_output(output: Path, write: Callable[[Path], None]) -> None:
     """`write` fills a file beside the target, moved over it once complete: a failure (disk,
     database, Ctrl+C) leaves the previous export as it was and no half-written file behind."""
     partial = output.with_name(output.name + ".partial")
