@@ -3,7 +3,8 @@
 Anki writes `#key:value` header lines (`#separator:tab`, `#html:true`, `#tags column:3`,
 `#columns:Front<TAB>Back`, …) before the notes, one note a row, fields quoted CSV-style when
 they hold the separator, a quote or a line break. A CSV without those headers may start with a
-`question,answer` (or `front,back`) row naming its columns. The first field is the question,
+`question,answer` (or `front,back`) row naming its columns; a headerless `.txt` whose first line
+holds a tab is read as tab-separated. The first field is the question,
 the second the answer; further fields are added to the answer.
 """
 
@@ -78,7 +79,7 @@ def read_notes(path: Path) -> NotesFile:
     layout, header_count = _parse_headers(path, lines)
     body = "".join(lines[header_count:])
     if not header_count:
-        layout.separator = "\t" if "\t" in body.split("\n", 1)[0] else ","
+        layout.separator = _guess_separator(path, body)
     result = NotesFile()
     may_name_columns = not header_count
     for line, row in _rows(path, body, layout.separator, header_count):
@@ -129,6 +130,14 @@ def _parse_headers(path: Path, lines: list[str]) -> tuple[_Layout, int]:
     if columns is not None:
         _name_columns(columns, layout)
     return layout, count
+
+
+def _guess_separator(path: Path, body: str) -> str:
+    """A `.csv` file is comma-separated; another file without headers is tab-separated (as
+    Anki writes) when its first line holds a tab."""
+    if path.suffix.casefold() == ".csv":
+        return ","
+    return "\t" if "\t" in body.split("\n", 1)[0] else ","
 
 
 def _separator(path: Path, line: int, value: str) -> str:
