@@ -16,6 +16,7 @@ from quizapp.exchange.markdown_text import block, inline
 from quizapp.questions import Question, generate
 from quizapp.study.mock import Outcome, clock_text
 from quizapp.study.mock.archive import StoredAnswer, StoredInterview
+from quizapp.study.mock.report import percent
 
 QuestionMaker = Callable[[Card, str, int], Question]
 MODEL_ANSWER_POINT = "the model answer"
@@ -48,10 +49,6 @@ class ReportQuestion:
             return f"{'correct' if answer.correct else 'wrong'} {percent(answer.score)}"
         points = answer.key_points or len(self.key_points)
         return f"{len(answer.covered)}/{points} points {percent(answer.score)}"
-
-
-def percent(value: float) -> str:
-    return f"{value:.0%}"
 
 
 def report_questions(
@@ -150,7 +147,9 @@ def to_markdown(interview: StoredInterview, questions: list[ReportQuestion]) -> 
 
 
 def _summary(interview: StoredInterview) -> list[str]:
-    ended = "" if interview.ended_at is None else f", ended {_moment(interview)}"
+    ended = ""
+    if interview.ended_at is not None:
+        ended = f", ended {interview.ended_at.isoformat(timespec='seconds')}"
     lines = [
         f"- Score: **{percent(interview.score)}** over {interview.planned} questions "
         f"({interview.answered} answered; an unanswered question counts 0)",
@@ -167,11 +166,6 @@ def _summary(interview: StoredInterview) -> list[str]:
     if interview.status == "abandoned":
         lines.append("- The interview was ended early: unanswered questions are listed as such.")
     return lines
-
-
-def _moment(interview: StoredInterview) -> str:
-    assert interview.ended_at is not None
-    return interview.ended_at.isoformat(timespec="seconds")
 
 
 def _time(answer: StoredAnswer) -> str:
