@@ -165,10 +165,11 @@ class DrillScreen(QuizScreen):
 
     def on_numeric_answer_answered(self, event: NumericAnswer.Answered) -> None:
         event.stop()
-        assert self.item is not None
+        item = self.item
+        assert item is not None
         numeric = self.query_one("#drill-numeric", NumericAnswer)
-        with self.quiz_app.reporting_store_errors():
-            self.drill.record(self.item, event.grade, event.text)
+
+        def recorded(_: object) -> None:
             numeric.show_result(event.grade)
             self.query_one("#drill-status", Static).update(
                 self.drill.progress() + " · enter: next question"
@@ -176,8 +177,12 @@ class DrillScreen(QuizScreen):
             self.answered = True
             self.query_one("#card-scroll", VerticalScroll).focus()
             self.refresh_bindings()
-            return
-        numeric.reopen()
+
+        self.quiz_app.writes.run(
+            lambda: self.drill.record(item, event.grade, event.text),
+            recorded,
+            failed=numeric.reopen,
+        )
 
 
 class CramSetupScreen(QuizScreen):

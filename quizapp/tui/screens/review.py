@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from quizapp.study import (
     CramSession,
     Rating,
+    Recorded,
     ReviewSession,
     StudyItem,
     format_interval,
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from quizapp.questions import Grade
 
 MAX_OPTIONS = 6
+WRITING_ACTIONS = frozenset({"rate", "accept", "undo", "bury", "suspend"})
 KIND_LABELS = {
     "definition": "Definition",
     "formula": "Formula",
@@ -88,13 +91,15 @@ class ReviewScreen(QuizScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.TITLE_TEXT
-        self.show_next()
+        self._present(self.session.next())
 
     @property
     def is_scheduled(self) -> bool:
         return isinstance(self.session, ReviewSession)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in WRITING_ACTIONS and self.quiz_app.writing:
+            return False
         item = self.item
         kind = item.card.kind if item is not None else None
         if action == "reveal":
@@ -121,8 +126,9 @@ class ReviewScreen(QuizScreen):
         self.refresh_bindings()
         self._show_rating_bar()
 
-    def show_next(self) -> None:
-        self.item = self.session.next()
+    def _present(self, item: StudyItem | None) -> None:
+        """Show `item` (the session's next card), or the summary when there is none."""
+        self.item = item
         self.grade = self.response = self.proposed = None
         if self.item is None:
             self._show_summary()
@@ -263,53 +269,73 @@ class ReviewScreen(QuizScreen):
             self.action_rate(self.proposed.value)
 
     def action_rate(self, value: int) -> None:
-        if self.item is None:
+        item = self.item
+        if item is None:
             return
         rating = Rating(value)
-        duration = self.answer_time if self.grade is not None else None
-        with self.quiz_app.reporting_store_errors():
-            recorded = self.session.answer(
-                self.item, rating, response=self.response, grade=self.grade, duration=duration
+        grade, response = self.grade, self.response
+        duration = self.answer_time if grade is not None else None
+        session = self.session
+
+        def record() -> tuple[Recorded, StudyItem | None]:
+            recorded = session.answer(
+                item, rating, response=response, grade=grade, duration=duration
             )
+            return recorded, session.next()
+
+        def recorded(result: tuple[Recorded, StudyItem | None]) -> None:
+            done, next_item = result
             self.tally.add(
                 rating,
-                timedelta(milliseconds=recorded.review.duration_ms or 0),
-                None if self.grade is None else self.grade.correct,
+                timedelta(milliseconds=done.review.duration_ms or 0),
+                None if grade is None else grade.correct,
             )
             self.answer_time = None
             self.notify(f"Recorded: {rating.name}", timeout=2)
-            self.show_next()
+            self._present(next_item)
+
+        self.quiz_app.writes.run(record, recorded)
 
     def action_undo(self) -> None:
-        with self.quiz_app.reporting_store_errors("Not undone"):
-            item = self.session.undo()
+        def undone(item: StudyItem | None) -> None:
             if item is None:
                 return
             self.tally.take_back()
-            self.item = item
-            self.grade = self.response = self.proposed = None
             self.notify("Last answer undone", timeout=2)
-            self._show_item(item)
+            self._present(item)
+
+        self.quiz_app.writes.run(self.session.undo, undone, title="Not undone")
+
+    def _set_aside(self, card_id: str, put_away: Callable[[str], object], done: str) -> None:
+        """Bury or suspend the card, then show the next one."""
+        session = self.session
+
+        def step() -> StudyItem | None:
+            put_away(card_id)
+            return session.next()
+
+        def moved_on(item: StudyItem | None) -> None:
+            self.notify(done, timeout=3)
+            self._present(item)
+
+        self.quiz_app.writes.run(step, moved_on)
 
     def action_bury(self) -> None:
         if self.item is None or not isinstance(self.session, ReviewSession):
             return
-        with self.quiz_app.reporting_store_errors():
-            self.session.bury(self.item.card.id)
-            self.notify("Buried until tomorrow", timeout=2)
-            self.show_next()
+        self._set_aside(self.item.card.id, self.session.bury, "Buried until tomorrow")
 
     def action_suspend(self) -> None:
-        if self.item is None or not isinstance(self.session, ReviewSession):
+        session = self.session
+        if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
 
         def decided(confirmed: bool | None) -> None:
-            if confirmed and isinstance(self.session, ReviewSession):
-                with self.quiz_app.reporting_store_errors():
-                    self.session.suspend(card_id)
-                    self.notify("Card suspended: it will not come up again", timeout=3)
-                    self.show_next()
+            if confirmed:
+                self._set_aside(
+                    card_id, session.suspend, "Card suspended: it will not come up again"
+                )
 
         self.app.push_screen(
             ConfirmScreen(f"Suspend this card?\n\n{card_id}\n\nIt will not be scheduled again."),
