@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from fsrs import Rating
 
+from quizapp.content.kinds import is_generated
 from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
 
 SEED_LIMIT = 2**31
@@ -70,7 +71,7 @@ class Questioner:
         return generate(template_id, seed, activation=activation, params=params)
 
     def item(self, card: StudyCard, source: str, shown_at: datetime) -> StudyItem:
-        if card.template is None:
+        if not is_generated(card) or card.template is None:
             return StudyItem(card=card, source=source, shown_at=shown_at)
         seed = self.seed()
         try:

@@ -8,6 +8,7 @@ from datetime import timedelta
 import numpy as np
 from fsrs import Rating
 
+from quizapp.content.kinds import is_generated
 from quizapp.study.items import PracticeItem, Questioner, ensure_readable, propose_rating
 from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
 from quizapp.study.store import Recorded, StudyStore
@@ -39,7 +40,7 @@ class PracticeSession:
 
     def question_for(self, card: StudyCard) -> PracticeItem:
         """A fresh question from a numeric content card (its template, activation and params)."""
-        if card.template is None:
+        if not is_generated(card) or card.template is None:
             raise ValueError(f"card {card.id} is not a numeric card")
         seed = self._questions.seed()
         question = self._questions.question(card.template, seed, card.activation, card.params)

@@ -68,11 +68,6 @@ class QuestionFactory(Protocol):
     ) -> QuestionLike: ...
 
 
-def is_skill_card(card: StudyCard) -> bool:
-    """A numeric template card is a skill: each review asks a freshly generated question."""
-    return card.template is not None
-
-
 def visible_text(card: StudyCard) -> str:
     """The text a user sees, kept with the last review so a later edit can be measured."""
     parts = [card.front, card.back, *card.key_points, *card.options]

@@ -11,11 +11,12 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionLi
 from textual.widgets.selection_list import Selection
 
 from quizapp import engine
+from quizapp.content.kinds import kind_label
 from quizapp.questions import describe, template_ids
 from quizapp.study import CramSession, PracticeItem, PracticeSession
 from quizapp.study.drill import Drill, cards_in, drill_choices, numeric_cards_for
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.review import KIND_LABELS, ReviewScreen
+from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
 
 
@@ -205,7 +206,7 @@ class CramSetupScreen(QuizScreen):
             section_list.border_title = "Sections"
             yield section_list
             kind_list = SelectionList[str](
-                *(Selection(Content(KIND_LABELS.get(kind, kind)), kind, True) for kind in kinds),
+                *(Selection(Content(kind_label(kind)), kind, True) for kind in kinds),
                 id="cram-kinds",
             )
             kind_list.border_title = "Card kinds"

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import (
     CramSession,
     Rating,
@@ -33,13 +34,6 @@ if TYPE_CHECKING:
 
 MAX_OPTIONS = 6
 WRITING_ACTIONS = frozenset({"rate", "accept", "undo", "bury", "suspend"})
-KIND_LABELS = {
-    "definition": "Definition",
-    "formula": "Formula",
-    "interview": "Interview question",
-    "choice": "Multiple choice",
-    "numeric": "Numeric question",
-}
 
 
 class ReviewScreen(QuizScreen):
@@ -101,9 +95,9 @@ class ReviewScreen(QuizScreen):
         if action in WRITING_ACTIONS and self.quiz_app.writing:
             return False
         item = self.item
-        kind = item.card.kind if item is not None else None
+        style = kind_info(item.card).answer_style if item is not None else None
         if action == "reveal":
-            return self.state == "front" and kind in ("definition", "formula", "interview")
+            return self.state == "front" and style in ("reveal", "checklist")
         if action == "rate":
             return self.state in ("back", "graded")
         if action == "accept":
@@ -111,7 +105,7 @@ class ReviewScreen(QuizScreen):
         if action == "choose":
             return (
                 self.state == "front"
-                and kind == "choice"
+                and style == "choose"
                 and item is not None
                 and int(str(parameters[0])) <= len(item.card.options)
             )
@@ -141,15 +135,16 @@ class ReviewScreen(QuizScreen):
         self._update_status()
         front = self.query_one("#card-front", Static)
         front.display = True
-        front.update(f"{KIND_LABELS.get(card.kind, card.kind)}\n\n{card.front}")
-        if card.kind == "choice":
+        style = kind_info(card).answer_style
+        front.update(f"{kind_label(card.kind)}\n\n{card.front}")
+        if style == "choose":
             options = self.query_one("#card-options", Static)
             options.display = True
             options.update(
                 "\n".join(f"{number}) {text}" for number, text in enumerate(card.options, 1))
                 + "\n\nPress the option's number."
             )
-        elif card.template is not None:
+        elif style == "typed":
             if item.question is None:
                 remedy = (
                     "Bury (b) or suspend (s) it."
