@@ -69,9 +69,6 @@ class CramSession(OneCardSession):
         self._queue.insert(0, item.card)
 
     def _taken_back(self, answered: Answered) -> None:
-        """An Again answer's repeat goes too: it is the card's last place in the queue, since the
-        card on show (perhaps that very repeat) was put back first."""
-        if answered.recorded.review.rating == Rating.Again:
-            self._queue.reverse()
-            self._queue.remove(answered.item.card)
-            self._queue.reverse()
+        """An Again answer's repeat goes too (the card itself is on show again)."""
+        card_id = answered.item.card.id
+        self._queue = [card for card in self._queue if card.id != card_id]

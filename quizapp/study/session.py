@@ -217,6 +217,8 @@ class ReviewSession(OneCardSession):
     def _taken_back(self, answered: Answered) -> None:
         """The card's exact previous state is back in the store: rebuild the queue from it, so
         the siblings that answer held back come back too."""
+        card_id = answered.item.card.id
+        self._front = [item for item in self._front if item.card.id != card_id]
         self.refresh()
 
     def bury(self, card_id: str) -> None:

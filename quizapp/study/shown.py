@@ -63,7 +63,9 @@ class OneCardSession(ABC):
 
     @abstractmethod
     def _taken_back(self, answered: Answered) -> None:
-        """Update the queue once `answered` is deleted and its card is on show again."""
+        """Update the queue once `answered` is deleted and its card is on show again: no other
+        copy of that card may stay queued (its repeat, or a repeat set aside by an earlier undo),
+        since the card is back in the state it had before that answer."""
 
     def answer(
         self,
@@ -93,13 +95,14 @@ class OneCardSession(ABC):
 
     def undo(self) -> StudyItem | None:
         """Take back this session's last answer and show its card next, with the same question
-        and its timer where it stood (None: nothing to undo)."""
+        and its timer where it stood (None: nothing to undo). Afterwards the queue holds that card
+        once: a repeat of it on show (a learning step, a cram Again) goes."""
         if not self._history:
             return None
         last = self._history[-1]
         self._store.undo(last.recorded.review.id)
         self._history.pop()
-        if self._pending is not None:
+        if self._pending is not None and self._pending.card.id != last.item.card.id:
             self._set_aside(self._pending)
         self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
         self._taken_back(last)

@@ -295,3 +295,50 @@ def test_leech_is_flagged_after_many_failures(store: StudyStore, clock: FakeCloc
         clock.advance(minutes=2)
     assert store.card_state(deck[0].id).leech
     assert store.card_state(deck[0].id).lapses == 3
+
+
+def _queue_after_undo(session: ReviewSession, clock: FakeClock) -> list[str]:
+    """Every card the session still shows today (learning steps included), in order."""
+    seen = []
+    while (item := session.next()) is not None or session.next_due() is not None:
+        if item is None:
+            clock.advance(minutes=30)
+            continue
+        seen.append(item.card.id)
+        session.answer(item, Rating.Easy)
+    return seen
+
+
+def test_undo_while_the_cards_repeat_is_on_show_shows_it_once(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Issue 19: undoing the Again whose learning-step repeat is on screen showed the card again
+    and then its repeat too."""
+    deck = cards(2)
+    session = _session(store, deck)
+    first = session.next()
+    session.answer(first, Rating.Again)
+    clock.advance(minutes=15)
+    repeat = session.next()
+    assert repeat.card.id == first.card.id and repeat.source == "learning"
+    back = session.undo()
+    assert back.card.id == first.card.id and back.source == "new"
+    assert store.card_state(first.card.id).state is None
+    assert _queue_after_undo(session, clock) == [first.card.id, deck[1].id]
+
+
+def test_two_undos_back_to_a_repeated_card_leave_it_queued_once(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = cards(3)
+    session = _session(store, deck)
+    first = session.next()
+    session.answer(first, Rating.Again)
+    second = session.next()
+    session.answer(second, Rating.Good)
+    clock.advance(minutes=15)
+    assert session.next().card.id == first.card.id
+    session.undo()
+    assert session.undo().card.id == first.card.id
+    shown = _queue_after_undo(session, clock)
+    assert sorted(shown) == sorted(card.id for card in deck)
