@@ -31,6 +31,11 @@ class CardKindInfo:
         """Each showing asks a fresh question generated from the card's template."""
         return self.answer_style == "typed"
 
+    @property
+    def judged(self) -> bool:
+        """The app marks the answer right or wrong, so the time taken weighs in the proposal."""
+        return self.answer_style in ("choose", "typed", "code")
+
 
 KINDS: dict[str, CardKindInfo] = {
     row.name: row

@@ -8,8 +8,9 @@ from datetime import timedelta
 import numpy as np
 from fsrs import Rating
 
+from quizapp.study.answering import Graded
 from quizapp.study.items import StudyItem, asked_activation
-from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
+from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.shown import Answered, OneCardSession
 from quizapp.study.store import Recorded, StudyStore
 
@@ -31,6 +32,7 @@ class CramSession(OneCardSession):
     ) -> None:
         super().__init__(store, generate, rng)
         self._queue = list(cards)
+        self._calendar = store.calendar()
 
     def remaining(self) -> int:
         return len(self._queue) + (self._pending is not None)
@@ -41,22 +43,17 @@ class CramSession(OneCardSession):
             self._pending = self._questions.item(card, "cram", self._clock.now())
         return self._pending
 
-    def _record(
-        self,
-        item: StudyItem,
-        rating: Rating,
-        *,
-        duration: timedelta,
-        response: str | None,
-        grade: GradeLike | None,
+    def _write(
+        self, item: StudyItem, rating: Rating, duration: timedelta, graded: Graded | None
     ) -> Recorded:
         return self._store.record_unscheduled(
             "cram",
             rating,
+            day=self._calendar.day_of(self._clock.now()),
             card=item.card,
             duration=duration,
-            response=response,
-            grade=grade,
+            response=None if graded is None else graded.response,
+            grade=None if graded is None else graded.grade,
             seed=item.seed,
             activation=asked_activation(item),
         )

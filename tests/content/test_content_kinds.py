@@ -52,3 +52,10 @@ def test_no_module_outside_the_registry_tests_a_kind_by_name() -> None:
         if inline.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_every_answer_style_in_use_has_a_view() -> None:
+    """The TUI half of a row: the view that shows the kind (tui/widgets/views.py)."""
+    from quizapp.tui.widgets.views import VIEWS
+
+    assert {row.answer_style for row in KINDS.values()} <= set(VIEWS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -164,14 +165,19 @@ class DrillScreen(QuizScreen):
         numeric.ask(self.item.question)  # type: ignore[arg-type]
         self.query_one("#drill-status", Static).update(self.drill.progress())
 
-    def on_numeric_answer_answered(self, event: NumericAnswer.Answered) -> None:
+    @on(NumericAnswer.Submitted)
+    def typed(self, event: NumericAnswer.Submitted) -> None:
         event.stop()
         item = self.item
         assert item is not None
         numeric = self.query_one("#drill-numeric", NumericAnswer)
+        graded = self.drill.submit(item, event.text)
+        if not graded.readable:
+            numeric.show_unreadable(graded.grade)
+            return
 
         def recorded(_: object) -> None:
-            numeric.show_result(event.grade)
+            numeric.show_result(graded.grade)
             self.query_one("#drill-status", Static).update(
                 self.drill.progress() + " · enter: next question"
             )
@@ -180,7 +186,7 @@ class DrillScreen(QuizScreen):
             self.refresh_bindings()
 
         self.quiz_app.writes.run(
-            lambda: self.drill.record(item, event.grade, event.text),
+            lambda: self.drill.record(item, graded),
             recorded,
             failed=numeric.reopen,
         )
