@@ -16,7 +16,7 @@ from typing import Literal
 
 from quizapp.content.problems import Problem, display_path
 
-CardKind = Literal["definition", "formula", "interview", "choice", "numeric"]
+CardKind = Literal["definition", "formula", "interview", "choice", "numeric", "code"]
 CARD_KINDS: tuple[CardKind, ...] = ("definition", "formula", "interview", "choice", "numeric")
 REVERSE_SUFFIX = ":reverse"
 _EMPTY: Mapping[str, object] = MappingProxyType({})
@@ -25,6 +25,30 @@ _EMPTY: Mapping[str, object] = MappingProxyType({})
 def formula_text(formula: str, note: str | None) -> str:
     """A formula as the cheatsheet prints it, with its note in parentheses."""
     return f"{formula} ({note})" if note else formula
+
+
+@dataclass(frozen=True, slots=True)
+class CodeReference:
+    """What grades a code card: a reference kind (see `schema.CodeReference`) over the engine."""
+
+    kind: str
+    activation: str | None = None
+    params: Mapping[str, object] = field(default_factory=lambda: _EMPTY)
+    arguments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeExercise:
+    """The parts of a code card beyond its title: the task, the function and how it is graded."""
+
+    task: str
+    function: str
+    signature: str
+    starter: str
+    reference: CodeReference
+    solution: str
+    hints: tuple[str, ...] = ()
+    budget_seconds: int = 480
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +69,7 @@ class Card:
     tags: tuple[str, ...] = ()
     difficulty: int = 3
     section: str = ""
+    exercise: CodeExercise | None = None
 
     def __hash__(self) -> int:
         return hash((self.deck, self.id))
@@ -61,6 +86,9 @@ class Card:
             "template": self.template,
             "params": dict(self.params),
         }
+        if self.exercise is not None:
+            exercise = self.exercise
+            visible["exercise"] = [exercise.task, exercise.signature, exercise.starter]
         encoded = json.dumps(visible, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
@@ -192,6 +220,7 @@ class Deck:
     cards: tuple[Card, ...]
     sections: tuple[Section, ...]
     functions: tuple[ActivationFunction, ...]
+    exercises: tuple[Card, ...] = ()
     sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )
@@ -224,11 +253,15 @@ class Library:
     decks: list[Deck]
     problems: list[Problem]
     cards: list[Card] = field(init=False)
+    exercises: list[Card] = field(init=False)
     _by_id: dict[str, Card] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         cards = [card for deck in self.decks for card in deck.cards]
         object.__setattr__(self, "cards", cards)
+        object.__setattr__(
+            self, "exercises", [card for deck in self.decks for card in deck.exercises]
+        )
         object.__setattr__(self, "_by_id", {card.id: card for card in cards})
 
     def card(self, card_id: str) -> Card:
