@@ -17,6 +17,7 @@ from quizapp.content.model import (
     ActivationFunction,
     Card,
     CardSource,
+    Correction,
     Deck,
     formula_text,
 )
@@ -89,6 +90,20 @@ class _DeckBuilder:
                     )
                     continue
                 self.functions[spec.activation] = (spec, valid.source, location)
+                self.check_corrections(valid.source, location, spec)
+
+    def check_corrections(
+        self, source: SourceFile, location: Location, spec: schema.FunctionSpec
+    ) -> None:
+        points = {*spec.strengths, *spec.weaknesses, *spec.use_cases}
+        for index, item in enumerate(spec.corrections):
+            if item.claim not in points:
+                self.report(
+                    source,
+                    (*location, "corrections", index, "claim"),
+                    f"claim {item.claim!r} is none of this function's strengths, weaknesses "
+                    "or use cases (write it exactly as listed)",
+                )
 
     def collect_sections(self, files: list[ValidFile]) -> None:
         for valid in files:
@@ -130,6 +145,7 @@ class _DeckBuilder:
             "difficulty": spec.difficulty,
             "activation": spec.activation,
             "section": section,
+            "source": spec.source,
         }
 
     def _definition(
@@ -313,6 +329,11 @@ def _function_entries(builder: _DeckBuilder, cards: list[Card]) -> tuple[Activat
                 use_cases=tuple(spec.use_cases),
                 beyond_cheatsheet=spec.beyond_cheatsheet,
                 card_ids=tuple(related),
+                source=spec.source or "",
+                corrections=tuple(
+                    Correction(item.claim, item.correction, item.source)
+                    for item in spec.corrections
+                ),
             )
         )
     return tuple(entries)
