@@ -19,6 +19,7 @@ from quizapp.content.model import (
     CardSource,
     CodeExercise,
     CodeReference,
+    Correction,
     Deck,
     formula_text,
 )
@@ -91,6 +92,20 @@ class _DeckBuilder:
                     )
                     continue
                 self.functions[spec.activation] = (spec, valid.source, location)
+                self.check_corrections(valid.source, location, spec)
+
+    def check_corrections(
+        self, source: SourceFile, location: Location, spec: schema.FunctionSpec
+    ) -> None:
+        points = {*spec.strengths, *spec.weaknesses, *spec.use_cases}
+        for index, item in enumerate(spec.corrections):
+            if item.claim not in points:
+                self.report(
+                    source,
+                    (*location, "corrections", index, "claim"),
+                    f"claim {item.claim!r} is none of this function's strengths, weaknesses "
+                    "or use cases (write it exactly as listed)",
+                )
 
     def collect_sections(self, files: list[ValidFile]) -> None:
         for valid in files:
@@ -132,6 +147,7 @@ class _DeckBuilder:
             "difficulty": spec.difficulty,
             "activation": spec.activation,
             "section": section,
+            "source": spec.source,
         }
 
     def _definition(
@@ -347,6 +363,11 @@ def _function_entries(builder: _DeckBuilder, cards: list[Card]) -> tuple[Activat
                 use_cases=tuple(spec.use_cases),
                 beyond_cheatsheet=spec.beyond_cheatsheet,
                 card_ids=tuple(related),
+                source=spec.source or "",
+                corrections=tuple(
+                    Correction(item.claim, item.correction, item.source)
+                    for item in spec.corrections
+                ),
             )
         )
     return tuple(entries)

@@ -92,6 +92,19 @@ class CardFields(Spec):
     activation: Text | None = Field(
         default=None, description="Engine name of the related activation function, e.g. relu."
     )
+    source: Text | None = Field(
+        default=None,
+        description=(
+            "Where the claim can be checked: a paper or framework doc, "
+            "e.g. 'He et al. 2015, Delving Deep into Rectifiers'. Optional."
+        ),
+    )
+
+
+CHEATSHEET_DESCRIPTION = (
+    "The cheatsheet's own wording, kept as a quote when the main text corrects or expands it; "
+    "cards ask the main text, never this."
+)
 
 
 class DefinitionSpec(CardFields):
@@ -101,6 +114,7 @@ class DefinitionSpec(CardFields):
     meaning: Text
     formula: Text | None = Field(default=None, description="An equation shown under the meaning.")
     reverse: bool = False
+    cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
 
 
 class InterviewSpec(CardFields):
@@ -109,6 +123,18 @@ class InterviewSpec(CardFields):
     question: Text
     answer: Text
     key_points: list[Text] = Field(min_length=1)
+    cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
+
+
+class CorrectionSpec(Spec):
+    """A strength, weakness or use case of the cheatsheet that is wrong or loose, kept as written
+    and shown with what is actually true."""
+
+    claim: Text = Field(
+        description="The entry's strength, weakness or use case it corrects, written exactly."
+    )
+    correction: Text
+    source: Text = Field(description="A paper or framework doc that backs the correction.")
 
 
 class FunctionSpec(CardFields):
@@ -123,6 +149,11 @@ class FunctionSpec(CardFields):
     weaknesses: list[Text] = []
     use_cases: list[Text] = []
     beyond_cheatsheet: bool = False
+    cheatsheet: Text | None = Field(
+        default=None,
+        description="The cheatsheet's formula as it prints it, when `formula` is written better.",
+    )
+    corrections: list[CorrectionSpec] = []
 
 
 class StandaloneCard(CardFields):
@@ -283,6 +314,8 @@ class HeadingBlock(Spec):
 
 class ParagraphBlock(Spec):
     paragraph: Text
+    cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
+    source: Text | None = Field(default=None, description="A paper or framework doc.")
 
 
 class BulletSpec(Spec):

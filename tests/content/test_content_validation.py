@@ -132,7 +132,7 @@ def test_unknown_field_names_the_allowed_ones(write_deck) -> None:
         6,
         "cards[0].anwser",
         "unknown field (did you mean 'answer'?); expected one of: id, tags, difficulty, "
-        "activation, section, kind, question, options, answer",
+        "activation, source, section, kind, question, options, answer",
     ) in problems
     assert ("a.yaml", 2, "cards[0].answer", "required field is missing") in problems
 
