@@ -32,6 +32,11 @@ class CardKindInfo:
         return self.answer_style == "typed"
 
     @property
+    def in_review(self) -> bool:
+        """Studied in review and cram sessions; code exercises have their own screen."""
+        return self.answer_style != "code"
+
+    @property
     def judged(self) -> bool:
         """The app marks the answer right or wrong, so the time taken weighs in the proposal."""
         return self.answer_style in ("choose", "typed", "code")
@@ -45,6 +50,7 @@ KINDS: dict[str, CardKindInfo] = {
         CardKindInfo("interview", "Interview question", "checklist", "conceptual"),
         CardKindInfo("choice", "Multiple choice", "choose"),
         CardKindInfo("numeric", "Numeric question", "typed", "numeric"),
+        CardKindInfo("code", "Code exercise", "code"),
     )
 }
 

@@ -65,6 +65,7 @@ class ReviewScreen(QuizScreen):
         self.tally = SessionTally()
         self.item: StudyItem | None = None
         self.graded: Graded | None = None
+        self._problems_told = 0
 
     @property
     def proposed(self) -> Rating | None:
@@ -120,7 +121,12 @@ class ReviewScreen(QuizScreen):
         self._show_rating_bar()
 
     def _present(self, item: StudyItem | None) -> None:
-        """Show `item` (the session's next card), or the summary when there is none."""
+        """Show `item` (the session's next card), or the summary when there is none; cram cards
+        left out meanwhile (their question cannot be built) are named."""
+        if isinstance(self.session, CramSession):
+            for problem in self.session.problems[self._problems_told :]:
+                self.notify(problem, title="Card left out", severity="warning", markup=False)
+            self._problems_told = len(self.session.problems)
         self.item = item
         self.graded = None
         if item is None:
@@ -130,13 +136,9 @@ class ReviewScreen(QuizScreen):
         self._update_status()
         front = f"{kind_label(card.kind)}\n\n{card.front}"
         if item.problem is not None:
-            remedy = (
-                "Bury (b) or suspend (s) it."
-                if self.is_scheduled
-                else "`quizapp validate` shows where. Escape leaves the cram."
-            )
             front = (
-                f"{card.front}\n\nThis question could not be generated: {item.problem}\n{remedy}"
+                f"{card.front}\n\nThis question could not be generated: {item.problem}\n"
+                "Bury (b) or suspend (s) it."
             )
         self.query_one("#card-front", Static).update(front)
         switcher = self.query_one("#card-views", ContentSwitcher)
