@@ -16,6 +16,7 @@ DOMAIN_PACKAGES = [
     "quizapp.study.mock",
     "quizapp.study.overview",
     "quizapp.exchange.apkg",
+    "quizapp.coding.check",
     "quizapp.workspace",
     "quizapp.commands",
     "quizapp.cli",
