@@ -53,6 +53,7 @@ async def test_type_a_solution_run_it_and_see_every_case(make_app) -> None:
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert "np.maximum(x, 0)" in shown(app, "#code-results-text")
+        await app.workers.wait_for_complete()
         attempt = last_attempt(app.workspace.store, "code-relu")
         assert attempt is not None
         assert (attempt.code, attempt.passed, attempt.total) == (editor.text, 6, 6)

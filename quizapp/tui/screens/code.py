@@ -192,14 +192,9 @@ class CodeScreen(QuizScreen):
             report.passed if report else None,
             len(report.cases) if report else None,
         )
-        app, store = self.quiz_app, self.workspace.store
-
-        def write() -> None:
-            with app.reporting_store_errors("Attempt not saved"):
-                save_attempt(store, attempt)
-
-        # The app owns the worker, so leaving the screen does not cancel the save.
-        app.run_worker(write, thread=True, exit_on_error=False, group="code-save")
+        store = self.workspace.store
+        # The app's write queue: off the event loop, and it outlives this screen.
+        self.quiz_app.writes.run(lambda: save_attempt(store, attempt), title="Attempt not saved")
 
     def action_hint(self) -> None:
         hints = self.exercise.hints
