@@ -106,7 +106,8 @@ class Paragraph:
         yield from _present(self.text, self.cheatsheet, self.source)
 
     def plain(self) -> str:
-        return self.text + _quoted(self.cheatsheet, self.source, "")
+        quoted = _quoted(self.cheatsheet, self.source, "")
+        return f"{self.text}\n{quoted}" if quoted else self.text
 
 
 @dataclass(frozen=True, slots=True)
