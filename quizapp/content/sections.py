@@ -87,7 +87,7 @@ class _Renderer:
         if isinstance(block, schema.InterviewBlock):
             return QuestionList(
                 tuple(
-                    QuestionAnswer(item.question, item.answer, tuple(item.key_points), item.id)
+                    QuestionAnswer(item.question, item.answer, item.point_texts(), item.id)
                     for item in block.interview
                 )
             )
