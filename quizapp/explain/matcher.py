@@ -67,20 +67,22 @@ def judge_answer(card: HasKeyPoints, answer: str) -> tuple[PointResult, ...]:
 def match_key_points(answer: str, points: Iterable[KeyPoint]) -> tuple[PointResult, ...]:
     """Judge each key point against the answer, in the order given."""
     tokens = tokenize(answer)
-    return tuple(_judge(answer, tokens, point) for point in points)
+    candidates = _Candidates(tokens)
+    return tuple(_judge(answer, candidates, point) for point in points)
 
 
-def _judge(answer: str, tokens: list[Token], point: KeyPoint) -> PointResult:
+def _judge(answer: str, candidates: _Candidates, point: KeyPoint) -> PointResult:
     if point.cues:
         for cue_text in point.cues:
-            found = _find_cue(tokens, compile_cue(cue_text))
+            found = _find_cue(candidates, compile_cue(cue_text))
             if found is not None:
-                return PointResult(point.text, True, _span(answer, tokens, found))
+                return PointResult(point.text, True, _span(answer, candidates.tokens, found))
         return PointResult(point.text, False, "")
-    return _judge_by_content_words(answer, tokens, point)
+    return _judge_by_content_words(answer, candidates, point)
 
 
-def _judge_by_content_words(answer: str, tokens: list[Token], point: KeyPoint) -> PointResult:
+def _judge_by_content_words(answer: str, candidates: _Candidates, point: KeyPoint) -> PointResult:
+    tokens = candidates.tokens
     terms = content_terms(point.text)
     says_not = any(term.form in NEGATIONS for term in terms)
     found: list[int] = []
@@ -89,7 +91,7 @@ def _judge_by_content_words(answer: str, tokens: list[Token], point: KeyPoint) -
         hit = next(
             (
                 (first, last)
-                for first, last in _candidates(tokens, term)
+                for first, last in candidates(term)
                 if says_not or not _negated(tokens, set(range(first, last + 1)))
             ),
             None,
@@ -104,28 +106,38 @@ def _judge_by_content_words(answer: str, tokens: list[Token], point: KeyPoint) -
     return PointResult(point.text, True, " … ".join(dict.fromkeys(words)))
 
 
-def _find_cue(tokens: list[Token], cue: Cue) -> set[int] | None:
-    """Positions of the answer tokens that realise the cue most tightly, or None."""
-    per_term = [_candidates(tokens, term) for term in cue.terms]
+def _find_cue(candidates: _Candidates, cue: Cue) -> set[int] | None:
+    """Positions of the answer tokens that realise the cue most tightly, or None.
+
+    A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
+    meant for another word would count ("does not help with vanishing gradients")."""
+    tokens = candidates.tokens
+    per_term = [candidates(term) for term in cue.terms]
     if not cue.terms or any(not candidates for candidates in per_term):
         return None
     width = len(cue.terms) + WINDOW_SLACK
-    best: set[int] | None = None
+    best: list[int] | None = None
     for start in sorted({first for candidates in per_term for first, _ in candidates}):
         chosen = _window(tokens, per_term, start, width)
-        if chosen is None or (not cue.negated and _negated(tokens, chosen)):
+        if chosen is None:
+            continue
+        if cue.negated:
+            if chosen != sorted(chosen):
+                continue
+        elif _negated(tokens, set(chosen)):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):
             best = chosen
-    return best
+    return set(best) if best is not None else None
 
 
 def _window(
     tokens: list[Token], per_term: list[list[tuple[int, int]]], start: int, width: int
-) -> set[int] | None:
-    """One candidate per term, all in the sentence of `start` and within `width` tokens of it."""
+) -> list[int] | None:
+    """Token positions for each term in cue order, each term on its own tokens, all in the
+    sentence of `start` and within `width` tokens of it; None if some term has none there."""
     sentence = tokens[start].sentence
-    chosen: set[int] = set()
+    chosen: list[int] = []
     for candidates in per_term:
         pick = next(
             (
@@ -134,28 +146,42 @@ def _window(
                 if start <= first
                 and last < start + width
                 and tokens[first].sentence == sentence == tokens[last].sentence
+                and not set(chosen).intersection(range(first, last + 1))
             ),
             None,
         )
         if pick is None:
             return None
-        chosen.update(range(pick[0], pick[1] + 1))
+        chosen.extend(range(pick[0], pick[1] + 1))
     return chosen
 
 
-def _candidates(tokens: list[Token], term: Term) -> list[tuple[int, int]]:
-    """(first, last) token positions matching a term: one token, or two written as one word."""
-    found: list[tuple[int, int]] = []
-    for index, token in enumerate(tokens):
-        if _matches(term.form, term.kind, token.form, token.kind):
-            found.append((index, index))
-        elif term.kind == "word" and token.is_word and index + 1 < len(tokens):
-            following = tokens[index + 1]
-            if following.is_word and following.sentence == token.sentence:
-                joined = token.form + following.form
-                if _matches(term.form, term.kind, joined, "word"):
-                    found.append((index, index + 1))
-    return found
+class _Candidates:
+    """Where each term matches in one answer, computed once per term (cues share terms)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.found: dict[Term, list[tuple[int, int]]] = {}
+
+    def __call__(self, term: Term) -> list[tuple[int, int]]:
+        if term not in self.found:
+            self.found[term] = self._search(term)
+        return self.found[term]
+
+    def _search(self, term: Term) -> list[tuple[int, int]]:
+        """(first, last) positions matching a term: one token, or two written as one word."""
+        tokens = self.tokens
+        found: list[tuple[int, int]] = []
+        for index, token in enumerate(tokens):
+            if _matches(term.form, term.kind, token.form, token.kind):
+                found.append((index, index))
+            elif term.kind == "word" and token.is_word and index + 1 < len(tokens):
+                following = tokens[index + 1]
+                if following.is_word and following.sentence == token.sentence:
+                    joined = token.form + following.form
+                    if _matches(term.form, term.kind, joined, "word"):
+                        found.append((index, index + 1))
+        return found
 
 
 def _negated(tokens: list[Token], chosen: set[int]) -> bool:

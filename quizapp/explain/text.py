@@ -24,10 +24,18 @@ _SYMBOLS = {
     "≤": " <= ", "⩽": " <= ", "≥": " >= ", "⩾": " >= ", "≠": " != ", "→": " -> ", "⇒": " -> ",
     "≈": " ~ ", "∼": " ~ ", "−": "-", "‐": "-", "‑": "-", "–": " - ", "—": ", ", "×": " * ",
     "·": " * ", "⋅": " * ", "∙": " * ", "∑": " sum ", "∈": " in ", "√": " sqrt ",
-    "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ",
+    "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ", "#": " number ",
+    "∏": " product ", "Π": " product ",
+}  # fmt: skip
+_ABBREVIATIONS = {
+    "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",
+    "cls": "classification", "prob": "probability", "probs": "probabilities",
+    "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
+    "nonlin": "nonlinearity", "func": "function", "fn": "function",
 }  # fmt: skip
 _TOKEN = re.compile(
-    r"(?P<clause>\b(?:e\.g|i\.e|vs|etc|cf)\.|[,:()\[\]{}])"
+    r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.)"
+    r"|(?P<clause>[,:()\[\]{}])"
     r"|(?P<word>[^\W\d_][^\W_]*(?:'[^\W\d_]+)*)"
     r"|(?P<number>\d*\.\d+|\d+)"
     r"|(?P<symbol><=|>=|!=|->|[-+*/^=<>~'])"
@@ -100,9 +108,10 @@ def _number(text: str) -> str:
 
 
 def _words(form: str) -> list[str]:
-    """A word with its contraction spelled out: "isn't" -> is, not; "neuron's" -> neuron."""
+    """A word with its contraction and abbreviation spelled out: "isn't" -> is, not;
+    "neuron's" -> neuron; "grads" -> gradients."""
     if "'" not in form:
-        return [form]
+        return [_ABBREVIATIONS.get(form, form)]
     if form.endswith("n't"):
         base = form[:-3]
         return [_CONTRACTION_BASES.get(base, base), "not"] if base else ["not"]
@@ -132,6 +141,8 @@ def tokenize(text: str) -> list[Token]:
             clause += 1
             continue
         value = match.group()
+        if kind == "abbreviation":
+            kind, value = "word", value.replace(".", "")
         if kind == "number":
             tokens.append(Token(_number(value), kind, start, end, sentence, clause))
             continue
