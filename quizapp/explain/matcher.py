@@ -209,7 +209,7 @@ def _matches(term_form: str, term_kind: str, form: str, kind: str) -> bool:
     term_stem = Term(term_form, term_kind).stem
     if Term(form, kind).stem == term_stem:
         return True
-    if form[0] != term_form[0] or not form.isalpha():
+    if form[0] != term_form[0] or not (form.isalpha() and term_form.isalpha()):
         return False
     if len(term_stem) >= 5 and form.startswith(term_stem):
         return True

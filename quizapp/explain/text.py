@@ -25,7 +25,7 @@ _SYMBOLS = {
     "≈": " ~ ", "∼": " ~ ", "−": "-", "‐": "-", "‑": "-", "–": " - ", "—": ", ", "×": " * ",
     "·": " * ", "⋅": " * ", "∙": " * ", "∑": " sum ", "∈": " in ", "√": " sqrt ",
     "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ", "#": " number ",
-    "∏": " product ", "Π": " product ",
+    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ",
 }  # fmt: skip
 _ABBREVIATIONS = {
     "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",
