@@ -12,12 +12,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
+from quizapp.content.kinds import KINDS
 from quizapp.content.problems import Problem, display_path
 
-CardKind = Literal["definition", "formula", "interview", "choice", "numeric"]
-CARD_KINDS: tuple[CardKind, ...] = ("definition", "formula", "interview", "choice", "numeric")
+CardKind = Literal["definition", "formula", "interview", "choice", "numeric", "code"]
+CARD_KINDS = cast("tuple[CardKind, ...]", tuple(k for k, row in KINDS.items() if row.in_review))
 REVERSE_SUFFIX = ":reverse"
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
@@ -25,6 +26,30 @@ _EMPTY: Mapping[str, object] = MappingProxyType({})
 def formula_text(formula: str, note: str | None) -> str:
     """A formula as the cheatsheet prints it, with its note in parentheses."""
     return f"{formula} ({note})" if note else formula
+
+
+@dataclass(frozen=True, slots=True)
+class CodeReference:
+    """What grades a code card: a reference kind (see `schema.CodeReference`) over the engine."""
+
+    kind: str
+    activation: str | None = None
+    params: Mapping[str, object] = field(default_factory=lambda: _EMPTY)
+    arguments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeExercise:
+    """The parts of a code card beyond its title: the task, the function and how it is graded."""
+
+    task: str
+    function: str
+    signature: str
+    starter: str
+    reference: CodeReference
+    solution: str
+    hints: tuple[str, ...] = ()
+    budget_seconds: int = 480
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +62,8 @@ class Card:
     front: str
     back: str
     key_points: tuple[str, ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()
+    """Per key point, the cues that show an answer covered it (not shown, so not hashed)."""
     options: tuple[str, ...] = ()
     answer_index: int | None = None
     activation: str | None = None
@@ -46,6 +73,7 @@ class Card:
     difficulty: int = 3
     section: str = ""
     source: str | None = None
+    exercise: CodeExercise | None = None
 
     def __hash__(self) -> int:
         return hash((self.deck, self.id))
@@ -63,6 +91,9 @@ class Card:
             "template": self.template,
             "params": dict(self.params),
         }
+        if self.exercise is not None:
+            exercise = self.exercise
+            visible["exercise"] = [exercise.task, exercise.signature, exercise.starter]
         encoded = json.dumps(visible, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
@@ -322,6 +353,7 @@ class Deck:
     cards: tuple[Card, ...]
     sections: tuple[Section, ...]
     functions: tuple[ActivationFunction, ...]
+    exercises: tuple[Card, ...] = ()
     sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )
@@ -354,11 +386,15 @@ class Library:
     decks: list[Deck]
     problems: list[Problem]
     cards: list[Card] = field(init=False)
+    exercises: list[Card] = field(init=False)
     _by_id: dict[str, Card] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         cards = [card for deck in self.decks for card in deck.cards]
         object.__setattr__(self, "cards", cards)
+        object.__setattr__(
+            self, "exercises", [card for deck in self.decks for card in deck.exercises]
+        )
         object.__setattr__(self, "_by_id", {card.id: card for card in cards})
 
     def card(self, card_id: str) -> Card:

@@ -296,14 +296,14 @@ def test_missing_and_unknown_card_kind(write_deck) -> None:
             "a.yaml",
             2,
             "cards[0].kind",
-            "a card needs a kind, one of: definition, formula, interview, choice, numeric",
+            "a card needs a kind, one of: definition, formula, interview, choice, numeric, code",
         ),
         (
             "a.yaml",
             4,
             "cards[1].kind",
             "unknown card kind 'flashcard'; expected one of: definition, formula, interview, "
-            "choice, numeric",
+            "choice, numeric, code",
         ),
     ]
 
