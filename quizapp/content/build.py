@@ -173,7 +173,8 @@ class _DeckBuilder:
             "interview",
             front=spec.question,
             back=spec.answer,
-            key_points=tuple(spec.key_points),
+            key_points=spec.point_texts(),
+            cues=spec.point_cues(),
             **self._meta(spec, section),
         )
         self.add(source, location, card)
