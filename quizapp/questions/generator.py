@@ -12,7 +12,16 @@ import numpy as np
 
 from quizapp import engine
 from quizapp.questions import draws
-from quizapp.questions.families import apply, derivatives, gradient_flow, identify, neuron, softmax
+from quizapp.questions.families import (
+    apply,
+    derivatives,
+    derive,
+    gradient_flow,
+    identify,
+    neuron,
+    softmax,
+    softmax_jvp,
+)
 from quizapp.questions.grading import Verdict, judge_numbers
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.question import InputValue, Question
@@ -20,7 +29,16 @@ from quizapp.questions.spec import Draft, Redraw, Setup, Template
 
 TEMPLATES: dict[str, Template] = {
     template.id: template
-    for family in (apply, softmax, derivatives, neuron, gradient_flow, identify)
+    for family in (
+        apply,
+        softmax,
+        softmax_jvp,
+        derivatives,
+        derive,
+        neuron,
+        gradient_flow,
+        identify,
+    )
     for template in family.TEMPLATES
 }
 
@@ -37,9 +55,14 @@ _PARAM_BOUNDS = {
 }
 
 
+RENAMED: dict[str, str] = dict(gradient_flow.RENAMED)
+"""Old template id -> its current one: review logs and user decks keep working after a rename."""
+
+
 def template(template_id: str) -> Template:
+    """The family `template_id` names (an old, renamed id finds the family it became)."""
     try:
-        return TEMPLATES[template_id]
+        return TEMPLATES[RENAMED.get(template_id, template_id)]
     except (KeyError, TypeError):
         valid = ", ".join(sorted(TEMPLATES))
         raise ValueError(f"unknown template {template_id!r}; valid templates: {valid}") from None
@@ -144,10 +167,15 @@ def _assemble(
     params: Mapping[str, object],
 ) -> Question:
     expected = _expected(draft)
+    worked = np.empty(0)
     if draft.answer_shape == "choice":
         expected_text = f"{int(expected) + 1} ({draft.options[int(expected)]})"
         labels: tuple[str, ...] = ()
     else:
+        if draft.worked is None:
+            raise ValueError(f"template {template.id!r} gives no worked answer")
+        worked = np.array(np.ravel(np.asarray(draft.worked, dtype=float)))
+        worked.setflags(write=False)
         values = np.atleast_1d(expected)
         expected_text = ", ".join(draft.precision.text(value) for value in values)
         default_labels = (
@@ -171,6 +199,7 @@ def _assemble(
         solution=tuple(draft.solution),
         labels=labels,
         mistakes=tuple(draft.mistakes),
+        worked=worked,
         options=draft.options,
         option_aliases=draft.option_aliases,
         option_explanations=draft.option_explanations,
@@ -178,18 +207,44 @@ def _assemble(
 
 
 def recognised(question: Question, mistake: Mistake) -> bool:
-    """Typing the mistake's rounded values is graded wrong and named as that very mistake."""
+    """Typing the mistake's rounded values is graded wrong and named as that very mistake.
+
+    It must also be unambiguous: no modelled mistake of another kind gives the same answer.
+    """
     verdict = judge_numbers(
         question.mistake_text(mistake),
         question.expected_vector,
         question.precision,
         question.mistakes,
     )
-    return (
+    if not (
         isinstance(verdict, Verdict)
         and verdict.mistake is not None
         and verdict.mistake[0] == mistake.id
+    ):
+        return False
+    return not any(
+        other.id != mistake.id
+        and question.precision.accepts(verdict.given, np.array(other.values)).all()
+        for other in question.mistakes
     )
+
+
+def _clashing(question: Question, mistakes: list[Mistake]) -> list[Mistake]:
+    """Mistakes of different kinds that give the same typed answer: neither can be named."""
+    typed = {
+        id(mistake): np.array([float(text) for text in question.mistake_text(mistake).split(", ")])
+        for mistake in mistakes
+    }
+    return [
+        mistake
+        for mistake in mistakes
+        if any(
+            other.id != mistake.id
+            and question.precision.accepts(typed[id(mistake)], np.array(other.values)).all()
+            for other in mistakes
+        )
+    ]
 
 
 def _self_checked(question: Question, *, strict: bool) -> Question | None:
@@ -203,12 +258,17 @@ def _self_checked(question: Question, *, strict: bool) -> Question | None:
     if question.answer_shape == "choice":
         by_number = question.grade(str(int(question.expected) + 1)).correct
         return question if by_number and question.grade(question.expected_text).correct else None
-    shown = judge_numbers(question.expected_text, question.expected_vector, question.precision, ())
-    if not (isinstance(shown, Verdict) and shown.correct.all()):
-        return None
+    for answer in (question.expected_text, question.worked_text):
+        shown = judge_numbers(answer, question.expected_vector, question.precision, ())
+        if not (isinstance(shown, Verdict) and shown.correct.all()):
+            return None
     if strict and any(not mistake.finite and not mistake.optional for mistake in question.mistakes):
         return None
     kept = [mistake for mistake in question.mistakes if mistake.finite]
+    clashing = _clashing(question, kept)
+    if strict and any(not mistake.optional for mistake in clashing):
+        return None
+    kept = [mistake for mistake in kept if mistake not in clashing]
     while True:
         trial = dataclasses.replace(question, mistakes=tuple(kept))
         failing = [mistake for mistake in kept if not recognised(trial, mistake)]
