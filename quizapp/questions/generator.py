@@ -207,44 +207,33 @@ def _assemble(
 
 
 def recognised(question: Question, mistake: Mistake) -> bool:
-    """Typing the mistake's rounded values is graded wrong and named as that very mistake.
-
-    It must also be unambiguous: no modelled mistake of another kind gives the same answer.
-    """
+    """Typing the mistake's rounded values is graded wrong and named as that very mistake."""
     verdict = judge_numbers(
         question.mistake_text(mistake),
         question.expected_vector,
         question.precision,
         question.mistakes,
     )
-    if not (
+    return (
         isinstance(verdict, Verdict)
         and verdict.mistake is not None
         and verdict.mistake[0] == mistake.id
-    ):
-        return False
-    return not any(
-        other.id != mistake.id
-        and question.precision.accepts(verdict.given, np.array(other.values)).all()
-        for other in question.mistakes
     )
 
 
 def _clashing(question: Question, mistakes: list[Mistake]) -> list[Mistake]:
     """Mistakes of different kinds that give the same typed answer: neither can be named."""
-    typed = {
-        id(mistake): np.array([float(text) for text in question.mistake_text(mistake).split(", ")])
-        for mistake in mistakes
-    }
-    return [
-        mistake
-        for mistake in mistakes
-        if any(
-            other.id != mistake.id
-            and question.precision.accepts(typed[id(mistake)], np.array(other.values)).all()
-            for other in mistakes
-        )
-    ]
+    if len(mistakes) < 2:
+        return []
+    precision = question.precision
+    modelled = np.array([mistake.values for mistake in mistakes])
+    typed = np.array(
+        [[float(precision.text(value)) for value in mistake.values] for mistake in mistakes]
+    )
+    same = precision.accepts(typed[:, None, :], modelled[None, :, :]).all(axis=2)
+    ids = np.array([mistake.id for mistake in mistakes])
+    clash = (same & (ids[:, None] != ids[None, :])).any(axis=1)
+    return [mistake for mistake, flag in zip(mistakes, clash, strict=True) if flag]
 
 
 def _self_checked(question: Question, *, strict: bool) -> Question | None:

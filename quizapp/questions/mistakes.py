@@ -41,7 +41,7 @@ MISTAKES: dict[str, str] = {
     "gelu-exact-form": "the exact GELU given where the tanh approximation was asked",
     "missing-factor": "one factor of the derivative left out: 1 − σ(z) without σ(z)",
     "swapped-derivative-formula": "the sigmoid's derivative rule used for tanh, or tanh's for σ",
-    "jvp-forgot-outer-term": "the −p·pᵀ part of the softmax Jacobian left out: p ⊙ v",
+    "jvp-forgot-outer-term": "the −ppᵀ part of the softmax Jacobian left out: p ⊙ v",
     "jvp-forgot-p-factor": "v − p·v not multiplied by p",
     "jvp-unweighted-sum": "the plain sum Σv subtracted instead of the p-weighted p·v",
     "rounding": "close, but not to the requested precision",

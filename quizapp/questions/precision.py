@@ -58,30 +58,32 @@ class Precision:
             magnitudes = np.where(size > 0, np.floor(np.log10(size)), -self.decimals)
         return 0.5 * 10.0 ** (magnitudes - self.decimals)
 
-    def _scale(self, expected: np.ndarray) -> np.ndarray:
-        """Per element, the power of ten whose digits the requested precision counts."""
-        if not self.scientific:
-            return np.ones(expected.shape)
-        size = np.abs(expected)
-        with np.errstate(divide="ignore"):
-            return 10.0 ** np.where(size > 0, np.floor(np.log10(size)), 0)
-
     def rounding_slips(self, given: np.ndarray, expected: np.ndarray) -> np.ndarray:
         """Per element: `given` is what rounding alone makes of `expected`.
 
         That is within one unit of the last requested digit, or the exact value truncated, or
         rounded to some other number of digits; anything further off is a real mistake.
         """
-        with np.errstate(over="ignore", invalid="ignore"):
-            slips = np.abs(given - expected) <= 2 * self.tolerance(expected) * (1 + _BOUNDARY_SLACK)
-            scale = self._scale(expected)
-            mantissa = expected / scale
-            for digits in range(self.decimals + _SLIP_DIGITS + 1):
-                shifted = np.round(mantissa * 10.0**digits, _INTEGER_NOISE)
-                for cut in (np.trunc(shifted), np.round(shifted)):
-                    candidate = cut / 10.0**digits * scale
-                    slips |= np.isclose(given, candidate, rtol=1e-9, atol=0)
-        return slips
+        reach = 2 * self.tolerance(expected) * (1 + _BOUNDARY_SLACK)
+        return np.array(
+            [
+                abs(typed - exact) <= limit or self._reshaped(float(typed), float(exact))
+                for typed, exact, limit in zip(given, expected, reach, strict=True)
+            ],
+            dtype=bool,
+        )
+
+    def _reshaped(self, typed: float, exact: float) -> bool:
+        """`typed` is `exact` truncated or rounded to some number of (significant) digits."""
+        if not (math.isfinite(typed) and math.isfinite(exact)):
+            return False
+        scale = 10.0 ** math.floor(math.log10(abs(exact))) if self.scientific and exact else 1.0
+        for digits in range(self.decimals + _SLIP_DIGITS + 1):
+            shifted = round(exact / scale * 10.0**digits, _INTEGER_NOISE)
+            for cut in (math.trunc(shifted), round(shifted)):
+                if math.isclose(typed, cut / 10.0**digits * scale, rel_tol=1e-9, abs_tol=1e-12):
+                    return True
+        return False
 
     def accepts(self, given: np.ndarray, expected: np.ndarray) -> np.ndarray:
         """Per element: is `given` within tolerance of `expected`?"""

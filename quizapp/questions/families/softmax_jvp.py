@@ -1,4 +1,4 @@
-"""The softmax Jacobian-vector product: Jv = (diag(p) − p·pᵀ)·v = p ⊙ (v − p·v).
+"""The softmax Jacobian-vector product: Jv = (diag(p) − ppᵀ)·v = p ⊙ (v − p·v).
 
 Backprop through softmax never builds the n×n Jacobian; this is the one line it computes. The
 given p has two decimals and sums to 1, v one decimal, so every step is exact arithmetic.
@@ -42,7 +42,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     centred = _exact(v - weighted)
     expected = _exact(p * centred)
     prompt = (
-        "A softmax layer output p; backprop needs its Jacobian J = diag(p) − p·pᵀ times a "
+        "A softmax layer output p; backprop needs its Jacobian J = diag(p) − ppᵀ times a "
         "vector v (the incoming gradient).\n"
         f"p = {formatting.vector(p)}\n"
         f"v = {formatting.vector(v)}\n"
@@ -53,7 +53,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         for pi, vi in zip(p, v, strict=True)
     )
     solution = [
-        "J = diag(p) − p·pᵀ, so Jv = p ⊙ v − p·(pᵀv) = p ⊙ (v − p·v): no n×n matrix needed",
+        "J = diag(p) − ppᵀ, so Jv = p ⊙ v − p(pᵀv) = p ⊙ (v − p·v): no n×n matrix needed",
         f"p·v = {products} = {formatting.number(weighted)}",
         f"v − p·v = {formatting.vector(centred)}",
         f"Jv = p ⊙ (v − p·v) = {formatting.join(precision.text(x) for x in expected)}",
@@ -66,7 +66,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         ),
         Mistake.of(
             "jvp-forgot-outer-term",
-            "that is p ⊙ v; subtract p·(pᵀv), the −p·pᵀ part of the Jacobian",
+            "that is p ⊙ v; subtract p(pᵀv), the −ppᵀ part of the Jacobian",
             p * v,
         ),
         Mistake.of(
