@@ -159,8 +159,11 @@ def exact_gelu(name: str, params: Params) -> bool:
     return name == "gelu" and params.get("approximate", "none") != "tanh"
 
 
-def gelu_note(name: str, params: Params, z: np.ndarray, *, derivative: bool) -> str:
-    """Which GELU is asked, and the Φ (and φ) values a hand computation needs; "" otherwise."""
+def gelu_note(name: str, params: Params, z: np.ndarray | None, *, derivative: bool) -> str:
+    """Which GELU is asked, and the Φ (and φ) values a hand computation needs; "" otherwise.
+
+    Without `z` (the question asks for z itself, so its Φ would give it away) only the form.
+    """
     if name != "gelu":
         return ""
     if not exact_gelu(name, params):
@@ -168,16 +171,20 @@ def gelu_note(name: str, params: Params, z: np.ndarray, *, derivative: bool) -> 
             "\nUse the tanh approximation GELU(z) ≈ 0.5·z·(1 + tanh(√(2/π)·(z + 0.044715·z³))), "
             "√(2/π) ≈ 0.7978846."
         )
-    values = [formulas.gaussian(float(x)) for x in np.ravel(z)]
+    form = "\nUse the exact form GELU(z) = z·Φ(z) (Φ the standard normal CDF, via erf)"
+    if z is None:
+        return form + "."
+    points = [float(x) for x in np.ravel(z)]
+    values = [formulas.gaussian(x) for x in points]
     cdf = ", ".join(
         f"Φ({formatting.number(x)}) = {formatting.number(c, 6)}"
-        for x, (c, _) in zip(np.ravel(z), values, strict=True)
+        for x, (c, _) in zip(points, values, strict=True)
     )
-    lines = f"\nUse the exact form GELU(z) = z·Φ(z) (Φ the standard normal CDF, via erf): {cdf}"
+    lines = f"{form}: {cdf}"
     if derivative:
         density = ", ".join(
             f"φ({formatting.number(x)}) = {formatting.number(d, 6)}"
-            for x, (_, d) in zip(np.ravel(z), values, strict=True)
+            for x, (_, d) in zip(points, values, strict=True)
         )
         lines += f"; {density}"
     return lines + "."

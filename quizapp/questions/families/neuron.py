@@ -10,6 +10,8 @@ from quizapp.questions.families.common import (
     NEGATIVE_SIDE,
     call,
     display,
+    gelu_form_mistakes,
+    gelu_note,
     param_note,
     symbol,
     variant_mistakes,
@@ -48,7 +50,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     prompt = (
         f"A neuron has weights w = {formatting.vector(w)}, inputs x = {formatting.vector(x)} "
         f"and bias b = {formatting.number(b)}, with {with_article(display(name))} activation"
-        f"{param_note(name, params)}.\n"
+        f"{param_note(name, params)}.{gelu_note(name, params, None, derivative=False)}\n"
         f'Compute z = w·x + b and a = {f}(z). Answer "z, a", each {precision.describe()}.'
     )
     products = " + ".join(
@@ -81,6 +83,10 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
             f"a = z is missing the activation; a = {f}(z)",
             [z, z],
             optional=True,
+        ),
+        *(
+            Mistake.of(form.id, form.description, [z, *form.values], optional=True)
+            for form in gelu_form_mistakes(name, params, z, 1.0, derivative=False)
         ),
         *variant_mistakes(
             name,
