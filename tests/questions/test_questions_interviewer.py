@@ -119,6 +119,7 @@ def test_unnormalised_softmax_is_never_called_dividing_by_the_sum_of_logits(temp
     for q in questions(template_id, activation):
         exponentials = np.exp(q.inputs["z"])
         assert q.grade(typed(q, exponentials)).mistake != "softmax-exp-over-sum-of-logits"
+        assert abs(q.inputs["z"].sum() - 1) >= 0.5
 
 
 # 4. Worked solutions that add up.

@@ -101,7 +101,8 @@ def softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> tuple[lis
 
 
 def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
-    if abs(z.sum()) < 0.5:
+    """Wrong softmaxes; logits summing to ~0 or ~1 are redrawn (see `logits`)."""
+    if abs(z.sum()) < 0.5 or abs(z.sum() - 1) < 0.5:
         raise Redraw
     mistakes = [
         Mistake.of(
