@@ -8,6 +8,7 @@ import pytest
 DOMAIN_PACKAGES = [
     "quizapp.engine",
     "quizapp.engine.curves",
+    "quizapp.explain",
     "quizapp.content",
     "quizapp.content.search",
     "quizapp.questions",
@@ -15,6 +16,7 @@ DOMAIN_PACKAGES = [
     "quizapp.study.drill",
     "quizapp.study.mock",
     "quizapp.study.overview",
+    "quizapp.coding.check",
     "quizapp.workspace",
     "quizapp.commands",
     "quizapp.cli",

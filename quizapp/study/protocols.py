@@ -24,7 +24,11 @@ class StudyCard(Protocol):
     @property
     def key_points(self) -> tuple[str, ...]: ...
     @property
+    def cues(self) -> tuple[tuple[str, ...], ...]: ...
+    @property
     def options(self) -> tuple[str, ...]: ...
+    @property
+    def answer_index(self) -> int | None: ...
     @property
     def activation(self) -> str | None: ...
     @property
@@ -42,6 +46,8 @@ class GradeLike(Protocol):
     def correct(self) -> bool: ...
     @property
     def score(self) -> float: ...
+    @property
+    def feedback(self) -> tuple[str, ...]: ...
 
 
 class QuestionLike(Protocol):
@@ -66,11 +72,6 @@ class QuestionFactory(Protocol):
         activation: str | None = None,
         params: Mapping[str, object] | None = None,
     ) -> QuestionLike: ...
-
-
-def is_skill_card(card: StudyCard) -> bool:
-    """A numeric template card is a skill: each review asks a freshly generated question."""
-    return card.template is not None
 
 
 def visible_text(card: StudyCard) -> str:

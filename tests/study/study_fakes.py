@@ -19,7 +19,9 @@ class FakeCard:
     deck: str = "deck"
     section: str = "concepts"
     key_points: tuple[str, ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()
     options: tuple[str, ...] = ()
+    answer_index: int | None = None
     activation: str | None = None
     template: str | None = None
     params: Mapping[str, object] = field(default_factory=dict)
