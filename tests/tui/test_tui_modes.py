@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import shown, wait_ready, wrong_answer
+from helpers import settle, shown, wait_ready, wrong_answer
 from textual.widgets import Checkbox, Input, OptionList, SelectionList, Tree
 
 from quizapp.tui.screens.browse import BrowseScreen
@@ -135,7 +135,7 @@ async def test_browse_sections_function_plot_and_search(make_app) -> None:
         await pilot.pause()
         assert (plot.low, plot.high) == (-2, 3)
         await pilot.press("escape", "slash", *"dying relu")
-        await pilot.pause()
+        await settle(pilot)
         results = browse.query_one("#browse-results", OptionList)
         assert results.display and results.option_count >= 3
         await pilot.press("enter", "enter")
