@@ -6,11 +6,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers import settle, wait_ready
 from textual.widgets import Input, OptionList
 
 from quizapp.content.search import SearchHit, SearchIndex
 from quizapp.tui.screens.browse import BrowseScreen
-from helpers import settle, wait_ready
 
 PLAIN_DECK = (
     "deck:\n  name: plain\n  title: Plain\n"
