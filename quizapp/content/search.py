@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from quizapp.content.model import REVERSE_SUFFIX, Card, Deck, Library
 
 SNIPPET_WIDTH = 70
+COUNT_SAMPLE = 200_000
 PLAIN_CARD_FIELD = "cards"
 """Cards written in a deck's `cards:` list: no section or function entry shows them."""
 
@@ -126,6 +127,11 @@ class SearchIndex:
                 boundary = index
         return following
 
+    def _estimated_count(self, word: str) -> tuple[int, int]:
+        """How often a word occurs in a sample of the corpus (longer first on a tie): the rarest
+        word is the one to look for, since every place it occurs must be checked for the rest."""
+        return self.corpus.count(word, 0, COUNT_SAMPLE), -len(word)
+
     def _folded_text(self, index: int) -> str:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.corpus)
         return self.corpus[self.starts[index] : end]
@@ -138,7 +144,7 @@ class SearchIndex:
         words = query.casefold().split()
         if not words or not self.corpus:
             return []
-        probe = min(words, key=self.corpus.count)
+        probe = min(words, key=self._estimated_count) if len(words) > 1 else words[0]
         hits: list[SearchHit] = []
         position = self.corpus.find(probe)
         while position != -1 and len(hits) < limit and not cancelled():
