@@ -195,9 +195,15 @@ class BrowseScreen(QuizScreen):
 
     async def show_card(self, card: Card) -> None:
         """A card written outside any section: its question and answer, shown literally."""
+        parts = [card.back, *(f"• {point}" for point in card.key_points)]
+        parts += [f"{number}. {option}" for number, option in enumerate(card.options, 1)]
+        if card.template is not None:
+            about = f", {card.activation}" if card.activation else ""
+            parts.append(f"A generated numeric question ({card.template}{about}).")
+        body = "\n".join(part for part in parts if part)
         await self._replace_pane(
             Static(card.front, classes="browse-title", markup=False),
-            Static(card.back, classes="browse-block", markup=False),
+            Static(body, classes="browse-block", markup=False),
         )
 
     def action_go_back(self) -> None:
