@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import data_dir, opened_store
 
 if TYPE_CHECKING:
     from quizapp.study import StudyStore
@@ -45,22 +46,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
+    from quizapp.study import DATABASE_NAME
 
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.output is not None and _is_database_file(args.output, data_dir / DATABASE_NAME):
+    database = data_dir(args) / DATABASE_NAME
+    if args.output is not None and _is_database_file(args.output, database):
         raise CommandError(
             f"{args.output} is the study database (or its journal); choose another file", 2
         )
-    try:
-        with open_store(data_dir, SystemClock()) as store:
-            if args.output is None:
-                write_csv(store, sys.stdout)
-                return 0
+    with opened_store(args) as store:
+        if args.output is None:
+            write_csv(store, sys.stdout)
+        else:
             _write_file(store, args.output)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
     return 0
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import opened_workspace
 
 if TYPE_CHECKING:
     from quizapp.study.mock import MockTrend
@@ -43,23 +42,17 @@ def parse_day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import StudyStoreError, SystemClock, compute_stats
+    from quizapp.study import compute_stats
     from quizapp.study.mock import mock_trend
-    from quizapp.study.reports import open_study
 
-    clock = SystemClock()
-    try:
-        context = open_study(resolve_data_dir(args.data_dir), list(map(Path, args.content)), clock)
-        with context.store as store:
-            stats = compute_stats(store, context.cards, clock, until=args.interview_date)
-            trend = mock_trend(store)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
-    except ValueError as error:
-        raise CommandError(str(error), 2) from error
-    if context.content_warning:
-        print(f"quizapp stats: {context.content_warning}", file=sys.stderr)
+    with opened_workspace(args) as workspace:
+        try:
+            stats = compute_stats(
+                workspace.store, workspace.cards, workspace.clock, until=args.interview_date
+            )
+        except ValueError as error:
+            raise CommandError(str(error), 2) from error
+        trend = mock_trend(workspace.store)
     if args.json:
         print(json.dumps({**stats.to_dict(), "mock_interviews": trend.to_dict()}, indent=2))
     else:
@@ -117,8 +110,7 @@ def render(stats: Stats) -> str:
 
 def _mock_scores(trend: MockTrend) -> list[str]:
     return [
-        f"  {summary.day.isoformat()}  {summary.score or 0:>4.0%}"
-        f"  ({summary.planned} questions)"
+        f"  {summary.day.isoformat()}  {summary.score or 0:>4.0%}  ({summary.planned} questions)"
         for summary in trend.finished[-RECENT_DAYS_SHOWN:]
     ]
 

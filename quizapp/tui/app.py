@@ -16,6 +16,7 @@ from textual.theme import Theme
 from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from quizapp.content import Library
     from quizapp.study import Clock
     from quizapp.study.mock import MockOptions
     from quizapp.workspace import Workspace
@@ -50,11 +51,14 @@ class QuizApp(App[None]):
         *,
         clock: Clock | None = None,
         start_mock: MockOptions | None = None,
+        library: Library | None = None,
     ) -> None:
-        """`start_mock`: go straight into a mock interview with these options once loaded."""
+        """`start_mock`: go straight into a mock interview with these options once loaded.
+        `library`: the content, when the command that starts the app already loaded it."""
         super().__init__()
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
+        self._library = library
         self._clock = clock
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
@@ -79,7 +83,9 @@ class QuizApp(App[None]):
         from quizapp.workspace import open_workspace
 
         try:
-            workspace = open_workspace(self.data_dir, self.extra_content, self.clock)
+            workspace = open_workspace(
+                self.data_dir, self.extra_content, self.clock, library=self._library
+            )
         except (StudyStoreError, DeckError, OSError) as error:
             self.post_message(WorkspaceFailed(str(error)))
         else:
