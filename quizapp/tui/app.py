@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker, WorkerState
 
 from quizapp.tui.screens.home import HomeScreen
 
@@ -22,18 +23,14 @@ if TYPE_CHECKING:
     from quizapp.workspace import Workspace
 
 THEME_SETTING = "theme"
+WORKSPACE_GROUP = "workspace"
 
 
 class WorkspaceReady(Message):
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, saved_theme: object) -> None:
         super().__init__()
         self.workspace = workspace
-
-
-class WorkspaceFailed(Message):
-    def __init__(self, reason: str) -> None:
-        super().__init__()
-        self.reason = reason
+        self.saved_theme = saved_theme
 
 
 class QuizApp(App[None]):
@@ -76,20 +73,25 @@ class QuizApp(App[None]):
         self.push_screen(self.home)
         self.open_workspace()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group=WORKSPACE_GROUP,
+        description="Opening your study data",
+    )
     def open_workspace(self) -> None:
-        from quizapp.content import DeckError
-        from quizapp.study import StudyStoreError
         from quizapp.workspace import open_workspace
 
+        workspace = open_workspace(
+            self.data_dir, self.extra_content, self.clock, library=self._library
+        )
         try:
-            workspace = open_workspace(
-                self.data_dir, self.extra_content, self.clock, library=self._library
-            )
-        except (StudyStoreError, DeckError, OSError) as error:
-            self.post_message(WorkspaceFailed(str(error)))
-        else:
-            self.post_message(WorkspaceReady(workspace))
+            saved_theme = workspace.store.get_setting(THEME_SETTING)
+        except BaseException:
+            workspace.close()
+            raise
+        self.post_message(WorkspaceReady(workspace, saved_theme))
 
     def on_workspace_ready(self, message: WorkspaceReady) -> None:
         self.workspace = message.workspace
@@ -97,9 +99,8 @@ class QuizApp(App[None]):
             self.notify(
                 str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
             )
-        saved_theme = message.workspace.store.get_setting(THEME_SETTING)
-        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
-            self.theme = saved_theme
+        if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
+            self.theme = message.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.home.show_ready()
         if self.start_mock is not None:
@@ -107,15 +108,26 @@ class QuizApp(App[None]):
 
             open_mock(self, self.start_mock)
 
-    def on_workspace_failed(self, message: WorkspaceFailed) -> None:
-        self.home.show_failure(message.reason)
-        self.notify(
-            message.reason,
-            title="Cannot open study data",
-            severity="error",
-            timeout=30,
-            markup=False,
-        )
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            reason = self.report_worker_failure(event.worker)
+            if event.worker.group == WORKSPACE_GROUP:
+                self.home.show_failure(reason)
+
+    def report_worker_failure(self, worker: Worker[object]) -> str:
+        """The one place a background task's failure is reported: a notification naming what
+        failed and why. Returns the reason, for the screen that waited to show it in place."""
+        from quizapp.content import DeckError
+        from quizapp.study import StudyStoreError
+
+        error = worker.error
+        if isinstance(error, StudyStoreError | DeckError | OSError):
+            reason = str(error)
+        else:
+            reason = f"{type(error).__name__}: {error}"
+        title = f"{worker.description} failed"
+        self.notify(reason, title=title, severity="error", timeout=30, markup=False)
+        return reason
 
     @contextmanager
     def reporting_store_errors(self, title: str = "Not saved") -> Iterator[None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -51,3 +52,18 @@ def held_by_another_instance(store: StudyStore) -> Iterator[None]:
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+@contextmanager
+def failing_database(store: StudyStore, tmp_path: Path) -> Iterator[None]:
+    """Every read and write of the store fails as on a damaged file: SQLite says the file
+    is not a database, and the store reports it as its own one-line error."""
+    garbage = tmp_path / "not-a-database"
+    garbage.write_bytes(b"this is not a database " * 200)
+    working = store._connection
+    store._connection = sqlite3.connect(garbage, check_same_thread=False, isolation_level=None)
+    try:
+        yield
+    finally:
+        store._connection.close()
+        store._connection = working

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from quizapp.tui.screens.base import QuizScreen
 
@@ -74,7 +75,13 @@ class HomeScreen(QuizScreen):
         if self.quiz_app.workspace is not None:
             self.refresh_overview()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="overview")
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="overview",
+        description="Loading today's numbers",
+    )
     def refresh_overview(self) -> None:
         from quizapp.study.overview import overview
 
@@ -85,13 +92,19 @@ class HomeScreen(QuizScreen):
     def _show_overview(self, summary: Overview) -> None:
         self.query_one("#home-today", Static).update("\n".join(summary.lines()))
 
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        self.query_one("#home-today", Static).update(
+            f"Cannot read today's numbers:\n{reason}\n\nThe modes still open; try again later."
+        )
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.action_open(event.option.id)
 
     def action_open(self, mode: str) -> None:
         if self.quiz_app.workspace is not None:
-            self.app.push_screen(self._screen_for(mode))
+            with self.quiz_app.reporting_store_errors(f"Cannot open {mode}"):
+                self.app.push_screen(self._screen_for(mode))
 
     def _screen_for(self, mode: str) -> QuizScreen:
         from quizapp.study import ReviewSession

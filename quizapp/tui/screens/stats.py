@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
 from quizapp.tui.screens.base import QuizScreen
@@ -60,7 +61,12 @@ class StatsScreen(QuizScreen):
     def action_reload(self) -> None:
         self.load_stats()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        description="Computing your statistics",
+    )
     def load_stats(self) -> None:
         from quizapp.study import compute_stats
         from quizapp.study.mock import mock_trend
@@ -70,6 +76,11 @@ class StatsScreen(QuizScreen):
         trend = mock_trend(workspace.store)
         self.app.call_from_thread(self.show_stats, stats)
         self.app.call_from_thread(self.show_mock_trend, trend)
+
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        self.query_one("#stats-summary", Static).update(
+            f"Cannot compute your statistics:\n{reason}\n\nPress r to try again."
+        )
 
     def show_stats(self, stats: Stats) -> None:
         cards = stats.cards
