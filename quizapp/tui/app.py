@@ -102,7 +102,7 @@ class QuizApp(App[None]):
         if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
             self.theme = message.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.home.show_ready()
+        self.home.show_ready(open_pending=self.start_mock is None)
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 

@@ -26,6 +26,8 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("mock", "m", "Mock", "Timed mock interview: no hints, a clock, then a report"),
 )
 
+MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {"changed": "Changed cards"}
+
 
 class HomeScreen(QuizScreen):
     TITLE_TEXT = "Home"
@@ -38,6 +40,11 @@ class HomeScreen(QuizScreen):
         Binding("m", "open('mock')", "Mock interview", id="home.mock"),
         Binding("c", "open('changed')", "Changed cards", id="home.changed", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending_mode: str | None = None
+        self.load_failed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,19 +61,25 @@ class HomeScreen(QuizScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
-            return self.quiz_app.workspace is not None
+            return not self.load_failed
         return action != "go_back"
 
     def on_mount(self) -> None:
         self.query_one("#home-today", Static).border_title = "Today"
 
-    def show_ready(self) -> None:
-        """The workspace is open: the mode keys work and today's numbers load."""
-        self.refresh_bindings()
+    def show_ready(self, *, open_pending: bool = True) -> None:
+        """The workspace is open: today's numbers load, and a mode asked for while loading
+        opens now (unless the app opens something else itself)."""
         self.refresh_overview()
         self.query_one("#home-actions", OptionList).focus()
+        mode, self.pending_mode = self.pending_mode, None
+        if mode is not None and open_pending:
+            self.action_open(mode)
 
     def show_failure(self, reason: str) -> None:
+        self.pending_mode = None
+        self.load_failed = True
+        self.refresh_bindings()
         self.query_one("#home-today", Static).update(
             f"Cannot open your study data:\n{reason}\n\nNothing was changed. Quit with ctrl+q."
         )
@@ -102,7 +115,11 @@ class HomeScreen(QuizScreen):
             self.action_open(event.option.id)
 
     def action_open(self, mode: str) -> None:
-        if self.quiz_app.workspace is not None:
+        """Opens the mode; while loading, remembers it (the last one asked for wins)."""
+        if self.quiz_app.workspace is None:
+            self.pending_mode = mode
+            self.notify(f"Still loading… {MODE_TITLES[mode]} opens when ready", timeout=3)
+        else:
             with self.quiz_app.reporting_store_errors(f"Cannot open {mode}"):
                 self.app.push_screen(self._screen_for(mode))
 
