@@ -69,7 +69,9 @@ def test_each_content_command_names_the_skipped_deck(
     assert "no-such-template" in err
 
 
-@pytest.mark.parametrize("command", [["due"], ["orphans"], ["stats"], ["settings"], ["export"]])
+@pytest.mark.parametrize(
+    "command", [["due"], ["orphans"], ["stats"], ["settings"], ["export"], ["unsuspend", "x"]]
+)
 def test_an_unusable_database_is_one_line_and_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture, command: list[str]
 ) -> None:

@@ -9,6 +9,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
+def suspend_question(card_id: str) -> str:
+    """Suspending is undone from the Suspended cards screen or `quizapp unsuspend`."""
+    return (
+        f"Suspend this card?\n\n{card_id}\n\nIt stops coming up in reviews until you unsuspend"
+        " it (Suspended cards: u on home, or `quizapp unsuspend`)."
+    )
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True only on an explicit `y` or the Yes button."""
 

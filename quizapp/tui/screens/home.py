@@ -26,7 +26,15 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("mock", "m", "Mock", "Timed mock interview: no hints, a clock, then a report"),
 )
 
-MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {"changed": "Changed cards"}
+MORE_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("changed", "Changed cards", "Cards rewritten a lot since you studied them: keep or reset"),
+    ("suspended", "Suspended cards", "List the suspended cards and unsuspend them"),
+)
+"""Reachable by key and from the command palette, not listed on home."""
+
+MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {
+    name: title for name, title, _text in MORE_ACTIONS
+}
 
 
 class HomeScreen(QuizScreen):
@@ -39,6 +47,7 @@ class HomeScreen(QuizScreen):
         Binding("s", "open('stats')", "Stats", id="home.stats"),
         Binding("m", "open('mock')", "Mock interview", id="home.mock"),
         Binding("c", "open('changed')", "Changed cards", id="home.changed", show=False),
+        Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
     ]
 
     def __init__(self) -> None:
@@ -131,6 +140,7 @@ class HomeScreen(QuizScreen):
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
+        from quizapp.tui.screens.suspended import SuspendedCardsScreen
 
         if mode == "review":
             workspace = self.workspace
@@ -141,12 +151,14 @@ class HomeScreen(QuizScreen):
             "stats": StatsScreen,
             "changed": ChangedCardsScreen,
             "mock": MockSetupScreen,
+            "suspended": SuspendedCardsScreen,
         }
         return screens[mode]()
 
     def palette_actions(self) -> list[tuple[str, str, Callable[[], None]]]:
         """The main actions for the command palette."""
+        actions = [(name, title, text) for name, _key, title, text in ACTIONS]
         return [
             (title, text, lambda name=name: self.action_open(name))
-            for name, _key, title, text in ACTIONS
+            for name, title, text in [*actions, *MORE_ACTIONS]
         ]

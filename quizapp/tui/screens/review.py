@@ -23,7 +23,7 @@ from quizapp.study import (
 from quizapp.study.answers import ChoiceGrade, grade_choice, rating_for_key_points
 from quizapp.study.tally import SessionTally
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.screens.confirm import ConfirmScreen, suspend_question
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
 
 if TYPE_CHECKING:
@@ -308,11 +308,11 @@ class ReviewScreen(QuizScreen):
             if confirmed and isinstance(self.session, ReviewSession):
                 with self.quiz_app.reporting_store_errors():
                     self.session.suspend(card_id)
-                    self.notify("Card suspended: it will not come up again", timeout=3)
+                    self.notify("Card suspended: Suspended cards (u on home) lists it", timeout=3)
                     self.show_next()
 
         self.app.push_screen(
-            ConfirmScreen(f"Suspend this card?\n\n{card_id}\n\nIt will not be scheduled again."),
+            ConfirmScreen(suspend_question(card_id)),
             decided,
         )
 
