@@ -83,5 +83,5 @@ def run(args: argparse.Namespace) -> int:
             )
     from quizapp.tui.app import QuizApp
 
-    QuizApp(data_dir(args), extra_content(args), start_mock=options, library=library).run()
-    return 0
+    app = QuizApp(data_dir(args), extra_content(args), start_mock=options, library=library)
+    return app.run_to_exit_status()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from quizapp.content import Library
+    from quizapp.crash import CrashReport
     from quizapp.study import Clock
     from quizapp.study.mock import MockOptions
     from quizapp.workspace import Workspace
@@ -60,6 +62,27 @@ class QuizApp(App[None]):
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
         self.home = HomeScreen()
+        self.crash: CrashReport | None = None
+
+    def run_to_exit_status(self) -> int:
+        """Run in the terminal; after a crash, once the terminal is restored, print one line
+        naming the error and where its traceback was written, and return 1."""
+        self.run()
+        if self.crash is not None:
+            print(self.crash.summary_line(), file=sys.stderr)
+            return 1
+        return self.return_code or 0
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual 8 has no public hook for an unhandled exception: keep the traceback in a file
+        and drop the screenful Textual would print on exit (`run_to_exit_status` prints one
+        line instead). Textual still exits with status 1 and re-raises the error under Pilot."""
+        from quizapp.crash import report_crash
+
+        if self.crash is None:
+            self.crash = report_crash(error, self.data_dir)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     @property
     def clock(self) -> Clock:
