@@ -94,7 +94,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
     args = parser.parse_args()
+    if args.quick:
+        args.cards, args.repeat = 200, 1
 
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name) / "synthetic"
@@ -109,7 +112,7 @@ def main() -> None:
     load_library(None)
     bundled = best_of(args.repeat, lambda: load_library(None))
     bundled_cards = len(load_library(None).cards)
-    cold = min(cold_start_seconds() for _ in range(3))
+    cold = min(cold_start_seconds() for _ in range(1 if args.quick else 3))
     per_thousand = loaded / args.cards * 1000
 
     print(f"synthetic deck: {args.cards:,} cards in {len(files)} files ({size / 1024:.0f} KiB)")

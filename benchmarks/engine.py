@@ -200,7 +200,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10**6)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
     args = parser.parse_args()
+    if args.quick:
+        args.size, args.repeat = 1_000, 1
 
     rng = np.random.default_rng(0)
     flat = rng.normal(scale=5.0, size=args.size)

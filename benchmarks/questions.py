@@ -66,7 +66,10 @@ def _measure(template_id: str, seeds: int) -> tuple[float, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=300, help="questions per template")
+    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
     args = parser.parse_args()
+    if args.quick:
+        args.seeds = 3
     for template_id in template_ids():
         generate(template_id, -1)
     reference = _reference_seconds()

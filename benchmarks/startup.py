@@ -1,118 +1,220 @@
-"""Start-up: time until the home screen takes keys, against a bare Textual app in the same run.
+"""Start-up as a user sees it: time until the home screen shows today's numbers, against a bare
+Textual app started the same way in the same run.
 
-Each app runs headless in a fresh interpreter (imports included, as a user pays them). A child
-reports on stderr when its first screen is interactive (Textual's auto-pilot starts) and, for
-quizapp, when the home screen shows today's numbers (the workspace and overview have loaded).
+Each run launches the real `quizapp` command (a fresh interpreter, imports included) in a
+pseudo-terminal of 100x30 and reads what it draws; the clock stops when "Due now" appears on the
+screen, which is when the mode keys work. The reference is a bare Textual app (Static + Footer)
+launched the same way, stopped when its text appears. Runs are interleaved (bare, case, bare, ...)
+and medians are compared, so the ratios hold on a noisy shared machine.
 
-    python benchmarks/startup.py [--repeat N] [--skip-large]
+Collections: a new user (the bundled deck only); a 10,000-card user deck; a 100,000-card user deck
+with 1,000,000 reviews of those cards. The large history is the synthetic collection of
+`synthetic.py`, moved forward so that its last review is today: the figures do not drift with the
+date. Peak memory is the child's maximum resident set size.
+
+    python benchmarks/startup.py [--repeat N] [--skip-large] [--quick]
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
+import re
+import select
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from synthetic import build_collection, scratch_copy
+from synthetic import SyntheticCard, build_collection, scratch_copy, synthetic_cards
+
+from quizapp.study import DATABASE_NAME
+
+COLUMNS, ROWS = 100, 30
+TIMEOUT_S = 120.0
+CARDS_PER_FILE = 4_000  # deck files are capped at 1 MiB each
+NUMERIC_ACTIVATION = {
+    "activation-vector": "relu",
+    "derivative-point": "sigmoid",
+    "neuron-forward": "tanh",
+}
 
 BARE_APP = """
-import os
 from textual.app import App
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 class Bare(App):
     def compose(self):
-        yield Header()
-        yield Static("hello")
+        yield Static("bare app ready")
         yield Footer()
 
-async def pilot(pilot):
-    os.write(2, b"interactive\\n")
-    pilot.app.exit()
-
-Bare().run(headless=True, size=(100, 30), auto_pilot=pilot)
+Bare().run()
 """
-
-QUIZAPP = """
-import os, sys
-from pathlib import Path
-from quizapp.cli import build_parser
-from quizapp.tui.app import QuizApp
-
-build_parser().parse_args(["--data-dir", sys.argv[1]])
-
-async def pilot(pilot):
-    os.write(2, b"interactive\\n")
-    app = pilot.app
-    while "Due now" not in str(app.home.query_one("#home-today").render()):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if app.load_error:
-            raise SystemExit(app.load_error)
-    os.write(2, b"loaded\\n")
-    app.exit()
-
-QuizApp(Path(sys.argv[1])).run(headless=True, size=(100, 30), auto_pilot=pilot)
-"""
+BARE_READY = "bare app ready"
+QUIZAPP_READY = "Due now"
+_ESCAPES = re.compile(
+    rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)"
+)
 
 
-def time_child(code: str, *args: str) -> dict[str, float]:
-    """Seconds from spawning the interpreter to each marker line the child writes."""
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def launch(command: list[str], ready: str, env: dict[str, str]) -> Run:
+    """Seconds from spawning `command` in a pseudo-terminal until `ready` is drawn."""
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "TEXTUAL": ""},
+        command,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
     )
-    marks: dict[str, float] = {}
-    assert child.stderr is not None
-    for line in child.stderr:
-        marks[line.strip()] = time.perf_counter() - started
-    if child.wait() != 0:
-        raise RuntimeError(f"child failed ({child.returncode}): {marks}")
-    return marks
+    os.close(follower)
+    screen = b""
+    elapsed = None
+    try:
+        while elapsed is None:
+            if time.perf_counter() - started > TIMEOUT_S:
+                raise RuntimeError(f"{command[0]}: {ready!r} not drawn in {TIMEOUT_S:.0f} s")
+            readable, _, _ = select.select([leader], [], [], 0.05)
+            if not readable:
+                if child.poll() is not None:
+                    raise RuntimeError(f"{command}: exited {child.returncode} before {ready!r}")
+                continue
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError as error:
+                raise RuntimeError(f"{command}: terminal closed before {ready!r}") from error
+            screen += chunk
+            if ready.encode() in _ESCAPES.sub(b"", screen[-65536:]):
+                elapsed = time.perf_counter() - started
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)
+        _pid, _status, usage = os.wait4(child.pid, 0)
+        os.close(leader)
+    return Run(elapsed, usage.ru_maxrss / 1024)
 
 
-def median_marks(code: str, repeat: int, *args: str) -> dict[str, float]:
-    runs = [time_child(code, *args) for _ in range(repeat)]
-    return {mark: statistics.median(run[mark] for run in runs) for mark in runs[0]}
+def environment(data_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLUMNS": str(COLUMNS),
+        "LINES": str(ROWS),
+        "QUIZAPP_DATA_DIR": str(data_dir),
+        "TEXTUAL": "",
+    }
 
 
-def report(label: str, marks: dict[str, float], bare: float) -> None:
-    interactive, loaded = marks["interactive"], marks["loaded"]
-    print(
-        f"{label:<34} interactive {interactive * 1000:7.0f} ms  ratio {interactive / bare:4.2f}x"
-        f"   home numbers shown {loaded * 1000:7.0f} ms  ratio {loaded / bare:4.2f}x"
-    )
+def write_deck(folder: Path, cards: list[SyntheticCard]) -> None:
+    """A user deck holding `cards` as YAML, split into files under the 1 MiB cap."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, len(cards), CARDS_PER_FILE):
+        lines = ["deck: {name: synthetic, title: Synthetic benchmark deck}"] if start == 0 else []
+        lines.append("cards:")
+        for card in cards[start : start + CARDS_PER_FILE]:
+            lines += _card_yaml(card)
+        (folder / f"{start // CARDS_PER_FILE:03d}.yaml").write_text("\n".join(lines) + "\n")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--skip-large", action="store_true", help="no 100,000-card collection")
-    options = parser.parse_args()
+def _card_yaml(card: SyntheticCard) -> list[str]:
+    if card.template is None:
+        return [
+            "  - kind: definition",
+            f"    id: {card.id}",
+            f"    term: {card.front}",
+            f"    meaning: {card.back}",
+        ]
+    lines = [
+        "  - kind: numeric",
+        f"    id: {card.id}",
+        f"    title: {card.front}",
+        f"    template: {card.template}",
+    ]
+    activation = NUMERIC_ACTIVATION.get(card.template)
+    return lines + ([f"    activation: {activation}"] if activation else [])
 
-    bare = median_marks(BARE_APP, options.repeat)["interactive"]
-    print(f"{'bare Textual app (reference)':<34} interactive {bare * 1000:7.0f} ms")
-    with tempfile.TemporaryDirectory() as empty:
-        report("quizapp, new user", median_marks(QUIZAPP, options.repeat, empty), bare)
-    if not options.skip_large:
-        large = scratch_copy(build_collection())
-        report(
-            "quizapp, 100k cards / 1M reviews",
-            median_marks(QUIZAPP, options.repeat, str(large.data_dir)),
-            bare,
+
+def move_to_today(database: Path, built_at: datetime) -> None:
+    """Shift every time in the copy by whole days so that the history ends today."""
+    import sqlite3
+
+    days = (datetime.now(UTC).date() - built_at.date()).days
+    micros = days * 86_400_000_000
+    shift = f"+{days} days"
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "UPDATE reviews SET reviewed_at = reviewed_at + ?, day = date(day, ?)", (micros, shift)
         )
-        Path(large.data_dir).joinpath("quizapp.sqlite3").unlink()
-    print(f"median of {options.repeat} runs each; target: interactive under 1.5x the bare app")
+        connection.execute("UPDATE review_days SET day = date(day, ?)", (shift,))
+        connection.execute(
+            "UPDATE cards SET due = due + ?, last_review = last_review + ?", (micros, micros)
+        )
+    connection.close()
+
+
+def prepare_cases(root: Path, quick: bool, skip_large: bool) -> dict[str, Path]:
+    """Data dirs by case label, each ready to open."""
+    cases = {"quizapp, new user (bundled deck)": root / "new-user"}
+    cases[next(iter(cases))].mkdir()
+    deck_cards = 500 if quick else 10_000
+    medium = root / "medium"
+    write_deck(medium / "decks" / "synthetic", synthetic_cards(deck_cards))
+    cases[f"+ a {deck_cards:,}-card user deck"] = medium
+    if not (quick or skip_large):
+        collection = scratch_copy(build_collection())
+        write_deck(collection.data_dir / "decks" / "synthetic", collection.cards)
+        move_to_today(collection.data_dir / DATABASE_NAME, collection.now)
+        cases["100,000 cards + 1,000,000 reviews"] = collection.data_dir
+    return cases
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="runs per case (median)")
+    parser.add_argument("--skip-large", action="store_true", help="no 100,000-card collection")
+    parser.add_argument(
+        "--quick", action="store_true", help="one run, small decks: checks the benchmark works"
+    )
+    options = parser.parse_args()
+    repeat = 1 if options.quick else options.repeat
+    quizapp = [sys.executable, "-m", "quizapp"]
+    bare = [sys.executable, "-c", BARE_APP]
+    with tempfile.TemporaryDirectory(prefix="quizapp-startup-") as scratch:
+        cases = prepare_cases(Path(scratch), options.quick, options.skip_large)
+        print(f"{'collection':<36} {'median':>9} {'bare':>9} {'ratio':>6} {'peak MiB':>9}")
+        for label, data_dir in cases.items():
+            env = environment(data_dir)
+            own, reference = [], []
+            for _ in range(repeat):
+                reference.append(launch(bare, BARE_READY, env))
+                own.append(launch(quizapp, QUIZAPP_READY, env))
+            mine = statistics.median(run.seconds for run in own)
+            base = statistics.median(run.seconds for run in reference)
+            peak = max(run.peak_mib for run in own)
+            print(
+                f"{label:<36} {mine * 1000:7.0f}ms {base * 1000:7.0f}ms "
+                f"{mine / base:5.2f}x {peak:9.0f}"
+            )
+    print(f"median of {repeat} interleaved runs each, in a {COLUMNS}x{ROWS} pseudo-terminal")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -56,7 +56,10 @@ def main() -> int:
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--reviews", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
     args = parser.parse_args()
+    if args.quick:
+        args.cards, args.reviews, args.repeat = 2_000, 20_000, 1
 
     collection = scratch_copy(build_collection(args.cards, args.reviews))
     clock = collection.clock()

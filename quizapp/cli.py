@@ -17,22 +17,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="Prepare ML interviews on activation functions.",
     )
     parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    add_global_options(parser, after_command=False)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in command_modules():
+        importlib.import_module(f"quizapp.commands.{module_name}").register(subparsers)
+    for subparser in subparsers.choices.values():
+        add_global_options(subparser, after_command=True)
+    return parser
+
+
+LATE_CONTENT = "late_content"
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool) -> None:
+    """`--data-dir` and `--content` work before or after the subcommand. After it they default to
+    SUPPRESS, so a subcommand that does not repeat them keeps what was given before it; the
+    folders given after it are kept apart and appended to those given before."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS if after_command else None,
         help="where study data lives (default: $QUIZAPP_DATA_DIR, else the platform's data dir)",
     )
     parser.add_argument(
         "--content",
         metavar="DIR",
         action="append",
-        default=[],
+        dest=LATE_CONTENT if after_command else "content",
+        default=argparse.SUPPRESS if after_command else [],
         help="load an extra deck folder (repeatable)",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in command_modules():
-        importlib.import_module(f"quizapp.commands.{module_name}").register(subparsers)
-    return parser
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -46,6 +60,7 @@ def run_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.content = [*args.content, *vars(args).pop(LATE_CONTENT, [])]
     if args.command is None:
         return run_app(args)
     try:

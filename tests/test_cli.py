@@ -53,3 +53,19 @@ def test_ctrl_c_in_a_command_exits_quietly(monkeypatch, capsys, tmp_path: Path) 
     monkeypatch.setattr(quizapp.commands.stats, "run", interrupted)
     assert main(["--data-dir", str(tmp_path), "stats"]) == 130
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_global_options_work_after_the_subcommand(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    assert main(["due", "--data-dir", str(data_dir)]) == 0
+    assert (data_dir / "quizapp.sqlite3").is_file()
+
+
+def test_content_folders_before_and_after_the_subcommand_add_up(monkeypatch) -> None:
+    import quizapp.commands.stats
+
+    seen = []
+    monkeypatch.setattr(quizapp.commands.stats, "run", seen.append)
+    main(["--data-dir", "A", "--content", "x", "stats", "--content", "y", "--data-dir", "B"])
+    main(["stats"])
+    assert [(args.data_dir, args.content) for args in seen] == [("B", ["x", "y"]), (None, [])]

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from collections.abc import Sequence
 from typing import Any
 
 from quizapp.commands import CommandError
+
+MAX_JACOBIAN_VALUES = 1000
 
 EPILOG = """\
 values are decimal numbers (-2, .5, 1e-3, inf, -inf, nan); put `--` before them so that
@@ -61,6 +64,24 @@ def parse_values(texts: Sequence[str]) -> list[float]:
         except ValueError:
             raise CommandError(f"value {position} ({text!r}) is not a number") from None
     return values
+
+
+def overflow_notices(texts: Sequence[str], values: Sequence[float]) -> list[str]:
+    """A finite number written out (1e400) that a float cannot hold was read as infinity."""
+    return [
+        f"value {position} ({text!r}) is beyond the float range and was read as {value!r}"
+        for position, (text, value) in enumerate(zip(texts, values, strict=True), start=1)
+        if math.isinf(value) and "inf" not in text.lower()
+    ]
+
+
+def check_jacobian_size(activation_name: str, count: int) -> None:
+    """An n-value Jacobian holds n*n numbers: 20,000 values would need 3.2 GB."""
+    if count > MAX_JACOBIAN_VALUES:
+        raise CommandError(
+            f"the derivative of {activation_name} is a {count}x{count} Jacobian; "
+            f"give at most {MAX_JACOBIAN_VALUES} values"
+        )
 
 
 def parse_params(texts: Sequence[str], defaults: dict[str, Any]) -> dict[str, Any]:
@@ -118,6 +139,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     params = parse_params(args.param, activation.defaults)
     values = parse_values(args.values)
+    for notice in overflow_notices(args.values, values):
+        print(f"quizapp compute: warning: {notice}", file=sys.stderr)
+    if args.derivative and not activation.elementwise:
+        check_jacobian_size(activation.name, len(values))
     try:
         resolved = activation.resolve_params(params)
         compute = activation.derivative if args.derivative else activation

@@ -18,7 +18,8 @@ class CramSession(OneCardSession):
     """Goes through `cards` in the given order; a card rated Again comes back at the end.
 
     Answers are logged with mode "cram" (they count in activity and accuracy stats, never in
-    true retention) and no card's state changes.
+    true retention) and no card's state changes. A card whose question cannot be built is left
+    out; `problems` says which and why.
     """
 
     def __init__(
@@ -31,14 +32,19 @@ class CramSession(OneCardSession):
     ) -> None:
         super().__init__(store, generate, rng)
         self._queue = list(cards)
+        self.problems: list[str] = []
 
     def remaining(self) -> int:
         return len(self._queue) + (self._pending is not None)
 
     def next(self) -> StudyItem | None:
-        if self._pending is None and self._queue:
+        while self._pending is None and self._queue:
             card = self._queue.pop(0)
-            self._pending = self._questions.item(card, "cram", self._clock.now())
+            item = self._questions.item(card, "cram", self._clock.now())
+            if item.problem is None:
+                self._pending = item
+            else:
+                self.problems.append(f"{card.id}: {item.problem}")
         return self._pending
 
     def _record(

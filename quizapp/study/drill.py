@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quizapp.study.items import PracticeItem
+from quizapp.study.items import PracticeItem, failure_reason
 from quizapp.study.practice import PracticeSession
 from quizapp.study.protocols import GradeLike, StudyCard
 from quizapp.study.store import Recorded
@@ -80,8 +80,8 @@ class Drill:
             index = int(self._rng.integers(len(self._cards)))
             try:
                 return self._practice.question_for(self._cards[index])
-            except ValueError as error:
-                self.problems.append(f"{self._cards.pop(index).id}: {error}")
+            except Exception as error:  # one card's broken question never ends the drill
+                self.problems.append(f"{self._cards.pop(index).id}: {failure_reason(error)}")
         return None
 
     def record(self, item: PracticeItem, grade: GradeLike, response: str) -> Recorded:

@@ -75,9 +75,14 @@ class Questioner:
         seed = self.seed()
         try:
             question = self.question(card.template, seed, card.activation, card.params)
-        except ValueError as error:
-            return StudyItem(card, source, shown_at, seed=seed, problem=str(error))
+        except Exception as error:  # one card's broken question never ends the session
+            return StudyItem(card, source, shown_at, seed=seed, problem=failure_reason(error))
         return StudyItem(card, source, shown_at, question=question, seed=seed)
+
+
+def failure_reason(error: Exception) -> str:
+    """The error's message, or its type when it has none (`RuntimeError()` says nothing)."""
+    return str(error) or type(error).__name__
 
 
 def propose_rating(correct: bool, elapsed: timedelta, usual: timedelta | None) -> Rating:

@@ -164,3 +164,20 @@ def test_value_parser_accepts_only_plain_numbers(text):
     assert text == text.strip()
     assert "_" not in text
     assert number == float(text) or math.isnan(number)
+
+
+def test_an_overflowing_input_is_named(capsys):
+    code, out, err = run(capsys, "relu", "--", "1e400", "2", "-inf")
+    assert (code, out) == (0, "inf 2 0\n")
+    assert err == (
+        "quizapp compute: warning: value 1 ('1e400') is beyond the float range"
+        " and was read as inf\n"
+    )
+
+
+def test_a_huge_jacobian_is_one_line_error(capsys):
+    values = ["0.5"] * 20_000
+    code, out, err = run(capsys, "softmax", "--derivative", "--", *values)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "20000x20000 Jacobian" in err and "at most 1000" in err
+    assert run(capsys, "softmax", "--", *values)[0] == 0

@@ -122,7 +122,11 @@ class ReviewScreen(QuizScreen):
         self._show_rating_bar()
 
     def show_next(self) -> None:
+        known_problems = len(self.session.problems) if isinstance(self.session, CramSession) else 0
         self.item = self.session.next()
+        if isinstance(self.session, CramSession):
+            for problem in self.session.problems[known_problems:]:
+                self.notify(problem, title="Card left out", severity="warning", markup=False)
         self.grade = self.response = self.proposed = None
         if self.item is None:
             self._show_summary()
@@ -145,14 +149,9 @@ class ReviewScreen(QuizScreen):
             )
         elif card.template is not None:
             if item.question is None:
-                remedy = (
-                    "Bury (b) or suspend (s) it."
-                    if self.is_scheduled
-                    else "`quizapp validate` shows where. Escape leaves the cram."
-                )
                 front.update(
                     f"{card.front}\n\nThis question could not be generated: {item.problem}\n"
-                    + remedy
+                    "Bury (b) or suspend (s) it."
                 )
             else:
                 numeric = self.query_one("#card-numeric", NumericAnswer)
