@@ -12,12 +12,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
+from quizapp.content.kinds import KINDS
 from quizapp.content.problems import Problem, display_path
 
 CardKind = Literal["definition", "formula", "interview", "choice", "numeric", "code"]
-CARD_KINDS: tuple[CardKind, ...] = ("definition", "formula", "interview", "choice", "numeric")
+CARD_KINDS = cast("tuple[CardKind, ...]", tuple(k for k, row in KINDS.items() if row.in_review))
 REVERSE_SUFFIX = ":reverse"
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 

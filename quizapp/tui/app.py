@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.writes import StoreWrites
 
 if TYPE_CHECKING:
     from quizapp.content import Library
@@ -43,6 +44,9 @@ class QuizApp(App[None]):
     TITLE = "quizapp"
     SUB_TITLE = "activation functions"
 
+    writing: reactive[bool] = reactive(False, bindings=True)
+    """A study-database write is under way (see `writes`): keys that write are disabled."""
+
     def __init__(
         self,
         data_dir: Path,
@@ -63,6 +67,7 @@ class QuizApp(App[None]):
         self.workspace: Workspace | None = None
         self.home = HomeScreen()
         self.crash: CrashReport | None = None
+        self.writes = StoreWrites(self)
 
     def run_to_exit_status(self) -> int:
         """Run in the terminal; after a crash, once the terminal is restored, print one line
@@ -152,22 +157,17 @@ class QuizApp(App[None]):
         self.notify(reason, title=title, severity="error", timeout=30, markup=False)
         return reason
 
-    @contextmanager
-    def reporting_store_errors(self, title: str = "Not saved") -> Iterator[None]:
-        """Wraps steps that write to the study database. When it cannot be written (another
-        instance holds it, the disk is full) the error is shown and the rest of the block is
-        skipped; the store and the session are unchanged, so the user can simply try again."""
-        from quizapp.study import StudyStoreError
-
-        try:
-            yield
-        except StudyStoreError as error:
-            self.notify(str(error), title=title, severity="error", timeout=10, markup=False)
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.writes.hold(event):
+            return
+        await super().on_event(event)
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.workspace is not None:
-            with self.reporting_store_errors("Theme not remembered"):
-                self.workspace.store.set_setting(THEME_SETTING, theme.name)
+            store = self.workspace.store
+            self.writes.run(
+                lambda: store.set_setting(THEME_SETTING, theme.name), title="Theme not remembered"
+            )
 
     def on_unmount(self) -> None:
         if self.workspace is not None:

@@ -129,8 +129,20 @@ class HomeScreen(QuizScreen):
             self.pending_mode = mode
             self.notify(f"Still loading… {MODE_TITLES[mode]} opens when ready", timeout=3)
         else:
-            with self.quiz_app.reporting_store_errors(f"Cannot open {mode}"):
-                self.app.push_screen(self._screen_for(mode))
+            self._open_now(mode)
+
+    def _open_now(self, mode: str) -> None:
+        """A screen that reads the database as it opens (review builds its queue) may meet a
+        failing database: say so instead of crashing."""
+        from quizapp.study import StudyStoreError
+
+        try:
+            screen = self._screen_for(mode)
+        except StudyStoreError as error:
+            title = f"Cannot open {MODE_TITLES[mode]}"
+            self.notify(str(error), title=title, severity="error", timeout=10, markup=False)
+        else:
+            self.app.push_screen(screen)
 
     def _screen_for(self, mode: str) -> QuizScreen:
         from quizapp.study import ReviewSession

@@ -22,7 +22,7 @@ class SuspendedCardsScreen(QuizScreen):
     entries: reactive[tuple[SuspendedCard, ...]] = reactive(
         (), bindings=True, always_update=True, init=False
     )
-    busy: reactive[bool] = reactive(True, bindings=True)
+    listing: reactive[bool] = reactive(True, bindings=True)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,19 +48,9 @@ class SuspendedCardsScreen(QuizScreen):
         entries = tuple(suspended_cards(workspace.store, workspace.cards))
         self.app.call_from_thread(self._show, entries)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, description="Unsuspending the card")
-    def _unsuspend(self, card_id: str) -> None:
-        workspace = self.workspace
-        try:
-            unsuspend(workspace.store, workspace.cards, card_id)
-        finally:
-            self.app.call_from_thread(setattr, self, "busy", False)
-        self.app.call_from_thread(self.notify, f"{card_id} comes up again when due", timeout=3)
-        self.load()
-
     def _show(self, entries: tuple[SuspendedCard, ...]) -> None:
         self.entries = entries
-        self.busy = False
+        self.listing = False
 
     def watch_entries(self, entries: tuple[SuspendedCard, ...]) -> None:
         table = self.query_one("#suspended-table", DataTable)
@@ -77,15 +67,23 @@ class SuspendedCardsScreen(QuizScreen):
         )
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        self.busy = False
+        self.listing = False
         self.query_one("#suspended-count", Static).update(f"Cannot list suspended cards: {reason}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "unsuspend":
-            return bool(self.entries) and not self.busy
+            return bool(self.entries) and not self.listing and not self.quiz_app.writing
         return True
 
     def action_unsuspend(self) -> None:
-        table = self.query_one("#suspended-table", DataTable)
-        self.busy = True
-        self._unsuspend(self.entries[table.cursor_row].card_id)
+        card_id = self.entries[self.query_one("#suspended-table", DataTable).cursor_row].card_id
+        workspace = self.workspace
+        self.quiz_app.writes.run(
+            lambda: unsuspend(workspace.store, workspace.cards, card_id),
+            lambda _changed: self._unsuspended(card_id),
+            title="Not unsuspended",
+        )
+
+    def _unsuspended(self, card_id: str) -> None:
+        self.notify(f"{card_id} comes up again when due", timeout=3)
+        self.load()
