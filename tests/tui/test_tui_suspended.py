@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import shown, wait_ready
 from textual.widgets import DataTable
 
-from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.suspended import SuspendedCardsScreen
 

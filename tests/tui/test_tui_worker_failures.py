@@ -3,22 +3,11 @@ says so in place: nothing stays on "Computing…" or empty for ever."""
 
 from __future__ import annotations
 
-from contextlib import suppress
 from pathlib import Path
 
 from helpers import failing_database, shown, wait_ready
-from textual.pilot import Pilot
-from textual.worker import WorkerFailed
 
 from quizapp.tui.screens.stats import StatsScreen
-
-
-async def settle(pilot: Pilot) -> None:
-    """Wait for every worker to end, failed ones included."""
-    for worker in list(pilot.app.workers):
-        with suppress(WorkerFailed):
-            await worker.wait()
-    await pilot.pause()
 
 
 def error_notifications(app) -> list[tuple[str, str]]:
@@ -32,7 +21,7 @@ async def test_stats_says_why_it_cannot_compute(make_app, tmp_path: Path) -> Non
         with failing_database(app.workspace.store, tmp_path):
             await pilot.press("s")
             await pilot.pause()
-            await settle(pilot)
+            await wait_ready(pilot)
             assert isinstance(app.screen, StatsScreen)
             summary = shown(app, "#stats-summary")
             assert "Computing" not in summary
@@ -50,7 +39,7 @@ async def test_home_today_box_says_why_it_is_empty(make_app, tmp_path: Path) -> 
         assert "Due now" in shown(app, "#home-today")
         with failing_database(app.workspace.store, tmp_path):
             app.home.refresh_overview()
-            await settle(pilot)
+            await wait_ready(pilot)
             today = shown(app, "#home-today")
             assert "Cannot read today's numbers" in today
             assert "quizapp.sqlite3" in today
@@ -69,8 +58,13 @@ async def test_a_failure_while_opening_is_shown_on_home(make_app, monkeypatch) -
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await settle(pilot)
+        await wait_ready(pilot)
         assert app.workspace is None
         assert "RuntimeError: the decks could not be read" in shown(app, "#home-today")
+        assert app.home.has_class("-failed")
+        assert not app.home.check_action("open", ("review",))
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is app.home
         [(title, _message)] = error_notifications(app)
         assert title == "Opening your study data failed"

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from quizapp.tui.screens.keys import KeysScreen
+from quizapp.tui.dialogs import KeysScreen
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp

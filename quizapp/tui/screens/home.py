@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
@@ -37,6 +39,14 @@ MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {
 }
 
 
+class StudyData(Enum):
+    """Where opening the decks and the study database stands; the mode keys depend on it."""
+
+    LOADING = "loading"
+    OPEN = "open"
+    FAILED = "failed"
+
+
 class HomeScreen(QuizScreen):
     TITLE_TEXT = "Home"
 
@@ -50,10 +60,13 @@ class HomeScreen(QuizScreen):
         Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
     ]
 
+    study_data: reactive[StudyData] = reactive(StudyData.LOADING, bindings=True)
+    today = getters.query_one("#home-today", Static)
+
     def __init__(self) -> None:
         super().__init__()
         self.pending_mode: str | None = None
-        self.load_failed = False
+        """The mode asked for while loading, opened once loading is done."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,15 +83,19 @@ class HomeScreen(QuizScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
-            return not self.load_failed
+            return self.study_data is not StudyData.FAILED
         return action != "go_back"
 
     def on_mount(self) -> None:
-        self.query_one("#home-today", Static).border_title = "Today"
+        self.today.border_title = "Today"
+
+    def watch_study_data(self, study_data: StudyData) -> None:
+        self.set_class(study_data is StudyData.FAILED, "-failed")
 
     def show_ready(self, *, open_pending: bool = True) -> None:
         """The workspace is open: today's numbers load, and a mode asked for while loading
         opens now (unless the app opens something else itself)."""
+        self.study_data = StudyData.OPEN
         self.refresh_overview()
         self.query_one("#home-actions", OptionList).focus()
         mode, self.pending_mode = self.pending_mode, None
@@ -87,14 +104,13 @@ class HomeScreen(QuizScreen):
 
     def show_failure(self, reason: str) -> None:
         self.pending_mode = None
-        self.load_failed = True
-        self.refresh_bindings()
-        self.query_one("#home-today", Static).update(
+        self.study_data = StudyData.FAILED
+        self.today.update(
             f"Cannot open your study data:\n{reason}\n\nNothing was changed. Quit with ctrl+q."
         )
 
     def on_screen_resume(self) -> None:
-        if self.quiz_app.workspace is not None:
+        if self.study_data is StudyData.OPEN:
             self.refresh_overview()
 
     @work(
@@ -112,23 +128,24 @@ class HomeScreen(QuizScreen):
         self.app.call_from_thread(self._show_overview, summary)
 
     def _show_overview(self, summary: Overview) -> None:
-        self.query_one("#home-today", Static).update("\n".join(summary.lines()))
+        self.today.update("\n".join(summary.lines()))
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        self.query_one("#home-today", Static).update(
+        self.today.update(
             f"Cannot read today's numbers:\n{reason}\n\nThe modes still open; try again later."
         )
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected, "#home-actions")
+    def open_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.action_open(event.option.id)
 
     def action_open(self, mode: str) -> None:
         """Opens the mode; while loading, remembers it (the last one asked for wins)."""
-        if self.quiz_app.workspace is None:
+        if self.study_data is StudyData.LOADING:
             self.pending_mode = mode
             self.notify(f"Still loading… {MODE_TITLES[mode]} opens when ready", timeout=3)
-        else:
+        elif self.study_data is StudyData.OPEN:
             self._open_now(mode)
 
     def _open_now(self, mode: str) -> None:

@@ -21,8 +21,8 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
 from quizapp.study.tally import SessionTally
+from quizapp.tui.dialogs import ConfirmScreen, suspend_question
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.confirm import ConfirmScreen, suspend_question
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.rating_bar import RatingBar
 from quizapp.tui.widgets.views import VIEWS

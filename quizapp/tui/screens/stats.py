@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -35,6 +35,8 @@ class StatsScreen(QuizScreen):
     TITLE_TEXT = "Stats"
 
     BINDINGS = [Binding("r", "reload", "Refresh", id="stats.reload")]
+
+    summary = getters.query_one("#stats-summary", Static)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,7 +80,7 @@ class StatsScreen(QuizScreen):
         self.app.call_from_thread(self.show_mock_trend, trend)
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        self.query_one("#stats-summary", Static).update(
+        self.summary.update(
             f"Cannot compute your statistics:\n{reason}\n\nPress r to try again."
         )
 
@@ -86,7 +88,7 @@ class StatsScreen(QuizScreen):
         cards = stats.cards
         retention = stats.true_retention
         recent = stats.true_retention_recent
-        self.query_one("#stats-summary", Static).update(
+        self.summary.update(
             "\n".join(
                 [
                     f"Today: {stats.reviews_today} answers · streak {_days(stats.streak)}"
