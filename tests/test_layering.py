@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_import_contracts_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Layers downward only (engine < content | questions < study | coding < workspace < tui
-    < commands < cli); the domain never imports textual. The report is printed on failure."""
+    """Layers downward only (engine | explain < content | questions < study < coding
+    < workspace < tui < commands < cli); the domain never imports textual. The report is
+    printed on failure."""
     monkeypatch.chdir(ROOT)
     assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0
 
@@ -22,8 +23,9 @@ def test_importing_the_domain_and_the_command_line_does_not_load_textual() -> No
     """At run time, not only in the import graph: `quizapp stats` must not pay for the TUI.
     Building the parser imports every subcommand module, so it is part of the probe."""
     probe = (
-        "import sys, quizapp.engine, quizapp.content, quizapp.questions, quizapp.study,"
-        " quizapp.study.mock, quizapp.workspace, quizapp.cli; quizapp.cli.build_parser();"
+        "import sys, quizapp.engine, quizapp.content, quizapp.questions, quizapp.explain,"
+        " quizapp.study, quizapp.study.mock, quizapp.coding.check, quizapp.workspace,"
+        " quizapp.cli; quizapp.cli.build_parser();"
         " print('textual' in sys.modules)"
     )
     result = subprocess.run(
