@@ -131,9 +131,7 @@ class HomeScreen(QuizScreen):
         self.today.update("\n".join(summary.lines()))
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        self.today.update(
-            f"Cannot read today's numbers:\n{reason}\n\nThe modes still open; try again later."
-        )
+        self.today.update(f"Cannot read today's numbers:\n{reason}")
 
     @on(OptionList.OptionSelected, "#home-actions")
     def open_selected(self, event: OptionList.OptionSelected) -> None:
