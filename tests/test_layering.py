@@ -24,7 +24,8 @@ def test_importing_the_domain_and_the_command_line_does_not_load_textual() -> No
     Building the parser imports every subcommand module, so it is part of the probe."""
     probe = (
         "import sys, quizapp.engine, quizapp.content, quizapp.questions, quizapp.explain,"
-        " quizapp.study, quizapp.study.mock, quizapp.coding.check, quizapp.workspace,"
+        " quizapp.study, quizapp.study.mock, quizapp.coding.check, quizapp.exchange.apkg,"
+        " quizapp.workspace,"
         " quizapp.cli; quizapp.cli.build_parser();"
         " print('textual' in sys.modules)"
     )

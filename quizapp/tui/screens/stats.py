@@ -19,6 +19,7 @@ from quizapp.tui.screens.base import QuizScreen
 if TYPE_CHECKING:
     from quizapp.study import Stats
     from quizapp.study.mock import MockTrend
+    from quizapp.study.mock.topic_trend import TopicScoreTable
 
 ACTIVITY_DAYS = 30
 
@@ -46,6 +47,8 @@ class StatsScreen(QuizScreen):
             yield PlotextPlot(id="stats-forecast", classes="stats-plot")
             yield Static("", id="stats-mock-summary", classes="browse-title", markup=False)
             yield PlotextPlot(id="stats-mock", classes="stats-plot")
+            yield Static("Mock score per topic, latest interviews", classes="browse-title")
+            yield DataTable(id="stats-mock-topics", cursor_type="row")
             yield Static("Accuracy per activation function", classes="browse-title")
             yield DataTable(id="stats-by-activation", cursor_type="row")
             yield Static("Accuracy per question family", classes="browse-title")
@@ -72,12 +75,15 @@ class StatsScreen(QuizScreen):
     def load_stats(self) -> None:
         from quizapp.study import compute_stats
         from quizapp.study.mock import mock_trend
+        from quizapp.study.mock.topic_trend import topic_scores, topic_table
 
         workspace = self.workspace
         stats = compute_stats(workspace.store, workspace.cards, workspace.clock)
         trend = mock_trend(workspace.store)
+        by_topic = topic_table(topic_scores(workspace.store))
         self.app.call_from_thread(self.show_stats, stats)
         self.app.call_from_thread(self.show_mock_trend, trend)
+        self.app.call_from_thread(self.show_topic_scores, by_topic)
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
         self.summary.update(
@@ -155,6 +161,13 @@ class StatsScreen(QuizScreen):
         plt.ylim(0, 100)
         plt.title("Mock interview score (%), oldest first")
         plot.refresh()
+
+    def show_topic_scores(self, table: TopicScoreTable) -> None:
+        self._fill(
+            "#stats-mock-topics",
+            ("topic", *table.column_titles),
+            [(topic, *map(_percent, scores)) for topic, scores in table.rows],
+        )
 
     def _fill(self, selector: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         table = self.query_one(selector, DataTable)
