@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import data_dir, opened_store
 
 if TYPE_CHECKING:
     from quizapp.study import StudyStore
@@ -81,24 +82,16 @@ def run(args: argparse.Namespace) -> int:
 def _run_apkg(args: argparse.Namespace) -> int:
     import time
 
-    from quizapp.datadir import resolve_data_dir
+    from quizapp.commands._opening import load_content
     from quizapp.exchange.apkg import DEFAULT_NUMERIC_INSTANCES, build_package, write_apkg
     from quizapp.study import DATABASE_NAME
-    from quizapp.workspace import load_content
 
-    data_dir = resolve_data_dir(args.data_dir)
     output = args.output or Path(APKG_DEFAULT_NAME)
-    refuse_database(output, data_dir / DATABASE_NAME)
-    library = load_content(data_dir, list(map(Path, args.content)))
+    refuse_database(output, data_dir(args) / DATABASE_NAME)
+    library = load_content(args)
     instances = args.numeric_instances
     export = build_package(library, DEFAULT_NUMERIC_INSTANCES if instances is None else instances)
     write_output(output, lambda path: write_apkg(export.package, path, time.time()))
-    if library.problems:
-        print(
-            f"quizapp export: warning: {len(library.problems)} content problem(s) skipped; "
-            "run `quizapp validate`",
-            file=sys.stderr,
-        )
     for warning in export.warnings():
         print(f"quizapp export: warning: {warning}", file=sys.stderr)
     print(f"{output}: {export.notes} notes, {export.cards} Anki cards in {export.decks} decks")
@@ -106,20 +99,15 @@ def _run_apkg(args: argparse.Namespace) -> int:
 
 
 def _run_csv(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
+    from quizapp.study import DATABASE_NAME
 
-    data_dir = resolve_data_dir(args.data_dir)
     if args.output is not None:
-        refuse_database(args.output, data_dir / DATABASE_NAME)
-    try:
-        with open_store(data_dir, SystemClock()) as store:
-            if args.output is None:
-                write_csv(store, sys.stdout)
-                return 0
+        refuse_database(args.output, data_dir(args) / DATABASE_NAME)
+    with opened_store(args) as store:
+        if args.output is None:
+            write_csv(store, sys.stdout)
+        else:
             write_output(args.output, lambda path: _write_csv_file(store, path))
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
     return 0
 
 

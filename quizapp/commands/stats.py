@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import opened_workspace
 
 if TYPE_CHECKING:
     from quizapp.study.mock import MockTrend
@@ -44,25 +43,19 @@ def parse_day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import StudyStoreError, SystemClock, compute_stats
+    from quizapp.study import compute_stats
     from quizapp.study.mock import mock_trend
     from quizapp.study.mock.topic_trend import topic_scores, topic_scores_json, topic_table
-    from quizapp.study.reports import open_study
 
-    clock = SystemClock()
-    try:
-        context = open_study(resolve_data_dir(args.data_dir), list(map(Path, args.content)), clock)
-        with context.store as store:
-            stats = compute_stats(store, context.cards, clock, until=args.interview_date)
-            trend = mock_trend(store)
-            by_topic = topic_scores(store)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
-    except ValueError as error:
-        raise CommandError(str(error), 2) from error
-    if context.content_warning:
-        print(f"quizapp stats: {context.content_warning}", file=sys.stderr)
+    with opened_workspace(args) as workspace:
+        try:
+            stats = compute_stats(
+                workspace.store, workspace.cards, workspace.clock, until=args.interview_date
+            )
+        except ValueError as error:
+            raise CommandError(str(error), 2) from error
+        trend = mock_trend(workspace.store)
+        by_topic = topic_scores(workspace.store)
     if args.json:
         mock = {**trend.to_dict(), "score_by_topic": topic_scores_json(by_topic)}
         print(json.dumps({**stats.to_dict(), "mock_interviews": mock}, indent=2))

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
 from quizapp.tui.screens.base import QuizScreen
@@ -35,6 +36,8 @@ class StatsScreen(QuizScreen):
     TITLE_TEXT = "Stats"
 
     BINDINGS = [Binding("r", "reload", "Refresh", id="stats.reload")]
+
+    summary = getters.query_one("#stats-summary", Static)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,7 +66,12 @@ class StatsScreen(QuizScreen):
     def action_reload(self) -> None:
         self.load_stats()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        description="Computing your statistics",
+    )
     def load_stats(self) -> None:
         from quizapp.study import compute_stats
         from quizapp.study.mock import mock_trend
@@ -77,11 +85,16 @@ class StatsScreen(QuizScreen):
         self.app.call_from_thread(self.show_mock_trend, trend)
         self.app.call_from_thread(self.show_topic_scores, by_topic)
 
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        self.summary.update(
+            f"Cannot compute your statistics:\n{reason}\n\nPress r to try again."
+        )
+
     def show_stats(self, stats: Stats) -> None:
         cards = stats.cards
         retention = stats.true_retention
         recent = stats.true_retention_recent
-        self.query_one("#stats-summary", Static).update(
+        self.summary.update(
             "\n".join(
                 [
                     f"Today: {stats.reviews_today} answers · streak {_days(stats.streak)}"
