@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if target is not None and _is_database_file(target, data_dir / DATABASE_NAME):
         raise CommandError(f"{output} is the study database (or its journal); choose another", 2)
     try:
-        with open_store(data_dir, SystemClock()) as store:
+        with open_store(data_dir, SystemClock(), for_reading=True) as store:
             if target is None:
                 write_csv(store, sys.stdout)
             elif _is_special(target):

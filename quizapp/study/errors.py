@@ -20,7 +20,8 @@ class CorruptDatabaseError(StudyStoreError):
         kept = f"a copy was kept at {backup}" if backup else "no copy could be made"
         super().__init__(
             f"study database {path} is unreadable or corrupt ({detail}); {kept}; "
-            "it was left in place: restore it or start a fresh file explicitly",
+            "it was left in place: restore it, or run `quizapp recover` for a fresh file "
+            "holding what can still be read",
             path,
         )
         self.backup = backup

@@ -36,5 +36,5 @@ def open_study(data_dir: Path, extra_dirs: Sequence[Path], clock: Clock) -> Stud
     from quizapp.content import load_library
 
     library = load_library(data_dir, list(extra_dirs))
-    store = open_store(data_dir, clock)
+    store = open_store(data_dir, clock, for_reading=True)
     return StudyContext(store, list(library.cards), len(library.problems))
