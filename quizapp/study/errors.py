@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizapp.safe_text import inert
+
 
 class StudyStoreError(Exception):
-    """Base class: `str(error)` is the message to show the user."""
+    """Base class: `str(error)` is the message to show the user, made inert (a path may hold any
+    character)."""
 
     def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
+        super().__init__(inert(message))
         self.path = path
 
 

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from quizapp.safe_text import inert
 from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -67,6 +69,20 @@ class QuizApp(App[None]):
 
             self._clock = SystemClock()
         return self._clock
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is made inert: it may quote a file name, a card or an error."""
+        super().notify(
+            inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def on_mount(self) -> None:
         self.push_screen(self.home)
