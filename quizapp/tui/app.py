@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -83,6 +83,12 @@ class QuizApp(App[None]):
         super().notify(
             inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text is made inert before any text box gets it: a clipboard may hold escapes."""
+        if isinstance(event, events.Paste):
+            event.text = inert(event.text)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.push_screen(self.home)

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from quizapp.safe_text import inert
 from quizapp.study import ChangedCard, find_changed
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.confirm import ConfirmScreen
@@ -65,7 +66,8 @@ class ChangedCardsScreen(QuizScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         change = self.changes[event.cursor_row]
         self.query_one("#changed-text", Static).update(
-            f"When you last reviewed it:\n{change.reviewed_text}\n\nNow:\n{change.current_text}"
+            f"When you last reviewed it:\n{inert(change.reviewed_text)}\n\n"
+            f"Now:\n{change.current_text}"
         )
 
     def action_reset(self) -> None:
