@@ -82,7 +82,7 @@ def main() -> int:
         def record() -> None:
             item = session.next()
             assert item is not None
-            session.answer(item, Rating.Good)
+            session.record(item, Rating.Good)
 
         records = _timed(record, args.repeat)
         undos = _timed(session.undo, args.repeat)

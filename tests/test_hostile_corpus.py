@@ -107,12 +107,18 @@ def hostile_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
     with open_store(data_dir, clock) as store:
         session = ReviewSession(store, list(deck.cards))
         for _ in deck.cards:
-            session.answer(session.next(), Rating.Again, response=CORPUS["csi-clear"])
+            session.record(session.next(), Rating.Again)
             clock.advance(seconds=30)
-        for index, text in enumerate(CORPUS.values()):
+        for index, _ in enumerate(CORPUS):
             cram = CramSession(store, [deck.cards[index % len(deck.cards)]])
-            cram.answer(cram.next(), Rating.Good, response=text)
+            cram.record(cram.next(), Rating.Good)
         with store.transaction() as connection:
+            ids = [row[0] for row in connection.execute("SELECT id FROM reviews ORDER BY id")]
+            texts = list(CORPUS.values())
+            connection.executemany(
+                "UPDATE reviews SET response = ? WHERE id = ?",
+                [(texts[index % len(texts)], review_id) for index, review_id in enumerate(ids)],
+            )
             connection.execute(
                 "UPDATE card_texts SET content_text = ?", ("old text " + "".join(UNSAFE.values()),)
             )

@@ -15,6 +15,7 @@ DOMAIN_PACKAGES = [
     "quizapp.study.drill",
     "quizapp.study.mock",
     "quizapp.study.overview",
+    "quizapp.coding.check",
     "quizapp.workspace",
     "quizapp.commands",
     "quizapp.cli",

@@ -19,6 +19,9 @@ from quizapp.content.model import (
     ActivationFunction,
     Card,
     CardSource,
+    CodeExercise,
+    CodeReference,
+    Correction,
     Deck,
     formula_text,
 )
@@ -91,6 +94,20 @@ class _DeckBuilder:
                     )
                     continue
                 self.functions[spec.activation] = (spec, valid.source, location)
+                self.check_corrections(valid.source, location, spec)
+
+    def check_corrections(
+        self, source: SourceFile, location: Location, spec: schema.FunctionSpec
+    ) -> None:
+        points = {*spec.strengths, *spec.weaknesses, *spec.use_cases}
+        for index, item in enumerate(spec.corrections):
+            if item.claim not in points:
+                self.report(
+                    source,
+                    (*location, "corrections", index, "claim"),
+                    f"claim {item.claim!r} is none of this function's strengths, weaknesses "
+                    "or use cases (write it exactly as listed)",
+                )
 
     def collect_sections(self, files: list[ValidFile]) -> None:
         for valid in files:
@@ -132,6 +149,7 @@ class _DeckBuilder:
             "difficulty": spec.difficulty,
             "activation": spec.activation,
             "section": section,
+            "source": spec.source,
         }
 
     def _definition(
@@ -207,6 +225,8 @@ class _DeckBuilder:
             self._choice(source, location, spec, meta)
         elif isinstance(spec, schema.NumericCard):
             self._numeric(source, location, spec, meta)
+        elif isinstance(spec, schema.CodeCard):
+            self._code(source, location, spec, meta)
 
     def _choice(
         self,
@@ -255,20 +275,43 @@ class _DeckBuilder:
                 f"unknown template {spec.template!r}; expected one of: "
                 f"{', '.join(sorted(self.known_templates))}",
             )
-        params: Mapping[str, object] = MappingProxyType(
-            {
-                key: tuple(value) if isinstance(value, list) else value
-                for key, value in spec.params.items()
-            }
-        )
         card = Card(
             spec.id,
             "numeric",
             front=spec.title,
             back="",
             template=spec.template,
-            params=params,
+            params=_frozen_params(spec.params),
             **meta,
+        )
+        self.add(source, location, card)
+
+    def _code(
+        self,
+        source: SourceFile,
+        location: Location,
+        spec: schema.CodeCard,
+        meta: dict[str, object],
+    ) -> None:
+        reference = spec.reference
+        self.check_activation(source, (*location, "reference", "activation"), reference.activation)
+        exercise = CodeExercise(
+            task=spec.task,
+            function=spec.function,
+            signature=spec.signature,
+            starter=spec.starter,
+            reference=CodeReference(
+                reference.kind,
+                reference.activation,
+                _frozen_params(reference.params),
+                tuple(reference.arguments),
+            ),
+            solution=spec.solution,
+            hints=tuple(spec.hints),
+            budget_seconds=spec.budget_seconds,
+        )
+        card = Card(
+            spec.id, "code", front=spec.title, back=spec.solution, exercise=exercise, **meta
         )
         self.add(source, location, card)
 
@@ -290,6 +333,13 @@ class _DeckBuilder:
             line = item.source.line_of(id_location)
             sources[item.card.id] = CardSource(item.source.path, line, field_path(item.location))
         return sources
+
+
+def _frozen_params(params: Mapping[str, object]) -> Mapping[str, object]:
+    """Authored parameters as a read-only mapping, lists as tuples."""
+    return MappingProxyType(
+        {key: tuple(value) if isinstance(value, list) else value for key, value in params.items()}
+    )
 
 
 def _function_entries(builder: _DeckBuilder, cards: list[Card]) -> tuple[ActivationFunction, ...]:
@@ -315,6 +365,11 @@ def _function_entries(builder: _DeckBuilder, cards: list[Card]) -> tuple[Activat
                 use_cases=tuple(spec.use_cases),
                 beyond_cheatsheet=spec.beyond_cheatsheet,
                 card_ids=tuple(related),
+                source=spec.source or "",
+                corrections=tuple(
+                    Correction(item.claim, item.correction, item.source)
+                    for item in spec.corrections
+                ),
             )
         )
     return tuple(entries)
@@ -381,7 +436,8 @@ def build_deck(
             )
             sections.append(section)
             builder.problems.extend(section_problems)
-    cards = [item.card for item in builder.pending]
+    cards = [item.card for item in builder.pending if item.card.exercise is None]
+    exercises = [item.card for item in builder.pending if item.card.exercise is not None]
     deck = Deck(
         name=name,
         path=path,
@@ -390,6 +446,7 @@ def build_deck(
         cards=tuple(cards),
         sections=tuple(sections),
         functions=_function_entries(builder, cards),
+        exercises=tuple(exercises),
         sources=MappingProxyType(sources),
     )
     return deck, list(dict.fromkeys(builder.problems))

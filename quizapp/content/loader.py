@@ -58,7 +58,7 @@ def _may_be_deck(entry: Path) -> bool:
 def engine_names() -> frozenset[str]:
     from quizapp import engine
 
-    return frozenset(engine.names())
+    return frozenset(engine.names()) | frozenset(engine.gated_names())
 
 
 def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:

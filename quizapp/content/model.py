@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
+from quizapp.content.kinds import KINDS
 from quizapp.content.problems import Problem, display_path
 
-CardKind = Literal["definition", "formula", "interview", "choice", "numeric"]
-CARD_KINDS: tuple[CardKind, ...] = ("definition", "formula", "interview", "choice", "numeric")
+CardKind = Literal["definition", "formula", "interview", "choice", "numeric", "code"]
+CARD_KINDS = cast("tuple[CardKind, ...]", tuple(k for k, row in KINDS.items() if row.in_review))
 REVERSE_SUFFIX = ":reverse"
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
@@ -25,6 +26,30 @@ _EMPTY: Mapping[str, object] = MappingProxyType({})
 def formula_text(formula: str, note: str | None) -> str:
     """A formula as the cheatsheet prints it, with its note in parentheses."""
     return f"{formula} ({note})" if note else formula
+
+
+@dataclass(frozen=True, slots=True)
+class CodeReference:
+    """What grades a code card: a reference kind (see `schema.CodeReference`) over the engine."""
+
+    kind: str
+    activation: str | None = None
+    params: Mapping[str, object] = field(default_factory=lambda: _EMPTY)
+    arguments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeExercise:
+    """The parts of a code card beyond its title: the task, the function and how it is graded."""
+
+    task: str
+    function: str
+    signature: str
+    starter: str
+    reference: CodeReference
+    solution: str
+    hints: tuple[str, ...] = ()
+    budget_seconds: int = 480
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +70,15 @@ class Card:
     tags: tuple[str, ...] = ()
     difficulty: int = 3
     section: str = ""
+    source: str | None = None
+    exercise: CodeExercise | None = None
 
     def __hash__(self) -> int:
         return hash((self.deck, self.id))
 
     def content_hash(self) -> str:
-        """Hash of what the learner sees (not tags or difficulty), identical on every machine."""
+        """Hash of what the learner is asked (not tags, difficulty or source), the same on every
+        machine."""
         visible = {
             "kind": self.kind,
             "front": self.front,
@@ -61,8 +89,23 @@ class Card:
             "template": self.template,
             "params": dict(self.params),
         }
+        if self.exercise is not None:
+            exercise = self.exercise
+            visible["exercise"] = [exercise.task, exercise.signature, exercise.starter]
         encoded = json.dumps(visible, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+CHEATSHEET_LABEL = "The cheatsheet's simplification"
+CHEATSHEET_ANSWER_LABEL = "The cheatsheet's answer"
+
+
+def _quoted(cheatsheet: str, source: str, indent: str, label: str = CHEATSHEET_LABEL) -> str:
+    """The cheatsheet's own wording, marked as such, and the source of the deck's text."""
+    lines = [f"{indent}{label}: “{cheatsheet}”"] if cheatsheet else []
+    if source:
+        lines.append(f"{indent}Source: {source}")
+    return "".join(f"\n{line}" for line in lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,27 +113,62 @@ class Heading:
     text: str
     kind: Literal["heading"] = "heading"
 
+    def texts(self) -> Iterator[str]:
+        """The plain text pieces of the block, for searching."""
+        yield self.text
+
+    def plain(self) -> str:
+        """The block as plain text for reading, shown literally."""
+        return self.text.upper()
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A paragraph; `cheatsheet` quotes the cheatsheet's wording when `text` corrects it."""
+
     text: str
+    cheatsheet: str = ""
+    source: str = ""
     kind: Literal["paragraph"] = "paragraph"
+
+    def texts(self) -> Iterator[str]:
+        yield from _present(self.text, self.cheatsheet, self.source)
+
+    def plain(self) -> str:
+        return self.text + _quoted(self.cheatsheet, self.source, "")
 
 
 @dataclass(frozen=True, slots=True)
 class BulletItem:
-    """`label: text`, with an optional equation below; `card_id` when the item is also a card."""
+    """`label: text`, with an optional equation below; `card_id` when the item is also a card.
+
+    `cheatsheet` quotes the cheatsheet's wording when `text` corrects it."""
 
     label: str
     text: str
     formula: str = ""
     card_id: str | None = None
+    cheatsheet: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class BulletList:
     items: tuple[BulletItem, ...]
     kind: Literal["bullets"] = "bullets"
+
+    def texts(self) -> Iterator[str]:
+        for item in self.items:
+            yield f"{item.label}: {item.text} {item.formula}".strip()
+            yield from _present(item.cheatsheet, item.source)
+
+    def plain(self) -> str:
+        lines = []
+        for item in self.items:
+            head = f"• {item.label}: {item.text}" if item.label else f"• {item.text}"
+            formula = f"\n    {item.formula}" if item.formula else ""
+            lines.append(head + formula + _quoted(item.cheatsheet, item.source, "    "))
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +179,33 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     kind: Literal["table"] = "table"
 
+    def texts(self) -> Iterator[str]:
+        for row in self.rows:
+            yield " | ".join(row)
+
+    def plain(self) -> str:
+        rows = []
+        for row in self.rows:
+            title, *cells = row
+            parts = [title]
+            for column, cell in zip(self.columns[1:], cells, strict=False):
+                points = "\n      ".join(cell.splitlines())
+                parts.append(f"  {column}:\n      {points}")
+            rows.append("\n".join(parts))
+        return "\n\n".join(rows)
+
 
 @dataclass(frozen=True, slots=True)
 class Code:
     text: str
     language: str = "text"
     kind: Literal["code"] = "code"
+
+    def texts(self) -> Iterator[str]:
+        yield self.text
+
+    def plain(self) -> str:
+        return "\n".join(f"    {line}" for line in self.text.splitlines())
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,19 +220,54 @@ class LinkList:
     items: tuple[Link, ...]
     kind: Literal["links"] = "links"
 
+    def texts(self) -> Iterator[str]:
+        for link in self.items:
+            yield f"{link.label} {link.text} {link.url}".strip()
+
+    def plain(self) -> str:
+        return "\n".join(
+            f"• {link.label}"
+            + (f": {link.text}" if link.text else "")
+            + (f"\n    {link.url}" if link.url else "")
+            for link in self.items
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class QuestionAnswer:
+    """A question with its model answer; `cheatsheet` quotes the cheatsheet's shorter answer."""
+
     question: str
     answer: str
     key_points: tuple[str, ...]
     card_id: str
+    cheatsheet: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class QuestionList:
     items: tuple[QuestionAnswer, ...]
     kind: Literal["questions"] = "questions"
+
+    def texts(self) -> Iterator[str]:
+        for entry in self.items:
+            yield entry.question
+            yield entry.answer
+            yield from entry.key_points
+            yield from _present(entry.cheatsheet, entry.source)
+
+    def plain(self) -> str:
+        return "\n\n".join(
+            f"Q: {entry.question}\nA: {entry.answer}"
+            + "".join(f"\n   ✓ {point}" for point in entry.key_points)
+            + _quoted(entry.cheatsheet, entry.source, "   ", CHEATSHEET_ANSWER_LABEL)
+            for entry in self.items
+        )
+
+
+def _present(*texts: str) -> Iterator[str]:
+    return (text for text in texts if text)
 
 
 Block = Heading | Paragraph | BulletList | Table | Code | LinkList | QuestionList
@@ -146,6 +280,15 @@ class Section:
     id: str
     title: str
     blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A claim of the cheatsheet kept as written, what is actually true, and where to check."""
+
+    claim: str
+    text: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +305,21 @@ class ActivationFunction:
     use_cases: tuple[str, ...]
     beyond_cheatsheet: bool
     card_ids: tuple[str, ...]
+    source: str = ""
+    corrections: tuple[Correction, ...] = ()
+
+    def correction(self, claim: str) -> Correction | None:
+        """The correction of one of this entry's strengths, weaknesses or use cases, if any."""
+        return next((item for item in self.corrections if item.claim == claim), None)
+
+    def texts(self) -> Iterator[str]:
+        """The plain text pieces of the entry, for searching."""
+        yield from (self.display_name, self.full_name, self.formula_text)
+        yield from (*self.strengths, *self.weaknesses, *self.use_cases)
+        for item in self.corrections:
+            yield item.text
+            yield item.source
+        yield from _present(self.source)
 
     @property
     def formula_text(self) -> str:
@@ -192,6 +350,7 @@ class Deck:
     cards: tuple[Card, ...]
     sections: tuple[Section, ...]
     functions: tuple[ActivationFunction, ...]
+    exercises: tuple[Card, ...] = ()
     sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )
@@ -224,11 +383,15 @@ class Library:
     decks: list[Deck]
     problems: list[Problem]
     cards: list[Card] = field(init=False)
+    exercises: list[Card] = field(init=False)
     _by_id: dict[str, Card] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         cards = [card for deck in self.decks for card in deck.cards]
         object.__setattr__(self, "cards", cards)
+        object.__setattr__(
+            self, "exercises", [card for deck in self.decks for card in deck.exercises]
+        )
         object.__setattr__(self, "_by_id", {card.id: card for card in cards})
 
     def card(self, card_id: str) -> Card:

@@ -20,6 +20,7 @@ from pydantic import (
     PlainValidator,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -91,6 +92,19 @@ class CardFields(Spec):
     activation: Text | None = Field(
         default=None, description="Engine name of the related activation function, e.g. relu."
     )
+    source: Text | None = Field(
+        default=None,
+        description=(
+            "Where the claim can be checked: a paper or framework doc, "
+            "e.g. 'He et al. 2015, Delving Deep into Rectifiers'. Optional."
+        ),
+    )
+
+
+CHEATSHEET_DESCRIPTION = (
+    "The cheatsheet's own wording, kept as a quote when the main text corrects or expands it; "
+    "cards ask the main text, never this."
+)
 
 
 class DefinitionSpec(CardFields):
@@ -100,6 +114,7 @@ class DefinitionSpec(CardFields):
     meaning: Text
     formula: Text | None = Field(default=None, description="An equation shown under the meaning.")
     reverse: bool = False
+    cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
 
 
 class InterviewSpec(CardFields):
@@ -108,6 +123,18 @@ class InterviewSpec(CardFields):
     question: Text
     answer: Text
     key_points: list[Text] = Field(min_length=1)
+    cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
+
+
+class CorrectionSpec(Spec):
+    """A strength, weakness or use case of the cheatsheet that is wrong or loose, kept as written
+    and shown with what is actually true."""
+
+    claim: Text = Field(
+        description="The entry's strength, weakness or use case it corrects, written exactly."
+    )
+    correction: Text
+    source: Text = Field(description="A paper or framework doc that backs the correction.")
 
 
 class FunctionSpec(CardFields):
@@ -122,6 +149,11 @@ class FunctionSpec(CardFields):
     weaknesses: list[Text] = []
     use_cases: list[Text] = []
     beyond_cheatsheet: bool = False
+    cheatsheet: Text | None = Field(
+        default=None,
+        description="The cheatsheet's formula as it prints it, when `formula` is written better.",
+    )
+    corrections: list[CorrectionSpec] = []
 
 
 class StandaloneCard(CardFields):
@@ -165,8 +197,113 @@ class NumericCard(StandaloneCard):
     params: dict[str, ParamValue] = {}
 
 
+ReferenceKind = Literal[
+    "forward",
+    "backward",
+    "derivative-from-output",
+    "backward-from-output",
+    "jvp",
+    "logsumexp",
+    "cross-entropy",
+    "gradient-check",
+]
+# Which engine functions each reference kind can grade; None: the kind takes no activation.
+REFERENCE_ACTIVATIONS: dict[str, frozenset[str] | None] = {
+    "derivative-from-output": frozenset({"sigmoid", "tanh"}),
+    "backward-from-output": frozenset({"sigmoid", "tanh"}),
+    "jvp": frozenset({"softmax"}),
+    "logsumexp": None,
+    "cross-entropy": None,
+    "gradient-check": None,
+}
+_PYTHON_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,60}$")
+
+
+def _python_name(value: str) -> str:
+    if not _PYTHON_NAME.fullmatch(value):
+        raise PydanticCustomError("bad_function", "a function name is a Python identifier")
+    return value
+
+
+PythonName = Annotated[
+    str,
+    AfterValidator(_python_name),
+    WithJsonSchema({"type": "string", "pattern": _PYTHON_NAME.pattern}),
+]
+
+
+class CodeReference(Spec):
+    """What the hidden tests compare the user's function with, computed by the engine.
+
+    forward: f(x) = activation(x); backward: f(x, grad) = grad · f'(x); derivative-from-output:
+    f(y) = f'(x) given y = f(x); backward-from-output: f(y, grad); jvp: f(x, v) = J(x)·v along
+    the last axis; logsumexp: f(x) along the last axis; cross-entropy: f(logits, labels) =
+    (mean loss, its gradient); gradient-check: f(func, x) = central-difference gradient.
+    """
+
+    kind: ReferenceKind
+    activation: Text | None = Field(default=None, description="Engine name, e.g. sigmoid.")
+    params: dict[str, ParamValue] = Field(default={}, description="Engine parameters.")
+    arguments: list[PythonName] = Field(
+        default=[], description="Parameters also passed to the function, as keyword arguments."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CodeReference:
+        allowed = REFERENCE_ACTIVATIONS.get(self.kind, frozenset())
+        if allowed is None and self.activation is not None:
+            raise PydanticCustomError(
+                "bad_reference", "a {kind} reference takes no activation", {"kind": self.kind}
+            )
+        if allowed is not None and self.activation is None:
+            raise PydanticCustomError(
+                "bad_reference", "a {kind} reference needs an activation", {"kind": self.kind}
+            )
+        if allowed and self.activation not in allowed:
+            raise PydanticCustomError(
+                "bad_reference",
+                "a {kind} reference works with: {names}",
+                {"kind": self.kind, "names": ", ".join(sorted(allowed))},
+            )
+        missing = [name for name in self.arguments if name not in self.params]
+        if missing:
+            raise PydanticCustomError(
+                "bad_reference",
+                "arguments must be named in params: {names}",
+                {"names": ", ".join(missing)},
+            )
+        return self
+
+
+class CodeCard(StandaloneCard):
+    """A coding drill: write `function` in NumPy; hidden tests compare it with the engine."""
+
+    kind: Literal["code"]
+    title: Text
+    task: Text = Field(description="What to write; say that only numpy and the stdlib exist.")
+    function: PythonName = Field(description="The function the tests call, e.g. softmax.")
+    signature: Text = Field(description="How it is called, e.g. softmax(x) -> ndarray.")
+    starter: Text = Field(description="The code the editor starts from.")
+    reference: CodeReference
+    hints: list[Text] = []
+    solution: Text = Field(description="A model solution, shown after a try.")
+    budget_seconds: int = Field(
+        default=480, ge=30, le=3600, description="Time allowed in a mock interview."
+    )
+
+    @model_validator(mode="after")
+    def _signature_names_function(self) -> CodeCard:
+        if not self.signature.startswith(f"{self.function}("):
+            raise PydanticCustomError(
+                "bad_signature",
+                "the signature must start with the function's name: {name}(...)",
+                {"name": self.function},
+            )
+        return self
+
+
 CardSpec = Annotated[
-    DefinitionCard | FormulaCard | InterviewCard | ChoiceCard | NumericCard,
+    DefinitionCard | FormulaCard | InterviewCard | ChoiceCard | NumericCard | CodeCard,
     Field(discriminator="kind"),
 ]
 
@@ -177,6 +314,8 @@ class HeadingBlock(Spec):
 
 class ParagraphBlock(Spec):
     paragraph: Text
+    cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
+    source: Text | None = Field(default=None, description="A paper or framework doc.")
 
 
 class BulletSpec(Spec):
@@ -309,6 +448,7 @@ CARD_TYPES: dict[str, type[Spec]] = {
     "interview": InterviewCard,
     "choice": ChoiceCard,
     "numeric": NumericCard,
+    "code": CodeCard,
 }
 
 

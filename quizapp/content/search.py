@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizapp.content.model import (
-    ActivationFunction,
-    Block,
-    BulletList,
-    Code,
-    Heading,
-    Library,
-    LinkList,
-    Paragraph,
-    QuestionList,
-    Table,
-)
+from quizapp.content.model import Library
 
 SNIPPET_WIDTH = 70
 
@@ -30,37 +19,6 @@ class SearchHit:
     snippet: str
     section_id: str | None = None
     activation: str | None = None
-
-
-def block_texts(block: Block) -> Iterator[str]:
-    """The plain text pieces of one block, for searching."""
-    if isinstance(block, Heading | Paragraph | Code):
-        yield block.text
-    elif isinstance(block, BulletList):
-        for item in block.items:
-            yield f"{item.label}: {item.text} {item.formula}".strip()
-    elif isinstance(block, Table):
-        for row in block.rows:
-            yield " | ".join(row)
-    elif isinstance(block, LinkList):
-        for link in block.items:
-            yield f"{link.label} {link.text} {link.url}".strip()
-    elif isinstance(block, QuestionList):
-        for entry in block.items:
-            yield entry.question
-            yield entry.answer
-            yield from entry.key_points
-
-
-def function_texts(entry: ActivationFunction) -> Iterable[str]:
-    return (
-        entry.display_name,
-        entry.full_name,
-        entry.formula_text,
-        *entry.strengths,
-        *entry.weaknesses,
-        *entry.use_cases,
-    )
 
 
 def _snippet(flat: str, start: int) -> str:
@@ -99,13 +57,13 @@ def search(library: Library, query: str, limit: int = 50) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for deck in library.decks:
         for entry in deck.functions:
-            found = _first_match(function_texts(entry), words)
+            found = _first_match(entry.texts(), words)
             if found is not None:
                 hits.append(
                     SearchHit(deck.name, entry.display_name, found, activation=entry.activation)
                 )
         for section in deck.sections:
-            texts = (text for block in section.blocks for text in block_texts(block))
+            texts = (text for block in section.blocks for text in block.texts())
             found = _first_match([section.title, *texts], words)
             if found is not None:
                 hits.append(SearchHit(deck.name, section.title, found, section_id=section.id))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from quizapp.content import schema
 from quizapp.content.model import (
@@ -24,6 +25,7 @@ from quizapp.content.problems import Location, Problem, field_path
 from quizapp.content.yamlsource import SourceFile
 
 FUNCTION_TABLE_COLUMNS = ("Activation Function", "Strengths", "Weaknesses", "Common Use Cases")
+CORRECTION_MARK = "↳ The cheatsheet simplifies; in fact:"
 
 
 class _Renderer:
@@ -65,66 +67,115 @@ class _Renderer:
                 )
         return Table(tuple(table.columns), tuple(tuple(row) for row in table.rows))
 
+    def heading(self, block: schema.HeadingBlock, location: Location) -> Block:
+        return Heading(block.heading)
+
+    def paragraph(self, block: schema.ParagraphBlock, location: Location) -> Block:
+        return Paragraph(block.paragraph, block.cheatsheet or "", block.source or "")
+
+    def bullets(self, block: schema.BulletsBlock, location: Location) -> Block:
+        return BulletList(
+            tuple(
+                BulletItem(item.label or "", item.text, item.formula or "")
+                for item in block.bullets
+            )
+        )
+
+    def definitions(self, block: schema.DefinitionsBlock, location: Location) -> Block:
+        return BulletList(
+            tuple(
+                BulletItem(
+                    item.term,
+                    item.meaning,
+                    item.formula or "",
+                    item.id,
+                    item.cheatsheet or "",
+                    item.source or "",
+                )
+                for item in block.definitions
+            )
+        )
+
+    def interview(self, block: schema.InterviewBlock, location: Location) -> Block:
+        return QuestionList(
+            tuple(
+                QuestionAnswer(
+                    item.question,
+                    item.answer,
+                    tuple(item.key_points),
+                    item.id,
+                    item.cheatsheet or "",
+                    item.source or "",
+                )
+                for item in block.interview
+            )
+        )
+
+    def functions_list(self, block: schema.FunctionsBlock, location: Location) -> Block:
+        return BulletList(
+            tuple(
+                BulletItem(
+                    spec.full_name or spec.name,
+                    formula_text(spec.formula, spec.note),
+                    card_id=spec.id,
+                    cheatsheet=formula_text(spec.cheatsheet, spec.note) if spec.cheatsheet else "",
+                )
+                for spec in self.referenced((*location, "functions"), block.functions)
+            )
+        )
+
+    def function_table(self, block: schema.FunctionTableBlock, location: Location) -> Block:
+        entries = self.referenced((*location, "function_table"), block.function_table)
+        return Table(
+            FUNCTION_TABLE_COLUMNS,
+            tuple(
+                (
+                    spec.name,
+                    _cell(spec, spec.strengths),
+                    _cell(spec, spec.weaknesses),
+                    _cell(spec, spec.use_cases),
+                )
+                for spec in entries
+            ),
+        )
+
+    def table_block(self, block: schema.TableBlock, location: Location) -> Block:
+        return self.table(block.table, (*location, "table"))
+
+    def code(self, block: schema.CodeBlock, location: Location) -> Block:
+        return Code(block.code, block.language)
+
+    def links(self, block: schema.LinksBlock, location: Location) -> Block:
+        return LinkList(
+            tuple(Link(item.label, item.text or "", item.url or "") for item in block.links)
+        )
+
     def block(self, block: schema.Spec, location: Location) -> Block:
-        if isinstance(block, schema.HeadingBlock):
-            return Heading(block.heading)
-        if isinstance(block, schema.ParagraphBlock):
-            return Paragraph(block.paragraph)
-        if isinstance(block, schema.BulletsBlock):
-            return BulletList(
-                tuple(
-                    BulletItem(item.label or "", item.text, item.formula or "")
-                    for item in block.bullets
-                )
-            )
-        if isinstance(block, schema.DefinitionsBlock):
-            return BulletList(
-                tuple(
-                    BulletItem(item.term, item.meaning, item.formula or "", item.id)
-                    for item in block.definitions
-                )
-            )
-        if isinstance(block, schema.InterviewBlock):
-            return QuestionList(
-                tuple(
-                    QuestionAnswer(item.question, item.answer, tuple(item.key_points), item.id)
-                    for item in block.interview
-                )
-            )
-        if isinstance(block, schema.FunctionsBlock):
-            return BulletList(
-                tuple(
-                    BulletItem(
-                        spec.full_name or spec.name,
-                        formula_text(spec.formula, spec.note),
-                        card_id=spec.id,
-                    )
-                    for spec in self.referenced((*location, "functions"), block.functions)
-                )
-            )
-        if isinstance(block, schema.FunctionTableBlock):
-            entries = self.referenced((*location, "function_table"), block.function_table)
-            return Table(
-                FUNCTION_TABLE_COLUMNS,
-                tuple(
-                    (
-                        spec.name,
-                        "\n".join(spec.strengths),
-                        "\n".join(spec.weaknesses),
-                        "\n".join(spec.use_cases),
-                    )
-                    for spec in entries
-                ),
-            )
-        if isinstance(block, schema.TableBlock):
-            return self.table(block.table, (*location, "table"))
-        if isinstance(block, schema.CodeBlock):
-            return Code(block.code, block.language)
-        if isinstance(block, schema.LinksBlock):
-            return LinkList(
-                tuple(Link(item.label, item.text or "", item.url or "") for item in block.links)
-            )
-        raise TypeError(f"no renderer for {type(block).__name__}")
+        build: Callable[[Any, Location], Block] = {
+            schema.HeadingBlock: self.heading,
+            schema.ParagraphBlock: self.paragraph,
+            schema.BulletsBlock: self.bullets,
+            schema.DefinitionsBlock: self.definitions,
+            schema.InterviewBlock: self.interview,
+            schema.FunctionsBlock: self.functions_list,
+            schema.FunctionTableBlock: self.function_table,
+            schema.TableBlock: self.table_block,
+            schema.CodeBlock: self.code,
+            schema.LinksBlock: self.links,
+        }[type(block)]
+        return build(block, location)
+
+
+def _cell(spec: schema.FunctionSpec, points: list[str]) -> str:
+    """A table cell: one point a line, a corrected point followed by its correction."""
+    corrections = {item.claim: item for item in spec.corrections}
+    lines = []
+    for point in points:
+        lines.append(point)
+        fix = corrections.get(point)
+        if fix is not None:
+            lines.append(f"{CORRECTION_MARK} {fix.correction} (Source: {fix.source})")
+    return "\n".join(lines)
 
 
 def render_section(

@@ -175,17 +175,25 @@ def grade_choice(
     text: str,
     options: Sequence[str],
     option_aliases: Sequence[frozenset[str]],
-    expected: int,
-    explanations: Sequence[str],
+    answer: str,
+    explanations: Sequence[str] = (),
 ) -> Grade:
-    """Grade a multiple-choice answer; `explanations[i]` says why option i does or does not fit."""
+    """Grade a multiple-choice answer by value: `answer` is the right option's text, wherever
+    the shuffled `options` show it. `explanations[i]`, when given, says why option i does or does
+    not fit; without them the feedback names the option chosen."""
     try:
         chosen = parse_choice(text, options, option_aliases)
     except AnswerSyntaxError as error:
         return Unreadable(str(error), error.column).grade(None)
-    read_as = f"read as {chosen + 1} ({options[chosen]})"
-    answer = f"The answer is {expected + 1} ({options[expected]})."
-    if chosen == expected:
-        return Grade(True, 1.0, None, (explanations[chosen],), read_as, (True,), None)
-    lines = (explanations[chosen], answer, explanations[expected])
+    picked = options[chosen]
+    right = options.index(answer)
+    read_as = f"read as {chosen + 1} ({picked})"
+    if picked == answer:
+        line = explanations[chosen] if explanations else f"Correct: {chosen + 1}) {picked}"
+        return Grade(True, 1.0, None, (line,), read_as, (True,), None)
+    lines = (
+        explanations[chosen] if explanations else f"You chose {chosen + 1}) {picked}",
+        f"The answer is {right + 1} ({answer}).",
+        *([explanations[right]] if explanations else []),
+    )
     return Grade(False, 0.0, None, lines, read_as, (False,), None)

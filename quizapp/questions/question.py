@@ -70,7 +70,7 @@ class Question:
                 text,
                 self.options,
                 self.option_aliases,
-                int(self.expected),
+                self.options[int(self.expected)],
                 self.option_explanations,
             )
         return grade_numbers(

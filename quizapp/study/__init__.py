@@ -2,10 +2,12 @@
 
 from fsrs import Rating, State
 
+from quizapp.study.answering import Graded, KeyPointsGrade, propose, propose_rating
 from quizapp.study.clock import Clock, FakeClock, StudyCalendar, SystemClock
 from quizapp.study.content_changes import ChangedCard, find_changed, find_orphans
 from quizapp.study.cram import CramSession
 from quizapp.study.errors import (
+    CardChangedError,
     CorruptDatabaseError,
     DatabaseUnavailableError,
     ForeignDatabaseError,
@@ -13,9 +15,10 @@ from quizapp.study.errors import (
     StudyStoreError,
     UndoError,
 )
-from quizapp.study.items import PracticeItem, StudyItem, format_interval, propose_rating
+from quizapp.study.items import PracticeItem, StudyItem, format_interval
 from quizapp.study.practice import PracticeSession
 from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
+from quizapp.study.scheduling import record_answer
 from quizapp.study.session import QueueCounts, ReviewSession
 from quizapp.study.settings import StudySettings
 from quizapp.study.state import CardState
@@ -24,6 +27,7 @@ from quizapp.study.store import DATABASE_NAME, Recorded, ReviewRecord, StudyStor
 
 __all__ = [
     "DATABASE_NAME",
+    "CardChangedError",
     "CardState",
     "ChangedCard",
     "Clock",
@@ -33,6 +37,8 @@ __all__ = [
     "FakeClock",
     "ForeignDatabaseError",
     "GradeLike",
+    "Graded",
+    "KeyPointsGrade",
     "NewerSchemaError",
     "PracticeItem",
     "PracticeSession",
@@ -58,5 +64,7 @@ __all__ = [
     "find_orphans",
     "format_interval",
     "open_store",
+    "propose",
     "propose_rating",
+    "record_answer",
 ]

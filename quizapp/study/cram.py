@@ -8,8 +8,9 @@ from datetime import timedelta
 import numpy as np
 from fsrs import Rating
 
+from quizapp.study.answering import Graded
 from quizapp.study.items import StudyItem, asked_activation
-from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
+from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.shown import Answered, OneCardSession
 from quizapp.study.store import Recorded, StudyStore
 
@@ -32,6 +33,7 @@ class CramSession(OneCardSession):
     ) -> None:
         super().__init__(store, generate, rng)
         self._queue = list(cards)
+        self._calendar = store.calendar()
         self.problems: list[str] = []
 
     def remaining(self) -> int:
@@ -47,22 +49,17 @@ class CramSession(OneCardSession):
                 self.problems.append(f"{card.id}: {item.problem}")
         return self._pending
 
-    def _record(
-        self,
-        item: StudyItem,
-        rating: Rating,
-        *,
-        duration: timedelta,
-        response: str | None,
-        grade: GradeLike | None,
+    def _write(
+        self, item: StudyItem, rating: Rating, duration: timedelta, graded: Graded | None
     ) -> Recorded:
         return self._store.record_unscheduled(
             "cram",
             rating,
+            day=self._calendar.day_of(self._clock.now()),
             card=item.card,
             duration=duration,
-            response=response,
-            grade=grade,
+            response=None if graded is None else graded.response,
+            grade=None if graded is None else graded.grade,
             seed=item.seed,
             activation=asked_activation(item),
         )
@@ -75,9 +72,6 @@ class CramSession(OneCardSession):
         self._queue.insert(0, item.card)
 
     def _taken_back(self, answered: Answered) -> None:
-        """An Again answer's repeat goes too: it is the card's last place in the queue, since the
-        card on show (perhaps that very repeat) was put back first."""
-        if answered.recorded.review.rating == Rating.Again:
-            self._queue.reverse()
-            self._queue.remove(answered.item.card)
-            self._queue.reverse()
+        """An Again answer's repeat goes too (the card itself is on show again)."""
+        card_id = answered.item.card.id
+        self._queue = [card for card in self._queue if card.id != card_id]

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from quizapp.study.answering import Graded
 from quizapp.study.items import PracticeItem, failure_reason
 from quizapp.study.practice import PracticeSession
-from quizapp.study.protocols import GradeLike, StudyCard
+from quizapp.study.protocols import StudyCard
 from quizapp.study.store import Recorded
 
 
@@ -84,9 +85,18 @@ class Drill:
                 self.problems.append(f"{self._cards.pop(index).id}: {failure_reason(error)}")
         return None
 
-    def record(self, item: PracticeItem, grade: GradeLike, response: str) -> Recorded:
-        recorded = self._practice.record(item, grade, response=response, schedule=self.scheduled)
-        self.correct += int(grade.correct)
+    def submit(self, item: PracticeItem, text: str) -> Graded:
+        return self._practice.submit(item, text)
+
+    def record(self, item: PracticeItem, graded: Graded) -> Recorded:
+        recorded = self._practice.record(
+            item,
+            graded.grade,
+            response=graded.response,
+            duration=graded.elapsed,
+            schedule=self.scheduled,
+        )
+        self.correct += int(graded.grade.correct)
         return recorded
 
     def progress(self) -> str:

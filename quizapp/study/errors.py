@@ -54,3 +54,7 @@ class DatabaseUnavailableError(StudyStoreError):
 
 class UndoError(StudyStoreError):
     """Nothing to undo, or a later answer (perhaps from another instance) depends on it."""
+
+
+class CardChangedError(StudyStoreError):
+    """An answer computed from a card's row that changed since it was shown: not written."""

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
-from fsrs import Rating
 
+from quizapp.content.kinds import kind_info
+from quizapp.study.answering import shown_options
 from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
+from quizapp.study.scheduling import NextStates
 
 SEED_LIMIT = 2**31
-SLOW_FACTOR = 1.5
-FAST_FACTOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,9 @@ class StudyItem:
 
     `problem` is set (and `question` None) when a skill card's question could not be generated,
     e.g. content naming a template this version lacks: the UI can show it and bury or suspend.
+    `options` are a choice card's options in the order shown this time (drawn from `seed`).
+    A scheduled item also carries its `next_states` (the buttons' intervals and the state the
+    chosen rating writes) and the user's `usual_time` on the card (for the proposed rating).
     """
 
     card: StudyCard
@@ -30,6 +33,9 @@ class StudyItem:
     question: QuestionLike | None = None
     seed: int | None = None
     problem: str | None = None
+    options: tuple[str, ...] = ()
+    next_states: NextStates | None = None
+    usual_time: timedelta | None = None
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,13 @@ class Questioner:
         return generate(template_id, seed, activation=activation, params=params)
 
     def item(self, card: StudyCard, source: str, shown_at: datetime) -> StudyItem:
-        if card.template is None:
+        style = kind_info(card).answer_style
+        if style == "choose":
+            seed = self.seed()
+            return StudyItem(
+                card, source, shown_at, seed=seed, options=shown_options(card.options, seed)
+            )
+        if style != "typed" or card.template is None:
             return StudyItem(card=card, source=source, shown_at=shown_at)
         seed = self.seed()
         try:
@@ -83,20 +95,6 @@ class Questioner:
 def failure_reason(error: Exception) -> str:
     """The error's message, or its type when it has none (`RuntimeError()` says nothing)."""
     return str(error) or type(error).__name__
-
-
-def propose_rating(correct: bool, elapsed: timedelta, usual: timedelta | None) -> Rating:
-    """A skill card's suggested rating: wrong -> Again; right -> Good, Hard when clearly slower than
-    the user's usual time on the card, Easy when clearly faster. The user may override it."""
-    if not correct:
-        return Rating.Again
-    if usual is None or usual <= timedelta(0):
-        return Rating.Good
-    if elapsed >= usual * SLOW_FACTOR:
-        return Rating.Hard
-    if elapsed <= usual * FAST_FACTOR:
-        return Rating.Easy
-    return Rating.Good
 
 
 def format_interval(interval: timedelta) -> str:

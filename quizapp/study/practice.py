@@ -8,8 +8,11 @@ from datetime import timedelta
 import numpy as np
 from fsrs import Rating
 
-from quizapp.study.items import PracticeItem, Questioner, ensure_readable, propose_rating
+from quizapp.content.kinds import is_generated
+from quizapp.study.answering import Graded, propose
+from quizapp.study.items import PracticeItem, Questioner, ensure_readable
 from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
+from quizapp.study.scheduling import record_answer
 from quizapp.study.store import Recorded, StudyStore
 
 
@@ -24,6 +27,8 @@ class PracticeSession:
         self._store = store
         self._clock = store.clock
         self._questions = Questioner(generate, rng)
+        self._settings = store.settings()
+        self._calendar = self._settings.calendar(self._clock.zone)
 
     def question(
         self,
@@ -39,11 +44,19 @@ class PracticeSession:
 
     def question_for(self, card: StudyCard) -> PracticeItem:
         """A fresh question from a numeric content card (its template, activation and params)."""
-        if card.template is None:
+        if not is_generated(card) or card.template is None:
             raise ValueError(f"card {card.id} is not a numeric card")
         seed = self._questions.seed()
         question = self._questions.question(card.template, seed, card.activation, card.params)
         return PracticeItem(question=question, seed=seed, shown_at=self._clock.now(), card=card)
+
+    def submit(self, item: PracticeItem, text: str) -> Graded:
+        """Grade a typed answer, timed from when the question was shown (an unreadable one
+        proposes nothing: ask again)."""
+        grade = item.question.grade(text)
+        elapsed = self._clock.now() - item.shown_at
+        unreadable = getattr(grade, "parse_error", None) is not None
+        return Graded(grade, text, elapsed, None if unreadable else propose(grade, elapsed, None))
 
     def record(
         self,
@@ -60,25 +73,28 @@ class PracticeSession:
         ensure_readable(grade)
         taken = duration if duration is not None else self._clock.now() - item.shown_at
         usual = None if item.card is None else self._store.usual_duration(item.card.id)
-        chosen = rating if rating is not None else propose_rating(grade.correct, taken, usual)
+        chosen = rating if rating is not None else propose(grade, taken, usual)
+        day = self._calendar.day_of(self._clock.now())
         if schedule:
             if item.card is None:
                 raise ValueError("only a question drawn from a card can be scheduled")
-            settings = self._store.settings()
-            return self._store.review(
+            return record_answer(
+                self._store,
                 item.card,
                 chosen,
-                scheduler=settings.scheduler(),
+                scheduler=self._settings.scheduler(),
+                leech_threshold=self._settings.leech_threshold,
+                day=day,
                 duration=taken,
                 response=response,
                 grade=grade,
                 seed=item.seed,
                 activation=item.question.activation,
-                leech_threshold=settings.leech_threshold,
             )
         return self._store.record_unscheduled(
             "practice",
             chosen,
+            day=day,
             card=item.card,
             template=item.question.template_id,
             activation=item.question.activation,

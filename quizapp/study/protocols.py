@@ -26,6 +26,8 @@ class StudyCard(Protocol):
     @property
     def options(self) -> tuple[str, ...]: ...
     @property
+    def answer_index(self) -> int | None: ...
+    @property
     def activation(self) -> str | None: ...
     @property
     def template(self) -> str | None: ...
@@ -42,6 +44,8 @@ class GradeLike(Protocol):
     def correct(self) -> bool: ...
     @property
     def score(self) -> float: ...
+    @property
+    def feedback(self) -> tuple[str, ...]: ...
 
 
 class QuestionLike(Protocol):
@@ -66,11 +70,6 @@ class QuestionFactory(Protocol):
         activation: str | None = None,
         params: Mapping[str, object] | None = None,
     ) -> QuestionLike: ...
-
-
-def is_skill_card(card: StudyCard) -> bool:
-    """A numeric template card is a skill: each review asks a freshly generated question."""
-    return card.template is not None
 
 
 def visible_text(card: StudyCard) -> str:

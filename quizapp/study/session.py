@@ -5,15 +5,19 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import numpy as np
 from fsrs import Rating, State
 
-from quizapp.study.items import StudyItem, asked_activation, propose_rating
+from quizapp.content.kinds import kind_info
+from quizapp.study.answering import Graded
+from quizapp.study.errors import CardChangedError
+from quizapp.study.items import StudyItem, asked_activation
 from quizapp.study.ordering import new_card_order, sibling_key
-from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
+from quizapp.study.protocols import QuestionFactory, StudyCard
+from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
 from quizapp.study.shown import Answered, OneCardSession
 from quizapp.study.store import Recorded, StudyStore
@@ -126,13 +130,24 @@ class ReviewSession(OneCardSession):
         if self._calendar.day_of(now) != self._day:
             self.refresh()
         if self._front:
-            self._pending = self._front.pop()
+            self._pending = self._prepared(self._front.pop())
             return self._pending
         card_id, source = self._pick(now)
         if card_id is None:
             return None
-        self._pending = self._questions.item(self._cards[card_id], source, now)
+        self._pending = self._prepared(self._questions.item(self._cards[card_id], source, now))
         return self._pending
+
+    def _prepared(self, item: StudyItem) -> StudyItem:
+        """The item with what answering it needs, read and computed once: the state each rating
+        leads to and the user's usual time on the card."""
+        now = self._clock.now()
+        stored = self._store.stored_state(item.card.id)
+        states = next_states(
+            item.card, stored, self._scheduler, now, self._settings.leech_threshold
+        )
+        usual = self._store.usual_duration(item.card.id) if kind_info(item.card).judged else None
+        return replace(item, next_states=states, usual_time=usual)
 
     def _pick(self, now: datetime) -> tuple[str | None, str]:
         if self._learning and self._learning[0][0] <= now:
@@ -160,45 +175,31 @@ class ReviewSession(OneCardSession):
         """When the earliest waiting learning card is due (None: nothing waits today)."""
         return self._learning[0][0] if self._learning else None
 
-    def intervals(self, card_id: str) -> dict[Rating, timedelta]:
-        """The interval each rating would schedule now, for the answer buttons."""
-        now = self._clock.now()
-        card = self._store.card_state(card_id).to_fsrs(now)
-        return {
-            rating: self._scheduler.review_card(card, rating, review_datetime=now)[0].due - now
-            for rating in Rating
-        }
-
-    def usual_time(self, card_id: str) -> timedelta | None:
-        return self._store.usual_duration(card_id)
-
-    def propose(
-        self, item: StudyItem, grade: GradeLike, elapsed: timedelta | None = None
-    ) -> Rating:
-        """The suggested rating for a graded skill card, against the user's usual time on it."""
-        taken = elapsed if elapsed is not None else self._clock.now() - item.shown_at
-        return propose_rating(grade.correct, taken, self.usual_time(item.card.id))
-
-    def _record(
-        self,
-        item: StudyItem,
-        rating: Rating,
-        *,
-        duration: timedelta,
-        response: str | None,
-        grade: GradeLike | None,
+    def _write(
+        self, item: StudyItem, rating: Rating, duration: timedelta, graded: Graded | None
     ) -> Recorded:
-        return self._store.review(
-            item.card,
-            rating,
-            scheduler=self._scheduler,
-            duration=duration,
-            response=response,
-            grade=grade,
-            seed=item.seed,
-            activation=asked_activation(item),
-            leech_threshold=self._settings.leech_threshold,
-        )
+        """The state the buttons showed for `rating`, stored unless the card changed meanwhile;
+        then the card stays on show with states computed afresh (and the error says why)."""
+        states = item.next_states
+        assert states is not None
+        now = self._clock.now()
+        try:
+            return self._store.review(
+                item.card,
+                rating,
+                before=states.stored,
+                after=states.after(rating, now),
+                day=self._calendar.day_of(now),
+                duration=duration,
+                response=None if graded is None else graded.response,
+                grade=None if graded is None else graded.grade,
+                seed=item.seed,
+                activation=asked_activation(item),
+            )
+        except CardChangedError:
+            self._pending = self._prepared(item)
+            self._graded = None
+            raise
 
     def _answered(self, item: StudyItem, recorded: Recorded) -> None:
         family = sibling_key(item.card.id)
@@ -217,6 +218,10 @@ class ReviewSession(OneCardSession):
     def _taken_back(self, answered: Answered) -> None:
         """The card's exact previous state is back in the store: rebuild the queue from it, so
         the siblings that answer held back come back too."""
+        card_id = answered.item.card.id
+        self._front = [item for item in self._front if item.card.id != card_id]
+        if self._pending is not None:
+            self._pending = self._prepared(self._pending)
         self.refresh()
 
     def bury(self, card_id: str) -> None:

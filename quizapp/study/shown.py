@@ -1,5 +1,6 @@
-"""What review and cram sessions share: one card on show at a time, its answer recorded, and this
-session's answers taken back newest first."""
+"""What review and cram sessions share: one card on show at a time, answered through `submit`
+(graded, timed and given a proposed rating here) and `record`, and this session's answers taken
+back newest first. The screen only shows what comes back."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from datetime import timedelta
 import numpy as np
 from fsrs import Rating
 
-from quizapp.study.items import Questioner, StudyItem, ensure_readable
-from quizapp.study.protocols import GradeLike, QuestionFactory
+from quizapp.study.answering import Graded, Response, grade_response, propose
+from quizapp.study.items import Questioner, StudyItem
+from quizapp.study.protocols import QuestionFactory
 from quizapp.study.store import Recorded, StudyStore
 
 
@@ -23,8 +25,9 @@ class Answered:
 
 
 class OneCardSession(ABC):
-    """A subclass picks the next card (`next`), records answers its own way and keeps its queue
-    right after an answer and after an undo; checking, timing and undoing live here once."""
+    """A subclass picks the next card (`next`), writes answers its own way and keeps its queue
+    right after an answer and after an undo; grading, timing and undoing live here once. The
+    session's clock is the one clock answers are timed with."""
 
     def __init__(
         self,
@@ -36,20 +39,15 @@ class OneCardSession(ABC):
         self._clock = store.clock
         self._questions = Questioner(generate, rng)
         self._pending: StudyItem | None = None
+        self._graded: Graded | None = None
         self._history: list[Answered] = []
 
     @abstractmethod
     def next(self) -> StudyItem | None: ...
 
     @abstractmethod
-    def _record(
-        self,
-        item: StudyItem,
-        rating: Rating,
-        *,
-        duration: timedelta,
-        response: str | None,
-        grade: GradeLike | None,
+    def _write(
+        self, item: StudyItem, rating: Rating, duration: timedelta, graded: Graded | None
     ) -> Recorded:
         """Write the answer to the store (committed before returning)."""
 
@@ -63,28 +61,40 @@ class OneCardSession(ABC):
 
     @abstractmethod
     def _taken_back(self, answered: Answered) -> None:
-        """Update the queue once `answered` is deleted and its card is on show again."""
+        """Update the queue once `answered` is deleted and its card is on show again: no other
+        copy of that card may stay queued (its repeat, or a repeat set aside by an earlier undo),
+        since the card is back in the state it had before that answer."""
 
-    def answer(
-        self,
-        item: StudyItem,
-        rating: Rating,
-        *,
-        response: str | None = None,
-        grade: GradeLike | None = None,
-        duration: timedelta | None = None,
-    ) -> Recorded:
-        """Record the answer; returns only after it is committed to disk. `duration` defaults to
-        the time since the card was shown."""
+    def _check_shown(self, item: StudyItem) -> None:
         if item is not self._pending:
             raise ValueError(f"card {item.card.id} is not the card being shown")
-        ensure_readable(grade)
-        taken = duration if duration is not None else self._clock.now() - item.shown_at
-        recorded = self._record(
-            item, Rating(rating), duration=taken, response=response, grade=grade
+
+    def submit(self, item: StudyItem, response: Response) -> Graded:
+        """Grade the response to the card on show, timed from when it was shown, with the
+        rating to propose. An answer that cannot be read proposes nothing: ask again. The
+        last readable submission is what `record` stores with the rating."""
+        self._check_shown(item)
+        grade, text = grade_response(
+            item.card, response, question=item.question, options=item.options
         )
+        elapsed = self._clock.now() - item.shown_at
+        unreadable = getattr(grade, "parse_error", None) is not None
+        proposed = None if unreadable else propose(grade, elapsed, item.usual_time)
+        graded = Graded(grade, text, elapsed, proposed)
+        if graded.readable:
+            self._graded = graded
+        return graded
+
+    def record(self, item: StudyItem, rating: Rating) -> Recorded:
+        """Record the rating (with the submitted answer, if any); returns only after it is
+        committed to disk. Without a submission the time is the time since the card was shown."""
+        self._check_shown(item)
+        graded = self._graded
+        duration = graded.elapsed if graded is not None else self._clock.now() - item.shown_at
+        recorded = self._write(item, Rating(rating), duration, graded)
         self._pending = None
-        self._history.append(Answered(item, recorded, taken))
+        self._graded = None
+        self._history.append(Answered(item, recorded, duration))
         self._answered(item, recorded)
         return recorded
 
@@ -93,14 +103,16 @@ class OneCardSession(ABC):
 
     def undo(self) -> StudyItem | None:
         """Take back this session's last answer and show its card next, with the same question
-        and its timer where it stood (None: nothing to undo)."""
+        and its timer where it stood (None: nothing to undo). Afterwards the queue holds that card
+        once: a repeat of it on show (a learning step, a cram Again) goes."""
         if not self._history:
             return None
         last = self._history[-1]
         self._store.undo(last.recorded.review.id)
         self._history.pop()
-        if self._pending is not None:
+        if self._pending is not None and self._pending.card.id != last.item.card.id:
             self._set_aside(self._pending)
         self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
+        self._graded = None
         self._taken_back(last)
         return self._pending

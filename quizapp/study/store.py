@@ -24,11 +24,12 @@ from pathlib import Path
 from statistics import median
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
-from fsrs import Rating, Scheduler, State
+from fsrs import Rating, State
 
 from quizapp.study import integrity
 from quizapp.study.clock import Clock, StudyCalendar
 from quizapp.study.errors import (
+    CardChangedError,
     CorruptDatabaseError,
     DatabaseUnavailableError,
     ForeignDatabaseError,
@@ -118,6 +119,23 @@ def _review_from_row(row: Sequence[Any]) -> ReviewRecord:
         response=response,
         content_hash=content_hash,
     )
+
+
+@dataclass(frozen=True)
+class _ReviewEntry:
+    """One answer as the log keeps it (the columns every mode shares)."""
+
+    card: StudyCard | None
+    mode: str
+    now: datetime
+    day: date
+    rating: Rating
+    duration: timedelta | None
+    response: str | None
+    grade: GradeLike | None
+    seed: int | None
+    template: str | None = None
+    activation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -274,56 +292,59 @@ class StudyStore:
         )
 
     @_guarded
+    def stored_state(self, card_id: str) -> CardState | None:
+        """The card's row as it is now (None: the card was never studied)."""
+        return self._read_state(card_id)
+
+    @_guarded
     def review(
         self,
         card: StudyCard,
         rating: Rating,
         *,
-        scheduler: Scheduler,
+        before: CardState | None,
+        after: CardState,
+        day: date,
         duration: timedelta | None = None,
         response: str | None = None,
         grade: GradeLike | None = None,
         seed: int | None = None,
         activation: str | None = None,
-        leech_threshold: int = StudySettings.leech_threshold,
     ) -> Recorded:
-        """Schedule one answer with fsrs and log it, committed before returning.
+        """Store one scheduled answer: its log row and the card's new state `after` (computed by
+        `scheduling.next_states` from the row `before`), committed before returning.
 
-        `activation` is the engine function a skill card's question actually used (defaults to the
-        card's own), so accuracy per activation is right when the template drew one.
+        Refused (`CardChangedError`, nothing written) when the card's row is no longer `before`:
+        another instance answered, buried or suspended it since it was shown. `activation` is
+        the engine function a skill card's question actually used (defaults to the card's own).
         """
         rating = Rating(rating)
         with self.transaction() as connection:
             now = self.clock.now()
-            stored = self._read_state(card.id)
-            before = stored or CardState(card_id=card.id)
-            scheduled, _log = scheduler.review_card(
-                before.to_fsrs(now), rating, review_datetime=now, review_duration=_millis(duration)
-            )
-            lapses = before.lapses + (rating == Rating.Again)
-            after = replace(
-                before.with_fsrs(scheduled),
-                reps=before.reps + 1,
-                lapses=lapses,
-                leech=before.leech or lapses >= leech_threshold,
-                buried_until=None,
-                content_hash=card.content_hash(),
-                topic=card.section or card.deck,
-            )
-            review_id = self._insert_review(
-                connection,
+            if self._read_state(card.id) != before:
+                raise CardChangedError(
+                    f"card {card.id} changed since it was shown (answered in another quizapp "
+                    "instance?); it is shown again with its current schedule",
+                    self.path,
+                )
+            entry = _ReviewEntry(
                 card=card,
                 mode="scheduled",
                 now=now,
+                day=day,
                 rating=rating,
                 duration=duration,
                 response=response,
                 grade=grade,
                 seed=seed,
-                prev_state=0 if before.state is None else int(before.state),
-                mature=before.is_mature,
-                state_before=None if stored is None else stored.to_json(),
                 activation=activation,
+            )
+            review = self._insert_review(
+                connection,
+                entry,
+                prev_state=0 if before is None or before.state is None else int(before.state),
+                mature=before is not None and before.is_mature,
+                state_before="null" if before is None else before.to_json(),
             )
             self._write_state(after)
             connection.execute(
@@ -331,7 +352,7 @@ class StudyStore:
                 "ON CONFLICT (card_id) DO UPDATE SET content_text = excluded.content_text",
                 (card.id, visible_text(card)),
             )
-        return Recorded(self._review(review_id), stored, after)
+        return Recorded(review, before, after)
 
     @_guarded
     def record_unscheduled(
@@ -339,6 +360,7 @@ class StudyStore:
         mode: str,
         rating: Rating,
         *,
+        day: date,
         card: StudyCard | None = None,
         template: str | None = None,
         activation: str | None = None,
@@ -352,73 +374,57 @@ class StudyStore:
             raise ValueError(f"unscheduled mode must be 'cram' or 'practice', not {mode!r}")
         if card is None and mode == "cram":
             raise ValueError("a cram review needs its card")
+        entry = _ReviewEntry(
+            card=card,
+            mode=mode,
+            now=self.clock.now(),
+            day=day,
+            rating=Rating(rating),
+            duration=duration,
+            response=response,
+            grade=grade,
+            seed=seed,
+            template=template,
+            activation=activation,
+        )
         with self.transaction() as connection:
-            review_id = self._insert_review(
-                connection,
-                card=card,
-                mode=mode,
-                now=self.clock.now(),
-                rating=Rating(rating),
-                duration=duration,
-                response=response,
-                grade=grade,
-                seed=seed,
-                template=template,
-                activation=activation,
-            )
-        return Recorded(self._review(review_id), None, None)
+            review = self._insert_review(connection, entry)
+        return Recorded(review, None, None)
 
     def _insert_review(
         self,
         connection: sqlite3.Connection,
+        entry: _ReviewEntry,
         *,
-        card: StudyCard | None,
-        mode: str,
-        now: datetime,
-        rating: Rating,
-        duration: timedelta | None,
-        response: str | None,
-        grade: GradeLike | None,
-        seed: int | None,
         prev_state: int | None = None,
         mature: bool = False,
         state_before: str | None = None,
-        template: str | None = None,
-        activation: str | None = None,
-    ) -> int:
-        correct = grade.correct if grade is not None else rating != Rating.Again
+    ) -> ReviewRecord:
+        card, grade = entry.card, entry.grade
+        values = (
+            None if card is None else card.id,
+            entry.mode,
+            to_micros(entry.now),
+            entry.day.isoformat(),
+            int(entry.rating),
+            _millis(entry.duration),
+            grade.correct if grade is not None else entry.rating != Rating.Again,
+            None if grade is None else float(grade.score),
+            entry.template or (None if card is None else card.template),
+            entry.activation or (None if card is None else card.activation),
+            entry.seed,
+            entry.response,
+            None if card is None else card.content_hash(),
+        )
         cursor = connection.execute(
-            "INSERT INTO reviews (card_id, mode, reviewed_at, day, rating, duration_ms, prev_state,"
-            " mature, correct, score, template, activation, seed, response, content_hash,"
+            "INSERT INTO reviews (card_id, mode, reviewed_at, day, rating, duration_ms, correct,"
+            " score, template, activation, seed, response, content_hash, prev_state, mature,"
             " state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                None if card is None else card.id,
-                mode,
-                to_micros(now),
-                self.calendar().day_of(now).isoformat(),
-                int(rating),
-                _millis(duration),
-                prev_state,
-                int(mature),
-                int(correct),
-                None if grade is None else float(grade.score),
-                template or (None if card is None else card.template),
-                activation or (None if card is None else card.activation),
-                seed,
-                response,
-                None if card is None else card.content_hash(),
-                "null" if mode == "scheduled" and state_before is None else state_before,
-            ),
+            (*values[:6], int(values[6]), *values[7:], prev_state, int(mature), state_before),
         )
         review_id = cursor.lastrowid
         assert review_id is not None
-        return review_id
-
-    def _review(self, review_id: int) -> ReviewRecord:
-        row = self._connection.execute(
-            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE id = ?", (review_id,)
-        ).fetchone()
-        return _review_from_row(row)
+        return _review_from_row((review_id, *values))
 
     @_guarded
     def undo(self, review_id: int) -> CardState | None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,11 +10,13 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
 from quizapp.safe_text import inert
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.writes import StoreWrites
 
 if TYPE_CHECKING:
     from quizapp.study import Clock
@@ -45,6 +46,9 @@ class QuizApp(App[None]):
     TITLE = "quizapp"
     SUB_TITLE = "activation functions"
 
+    writing: reactive[bool] = reactive(False, bindings=True)
+    """A study-database write is under way (see `writes`): keys that write are disabled."""
+
     def __init__(
         self,
         data_dir: Path,
@@ -61,6 +65,7 @@ class QuizApp(App[None]):
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
         self.home = HomeScreen()
+        self.writes = StoreWrites(self)
 
     @property
     def clock(self) -> Clock:
@@ -83,12 +88,6 @@ class QuizApp(App[None]):
         super().notify(
             inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup
         )
-
-    async def on_event(self, event: events.Event) -> None:
-        """Pasted text is made inert before any text box gets it: a clipboard may hold escapes."""
-        if isinstance(event, events.Paste):
-            event.text = inert(event.text)
-        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.push_screen(self.home)
@@ -133,22 +132,21 @@ class QuizApp(App[None]):
             markup=False,
         )
 
-    @contextmanager
-    def reporting_store_errors(self, title: str = "Not saved") -> Iterator[None]:
-        """Wraps steps that write to the study database. When it cannot be written (another
-        instance holds it, the disk is full) the error is shown and the rest of the block is
-        skipped; the store and the session are unchanged, so the user can simply try again."""
-        from quizapp.study import StudyStoreError
-
-        try:
-            yield
-        except StudyStoreError as error:
-            self.notify(str(error), title=title, severity="error", timeout=10, markup=False)
+    async def on_event(self, event: events.Event) -> None:
+        """Keys wait while a write is running; pasted text is made inert before any text box
+        gets it (a clipboard may hold escapes)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self.writes.hold(event):
+            return
+        if isinstance(event, events.Paste):
+            event.text = inert(event.text)
+        await super().on_event(event)
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.workspace is not None:
-            with self.reporting_store_errors("Theme not remembered"):
-                self.workspace.store.set_setting(THEME_SETTING, theme.name)
+            store = self.workspace.store
+            self.writes.run(
+                lambda: store.set_setting(THEME_SETTING, theme.name), title="Theme not remembered"
+            )
 
     def on_unmount(self) -> None:
         if self.workspace is not None:

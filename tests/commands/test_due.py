@@ -18,7 +18,7 @@ def test_lists_due_reviews_then_new_cards(tmp_path: Path, capsys: pytest.Capture
         studied = []
         for _ in range(3):
             item = session.next()
-            session.answer(item, Rating.Easy)
+            session.record(item, Rating.Easy)
             studied.append(item.card.id)
         session.suspend(studied[2])
         reviews = sorted(studied[:2], key=lambda card_id: (store.card_state(card_id).due, card_id))

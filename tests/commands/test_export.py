@@ -32,12 +32,10 @@ def _study(data_dir: Path) -> list:
         for rating in (Rating.Again, Rating.Good):
             item = session.next()
             if item.question is not None:
-                grade = item.question.grade(item.question.expected_text)
-                recorded.append(
-                    session.answer(item, rating, response=item.question.expected_text, grade=grade)
-                )
+                session.submit(item, item.question.expected_text)
+                recorded.append(session.record(item, rating))
             else:
-                recorded.append(session.answer(item, rating))
+                recorded.append(session.record(item, rating))
             clock.advance(seconds=20)
         return [entry.review for entry in recorded]
 

@@ -37,7 +37,11 @@ def _answer_with(data_dir: Path, responses: list[str]) -> None:
     with open_store(data_dir, clock) as store:
         session = ReviewSession(store, cards[: len(responses)])
         for response in responses:
-            session.answer(session.next(), Rating.Good, response=response)
+            recorded = session.record(session.next(), Rating.Good)
+            with store.transaction() as connection:
+                connection.execute(
+                    "UPDATE reviews SET response = ? WHERE id = ?", (response, recorded.review.id)
+                )
             clock.advance(seconds=5)
 
 

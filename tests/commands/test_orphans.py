@@ -9,7 +9,7 @@ from fsrs import Scheduler
 
 from quizapp.cli import main
 from quizapp.content import load_library
-from quizapp.study import FakeClock, Rating, open_store
+from quizapp.study import FakeClock, Rating, open_store, record_answer
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Card:
 def _record(data_dir: Path, *cards: Card) -> None:
     with open_store(data_dir, FakeClock(datetime.now(UTC))) as store:
         for card in cards:
-            store.review(card, Rating.Good, scheduler=Scheduler())
+            record_answer(store, card, Rating.Good, scheduler=Scheduler())
 
 
 def test_nothing_to_report(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -41,7 +41,7 @@ def _history(data_dir: Path, rounds: int) -> int:
         for _ in range(rounds):
             cram = CramSession(store, [_Card(card_id) for card_id in CARD_IDS])
             while (item := cram.next()) is not None:
-                cram.answer(item, Rating.Good, response="an answer " * 5)
+                cram.record(item, Rating.Good)
                 clock.advance(seconds=1)
         return store.review_count()
 

@@ -18,7 +18,7 @@ def test_prints_a_json_schema_of_deck_files(capsys) -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["properties"]) == {"deck", "section", "functions", "cards"}
     kinds = schema["properties"]["cards"]["items"]["discriminator"]["mapping"]
-    assert set(kinds) == {"definition", "formula", "interview", "choice", "numeric"}
+    assert set(kinds) == {"definition", "formula", "interview", "choice", "numeric", "code"}
     choice = schema["$defs"]["ChoiceCard"]
     assert {"id", "kind", "question", "options", "answer"} <= set(choice["required"])
     assert choice["additionalProperties"] is False

@@ -12,7 +12,7 @@ import pytest
 
 from quizapp.cli import main
 from quizapp.content import load_library
-from quizapp.study import DATABASE_NAME, FakeClock, Rating, ReviewSession, open_store
+from quizapp.study import DATABASE_NAME, FakeClock, Rating, ReviewSession, open_store, record_answer
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def _study(data_dir: Path, answers: int) -> list[str]:
         session = ReviewSession(store, cards)
         for _ in range(answers):
             item = session.next()
-            session.answer(item, Rating.Easy, duration=timedelta(seconds=6))
+            clock.advance(seconds=6)
+            session.record(item, Rating.Easy)
             answered.append(item.card.id)
     return answered
 
@@ -77,7 +78,7 @@ def test_table_shows_each_part(tmp_path: Path, capsys: pytest.CaptureFixture) ->
     with open_store(tmp_path, FakeClock(datetime.now(UTC))) as store:
         from fsrs import Scheduler
 
-        store.review(Stranger(), Rating.Good, scheduler=Scheduler())
+        record_answer(store, Stranger(), Rating.Good, scheduler=Scheduler())
     assert main(["--data-dir", str(tmp_path), "stats"]) == 0
     table = capsys.readouterr().out
     for heading in (

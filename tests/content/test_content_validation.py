@@ -132,7 +132,7 @@ def test_unknown_field_names_the_allowed_ones(write_deck) -> None:
         6,
         "cards[0].anwser",
         "unknown field (did you mean 'answer'?); expected one of: id, tags, difficulty, "
-        "activation, section, kind, question, options, answer",
+        "activation, source, section, kind, question, options, answer",
     ) in problems
     assert ("a.yaml", 2, "cards[0].answer", "required field is missing") in problems
 
@@ -296,14 +296,14 @@ def test_missing_and_unknown_card_kind(write_deck) -> None:
             "a.yaml",
             2,
             "cards[0].kind",
-            "a card needs a kind, one of: definition, formula, interview, choice, numeric",
+            "a card needs a kind, one of: definition, formula, interview, choice, numeric, code",
         ),
         (
             "a.yaml",
             4,
             "cards[1].kind",
             "unknown card kind 'flashcard'; expected one of: definition, formula, interview, "
-            "choice, numeric",
+            "choice, numeric, code",
         ),
     ]
 

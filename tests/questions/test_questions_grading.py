@@ -151,15 +151,15 @@ EXPLAIN = tuple(f"{number}) {option} explained" for number, option in enumerate(
 
 
 def test_choice_right_wrong_and_unreadable():
-    right = grade_choice("2", OPTIONS, CHOICE_ALIASES, 1, EXPLAIN)
+    right = grade_choice("2", OPTIONS, CHOICE_ALIASES, OPTIONS[1], EXPLAIN)
     assert right.correct
     assert right.feedback == (EXPLAIN[1],)
     assert right.read_as == "read as 2 (Leaky ReLU)"
-    wrong = grade_choice("relu", OPTIONS, CHOICE_ALIASES, 1, EXPLAIN)
+    wrong = grade_choice("relu", OPTIONS, CHOICE_ALIASES, OPTIONS[1], EXPLAIN)
     assert not wrong.correct
     assert wrong.answered
     assert wrong.feedback == (EXPLAIN[0], "The answer is 2 (Leaky ReLU).", EXPLAIN[1])
-    unreadable = grade_choice("7", OPTIONS, CHOICE_ALIASES, 1, EXPLAIN)
+    unreadable = grade_choice("7", OPTIONS, CHOICE_ALIASES, OPTIONS[1], EXPLAIN)
     assert not unreadable.answered
     assert unreadable.error_column == 1
 
@@ -175,3 +175,13 @@ def test_grading_any_text_never_raises(text):
     if result.error_column is not None:
         assert 1 <= result.error_column <= len(text) + 1
     assert all(isinstance(line, str) for line in result.feedback)
+
+
+def test_choice_is_matched_by_value_wherever_it_is_shown():
+    shown = ("Softplus", "ELU", "Leaky ReLU", "ReLU")
+    shown_aliases = tuple(frozenset({option.lower().replace(" ", "")}) for option in shown)
+    assert grade_choice("3", shown, shown_aliases, "Leaky ReLU").correct
+    assert grade_choice("leaky relu", shown, shown_aliases, "Leaky ReLU").correct
+    wrong = grade_choice("2", shown, shown_aliases, "Leaky ReLU")
+    assert not wrong.correct
+    assert wrong.feedback == ("You chose 2) ELU", "The answer is 3 (Leaky ReLU).")

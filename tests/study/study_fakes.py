@@ -20,6 +20,7 @@ class FakeCard:
     section: str = "concepts"
     key_points: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    answer_index: int | None = None
     activation: str | None = None
     template: str | None = None
     params: Mapping[str, object] = field(default_factory=dict)

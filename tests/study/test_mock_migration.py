@@ -7,7 +7,7 @@ import pytest
 from fsrs import Rating, Scheduler
 from study_fakes import cards
 
-from quizapp.study import DATABASE_NAME, FakeClock, open_store
+from quizapp.study import DATABASE_NAME, FakeClock, open_store, record_answer
 from quizapp.study.migrations import MIGRATIONS, migrate, schema_version
 
 MOCK_TABLES = {"mock_interviews", "mock_answers"}
@@ -24,7 +24,9 @@ def test_a_version_1_file_with_history_gains_the_mock_tables(
     with open_store(tmp_path, clock, migrations=MIGRATIONS[:1]) as store:
         assert store.schema_version() == 1
         assert not MOCK_TABLES & _tables(store)
-        before = [store.review(card, Rating.Good, scheduler=Scheduler()).review for card in deck]
+        before = [
+            record_answer(store, card, Rating.Good, scheduler=Scheduler()).review for card in deck
+        ]
         days = store.query("SELECT * FROM review_days")
     with open_store(tmp_path, clock) as store:
         assert store.schema_version() == 2

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.content import Card
-from quizapp.study import StudyStore
+from quizapp.study import StudyStore, record_answer
 from quizapp.study.mock import MockOptions, MockOptionsError, MockPlanError, build_plan
 from quizapp.study.mock.budgets import CONCEPTUAL_SECONDS, FAMILY_SECONDS, fit_seconds
 from quizapp.study.mock.options import MIN_SECONDS, parse_options
@@ -189,15 +189,20 @@ def test_weakness_reads_lapses_practice_accuracy_and_past_interviews(store: Stud
     ]
     scheduler = Scheduler()
     for rating in (Rating.Good, Rating.Again):
-        store.review(cards[0], rating, scheduler=scheduler)
-    store.review(cards[1], Rating.Good, scheduler=scheduler)
+        record_answer(store, cards[0], rating, scheduler=scheduler)
+    record_answer(store, cards[1], Rating.Good, scheduler=scheduler)
 
     class Miss:
         correct = False
         score = 0.0
 
     store.record_unscheduled(
-        "practice", Rating.Again, template="activation-scalar", activation="sigmoid", grade=Miss()
+        "practice",
+        Rating.Again,
+        day=store.today(),
+        template="activation-scalar",
+        activation="sigmoid",
+        grade=Miss(),
     )
     weakness = card_weakness(store, cards)
     assert weakness["lapsed"] == pytest.approx(0.5)

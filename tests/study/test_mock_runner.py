@@ -9,7 +9,7 @@ import pytest
 from fsrs import Rating, Scheduler, State
 
 from quizapp.content import Card
-from quizapp.study import FakeClock, ReviewSession, StudyStore, StudyStoreError
+from quizapp.study import FakeClock, ReviewSession, StudyStore, StudyStoreError, record_answer
 from quizapp.study.mock import (
     MockInterview,
     MockOptions,
@@ -318,7 +318,7 @@ def test_missed_cards_go_to_review_now_keeping_their_history(
     store: StudyStore, clock: FakeClock
 ) -> None:
     scheduler = Scheduler()
-    studied = store.review(CARDS[1], Rating.Easy, scheduler=scheduler)
+    studied = record_answer(store, CARDS[1], Rating.Easy, scheduler=scheduler)
     assert studied.after.due > clock.now() + timedelta(days=1)
     store.suspend("relu-2")
     interview = _start(store, clock)
@@ -341,7 +341,7 @@ def test_missed_cards_go_to_review_now_keeping_their_history(
     queued = {card.id for card, _source in session.upcoming()}
     assert {"why", "how", "relu-1"} <= queued
     item = session.next()
-    recorded = session.answer(item, Rating.Good)
+    recorded = session.record(item, Rating.Good)
     assert recorded.after.stability is not None
 
 

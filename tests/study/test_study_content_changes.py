@@ -27,7 +27,7 @@ RELU = FakeCard(id="def-relu", front="What is ReLU?", back="max(0, x): zero for 
 def _review_all(store: StudyStore, deck: list[FakeCard]) -> None:
     session = ReviewSession(store, deck)
     while (item := session.next()) is not None:
-        session.answer(item, Rating.Easy)
+        session.record(item, Rating.Easy)
 
 
 def test_an_edited_card_keeps_its_history(store: StudyStore, clock: FakeClock) -> None:
@@ -40,7 +40,7 @@ def test_an_edited_card_keeps_its_history(store: StudyStore, clock: FakeClock) -
     session = ReviewSession(store, [edited])
     item = session.next()
     assert item.card is edited and item.source == "review"
-    recorded = session.answer(item, Rating.Good)
+    recorded = session.record(item, Rating.Good)
     reviews = store.reviews_of(SIGMOID.id)
     assert [review.content_hash for review in reviews] == [
         SIGMOID.content_hash(),

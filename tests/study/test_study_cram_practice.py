@@ -1,7 +1,5 @@
 """Cram and practice are logged for stats but never move a schedule (unless asked to)."""
 
-from datetime import timedelta
-
 import numpy as np
 import pytest
 from fsrs import Rating
@@ -27,13 +25,13 @@ def test_cram_leaves_every_schedule_unchanged(store: StudyStore, clock: FakeCloc
     deck = cards(4)
     session = ReviewSession(store, deck[:2])
     while (item := session.next()) is not None:
-        session.answer(item, Rating.Easy)
+        session.record(item, Rating.Easy)
     before = _cards_table(store)
     cram = CramSession(store, deck, generate=fake_generate)
     answered = 0
     while (item := cram.next()) is not None:
         clock.advance(seconds=3)
-        cram.answer(item, Rating.Again if answered == 0 else Rating.Good)
+        cram.record(item, Rating.Again if answered == 0 else Rating.Good)
         answered += 1
     assert answered == len(deck) + 1
     assert _cards_table(store) == before
@@ -46,12 +44,12 @@ def test_cram_again_comes_back_and_undo_takes_it_away(store: StudyStore) -> None
     deck = cards(2)
     cram = CramSession(store, deck)
     first = cram.next()
-    cram.answer(first, Rating.Again)
+    cram.record(first, Rating.Again)
     assert cram.remaining() == 2
     assert cram.undo().card.id == first.card.id
     assert cram.remaining() == 2
     assert store.reviews_of(first.card.id) == []
-    cram.answer(cram.next(), Rating.Good)
+    cram.record(cram.next(), Rating.Good)
     assert [cram.next().card.id] == [deck[1].id]
 
 
@@ -61,13 +59,13 @@ def test_undoing_again_while_its_repeat_is_on_show(store: StudyStore) -> None:
     deck = cards(2)
     cram = CramSession(store, deck)
     assert not cram.can_undo()
-    cram.answer(cram.next(), Rating.Good)
-    cram.answer(cram.next(), Rating.Again)
+    cram.record(cram.next(), Rating.Good)
+    cram.record(cram.next(), Rating.Again)
     assert cram.next().card.id == deck[1].id
     assert cram.undo().card.id == deck[1].id
     assert cram.remaining() == 1
     assert store.reviews_of(deck[1].id) == []
-    cram.answer(cram.next(), Rating.Good)
+    cram.record(cram.next(), Rating.Good)
     assert cram.next() is None
     assert cram.undo().card.id == deck[1].id
     assert cram.can_undo()
@@ -81,8 +79,8 @@ def test_cram_skill_cards_are_graded_and_counted_in_accuracy(
 ) -> None:
     cram = CramSession(store, [SKILL], generate=fake_generate, rng=np.random.default_rng(3))
     item = cram.next()
-    grade = item.question.grade(str(item.seed % 10))
-    cram.answer(item, Rating.Good, response=str(item.seed % 10), grade=grade)
+    assert cram.submit(item, str(item.seed % 10)).grade.correct
+    cram.record(item, Rating.Good)
     stats = compute_stats(store, [SKILL], clock)
     assert [(a.name, a.attempts, a.correct) for a in stats.accuracy_by_family] == [
         ("derivative-point", 1, 1)
@@ -139,7 +137,7 @@ def test_real_question_families_work_with_sessions(store: StudyStore) -> None:
     skill = FakeCard(id="num-relu", kind="numeric", template="activation-vector", activation="relu")
     session = ReviewSession(store, [skill], rng=np.random.default_rng(11))
     item = session.next()
-    grade = item.question.grade(item.question.expected_text)
-    assert grade.correct
-    recorded = session.answer(item, session.propose(item, grade, timedelta(seconds=9)), grade=grade)
+    graded = session.submit(item, item.question.expected_text)
+    assert graded.grade.correct and graded.proposed == Rating.Good
+    recorded = session.record(item, graded.proposed)
     assert recorded.review.correct and recorded.review.activation == "relu"

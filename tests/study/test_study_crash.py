@@ -42,7 +42,7 @@ SCRIPT = textwrap.dedent(
     count = 0
     while True:
         item = session.next()
-        recorded = session.answer(item, ratings[count % 4], duration=timedelta(seconds=1))
+        recorded = session.record(item, ratings[count % 4])
         print(recorded.review.id, item.card.id, int(recorded.review.rating), flush=True)
         count += 1
     """

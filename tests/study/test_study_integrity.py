@@ -26,7 +26,7 @@ from quizapp.study.integrity import DatabaseVanishedError
 def _answer(store: StudyStore, count: int) -> CramSession:
     cram = CramSession(store, cards(count + 1))
     for _ in range(count):
-        cram.answer(cram.next(), Rating.Good)
+        cram.record(cram.next(), Rating.Good)
     return cram
 
 
@@ -46,7 +46,7 @@ def test_a_deleted_data_dir_stops_recording_and_is_written_back(
     cram = _answer(store, 6)
     shutil.rmtree(data_dir)
     with pytest.raises(DatabaseVanishedError, match="deleted or replaced") as raised:
-        cram.answer(cram.next(), Rating.Good)
+        cram.record(cram.next(), Rating.Good)
     assert f"saved to {data_dir / DATABASE_NAME}" in str(raised.value)
     with pytest.raises(DatabaseVanishedError):
         store.set_setting("still", "refused")
@@ -63,7 +63,7 @@ def test_a_deleted_journal_loses_nothing_recorded(tmp_path: Path, clock: FakeClo
         (tmp_path / f"{DATABASE_NAME}{suffix}").unlink()
     assert _reviews_in(tmp_path / DATABASE_NAME) == 10
     with pytest.raises(DatabaseVanishedError, match="-wal") as raised:
-        cram.answer(cram.next(), Rating.Good)
+        cram.record(cram.next(), Rating.Good)
     rescued = next(tmp_path.glob(f"{DATABASE_NAME}.rescued-*"))
     assert str(rescued) in str(raised.value)
     assert _reviews_in(rescued) == 10
@@ -80,7 +80,7 @@ def test_a_replaced_database_is_not_written_to(tmp_path: Path, clock: FakeClock)
         (tmp_path / f"{DATABASE_NAME}{suffix}").unlink(missing_ok=True)
     (other / DATABASE_NAME).replace(tmp_path / DATABASE_NAME)
     with pytest.raises(DatabaseVanishedError):
-        cram.answer(cram.next(), Rating.Good)
+        cram.record(cram.next(), Rating.Good)
     store.close()
     assert _reviews_in(tmp_path / DATABASE_NAME) == 0
     assert _reviews_in(next(tmp_path.glob(f"{DATABASE_NAME}.rescued-*"))) == 2

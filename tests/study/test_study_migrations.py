@@ -7,7 +7,7 @@ import pytest
 from fsrs import Rating, Scheduler
 from study_fakes import cards
 
-from quizapp.study import DATABASE_NAME, FakeClock, NewerSchemaError, open_store
+from quizapp.study import DATABASE_NAME, FakeClock, NewerSchemaError, open_store, record_answer
 from quizapp.study.migrations import MIGRATIONS, latest_version, migrate, schema_version
 
 
@@ -26,7 +26,7 @@ def test_every_earlier_version_upgrades_on_open(
     with open_store(tmp_path, clock) as store:
         assert store.schema_version() == latest_version()
         assert store.integrity_check() == ["ok"]
-        recorded = store.review(cards(1)[0], Rating.Good, scheduler=Scheduler())
+        recorded = record_answer(store, cards(1)[0], Rating.Good, scheduler=Scheduler())
         assert store.reviews_of("card-000") == [recorded.review]
 
 
@@ -37,7 +37,9 @@ def _add_mock_sessions(connection: sqlite3.Connection) -> None:
 def test_an_appended_step_upgrades_and_keeps_history(tmp_path: Path, clock: FakeClock) -> None:
     deck = cards(3)
     with open_store(tmp_path, clock) as store:
-        before = [store.review(card, Rating.Good, scheduler=Scheduler()).review for card in deck]
+        before = [
+            record_answer(store, card, Rating.Good, scheduler=Scheduler()).review for card in deck
+        ]
     upgraded = (*MIGRATIONS, _add_mock_sessions)
     with open_store(tmp_path, clock, migrations=upgraded) as store:
         assert store.schema_version() == latest_version() + 1
@@ -65,8 +67,8 @@ def test_aggregate_tables_follow_inserts_and_deletes(tmp_path: Path, clock: Fake
     deck = cards(2)
     with open_store(tmp_path, clock) as store:
         scheduler = Scheduler()
-        first = store.review(deck[0], Rating.Again, scheduler=scheduler)
-        store.review(deck[1], Rating.Good, scheduler=scheduler)
+        first = record_answer(store, deck[0], Rating.Again, scheduler=scheduler)
+        record_answer(store, deck[1], Rating.Good, scheduler=scheduler)
         assert store.query("SELECT reviews, passed, introduced FROM review_days") == [(2, 1, 2)]
         store.undo(first.review.id)
         assert store.query("SELECT reviews, passed, introduced FROM review_days") == [(1, 1, 1)]

@@ -32,6 +32,6 @@ def test_answering_a_new_card_holds_its_sibling_back(store) -> None:
     cards = [FakeCard("a"), FakeCard("a:reverse"), FakeCard("b")]
     session = ReviewSession(store, cards, generate=fake_generate)
     assert [card.id for card, _source in session.upcoming()] == ["a", "b", "a:reverse"]
-    session.answer(session.next(), Rating.Good)
+    session.record(session.next(), Rating.Good)
     assert [card.id for card, _source in session.upcoming() if _source == "new"] == ["b"]
     assert store.card_state("a:reverse").state is None

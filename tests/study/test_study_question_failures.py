@@ -40,7 +40,7 @@ def test_cram_skips_the_card_and_says_why(store: StudyStore) -> None:
     asked = []
     while (item := cram.next()) is not None:
         asked.append(item.card.id)
-        cram.answer(item, Rating.Good)
+        cram.record(item, Rating.Good)
     assert asked == [card.id for card in deck[1:]]
     assert cram.problems == ["num-broken: no usable question after 200 draws"]
 

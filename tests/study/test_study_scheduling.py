@@ -33,7 +33,7 @@ def _replay(store: StudyStore, clock: FakeClock, retention: float) -> tuple[Card
         session = ReviewSession(store, deck)
         item = session.next()
         assert item is not None and item.card.id == deck[0].id
-        recorded.append(session.answer(item, rating, duration=timedelta(seconds=4)))
+        recorded.append(session.record(item, rating))
         expected, _ = scheduler.review_card(expected, rating, clock.now())
     return expected, recorded
 
@@ -75,8 +75,9 @@ def test_button_intervals_are_the_intervals_recorded(store: StudyStore, clock: F
         session = ReviewSession(store, deck)
         item = session.next()
         assert item is not None
-        previews = session.intervals(item.card.id)
+        previews = item.next_states.intervals()
         assert list(previews) == list(Rating)
-        recorded = session.answer(item, Rating.Good)
+        clock.advance(seconds=40)  # thinking time: the interval counts from the answer
+        recorded = session.record(item, Rating.Good)
         assert recorded.after is not None
         assert recorded.after.due - clock.now() == previews[Rating.Good]

@@ -5,9 +5,9 @@ from datetime import timedelta
 import numpy as np
 import pytest
 from fsrs import Rating, State
-from study_fakes import FakeCard, FakeGrade, cards, fake_generate
+from study_fakes import FakeCard, cards, fake_generate
 
-from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore
+from quizapp.study import CardChangedError, FakeClock, ReviewSession, StudySettings, StudyStore
 
 
 def _session(store: StudyStore, deck: list, **limits: int) -> ReviewSession:
@@ -19,14 +19,14 @@ def _graduate(store: StudyStore, deck: list) -> None:
     """Make every card a review card due in a few days (Easy on first sight)."""
     session = _session(store, deck, new_per_day=len(deck))
     while (item := session.next()) is not None:
-        session.answer(item, Rating.Easy)
+        session.record(item, Rating.Easy)
 
 
 def _drain(session: ReviewSession) -> list[str]:
     seen = []
     while (item := session.next()) is not None:
         seen.append(item.card.id)
-        session.answer(item, Rating.Easy)
+        session.record(item, Rating.Easy)
     return seen
 
 
@@ -43,7 +43,7 @@ def test_the_new_limit_holds_across_restarts(store: StudyStore) -> None:
     first = _session(store, deck, new_per_day=5)
     for _ in range(3):
         item = first.next()
-        first.answer(item, Rating.Easy)
+        first.record(item, Rating.Easy)
     assert _session(store, deck, new_per_day=5).counts().new == 2
 
 
@@ -68,11 +68,11 @@ def test_learning_steps_come_back_the_same_day(store: StudyStore, clock: FakeClo
     deck = cards(2)
     session = _session(store, deck)
     first = session.next()
-    session.answer(first, Rating.Again)
+    session.record(first, Rating.Again)
     assert session.counts().learning == 1
     second = session.next()
     assert second.card.id == deck[1].id
-    session.answer(second, Rating.Good)
+    session.record(second, Rating.Good)
     later = session.next()
     assert later is not None and later.source == "learning"
     assert later.card.id == first.card.id
@@ -96,7 +96,7 @@ def test_nothing_due_reports_when_the_next_step_comes(store: StudyStore, clock: 
     StudySettings(learn_ahead_minutes=0).save(store)
     session = ReviewSession(store, deck)
     item = session.next()
-    recorded = session.answer(item, Rating.Good)
+    recorded = session.record(item, Rating.Good)
     assert session.next() is None
     assert session.next_due() == recorded.after.due
     clock.set(recorded.after.due)
@@ -111,9 +111,9 @@ def test_next_keeps_showing_the_same_card_until_answered(store: StudyStore) -> N
 def test_answering_a_card_not_shown_is_refused(store: StudyStore) -> None:
     session = _session(store, cards(3))
     item = session.next()
-    session.answer(item, Rating.Good)
+    session.record(item, Rating.Good)
     with pytest.raises(ValueError, match="not the card being shown"):
-        session.answer(item, Rating.Good)
+        session.record(item, Rating.Good)
 
 
 def test_bury_hides_until_the_next_study_day(store: StudyStore, clock: FakeClock) -> None:
@@ -158,7 +158,7 @@ def test_undo_restores_the_exact_state_and_shows_the_card_again(
     before = store.card_state(deck[0].id)
     item = session.next()
     clock.advance(seconds=7)
-    session.answer(item, Rating.Again)
+    session.record(item, Rating.Again)
     assert store.card_state(deck[0].id) != before
     clock.advance(seconds=30)
     restored = session.undo()
@@ -173,7 +173,7 @@ def test_undo_of_a_first_review_makes_the_card_new_again(store: StudyStore) -> N
     deck = cards(2)
     session = _session(store, deck, new_per_day=1)
     item = session.next()
-    session.answer(item, Rating.Good)
+    session.record(item, Rating.Good)
     assert session.counts().new == 0
     session.undo()
     assert store.card_state(deck[0].id).is_new
@@ -185,7 +185,7 @@ def test_undo_walks_back_several_answers_and_requeues_the_shown_card(store: Stud
     deck = cards(3)
     session = _session(store, deck)
     for _ in range(2):
-        session.answer(session.next(), Rating.Easy)
+        session.record(session.next(), Rating.Easy)
     shown = session.next()
     assert shown.card.id == deck[2].id
     assert session.undo().card.id == deck[1].id
@@ -205,7 +205,7 @@ def test_a_held_sibling_stays_held_for_the_rest_of_the_day(
     bring back the reverse side of a card just studied; the next day it comes."""
     deck = [FakeCard("a"), FakeCard("a:reverse"), FakeCard("b")]
     first = _session(store, deck)
-    first.answer(first.next(), Rating.Good)
+    first.record(first.next(), Rating.Good)
     assert _new_ids(first) == ["b"]
     again = _session(store, deck)
     assert _new_ids(again) == ["b"]
@@ -218,7 +218,7 @@ def test_a_held_sibling_stays_held_for_the_rest_of_the_day(
 def test_undo_releases_the_siblings_the_answer_held(store: StudyStore) -> None:
     deck = [FakeCard("a"), FakeCard("a:reverse"), FakeCard("b")]
     session = _session(store, deck)
-    session.answer(session.next(), Rating.Good)
+    session.record(session.next(), Rating.Good)
     assert session.undo().card.id == "a"
     assert [card.id for card, _source in session.upcoming()] == ["a", "b", "a:reverse"]
 
@@ -226,7 +226,7 @@ def test_undo_releases_the_siblings_the_answer_held(store: StudyStore) -> None:
 def test_a_second_session_sees_answers_of_the_first(store: StudyStore) -> None:
     deck = cards(2)
     first = _session(store, deck)
-    first.answer(first.next(), Rating.Easy)
+    first.record(first.next(), Rating.Easy)
     assert _session(store, deck).counts().new == 1
 
 
@@ -244,9 +244,8 @@ def test_skill_card_gets_a_fresh_question_and_its_seed_is_stored(store: StudySto
     item = session.next()
     assert item.question is not None and item.seed is not None
     assert item.question.prompt == f"activation-vector {item.question.activation} seed {item.seed}"
-    grade = item.question.grade(str(item.seed % 10))
-    rating = session.propose(item, grade)
-    recorded = session.answer(item, rating, response=str(item.seed % 10), grade=grade)
+    graded = session.submit(item, str(item.seed % 10))
+    recorded = session.record(item, graded.proposed)
     review = recorded.review
     assert (review.seed, review.correct, review.score) == (item.seed, True, 1.0)
     assert review.template == "activation-vector"
@@ -258,9 +257,10 @@ def test_an_unreadable_answer_is_never_recorded(store: StudyStore) -> None:
     skill = FakeCard(id="num-1", kind="numeric", template="activation-vector")
     session = _session(store, [skill])
     item = session.next()
-    with pytest.raises(ValueError, match="could not be read"):
-        session.answer(item, Rating.Again, response="0,5", grade=item.question.grade("0,5"))
-    assert store.reviews_of(skill.id) == []
+    graded = session.submit(item, "0,5")
+    assert not graded.readable and graded.proposed is None
+    session.record(item, Rating.Again)
+    assert [(r.correct, r.response) for r in store.reviews_of(skill.id)] == [(False, None)]
 
 
 def test_a_question_that_cannot_be_generated_is_reported_not_raised(store: StudyStore) -> None:
@@ -276,13 +276,19 @@ def test_proposed_rating_uses_the_usual_time_on_the_card(
     skill = FakeCard(id="num-1", kind="numeric", template="activation-vector")
     session = _session(store, [skill])
     item = session.next()
-    session.answer(item, Rating.Good, duration=timedelta(seconds=20))
-    assert session.usual_time(skill.id) == timedelta(seconds=20)
-    right, wrong = FakeGrade(True, 1.0), FakeGrade(False, 0.0)
-    assert session.propose(item, wrong, timedelta(seconds=5)) == Rating.Again
-    assert session.propose(item, right, timedelta(seconds=40)) == Rating.Hard
-    assert session.propose(item, right, timedelta(seconds=20)) == Rating.Good
-    assert session.propose(item, right, timedelta(seconds=5)) == Rating.Easy
+    clock.advance(seconds=20)
+    session.record(item, Rating.Good)
+    clock.advance(days=30)
+    session.refresh()
+    item = session.next()
+    assert item.usual_time == timedelta(seconds=20)
+    clock.advance(seconds=5)
+    assert session.submit(item, "99").proposed == Rating.Again
+    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Easy
+    clock.advance(seconds=15)
+    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Good
+    clock.advance(seconds=20)
+    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Hard
 
 
 def test_leech_is_flagged_after_many_failures(store: StudyStore, clock: FakeClock) -> None:
@@ -291,7 +297,124 @@ def test_leech_is_flagged_after_many_failures(store: StudyStore, clock: FakeCloc
     session = ReviewSession(store, deck)
     for _ in range(3):
         assert not store.card_state(deck[0].id).leech
-        session.answer(session.next(), Rating.Again)
+        session.record(session.next(), Rating.Again)
         clock.advance(minutes=2)
     assert store.card_state(deck[0].id).leech
     assert store.card_state(deck[0].id).lapses == 3
+
+
+def _queue_after_undo(session: ReviewSession, clock: FakeClock) -> list[str]:
+    """Every card the session still shows today (learning steps included), in order."""
+    seen = []
+    while (item := session.next()) is not None or session.next_due() is not None:
+        if item is None:
+            clock.advance(minutes=30)
+            continue
+        seen.append(item.card.id)
+        session.record(item, Rating.Easy)
+    return seen
+
+
+def test_undo_while_the_cards_repeat_is_on_show_shows_it_once(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Issue 19: undoing the Again whose learning-step repeat is on screen showed the card again
+    and then its repeat too."""
+    deck = cards(2)
+    session = _session(store, deck)
+    first = session.next()
+    session.record(first, Rating.Again)
+    clock.advance(minutes=15)
+    repeat = session.next()
+    assert repeat.card.id == first.card.id and repeat.source == "learning"
+    back = session.undo()
+    assert back.card.id == first.card.id and back.source == "new"
+    assert store.card_state(first.card.id).state is None
+    assert _queue_after_undo(session, clock) == [first.card.id, deck[1].id]
+
+
+def test_two_undos_back_to_a_repeated_card_leave_it_queued_once(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = cards(3)
+    session = _session(store, deck)
+    first = session.next()
+    session.record(first, Rating.Again)
+    second = session.next()
+    session.record(second, Rating.Good)
+    clock.advance(minutes=15)
+    assert session.next().card.id == first.card.id
+    session.undo()
+    assert session.undo().card.id == first.card.id
+    shown = _queue_after_undo(session, clock)
+    assert sorted(shown) == sorted(card.id for card in deck)
+
+
+def test_choice_options_come_in_a_fresh_order_at_each_showing(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Issue 10: with the key listed first in most decks, "always press 1" scored well."""
+    options = ("right", "wrong a", "wrong b", "wrong c")
+    choice = FakeCard(id="mc", kind="choice", options=options, answer_index=0)
+    session = _session(store, [choice])
+    key_positions = set()
+    for _ in range(12):
+        item = session.next()
+        assert sorted(item.options) == sorted(options)
+        key_positions.add(item.options.index("right"))
+        number = str(item.options.index("right") + 1)
+        graded = session.submit(item, number)
+        assert graded.grade.correct and graded.response == "right"
+        session.record(item, Rating.Again)
+        again = session.undo()
+        assert again.options == item.options  # undo shows the same showing again
+        session.record(again, Rating.Again)
+        clock.advance(hours=1)
+    assert len(key_positions) > 1
+
+
+def test_a_choice_is_matched_by_value_and_logged_by_name(store: StudyStore) -> None:
+    choice = FakeCard(id="mc", kind="choice", options=("a", "b", "c"), answer_index=2)
+    session = _session(store, [choice])
+    item = session.next()
+    wrong = next(index for index, option in enumerate(item.options) if option != "c")
+    graded = session.submit(item, str(wrong + 1))
+    assert not graded.grade.correct and graded.proposed == Rating.Again
+    session.record(item, graded.proposed)
+    (review,) = store.reviews_of("mc")
+    assert (review.response, review.correct, review.seed) == (item.options[wrong], False, item.seed)
+
+
+def test_the_store_refuses_an_answer_to_a_card_changed_meanwhile(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Another instance answered the card after it was shown: nothing is written over that
+    answer; the card stays on show with states computed from the new row."""
+    deck = cards(1)
+    session = _session(store, deck)
+    item = session.next()
+    other = _session(store, deck)
+    other.record(other.next(), Rating.Good)
+    with pytest.raises(CardChangedError):
+        session.record(item, Rating.Again)
+    assert [review.rating for review in store.reviews_of(deck[0].id)] == [Rating.Good]
+    again = session.next()
+    assert again.next_states.stored == store.stored_state(deck[0].id)
+    recorded = session.record(again, Rating.Again)
+    assert recorded.before == again.next_states.stored
+
+
+def test_one_answer_reads_the_settings_once_per_session_not_per_answer(
+    store: StudyStore,
+) -> None:
+    deck = cards(3)
+    session = _session(store, deck)
+    item = session.next()
+    statements: list[str] = []
+    store._connection.set_trace_callback(statements.append)
+    session.record(item, Rating.Good)
+    store._connection.set_trace_callback(None)
+    assert not [sql for sql in statements if "settings" in sql]
+    # begin, the row check, log, state, text, commit; then the checkpoint into the main file
+    assert len(set(statements)) <= 7
+    assert statements[-1] == "PRAGMA wal_checkpoint(PASSIVE)"

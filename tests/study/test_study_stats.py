@@ -28,7 +28,8 @@ def _study_day(store: StudyStore, deck: list, rating_for=lambda card: Rating.Goo
     session = ReviewSession(store, deck, generate=fake_generate)
     answered = 0
     while (item := session.next()) is not None:
-        session.answer(item, rating_for(item.card), duration=timedelta(seconds=30))
+        store.clock.advance(seconds=30)
+        session.record(item, rating_for(item.card))
         answered += 1
     return answered
 
@@ -64,7 +65,7 @@ def test_true_retention_counts_only_mature_reviews(store: StudyStore, clock: Fak
             before = store.card_state(item.card.id)
             fail = item.card.id == deck[0].id and before.is_mature and failures < 2
             failures += fail
-            session.answer(item, Rating.Again if fail else Rating.Good)
+            session.record(item, Rating.Again if fail else Rating.Good)
             if before.is_mature:
                 mature_reviews += 1
                 mature_passed += not fail
@@ -111,9 +112,7 @@ def test_forecast_cards_by_state_and_orphans(store: StudyStore, clock: FakeClock
     assert (counts.suspended, counts.buried, counts.orphans) == (1, 1, 1)
 
 
-def test_card_counts_survive_burials_of_different_days(
-    store: StudyStore, clock: FakeClock
-) -> None:
+def test_card_counts_survive_burials_of_different_days(store: StudyStore, clock: FakeClock) -> None:
     """Cards alike but for when their burial ends (long past, still running, never) are still
     all counted: a burial that has run out must not turn studied cards back into new ones."""
     deck = cards(6)
@@ -140,12 +139,11 @@ def test_accuracy_per_activation_and_family(store: StudyStore, clock: FakeClock)
     for _ in deck:
         item = session.next()
         if item.question is None:
-            session.answer(item, Rating.Again)
+            session.record(item, Rating.Again)
             continue
         right = item.card.id == "n-relu"
         text = str(item.seed % 10) if right else "99"
-        grade = item.question.grade(text)
-        session.answer(item, session.propose(item, grade), response=text, grade=grade)
+        session.record(item, session.submit(item, text).proposed)
     stats = compute_stats(store, deck, clock)
     assert {(a.name, a.attempts, a.correct) for a in stats.accuracy_by_activation} == {
         ("relu", 1, 1),
@@ -165,7 +163,7 @@ def test_leeches_are_listed_worst_first(store: StudyStore, clock: FakeClock) -> 
     while (item := session.next()) is not None:
         remaining = fails[item.card.id]
         fails[item.card.id] -= 1
-        session.answer(item, Rating.Again if remaining > 0 else Rating.Easy)
+        session.record(item, Rating.Again if remaining > 0 else Rating.Easy)
         clock.advance(minutes=1)
     stats = compute_stats(store, deck, clock)
     assert [(leech.card_id, leech.lapses) for leech in stats.leeches] == [

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -51,3 +53,33 @@ def held_by_another_instance(store: StudyStore) -> Iterator[None]:
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let the app finish what a key started, study-database writes (run in threads) included."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@contextmanager
+def locked_for(store: StudyStore, seconds: float) -> Iterator[threading.Thread]:
+    """Another instance takes the write lock now and gives it back after `seconds` (the app's
+    store keeps its normal busy timeout, so its writes wait for it)."""
+    taken = threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(store.path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        taken.set()
+        time.sleep(seconds)
+        other.execute("ROLLBACK")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    taken.wait()
+    try:
+        yield holder
+    finally:
+        holder.join()

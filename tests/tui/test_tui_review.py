@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpers import shown, wait_ready
+from helpers import settle, shown, wait_ready
 
 from quizapp.study import ReviewSession, State
 from quizapp.tui.screens.confirm import ConfirmScreen
@@ -107,25 +107,32 @@ async def test_interview_card_key_points_checklist_proposes_a_rating(make_app) -
         assert app.workspace.store.reviews_of(card_id)[0].rating.name == "Easy"
 
 
-async def test_multiple_choice_takes_the_option_number(make_app) -> None:
+async def test_multiple_choice_takes_the_option_number_as_shown(make_app) -> None:
+    """Options come in this showing's order; the answer is matched by value and the log names
+    the option chosen."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         card_id = first_of_kind(app, "choice")
         screen = await open_review(app, pilot, card_id)
         card = screen.item.card
-        wrong = next(i for i in range(len(card.options)) if i != card.answer_index)
+        key = card.options[card.answer_index]
+        shown_options = screen.item.options
+        assert sorted(shown_options) == sorted(card.options)
+        wrong = next(i for i, option in enumerate(shown_options) if option != key)
+        listing = shown(app, "#card-options")
+        assert f"{shown_options.index(key) + 1}) {key}" in listing
         await pilot.press(str(wrong + 1))
         await pilot.pause()
         assert screen.state == "graded"
-        assert "Correct:" in shown(app, "#card-result")
+        assert f"The answer is {shown_options.index(key) + 1} ({key})" in shown(app, "#card-result")
         assert screen.proposed.name == "Again"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         review = app.workspace.store.reviews_of(card_id)[0]
         assert review.rating.name == "Again"
         assert review.correct is False
-        assert review.response == card.options[wrong]
+        assert review.response == shown_options[wrong]
 
 
 async def test_numeric_card_end_to_end(make_app, clock) -> None:

@@ -27,7 +27,7 @@ def test_browse_function_plot_snapshot(snap_compare, make_app) -> None:
         await wait_ready(pilot)
         await pilot.press("b")
         await pilot.pause()
-        await pilot.press(*["down"] * 12)
+        await pilot.press(*["down"] * 13)
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_relu)

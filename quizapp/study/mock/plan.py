@@ -20,6 +20,7 @@ from quizapp.study.mock.topics import (
     MockCard,
     available_topics,
     is_conceptual,
+    is_numeric,
     select,
     topics_of,
     unknown_topics,
@@ -122,7 +123,7 @@ def build_plan(
     weakness = weakness or {}
     pool = select(cards, options.topics)
     conceptual_pool = [card for card in pool if is_conceptual(card)]
-    numeric_pool = [card for card in pool if card.template is not None]
+    numeric_pool = [card for card in pool if is_numeric(card)]
     notes: list[str] = []
     wanted_conceptual = (options.questions + 1) // 2 if numeric_pool else options.questions
     conceptual = _draw_distinct(conceptual_pool, wanted_conceptual, weakness, rng)

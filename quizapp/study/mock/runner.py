@@ -150,6 +150,13 @@ class MockInterview:
         self._paused_at = None
         self.phase = Phase.ASKING
 
+    def clock_ran_out(self) -> bool:
+        """A clock reached zero: the next `tick()` ends the question (and stores it)."""
+        if self.phase != Phase.ASKING:
+            return False
+        now = self._clock.now()
+        return self._question_left(now) <= timedelta(0) or self._session_left(now) <= timedelta(0)
+
     def tick(self) -> list[MockAnswer]:
         """Apply the clocks: the answers a timeout ended just now (none while paused).
 

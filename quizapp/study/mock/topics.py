@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from quizapp.content.kinds import kind_info
 from quizapp.study.protocols import StudyCard
 
 KIND_TAGS = frozenset({"interview", "numeric"})
@@ -19,12 +20,12 @@ class MockCard(StudyCard, Protocol):
 
 
 def is_conceptual(card: StudyCard) -> bool:
-    """Spoken-style: an interview card the user answers aloud, judged on its key points."""
-    return card.kind == "interview" and card.template is None
+    """Spoken-style: a card the user answers aloud, judged on its key points."""
+    return kind_info(card).mock_role == "conceptual"
 
 
 def is_numeric(card: StudyCard) -> bool:
-    return card.template is not None
+    return kind_info(card).mock_role == "numeric"
 
 
 def topics_of(card: MockCard) -> tuple[str, ...]:

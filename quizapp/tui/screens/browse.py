@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
+from quizapp import engine
 from quizapp.content.search import SearchHit, search
 from quizapp.engine.curves import parse_range
 from quizapp.tui.screens.base import QuizScreen
@@ -97,12 +98,18 @@ class BrowseScreen(QuizScreen):
 
     async def show_function(self, deck: str, activation: str) -> None:
         entry = self.workspace.library.deck(deck).function(activation)
+        heading = Static(function_heading(entry), classes="browse-block", markup=False)
+        details = Static(function_details(entry), classes="browse-block", markup=False)
+        if activation not in engine.names():
+            note = "Two inputs (the halves of one axis), so no single curve to plot."
+            await self._replace_pane(heading, Static(note, classes="hint", markup=False), details)
+            return
         await self._replace_pane(
-            Static(function_heading(entry), classes="browse-block", markup=False),
+            heading,
             FunctionPlot(activation, id="browse-plot"),
             Input(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
             Static("+/- zoom · g sets the range", classes="hint", markup=False),
-            Static(function_details(entry), classes="browse-block", markup=False),
+            details,
         )
         self.query_one("#browse-range", Input).display = False
 

@@ -70,16 +70,21 @@ class ChangedCardsScreen(QuizScreen):
             f"Now:\n{change.current_text}"
         )
 
+    def reset_done(self, card_id: str) -> None:
+        self.notify(f"{card_id} will be studied again as a new card", timeout=3)
+        self.reload()
+
     def action_reset(self) -> None:
         table = self.query_one("#changed-table", DataTable)
         change = self.changes[table.cursor_row]
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                with self.quiz_app.reporting_store_errors("Not reset"):
-                    self.workspace.store.reset(change.card_id)
-                    self.notify(f"{change.card_id} will be studied again as a new card", timeout=3)
-                    self.reload()
+                self.quiz_app.writes.run(
+                    lambda: self.workspace.store.reset(change.card_id),
+                    lambda _: self.reset_done(change.card_id),
+                    title="Not reset",
+                )
 
         self.app.push_screen(
             ConfirmScreen(f"Reset {change.card_id}?\n\nIts schedule starts over; its log is kept."),

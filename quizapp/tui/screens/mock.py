@@ -28,6 +28,7 @@ from quizapp.study.mock import (
     MockPlanError,
     MockReport,
     Phase,
+    SentToReview,
     available_topics,
     clock_text,
     parse_options,
@@ -180,43 +181,64 @@ class MockInterviewScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.interview.phase == Phase.READY and not self._guard(self.interview.start):
-            self.call_after_refresh(self.app.pop_screen)
-            return
+        if self.interview.phase == Phase.READY:
+            self._save(self.interview.start, self._begin, failed=self.app.pop_screen)
+        else:
+            self._begin()
+
+    def _begin(self, _: object = None) -> None:
         self.sub_title = f"{self.interview.total} questions"
         self._show_question()
         self._timer = self.set_interval(TICK_SECONDS, self.tick)
 
     def on_unmount(self) -> None:
-        """ctrl+q (or any exit) mid-interview: keep the answers, mark the session abandoned."""
+        """ctrl+q (or any exit) mid-interview: keep the answers, mark the session abandoned.
+        Written here and now, the app is closing: the interview is stored as abandoned from its
+        start anyway, this only notes when the user quit."""
         if self._timer is not None:
             self._timer.stop()
         if not self.interview.is_over:
-            self._guard(self.interview.abandon)
+            try:
+                self.interview.abandon()
+            except StudyStoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("skip", "go_back") and self.quiz_app.writing:
+            return False
         if action == "skip":
             return self.interview.phase == Phase.ASKING
         if action == "pause":
             return self.interview.phase in (Phase.ASKING, Phase.PAUSED)
         return True
 
-    def _guard(self, step: Callable[[], object]) -> bool:
-        """Run a storing step; False when the database refused it (the step can be retried)."""
-        with self.quiz_app.reporting_store_errors("Answer not saved"):
-            step()
-            return True
-        return False
+    def _save(
+        self,
+        step: Callable[[], object],
+        then: Callable[[object], object],
+        *,
+        failed: Callable[[], object] | None = None,
+    ) -> None:
+        """Run a storing step off the event loop; when the database refuses it, the step can be
+        retried (`failed` says what to do meanwhile)."""
+        self.quiz_app.writes.run(step, then, title="Answer not saved", failed=failed)
 
     def tick(self) -> None:
-        """Apply the clocks (a timeout submits the answer typed so far) and redraw them."""
-        if self.interview.phase == Phase.ASKING:
-            self.interview.draft = self.query_one("#mock-answer", Input).value
-        if self.interview.phase == Phase.ASKING and self.interview.tick():
-            self.notify("Time is up: your answer so far was submitted.", timeout=3)
-            self._show_question()
-        if not self.interview.is_over:
+        """Apply the clocks (a timeout submits the answer typed so far) and redraw them. While an
+        answer is being saved the clocks are only redrawn."""
+        interview = self.interview
+        if not self.quiz_app.writing:
+            if interview.phase == Phase.ASKING:
+                interview.draft = self.query_one("#mock-answer", Input).value
+            if interview.clock_ran_out():
+                self._save(interview.tick, self._timed_out)
+                return
+        if not interview.is_over:
             self._show_clocks()
+
+    def _timed_out(self, _: object) -> None:
+        self.notify("Time is up: your answer so far was submitted.", timeout=3)
+        self._show_question()
 
     def _show_question(self) -> None:
         interview = self.interview
@@ -268,12 +290,12 @@ class MockInterviewScreen(QuizScreen):
         event.stop()
         if self.interview.phase != Phase.ASKING:
             return
-        if self._guard(lambda: self.interview.submit(event.value)):
-            self._show_question()
+        text = event.value
+        self._save(lambda: self.interview.submit(text), lambda _: self._show_question())
 
     def action_skip(self) -> None:
-        if self.interview.phase == Phase.ASKING and self._guard(self.interview.skip):
-            self._show_question()
+        if self.interview.phase == Phase.ASKING:
+            self._save(self.interview.skip, lambda _: self._show_question())
 
     def action_pause(self) -> None:
         if self.interview.phase == Phase.ASKING:
@@ -293,8 +315,7 @@ class MockInterviewScreen(QuizScreen):
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                if self._guard(self.interview.abandon):
-                    self.app.pop_screen()
+                self._save(self.interview.abandon, lambda _: self.app.pop_screen())
                 return
             if was_asking and self.interview.phase == Phase.PAUSED:
                 self.interview.resume()
@@ -373,9 +394,9 @@ class MockReportScreen(QuizScreen):
             return
         position = int(list_id.removeprefix("mock-points-"))
         covered = set(event.selection_list.selected)
-        with self.quiz_app.reporting_store_errors():
-            self.interview.assess(position, covered)
-            self._show_report()
+        self.quiz_app.writes.run(
+            lambda: self.interview.assess(position, covered), lambda _: self._show_report()
+        )
 
     def missed(self) -> list[MockAnswer]:
         return list(self.interview.report().missed)
@@ -384,9 +405,10 @@ class MockReportScreen(QuizScreen):
         if not self.missed():
             self.notify("Nothing was missed: no card to send to review.", timeout=4)
             return
-        with self.quiz_app.reporting_store_errors("Not sent"):
-            sent = self.interview.send_missed_to_review()
-            lines = [f"{len(sent.due_now)} card(s) are due now in Review."]
-            if sent.suspended:
-                lines.append(f"{len(sent.suspended)} suspended card(s) were left alone.")
-            self.notify(" ".join(lines), title="Sent to review", timeout=6)
+        self.quiz_app.writes.run(self.interview.send_missed_to_review, self._sent, title="Not sent")
+
+    def _sent(self, sent: SentToReview) -> None:
+        lines = [f"{len(sent.due_now)} card(s) are due now in Review."]
+        if sent.suspended:
+            lines.append(f"{len(sent.suspended)} suspended card(s) were left alone.")
+        self.notify(" ".join(lines), title="Sent to review", timeout=6)

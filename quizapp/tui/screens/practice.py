@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,11 +12,12 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionLi
 from textual.widgets.selection_list import Selection
 
 from quizapp import engine
+from quizapp.content.kinds import kind_label
 from quizapp.questions import describe, template_ids
 from quizapp.study import CramSession, PracticeItem, PracticeSession
 from quizapp.study.drill import Drill, cards_in, drill_choices, numeric_cards_for
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.review import KIND_LABELS, ReviewScreen
+from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
 
 
@@ -163,21 +165,31 @@ class DrillScreen(QuizScreen):
         numeric.ask(self.item.question)  # type: ignore[arg-type]
         self.query_one("#drill-status", Static).update(self.drill.progress())
 
-    def on_numeric_answer_answered(self, event: NumericAnswer.Answered) -> None:
+    @on(NumericAnswer.Submitted)
+    def typed(self, event: NumericAnswer.Submitted) -> None:
         event.stop()
-        assert self.item is not None
+        item = self.item
+        assert item is not None
         numeric = self.query_one("#drill-numeric", NumericAnswer)
-        with self.quiz_app.reporting_store_errors():
-            self.drill.record(self.item, event.grade, event.text)
-            numeric.show_result(event.grade)
+        graded = self.drill.submit(item, event.text)
+        if not graded.readable:
+            numeric.show_unreadable(graded.grade)
+            return
+
+        def recorded(_: object) -> None:
+            numeric.show_result(graded.grade)
             self.query_one("#drill-status", Static).update(
                 self.drill.progress() + " · enter: next question"
             )
             self.answered = True
             self.query_one("#card-scroll", VerticalScroll).focus()
             self.refresh_bindings()
-            return
-        numeric.reopen()
+
+        self.quiz_app.writes.run(
+            lambda: self.drill.record(item, graded),
+            recorded,
+            failed=numeric.reopen,
+        )
 
 
 class CramSetupScreen(QuizScreen):
@@ -200,7 +212,7 @@ class CramSetupScreen(QuizScreen):
             section_list.border_title = "Sections"
             yield section_list
             kind_list = SelectionList[str](
-                *(Selection(Content(KIND_LABELS.get(kind, kind)), kind, True) for kind in kinds),
+                *(Selection(Content(kind_label(kind)), kind, True) for kind in kinds),
                 id="cram-kinds",
             )
             kind_list.border_title = "Card kinds"

@@ -1,48 +1,47 @@
-"""Review: today's due cards (or a cram set) one by one, rated on the FSRS scale."""
+"""Review: today's due cards (or a cram set) one by one, rated on the FSRS scale.
+
+The screen only renders: the session grades what the card's view submits, times it and proposes
+the rating; the rating bar shows the intervals the session computed for the card; every write
+(rate, undo, bury, suspend) runs off the event loop through `QuizApp.writes`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from enum import StrEnum
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Footer, Header, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.reactive import reactive
+from textual.widgets import ContentSwitcher, Footer, Header, Static
 
-from quizapp.study import (
-    CramSession,
-    Rating,
-    ReviewSession,
-    StudyItem,
-    format_interval,
-    propose_rating,
-)
-from quizapp.study.answers import ChoiceGrade, grade_choice, rating_for_key_points
+from quizapp.content.kinds import kind_info, kind_label
+from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
 from quizapp.study.tally import SessionTally
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.confirm import ConfirmScreen
-from quizapp.tui.widgets.numeric_answer import NumericAnswer
+from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.rating_bar import RatingBar
+from quizapp.tui.widgets.views import VIEWS
 
-if TYPE_CHECKING:
-    from quizapp.questions import Grade
+WRITING_ACTIONS = frozenset({"rate", "accept", "undo", "bury", "suspend"})
 
-MAX_OPTIONS = 6
-KIND_LABELS = {
-    "definition": "Definition",
-    "formula": "Formula",
-    "interview": "Interview question",
-    "choice": "Multiple choice",
-    "numeric": "Numeric question",
-}
+
+class Phase(StrEnum):
+    FRONT = "front"
+    """Asking: nothing revealed or answered yet."""
+    BACK = "back"
+    """The answer is shown: rate it."""
+    GRADED = "graded"
+    """A graded answer with a proposed rating (enter records it)."""
+    DONE = "done"
+    """The session summary."""
 
 
 class ReviewScreen(QuizScreen):
-    """States: `front` (asking), `back` (answer shown, rate it), `graded` (a graded answer with a
-    proposed rating), `done` (the session summary)."""
-
     TITLE_TEXT = "Review"
 
     BINDINGS = [
@@ -52,14 +51,12 @@ class ReviewScreen(QuizScreen):
         Binding("3", "rate(3)", "Good", id="review.good"),
         Binding("4", "rate(4)", "Easy", id="review.easy"),
         Binding("enter", "accept", "Record proposed", id="review.accept"),
-        *(
-            Binding(str(number), f"choose({number})", f"Option {number}", show=False)
-            for number in range(1, MAX_OPTIONS + 1)
-        ),
         Binding("u,ctrl+z", "undo", "Undo", id="review.undo", priority=False),
         Binding("b", "bury", "Bury", id="review.bury"),
         Binding("s", "suspend", "Suspend", id="review.suspend"),
     ]
+
+    state: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
 
     def __init__(self, session: ReviewSession | CramSession, title: str) -> None:
         super().__init__()
@@ -67,103 +64,91 @@ class ReviewScreen(QuizScreen):
         self.TITLE_TEXT = title
         self.tally = SessionTally()
         self.item: StudyItem | None = None
-        self.state = "front"
-        self.grade: Grade | ChoiceGrade | None = None
-        self.response: str | None = None
-        self.proposed: Rating | None = None
-        self.answer_time: timedelta | None = None
+        self.graded: Graded | None = None
+        self._problems_told = 0
+
+    @property
+    def proposed(self) -> Rating | None:
+        return None if self.graded is None else self.graded.proposed
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="review-status", markup=False)
         with VerticalScroll(id="card-scroll"):
             yield Static("", id="card-front", markup=False)
-            yield Static("", id="card-options", markup=False)
-            yield NumericAnswer(id="card-numeric")
-            yield Static("", id="card-back", markup=False)
-            yield SelectionList[int](id="key-points")
-            yield Static("", id="card-result", markup=False)
-        yield Static("", id="rating-bar")
+            with ContentSwitcher(id="card-views"):
+                for style, view in VIEWS.items():
+                    yield view(id=f"view-{style}")
+        yield RatingBar(id="rating-bar")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.TITLE_TEXT
-        self.show_next()
+        self._present(self.session.next())
 
     @property
     def is_scheduled(self) -> bool:
         return isinstance(self.session, ReviewSession)
 
+    @property
+    def view(self) -> CardView | None:
+        switcher = self.query_one("#card-views", ContentSwitcher)
+        if switcher.current is None:
+            return None
+        return switcher.query_one(f"#{switcher.current}", CardView)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in WRITING_ACTIONS and self.quiz_app.writing:
+            return False
         item = self.item
-        kind = item.card.kind if item is not None else None
         if action == "reveal":
-            return self.state == "front" and kind in ("definition", "formula", "interview")
-        if action == "rate":
-            return self.state in ("back", "graded")
-        if action == "accept":
-            return self.state == "graded"
-        if action == "choose":
             return (
-                self.state == "front"
-                and kind == "choice"
+                self.state == Phase.FRONT
                 and item is not None
-                and int(str(parameters[0])) <= len(item.card.options)
+                and kind_info(item.card).answer_style in ("reveal", "checklist")
             )
+        if action == "rate":
+            return self.state in (Phase.BACK, Phase.GRADED)
+        if action == "accept":
+            return self.state == Phase.GRADED and self.proposed is not None
         if action == "undo":
             return self.session.can_undo()
         if action in ("bury", "suspend"):
-            return self.is_scheduled and item is not None and self.state != "done"
+            return self.is_scheduled and item is not None and self.state != Phase.DONE
         return True
 
-    def _set_state(self, state: str) -> None:
-        self.state = state
-        self.refresh_bindings()
+    def watch_state(self) -> None:
         self._show_rating_bar()
 
-    def show_next(self) -> None:
-        known_problems = len(self.session.problems) if isinstance(self.session, CramSession) else 0
-        self.item = self.session.next()
+    def _present(self, item: StudyItem | None) -> None:
+        """Show `item` (the session's next card), or the summary when there is none; cram cards
+        left out meanwhile (their question cannot be built) are named."""
         if isinstance(self.session, CramSession):
-            for problem in self.session.problems[known_problems:]:
+            for problem in self.session.problems[self._problems_told :]:
                 self.notify(problem, title="Card left out", severity="warning", markup=False)
-        self.grade = self.response = self.proposed = None
-        if self.item is None:
+            self._problems_told = len(self.session.problems)
+        self.item = item
+        self.graded = None
+        if item is None:
             self._show_summary()
             return
-        self._show_item(self.item)
-
-    def _show_item(self, item: StudyItem) -> None:
         card = item.card
-        self._hide_all()
         self._update_status()
-        front = self.query_one("#card-front", Static)
-        front.display = True
-        front.update(f"{KIND_LABELS.get(card.kind, card.kind)}\n\n{card.front}")
-        if card.kind == "choice":
-            options = self.query_one("#card-options", Static)
-            options.display = True
-            options.update(
-                "\n".join(f"{number}) {text}" for number, text in enumerate(card.options, 1))
-                + "\n\nPress the option's number."
+        front = f"{kind_label(card.kind)}\n\n{card.front}"
+        if item.problem is not None:
+            front = (
+                f"{card.front}\n\nThis question could not be generated: {item.problem}\n"
+                "Bury (b) or suspend (s) it."
             )
-        elif card.template is not None:
-            if item.question is None:
-                front.update(
-                    f"{card.front}\n\nThis question could not be generated: {item.problem}\n"
-                    "Bury (b) or suspend (s) it."
-                )
-            else:
-                numeric = self.query_one("#card-numeric", NumericAnswer)
-                numeric.display = True
-                numeric.ask(item.question)  # type: ignore[arg-type]
-        self._set_state("front")
-
-    def _hide_all(self) -> None:
-        for selector in ("#card-options", "#card-numeric", "#card-back", "#key-points"):
-            self.query_one(selector).display = False
-        self.query_one("#card-result", Static).update("")
+        self.query_one("#card-front", Static).update(front)
+        switcher = self.query_one("#card-views", ContentSwitcher)
+        switcher.current = f"view-{kind_info(card).answer_style}"
+        view = self.view
+        assert view is not None
+        view.show(item)
         self.query_one("#card-scroll", VerticalScroll).scroll_home(animate=False)
+        self.state = Phase.FRONT
+        self._show_rating_bar()
 
     def _update_status(self) -> None:
         if isinstance(self.session, ReviewSession):
@@ -181,134 +166,111 @@ class ReviewScreen(QuizScreen):
         )
 
     def _show_rating_bar(self) -> None:
-        bar = self.query_one("#rating-bar", Static)
-        if self.state not in ("back", "graded") or self.item is None:
-            bar.update("")
+        bar = self.query_one("#rating-bar", RatingBar)
+        if self.state not in (Phase.BACK, Phase.GRADED) or self.item is None:
+            bar.clear()
             return
-        intervals = (
-            self.session.intervals(self.item.card.id)
-            if isinstance(self.session, ReviewSession)
-            else {}
-        )
-        parts = []
-        for rating in Rating:
-            label = f"{rating.value} {rating.name}"
-            if rating in intervals:
-                label += f" · {format_interval(intervals[rating])}"
-            if rating == self.proposed:
-                parts.append(Content.styled(f"[{label}]", "bold reverse"))
-            else:
-                parts.append(Content(f" {label} "))
-        hint = "  enter records the proposed rating" if self.state == "graded" else ""
-        bar.update(Content("   ").join(parts) + Content(hint))
+        states = self.item.next_states
+        accepting = self.state == Phase.GRADED and self.proposed is not None
+        hint = "  enter records the proposed rating" if accepting else ""
+        bar.show({} if states is None else states.intervals(), self.proposed, hint=hint)
 
     def action_reveal(self) -> None:
-        if self.item is None:
-            return
-        card = self.item.card
-        back = self.query_one("#card-back", Static)
-        back.display = True
-        back.update(f"Answer\n\n{card.back}")
-        if card.key_points:
-            points = self.query_one("#key-points", SelectionList)
-            points.clear_options()
-            points.add_options(
-                Selection(Content(point), index) for index, point in enumerate(card.key_points)
-            )
-            points.border_title = "Key points you covered (space ticks, then rate)"
-            points.display = True
-            points.highlighted = 0
-            points.focus()
-        self._set_state("back")
+        if self.view is not None:
+            self.view.reveal()
+            self.state = Phase.BACK
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
-        if self.item is None:
-            return
-        covered = len(event.selection_list.selected)
-        self.proposed = rating_for_key_points(covered, len(self.item.card.key_points))
-        self._show_rating_bar()
-
-    def action_choose(self, number: int) -> None:
-        if self.item is None or self.item.card.answer_index is None:
-            return
-        card = self.item.card
-        grade = grade_choice(card, number - 1, card.answer_index)
-        self.response = card.options[number - 1]
-        self._graded(grade)
-        self.query_one("#card-result", Static).update("\n".join(grade.feedback))
-
-    def on_numeric_answer_answered(self, event: NumericAnswer.Answered) -> None:
+    @on(CardView.Submitted)
+    def answered(self, event: CardView.Submitted) -> None:
+        """The view's answer, graded by the session; the screen shows what comes back."""
         event.stop()
-        self.response = event.text
-        self.query_one("#card-numeric", NumericAnswer).show_result(event.grade)
-        self._graded(event.grade)
-
-    def _graded(self, grade: Grade | ChoiceGrade) -> None:
-        assert self.item is not None
-        self.grade = grade
-        self.answer_time = self.quiz_app.clock.now() - self.item.shown_at
-        if isinstance(self.session, ReviewSession):
-            self.proposed = self.session.propose(self.item, grade, self.answer_time)
-        else:
-            self.proposed = propose_rating(grade.correct, self.answer_time, usual=None)
-        self.focus_next_after_grading()
-        self._set_state("graded")
-
-    def focus_next_after_grading(self) -> None:
-        self.query_one("#card-scroll", VerticalScroll).focus()
+        if self.item is None or self.view is None:
+            return
+        graded = self.session.submit(self.item, event.response)
+        self.view.show_graded(graded)
+        if not graded.readable:
+            return
+        self.graded = graded
+        if self.state == Phase.FRONT:
+            self.query_one("#card-scroll", VerticalScroll).focus()
+            self.state = Phase.GRADED
+        self._show_rating_bar()
+        self.refresh_bindings()
 
     def action_accept(self) -> None:
         if self.proposed is not None:
             self.action_rate(self.proposed.value)
 
     def action_rate(self, value: int) -> None:
-        if self.item is None:
+        item = self.item
+        if item is None:
             return
         rating = Rating(value)
-        duration = self.answer_time if self.grade is not None else None
-        with self.quiz_app.reporting_store_errors():
-            recorded = self.session.answer(
-                self.item, rating, response=self.response, grade=self.grade, duration=duration
-            )
+        graded = self.graded
+        session = self.session
+
+        def record() -> tuple[Recorded, StudyItem | None]:
+            return session.record(item, rating), session.next()
+
+        def recorded(result: tuple[Recorded, StudyItem | None]) -> None:
+            done, next_item = result
             self.tally.add(
                 rating,
-                timedelta(milliseconds=recorded.review.duration_ms or 0),
-                None if self.grade is None else self.grade.correct,
+                timedelta(milliseconds=done.review.duration_ms or 0),
+                None if graded is None else graded.grade.correct,
             )
-            self.answer_time = None
             self.notify(f"Recorded: {rating.name}", timeout=2)
-            self.show_next()
+            self._present(next_item)
+
+        self.quiz_app.writes.run(record, recorded, failed=self._show_again)
+
+    def _show_again(self) -> None:
+        """After a refused write: the card on show, as the session now has it (perhaps with
+        states computed afresh because another instance changed it)."""
+        item = self.session.next()
+        if item is not None and self.item is not None and item is not self.item:
+            self._present(item)
 
     def action_undo(self) -> None:
-        with self.quiz_app.reporting_store_errors("Not undone"):
-            item = self.session.undo()
+        def undone(item: StudyItem | None) -> None:
             if item is None:
                 return
             self.tally.take_back()
-            self.item = item
-            self.grade = self.response = self.proposed = None
             self.notify("Last answer undone", timeout=2)
-            self._show_item(item)
+            self._present(item)
+
+        self.quiz_app.writes.run(self.session.undo, undone, title="Not undone")
+
+    def _put_away(self, card_id: str, put_away: Callable[[str], object], done: str) -> None:
+        """Bury or suspend the card, then show the next one."""
+        session = self.session
+
+        def step() -> StudyItem | None:
+            put_away(card_id)
+            return session.next()
+
+        def moved_on(item: StudyItem | None) -> None:
+            self.notify(done, timeout=3)
+            self._present(item)
+
+        self.quiz_app.writes.run(step, moved_on)
 
     def action_bury(self) -> None:
         if self.item is None or not isinstance(self.session, ReviewSession):
             return
-        with self.quiz_app.reporting_store_errors():
-            self.session.bury(self.item.card.id)
-            self.notify("Buried until tomorrow", timeout=2)
-            self.show_next()
+        self._put_away(self.item.card.id, self.session.bury, "Buried until tomorrow")
 
     def action_suspend(self) -> None:
-        if self.item is None or not isinstance(self.session, ReviewSession):
+        session = self.session
+        if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
 
         def decided(confirmed: bool | None) -> None:
-            if confirmed and isinstance(self.session, ReviewSession):
-                with self.quiz_app.reporting_store_errors():
-                    self.session.suspend(card_id)
-                    self.notify("Card suspended: it will not come up again", timeout=3)
-                    self.show_next()
+            if confirmed:
+                self._put_away(
+                    card_id, session.suspend, "Card suspended: it will not come up again"
+                )
 
         self.app.push_screen(
             ConfirmScreen(f"Suspend this card?\n\n{card_id}\n\nIt will not be scheduled again."),
@@ -316,14 +278,12 @@ class ReviewScreen(QuizScreen):
         )
 
     def _show_summary(self) -> None:
-        self._hide_all()
         lines = ["Session complete", "", *self.tally.lines()]
         if isinstance(self.session, ReviewSession) and (due := self.session.next_due()):
             local = due.astimezone(self.quiz_app.clock.zone).strftime("%H:%M")
             lines += ["", f"A learning card comes back at {local}."]
         lines += ["", "escape: back to home"]
-        front = self.query_one("#card-front", Static)
-        front.update("\n".join(lines))
-        front.display = True
+        self.query_one("#card-front", Static).update("\n".join(lines))
+        self.query_one("#card-views", ContentSwitcher).current = None
         self.query_one("#review-status", Static).update(f"{self.TITLE_TEXT} · done")
-        self._set_state("done")
+        self.state = Phase.DONE

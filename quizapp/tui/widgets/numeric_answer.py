@@ -10,11 +10,13 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 if TYPE_CHECKING:
-    from quizapp.questions import Grade, Question
+    from quizapp.questions import Question
+    from quizapp.study import GradeLike
 
 
 class NumericAnswer(Vertical):
-    """Posts `Answered` once an answer could be read; an unreadable one is only explained."""
+    """Posts `Submitted` with the text typed; the screen has it graded and shows the verdict
+    (`show_result`) or why it could not be read (`show_unreadable`)."""
 
     DEFAULT_CSS = """
     NumericAnswer { height: auto; }
@@ -24,10 +26,9 @@ class NumericAnswer(Vertical):
     NumericAnswer > #numeric-solution { margin-top: 1; color: $text-muted; height: auto; }
     """
 
-    class Answered(Message):
-        def __init__(self, grade: Grade, text: str) -> None:
+    class Submitted(Message):
+        def __init__(self, text: str) -> None:
             super().__init__()
-            self.grade = grade
             self.text = text
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -55,13 +56,8 @@ class NumericAnswer(Vertical):
         event.stop()
         if self.question is None or event.input.disabled:
             return
-        grade = self.question.grade(event.value)
-        if grade.parse_error is not None:
-            self._show_unreadable(grade, event.input)
-            return
-        self.query_one("#numeric-error", Static).update("")
         event.input.disabled = True
-        self.post_message(self.Answered(grade, event.value))
+        self.post_message(self.Submitted(event.value))
 
     def reopen(self) -> None:
         """Lets the answer just sent be sent again, e.g. after it could not be saved."""
@@ -69,17 +65,22 @@ class NumericAnswer(Vertical):
         answer_box.disabled = False
         answer_box.focus()
 
-    def _show_unreadable(self, grade: Grade, answer_box: Input) -> None:
+    def show_unreadable(self, grade: GradeLike) -> None:
+        """Why the answer could not be read, pointing at the spot; the box opens again."""
+        answer_box = self.query_one("#numeric-input", Input)
         lines = list(grade.feedback)
-        if grade.error_column is not None:
-            lines.insert(0, f"  {answer_box.value}\n  {' ' * (grade.error_column - 1)}^")
-            answer_box.cursor_position = min(grade.error_column - 1, len(answer_box.value))
+        column = getattr(grade, "error_column", None)
+        if column is not None:
+            lines.insert(0, f"  {answer_box.value}\n  {' ' * (column - 1)}^")
+            answer_box.cursor_position = min(column - 1, len(answer_box.value))
         lines.append("Not counted — correct it and press enter again.")
         self.query_one("#numeric-error", Static).update("\n".join(lines))
+        self.reopen()
 
-    def show_result(self, grade: Grade) -> None:
+    def show_result(self, grade: GradeLike) -> None:
         """Per-element feedback, the named mistake, the expected answer and the worked solution."""
         assert self.question is not None
+        self.query_one("#numeric-error", Static).update("")
         verdict = "Correct" if grade.correct else f"Not quite — score {grade.score:.0%}"
         lines = [verdict, *grade.feedback, f"Expected: {self.question.expected_text}"]
         self.query_one("#numeric-feedback", Static).update("\n".join(lines))

@@ -1,0 +1,128 @@
+"""What the user answered, graded, and the rating proposed for it: the one place for both, for
+every answer style (a choice by value, a typed answer by its question, a checklist by the key
+points covered). Sessions call this; screens only show the result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+import numpy as np
+from fsrs import Rating
+
+from quizapp.content.kinds import kind_info
+from quizapp.study.protocols import GradeLike, QuestionLike, StudyCard
+
+SLOW_FACTOR = 1.5
+FAST_FACTOR = 0.5
+
+Response = str | frozenset[int]
+"""Typed text or the option's number as shown; for a checklist, the key points covered."""
+
+
+@dataclass(frozen=True)
+class KeyPointsGrade:
+    """A spoken answer judged by the key points it covered (indices into the card's list)."""
+
+    covered: frozenset[int]
+    total: int
+    parse_error: None = None
+
+    @property
+    def correct(self) -> bool:
+        return self.total == 0 or bool(self.covered)
+
+    @property
+    def score(self) -> float:
+        return len(self.covered) / self.total if self.total else 1.0
+
+    @property
+    def feedback(self) -> tuple[str, ...]:
+        return (f"{len(self.covered)} of {self.total} key points covered",)
+
+
+@dataclass(frozen=True)
+class Graded:
+    """`proposed` is None when the answer could not be read (ask again; nothing is counted).
+    `response` is what the log keeps: the text typed, the option chosen (by name), or the key
+    points covered."""
+
+    grade: GradeLike
+    response: str
+    elapsed: timedelta
+    proposed: Rating | None
+
+    @property
+    def readable(self) -> bool:
+        return self.proposed is not None
+
+
+def shown_options(options: Sequence[str], seed: int) -> tuple[str, ...]:
+    """The options in a fresh order for one showing, reproducible from its seed (kept in the log
+    with the answer), so the key is not always where the deck lists it."""
+    order = np.random.default_rng(seed).permutation(len(options))
+    return tuple(options[int(index)] for index in order)
+
+
+def grade_response(
+    card: StudyCard,
+    response: Response,
+    *,
+    question: QuestionLike | None,
+    options: Sequence[str],
+) -> tuple[GradeLike, str]:
+    """The verdict on `response` to `card` (as shown: its generated `question`, its `options`
+    in the order shown) and the text the log keeps for it."""
+    style = kind_info(card).answer_style
+    if style == "checklist" and isinstance(response, frozenset):
+        covered = frozenset(index for index in response if 0 <= index < len(card.key_points))
+        points = "; ".join(card.key_points[index] for index in sorted(covered))
+        return KeyPointsGrade(covered, len(card.key_points)), f"covered: {points}"
+    if not isinstance(response, str):
+        raise ValueError(f"a {card.kind} card is answered with text, not {response!r}")
+    if style == "typed" and question is not None:
+        return question.grade(response), response
+    if style == "choose":
+        return _grade_choice(card, response, options)
+    raise ValueError(f"a {card.kind} card is revealed and rated, not submitted")
+
+
+def _grade_choice(card: StudyCard, text: str, options: Sequence[str]) -> tuple[GradeLike, str]:
+    from quizapp.questions.choice import aliases, parse_choice
+    from quizapp.questions.grading import grade_choice
+    from quizapp.questions.parsing import AnswerSyntaxError
+
+    names = tuple(aliases(option, option) for option in options)
+    answer = card.options[card.answer_index or 0]
+    grade = grade_choice(text, options, names, answer)
+    try:
+        return grade, options[parse_choice(text, options, names)]
+    except AnswerSyntaxError:
+        return grade, text
+
+
+def propose(grade: GradeLike, elapsed: timedelta, usual: timedelta | None) -> Rating:
+    """The suggested rating; the user may override it. Key points: none covered -> Again,
+    under half -> Hard, the rest -> Good (Easy is the user's call)."""
+    if isinstance(grade, KeyPointsGrade):
+        if grade.total == 0:
+            return Rating.Good
+        if not grade.covered:
+            return Rating.Again
+        return Rating.Hard if len(grade.covered) * 2 < grade.total else Rating.Good
+    return propose_rating(grade.correct, elapsed, usual)
+
+
+def propose_rating(correct: bool, elapsed: timedelta, usual: timedelta | None) -> Rating:
+    """Wrong -> Again; right -> Good, Hard when clearly slower than the user's usual time on the
+    card, Easy when clearly faster."""
+    if not correct:
+        return Rating.Again
+    if usual is None or usual <= timedelta(0):
+        return Rating.Good
+    if elapsed >= usual * SLOW_FACTOR:
+        return Rating.Hard
+    if elapsed <= usual * FAST_FACTOR:
+        return Rating.Easy
+    return Rating.Good

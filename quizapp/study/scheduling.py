@@ -1,0 +1,106 @@
+"""The four states an answer can lead to, computed once when a card is shown (as Anki's
+`get_scheduling_states`): the rating buttons show their intervals and the write stores the one
+chosen, so the two can never disagree. The store persists that state; the policy around FSRS
+(reps, lapses, leeches, topic, the text hash) lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from fsrs import Rating, Scheduler
+
+from quizapp.study.protocols import GradeLike, StudyCard
+from quizapp.study.settings import StudySettings
+from quizapp.study.state import CardState
+from quizapp.study.store import Recorded, StudyStore
+
+
+@dataclass(frozen=True)
+class NextStates:
+    """`stored` is the card's row when it was shown (None: it had none): the store refuses to
+    write over a row that changed since (another instance answered the card meanwhile)."""
+
+    stored: CardState | None
+    computed_at: datetime
+    states: Mapping[Rating, CardState]
+
+    def intervals(self) -> dict[Rating, timedelta]:
+        """The interval each rating schedules, for the answer buttons."""
+        return {
+            rating: (state.due or self.computed_at) - self.computed_at
+            for rating, state in self.states.items()
+        }
+
+    def after(self, rating: Rating, now: datetime) -> CardState:
+        """The state `rating` leads to, answered at `now`: the same interval from `now`."""
+        state = self.states[Rating(rating)]
+        moved = now - self.computed_at
+        return replace(
+            state,
+            due=None if state.due is None else state.due + moved,
+            last_review=None if state.last_review is None else state.last_review + moved,
+        )
+
+
+def next_states(
+    card: StudyCard,
+    stored: CardState | None,
+    scheduler: Scheduler,
+    now: datetime,
+    leech_threshold: int,
+) -> NextStates:
+    """FSRS's next state for each rating, with the review's bookkeeping: one more rep, a lapse
+    on Again, the leech flag from `leech_threshold`, a burial lifted, the text hash and topic the
+    answer was given against."""
+    before = stored or CardState(card_id=card.id)
+    fsrs_card = before.to_fsrs(now)
+    states = {}
+    for rating in Rating:
+        scheduled, _log = scheduler.review_card(fsrs_card, rating, review_datetime=now)
+        lapses = before.lapses + (rating == Rating.Again)
+        states[rating] = replace(
+            before.with_fsrs(scheduled),
+            reps=before.reps + 1,
+            lapses=lapses,
+            leech=before.leech or lapses >= leech_threshold,
+            buried_until=None,
+            content_hash=card.content_hash(),
+            topic=card.section or card.deck,
+        )
+    return NextStates(stored, now, states)
+
+
+def record_answer(
+    store: StudyStore,
+    card: StudyCard,
+    rating: Rating,
+    *,
+    scheduler: Scheduler,
+    leech_threshold: int = StudySettings.leech_threshold,
+    day: date | None = None,
+    duration: timedelta | None = None,
+    response: str | None = None,
+    grade: GradeLike | None = None,
+    seed: int | None = None,
+    activation: str | None = None,
+) -> Recorded:
+    """Schedule one answer to `card` given now, outside a review session (a drill counted in
+    the schedule, a script): its next state from the stored row, then the store writes it."""
+    now = store.clock.now()
+    stored = store.stored_state(card.id)
+    states = next_states(card, stored, scheduler, now, leech_threshold)
+    return store.review(
+        card,
+        rating,
+        before=stored,
+        after=states.after(rating, now),
+        day=day or store.today(),
+        duration=duration,
+        response=response,
+        grade=grade,
+        seed=seed,
+        activation=activation,
+    )

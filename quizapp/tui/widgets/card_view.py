@@ -1,0 +1,37 @@
+"""What every card view does: show one card's answer part, and say when the user answered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.containers import Vertical
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from quizapp.study import Graded, StudyItem
+    from quizapp.study.answering import Response
+
+
+class CardView(Vertical):
+    """One per answer style (see `views.VIEWS`). The screen shows the card's front above it and
+    the rating bar below; a view posts `Submitted` with the response, the screen asks the
+    session to grade it and hands the `Graded` back to `show_graded`."""
+
+    DEFAULT_CSS = "CardView { height: auto; }"
+
+    class Submitted(Message):
+        def __init__(self, response: Response) -> None:
+            super().__init__()
+            self.response = response
+
+    def show(self, item: StudyItem) -> None:
+        """Ask `item` (a fresh showing: nothing revealed or answered yet)."""
+
+    def reveal(self) -> None:
+        """Show the answer (only the styles that have a reveal step)."""
+
+    def show_graded(self, graded: Graded) -> None:
+        """The verdict on what was submitted (or why it must be answered again)."""
+
+    def reopen(self) -> None:
+        """Let the answer just submitted be given again (it could not be saved)."""

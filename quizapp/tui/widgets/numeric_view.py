@@ -1,0 +1,43 @@
+"""A numeric card: this showing's generated question, typed answer, graded with the worked
+solution."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+
+from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.numeric_answer import NumericAnswer
+
+if TYPE_CHECKING:
+    from quizapp.study import Graded, StudyItem
+
+
+class NumericView(CardView):
+    """A card whose question could not be generated shows nothing here (the screen says why)."""
+
+    def compose(self) -> ComposeResult:
+        yield NumericAnswer(id="card-numeric")
+
+    def show(self, item: StudyItem) -> None:
+        numeric = self.query_one(NumericAnswer)
+        numeric.display = item.question is not None
+        if item.question is not None:
+            numeric.ask(item.question)  # type: ignore[arg-type]
+
+    @on(NumericAnswer.Submitted)
+    def typed(self, event: NumericAnswer.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.text))
+
+    def show_graded(self, graded: Graded) -> None:
+        numeric = self.query_one(NumericAnswer)
+        if graded.readable:
+            numeric.show_result(graded.grade)
+        else:
+            numeric.show_unreadable(graded.grade)
+
+    def reopen(self) -> None:
+        self.query_one(NumericAnswer).reopen()
