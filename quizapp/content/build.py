@@ -14,6 +14,7 @@ from types import MappingProxyType
 from pydantic import ValidationError
 
 from quizapp.content import schema
+from quizapp.content.kinds import kind_info
 from quizapp.content.model import (
     REVERSE_SUFFIX,
     ActivationFunction,
@@ -174,7 +175,8 @@ class _DeckBuilder:
             "interview",
             front=spec.question,
             back=spec.answer,
-            key_points=tuple(spec.key_points),
+            key_points=spec.point_texts(),
+            cues=spec.point_cues(),
             **self._meta(spec, section),
         )
         self.add(source, location, card)
@@ -436,7 +438,7 @@ def build_deck(
             )
             sections.append(section)
             builder.problems.extend(section_problems)
-    cards = [item.card for item in builder.pending if item.card.exercise is None]
+    cards = [item.card for item in builder.pending if kind_info(item.card).in_review]
     exercises = [item.card for item in builder.pending if item.card.exercise is not None]
     deck = Deck(
         name=name,

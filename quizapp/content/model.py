@@ -62,6 +62,8 @@ class Card:
     front: str
     back: str
     key_points: tuple[str, ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()
+    """Per key point, the cues that show an answer covered it (not shown, so not hashed)."""
     options: tuple[str, ...] = ()
     answer_index: int | None = None
     activation: str | None = None
@@ -135,7 +137,8 @@ class Paragraph:
         yield from _present(self.text, self.cheatsheet, self.source)
 
     def plain(self) -> str:
-        return self.text + _quoted(self.cheatsheet, self.source, "")
+        quoted = _quoted(self.cheatsheet, self.source, "")
+        return f"{self.text}\n{quoted}" if quoted else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +354,7 @@ class Deck:
     sections: tuple[Section, ...]
     functions: tuple[ActivationFunction, ...]
     exercises: tuple[Card, ...] = ()
+    """The code cards (also among `cards`), for the practice screen and `quizapp code`."""
     sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )
