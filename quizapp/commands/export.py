@@ -1,4 +1,5 @@
-"""`quizapp export --format csv`: the whole review log, for spreadsheets and backups."""
+"""`quizapp export`: the review log as CSV (spreadsheets, backups), or the decks as an Anki
+package (`--format apkg`, written by `quizapp.exchange.apkg`)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,19 @@ import argparse
 import csv
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import data_dir, opened_store
 from quizapp.safe_text import InertWriter
 
 if TYPE_CHECKING:
     from quizapp.study import StudyStore
 
+APKG_DEFAULT_NAME = "quizapp.apkg"
+MAX_NUMERIC_INSTANCES = 100
 COLUMNS = (
     "id",
     "card_id",
@@ -36,43 +41,83 @@ COLUMNS = (
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export the review log (CSV)",
-        description="Write every recorded review, oldest first, one row per answer.",
+        help="export the review log (CSV) or the decks (Anki .apkg)",
+        description="csv: every recorded review, oldest first, one row per answer. "
+        "apkg: every card of the loaded decks as Anki notes, one subdeck per section.",
     )
-    parser.add_argument("--format", choices=["csv"], default="csv", help="output format")
+    parser.add_argument("--format", choices=["csv", "apkg"], default="csv", help="output format")
     parser.add_argument(
         "--output",
         type=Path,
         metavar="FILE",
-        help="write to FILE instead of standard output ('-' is standard output); a device or "
-        "pipe is written to as it is, a symlink is followed",
+        help=f"write to FILE (csv default: standard output, also '-'; apkg default: "
+        f"{APKG_DEFAULT_NAME}); a device or pipe is written in place, a symlink is followed",
+    )
+    parser.add_argument(
+        "--numeric-instances",
+        type=_instances,
+        metavar="N",
+        help="apkg: fixed generated instances per numeric card (default 5, 0 leaves them out)",
     )
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
-
-    data_dir = resolve_data_dir(args.data_dir)
-    output: Path = args.output
-    target = None if output in (None, Path("-")) else _target(output)
-    if target is not None and _is_database_file(target, data_dir / DATABASE_NAME):
-        raise CommandError(f"{output} is the study database (or its journal); choose another", 2)
+def _instances(text: str) -> int:
     try:
-        with open_store(data_dir, SystemClock(), for_reading=True) as store:
-            if target is None:
-                write_csv(store, sys.stdout)
-            elif _is_special(target):
-                _write_special(store, output, target)
-            else:
-                _write_file(store, output, target)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
+        count = int(text)
+    except ValueError:
+        count = -1
+    if not 0 <= count <= MAX_NUMERIC_INSTANCES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number from 0 to {MAX_NUMERIC_INSTANCES}"
+        )
+    return count
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "apkg":
+        return _run_apkg(args)
+    if args.numeric_instances is not None:
+        raise CommandError("--numeric-instances only applies to --format apkg", 2)
+    return _run_csv(args)
+
+
+def _run_apkg(args: argparse.Namespace) -> int:
+    import time
+
+    from quizapp.commands._opening import load_content
+    from quizapp.exchange.apkg import DEFAULT_NUMERIC_INSTANCES, build_package, write_apkg
+    from quizapp.study import DATABASE_NAME
+
+    output = args.output or Path(APKG_DEFAULT_NAME)
+    if output == Path("-"):
+        raise CommandError("an Anki package cannot go to standard output; name a file", 2)
+    refuse_database(output, data_dir(args) / DATABASE_NAME)
+    library = load_content(args)
+    instances = args.numeric_instances
+    export = build_package(library, DEFAULT_NUMERIC_INSTANCES if instances is None else instances)
+    write_output(output, lambda path: write_apkg(export.package, path, time.time()))
+    for warning in export.warnings():
+        print(f"quizapp export: warning: {warning}", file=sys.stderr)
+    print(f"{output}: {export.notes} notes, {export.cards} Anki cards in {export.decks} decks")
     return 0
 
 
-def _target(output: Path) -> Path:
+def _run_csv(args: argparse.Namespace) -> int:
+    from quizapp.study import DATABASE_NAME
+
+    output = None if args.output in (None, Path("-")) else args.output
+    if output is not None:
+        refuse_database(output, data_dir(args) / DATABASE_NAME)
+    with opened_store(args, for_reading=True) as store:
+        if output is None:
+            write_csv(store, sys.stdout)
+        else:
+            write_output(output, lambda path: _write_csv_file(store, path))
+    return 0
+
+
+def output_target(output: Path) -> Path:
     """Where writing `output` lands: a symlink (or a chain of them) is followed, as `cat >` does."""
     try:
         target = output.resolve()
@@ -85,35 +130,40 @@ def _target(output: Path) -> Path:
     return target
 
 
+def refuse_database(output: Path, database: Path) -> None:
+    """Writing the export there would replace the very history it comes from."""
+    names = [database.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    if output_target(output) in {database.resolve().with_name(name) for name in names}:
+        raise CommandError(f"{output} is the study database (or its journal); choose another file")
+
+
 def _is_special(target: Path) -> bool:
-    """A device or a FIFO that exists: written to in place, since replacing it would destroy it."""
+    """A device or a FIFO that exists: written in place, since replacing it would destroy it."""
     try:
         return not stat.S_ISREG(target.stat().st_mode)
     except OSError:
         return False
 
 
-def _is_database_file(target: Path, database: Path) -> bool:
-    """Writing the export there would replace the very history it comes from."""
-    names = [database.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    return target in {database.resolve().with_name(name) for name in names}
+def _write_csv_file(store: StudyStore, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        write_csv(store, stream)
 
 
-def _write_special(store: StudyStore, output: Path, target: Path) -> None:
-    try:
-        with target.open("w", newline="", encoding="utf-8") as stream:
-            write_csv(store, stream)
-    except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
-
-
-def _write_file(store: StudyStore, output: Path, target: Path) -> None:
-    """Written beside the target and moved over it once complete: a failure (disk, database,
-    Ctrl+C) leaves the previous export as it was and no half-written file behind."""
+def write_output(output: Path, write: Callable[[Path], None]) -> None:
+    """`write` fills a file beside `target`, moved over it once complete: a failure (disk,
+    database, Ctrl+C) leaves the previous export as it was and no half-written file behind.
+    A device or FIFO is written in place instead, and a symlink is followed."""
+    target = output_target(output)
+    if _is_special(target):
+        try:
+            write(target)
+        except OSError as error:
+            raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
+        return
     partial = target.with_name(target.name + ".partial")
     try:
-        with partial.open("w", newline="", encoding="utf-8") as stream:
-            write_csv(store, stream)
+        write(partial)
         partial.replace(target)
     except OSError as error:
         partial.unlink(missing_ok=True)
