@@ -48,12 +48,14 @@ def open_workspace(
     clock: Clock,
     *,
     library: Library | None = None,
+    for_reading: bool = False,
 ) -> Workspace:
     """Load content first so a broken store never hides a content problem, then open the store.
 
     `library`: content the caller already loaded with `load_content`, so it is not read twice.
+    `for_reading`: the caller never writes (a read-only data dir is then opened read-only).
     """
     if library is None:
         library = load_content(data_dir, extra_dirs)
-    store = open_store(data_dir, clock)
+    store = open_store(data_dir, clock, for_reading=for_reading)
     return Workspace(data_dir=data_dir, library=library, store=store, clock=clock)

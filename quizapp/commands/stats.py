@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.study.mock import mock_trend
     from quizapp.study.mock.topic_trend import topic_scores, topic_scores_json, topic_table
 
-    with opened_workspace(args) as workspace:
+    with opened_workspace(args, for_reading=True) as workspace:
         try:
             stats = compute_stats(
                 workspace.store, workspace.cards, workspace.clock, until=args.interview_date
