@@ -19,8 +19,8 @@ from quizapp.study.ordering import new_card_order, sibling_key
 from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
-from quizapp.study.shown import Answered, OneCardSession
-from quizapp.study.store import Recorded, StudyStore
+from quizapp.study.shown import Action, OneCardSession
+from quizapp.study.store import Change, Recorded, StudyStore
 
 
 @dataclass(frozen=True)
@@ -215,22 +215,29 @@ class ReviewSession(OneCardSession):
     def _set_aside(self, item: StudyItem) -> None:
         self._front.append(item)
 
-    def _taken_back(self, answered: Answered) -> None:
+    def _taken_back(self, action: Action) -> None:
         """The card's exact previous state is back in the store: rebuild the queue from it, so
-        the siblings that answer held back come back too."""
-        card_id = answered.item.card.id
+        the siblings an answer held back come back too."""
+        card_id = action.item.card.id
         self._front = [item for item in self._front if item.card.id != card_id]
         if self._pending is not None:
             self._pending = self._prepared(self._pending)
         self.refresh()
 
     def bury(self, card_id: str) -> None:
-        """Hide the card until tomorrow's study day."""
-        self._store.bury(card_id, self._day + timedelta(days=1))
-        self._drop({card_id})
+        """Hide the card until tomorrow's study day (undoable when it is the card on show)."""
+        self._change(card_id, self._store.bury(card_id, self._day + timedelta(days=1)), "bury")
 
     def suspend(self, card_id: str) -> None:
-        self._store.suspend(card_id)
+        self._change(card_id, self._store.suspend(card_id), "suspend")
+
+    def reset(self, card_id: str) -> None:
+        """Start the card over as new; it leaves today's queue (undoable like a bury)."""
+        self._change(card_id, self._store.reset(card_id), "reset")
+
+    def _change(self, card_id: str, change: Change, what: str) -> None:
+        if self._pending is not None and self._pending.card.id == card_id:
+            self._put_away(self._pending, change, what)
         self._drop({card_id})
 
     def unsuspend(self, card_id: str) -> None:

@@ -147,6 +147,16 @@ class Recorded:
     after: CardState | None
 
 
+@dataclass(frozen=True)
+class Change:
+    """A bury, suspend or reset as committed: the card's row before (None: it had none) and
+    after, and for a reset the answered text it dropped, so the change can be taken back."""
+
+    before: CardState | None
+    after: CardState
+    text: str | None = None
+
+
 class DueCard(NamedTuple):
     card_id: str
     state: State
@@ -461,9 +471,10 @@ class StudyStore:
             connection.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         return restored
 
-    def _update_flags(self, card_id: str, **changes: object) -> CardState:
+    def _update_flags(self, card_id: str, **changes: object) -> Change:
         with self.transaction():
-            return self._change_state(card_id, **changes)
+            before = self._read_state(card_id)
+            return Change(before, self._change_state(card_id, **changes))
 
     def _change_state(self, card_id: str, **changes: object) -> CardState:
         """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
@@ -472,24 +483,28 @@ class StudyStore:
         return state
 
     @_guarded
-    def bury(self, card_id: str, until: date | None = None) -> CardState:
+    def bury(self, card_id: str, until: date | None = None) -> Change:
         """Hide the card until the study day `until` (default: tomorrow) begins."""
         return self._update_flags(card_id, buried_until=until or self.today() + timedelta(days=1))
 
     @_guarded
-    def suspend(self, card_id: str) -> CardState:
+    def suspend(self, card_id: str) -> Change:
         return self._update_flags(card_id, suspended=True)
 
     @_guarded
-    def unsuspend(self, card_id: str) -> CardState:
+    def unsuspend(self, card_id: str) -> Change:
         return self._update_flags(card_id, suspended=False)
 
     @_guarded
-    def reset(self, card_id: str) -> CardState:
+    def reset(self, card_id: str) -> Change:
         """Start the card over as new (after its text changed a lot); its review log is kept."""
         with self.transaction() as connection:
+            before = self._read_state(card_id)
+            text = connection.execute(
+                "SELECT content_text FROM card_texts WHERE card_id = ?", (card_id,)
+            ).fetchone()
             connection.execute("DELETE FROM card_texts WHERE card_id = ?", (card_id,))
-            return self._change_state(
+            after = self._change_state(
                 card_id,
                 state=None,
                 step=None,
@@ -500,6 +515,26 @@ class StudyStore:
                 leech=False,
                 content_hash=None,
             )
+            return Change(before, after, None if text is None else text[0])
+
+    @_guarded
+    def revert(self, change: Change) -> None:
+        """Put the card's row (and its answered text) back as it was before `change`; refused
+        when the row is no longer what `change` left (changed meanwhile elsewhere)."""
+        card_id = change.after.card_id
+        with self.transaction() as connection:
+            if self._read_state(card_id) != change.after:
+                raise UndoError(f"card {card_id} changed since; it is left as it is now", self.path)
+            if change.before is None:
+                connection.execute("DELETE FROM cards WHERE card_id = ?", (card_id,))
+            else:
+                self._write_state(change.before)
+            if change.text is not None:
+                connection.execute(
+                    "INSERT INTO card_texts (card_id, content_text) VALUES (?, ?) "
+                    "ON CONFLICT (card_id) DO UPDATE SET content_text = excluded.content_text",
+                    (card_id, change.text),
+                )
 
     @_guarded
     def due_cards(self, before: datetime, today: date) -> list[DueCard]:

@@ -7,7 +7,14 @@ import pytest
 from fsrs import Rating, State
 from study_fakes import FakeCard, cards, fake_generate
 
-from quizapp.study import CardChangedError, FakeClock, ReviewSession, StudySettings, StudyStore
+from quizapp.study import (
+    CardChangedError,
+    FakeClock,
+    ReviewSession,
+    StudySettings,
+    StudyStore,
+    UndoError,
+)
 
 
 def _session(store: StudyStore, deck: list, **limits: int) -> ReviewSession:
@@ -161,7 +168,7 @@ def test_undo_restores_the_exact_state_and_shows_the_card_again(
     session.record(item, Rating.Again)
     assert store.card_state(deck[0].id) != before
     clock.advance(seconds=30)
-    restored = session.undo()
+    restored = session.undo().item
     assert store.card_state(deck[0].id) == before
     assert restored.card.id == deck[0].id
     assert session.next() is restored
@@ -188,8 +195,8 @@ def test_undo_walks_back_several_answers_and_requeues_the_shown_card(store: Stud
         session.record(session.next(), Rating.Easy)
     shown = session.next()
     assert shown.card.id == deck[2].id
-    assert session.undo().card.id == deck[1].id
-    assert session.undo().card.id == deck[0].id
+    assert session.undo().item.card.id == deck[1].id
+    assert session.undo().item.card.id == deck[0].id
     assert session.undo() is None
     assert _drain(session) == [card.id for card in deck]
 
@@ -219,7 +226,7 @@ def test_undo_releases_the_siblings_the_answer_held(store: StudyStore) -> None:
     deck = [FakeCard("a"), FakeCard("a:reverse"), FakeCard("b")]
     session = _session(store, deck)
     session.record(session.next(), Rating.Good)
-    assert session.undo().card.id == "a"
+    assert session.undo().item.card.id == "a"
     assert [card.id for card, _source in session.upcoming()] == ["a", "b", "a:reverse"]
 
 
@@ -327,7 +334,7 @@ def test_undo_while_the_cards_repeat_is_on_show_shows_it_once(
     clock.advance(minutes=15)
     repeat = session.next()
     assert repeat.card.id == first.card.id and repeat.source == "learning"
-    back = session.undo()
+    back = session.undo().item
     assert back.card.id == first.card.id and back.source == "new"
     assert store.card_state(first.card.id).state is None
     assert _queue_after_undo(session, clock) == [first.card.id, deck[1].id]
@@ -345,7 +352,7 @@ def test_two_undos_back_to_a_repeated_card_leave_it_queued_once(
     clock.advance(minutes=15)
     assert session.next().card.id == first.card.id
     session.undo()
-    assert session.undo().card.id == first.card.id
+    assert session.undo().item.card.id == first.card.id
     shown = _queue_after_undo(session, clock)
     assert sorted(shown) == sorted(card.id for card in deck)
 
@@ -366,7 +373,7 @@ def test_choice_options_come_in_a_fresh_order_at_each_showing(
         graded = session.submit(item, number)
         assert graded.grade.correct and graded.response == "right"
         session.record(item, Rating.Again)
-        again = session.undo()
+        again = session.undo().item
         assert again.options == item.options  # undo shows the same showing again
         session.record(again, Rating.Again)
         clock.advance(hours=1)
@@ -416,3 +423,54 @@ def test_one_answer_reads_the_settings_once_per_session_not_per_answer(
     store._connection.set_trace_callback(None)
     assert not [sql for sql in statements if "settings" in sql]
     assert len(set(statements)) <= 6  # begin, the row check, log, state, text, commit
+
+
+def test_undo_takes_back_a_bury_not_the_answer_before_it(store: StudyStore) -> None:
+    """Issue 13.1: `b` then `u` undid the previous answer and left the card buried."""
+    deck = cards(3)
+    session = _session(store, deck)
+    answered = session.next()
+    session.record(answered, Rating.Good)
+    after_answer = store.card_state(answered.card.id)
+    buried = session.next()
+    session.bury(buried.card.id)
+    undone = session.undo()
+    assert undone.what == "bury" and undone.item.card.id == buried.card.id
+    assert store.card_state(buried.card.id).buried_until is None
+    assert store.card_state(answered.card.id) == after_answer
+    assert session.next() is undone.item
+    assert session.undo().what == "answer"
+    assert store.card_state(answered.card.id).is_new
+
+
+def test_undo_takes_back_suspend_and_reset_in_reverse_order(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = cards(3)
+    _graduate(store, deck)
+    clock.advance(days=90)
+    session = _session(store, deck)
+    first = session.next()
+    reviewed = store.card_state(first.card.id)
+    session.reset(first.card.id)
+    assert store.card_state(first.card.id).is_new
+    second = session.next()
+    session.suspend(second.card.id)
+    assert session.undo().what == "suspend"
+    assert not store.card_state(second.card.id).suspended
+    assert session.next().card.id == second.card.id
+    undone = session.undo()
+    assert undone.what == "reset" and undone.item.card.id == first.card.id
+    assert store.card_state(first.card.id) == reviewed
+    assert sorted(_drain(session)) == sorted(card.id for card in deck)
+
+
+def test_undoing_a_bury_changed_elsewhere_is_refused(store: StudyStore) -> None:
+    deck = cards(2)
+    session = _session(store, deck)
+    item = session.next()
+    session.bury(item.card.id)
+    store.suspend(item.card.id)
+    with pytest.raises(UndoError, match="changed since"):
+        session.undo()
+    assert store.card_state(item.card.id).suspended

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpers import settle, shown, wait_ready
+from helpers import last_message, settle, shown, wait_ready
 
 from quizapp.study import ReviewSession, State
 from quizapp.tui.screens.confirm import ConfirmScreen
@@ -86,6 +86,33 @@ async def test_bury_moves_on_and_hides_the_card_until_tomorrow(make_app) -> None
         await pilot.pause()
         assert screen.item.card.id != card_id
         assert app.workspace.store.card_state(card_id).buried_until is not None
+
+
+async def test_undo_takes_back_bury_and_suspend_not_the_answer_before(make_app) -> None:
+    """Issue 13.1: `b` then `u`, or `s`,`y` then `u`, undid the previous answer instead."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = await open_review(app, pilot)
+        store = app.workspace.store
+        await pilot.press("space", "3")
+        await settle(pilot)
+        assert store.review_count() == 1
+        for key, flag in (("b", "buried_until"), ("s", "suspended")):
+            card_id = screen.item.card.id
+            await pilot.press(key)
+            await settle(pilot)
+            if key == "s":
+                await pilot.press("y")
+                await settle(pilot)
+            assert getattr(store.card_state(card_id), flag)
+            assert screen.item.card.id != card_id
+            await pilot.press("u")
+            await settle(pilot)
+            assert not getattr(store.card_state(card_id), flag)
+            assert screen.item.card.id == card_id
+            assert store.review_count() == 1
+            assert last_message(app) in ("Bury undone", "Suspend undone")
 
 
 async def test_interview_card_key_points_checklist_proposes_a_rating(make_app) -> None:
