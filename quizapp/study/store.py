@@ -497,7 +497,8 @@ class StudyStore:
 
     @_guarded
     def reset(self, card_id: str) -> Change:
-        """Start the card over as new (after its text changed a lot); its review log is kept."""
+        """Start the card over as new (after its text changed a lot), lapses and leech flag
+        included; its review log is kept."""
         with self.transaction() as connection:
             before = self._read_state(card_id)
             text = connection.execute(
@@ -512,6 +513,7 @@ class StudyStore:
                 difficulty=None,
                 due=None,
                 last_review=None,
+                lapses=0,
                 leech=False,
                 content_hash=None,
             )

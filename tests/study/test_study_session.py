@@ -298,16 +298,61 @@ def test_proposed_rating_uses_the_usual_time_on_the_card(
     assert session.submit(item, str(item.seed % 10)).proposed == Rating.Hard
 
 
-def test_leech_is_flagged_after_many_failures(store: StudyStore, clock: FakeClock) -> None:
+def _fail_review(store: StudyStore, clock: FakeClock, deck: list) -> None:
+    """The card, once due as a review card, forgotten (Again) and relearnt (Good)."""
+    clock.set(max(clock.now(), store.card_state(deck[0].id).due))
+    session = ReviewSession(store, deck)
+    item = session.next()
+    assert item.source == "review"
+    session.record(item, Rating.Again)
+    clock.advance(minutes=15)
+    session.record(session.next(), Rating.Good)
+
+
+def test_a_leech_is_a_review_card_forgotten_often(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(1)
+    _graduate(store, deck)
+    StudySettings(leech_threshold=3, learn_ahead_minutes=60).save(store)
+    for _ in range(2):
+        _fail_review(store, clock, deck)
+    assert store.card_state(deck[0].id).lapses == 2
+    assert not store.card_state(deck[0].id).leech
+    _fail_review(store, clock, deck)
+    assert store.card_state(deck[0].id).lapses == 3
+    assert store.card_state(deck[0].id).leech
+
+
+def test_again_while_first_learning_is_not_a_lapse(store: StudyStore, clock: FakeClock) -> None:
+    """Issue 13.3: a new card failed 8 times on day one was a leech (learning, lapses=8)."""
     deck = cards(1)
     StudySettings(leech_threshold=3, learn_ahead_minutes=60).save(store)
     session = ReviewSession(store, deck)
-    for _ in range(3):
-        assert not store.card_state(deck[0].id).leech
+    for _ in range(8):
         session.record(session.next(), Rating.Again)
         clock.advance(minutes=2)
+    state = store.card_state(deck[0].id)
+    assert (state.state, state.lapses, state.leech) == (State.Learning, 0, False)
+
+
+def test_leech_flags_follow_the_threshold(store: StudyStore, clock: FakeClock) -> None:
+    """Issue 13.3: lowering the threshold and raising it back left cards flagged."""
+    deck = cards(1)
+    _graduate(store, deck)
+    _fail_review(store, clock, deck)
+    StudySettings(leech_threshold=1).save(store)
     assert store.card_state(deck[0].id).leech
-    assert store.card_state(deck[0].id).lapses == 3
+    StudySettings(leech_threshold=8).save(store)
+    assert not store.card_state(deck[0].id).leech
+
+
+def test_a_reset_card_starts_over_without_lapses(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(1)
+    _graduate(store, deck)
+    StudySettings(leech_threshold=1).save(store)
+    _fail_review(store, clock, deck)
+    store.reset(deck[0].id)
+    state = store.card_state(deck[0].id)
+    assert (state.lapses, state.leech) == (0, False)
 
 
 def _queue_after_undo(session: ReviewSession, clock: FakeClock) -> list[str]:

@@ -115,6 +115,22 @@ async def test_undo_takes_back_bury_and_suspend_not_the_answer_before(make_app) 
             assert last_message(app) in ("Bury undone", "Suspend undone")
 
 
+async def test_failing_a_new_card_all_day_does_not_make_it_a_leech(make_app, clock) -> None:
+    """Issue 13.3: Again while first learning counted as lapses (learning, lapses=8, leech)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        card_id = first_of_kind(app, "definition")
+        screen = await open_review(app, pilot, card_id)
+        for _ in range(8):
+            assert screen.item.card.id == card_id
+            await pilot.press("space", "1")
+            await settle(pilot)
+            clock.advance(minutes=30)
+        state = app.workspace.store.card_state(card_id)
+        assert (state.state, state.lapses, state.leech) == (State.Learning, 0, False)
+
+
 async def test_interview_card_key_points_checklist_proposes_a_rating(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
