@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -60,6 +60,9 @@ class ReviewSession(OneCardSession):
         super().__init__(store, generate, rng)
         self._cards = {card.id: card for card in cards}
         self._order = new_card_order(self._cards.values())
+        self._ids_by_kind: dict[str, list[str]] = defaultdict(list)
+        for card in self._cards.values():
+            self._ids_by_kind[card.kind].append(card.id)
         self._settings = settings or store.settings()
         self._scheduler = self._settings.scheduler()
         self._calendar = self._settings.calendar(self._clock.zone)
@@ -140,14 +143,20 @@ class ReviewSession(OneCardSession):
 
     def _prepared(self, item: StudyItem) -> StudyItem:
         """The item with what answering it needs, read and computed once: the state each rating
-        leads to and the user's usual time on the card."""
+        leads to and the user's usual time on a question of its family (numeric cards: a new
+        question each time, so the card's own history is no yardstick) or of its kind."""
         now = self._clock.now()
         stored = self._store.stored_state(item.card.id)
         states = next_states(
             item.card, stored, self._scheduler, now, self._settings.leech_threshold
         )
-        usual = self._store.usual_duration(item.card.id) if kind_info(item.card).judged else None
+        usual = self._usual_time(item.card) if kind_info(item.card).judged else None
         return replace(item, next_states=states, usual_time=usual)
+
+    def _usual_time(self, card: StudyCard) -> timedelta | None:
+        if card.template is not None:
+            return self._store.usual_time(template=card.template)
+        return self._store.usual_time(card_ids=self._ids_by_kind[card.kind])
 
     def _pick(self, now: datetime) -> tuple[str | None, str]:
         if self._learning and self._learning[0][0] <= now:

@@ -105,8 +105,8 @@ class OneCardSession(ABC):
         )
         elapsed = self._clock.now() - item.shown_at
         unreadable = getattr(grade, "parse_error", None) is not None
-        proposed = None if unreadable else propose(grade, elapsed, item.usual_time)
-        graded = Graded(grade, text, elapsed, proposed)
+        proposal = None if unreadable else propose(grade, elapsed, item.usual_time)
+        graded = Graded(grade, text, elapsed, proposal)
         if graded.readable:
             self._graded = graded
         return graded

@@ -54,6 +54,7 @@ BUSY_TIMEOUT = 10.0
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _USUAL_TIME_WINDOW = 20
+_USUAL_TIME_MINIMUM = 5
 _NEW_CHUNK = 256
 
 _P = ParamSpec("_P")
@@ -592,14 +593,23 @@ class StudyStore:
         return {row[0] for row in rows}
 
     @_guarded
-    def usual_duration(self, card_id: str) -> timedelta | None:
-        """The median time of the card's recent answers: the yardstick for "slow" and "fast"."""
+    def usual_time(
+        self, *, template: str | None = None, card_ids: Sequence[str] = ()
+    ) -> timedelta | None:
+        """The median time of the recent right answers in a question family (`template`, any
+        card or drill) or among `card_ids` (the cards of one kind): the yardstick for "slow" and
+        "fast". None below `_USUAL_TIME_MINIMUM` answers: too little to judge a pace by."""
+        where = (
+            "template = ?"
+            if template is not None
+            else "card_id IN (SELECT value FROM json_each(?))"
+        )
         rows = self._connection.execute(
-            "SELECT duration_ms FROM reviews WHERE card_id = ? AND duration_ms IS NOT NULL "
-            "ORDER BY id DESC LIMIT ?",
-            (card_id, _USUAL_TIME_WINDOW),
+            f"SELECT duration_ms FROM reviews WHERE {where} AND correct = 1 "
+            "AND duration_ms IS NOT NULL ORDER BY id DESC LIMIT ?",
+            (template if template is not None else json.dumps(list(card_ids)), _USUAL_TIME_WINDOW),
         ).fetchall()
-        if not rows:
+        if len(rows) < _USUAL_TIME_MINIMUM:
             return None
         return timedelta(milliseconds=median(row[0] for row in rows))
 

@@ -277,25 +277,34 @@ def test_a_question_that_cannot_be_generated_is_reported_not_raised(store: Study
     assert "unknown template" in item.problem
 
 
-def test_proposed_rating_uses_the_usual_time_on_the_card(
+def test_numeric_proposals_use_the_family_time_not_the_card(
     store: StudyStore, clock: FakeClock
 ) -> None:
-    skill = FakeCard(id="num-1", kind="numeric", template="activation-vector")
-    session = _session(store, [skill])
+    """Issue 13.5: each numeric review is a new question, so one card's own history is no
+    yardstick; the family's right answers are, and only a clear outlier moves the proposal."""
+    family = [
+        FakeCard(id=f"num-{i}", kind="numeric", template="activation-vector") for i in range(6)
+    ]
+    other = FakeCard(id="other", kind="numeric", template="derivative-point")
+    session = _session(store, [*family, other], new_per_day=10)
+    for _ in range(5):
+        item = session.next()
+        clock.advance(seconds=20)
+        session.record(item, session.submit(item, str(item.seed % 10)).proposed)
     item = session.next()
-    clock.advance(seconds=20)
-    session.record(item, Rating.Good)
-    clock.advance(days=30)
-    session.refresh()
-    item = session.next()
-    assert item.usual_time == timedelta(seconds=20)
-    clock.advance(seconds=5)
+    assert item.card.template == "activation-vector" and item.usual_time == timedelta(seconds=20)
+    clock.advance(seconds=30)
+    graded = session.submit(item, str(item.seed % 10))
+    assert graded.proposal.reason == "correct, your usual pace → Good"
+    clock.advance(seconds=12)
+    graded = session.submit(item, str(item.seed % 10))
+    assert graded.proposal.reason == "correct, 2.1× your usual time → Hard"
     assert session.submit(item, "99").proposed == Rating.Again
-    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Easy
-    clock.advance(seconds=15)
-    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Good
-    clock.advance(seconds=20)
-    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Hard
+    session.record(item, Rating.Good)
+    item = session.next()
+    assert item.card.id == "other" and item.usual_time is None
+    clock.advance(minutes=5)
+    assert session.submit(item, str(item.seed % 10)).proposal.reason == "correct → Good"
 
 
 def _fail_review(store: StudyStore, clock: FakeClock, deck: list) -> None:

@@ -170,6 +170,7 @@ async def test_multiple_choice_takes_the_option_number_as_shown(make_app) -> Non
         assert screen.state == "graded"
         assert f"The answer is {shown_options.index(key) + 1} ({key})" in shown(app, "#card-result")
         assert screen.proposed.name == "Again"
+        assert "Proposed: wrong → Again · enter records it" in shown(app, "#rating-bar")
         await pilot.press("enter")
         await settle(pilot)
         review = app.workspace.store.reviews_of(card_id)[0]

@@ -189,8 +189,10 @@ class ReviewScreen(QuizScreen):
             bar.clear()
             return
         states = self.item.next_states
-        accepting = self.state == Phase.GRADED and self.proposed is not None
-        hint = "  enter records the proposed rating" if accepting else ""
+        proposal = None if self.graded is None else self.graded.proposal
+        hint = ""
+        if self.state == Phase.GRADED and proposal is not None:
+            hint = f"\nProposed: {proposal.reason} · enter records it"
         bar.show({} if states is None else states.intervals(), self.proposed, hint=hint)
 
     def action_reveal(self) -> None:
