@@ -284,3 +284,19 @@ def test_an_empty_store_has_quiet_stats(tmp_path: Path, clock: FakeClock) -> Non
     assert stats.cards.new == 3
     assert all(day.due == 0 for day in stats.forecast)
     assert [(t.topic, t.expected, t.studied) for t in stats.recall] == [("concepts", 0.0, None)]
+
+
+def test_practice_and_cram_are_counted_apart_and_keep_no_streak(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Issue 13.4: a practice-only day extended the streak and counted as done reviews."""
+    deck = cards(3)
+    _study_day(store, deck)
+    clock.advance(days=1)
+    store.record_unscheduled("practice", Rating.Good, day=store.today(), card=deck[0])
+    store.record_unscheduled("cram", Rating.Again, day=store.today(), card=deck[1])
+    stats = compute_stats(store, deck, clock)
+    assert (stats.reviews_today, stats.practice_today) == (0, 2)
+    assert stats.streak == 1
+    clock.advance(days=1)
+    assert compute_stats(store, deck, clock).streak == 0
