@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.content import Card, Library, load_library
+from quizapp.content import Card, Library, load_library, settle_duplicates
+from quizapp.content.duplicates import duplicated_ids
 from quizapp.questions import template_ids
 from quizapp.study import Clock, StudyStore, open_store
 
@@ -38,7 +39,9 @@ def load_content(data_dir: Path | None, extra_dirs: Sequence[Path] = ()) -> Libr
 
 
 def open_workspace(data_dir: Path, extra_dirs: Sequence[Path], clock: Clock) -> Workspace:
-    """Load content first so a broken store never hides a content problem, then open the store."""
+    """Load content first so a broken store never hides a content problem, then open the store;
+    a card id two decks define goes to the card that owns its study history."""
     library = load_content(data_dir, extra_dirs)
     store = open_store(data_dir, clock)
+    library = settle_duplicates(library, store.history_hashes(duplicated_ids(library)))
     return Workspace(data_dir=data_dir, library=library, store=store, clock=clock)

@@ -23,8 +23,7 @@ class StudyContext:
         if not self.content_problems:
             return None
         return (
-            f"warning: {self.content_problems} content problem(s) skipped; "
-            "run `quizapp validate`"
+            f"warning: {self.content_problems} content problem(s) skipped; run `quizapp validate`"
         )
 
 
@@ -33,8 +32,10 @@ def open_study(data_dir: Path, extra_dirs: Sequence[Path], clock: Clock) -> Stud
 
     Raises `StudyStoreError` (one line, path included) when the database cannot be used.
     """
-    from quizapp.content import load_library
+    from quizapp.content import load_library, settle_duplicates
+    from quizapp.content.duplicates import duplicated_ids
 
     library = load_library(data_dir, list(extra_dirs))
     store = open_store(data_dir, clock)
+    library = settle_duplicates(library, store.history_hashes(duplicated_ids(library)))
     return StudyContext(store, list(library.cards), len(library.problems))

@@ -638,6 +638,20 @@ class StudyStore:
             last_id = rows[-1][0]
 
     @_guarded
+    def history_hashes(self, card_ids: Sequence[str]) -> dict[str, str | None]:
+        """Of `card_ids`, those with study history, each with the content hash its latest
+        answer was given against (None when not recorded): which text the history belongs to."""
+        rows = self._connection.execute(
+            "SELECT ids.value, coalesce(cards.content_hash, (SELECT content_hash FROM reviews "
+            "WHERE reviews.card_id = ids.value ORDER BY id DESC LIMIT 1)) "
+            "FROM json_each(?) AS ids LEFT JOIN cards ON cards.card_id = ids.value "
+            "WHERE cards.card_id IS NOT NULL "
+            "OR EXISTS (SELECT 1 FROM reviews WHERE reviews.card_id = ids.value)",
+            (json.dumps(list(card_ids)),),
+        )
+        return {card_id: content_hash for card_id, content_hash in rows}
+
+    @_guarded
     def card_ids_with_history(self) -> set[str]:
         """Every card id that has a stored state or at least one review."""
         ids = {row[0] for row in self._connection.execute("SELECT card_id FROM cards")}

@@ -96,6 +96,10 @@ class QuizApp(App[None]):
             self.notify(
                 str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
             )
+        for notice in message.workspace.library.notices:
+            self.notify(
+                str(notice), title="Card left out", severity="warning", timeout=15, markup=False
+            )
         saved_theme = message.workspace.store.get_setting(THEME_SETTING)
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
