@@ -160,7 +160,7 @@ async def test_stats_screen_shows_activity_after_answers(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
         summary = shown(app, "#stats-summary")
-        assert "Today: 2 answers" in summary
+        assert "Today: 2 reviews · 0 practice/cram" in summary
         assert "learning 2" in summary
 
 
