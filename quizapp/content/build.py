@@ -443,7 +443,7 @@ def build_deck(
             sections.append(section)
             builder.problems.extend(section_problems)
     cards = [card for card in kept if kind_info(card).in_review]
-    exercises = [card for card in kept if not kind_info(card).in_review]
+    exercises = [card for card in kept if card.exercise is not None]
     deck = Deck(
         name=name,
         path=path,

@@ -90,7 +90,7 @@ def _without(deck: Deck, card_id: str, taker: LeftOut) -> tuple[Deck, LeftOut]:
 def _with(deck: Deck, taker: LeftOut) -> Deck:
     """`deck` with the card it had left out, now the id's owner."""
     in_review = tuple(card for card in taker.cards if kind_info(card).in_review)
-    exercises = tuple(card for card in taker.cards if not kind_info(card).in_review)
+    exercises = tuple(card for card in taker.cards if card.exercise is not None)
     return replace(
         deck,
         cards=(*deck.cards, *in_review),

@@ -366,6 +366,7 @@ class Deck:
     sections: tuple[Section, ...]
     functions: tuple[ActivationFunction, ...]
     exercises: tuple[Card, ...] = ()
+    """The code cards (also among `cards`), for the practice screen and `quizapp code`."""
     sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )
