@@ -71,7 +71,7 @@ def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Pat
         requested = [bundled, *user_deck_paths(data_dir), *map(Path, args.content)]
         return requested, set(requested)
     requested = list(args.paths)
-    resolved = {path.resolve() for path in requested}
+    resolved = {_resolved(path) for path in requested}
     context = [] if bundled.resolve() in resolved else [bundled]
     return [*context, *requested], set(requested)
 
@@ -88,10 +88,18 @@ def _by_history(args: argparse.Namespace, library: Library) -> Library:
     if not duplicated_ids(library) or not (data_dir / DATABASE_NAME).is_file():
         return library
     try:
-        with open_store(data_dir, SystemClock()) as store:
+        with open_store(data_dir, SystemClock(), for_reading=True) as store:
             return settle_duplicates(library, store.history_hashes(duplicated_ids(library)))
     except StudyStoreError:
         return library
+
+
+def _resolved(path: Path) -> Path:
+    """The path a link leads to; a link loop stays as given (loading it reports the loop)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return path
 
 
 def run(args: argparse.Namespace) -> int:
