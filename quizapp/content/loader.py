@@ -165,18 +165,24 @@ def read_deck(
     )
     problems.extend(deck_problems)
     if problems:
-        problems.extend(
-            Problem(
-                left.source.path,
-                left.source.line,
-                f"{left.source.field}.id",
-                f"duplicate id {left.card_id!r} (first defined at {left.kept})",
-            )
-            for left in deck.left_out
-        )
+        problems.extend(left_out_problems(deck))
     rank = {file: index for index, file in enumerate(files)}
     problems.sort(key=lambda problem: (rank.get(problem.file, -1), problem.line))
     return (None, problems) if problems else (deck, [])
+
+
+def left_out_problems(deck: Deck) -> list[Problem]:
+    """The deck's cards left out for an id an earlier deck defines, as problems: for a deck
+    rejected anyway, or one that must load whole (an import)."""
+    return [
+        Problem(
+            left.source.path,
+            left.source.line,
+            f"{left.source.field}.id",
+            f"duplicate id {left.card_id!r} (first defined at {left.kept})",
+        )
+        for left in deck.left_out
+    ]
 
 
 def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Deck:
