@@ -54,6 +54,7 @@ BUSY_TIMEOUT = 10.0
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _USUAL_TIME_WINDOW = 20
+_USUAL_TIME_MINIMUM = 5
 _NEW_CHUNK = 256
 
 _P = ParamSpec("_P")
@@ -145,6 +146,16 @@ class Recorded:
     review: ReviewRecord
     before: CardState | None
     after: CardState | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A bury, suspend or reset as committed: the card's row before (None: it had none) and
+    after, and for a reset the answered text it dropped, so the change can be taken back."""
+
+    before: CardState | None
+    after: CardState
+    text: str | None = None
 
 
 class DueCard(NamedTuple):
@@ -464,9 +475,10 @@ class StudyStore:
             connection.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         return restored
 
-    def _update_flags(self, card_id: str, **changes: object) -> CardState:
+    def _update_flags(self, card_id: str, **changes: object) -> Change:
         with self.transaction():
-            return self._change_state(card_id, **changes)
+            before = self._read_state(card_id)
+            return Change(before, self._change_state(card_id, **changes))
 
     def _change_state(self, card_id: str, **changes: object) -> CardState:
         """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
@@ -475,24 +487,29 @@ class StudyStore:
         return state
 
     @_guarded
-    def bury(self, card_id: str, until: date | None = None) -> CardState:
+    def bury(self, card_id: str, until: date | None = None) -> Change:
         """Hide the card until the study day `until` (default: tomorrow) begins."""
         return self._update_flags(card_id, buried_until=until or self.today() + timedelta(days=1))
 
     @_guarded
-    def suspend(self, card_id: str) -> CardState:
+    def suspend(self, card_id: str) -> Change:
         return self._update_flags(card_id, suspended=True)
 
     @_guarded
-    def unsuspend(self, card_id: str) -> CardState:
+    def unsuspend(self, card_id: str) -> Change:
         return self._update_flags(card_id, suspended=False)
 
     @_guarded
-    def reset(self, card_id: str) -> CardState:
-        """Start the card over as new (after its text changed a lot); its review log is kept."""
+    def reset(self, card_id: str) -> Change:
+        """Start the card over as new (after its text changed a lot), lapses and leech flag
+        included; its review log is kept."""
         with self.transaction() as connection:
+            before = self._read_state(card_id)
+            text = connection.execute(
+                "SELECT content_text FROM card_texts WHERE card_id = ?", (card_id,)
+            ).fetchone()
             connection.execute("DELETE FROM card_texts WHERE card_id = ?", (card_id,))
-            return self._change_state(
+            after = self._change_state(
                 card_id,
                 state=None,
                 step=None,
@@ -500,9 +517,30 @@ class StudyStore:
                 difficulty=None,
                 due=None,
                 last_review=None,
+                lapses=0,
                 leech=False,
                 content_hash=None,
             )
+            return Change(before, after, None if text is None else text[0])
+
+    @_guarded
+    def revert(self, change: Change) -> None:
+        """Put the card's row (and its answered text) back as it was before `change`; refused
+        when the row is no longer what `change` left (changed meanwhile elsewhere)."""
+        card_id = change.after.card_id
+        with self.transaction() as connection:
+            if self._read_state(card_id) != change.after:
+                raise UndoError(f"card {card_id} changed since; it is left as it is now", self.path)
+            if change.before is None:
+                connection.execute("DELETE FROM cards WHERE card_id = ?", (card_id,))
+            else:
+                self._write_state(change.before)
+            if change.text is not None:
+                connection.execute(
+                    "INSERT INTO card_texts (card_id, content_text) VALUES (?, ?) "
+                    "ON CONFLICT (card_id) DO UPDATE SET content_text = excluded.content_text",
+                    (card_id, change.text),
+                )
 
     @_guarded
     def due_cards(self, before: datetime, today: date) -> list[DueCard]:
@@ -558,14 +596,23 @@ class StudyStore:
         return {row[0] for row in rows}
 
     @_guarded
-    def usual_duration(self, card_id: str) -> timedelta | None:
-        """The median time of the card's recent answers: the yardstick for "slow" and "fast"."""
+    def usual_time(
+        self, *, template: str | None = None, card_ids: Sequence[str] = ()
+    ) -> timedelta | None:
+        """The median time of the recent right answers in a question family (`template`, any
+        card or drill) or among `card_ids` (the cards of one kind): the yardstick for "slow" and
+        "fast". None below `_USUAL_TIME_MINIMUM` answers: too little to judge a pace by."""
+        where = (
+            "template = ?"
+            if template is not None
+            else "card_id IN (SELECT value FROM json_each(?))"
+        )
         rows = self._connection.execute(
-            "SELECT duration_ms FROM reviews WHERE card_id = ? AND duration_ms IS NOT NULL "
-            "ORDER BY id DESC LIMIT ?",
-            (card_id, _USUAL_TIME_WINDOW),
+            f"SELECT duration_ms FROM reviews WHERE {where} AND correct = 1 "
+            "AND duration_ms IS NOT NULL ORDER BY id DESC LIMIT ?",
+            (template if template is not None else json.dumps(list(card_ids)), _USUAL_TIME_WINDOW),
         ).fetchall()
-        if not rows:
+        if len(rows) < _USUAL_TIME_MINIMUM:
             return None
         return timedelta(milliseconds=median(row[0] for row in rows))
 
@@ -592,6 +639,20 @@ class StudyStore:
                 return
             yield from (_review_from_row(row) for row in rows)
             last_id = rows[-1][0]
+
+    @_guarded
+    def history_hashes(self, card_ids: Sequence[str]) -> dict[str, str | None]:
+        """Of `card_ids`, those with study history, each with the content hash its latest
+        answer was given against (None when not recorded): which text the history belongs to."""
+        rows = self._connection.execute(
+            "SELECT ids.value, coalesce(cards.content_hash, (SELECT content_hash FROM reviews "
+            "WHERE reviews.card_id = ids.value ORDER BY id DESC LIMIT 1)) "
+            "FROM json_each(?) AS ids LEFT JOIN cards ON cards.card_id = ids.value "
+            "WHERE cards.card_id IS NOT NULL "
+            "OR EXISTS (SELECT 1 FROM reviews WHERE reviews.card_id = ids.value)",
+            (json.dumps(list(card_ids)),),
+        )
+        return {card_id: content_hash for card_id, content_hash in rows}
 
     @_guarded
     def card_ids_with_history(self) -> set[str]:

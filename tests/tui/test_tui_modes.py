@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import settle, shown, wait_ready, wrong_answer
-from textual.widgets import Checkbox, Input, OptionList, SelectionList, Tree
+from textual.widgets import Checkbox, Input, OptionList, SelectionList, Static, Tree
 
 from quizapp.tui.screens.browse import BrowseScreen
 from quizapp.tui.screens.practice import DrillScreen, PracticeSetupScreen
@@ -56,9 +56,13 @@ async def test_practice_can_count_in_the_schedule(make_app) -> None:
         drill = app.screen
         await pilot.press(*drill.item.question.expected_text, "enter")
         await pilot.pause()
+        await settle(pilot)
         review = next(app.workspace.store.iter_reviews())
         assert review.mode == "scheduled"
         assert app.workspace.store.card_state(drill.item.card.id).state is not None
+        assert f"Counted in your schedule as {review.rating.name} (correct" in str(
+            drill.query_one("#drill-summary", Static).render()
+        )
 
 
 async def test_practice_refuses_an_empty_selection(make_app) -> None:
@@ -156,7 +160,7 @@ async def test_stats_screen_shows_activity_after_answers(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
         summary = shown(app, "#stats-summary")
-        assert "Today: 2 answers" in summary
+        assert "Today: 2 reviews · 0 practice/cram" in summary
         assert "learning 2" in summary
 
 
