@@ -172,7 +172,7 @@ class ReviewScreen(QuizScreen):
             return
         states = self.item.next_states
         accepting = self.state == Phase.GRADED and self.proposed is not None
-        hint = "  enter records the proposed rating" if accepting else ""
+        hint = "  ⏎ records [ ]" if accepting else ""
         bar.show({} if states is None else states.intervals(), self.proposed, hint=hint)
 
     def action_reveal(self) -> None:
