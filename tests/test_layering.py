@@ -8,6 +8,7 @@ import pytest
 DOMAIN_PACKAGES = [
     "quizapp.engine",
     "quizapp.engine.curves",
+    "quizapp.explain",
     "quizapp.content",
     "quizapp.content.search",
     "quizapp.questions",

@@ -95,7 +95,7 @@ def _outputs(result: Any, count: int) -> tuple[dict[str, np.ndarray], str | None
     for index, value in enumerate(values):
         try:
             array = np.asarray(value)
-        except Exception:
+        except Exception:  # anything the user returned is reported, not raised
             array = np.asarray(None)
         if array.dtype.kind not in _NUMERIC_KINDS:
             return {}, f"returned {type(value).__name__}, not a number or an array of numbers"
@@ -111,7 +111,7 @@ def _run_case(function: Any, case: dict[str, Any], inputs: Any, code_lines: list
         warnings.simplefilter("always")
         try:
             result = function(*args, **case["kwargs"])
-        except BaseException as error:
+        except BaseException as error:  # sys.exit and the like are results too
             record["error"] = _error(error, code_lines)
             result = None
     for warning in caught:
@@ -139,7 +139,7 @@ def _load(code: str, function_name: str, out: Path) -> Any:
         return None
     namespace: dict[str, Any] = {"__name__": "solution", "__file__": SOLUTION}
     try:
-        exec(compiled, namespace)
+        exec(compiled, namespace)  # this process exists to run the user's code
     except BaseException as error:
         _write(out, "load", {"error": _error(error, code_lines)}, {})
         return None
@@ -150,7 +150,7 @@ def _load(code: str, function_name: str, out: Path) -> Any:
     return function
 
 
-def run_job(folder: Path, memory_bytes: int, file_bytes: int) -> None:
+def run_job(folder: Path, memory_bytes: int, file_bytes: int, cpu_seconds: int) -> None:
     """Run one job in this process (already forked, with its own session)."""
     os.chdir(folder)
     with Path("output.txt").open("wb") as output:
@@ -164,6 +164,8 @@ def run_job(folder: Path, memory_bytes: int, file_bytes: int) -> None:
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
+    # A backstop if the app dies before it can kill a runaway run.
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     job = json.loads(Path("job.json").read_text(encoding="utf-8"))
     code = Path(SOLUTION).read_text(encoding="utf-8")
     out = Path("out")
@@ -179,7 +181,7 @@ def run_job(folder: Path, memory_bytes: int, file_bytes: int) -> None:
 
 
 def _serve() -> None:
-    """Read `{"folder", "memory", "files"}` lines; fork one process per job; report its pid
+    """Read `{"folder", "memory", "files", "cpu"}` lines; fork one process per job; report its pid
     and then how it ended, one JSON line each."""
     for line in sys.stdin:
         request = json.loads(line)
@@ -188,8 +190,10 @@ def _serve() -> None:
             code = 0
             try:
                 os.setsid()
-                run_job(Path(request["folder"]), request["memory"], request["files"])
-            except BaseException:
+                run_job(
+                    Path(request["folder"]), request["memory"], request["files"], request["cpu"]
+                )
+            except BaseException:  # the app reports the missing results
                 code = 70
             finally:
                 os._exit(code)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import select
 import shutil
@@ -179,7 +180,12 @@ class Sandbox:
         (folder / "job.json").write_text(json.dumps(job_data), encoding="utf-8")
         np.savez(folder / "inputs.npz", **job.inputs)
         process = self._ensure_started()
-        request = {"folder": str(folder), "memory": self.limits.memory, "files": _FILE_LIMIT}
+        request = {
+            "folder": str(folder),
+            "memory": self.limits.memory,
+            "files": _FILE_LIMIT,
+            "cpu": math.ceil(self.limits.timeout) + 2,
+        }
         assert process.stdin is not None
         try:
             process.stdin.write(json.dumps(request).encode() + b"\n")

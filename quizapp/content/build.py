@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from quizapp.content import schema
+from quizapp.content.kinds import kind_info
 from quizapp.content.model import (
     REVERSE_SUFFIX,
     ActivationFunction,
@@ -172,7 +173,8 @@ class _DeckBuilder:
             "interview",
             front=spec.question,
             back=spec.answer,
-            key_points=tuple(spec.key_points),
+            key_points=spec.point_texts(),
+            cues=spec.point_cues(),
             **self._meta(spec, section),
         )
         self.add(source, location, card)
@@ -416,8 +418,8 @@ def build_deck(
             )
             sections.append(section)
             builder.problems.extend(section_problems)
-    cards = [item.card for item in builder.pending if item.card.exercise is None]
-    exercises = [item.card for item in builder.pending if item.card.exercise is not None]
+    cards = [item.card for item in builder.pending if kind_info(item.card).in_review]
+    exercises = [item.card for item in builder.pending if not kind_info(item.card).in_review]
     deck = Deck(
         name=name,
         path=path,

@@ -62,6 +62,8 @@ class Card:
     front: str
     back: str
     key_points: tuple[str, ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()
+    """Per key point, the cues that show an answer covered it (not shown, so not hashed)."""
     options: tuple[str, ...] = ()
     answer_index: int | None = None
     activation: str | None = None

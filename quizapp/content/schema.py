@@ -24,6 +24,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from quizapp.explain import cue_problem
+
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _URL = re.compile(r"^https?://\S+$")
 _SCALAR_TYPES = (bool, int, float, str)
@@ -52,6 +54,13 @@ def _url(value: str) -> str:
     return value
 
 
+def _cue(value: str) -> str:
+    problem = cue_problem(value)
+    if problem:
+        raise PydanticCustomError("bad_cue", problem)
+    return value
+
+
 def _param_value(value: Any) -> Any:
     if isinstance(value, _SCALAR_TYPES):
         return value
@@ -71,6 +80,7 @@ Identifier = Annotated[
 Url = Annotated[
     str, AfterValidator(_url), WithJsonSchema({"type": "string", "pattern": _URL.pattern})
 ]
+Cue = Annotated[Text, AfterValidator(_cue)]
 Difficulty = Annotated[int, Field(ge=1, le=5, description="1 (easy) to 5 (hard)")]
 ParamValue = Annotated[
     Any,
@@ -117,13 +127,45 @@ class DefinitionSpec(CardFields):
     cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
 
 
+class KeyPointSpec(Spec):
+    """A key point with the cues that show an answer covered it."""
+
+    text: Text
+    cues: list[Cue] = Field(
+        min_length=1,
+        description="Words or phrasings that show the point was covered (any one is enough): "
+        "synonyms, abbreviations, symbols, e.g. 'vanishing', 'σ′ ≤ 0.25'.",
+    )
+
+
+def _key_point_form(value: Any) -> str:
+    return "text" if isinstance(value, str) else "point"
+
+
+KeyPoint = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[KeyPointSpec, Tag("point")],
+    Discriminator(_key_point_form),
+]
+
+
 class InterviewSpec(CardFields):
     """An interview question, its model answer, and the points a good spoken answer covers."""
 
     question: Text
     answer: Text
-    key_points: list[Text] = Field(min_length=1)
+    key_points: list[KeyPoint] = Field(
+        min_length=1,
+        description="Plain text, or {text, cues}; without cues a point is recognised by its own "
+        "content words.",
+    )
     cheatsheet: Text | None = Field(default=None, description=CHEATSHEET_DESCRIPTION)
+
+    def point_texts(self) -> tuple[str, ...]:
+        return tuple(p if isinstance(p, str) else p.text for p in self.key_points)
+
+    def point_cues(self) -> tuple[tuple[str, ...], ...]:
+        """Cues per point, aligned with `point_texts` (empty for a plain-text point)."""
+        return tuple(() if isinstance(p, str) else tuple(p.cues) for p in self.key_points)
 
 
 class CorrectionSpec(Spec):

@@ -102,7 +102,7 @@ class _Renderer:
                 QuestionAnswer(
                     item.question,
                     item.answer,
-                    tuple(item.key_points),
+                    item.point_texts(),
                     item.id,
                     item.cheatsheet or "",
                     item.source or "",

@@ -18,16 +18,20 @@ SLOW_FACTOR = 1.5
 FAST_FACTOR = 0.5
 
 Response = str | frozenset[int]
-"""Typed text or the option's number as shown; for a checklist, the key points covered."""
+"""Typed text or the option's number as shown; for a checklist, the key points covered (ticked,
+or found by the key-point matcher in a typed explanation)."""
 
 
 @dataclass(frozen=True)
 class KeyPointsGrade:
-    """A spoken answer judged by the key points it covered (indices into the card's list)."""
+    """A spoken answer judged by the key points it covered (indices into the card's list).
+    `evidence`, for a typed explanation, holds per key point the words that showed it ("" for a
+    point not heard); it is empty for ticks given by hand."""
 
     covered: frozenset[int]
     total: int
     parse_error: None = None
+    evidence: tuple[str, ...] = ()
 
     @property
     def correct(self) -> bool:
@@ -75,6 +79,8 @@ def grade_response(
     """The verdict on `response` to `card` (as shown: its generated `question`, its `options`
     in the order shown) and the text the log keeps for it."""
     style = kind_info(card).answer_style
+    if style == "checklist" and isinstance(response, str):
+        return _grade_explanation(card, response), response
     if style == "checklist" and isinstance(response, frozenset):
         covered = frozenset(index for index in response if 0 <= index < len(card.key_points))
         points = "; ".join(card.key_points[index] for index in sorted(covered))
@@ -86,6 +92,15 @@ def grade_response(
     if style == "choose":
         return _grade_choice(card, response, options)
     raise ValueError(f"a {card.kind} card is revealed and rated, not submitted")
+
+
+def _grade_explanation(card: StudyCard, text: str) -> KeyPointsGrade:
+    """A typed explanation, judged by the key points the matcher hears in it."""
+    from quizapp.explain import judge_answer
+
+    results = judge_answer(card, text)
+    covered = frozenset(index for index, result in enumerate(results) if result.covered)
+    return KeyPointsGrade(covered, len(results), evidence=tuple(r.evidence for r in results))
 
 
 def _grade_choice(card: StudyCard, text: str, options: Sequence[str]) -> tuple[GradeLike, str]:

@@ -187,7 +187,20 @@ def _v2_mock_interviews(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_initial_schema, _v2_mock_interviews)
+def _v3_code_attempts(connection: sqlite3.Connection) -> None:
+    # The last code written per coding exercise (see quizapp.coding.attempts).
+    connection.execute(
+        """CREATE TABLE code_attempts (
+            card_id TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            saved_at INTEGER NOT NULL,
+            passed INTEGER,
+            total INTEGER
+        ) WITHOUT ROWID"""
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_initial_schema, _v2_mock_interviews, _v3_code_attempts)
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 
 

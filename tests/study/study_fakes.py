@@ -19,6 +19,7 @@ class FakeCard:
     deck: str = "deck"
     section: str = "concepts"
     key_points: tuple[str, ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()
     options: tuple[str, ...] = ()
     answer_index: int | None = None
     activation: str | None = None

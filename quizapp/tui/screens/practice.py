@@ -18,6 +18,7 @@ from quizapp.questions import describe, template_ids
 from quizapp.study import CramSession, PracticeItem, PracticeSession
 from quizapp.study.drill import Drill, cards_in, drill_choices, numeric_cards_for
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
 
@@ -28,6 +29,7 @@ class PracticeSetupScreen(QuizScreen):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start drill", id="practice.start", priority=True),
         Binding("ctrl+r", "cram", "Cram cards…", id="practice.cram", priority=True),
+        Binding("ctrl+o", "code", "Code…", id="practice.code", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -109,6 +111,9 @@ class PracticeSetupScreen(QuizScreen):
 
     def action_cram(self) -> None:
         self.app.push_screen(CramSetupScreen())
+
+    def action_code(self) -> None:
+        self.app.push_screen(CodePickScreen())
 
 
 class DrillScreen(QuizScreen):

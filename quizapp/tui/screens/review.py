@@ -24,6 +24,7 @@ from quizapp.study.tally import SessionTally
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.checklist_view import ChecklistView
 from quizapp.tui.widgets.rating_bar import RatingBar
 from quizapp.tui.widgets.views import VIEWS
 
@@ -51,6 +52,8 @@ class ReviewScreen(QuizScreen):
         Binding("3", "rate(3)", "Good", id="review.good"),
         Binding("4", "rate(4)", "Easy", id="review.easy"),
         Binding("enter", "accept", "Record proposed", id="review.accept"),
+        Binding("tab", "type_answer", "Type answer", id="review.type"),
+        Binding("enter", "type_answer", "Type answer", show=False),
         Binding("u,ctrl+z", "undo", "Undo", id="review.undo", priority=False),
         Binding("b", "bury", "Bury", id="review.bury"),
         Binding("s", "suspend", "Suspend", id="review.suspend"),
@@ -106,6 +109,12 @@ class ReviewScreen(QuizScreen):
                 self.state == Phase.FRONT
                 and item is not None
                 and kind_info(item.card).answer_style in ("reveal", "checklist")
+            )
+        if action == "type_answer":
+            return (
+                self.state == Phase.FRONT
+                and item is not None
+                and kind_info(item.card).answer_style == "checklist"
             )
         if action == "rate":
             return self.state in (Phase.BACK, Phase.GRADED)
@@ -179,6 +188,16 @@ class ReviewScreen(QuizScreen):
         if self.view is not None:
             self.view.reveal()
             self.state = Phase.BACK
+
+    def action_type_answer(self) -> None:
+        if self.view is not None:
+            self.view.type_answer()
+
+    @on(ChecklistView.RevealWanted)
+    def reveal_wanted(self, event: ChecklistView.RevealWanted) -> None:
+        event.stop()
+        if self.state == Phase.FRONT:
+            self.action_reveal()
 
     @on(CardView.Submitted)
     def answered(self, event: CardView.Submitted) -> None:

@@ -30,6 +30,9 @@ class CardView(Vertical):
     def reveal(self) -> None:
         """Show the answer (only the styles that have a reveal step)."""
 
+    def type_answer(self) -> None:
+        """Move into the view's answer box (the styles with an optional typed answer)."""
+
     def show_graded(self, graded: Graded) -> None:
         """The verdict on what was submitted (or why it must be answered again)."""
 

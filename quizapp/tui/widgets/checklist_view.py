@@ -1,4 +1,6 @@
-"""Answer aloud, reveal, then tick the key points covered: each tick re-submits the set."""
+"""Answer aloud and reveal, or type the answer first; then tick the key points covered. A typed
+answer arrives pre-ticked by the key-point matcher, each point with the words that showed it; every
+tick re-submits the set."""
 
 from __future__ import annotations
 
@@ -7,36 +9,66 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import SelectionList, Static
+from textual.message import Message
+from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from quizapp.study.answering import KeyPointsGrade
 from quizapp.tui.widgets.flashcard_view import FlashcardView
 
 if TYPE_CHECKING:
-    from quizapp.study import StudyItem
+    from quizapp.study import Graded, StudyItem
+
+TICK_HINT = "Key points you covered (space ticks, then rate)"
+SUGGESTED_HINT = "Key points heard in your answer: suggested ticks (space changes one, then rate)"
+
+
+def heard_lines(evidence: tuple[str, ...]) -> str:
+    """Per key point, by its number in the list, the words of the answer that showed it."""
+    return "\n".join(
+        f"{number}. heard “{words}”" if words else f"{number}. not heard"
+        for number, words in enumerate(evidence, 1)
+    )
 
 
 class ChecklistView(FlashcardView):
     DEFAULT_CSS = """
     ChecklistView { height: auto; }
+    ChecklistView #typed-answer { margin-top: 1; }
+    ChecklistView.-revealed #typed-answer { display: none; }
     ChecklistView #key-points { display: none; }
+    ChecklistView #heard { display: none; height: auto; padding: 0 1; }
+    ChecklistView.-revealed.-typed #heard { display: block; }
     ChecklistView.-revealed.-has-points #key-points { display: block; }
     """
 
+    class RevealWanted(Message):
+        """Enter in an empty answer box: reveal as `space` does."""
+
     def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="tab or enter: type your answer here; space reveals without typing",
+            id="typed-answer",
+        )
         yield Static("", id="card-back", markup=False)
         points = SelectionList[int](id="key-points")
-        points.border_title = "Key points you covered (space ticks, then rate)"
+        points.border_title = TICK_HINT
         yield points
+        yield Static("", id="heard", markup=False)
 
     def show(self, item: StudyItem) -> None:
         super().show(item)
         self.set_class(bool(item.card.key_points), "-has-points")
-        points = self.query_one("#key-points", SelectionList)
-        points.clear_options()
-        points.add_options(
-            Selection(Content(point), index) for index, point in enumerate(item.card.key_points)
-        )
+        self.remove_class("-typed")
+        box = self.query_one("#typed-answer", Input)
+        box.value = ""
+        if box.has_focus:
+            self.screen.set_focus(None)
+        self._fill(covered=frozenset())
+        self.query_one("#key-points", SelectionList).border_title = TICK_HINT
+
+    def type_answer(self) -> None:
+        self.query_one("#typed-answer", Input).focus()
 
     def reveal(self) -> None:
         super().reveal()
@@ -44,6 +76,42 @@ class ChecklistView(FlashcardView):
             points = self.query_one("#key-points", SelectionList)
             points.highlighted = 0
             points.focus()
+
+    def show_graded(self, graded: Graded) -> None:
+        """A typed answer's verdict: the key points pre-ticked by the matcher, with evidence."""
+        grade = graded.grade
+        if self.item is None or not isinstance(grade, KeyPointsGrade) or not grade.evidence:
+            return
+        self._fill(covered=grade.covered)
+        self.query_one("#key-points", SelectionList).border_title = SUGGESTED_HINT
+        self.query_one("#heard", Static).update(heard_lines(grade.evidence))
+        self.add_class("-typed")
+        self.reveal()
+        self.call_after_refresh(self._show_points)
+
+    def _show_points(self) -> None:
+        """Bring the suggested ticks into view, ready to be changed (the model answer above can
+        fill a small terminal)."""
+        points = self.query_one("#key-points", SelectionList)
+        points.focus()
+        points.scroll_visible(animate=False, top=True)
+
+    def _fill(self, covered: frozenset[int]) -> None:
+        """The card's key points, numbered, `covered` ones ticked (without re-submitting)."""
+        assert self.item is not None
+        points = self.query_one("#key-points", SelectionList)
+        with points.prevent(SelectionList.SelectedChanged):
+            points.clear_options()
+            points.add_options(
+                Selection(Content(f"{number}. {point}"), number - 1, number - 1 in covered)
+                for number, point in enumerate(self.item.card.key_points, 1)
+            )
+
+    @on(Input.Submitted, "#typed-answer")
+    def typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        self.post_message(self.Submitted(text) if text else self.RevealWanted())
 
     @on(SelectionList.SelectedChanged, "#key-points")
     def covered_changed(self, event: SelectionList.SelectedChanged) -> None:

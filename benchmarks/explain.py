@@ -1,0 +1,79 @@
+"""How well and how fast typed answers are checked against key points.
+
+Run: python benchmarks/explain.py [--repeat R] [--quick]
+
+Quality: precision and recall of "covered" over the hand-labelled answers in
+tests/explain/labelled_answers.yaml, against a naive reference measured in the same run (a point is
+covered when one of its cues appears verbatim, lower-cased, in the answer). Speed: time to judge
+one answer, and the same ratio against that naive reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from quizapp.content import bundled_content_dir, load_deck
+from quizapp.explain import HasKeyPoints, PointResult, judge_answer
+from quizapp.explain.evaluation import LabelledAnswer, Scores, evaluate, read_labelled
+
+LABELLED = Path(__file__).resolve().parent.parent / "tests" / "explain" / "labelled_answers.yaml"
+
+
+def naive_judge(card: HasKeyPoints, answer: str) -> Sequence[PointResult]:
+    """The reference: a cue must appear word for word, ignoring case only."""
+    lowered = answer.lower()
+    results = []
+    for text, cues in zip(card.key_points, card.cues, strict=True):
+        hit = next((cue for cue in cues if cue.lower() in lowered), "")
+        results.append(PointResult(text, bool(hit), hit))
+    return results
+
+
+def seconds_per_answer(
+    labelled: list[LabelledAnswer], cards: dict[str, HasKeyPoints], judge: object, repeat: int
+) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for entry in labelled:
+            judge(cards[entry.card], entry.answer)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - start)
+    return best / len(labelled)
+
+
+def line(name: str, scores: Scores) -> str:
+    return (
+        f"  {name:<22} precision {scores.precision:.3f}  recall {scores.recall:.3f}"
+        f"  ({scores.false_positive} wrongly covered, {scores.false_negative} missed)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="timing runs (best is kept)")
+    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
+    args = parser.parse_args()
+    repeat = 1 if args.quick else args.repeat
+    cards: dict[str, HasKeyPoints] = {c.id: c for c in load_deck(bundled_content_dir()).cards}
+    labelled = read_labelled(LABELLED)
+    start = time.perf_counter()
+    matcher = evaluate(labelled, cards)
+    cold = time.perf_counter() - start
+    naive = evaluate(labelled, cards, naive_judge)
+    warm = seconds_per_answer(labelled, cards, judge_answer, repeat)
+    reference = seconds_per_answer(labelled, cards, naive_judge, repeat)
+    answers = len(labelled)
+    print(f"labelled set: {matcher.judgements} judgements over {answers} answers")
+    print(line("matcher", matcher))
+    print(line("verbatim cues (ref.)", naive))
+    print(f"  first pass, cold caches {cold / answers * 1000:8.2f} ms per answer")
+    print(f"  matcher, warm           {warm * 1000:8.2f} ms per answer")
+    print(f"  verbatim cues (ref.)    {reference * 1000:8.3f} ms per answer")
+    print(f"  ratio                   {warm / reference:8.0f} x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,237 @@
+"""Which key points a typed answer covers, and the words that show it.
+
+A key point with cues is covered when one cue is found: every term of the cue inside one sentence,
+in any order, within a few words of each other, and not negated there. A key point without cues is
+covered when most of its own content words appear, none of them negated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from rapidfuzz.distance import OSA
+
+from quizapp.explain.cues import NEGATIONS, Cue, Term, compile_cue, content_terms
+from quizapp.explain.text import Token, tokenize
+
+WINDOW_SLACK = 4
+"""Words a cue's terms may be spread over beyond their own number ("gradient quickly shrinks")."""
+NEGATION_REACH = 5
+"""How many words before a matched term a "not" still negates it (within one clause)."""
+FALLBACK_SHARE = 0.6
+"""Share of a cue-less key point's content words an answer must use to cover it."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    text: str
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PointResult:
+    """One key point judged: covered or not, and the answer's words that matched (or "")."""
+
+    text: str
+    covered: bool
+    evidence: str
+
+
+def key_points(texts: Sequence[str], cues: Sequence[Sequence[str]] = ()) -> tuple[KeyPoint, ...]:
+    """Key points from a card's texts and its per-point cues (missing cues mean none)."""
+    return tuple(
+        KeyPoint(text, tuple(cues[index]) if index < len(cues) else ())
+        for index, text in enumerate(texts)
+    )
+
+
+class HasKeyPoints(Protocol):
+    """A card as the matcher needs it (content's `Card` is one)."""
+
+    @property
+    def key_points(self) -> tuple[str, ...]: ...
+
+    @property
+    def cues(self) -> tuple[tuple[str, ...], ...]: ...
+
+
+def judge_answer(card: HasKeyPoints, answer: str) -> tuple[PointResult, ...]:
+    """Each of the card's key points judged against a typed answer."""
+    return match_key_points(answer, key_points(card.key_points, card.cues))
+
+
+def match_key_points(answer: str, points: Iterable[KeyPoint]) -> tuple[PointResult, ...]:
+    """Judge each key point against the answer, in the order given."""
+    tokens = tokenize(answer)
+    candidates = _Candidates(tokens)
+    return tuple(_judge(answer, candidates, point) for point in points)
+
+
+def _judge(answer: str, candidates: _Candidates, point: KeyPoint) -> PointResult:
+    if point.cues:
+        for cue_text in point.cues:
+            found = _find_cue(candidates, compile_cue(cue_text))
+            if found is not None:
+                return PointResult(point.text, True, _span(answer, candidates.tokens, found))
+        return PointResult(point.text, False, "")
+    return _judge_by_content_words(answer, candidates, point)
+
+
+def _judge_by_content_words(answer: str, candidates: _Candidates, point: KeyPoint) -> PointResult:
+    tokens = candidates.tokens
+    terms = content_terms(point.text)
+    says_not = any(term.form in NEGATIONS for term in terms)
+    found: list[int] = []
+    matched = 0
+    for term in terms:
+        hit = next(
+            (
+                (first, last)
+                for first, last in candidates(term)
+                if says_not or not _negated(tokens, set(range(first, last + 1)))
+            ),
+            None,
+        )
+        if hit is not None:
+            matched += 1
+            found.extend(range(hit[0], hit[1] + 1))
+    covered = bool(terms) and matched >= max(1, math.ceil(FALLBACK_SHARE * len(terms)))
+    if not covered:
+        return PointResult(point.text, False, "")
+    words = (_clean(answer[tokens[i].start : tokens[i].end]) for i in sorted(set(found)))
+    return PointResult(point.text, True, " … ".join(dict.fromkeys(words)))
+
+
+def _find_cue(candidates: _Candidates, cue: Cue) -> set[int] | None:
+    """Positions of the answer tokens that realise the cue most tightly, or None.
+
+    A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
+    meant for another word would count ("does not help with vanishing gradients")."""
+    tokens = candidates.tokens
+    per_term = [candidates(term) for term in cue.terms]
+    if not cue.terms or any(not candidates for candidates in per_term):
+        return None
+    width = len(cue.terms) + WINDOW_SLACK
+    best: list[int] | None = None
+    for start in sorted({first for candidates in per_term for first, _ in candidates}):
+        chosen = _window(tokens, per_term, start, width)
+        if chosen is None:
+            continue
+        if cue.negated:
+            if chosen != sorted(chosen):
+                continue
+        elif _negated(tokens, set(chosen)):
+            continue
+        if best is None or max(chosen) - min(chosen) < max(best) - min(best):
+            best = chosen
+    return set(best) if best is not None else None
+
+
+def _window(
+    tokens: list[Token], per_term: list[list[tuple[int, int]]], start: int, width: int
+) -> list[int] | None:
+    """Token positions for each term in cue order, each term on its own tokens, all in the
+    sentence of `start` and within `width` tokens of it; None if some term has none there."""
+    sentence = tokens[start].sentence
+    chosen: list[int] = []
+    for candidates in per_term:
+        pick = next(
+            (
+                (first, last)
+                for first, last in candidates
+                if start <= first
+                and last < start + width
+                and tokens[first].sentence == sentence == tokens[last].sentence
+                and not set(chosen).intersection(range(first, last + 1))
+            ),
+            None,
+        )
+        if pick is None:
+            return None
+        chosen.extend(range(pick[0], pick[1] + 1))
+    return chosen
+
+
+class _Candidates:
+    """Where each term matches in one answer, computed once per term (cues share terms)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.found: dict[Term, list[tuple[int, int]]] = {}
+
+    def __call__(self, term: Term) -> list[tuple[int, int]]:
+        if term not in self.found:
+            self.found[term] = self._search(term)
+        return self.found[term]
+
+    def _search(self, term: Term) -> list[tuple[int, int]]:
+        """(first, last) positions matching a term: one token, or two written as one word."""
+        tokens = self.tokens
+        found: list[tuple[int, int]] = []
+        for index, token in enumerate(tokens):
+            if _matches(term.form, term.kind, token.form, token.kind):
+                found.append((index, index))
+            elif term.kind == "word" and token.is_word and index + 1 < len(tokens):
+                following = tokens[index + 1]
+                if following.is_word and following.sentence == token.sentence:
+                    joined = token.form + following.form
+                    if _matches(term.form, term.kind, joined, "word"):
+                        found.append((index, index + 1))
+        return found
+
+
+def _negated(tokens: list[Token], chosen: set[int]) -> bool:
+    """Whether a negation word shortly before a matched term, in its clause, negates it."""
+    for position in sorted(chosen):
+        for back in range(1, NEGATION_REACH + 1):
+            before = position - back
+            if before < 0 or before in chosen:
+                break
+            token = tokens[before]
+            if token.clause != tokens[position].clause:
+                break
+            if token.form in NEGATIONS and (token.form != "non" or back == 1):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _matches(term_form: str, term_kind: str, form: str, kind: str) -> bool:
+    """Same word (by stem), or the same word with a typo; numbers and symbols match exactly."""
+    if term_kind != "word" or kind != "word":
+        return term_kind == kind and term_form == form
+    if form == term_form:
+        return True
+    term_stem = Term(term_form, term_kind).stem
+    if Term(form, kind).stem == term_stem:
+        return True
+    if form[0] != term_form[0] or not (form.isalpha() and term_form.isalpha()):
+        return False
+    if len(term_stem) >= 5 and form.startswith(term_stem):
+        return True
+    return _typo(term_form, form)
+
+
+def _typo(expected: str, written: str) -> bool:
+    """One slip in a short word, two in a long one; four-letter words only by a swap."""
+    size = len(expected)
+    if size < 4:
+        return False
+    distance = OSA.distance(expected, written, score_cutoff=2)
+    if size == 4:
+        return distance == 1 and sorted(expected) == sorted(written)
+    return distance <= (1 if size <= 8 else 2)
+
+
+def _span(answer: str, tokens: list[Token], chosen: set[int]) -> str:
+    first, last = min(chosen), max(chosen)
+    return _clean(answer[tokens[first].start : tokens[last].end])
+
+
+def _clean(text: str) -> str:
+    """Evidence on one line, without control characters."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())

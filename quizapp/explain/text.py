@@ -1,0 +1,161 @@
+"""Answer text as normalised tokens that remember where they came from.
+
+Normalisation is done character by character so every token maps back to the exact span of the
+original text: the evidence shown to the user is their own words, not our normal form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
+    "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon",
+    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "ϕ": "phi", "ϵ": "epsilon",
+}  # fmt: skip
+_SYMBOLS = {
+    "′": "'", "’": "'", "‘": "'", "`": "'", "´": "'", "ʹ": "'", "″": "''",
+    "≤": " <= ", "⩽": " <= ", "≥": " >= ", "⩾": " >= ", "≠": " != ", "→": " -> ", "⇒": " -> ",
+    "≈": " ~ ", "∼": " ~ ", "−": "-", "‐": "-", "‑": "-", "–": " - ", "—": ", ", "×": " * ",
+    "·": " * ", "⋅": " * ", "∙": " * ", "∑": " sum ", "∈": " in ", "√": " sqrt ",
+    "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ", "#": " number ",
+    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ",
+}  # fmt: skip
+_ABBREVIATIONS = {
+    "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",
+    "cls": "classification", "prob": "probability", "probs": "probabilities",
+    "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
+    "nonlin": "nonlinearity", "func": "function", "fn": "function",
+}  # fmt: skip
+_TOKEN = re.compile(
+    r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.)"
+    r"|(?P<clause>[,:()\[\]{}])"
+    r"|(?P<word>[^\W\d_][^\W_]*(?:'[^\W\d_]+)*)"
+    r"|(?P<number>\d*\.\d+|\d+)"
+    r"|(?P<symbol><=|>=|!=|->|[-+*/^=<>~'])"
+    r"|(?P<sentence>[.!?;\n])"
+)
+_CLAUSE_WORDS = frozenset({"but", "whereas", "while", "although", "though", "however"})
+_CONTRACTION_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One normalised unit of text; `start`/`end` index the original string."""
+
+    form: str
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+
+    @property
+    def stem(self) -> str:
+        return stem(self.form) if self.kind == "word" else self.form
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem: 'saturates', 'saturation' and 'saturate' agree."""
+    return str(_STEMMER.stemWord(word))
+
+
+def _char_form(char: str, after_superscript: bool) -> tuple[str, bool]:
+    """The normal form of one character, and whether it was a superscript."""
+    if char in _SYMBOLS:
+        return _SYMBOLS[char], False
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    if unicodedata.decomposition(char).startswith("<super>"):
+        return (folded if after_superscript else "^" + folded), True
+    mapped = "".join(
+        _SYMBOLS.get(part) or (f" {_GREEK[part]} " if part in _GREEK else part) for part in folded
+    )
+    if unicodedata.category(char)[0] == "C" and char != "\n":
+        return " ", False
+    return mapped, False
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Text in normal form, and for each of its characters the index it came from."""
+    parts: list[str] = []
+    origin: list[int] = []
+    superscript = False
+    for index, char in enumerate(text):
+        form, superscript = _char_form(char, superscript)
+        parts.append(form)
+        origin.extend([index] * len(form))
+    return "".join(parts), origin
+
+
+def _number(text: str) -> str:
+    """One spelling per number: ".250", "0.25" and "00.25" agree."""
+    whole, dot, fraction = text.partition(".")
+    whole = whole.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}" if dot and fraction else whole
+
+
+def _words(form: str) -> list[str]:
+    """A word with its contraction and abbreviation spelled out: "isn't" -> is, not;
+    "neuron's" -> neuron; "grads" -> gradients."""
+    if "'" not in form:
+        return [_ABBREVIATIONS.get(form, form)]
+    if form.endswith("n't"):
+        base = form[:-3]
+        return [_CONTRACTION_BASES.get(base, base), "not"] if base else ["not"]
+    head, _, tail = form.partition("'")
+    if tail in {"s", "re", "ll", "ve", "d", "m"}:
+        return [head]
+    return [form.replace("'", "")]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers and symbols of `text`, numbered by sentence and clause.
+
+    A hyphen between two words is dropped ("zero-centred" -> zero, centred); compounds are
+    rejoined by the matcher, so "nonlinear", "non-linear" and "non linear" all agree.
+    """
+    normal, origin = normalise(text)
+    tokens: list[Token] = []
+    sentence = clause = 0
+    for match in _TOKEN.finditer(normal):
+        kind = match.lastgroup or ""
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        if kind == "sentence":
+            sentence += 1
+            clause += 1
+            continue
+        if kind == "clause":
+            clause += 1
+            continue
+        value = match.group()
+        if kind == "abbreviation":
+            kind, value = "word", value.replace(".", "")
+        if kind == "number":
+            tokens.append(Token(_number(value), kind, start, end, sentence, clause))
+            continue
+        if kind == "symbol" and value == "-" and _joins_words(normal, match):
+            continue
+        if kind == "word" and value in _CLAUSE_WORDS:
+            clause += 1
+        for word in _words(value) if kind == "word" else [value]:
+            tokens.append(Token(word, kind, start, end, sentence, clause))
+    return tokens
+
+
+def _joins_words(normal: str, match: re.Match[str]) -> bool:
+    before = normal[match.start() - 1] if match.start() > 0 else " "
+    after = normal[match.end()] if match.end() < len(normal) else " "
+    return before.isalpha() and after.isalpha()

@@ -1,0 +1,239 @@
+"""Practice → Code: pick an exercise, write the function, run the hidden tests beside it.
+
+The code runs in the sandbox's child process from a worker thread, so the editor keeps taking
+keys while the tests run; the last attempt per exercise is saved in the study database (also
+from a worker) and restored when the exercise is opened again.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from quizapp.coding.attempts import Attempt, last_attempt, save_attempt
+from quizapp.coding.check import CheckReport, check
+from quizapp.coding.report import report_lines, summary, visible
+from quizapp.coding.sandbox import Sandbox
+from quizapp.content import Card
+from quizapp.tui.screens.base import QuizScreen
+
+
+class CodePickScreen(QuizScreen):
+    """The list of exercises; `enter` opens one in the editor."""
+
+    TITLE_TEXT = "Code"
+    CSS_PATH = "code.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        exercises = self.workspace.library.exercises
+        options = OptionList(
+            *(Option(Text(visible(card.front)), id=card.id) for card in exercises),
+            id="code-exercises",
+        )
+        options.border_title = "Coding exercises (enter opens one)"
+        yield options
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "write it in NumPy, graded by the engine"
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#code-exercises")
+    def open_exercise(self, event: OptionList.OptionSelected) -> None:
+        by_id = {card.id: card for card in self.workspace.library.exercises}
+        self.app.push_screen(CodeScreen(by_id[str(event.option.id)]))
+
+
+def _editor(starter: str) -> TextArea:
+    """The starter code, read-only until the last attempt (if any) has been loaded."""
+    editor = TextArea.code_editor(f"{starter}\n", id="code-editor", read_only=True)
+    if "python" in editor.available_languages:
+        editor.language = "python"
+    return editor
+
+
+class CodeScreen(QuizScreen):
+    """One exercise: the task, the editor, and the results of the last run below."""
+
+    TITLE_TEXT = "Code"
+    CSS_PATH = "code.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+r", "run", "Run tests", id="code.run", priority=True),
+        Binding("ctrl+e", "external_editor", "$EDITOR", id="code.editor", priority=True),
+        Binding("ctrl+t", "hint", "Hint", id="code.hint", priority=True),
+        Binding("ctrl+o", "solution", "Solution", id="code.solution", priority=True),
+        # The editor would take escape to release the focus; here it leaves (and saves).
+        Binding("escape", "go_back", "Back", id="code.back", priority=True),
+    ]
+
+    def __init__(self, card: Card) -> None:
+        super().__init__()
+        assert card.exercise is not None
+        self.card = card
+        self.exercise = card.exercise
+        self.hints_shown = 0
+        self.running = False
+        self.report: CheckReport | None = None
+        self._sandbox = Sandbox()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="code-task"):
+            task = Text()
+            task.append(visible(self.card.front), style="bold")
+            task.append(f"   {visible(self.exercise.signature)}\n", style="italic")
+            task.append(visible(self.exercise.task))
+            yield Static(task, id="code-task-text")
+            yield Static("", id="code-hints")
+        yield _editor(self.exercise.starter)
+        with Vertical(id="code-results-box"):
+            yield Static("ctrl+r runs the hidden tests", id="code-status", markup=False)
+            with VerticalScroll(id="code-results"):
+                yield Static("", id="code-results-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = visible(self.card.front)
+        self.query_one(TextArea).focus()
+        self._restore()
+
+    def action_go_back(self) -> None:
+        self._save()
+        super().action_go_back()
+
+    def on_unmount(self) -> None:
+        # Not a worker: the screen's workers end with it, and closing waits for the child.
+        threading.Thread(target=self._sandbox.close, daemon=True).start()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="code-restore")
+    def _restore(self) -> None:
+        """The last attempt (if any) into the editor, and the child warmed up meanwhile."""
+        attempt = last_attempt(self.workspace.store, self.card.id)
+        self.app.call_from_thread(self._show_attempt, attempt)
+        self._sandbox.start()
+
+    def _show_attempt(self, attempt: Attempt | None) -> None:
+        editor = self.query_one(TextArea)
+        if attempt is not None:
+            editor.text = attempt.code
+            if attempt.total is not None:
+                self._status(f"last run: {attempt.passed}/{attempt.total} cases passed")
+        editor.read_only = False
+
+    def _status(self, text: str) -> None:
+        self.query_one("#code-status", Static).update(text)
+
+    @property
+    def code(self) -> str:
+        return self.query_one(TextArea).text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "run" and self.running:
+            return None
+        if action == "solution" and self.report is None:
+            return None
+        if action == "hint" and self.hints_shown >= len(self.exercise.hints):
+            return None
+        return True
+
+    def action_run(self) -> None:
+        self.running = True
+        self.refresh_bindings()
+        self._status("running the tests…")
+        self._run(self.code)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="code-run")
+    def _run(self, code: str) -> None:
+        try:
+            report = check(self.card, code, self._sandbox)
+        except Exception as error:  # shown, so the screen stays usable
+            self.app.call_from_thread(self._run_failed, str(error))
+            return
+        self.app.call_from_thread(self._show_report, report)
+
+    def _run_failed(self, message: str) -> None:
+        self.running = False
+        self.refresh_bindings()
+        self._status(f"could not run the tests: {visible(message)}")
+
+    def _show_report(self, report: CheckReport) -> None:
+        self.running = False
+        self.report = report
+        self.refresh_bindings()
+        self._status(f"{summary(report)}   ctrl+o shows the model solution")
+        text = Text()
+        for line in report_lines(report):
+            style = "green" if line.startswith("  ✓") else "red" if line.startswith("  ✗") else ""
+            text.append(line + "\n", style=style)
+        self.query_one("#code-results-text", Static).update(text)
+        self._save()
+
+    def _save(self) -> None:
+        """The editor's text (and the last run's result) as this exercise's last attempt."""
+        report = self.report
+        attempt = Attempt(
+            self.card.id,
+            self.code,
+            self.workspace.clock.now(),
+            report.passed if report else None,
+            len(report.cases) if report else None,
+        )
+        store = self.workspace.store
+        # The app's write queue: off the event loop, and it outlives this screen.
+        self.quiz_app.writes.run(lambda: save_attempt(store, attempt), title="Attempt not saved")
+
+    def action_hint(self) -> None:
+        hints = self.exercise.hints
+        if self.hints_shown >= len(hints):
+            return
+        self.hints_shown += 1
+        text = Text()
+        for number, hint in enumerate(hints[: self.hints_shown], start=1):
+            text.append(f"Hint {number}/{len(hints)}: ", style="bold")
+            text.append(visible(hint) + "\n")
+        self.query_one("#code-hints", Static).update(text)
+        self.query_one("#code-task", VerticalScroll).scroll_end(animate=False)
+        self.refresh_bindings()
+
+    def action_solution(self) -> None:
+        if self.report is None:
+            return
+        text = Text("Model solution:\n", style="bold")
+        text.append(visible(self.exercise.solution))
+        self.query_one("#code-results-text", Static).update(text)
+
+    def action_external_editor(self) -> None:
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            self.notify("Set $EDITOR (e.g. export EDITOR=vim) to edit outside the app.")
+            return
+        with tempfile.TemporaryDirectory(prefix="quizapp-edit-") as folder:
+            path = Path(folder) / f"{self.exercise.function}.py"
+            path.write_text(self.code, encoding="utf-8")
+            try:
+                with self.app.suspend():
+                    subprocess.run([*shlex.split(editor), str(path)], check=False)
+            except Exception as error:  # no terminal to hand over, or no such editor
+                self.notify(f"Could not open {editor}: {error}", severity="error")
+                return
+            try:
+                edited = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                self.notify(f"Could not read the edited file: {error}", severity="error")
+                return
+        self.query_one(TextArea).text = edited
+        self._save()

@@ -1,0 +1,134 @@
+"""The key-point matcher: normalisation, stems, typos, negation, evidence, and its properties."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizapp.explain import KeyPoint, cue_problem, key_points, match_key_points
+from quizapp.explain.cues import STOPWORDS
+
+SIGMOID_MAX = KeyPoint("σ′(x) is at most 0.25.", ("σ′ ≤ 0.25", "sigmoid derivative 0.25"))
+ZERO_CENTRED = KeyPoint("Tanh outputs are zero-centred.", ("zero-centred",))
+
+
+def judge(answer: str, point: KeyPoint) -> tuple[bool, str]:
+    (result,) = match_key_points(answer, [point])
+    return result.covered, result.evidence
+
+
+def test_symbols_match_their_ascii_and_unicode_spellings() -> None:
+    assert judge("the max of sigma' is <= .250", SIGMOID_MAX) == (True, "sigma' is <= .250")
+    assert judge("σ'(x) ≤ 0.25 everywhere", SIGMOID_MAX)[0]
+    assert not judge("σ'(x) ≤ 0.5 everywhere", SIGMOID_MAX)[0]
+
+
+def test_case_hyphens_and_spelling_variants_agree() -> None:
+    for answer in ("Tanh is Zero Centered", "tanh is zero-centred", "tanh: ZERO‑CENTRED"):
+        assert judge(answer, ZERO_CENTRED)[0], answer
+
+
+def test_stems_match_other_forms_of_the_word() -> None:
+    point = KeyPoint("Sigmoid saturates.", ("sigmoid saturates",))
+    assert judge("saturation of the sigmoid kills the gradient", point) == (
+        True,
+        "saturation of the sigmoid",
+    )
+
+
+def test_negation_does_not_cover_the_point() -> None:
+    assert not judge("sigmoid outputs are not zero-centred", ZERO_CENTRED)[0]
+    assert not judge("sigmoid isn't zero-centred", ZERO_CENTRED)[0]
+    assert judge("sigmoid is not, but tanh is zero-centred", ZERO_CENTRED)[0]
+
+
+def test_a_cue_that_says_not_needs_the_negation() -> None:
+    point = KeyPoint("Sigmoid is not zero-centred.", ("not zero-centred",))
+    assert judge("sigmoid isn't zero-centred", point) == (True, "isn't zero-centred")
+    assert not judge("sigmoid is zero-centred", point)[0]
+
+
+def test_non_prefix_negates_only_its_own_word() -> None:
+    point = KeyPoint("ReLU is linear for positive inputs.", ("linear",))
+    assert not judge("ReLU is non-linear", point)[0]
+    assert not judge("ReLU is nonlinear", point)[0]
+    nonlinear = KeyPoint("It is non-linear.", ("non-linear",))
+    for answer in ("it is nonlinear", "it is non linear", "it is non-linear"):
+        assert judge(answer, nonlinear)[0], answer
+
+
+def test_a_cue_stays_inside_one_sentence() -> None:
+    point = KeyPoint("Gradients vanish.", ("gradients vanish",))
+    assert not judge("We need gradients. Vanish is a word.", point)[0]
+    assert judge("the gradients then quickly vanish", point)[0]
+
+
+def test_without_cues_a_point_is_known_by_its_content_words() -> None:
+    point = KeyPoint("Gradients shrink through the chain rule.")
+    assert judge("the chain rule makes gradients shrink", point)[0]
+    assert not judge("the chain rule", point)[0]
+    assert key_points(["a", "b"], [("x",)]) == (KeyPoint("a", ("x",)), KeyPoint("b"))
+
+
+def test_evidence_is_on_one_line_without_control_characters() -> None:
+    covered, evidence = judge("tanh is zero-\x1b[31m\ncentred", ZERO_CENTRED)
+    assert covered is False or "\x1b" not in evidence
+    assert judge("tanh is zero-\ncentred", ZERO_CENTRED)[1] == ""
+
+
+def test_a_cue_must_ask_for_something() -> None:
+    assert cue_problem("of the") is not None
+    assert cue_problem("≤") is None
+
+
+words = st.text(alphabet=string.ascii_lowercase, min_size=4, max_size=12)
+
+
+@given(st.lists(words, min_size=1, max_size=5), st.lists(words, max_size=5))
+def test_the_model_answer_covers_all_its_own_key_points(
+    points: list[str], filler: list[str]
+) -> None:
+    model = [KeyPoint(" ".join(points[: i + 1])) for i in range(len(points))]
+    answer = " ".join(filler) + ". " + ". ".join(p.text for p in model)
+    assert all(result.covered for result in match_key_points(answer, model))
+
+
+@given(st.text(max_size=300), st.lists(st.text(max_size=40), max_size=4))
+def test_any_answer_and_cue_is_judged_without_raising(answer: str, cues: list[str]) -> None:
+    usable = tuple(cue for cue in cues if cue_problem(cue) is None)
+    results = match_key_points(answer, [KeyPoint("point", usable), KeyPoint(answer or "x")])
+    for result in results:
+        assert isinstance(result.covered, bool)
+        assert result.covered or result.evidence == ""
+
+
+@st.composite
+def typo(draw: st.DrawFn) -> tuple[str, str]:
+    """A word of at least five letters and the same word with one slip after its first letter."""
+    word = draw(
+        st.text(alphabet=string.ascii_lowercase, min_size=5, max_size=12).filter(
+            lambda word: word not in STOPWORDS
+        )
+    )
+    at = draw(st.integers(1, len(word) - 1))
+    slip = draw(st.sampled_from(["drop", "swap", "replace", "insert"]))
+    letter = draw(st.sampled_from(string.ascii_lowercase))
+    if slip == "drop":
+        written = word[:at] + word[at + 1 :]
+    elif slip == "swap" and at + 1 < len(word):
+        written = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    elif slip == "insert":
+        written = word[:at] + letter + word[at:]
+    else:
+        written = word[:at] + letter + word[at + 1 :]
+    return word, written
+
+
+@given(typo(), typo())
+def test_typos_within_tolerance_still_match(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    point = KeyPoint("two words", (f"{first[0]} {second[0]}",))
+    assert judge(f"so {first[1]} {second[1]} here", point)[0]

@@ -1,0 +1,130 @@
+"""Practice → Code: pick an exercise, type a solution, run the hidden tests, see each case."""
+
+from __future__ import annotations
+
+from helpers import shown, wait_ready
+from textual.widgets import OptionList, TextArea
+
+from quizapp.coding.attempts import last_attempt
+from quizapp.tui.screens.code import CodePickScreen, CodeScreen
+
+SLOW_RELU = (
+    "import time\nimport numpy as np\ndef relu(x):\n    time.sleep(0.6)\n"
+    "    return np.maximum(x, 0)\n"
+)
+
+
+async def _open_exercise(app, pilot, exercise_id: str) -> CodeScreen:
+    await wait_ready(pilot)
+    await pilot.press("p")
+    await pilot.pause()
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    picker = app.screen
+    assert isinstance(picker, CodePickScreen)
+    options = picker.query_one(OptionList)
+    options.highlighted = options.get_option_index(exercise_id)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, CodeScreen)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def test_type_a_solution_run_it_and_see_every_case(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        assert editor.text.startswith("import numpy as np")
+        assert editor.language == "python"
+        editor.text = ""
+        await pilot.press(*"relu = lambda x: x * (x > 0)")
+        assert editor.text == "relu = lambda x: x * (x > 0)"
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(app, "#code-status").startswith("6/6 cases passed (solved)")
+        results = shown(app, "#code-results-text")
+        assert "✓ random vector of 8" in results
+        assert "✓ float32 stays float32" in results
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "np.maximum(x, 0)" in shown(app, "#code-results-text")
+        await app.workers.wait_for_complete()
+        attempt = last_attempt(app.workspace.store, "code-relu")
+        assert attempt is not None
+        assert (attempt.code, attempt.passed, attempt.total) == (editor.text, 6, 6)
+
+
+async def test_a_failing_case_is_named_with_its_reason(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-softmax")
+        screen.query_one(TextArea).text = (
+            "import numpy as np\ndef softmax(x):\n    e = np.exp(x)\n"
+            "    return e / e.sum(axis=-1, keepdims=True)\n"
+        )
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(app, "#code-status").startswith("6/7 cases passed")
+        assert (
+            "✗ large logits [1000, 1001]: RuntimeWarning: overflow encountered in exp (line 3)"
+            in shown(app, "#code-results-text")
+        )
+
+
+async def test_keys_are_handled_while_the_tests_run(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        editor.text = SLOW_RELU
+        editor.move_cursor(editor.document.end)
+        await pilot.press("ctrl+r")
+        await pilot.press("#")
+        assert screen.running
+        assert editor.text.endswith("#")
+        assert shown(app, "#code-status") == "running the tests…"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.running
+        assert "cases passed" in shown(app, "#code-status")
+
+
+async def test_hints_come_one_at_a_time_and_the_attempt_is_restored(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-softmax")
+        assert screen.check_action("solution", ()) is None
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        hints = shown(app, "#code-hints")
+        assert "Hint 1/3" in hints and "Hint 2/3" not in hints
+        await pilot.press("ctrl+t", "ctrl+t")
+        await pilot.pause()
+        assert "Hint 3/3" in shown(app, "#code-hints")
+        assert screen.check_action("hint", ()) is None
+        screen.query_one(TextArea).text = "# my attempt\n"
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CodePickScreen)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "# my attempt\n"
+
+
+async def test_external_editor_without_editor_set_says_how(make_app, monkeypatch) -> None:
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_exercise(app, pilot, "code-relu")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert "Set $EDITOR" in list(app._notifications)[-1].message
