@@ -8,7 +8,7 @@ from helpers import settle, shown, wait_ready
 from textual.widgets import Input
 
 from quizapp.study import ReviewSession, State
-from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.review import ReviewScreen
 
 

@@ -24,15 +24,22 @@ def open_store(
     clock: Clock,
     *,
     replace_corrupt: bool = False,
+    for_reading: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
 ) -> StudyStore:
     """Open (creating if needed) `<data_dir>/quizapp.sqlite3` and bring its schema up to date.
 
     A corrupt file is copied aside and reported, never replaced, unless `replace_corrupt` is true
     (the user asked for a fresh file): then it is moved aside and an empty file takes its place.
+    `for_reading`: the caller never writes, so a file in a folder it may not write is opened
+    read-only instead of refused.
     """
     connection, path = _open_connection(
-        data_dir, clock, replace_corrupt=replace_corrupt, migrations=migrations
+        data_dir,
+        clock,
+        replace_corrupt=replace_corrupt,
+        for_reading=for_reading,
+        migrations=migrations,
     )
     return StudyStore(connection, path, clock)
 

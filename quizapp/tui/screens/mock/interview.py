@@ -18,8 +18,8 @@ from textual.widgets import Footer, Header, Input, Static
 
 from quizapp.study import StudyStoreError
 from quizapp.study.mock import WARNING_TIME, MockInterview, Phase, clock_text
+from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.screens.mock.report import MockReportScreen
 
 TICK_SECONDS = 0.25
