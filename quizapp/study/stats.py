@@ -98,7 +98,10 @@ class Stats:
     today: date
     recall_date: date
     reviews_today: int
+    """Scheduled answers only; cram and practice are `practice_today`."""
+    practice_today: int
     streak: int
+    """Consecutive days with scheduled reviews: a practice-only day does not extend it."""
     longest_streak: int
     days: tuple[DayActivity, ...]
     true_retention: Retention
@@ -143,18 +146,18 @@ def compute_stats(
     if not today <= recall_date <= farthest:
         raise ValueError(f"the interview date {recall_date} must be between {today} and {farthest}")
     days = _days(store)
-    streak, longest = _streaks({activity.day for activity in days}, today)
+    streak, longest = _streaks({activity.day for activity in days if activity.scheduled}, today)
+    activity_today = next((activity for activity in days if activity.day == today), None)
     content = _Content(store, cards)
     boundaries = [calendar.start_of(today + timedelta(days=i)) for i in range(1, FORECAST_DAYS + 1)]
     return Stats(
         generated_at=now,
         today=today,
         recall_date=recall_date,
-        reviews_today=sum(
-            activity.scheduled + activity.cram + activity.practice
-            for activity in days
-            if activity.day == today
-        ),
+        reviews_today=0 if activity_today is None else activity_today.scheduled,
+        practice_today=0
+        if activity_today is None
+        else activity_today.cram + activity_today.practice,
         streak=streak,
         longest_streak=longest,
         days=tuple(days),

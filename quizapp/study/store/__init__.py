@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quizapp.study.clock import Clock
 from quizapp.study.migrations import MIGRATIONS, Migration
-from quizapp.study.store.cards import DueCard
+from quizapp.study.store.cards import Change, DueCard
 from quizapp.study.store.connection import BUSY_TIMEOUT, DATABASE_NAME
 from quizapp.study.store.connection import open_connection as _open_connection
 from quizapp.study.store.reviews import Recorded, ReviewLog, ReviewRecord, TodayCounts
@@ -47,6 +47,7 @@ def open_store(
 __all__ = [
     "BUSY_TIMEOUT",
     "DATABASE_NAME",
+    "Change",
     "DueCard",
     "Recorded",
     "ReviewRecord",

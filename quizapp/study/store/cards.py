@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from fsrs import State
 
+from quizapp.study.errors import UndoError
 from quizapp.study.state import CARD_COLUMNS, CardState, from_micros, to_micros
 from quizapp.study.store.connection import Connection, guarded
 
@@ -21,6 +22,16 @@ class DueCard(NamedTuple):
     card_id: str
     state: State
     due: datetime
+
+
+@dataclass(frozen=True)
+class Change:
+    """A bury, suspend or reset as committed: the card's row before (None: it had none) and
+    after, and for a reset the answered text it dropped, so the change can be taken back."""
+
+    before: CardState | None
+    after: CardState
+    text: str | None = None
 
 
 class CardTable(Connection):
@@ -49,9 +60,10 @@ class CardTable(Connection):
         """The card's row as it is now (None: the card was never studied)."""
         return self._read_state(card_id)
 
-    def _update_flags(self, card_id: str, **changes: object) -> CardState:
+    def _update_flags(self, card_id: str, **changes: object) -> Change:
         with self.transaction():
-            return self._change_state(card_id, **changes)
+            before = self._read_state(card_id)
+            return Change(before, self._change_state(card_id, **changes))
 
     def _change_state(self, card_id: str, **changes: object) -> CardState:
         """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
@@ -60,24 +72,29 @@ class CardTable(Connection):
         return state
 
     @guarded
-    def bury(self, card_id: str, until: date | None = None) -> CardState:
+    def bury(self, card_id: str, until: date | None = None) -> Change:
         """Hide the card until the study day `until` (default: tomorrow) begins."""
         return self._update_flags(card_id, buried_until=until or self.today() + timedelta(days=1))
 
     @guarded
-    def suspend(self, card_id: str) -> CardState:
+    def suspend(self, card_id: str) -> Change:
         return self._update_flags(card_id, suspended=True)
 
     @guarded
-    def unsuspend(self, card_id: str) -> CardState:
+    def unsuspend(self, card_id: str) -> Change:
         return self._update_flags(card_id, suspended=False)
 
     @guarded
-    def reset(self, card_id: str) -> CardState:
-        """Start the card over as new (after its text changed a lot); its review log is kept."""
+    def reset(self, card_id: str) -> Change:
+        """Start the card over as new (after its text changed a lot), lapses and leech flag
+        included; its review log is kept."""
         with self.transaction() as connection:
+            before = self._read_state(card_id)
+            text = connection.execute(
+                "SELECT content_text FROM card_texts WHERE card_id = ?", (card_id,)
+            ).fetchone()
             connection.execute("DELETE FROM card_texts WHERE card_id = ?", (card_id,))
-            return self._change_state(
+            after = self._change_state(
                 card_id,
                 state=None,
                 step=None,
@@ -85,9 +102,30 @@ class CardTable(Connection):
                 difficulty=None,
                 due=None,
                 last_review=None,
+                lapses=0,
                 leech=False,
                 content_hash=None,
             )
+            return Change(before, after, None if text is None else text[0])
+
+    @guarded
+    def revert(self, change: Change) -> None:
+        """Put the card's row (and its answered text) back as it was before `change`; refused
+        when the row is no longer what `change` left (changed meanwhile elsewhere)."""
+        card_id = change.after.card_id
+        with self.transaction() as connection:
+            if self._read_state(card_id) != change.after:
+                raise UndoError(f"card {card_id} changed since; it is left as it is now", self.path)
+            if change.before is None:
+                connection.execute("DELETE FROM cards WHERE card_id = ?", (card_id,))
+            else:
+                self._write_state(change.before)
+            if change.text is not None:
+                connection.execute(
+                    "INSERT INTO card_texts (card_id, content_text) VALUES (?, ?) "
+                    "ON CONFLICT (card_id) DO UPDATE SET content_text = excluded.content_text",
+                    (card_id, change.text),
+                )
 
     @guarded
     def due_cards(self, before: datetime, today: date) -> list[DueCard]:
@@ -160,3 +198,17 @@ class CardTable(Connection):
     @guarded
     def stored_card_ids(self) -> set[str]:
         return {row[0] for row in self._connection.execute("SELECT card_id FROM cards")}
+
+    @guarded
+    def history_hashes(self, card_ids: Sequence[str]) -> dict[str, str | None]:
+        """Of `card_ids`, those with study history, each with the content hash its latest
+        answer was given against (None when not recorded): which text the history belongs to."""
+        rows = self._connection.execute(
+            "SELECT ids.value, coalesce(cards.content_hash, (SELECT content_hash FROM reviews "
+            "WHERE reviews.card_id = ids.value ORDER BY id DESC LIMIT 1)) "
+            "FROM json_each(?) AS ids LEFT JOIN cards ON cards.card_id = ids.value "
+            "WHERE cards.card_id IS NOT NULL "
+            "OR EXISTS (SELECT 1 FROM reviews WHERE reviews.card_id = ids.value)",
+            (json.dumps(list(card_ids)),),
+        )
+        return {card_id: content_hash for card_id, content_hash in rows}

@@ -3,6 +3,7 @@ transaction, taken back by undo, and read for the daily limits and the usual tim
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from quizapp.study.store.cards import CardTable
 from quizapp.study.store.connection import guarded
 
 _USUAL_TIME_WINDOW = 20
+_USUAL_TIME_MINIMUM = 5
 
 
 @dataclass(frozen=True)
@@ -303,14 +305,23 @@ class ReviewLog(CardTable):
         return {row[0] for row in rows}
 
     @guarded
-    def usual_duration(self, card_id: str) -> timedelta | None:
-        """The median time of the card's recent answers: the yardstick for "slow" and "fast"."""
+    def usual_time(
+        self, *, template: str | None = None, card_ids: Sequence[str] = ()
+    ) -> timedelta | None:
+        """The median time of the recent right answers in a question family (`template`, any
+        card or drill) or among `card_ids` (the cards of one kind): the yardstick for "slow" and
+        "fast". None below `_USUAL_TIME_MINIMUM` answers: too little to judge a pace by."""
+        where = (
+            "template = ?"
+            if template is not None
+            else "card_id IN (SELECT value FROM json_each(?))"
+        )
         rows = self._connection.execute(
-            "SELECT duration_ms FROM reviews WHERE card_id = ? AND duration_ms IS NOT NULL "
-            "ORDER BY id DESC LIMIT ?",
-            (card_id, _USUAL_TIME_WINDOW),
+            f"SELECT duration_ms FROM reviews WHERE {where} AND correct = 1 "
+            "AND duration_ms IS NOT NULL ORDER BY id DESC LIMIT ?",
+            (template if template is not None else json.dumps(list(card_ids)), _USUAL_TIME_WINDOW),
         ).fetchall()
-        if not rows:
+        if len(rows) < _USUAL_TIME_MINIMUM:
             return None
         return timedelta(milliseconds=median(row[0] for row in rows))
 

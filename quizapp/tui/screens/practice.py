@@ -169,6 +169,7 @@ class DrillScreen(QuizScreen):
             )
             self.query_one("#drill-status", Static).update("Drill finished")
             return
+        self.query_one("#drill-summary", Static).update("")
         numeric.ask(self.item.question)  # type: ignore[arg-type]
         self.query_one("#drill-status", Static).update(self.drill.progress())
 
@@ -185,6 +186,11 @@ class DrillScreen(QuizScreen):
 
         def recorded(_: object) -> None:
             numeric.show_result(graded.grade)
+            if self.drill.scheduled and graded.proposal is not None:
+                self.query_one("#drill-summary", Static).update(
+                    f"Counted in your schedule as {graded.proposal.rating.name}"
+                    f" ({graded.proposal.reason})"
+                )
             self.query_one("#drill-status", Static).update(
                 self.drill.progress() + " · enter: next question"
             )
