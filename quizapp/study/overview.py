@@ -9,11 +9,11 @@ from datetime import date, datetime
 from quizapp.study.clock import Clock
 from quizapp.study.content_changes import find_changed
 from quizapp.study.mock.report import last_interview_text
-from quizapp.study.mock.storage import latest_finished
 from quizapp.study.protocols import StudyCard
 from quizapp.study.session import QueueCounts, ReviewSession
 from quizapp.study.stats import compute_stats
 from quizapp.study.store import StudyStore
+from quizapp.study.store.interviews import latest_finished
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ async def test_practice_drill_grades_and_logs_without_scheduling(make_app) -> No
         assert "Correct" in shown(app, "#numeric-feedback")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press(*wrong_answer(drill.item.question), "enter")
+        drill.query_one("#numeric-input", Input).value = wrong_answer(drill.item.question)
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -54,7 +55,8 @@ async def test_practice_can_count_in_the_schedule(make_app) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         drill = app.screen
-        await pilot.press(*drill.item.question.expected_text, "enter")
+        drill.query_one("#numeric-input", Input).value = drill.item.question.expected_text
+        await pilot.press("enter")
         await pilot.pause()
         await settle(pilot)
         review = next(app.workspace.store.iter_reviews())
