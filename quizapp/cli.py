@@ -6,10 +6,10 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from quizapp import __version__
 from quizapp.commands import CommandError, command_modules
+from quizapp.safe_text import inert_output
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,21 +52,25 @@ def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool) 
 
 def run_app(args: argparse.Namespace) -> int:
     """The default command: the full-screen app on the resolved data dir; exits 1 if it crashed."""
-    from quizapp.datadir import resolve_data_dir
+    from quizapp.commands._opening import data_dir, extra_content
     from quizapp.tui.app import QuizApp
 
-    extra = [Path(folder) for folder in args.content]
-    app = QuizApp(resolve_data_dir(args.data_dir), extra)
-    app.run()
-    return app.return_code or 0
+    return QuizApp(data_dir(args), extra_content(args)).run_to_exit_status()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with inert_output():
+        args = parser.parse_args(argv)
     args.content = [*args.content, *vars(args).pop(LATE_CONTENT, [])]
     if args.command is None:
         return run_app(args)
+    with inert_output():
+        return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """A subcommand, its user errors as one line; what it prints is made inert by the caller."""
     try:
         return int(args.run(args) or 0)
     except CommandError as error:

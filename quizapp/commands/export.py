@@ -1,18 +1,25 @@
-"""`quizapp export --format csv`: the whole review log, for spreadsheets and backups."""
+"""`quizapp export`: the review log as CSV (spreadsheets, backups), or the decks as an Anki
+package (`--format apkg`, written by `quizapp.exchange.apkg`)."""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import data_dir, opened_store
+from quizapp.safe_text import InertWriter
 
 if TYPE_CHECKING:
     from quizapp.study import StudyStore
 
+APKG_DEFAULT_NAME = "quizapp.apkg"
+MAX_NUMERIC_INSTANCES = 100
 COLUMNS = (
     "id",
     "card_id",
@@ -34,50 +41,130 @@ COLUMNS = (
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export the review log (CSV)",
-        description="Write every recorded review, oldest first, one row per answer.",
+        help="export the review log (CSV) or the decks (Anki .apkg)",
+        description="csv: every recorded review, oldest first, one row per answer. "
+        "apkg: every card of the loaded decks as Anki notes, one subdeck per section.",
     )
-    parser.add_argument("--format", choices=["csv"], default="csv", help="output format")
+    parser.add_argument("--format", choices=["csv", "apkg"], default="csv", help="output format")
     parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=f"write to FILE (csv default: standard output, also '-'; apkg default: "
+        f"{APKG_DEFAULT_NAME}); a device or pipe is written in place, a symlink is followed",
+    )
+    parser.add_argument(
+        "--numeric-instances",
+        type=_instances,
+        metavar="N",
+        help="apkg: fixed generated instances per numeric card (default 5, 0 leaves them out)",
     )
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
-
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.output is not None and _is_database_file(args.output, data_dir / DATABASE_NAME):
-        raise CommandError(
-            f"{args.output} is the study database (or its journal); choose another file", 2
-        )
+def _instances(text: str) -> int:
     try:
-        with open_store(data_dir, SystemClock()) as store:
-            if args.output is None:
-                write_csv(store, sys.stdout)
-                return 0
-            _write_file(store, args.output)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
+        count = int(text)
+    except ValueError:
+        count = -1
+    if not 0 <= count <= MAX_NUMERIC_INSTANCES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number from 0 to {MAX_NUMERIC_INSTANCES}"
+        )
+    return count
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "apkg":
+        return _run_apkg(args)
+    if args.numeric_instances is not None:
+        raise CommandError("--numeric-instances only applies to --format apkg", 2)
+    return _run_csv(args)
+
+
+def _run_apkg(args: argparse.Namespace) -> int:
+    import time
+
+    from quizapp.commands._opening import load_content
+    from quizapp.exchange.apkg import DEFAULT_NUMERIC_INSTANCES, build_package, write_apkg
+    from quizapp.study import DATABASE_NAME
+
+    output = args.output or Path(APKG_DEFAULT_NAME)
+    if output == Path("-"):
+        raise CommandError("an Anki package cannot go to standard output; name a file", 2)
+    refuse_database(output, data_dir(args) / DATABASE_NAME)
+    library = load_content(args)
+    instances = args.numeric_instances
+    export = build_package(library, DEFAULT_NUMERIC_INSTANCES if instances is None else instances)
+    write_output(output, lambda path: write_apkg(export.package, path, time.time()))
+    for warning in export.warnings():
+        print(f"quizapp export: warning: {warning}", file=sys.stderr)
+    print(f"{output}: {export.notes} notes, {export.cards} Anki cards in {export.decks} decks")
     return 0
 
 
-def _is_database_file(output: Path, database: Path) -> bool:
+def _run_csv(args: argparse.Namespace) -> int:
+    from quizapp.study import DATABASE_NAME
+
+    output = None if args.output in (None, Path("-")) else args.output
+    if output is not None:
+        refuse_database(output, data_dir(args) / DATABASE_NAME)
+    with opened_store(args, for_reading=True) as store:
+        if output is None:
+            write_csv(store, sys.stdout)
+        else:
+            write_output(output, lambda path: _write_csv_file(store, path))
+    return 0
+
+
+def output_target(output: Path) -> Path:
+    """Where writing `output` lands: a symlink (or a chain of them) is followed, as `cat >` does."""
+    try:
+        target = output.resolve()
+    except RuntimeError:
+        raise CommandError(f"cannot write {output}: it is a symbolic link loop", 1) from None
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
+    if target.is_dir():
+        raise CommandError(f"cannot write {output}: it is a folder", 1)
+    return target
+
+
+def refuse_database(output: Path, database: Path) -> None:
     """Writing the export there would replace the very history it comes from."""
     names = [database.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    return output.resolve() in {database.resolve().with_name(name) for name in names}
+    if output_target(output) in {database.resolve().with_name(name) for name in names}:
+        raise CommandError(f"{output} is the study database (or its journal); choose another file")
 
 
-def _write_file(store: StudyStore, output: Path) -> None:
-    """Written beside the target and moved over it once complete: a failure (disk, database,
-    Ctrl+C) leaves the previous export as it was and no half-written file behind."""
-    partial = output.with_name(output.name + ".partial")
+def _is_special(target: Path) -> bool:
+    """A device or a FIFO that exists: written in place, since replacing it would destroy it."""
     try:
-        with partial.open("w", newline="", encoding="utf-8") as stream:
-            write_csv(store, stream)
-        partial.replace(output)
+        return not stat.S_ISREG(target.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _write_csv_file(store: StudyStore, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        write_csv(store, stream)
+
+
+def write_output(output: Path, write: Callable[[Path], None]) -> None:
+    """`write` fills a file beside `target`, moved over it once complete: a failure (disk,
+    database, Ctrl+C) leaves the previous export as it was and no half-written file behind.
+    A device or FIFO is written in place instead, and a symlink is followed."""
+    target = output_target(output)
+    if _is_special(target):
+        try:
+            write(target)
+        except OSError as error:
+            raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
+        return
+    partial = target.with_name(target.name + ".partial")
+    try:
+        write(partial)
+        partial.replace(target)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
@@ -87,15 +174,18 @@ def _write_file(store: StudyStore, output: Path) -> None:
 
 
 def write_csv(store: StudyStore, stream: TextIO) -> None:
-    """Times in ISO 8601 UTC, ratings by name (Again, Hard, Good, Easy), empty cells for none."""
-    writer = csv.writer(stream, lineterminator="\n")
+    """Times in ISO 8601 UTC, ratings by name (Again, Hard, Good, Easy), empty cells for none.
+
+    Text cells are made inert twice over: control characters escaped, and a cell a spreadsheet
+    would run as a formula quoted (see `spreadsheet_safe`)."""
+    writer = csv.writer(InertWriter(stream), lineterminator="\n")
     writer.writerow(COLUMNS)
     for review in store.iter_reviews():
         writer.writerow(
             (
                 review.id,
-                review.card_id or "",
-                review.mode,
+                _cell(review.card_id),
+                _cell(review.mode),
                 review.reviewed_at.isoformat(),
                 review.day.isoformat(),
                 review.rating.name,
@@ -111,5 +201,26 @@ def write_csv(store: StudyStore, stream: TextIO) -> None:
         )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """OWASP's rule against CSV injection: a cell starting with = + - @ tab or CR is a formula
+    to a spreadsheet, so it gets a leading `'`; a plain number such as -0.5 stays a number."""
+    if not text.startswith(FORMULA_STARTS) or _is_number(text):
+        return text
+    return "'" + text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text == text.strip() and "_" not in text
+
+
 def _cell(value: object) -> object:
-    return "" if value is None else value
+    if value is None:
+        return ""
+    return spreadsheet_safe(value) if isinstance(value, str) else value

@@ -71,9 +71,17 @@ def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Pat
         requested = [bundled, *user_deck_paths(data_dir), *map(Path, args.content)]
         return requested, set(requested)
     requested = list(args.paths)
-    resolved = {path.resolve() for path in requested}
+    resolved = {_resolved(path) for path in requested}
     context = [] if bundled.resolve() in resolved else [bundled]
     return [*context, *requested], set(requested)
+
+
+def _resolved(path: Path) -> Path:
+    """The path a link leads to; a link loop stays as given (loading it reports the loop)."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return path
 
 
 def run(args: argparse.Namespace) -> int:

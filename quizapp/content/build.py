@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from pydantic import ValidationError
+
 from quizapp.content import schema
 from quizapp.content.kinds import kind_info
 from quizapp.content.model import (
@@ -400,7 +402,15 @@ def _metadata(files: list[ValidFile], default_name: str, builder: _DeckBuilder) 
             f"{first.line_of(('deck',))})",
         )
     spec = declared[0].deck if declared else None
-    return spec or schema.DeckSpec(name=default_name)
+    return spec or schema.DeckSpec()
+
+
+def _is_identifier(name: str) -> bool:
+    try:
+        schema.DeckSpec(name=name)
+    except ValidationError:
+        return False
+    return True
 
 
 def build_deck(
@@ -418,6 +428,16 @@ def build_deck(
     builder = _DeckBuilder(default_name, activations, known_templates, complete)
     metadata = _metadata(files, default_name, builder)
     builder.name = name = metadata.name or default_name
+    if metadata.name is None and not _is_identifier(default_name):
+        builder.problems.append(
+            Problem(
+                path,
+                0,
+                "deck",
+                f"the folder name {default_name!r} is not a deck name (letters, digits, '.', '_'"
+                " or '-'); name the deck in one of its files: `deck: {name: my-deck}`",
+            )
+        )
     builder.collect_functions(files)
     builder.collect_sections(files)
     for valid in files:

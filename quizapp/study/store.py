@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +26,7 @@ from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from fsrs import Rating, State
 
+from quizapp.study import integrity
 from quizapp.study.clock import Clock, StudyCalendar
 from quizapp.study.errors import (
     CardChangedError,
@@ -183,6 +183,7 @@ class StudyStore:
         self._lock = threading.RLock()
         self.path = path
         self.clock = clock
+        self._watch = integrity.FileWatch(path)
 
     def close(self) -> None:
         with self._lock:
@@ -197,7 +198,7 @@ class StudyStore:
     def _translate(self, error: sqlite3.DatabaseError) -> StudyStoreError:
         if _is_corruption(error):
             self._connection.close()
-            backup = _copy_aside(self.path, self.clock)
+            backup = integrity.copy_aside(self.path, self.clock)
             return CorruptDatabaseError(self.path, backup, str(error))
         return _unavailable(self.path, error)
 
@@ -205,6 +206,7 @@ class StudyStore:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """An IMMEDIATE write transaction, for modules keeping tables of their own in this file."""
         with self._lock:
+            self._watch.check(self._connection, self.clock)
             try:
                 self._connection.execute("BEGIN IMMEDIATE")
             except sqlite3.DatabaseError as error:
@@ -212,6 +214,7 @@ class StudyStore:
             try:
                 yield self._connection
                 self._connection.execute("COMMIT")
+                integrity.checkpoint(self._connection)
             except sqlite3.DatabaseError as error:
                 self._rollback()
                 raise self._translate(error) from error
@@ -614,12 +617,15 @@ def open_store(
     clock: Clock,
     *,
     replace_corrupt: bool = False,
+    for_reading: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
 ) -> StudyStore:
     """Open (creating if needed) `<data_dir>/quizapp.sqlite3` and bring its schema up to date.
 
     A corrupt file is copied aside and reported, never replaced, unless `replace_corrupt` is true
     (the user asked for a fresh file): then it is moved aside and an empty file takes its place.
+    `for_reading`: the caller never writes, so a file in a folder it may not write is opened
+    read-only instead of refused.
     """
     path = Path(data_dir) / DATABASE_NAME
     try:
@@ -630,12 +636,14 @@ def open_store(
         ) from error
     if path.exists() and not path.is_file():
         raise DatabaseUnavailableError(f"study database {path} is not a regular file", path)
+    if for_reading and integrity.is_read_only(path):
+        return _open_read_only(path, clock, migrations)
     try:
         return _open(path, clock, migrations)
     except CorruptDatabaseError as error:
         if not replace_corrupt:
             raise
-        _move_aside(path, error.backup or _aside_name(path, clock))
+        integrity.move_aside(path, error.backup or _aside_name(path, clock))
     return _open(path, clock, migrations)
 
 
@@ -651,7 +659,8 @@ def _open(path: Path, clock: Clock, migrations: Sequence[Migration]) -> StudySto
     except sqlite3.DatabaseError as error:
         connection.close()
         if _is_corruption(error):
-            raise CorruptDatabaseError(path, _copy_aside(path, clock), str(error)) from error
+            backup = integrity.copy_aside(path, clock)
+            raise CorruptDatabaseError(path, backup, str(error)) from error
         raise _unavailable(path, error) from error
     except BaseException:
         connection.close()
@@ -659,7 +668,34 @@ def _open(path: Path, clock: Clock, migrations: Sequence[Migration]) -> StudySto
     return StudyStore(connection, path, clock)
 
 
+def _open_read_only(path: Path, clock: Clock, migrations: Sequence[Migration]) -> StudyStore:
+    try:
+        connection = integrity.connect_read_only(path)
+        _check_owner(connection, path, migrations)
+        if schema_version(connection) < latest_version(migrations):
+            raise DatabaseUnavailableError(
+                f"study database {path} needs an upgrade, but its folder is read-only", path
+            )
+    except sqlite3.DatabaseError as error:
+        if _is_corruption(error):
+            raise CorruptDatabaseError(path, None, str(error)) from error
+        raise _unavailable(path, error) from error
+    _ensure_pow(connection)
+    return StudyStore(connection, path, clock)
+
+
 def _prepare(connection: sqlite3.Connection, path: Path, migrations: Sequence[Migration]) -> None:
+    _check_owner(connection, path, migrations)
+    _ensure_pow(connection)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    migrate(connection, migrations)
+
+
+def _check_owner(
+    connection: sqlite3.Connection, path: Path, migrations: Sequence[Migration]
+) -> None:
+    """Refuse another application's file, or one a newer quizapp wrote."""
     application_id = connection.execute("PRAGMA application_id").fetchone()[0]
     version = schema_version(connection)
     tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -669,10 +705,6 @@ def _prepare(connection: sqlite3.Connection, path: Path, migrations: Sequence[Mi
         raise ForeignDatabaseError(path)
     if version > latest_version(migrations):
         raise NewerSchemaError(path, version, latest_version(migrations))
-    _ensure_pow(connection)
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = FULL")
-    migrate(connection, migrations)
 
 
 def _ensure_pow(connection: sqlite3.Connection) -> None:
@@ -697,29 +729,6 @@ def _unavailable(path: Path, error: sqlite3.Error) -> DatabaseUnavailableError:
     return DatabaseUnavailableError(f"cannot use study database {path}: {detail}", path)
 
 
-def _companions(path: Path) -> list[Path]:
-    """The database file and its WAL files, which together are the data."""
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
 def _aside_name(path: Path, clock: Clock) -> Path:
     stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
     return path.with_name(f"{path.name}.corrupt-{stamp}")
-
-
-def _copy_aside(path: Path, clock: Clock) -> Path | None:
-    target = _aside_name(path, clock)
-    try:
-        for source in _companions(path):
-            if source.exists():
-                shutil.copy2(source, target.with_name(target.name + source.name[len(path.name) :]))
-    except OSError:
-        return None
-    return target
-
-
-def _move_aside(path: Path, target: Path) -> None:
-    """Move the damaged file (over its identical copy, if one was made) out of the way."""
-    for source in _companions(path):
-        if source.exists():
-            source.replace(target.with_name(target.name + source.name[len(path.name) :]))

@@ -415,4 +415,6 @@ def test_one_answer_reads_the_settings_once_per_session_not_per_answer(
     session.record(item, Rating.Good)
     store._connection.set_trace_callback(None)
     assert not [sql for sql in statements if "settings" in sql]
-    assert len(set(statements)) <= 6  # begin, the row check, log, state, text, commit
+    # begin, the row check, log, state, text, commit; then the checkpoint into the main file
+    assert len(set(statements)) <= 7
+    assert statements[-1] == "PRAGMA wal_checkpoint(PASSIVE)"
