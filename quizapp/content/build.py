@@ -297,7 +297,10 @@ class _DeckBuilder:
         meta: dict[str, object],
     ) -> None:
         reference = spec.reference
-        self.check_activation(source, (*location, "reference", "activation"), reference.activation)
+        where = (*location, "reference")
+        self.check_activation(source, (*where, "activation"), reference.activation)
+        if reference.activation in self.activations and reference.params:
+            self._check_engine_params(source, (*where, "params"), reference)
         exercise = CodeExercise(
             task=spec.task,
             function=spec.function,
@@ -317,6 +320,17 @@ class _DeckBuilder:
             spec.id, "code", front=spec.title, back=spec.solution, exercise=exercise, **meta
         )
         self.add(source, location, card)
+
+    def _check_engine_params(
+        self, source: SourceFile, location: Location, reference: schema.CodeReference
+    ) -> None:
+        """The parameters must be ones the engine's function takes, with values it accepts."""
+        from quizapp import engine
+
+        try:
+            engine.get(reference.activation or "").resolve_params(dict(reference.params))
+        except (KeyError, TypeError, ValueError) as error:
+            self.report(source, location, str(error))
 
     def unique_cards(
         self, taken: Mapping[str, CardSource]

@@ -101,3 +101,10 @@ def test_bundled_exercises_are_the_code_cards() -> None:
     library = load_library(None)
     assert len(library.exercises) >= 12
     assert library.exercises == [card for card in library.cards if card.kind == "code"]
+
+
+def test_engine_parameters_are_checked_at_their_line(write_deck) -> None:
+    reference = "{kind: forward, activation: leaky_relu, params: {slope: 0.1}}"
+    (found,) = _problems(_write(write_deck, reference=reference))
+    assert found[:2] == (9, "cards[0].reference.params")
+    assert "slope" in found[2]
