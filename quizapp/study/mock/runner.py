@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from quizapp.study.clock import Clock
 from quizapp.study.mock import storage
-from quizapp.study.mock.answers import MockAnswer, Outcome, session_score
+from quizapp.study.mock.answers import MockAnswer, Outcome, session_score, suggest_covered
 from quizapp.study.mock.plan import MockPlan, PlannedQuestion
 from quizapp.study.mock.report import MockReport
 from quizapp.study.mock.storage import SentToReview
@@ -214,6 +214,7 @@ class MockInterview:
             answered_at=now - overrun,
             grade=grade,
         )
+        answer = suggest_covered(answer)
         self._save(answer)
         self._spent += answer.used
         self.draft = ""
