@@ -51,6 +51,18 @@ class CheckReport:
     def solved(self) -> bool:
         return bool(self.cases) and self.passed == len(self.cases)
 
+    @property
+    def correct(self) -> bool:
+        """As a review grade: right only when every case passes."""
+        return self.solved
+
+    @property
+    def feedback(self) -> tuple[str, ...]:
+        """One line per failed case (with the run's problem first), as a review log keeps it."""
+        head = (self.problem,) if self.problem else ()
+        failed = tuple(f"{case.name}: {case.reason}" for case in self.cases if not case.passed)
+        return (f"{self.passed}/{len(self.cases)} cases passed", *head, *failed)
+
 
 def _job(card: Card, code: str, cases: list[Case]) -> Job:
     assert card.exercise is not None

@@ -419,7 +419,7 @@ def build_deck(
             sections.append(section)
             builder.problems.extend(section_problems)
     cards = [item.card for item in builder.pending if kind_info(item.card).in_review]
-    exercises = [item.card for item in builder.pending if not kind_info(item.card).in_review]
+    exercises = [item.card for item in builder.pending if item.card.exercise is not None]
     deck = Deck(
         name=name,
         path=path,

@@ -33,8 +33,9 @@ class CardKindInfo:
 
     @property
     def in_review(self) -> bool:
-        """Studied in review and cram sessions; code exercises have their own screen."""
-        return self.answer_style != "code"
+        """Studied in review and cram sessions (code cards too, as skill cards: each review
+        starts from the starter code; they also have their own practice screen)."""
+        return True
 
     @property
     def judged(self) -> bool:

@@ -137,7 +137,8 @@ class Paragraph:
         yield from _present(self.text, self.cheatsheet, self.source)
 
     def plain(self) -> str:
-        return self.text + _quoted(self.cheatsheet, self.source, "")
+        quoted = _quoted(self.cheatsheet, self.source, "")
+        return f"{self.text}\n{quoted}" if quoted else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +354,7 @@ class Deck:
     sections: tuple[Section, ...]
     functions: tuple[ActivationFunction, ...]
     exercises: tuple[Card, ...] = ()
+    """The code cards (also among `cards`), for the practice screen and `quizapp code`."""
     sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )

@@ -17,9 +17,19 @@ from quizapp.study.protocols import GradeLike, QuestionLike, StudyCard
 SLOW_FACTOR = 1.5
 FAST_FACTOR = 0.5
 
-Response = str | frozenset[int]
+@dataclass(frozen=True)
+class CodeAnswer:
+    """Code already run against the card's hidden tests (by the app, in its sandbox: study never
+    runs code) and the verdict of that run."""
+
+    code: str
+    grade: GradeLike
+
+
+Response = str | frozenset[int] | CodeAnswer
 """Typed text or the option's number as shown; for a checklist, the key points covered (ticked,
-or found by the key-point matcher in a typed explanation)."""
+or found by the key-point matcher in a typed explanation); for a code card, the code and its
+test run."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,8 @@ def grade_response(
         covered = frozenset(index for index in response if 0 <= index < len(card.key_points))
         points = "; ".join(card.key_points[index] for index in sorted(covered))
         return KeyPointsGrade(covered, len(card.key_points)), f"covered: {points}"
+    if style == "code" and isinstance(response, CodeAnswer):
+        return response.grade, response.code
     if not isinstance(response, str):
         raise ValueError(f"a {card.kind} card is answered with text, not {response!r}")
     if style == "typed" and question is not None:

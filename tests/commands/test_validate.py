@@ -16,7 +16,7 @@ from quizapp.content import bundled_content_dir
 
 SUMMARY = re.compile(
     r"^activation-functions: (\d+) cards \(definition (\d+), formula (\d+), interview (\d+), "
-    r"choice (\d+), numeric (\d+)\)$"
+    r"choice (\d+), numeric (\d+), code (\d+)\)$"
 )
 
 

@@ -10,7 +10,6 @@ import typing
 from pathlib import Path
 
 import pytest
-from conftest import WriteDeck
 
 from quizapp.content import (
     ActivationFunction,
@@ -79,7 +78,7 @@ def test_search_finds_every_text_of_every_block(block: Block, words: tuple[str, 
 def test_a_quoted_cheatsheet_wording_is_marked_as_its_simplification() -> None:
     paragraph = Paragraph("The fact.", cheatsheet="The loose claim.", source="A paper")
     assert paragraph.plain() == (
-        "The fact.\nThe cheatsheet's simplification: “The loose claim.”\nSource: A paper"
+        "The fact.\n\nThe cheatsheet's simplification: “The loose claim.”\nSource: A paper"
     )
 
 
@@ -103,7 +102,7 @@ def test_search_finds_a_functions_corrections_and_source() -> None:
         assert [hit.activation for hit in search(library, word)] == ["relu"]
 
 
-def test_a_correction_must_name_one_of_the_functions_points(write_deck: WriteDeck) -> None:
+def test_a_correction_must_name_one_of_the_functions_points(write_deck) -> None:
     folder = write_deck(
         "mine",
         {

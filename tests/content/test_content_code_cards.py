@@ -1,5 +1,5 @@
-"""The `code` card kind: validated like every kind, with file:line errors, kept apart from the
-review cards until code cards join the schedule."""
+"""The `code` card kind: validated like every kind, with file:line errors; a review card that
+is also listed among the deck's exercises."""
 
 from __future__ import annotations
 
@@ -35,10 +35,10 @@ def _problems(folder: Path) -> list[tuple[int, str, str]]:
     return [(problem.line, problem.field, problem.message) for problem in problems]
 
 
-def test_a_valid_code_card_becomes_an_exercise_not_a_review_card(write_deck) -> None:
+def test_a_valid_code_card_is_a_review_card_and_an_exercise(write_deck) -> None:
     deck = load_deck(_write(write_deck))
-    assert deck.cards == ()
     (card,) = deck.exercises
+    assert deck.cards == (card,)
     assert card.kind == "code"
     assert card.exercise is not None
     assert card.exercise.function == "relu"
@@ -97,8 +97,7 @@ def test_bad_code_cards_are_reported_at_their_line(
         assert found[2] == message
 
 
-def test_bundled_exercises_load_without_changing_the_review_cards() -> None:
+def test_bundled_exercises_are_the_code_cards() -> None:
     library = load_library(None)
     assert len(library.exercises) >= 12
-    assert all(card.kind != "code" for card in library.cards)
-    assert len({card.id for card in library.exercises}) == len(library.exercises)
+    assert library.exercises == [card for card in library.cards if card.kind == "code"]

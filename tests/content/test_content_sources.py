@@ -4,7 +4,6 @@ can be checked, user decks may add a `source`, and the new cards cover what inte
 from __future__ import annotations
 
 import pytest
-from conftest import WriteDeck
 
 from quizapp import engine
 from quizapp.content import Deck, load_deck, load_library
@@ -94,7 +93,7 @@ def test_choice_cards_beyond_the_cheatsheet_name_a_source(deck: Deck) -> None:
             assert card.source, card.id
 
 
-def test_a_user_deck_may_name_a_source_or_not(write_deck: WriteDeck) -> None:
+def test_a_user_deck_may_name_a_source_or_not(write_deck) -> None:
     folder = write_deck(
         "mine",
         {

@@ -67,6 +67,7 @@ def test_a_valid_deck_of_every_kind_loads(write_deck) -> None:
         "interview": 1,
         "choice": 1,
         "numeric": 1,
+        "code": 0,
     }
     numeric = next(card for card in deck.cards if card.kind == "numeric")
     assert dict(numeric.params) == {"length": 4, "values": (1, 2.5), "large": True, "mode": "exact"}

@@ -128,3 +128,38 @@ async def test_external_editor_without_editor_set_says_how(make_app, monkeypatch
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert "Set $EDITOR" in list(app._notifications)[-1].message
+
+
+async def test_a_code_card_in_review_starts_from_the_starter_and_proposes_a_rating(
+    make_app,
+) -> None:
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await app.workers.wait_for_complete()
+        workspace = app.workspace
+        relu = next(card for card in workspace.cards if card.id == "code-relu")
+        assert relu.exercise is not None
+        await app.push_screen(ReviewScreen(ReviewSession(workspace.store, [relu]), "Review"))
+        await pilot.pause()
+        screen = app.screen
+        editor = screen.query_one("#code-view-editor", TextArea)
+        assert editor.text == relu.exercise.starter + "\n"
+        assert editor.has_focus
+        editor.text = "import numpy as np\ndef relu(x):\n    return np.maximum(x, 0)\n"
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.state == "graded"
+        assert "6/6 cases passed" in shown(app, "#code-view-status")
+        assert "Model solution:" in shown(app, "#code-view-results")
+        assert screen.proposed is not None and screen.proposed.name == "Good"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (review,) = workspace.store.reviews_of("code-relu")
+        assert review.correct is True
+        assert "np.maximum" in (review.response or "")

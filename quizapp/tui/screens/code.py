@@ -24,10 +24,11 @@ from textual.widgets.option_list import Option
 
 from quizapp.coding.attempts import Attempt, last_attempt, save_attempt
 from quizapp.coding.check import CheckReport, check
-from quizapp.coding.report import report_lines, summary, visible
+from quizapp.coding.report import summary, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.content import Card
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.code_view import report_text
 
 
 class CodePickScreen(QuizScreen):
@@ -175,11 +176,7 @@ class CodeScreen(QuizScreen):
         self.report = report
         self.refresh_bindings()
         self._status(f"{summary(report)}   ctrl+o shows the model solution")
-        text = Text()
-        for line in report_lines(report):
-            style = "green" if line.startswith("  ✓") else "red" if line.startswith("  ✗") else ""
-            text.append(line + "\n", style=style)
-        self.query_one("#code-results-text", Static).update(text)
+        self.query_one("#code-results-text", Static).update(report_text(report))
         self._save()
 
     def _save(self) -> None:

@@ -7,6 +7,7 @@ from quizapp.content.kinds import AnswerStyle
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.checklist_view import ChecklistView
 from quizapp.tui.widgets.choice_view import ChoiceView
+from quizapp.tui.widgets.code_view import CodeView
 from quizapp.tui.widgets.flashcard_view import FlashcardView
 from quizapp.tui.widgets.numeric_view import NumericView
 
@@ -15,4 +16,5 @@ VIEWS: dict[AnswerStyle, type[CardView]] = {
     "checklist": ChecklistView,
     "choose": ChoiceView,
     "typed": NumericView,
+    "code": CodeView,
 }

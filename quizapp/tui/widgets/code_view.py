@@ -1,0 +1,128 @@
+"""A code card in review: write the function from the starter code (recall, not copy), run the
+hidden tests with ctrl+r, then rate; the session proposes the rating from the result and the time.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static, TextArea
+
+from quizapp.coding.check import CheckReport, check
+from quizapp.coding.report import report_lines, visible
+from quizapp.coding.sandbox import Sandbox
+from quizapp.study.answering import CodeAnswer
+from quizapp.tui.widgets.card_view import CardView
+
+if TYPE_CHECKING:
+    from quizapp.content import Card
+    from quizapp.study import Graded, StudyItem
+
+
+def report_text(report: CheckReport) -> Text:
+    """The report's lines, passed cases green and failed ones red (the text stays literal)."""
+    text = Text()
+    for line in report_lines(report):
+        style = "green" if line.startswith("  ✓") else "red" if line.startswith("  ✗") else ""
+        text.append(line + "\n", style=style)
+    return text
+
+
+class CodeView(CardView):
+    DEFAULT_CSS = """
+    CodeView { height: auto; }
+    CodeView #code-view-task { height: auto; margin-bottom: 1; }
+    CodeView TextArea { height: 14; }
+    CodeView #code-view-status { height: 1; background: $boost; padding: 0 1; }
+    CodeView #code-view-results { height: auto; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+r", "run", "Run tests", id="review.code-run"),
+        # The editor would keep escape (to release the focus); here it leaves, as elsewhere.
+        Binding("escape", "screen.go_back", "Back", id="review.code-back", priority=True),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._card: Card | None = None
+        self._sandbox: Sandbox | None = None
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="code-view-task")
+        editor = TextArea.code_editor("", id="code-view-editor")
+        if "python" in editor.available_languages:
+            editor.language = "python"
+        yield editor
+        yield Static("", id="code-view-status", markup=False)
+        yield Static("", id="code-view-results")
+
+    def show(self, item: StudyItem) -> None:
+        self._card = card = cast("Card", item.card)
+        exercise = card.exercise
+        editor = self.query_one(TextArea)
+        editor.text = f"{exercise.starter}\n" if exercise else ""
+        editor.read_only = False
+        task = Text()
+        if exercise is not None:
+            task.append(f"{visible(exercise.signature)}\n", style="italic")
+            task.append(visible(exercise.task))
+        self.query_one("#code-view-task", Static).update(task)
+        self._status("write it from memory; ctrl+r runs the tests")
+        self.query_one("#code-view-results", Static).update("")
+        if self._sandbox is None:
+            self._sandbox = Sandbox()
+        editor.focus()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#code-view-status", Static).update(visible(text))
+
+    def action_run(self) -> None:
+        if self.running or self._card is None or self._sandbox is None:
+            return
+        self.running = True
+        self._status("running the tests…")
+        self._run(self._card, self.query_one(TextArea).text, self._sandbox)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="code-view-run")
+    def _run(self, card: Card, code: str, sandbox: Sandbox) -> None:
+        try:
+            report = check(card, code, sandbox)
+        except Exception as error:  # shown, so the review can go on
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._finished, code, report)
+
+    def _failed(self, message: str) -> None:
+        self.running = False
+        self._status(f"could not run the tests: {message}")
+
+    def _finished(self, code: str, report: CheckReport) -> None:
+        self.running = False
+        self.post_message(self.Submitted(CodeAnswer(code, report)))
+
+    def show_graded(self, graded: Graded) -> None:
+        report = graded.grade
+        if not isinstance(report, CheckReport):
+            return
+        self.query_one(TextArea).read_only = True
+        self._status(report.feedback[0])
+        text = report_text(report)
+        if self._card is not None and self._card.exercise is not None:
+            text.append("Model solution:\n", style="bold")
+            text.append(visible(self._card.exercise.solution))
+        self.query_one("#code-view-results", Static).update(text)
+
+    def reopen(self) -> None:
+        self.query_one(TextArea).read_only = False
+
+    def on_unmount(self) -> None:
+        if self._sandbox is not None:
+            # Closing waits for the child to end: not on the event loop.
+            threading.Thread(target=self._sandbox.close, daemon=True).start()
