@@ -6,7 +6,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from quizapp import __version__
 from quizapp.commands import CommandError, command_modules
@@ -52,13 +51,10 @@ def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool) 
 
 def run_app(args: argparse.Namespace) -> int:
     """The default command: the full-screen app on the resolved data dir; exits 1 if it crashed."""
-    from quizapp.datadir import resolve_data_dir
+    from quizapp.commands._opening import data_dir, extra_content
     from quizapp.tui.app import QuizApp
 
-    extra = [Path(folder) for folder in args.content]
-    app = QuizApp(resolve_data_dir(args.data_dir), extra)
-    app.run()
-    return app.return_code or 0
+    return QuizApp(data_dir(args), extra_content(args)).run_to_exit_status()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,8 @@
-"""Everything the app opens at start: the loaded decks and the study store, side by side.
+"""The one way to open the user's data: the loaded decks and the study store, side by side.
 
-The TUI and `quizapp mock` load content here; the reporting commands (stats, due, export,
-orphans) open theirs with `quizapp.study.reports.open_study`, which does not check templates.
+The TUI and every command that needs cards open it here (commands through
+`quizapp.commands.opening`), so a deck is judged the same way everywhere: checked against the
+known templates, skipped with its problems listed when it is broken.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.content import Card, Library, load_library
+from quizapp.content import Card, Library, Problem, load_library
 from quizapp.questions import template_ids
 from quizapp.study import Clock, StudyStore, open_store
 
@@ -28,6 +29,10 @@ class Workspace:
     def cards(self) -> list[Card]:
         return self.library.cards
 
+    @property
+    def content_problems(self) -> list[Problem]:
+        return self.library.problems
+
     def close(self) -> None:
         self.store.close()
 
@@ -37,8 +42,18 @@ def load_content(data_dir: Path | None, extra_dirs: Sequence[Path] = ()) -> Libr
     return load_library(data_dir, extra_dirs, known_templates=template_ids())
 
 
-def open_workspace(data_dir: Path, extra_dirs: Sequence[Path], clock: Clock) -> Workspace:
-    """Load content first so a broken store never hides a content problem, then open the store."""
-    library = load_content(data_dir, extra_dirs)
+def open_workspace(
+    data_dir: Path,
+    extra_dirs: Sequence[Path],
+    clock: Clock,
+    *,
+    library: Library | None = None,
+) -> Workspace:
+    """Load content first so a broken store never hides a content problem, then open the store.
+
+    `library`: content the caller already loaded with `load_content`, so it is not read twice.
+    """
+    if library is None:
+        library = load_content(data_dir, extra_dirs)
     store = open_store(data_dir, clock)
     return Workspace(data_dir=data_dir, library=library, store=store, clock=clock)

@@ -26,24 +26,6 @@ def test_help_lists_commands() -> None:
     assert "--data-dir" in result.stdout
 
 
-class _CrashedApp:
-    """Stands in for QuizApp after an unhandled error: Textual printed the traceback and set 1."""
-
-    def __init__(self, data_dir: Path, extra_content: list[Path]) -> None:
-        self.data_dir = data_dir
-        self.return_code: int | None = None
-
-    def run(self) -> None:
-        self.return_code = 1
-
-
-def test_the_app_exit_status_reaches_the_shell(monkeypatch, tmp_path: Path) -> None:
-    import quizapp.tui.app
-
-    monkeypatch.setattr(quizapp.tui.app, "QuizApp", _CrashedApp)
-    assert main(["--data-dir", str(tmp_path)]) == 1
-
-
 def test_ctrl_c_in_a_command_exits_quietly(monkeypatch, capsys, tmp_path: Path) -> None:
     import quizapp.commands.stats
 

@@ -6,8 +6,11 @@ import pkgutil
 
 
 def command_modules() -> list[str]:
-    """Each module here is one subcommand, so adding a command edits no shared list."""
-    return sorted(module.name for module in pkgutil.iter_modules(__path__))
+    """Each public module here is one subcommand, so adding a command edits no shared list;
+    modules named `_...` are helpers the commands share."""
+    return sorted(
+        module.name for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")
+    )
 
 
 class CommandError(Exception):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
 from quizapp.commands import CommandError
 
@@ -35,13 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
+    from quizapp.commands._opening import load_content
     from quizapp.explain import judge_answer
-    from quizapp.workspace import load_content
 
-    library = load_content(resolve_data_dir(args.data_dir), [Path(p) for p in args.content])
-    for problem in library.problems:
-        print(f"warning: skipped a deck: {problem}", file=sys.stderr)
+    library = load_content(args)
     try:
         card = library.card(args.card)
     except KeyError:

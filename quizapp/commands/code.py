@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from quizapp.commands import CommandError
@@ -35,17 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _exercises(args: argparse.Namespace) -> list:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.workspace import load_content
+    from quizapp.commands._opening import load_content
 
-    library = load_content(resolve_data_dir(args.data_dir), list(map(Path, args.content)))
-    if library.problems:
-        print(
-            f"quizapp code: {len(library.problems)} deck problem(s) skipped; "
-            "run `quizapp validate` for details",
-            file=sys.stderr,
-        )
-    return library.exercises
+    return load_content(args).exercises
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from quizapp.commands import CommandError
+from quizapp.commands._opening import opened_workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,22 +17,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import ReviewSession, StudyStoreError, SystemClock
-    from quizapp.study.reports import open_study
+    from quizapp.study import ReviewSession
 
-    try:
-        context = open_study(
-            resolve_data_dir(args.data_dir), list(map(Path, args.content)), SystemClock()
-        )
-        with context.store as store:
-            session = ReviewSession(store, context.cards)
-            counts = session.counts()
-            upcoming = session.upcoming()
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
-    if context.content_warning:
-        print(f"quizapp due: {context.content_warning}", file=sys.stderr)
+    with opened_workspace(args) as workspace:
+        session = ReviewSession(workspace.store, workspace.cards)
+        counts = session.counts()
+        upcoming = session.upcoming()
     limits = session.settings
     print(
         f"Due today ({session.day.isoformat()}): {counts.review} reviews, "

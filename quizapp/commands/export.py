@@ -1,18 +1,23 @@
-"""`quizapp export --format csv`: the whole review log, for spreadsheets and backups."""
+"""`quizapp export`: the review log as CSV (spreadsheets, backups), or the decks as an Anki
+package (`--format apkg`, written by `quizapp.exchange.apkg`)."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import data_dir, opened_store
 
 if TYPE_CHECKING:
     from quizapp.study import StudyStore
 
+APKG_DEFAULT_NAME = "quizapp.apkg"
+MAX_NUMERIC_INSTANCES = 100
 COLUMNS = (
     "id",
     "card_id",
@@ -34,49 +39,96 @@ COLUMNS = (
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export the review log (CSV)",
-        description="Write every recorded review, oldest first, one row per answer.",
+        help="export the review log (CSV) or the decks (Anki .apkg)",
+        description="csv: every recorded review, oldest first, one row per answer. "
+        "apkg: every card of the loaded decks as Anki notes, one subdeck per section.",
     )
-    parser.add_argument("--format", choices=["csv"], default="csv", help="output format")
+    parser.add_argument("--format", choices=["csv", "apkg"], default="csv", help="output format")
     parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=f"write to FILE (csv default: standard output; apkg default: {APKG_DEFAULT_NAME})",
+    )
+    parser.add_argument(
+        "--numeric-instances",
+        type=_instances,
+        metavar="N",
+        help="apkg: fixed generated instances per numeric card (default 5, 0 leaves them out)",
     )
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
-
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.output is not None and _is_database_file(args.output, data_dir / DATABASE_NAME):
-        raise CommandError(
-            f"{args.output} is the study database (or its journal); choose another file", 2
-        )
+def _instances(text: str) -> int:
     try:
-        with open_store(data_dir, SystemClock()) as store:
-            if args.output is None:
-                write_csv(store, sys.stdout)
-                return 0
-            _write_file(store, args.output)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
+        count = int(text)
+    except ValueError:
+        count = -1
+    if not 0 <= count <= MAX_NUMERIC_INSTANCES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number from 0 to {MAX_NUMERIC_INSTANCES}"
+        )
+    return count
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "apkg":
+        return _run_apkg(args)
+    if args.numeric_instances is not None:
+        raise CommandError("--numeric-instances only applies to --format apkg", 2)
+    return _run_csv(args)
+
+
+def _run_apkg(args: argparse.Namespace) -> int:
+    import time
+
+    from quizapp.commands._opening import load_content
+    from quizapp.exchange.apkg import DEFAULT_NUMERIC_INSTANCES, build_package, write_apkg
+    from quizapp.study import DATABASE_NAME
+
+    output = args.output or Path(APKG_DEFAULT_NAME)
+    refuse_database(output, data_dir(args) / DATABASE_NAME)
+    library = load_content(args)
+    instances = args.numeric_instances
+    export = build_package(library, DEFAULT_NUMERIC_INSTANCES if instances is None else instances)
+    write_output(output, lambda path: write_apkg(export.package, path, time.time()))
+    for warning in export.warnings():
+        print(f"quizapp export: warning: {warning}", file=sys.stderr)
+    print(f"{output}: {export.notes} notes, {export.cards} Anki cards in {export.decks} decks")
     return 0
 
 
-def _is_database_file(output: Path, database: Path) -> bool:
+def _run_csv(args: argparse.Namespace) -> int:
+    from quizapp.study import DATABASE_NAME
+
+    if args.output is not None:
+        refuse_database(args.output, data_dir(args) / DATABASE_NAME)
+    with opened_store(args) as store:
+        if args.output is None:
+            write_csv(store, sys.stdout)
+        else:
+            write_output(args.output, lambda path: _write_csv_file(store, path))
+    return 0
+
+
+def refuse_database(output: Path, database: Path) -> None:
     """Writing the export there would replace the very history it comes from."""
     names = [database.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    return output.resolve() in {database.resolve().with_name(name) for name in names}
+    if output.resolve() in {database.resolve().with_name(name) for name in names}:
+        raise CommandError(f"{output} is the study database (or its journal); choose another file")
 
 
-def _write_file(store: StudyStore, output: Path) -> None:
-    """Written beside the target and moved over it once complete: a failure (disk, database,
-    Ctrl+C) leaves the previous export as it was and no half-written file behind."""
+def _write_csv_file(store: StudyStore, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        write_csv(store, stream)
+
+
+def write_output(output: Path, write: Callable[[Path], None]) -> None:
+    """`write` fills a file beside the target, moved over it once complete: a failure (disk,
+    database, Ctrl+C) leaves the previous export as it was and no half-written file behind."""
     partial = output.with_name(output.name + ".partial")
     try:
-        with partial.open("w", newline="", encoding="utf-8") as stream:
-            write_csv(store, stream)
+        write(partial)
         partial.replace(output)
     except OSError as error:
         partial.unlink(missing_ok=True)

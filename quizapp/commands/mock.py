@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import data_dir, extra_content, load_content
 
 DEFAULT_QUESTIONS = 6
 """Shown in `--help` (the options module, which holds the real default, loads fsrs)."""
@@ -57,7 +57,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
     from quizapp.study.mock import MockOptions, MockOptionsError
     from quizapp.study.mock.topics import available_topics, unknown_topics
 
@@ -72,20 +71,17 @@ def run(args: argparse.Namespace) -> int:
         )
     except MockOptionsError as error:
         raise CommandError(str(error), 2) from error
-    data_dir = resolve_data_dir(args.data_dir)
-    extra = [Path(folder) for folder in args.content]
+    library = None
     if options.topics:
-        from quizapp.workspace import load_content
-
-        cards = load_content(data_dir, extra).cards
-        unknown = unknown_topics(cards, options.topics)
+        library = load_content(args)
+        unknown = unknown_topics(library.cards, options.topics)
         if unknown:
             raise CommandError(
                 f"unknown topic(s) {', '.join(unknown)}; choose from: "
-                + ", ".join(available_topics(cards)),
+                + ", ".join(available_topics(library.cards)),
                 2,
             )
     from quizapp.tui.app import QuizApp
 
-    QuizApp(data_dir, extra, start_mock=options).run()
-    return 0
+    app = QuizApp(data_dir(args), extra_content(args), start_mock=options, library=library)
+    return app.run_to_exit_status()

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from quizapp.commands import CommandError
+from quizapp.commands._opening import opened_workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,24 +21,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import StudyStoreError, SystemClock, find_changed, find_orphans
-    from quizapp.study.reports import open_study
+    from quizapp.study import find_changed, find_orphans
 
-    try:
-        context = open_study(
-            resolve_data_dir(args.data_dir), list(map(Path, args.content)), SystemClock()
-        )
-        with context.store as store:
-            orphans = [
-                (card_id, store.reviews_of(card_id))
-                for card_id in find_orphans(store, context.cards)
-            ]
-            changed = find_changed(store, context.cards)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
-    if context.content_warning:
-        print(f"quizapp orphans: {context.content_warning}", file=sys.stderr)
+    with opened_workspace(args) as workspace:
+        store = workspace.store
+        orphans = [
+            (card_id, store.reviews_of(card_id)) for card_id in find_orphans(store, workspace.cards)
+        ]
+        changed = find_changed(store, workspace.cards)
     if not orphans:
         print("No orphaned history: every card with reviews is in the loaded content.")
     else:

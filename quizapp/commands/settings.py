@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import opened_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,9 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import StudySettings, StudyStoreError, SystemClock, open_store
+    from quizapp.study import StudySettings
     from quizapp.study.preferences import DESCRIPTIONS, updated_settings
+    from quizapp.study.rescheduling import reschedule_all
 
     changes: dict[str, str] = {}
     for pair in args.changes:
@@ -28,17 +29,20 @@ def run(args: argparse.Namespace) -> int:
         if not equals or not name:
             raise CommandError(f"expected NAME=VALUE, got {pair!r}")
         changes[name.strip()] = value
-    try:
-        with open_store(resolve_data_dir(args.data_dir), SystemClock()) as store:
-            settings = StudySettings.load(store)
-            if changes:
-                try:
-                    settings = updated_settings(settings, changes)
-                except ValueError as error:
-                    raise CommandError(str(error)) from error
-                settings.save(store)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
+    moved = None
+    with opened_store(args) as store:
+        settings = StudySettings.load(store)
+        if changes:
+            before = settings
+            try:
+                settings = updated_settings(settings, changes)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+            settings.save(store)
+            if settings.desired_retention != before.desired_retention:
+                moved = reschedule_all(store, settings.scheduler(), store.clock.now())
     for name, description in DESCRIPTIONS.items():
         print(f"{name:<20} {getattr(settings, name)!s:<6} {description}")
+    if moved is not None:
+        print(f"Desired retention changed: due dates recomputed, {moved} card(s) moved.")
     return 0

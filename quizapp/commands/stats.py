@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
+from quizapp.commands._opening import opened_workspace
 
 if TYPE_CHECKING:
     from quizapp.study.mock import MockTrend
+    from quizapp.study.mock.topic_trend import TopicScoreTable
     from quizapp.study.stats import Accuracy, Retention, Stats
 
 RECENT_DAYS_SHOWN = 14
@@ -43,28 +43,26 @@ def parse_day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import StudyStoreError, SystemClock, compute_stats
+    from quizapp.study import compute_stats
     from quizapp.study.mock import mock_trend
-    from quizapp.study.reports import open_study
+    from quizapp.study.mock.topic_trend import topic_scores, topic_scores_json, topic_table
 
-    clock = SystemClock()
-    try:
-        context = open_study(resolve_data_dir(args.data_dir), list(map(Path, args.content)), clock)
-        with context.store as store:
-            stats = compute_stats(store, context.cards, clock, until=args.interview_date)
-            trend = mock_trend(store)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
-    except ValueError as error:
-        raise CommandError(str(error), 2) from error
-    if context.content_warning:
-        print(f"quizapp stats: {context.content_warning}", file=sys.stderr)
+    with opened_workspace(args) as workspace:
+        try:
+            stats = compute_stats(
+                workspace.store, workspace.cards, workspace.clock, until=args.interview_date
+            )
+        except ValueError as error:
+            raise CommandError(str(error), 2) from error
+        trend = mock_trend(workspace.store)
+        by_topic = topic_scores(workspace.store)
     if args.json:
-        print(json.dumps({**stats.to_dict(), "mock_interviews": trend.to_dict()}, indent=2))
+        mock = {**trend.to_dict(), "score_by_topic": topic_scores_json(by_topic)}
+        print(json.dumps({**stats.to_dict(), "mock_interviews": mock}, indent=2))
     else:
         print(render(stats))
         print("", trend.summary_line(), *_mock_scores(trend), sep="\n")
+        print(*_topic_lines(topic_table(by_topic)), sep="\n")
     return 0
 
 
@@ -117,10 +115,23 @@ def render(stats: Stats) -> str:
 
 def _mock_scores(trend: MockTrend) -> list[str]:
     return [
-        f"  {summary.day.isoformat()}  {summary.score or 0:>4.0%}"
-        f"  ({summary.planned} questions)"
+        f"  #{summary.id:<4} {summary.day.isoformat()}  {summary.score or 0:>4.0%}"
+        f"  ({summary.planned} questions; `quizapp mock-report {summary.id}` for the report)"
         for summary in trend.finished[-RECENT_DAYS_SHOWN:]
     ]
+
+
+def _topic_lines(table: TopicScoreTable) -> list[str]:
+    """Score per topic in the latest finished interviews, one column each, oldest first."""
+    if not table.rows:
+        return []
+    width = max(len(topic) for topic, _ in table.rows)
+    titles = "".join(f"  {title:>12}" for title in table.column_titles)
+    lines = ["", "Mock score per topic", f"  {'':<{width}}{titles}"]
+    for topic, scores in table.rows:
+        cells = "".join(f"  {'-' if score is None else f'{score:.0%}':>12}" for score in scores)
+        lines.append(f"  {topic:<{width}}{cells}")
+    return lines
 
 
 def _days(count: int) -> str:

@@ -9,7 +9,8 @@ A `Question` is immutable (read-only arrays and mappings): `template_id`, `seed`
 `activation_params` (the α etc. actually used), `prompt`, `inputs`, `expected` (float, 1-D array,
 or for multiple choice the 0-based index into `options`), `expected_text` (as displayed; always
 accepted), `decimals`, `tolerance`, `answer_shape` ("scalar" | "vector" | "choice"), `solution`
-(tuple of plain-text steps), `options`, `mistakes` (the modelled wrong answers).
+(tuple of plain-text steps), `worked` (what the solution's printed digits give; `worked_text`,
+rounded, is always accepted), `options`, `mistakes` (the modelled wrong answers).
 
 A `Grade`: `correct`, `score` (share of correct elements), `parse_error` (None, or why the answer
 must be asked again: unreadable with its column, or the wrong number of values; never counts as
@@ -21,7 +22,7 @@ Every number shown or checked comes from `quizapp.engine`.
 
 from __future__ import annotations
 
-from quizapp.questions.generator import TEMPLATES, generate, template
+from quizapp.questions.generator import RENAMED, TEMPLATES, generate, template
 from quizapp.questions.grading import Grade
 from quizapp.questions.mistakes import MISTAKES, Mistake
 from quizapp.questions.parsing import AnswerSyntaxError, parse_numbers
@@ -42,9 +43,20 @@ __all__ = [
 ]
 
 
-def template_ids() -> list[str]:
+class TemplateIds(list[str]):
+    """The current family ids, sorted; an old, renamed id is still `in` it, though not listed.
+
+    Decks and review logs written before a rename keep loading (`generate` resolves the old id),
+    while menus and error messages offer only the current names.
+    """
+
+    def __contains__(self, item: object) -> bool:
+        return super().__contains__(RENAMED.get(item, item) if isinstance(item, str) else item)
+
+
+def template_ids() -> TemplateIds:
     """Every question family id, sorted."""
-    return sorted(TEMPLATES)
+    return TemplateIds(sorted(TEMPLATES))
 
 
 def describe(template_id: str) -> str:

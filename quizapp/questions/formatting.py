@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
@@ -14,17 +15,34 @@ def _tidy(text: str) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _half_up(value: Decimal, decimals: int) -> str:
+    return f"{value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):f}"
+
+
+def rounded(value: float, decimals: int) -> str:
+    """`value` to `decimals` places, halves away from zero as taught (0.0625 -> 0.063).
+
+    Python's own formatting rounds halves to even (0.0625 -> 0.062); the grader accepts both.
+    """
+    return _half_up(Decimal(repr(float(value))), decimals)
+
+
 def number(value: float, decimals: int = 6) -> str:
     """A value rounded to `decimals`, without trailing zeros: 0.5, -2, 0.0498."""
-    return _tidy(f"{float(value):.{decimals}f}")
+    return _tidy(rounded(value, decimals))
 
 
 def scientific(value: float, decimals: int) -> str:
     """Mantissa with exactly `decimals` decimals (all significant), short exponent: 2.35e-4."""
-    mantissa, exponent = f"{float(value):.{decimals}e}".split("e")
-    if float(mantissa) == 0:
+    exact = Decimal(repr(float(value)))
+    if exact == 0:
         return "0"
-    return mantissa if int(exponent) == 0 else f"{mantissa}e{int(exponent)}"
+    exponent = exact.adjusted()
+    mantissa = _half_up(exact.scaleb(-exponent), decimals)
+    if abs(Decimal(mantissa)) >= 10:
+        exponent += 1
+        mantissa = _half_up(exact.scaleb(-exponent), decimals)
+    return mantissa if exponent == 0 else f"{mantissa}e{exponent}"
 
 
 def significant(value: float, figures: int) -> str:

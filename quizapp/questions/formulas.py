@@ -1,23 +1,34 @@
 """Worked-solution text for each activation: the formula, then the formula with the numbers in.
 
-Only the wording lives here. Every value printed after "=" is passed in by the caller or read from
-the engine (σ(z) inside σ′(z), for instance); nothing is recomputed from these formulas.
+Only the wording lives here. Every value printed comes from the engine (σ(z) inside σ′(z), Φ(z)
+inside GELU, for instance), rounded as an intermediate (`Precision.intermediate`); each step also
+returns what a student gets by redoing its arithmetic with those printed digits.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 
 import numpy as np
 
 from quizapp import engine
 from quizapp.questions import formatting
+from quizapp.questions.precision import Precision
+from quizapp.questions.worked import Shown, Worked
 
 Params = Mapping[str, object]
-Step = Callable[[float, Params, str], str]
+Expression = tuple[str, float | None]
+"""A step's text up to its result, and the result from its printed digits (None: no rounding)."""
+Step = Callable[[float, Params, Precision], Expression]
 
-SELU_SCALE_TEXT = "1.0507"
-SELU_ALPHA_TEXT = "1.6733"
+SELU_SCALE = Shown("1.050701")
+SELU_ALPHA = Shown("1.673263")
+GELU_CUBIC = 0.044715
+GELU_SQRT_2_OVER_PI = Shown("0.7978846")
+_PEAK_DENSITY = 1 / math.sqrt(2 * math.pi)
+_CANCELLING = 0.9
+"""Above this |tanh|, 1 − tanh² cancels most printed digits: the step uses 1 − tanh = 2σ(−2z)."""
 
 
 def _n(x: float) -> str:
@@ -29,13 +40,6 @@ def _w(x: float) -> str:
     return f"({_n(x)})" if x < 0 else _n(x)
 
 
-def _i(value: object) -> str:
-    """An intermediate value, to 4 significant figures, bracketed if negative."""
-    number = float(np.asarray(value))
-    text = formatting.significant(number, 4)
-    return f"({text})" if number < 0 else text
-
-
 def _a(params: Params, key: str = "alpha") -> str:
     return _n(float(params[key]))
 
@@ -44,89 +48,131 @@ def _engine(name: str, x: float, params: Params | None = None) -> float:
     return float(np.asarray(engine.get(name)(x, **(params or {}))))
 
 
-def _positive(x: float, value: str) -> str | None:
-    return f"{_n(x)} (z > 0, unchanged)" if x > 0 else None
-
-
-def _sigmoid(x: float, params: Params, value: str) -> str:
-    return f"1 / (1 + exp({_n(-x)})) = {value}"
-
-
-def _tanh(x: float, params: Params, value: str) -> str:
-    return f"(exp({_n(x)}) - exp({_n(-x)})) / (exp({_n(x)}) + exp({_n(-x)})) = {value}"
-
-
-def _relu(x: float, params: Params, value: str) -> str:
-    return f"max(0, {_n(x)}) = {value}"
-
-
-def _leaky(x: float, params: Params, value: str) -> str:
-    return _positive(x, value) or f"{_a(params)} · {_w(x)} = {value}"
-
-
-def _elu(x: float, params: Params, value: str) -> str:
-    return _positive(x, value) or f"{_a(params)} · (exp({_n(x)}) - 1) = {value}"
-
-
-def _celu(x: float, params: Params, value: str) -> str:
-    return _positive(x, value) or f"{_a(params)} · (exp({_n(x)} / {_a(params)}) - 1) = {value}"
-
-
-def _selu(x: float, params: Params, value: str) -> str:
-    if x > 0:
-        return f"{SELU_SCALE_TEXT} · {_n(x)} = {value}"
-    return f"{SELU_SCALE_TEXT} · {SELU_ALPHA_TEXT} · (exp({_n(x)}) - 1) = {value}"
-
-
-def _gelu(x: float, params: Params, value: str) -> str:
-    if params.get("approximate", "none") == "tanh":
-        return f"0.5 · {_w(x)} · (1 + tanh(0.7979 · ({_n(x)} + 0.044715 · {_w(x)}³))) = {value}"
+def gaussian(x: float) -> tuple[float, float]:
+    """Φ(x) and φ(x), read off the engine's exact GELU: GELU = x·Φ, GELU′ = Φ + x·φ."""
     if x == 0:
-        return f"0 · Φ(0) = {value}"
-    return f"{_w(x)} · Φ({_n(x)}) = {_w(x)} · {_i(_engine('gelu', x) / x)} = {value}"
+        return 0.5, _PEAK_DENSITY
+    cdf = _engine("gelu", x) / x
+    slope = float(np.asarray(engine.get("gelu").derivative(x)))
+    return cdf, (slope - cdf) / x
 
 
-def _silu(x: float, params: Params, value: str) -> str:
-    return f"{_w(x)} · σ({_n(x)}) = {_w(x)} · {_i(_engine('sigmoid', x))} = {value}"
+def one_minus_tanh(x: float) -> float:
+    """1 − tanh(x) without cancellation: 2σ(−2x), since tanh(x) = 2σ(2x) − 1."""
+    return 2 * _engine("sigmoid", -2 * x)
 
 
-def _mish(x: float, params: Params, value: str) -> str:
-    inner = _i(_engine("softplus", x))
-    return f"{_w(x)} · tanh(ln(1 + exp({_n(x)}))) = {_w(x)} · tanh({inner}) = {value}"
+def _sigmoid(x: float, params: Params, p: Precision) -> Expression:
+    return f"1 / (1 + exp({_n(-x)}))", None
 
 
-def _softplus(x: float, params: Params, value: str) -> str:
+def _tanh(x: float, params: Params, p: Precision) -> Expression:
+    return f"(exp({_n(x)}) - exp({_n(-x)})) / (exp({_n(x)}) + exp({_n(-x)}))", None
+
+
+def _relu(x: float, params: Params, p: Precision) -> Expression:
+    return f"max(0, {_n(x)})", None
+
+
+def _positive(x: float) -> Expression:
+    return f"{_n(x)} (z > 0, unchanged)", None
+
+
+def _leaky(x: float, params: Params, p: Precision) -> Expression:
+    return _positive(x) if x > 0 else (f"{_a(params)} · {_w(x)}", None)
+
+
+def _exp_minus_one(alpha: str, argument: str, x: float, p: Precision) -> Expression:
+    shifted = p.intermediate(_engine("elu", x))
+    return f"{alpha} · (exp({argument}) - 1) = {alpha} · {shifted}", float(alpha) * shifted.value
+
+
+def _elu(x: float, params: Params, p: Precision) -> Expression:
+    return _positive(x) if x > 0 else _exp_minus_one(_a(params), _n(x), x, p)
+
+
+def _celu(x: float, params: Params, p: Precision) -> Expression:
+    if x > 0:
+        return _positive(x)
+    alpha = float(params["alpha"])
+    return _exp_minus_one(_a(params), f"{_n(x)} / {_a(params)}", x / alpha, p)
+
+
+def _selu(x: float, params: Params, p: Precision) -> Expression:
+    if x > 0:
+        return f"{SELU_SCALE} · {_n(x)}", SELU_SCALE.value * x
+    shifted = p.intermediate(_engine("elu", x))
+    scale = f"{SELU_SCALE} · {SELU_ALPHA}"
+    return (
+        f"{scale} · (exp({_n(x)}) - 1) = {scale} · {shifted}",
+        SELU_SCALE.value * SELU_ALPHA.value * shifted.value,
+    )
+
+
+def _tanh_form(x: float, p: Precision) -> tuple[str, Shown, Shown]:
+    """u = √(2/π)·(z + 0.044715·z³), with tanh(u), as the tanh approximation prints them."""
+    u = p.intermediate(GELU_SQRT_2_OVER_PI.value * (x + GELU_CUBIC * x**3))
+    t = p.intermediate(_engine("tanh", u.value))
+    text = f"u = {GELU_SQRT_2_OVER_PI} · ({_n(x)} + {GELU_CUBIC} · {_w(x)}³) = {u}, tanh(u) = {t}"
+    return text, u, t
+
+
+def _gelu(x: float, params: Params, p: Precision) -> Expression:
+    if params.get("approximate", "none") == "tanh":
+        text, _, t = _tanh_form(x, p)
+        return f"{text}; 0.5 · {_w(x)} · (1 + {t})", 0.5 * x * (1 + t.value)
+    cdf = p.intermediate(gaussian(x)[0])
+    return f"{_w(x)} · Φ({_n(x)}) = {_w(x)} · {cdf}", x * cdf.value
+
+
+def _silu(x: float, params: Params, p: Precision) -> Expression:
+    s = p.intermediate(_engine("sigmoid", x))
+    return f"{_w(x)} · σ({_n(x)}) = {_w(x)} · {s}", x * s.value
+
+
+def _mish(x: float, params: Params, p: Precision) -> Expression:
+    inner = p.intermediate(_engine("softplus", x))
+    t = p.intermediate(_engine("tanh", inner.value))
+    return (
+        f"{_w(x)} · tanh(ln(1 + exp({_n(x)}))) = {_w(x)} · tanh({inner}) = {_w(x)} · {t}",
+        x * t.value,
+    )
+
+
+def _softplus(x: float, params: Params, p: Precision) -> Expression:
     beta, threshold = float(params.get("beta", 1.0)), float(params.get("threshold", 20.0))
     if beta * x > threshold:
-        return f"{_n(x)} (β·z > {_n(threshold)}: linear) = {value}"
+        return f"{_n(x)} (β·z > {_n(threshold)}: linear)", None
     if beta == 1.0:
-        return f"ln(1 + exp({_n(x)})) = {value}"
-    return f"(1/{_n(beta)}) · ln(1 + exp({_n(beta)} · {_w(x)})) = {value}"
+        return f"ln(1 + exp({_n(x)}))", None
+    return f"(1/{_n(beta)}) · ln(1 + exp({_n(beta)} · {_w(x)}))", None
 
 
-def _relu6(x: float, params: Params, value: str) -> str:
-    return f"min(max(0, {_n(x)}), 6) = {value}"
+def _relu6(x: float, params: Params, p: Precision) -> Expression:
+    return f"min(max(0, {_n(x)}), 6)", None
 
 
-def _hard_sigmoid(x: float, params: Params, value: str) -> str:
-    return f"min(max(0, {_n(x)} + 3), 6) / 6 = {value}"
+def _hard_sigmoid(x: float, params: Params, p: Precision) -> Expression:
+    return f"min(max(0, {_n(x)} + 3), 6) / 6", None
 
 
-def _hard_swish(x: float, params: Params, value: str) -> str:
-    return f"{_w(x)} · min(max(0, {_n(x)} + 3), 6) / 6 = {value}"
+def _hard_swish(x: float, params: Params, p: Precision) -> Expression:
+    return f"{_w(x)} · min(max(0, {_n(x)} + 3), 6) / 6", None
 
 
-def _hard_tanh(x: float, params: Params, value: str) -> str:
-    return f"min(max({_n(x)}, {_a(params, 'min')}), {_a(params, 'max')}) = {value}"
+def _hard_tanh(x: float, params: Params, p: Precision) -> Expression:
+    return f"min(max({_n(x)}, {_a(params, 'min')}), {_a(params, 'max')})", None
 
 
-def _softsign(x: float, params: Params, value: str) -> str:
-    return f"{_n(x)} / (1 + {_n(abs(x))}) = {value}"
+def _softsign(x: float, params: Params, p: Precision) -> Expression:
+    return f"{_n(x)} / (1 + {_n(abs(x))})", None
 
 
-def _log_sigmoid(x: float, params: Params, value: str) -> str:
-    return f"-ln(1 + exp({_n(-x)})) = {value}"
+def _log_sigmoid(x: float, params: Params, p: Precision) -> Expression:
+    return f"-ln(1 + exp({_n(-x)}))", None
 
+
+_SELU_CONSTANTS = f"λ ≈ {SELU_SCALE}, α ≈ {SELU_ALPHA}"
 
 _FORWARD: dict[str, tuple[str, Step]] = {
     "sigmoid": ("σ(z) = 1 / (1 + e^(-z))", _sigmoid),
@@ -136,11 +182,8 @@ _FORWARD: dict[str, tuple[str, Step]] = {
     "prelu": ("PReLU(z) = z if z > 0, else α·z (α = {alpha})", _leaky),
     "elu": ("ELU(z) = z if z > 0, else α·(e^z − 1) (α = {alpha})", _elu),
     "celu": ("CELU(z) = z if z > 0, else α·(e^(z/α) − 1) (α = {alpha})", _celu),
-    "selu": (
-        f"SELU(z) = λ·z if z > 0, else λ·α·(e^z − 1), λ ≈ {SELU_SCALE_TEXT}, α ≈ {SELU_ALPHA_TEXT}",
-        _selu,
-    ),
-    "gelu": ("GELU(z) = z·Φ(z), Φ the standard normal CDF", _gelu),
+    "selu": (f"SELU(z) = λ·z if z > 0, else λ·α·(e^z − 1), {_SELU_CONSTANTS}", _selu),
+    "gelu": ("GELU(z) = z·Φ(z) (exact form, Φ(z) = ½·(1 + erf(z/√2)) the normal CDF)", _gelu),
     "silu": ("SiLU(z) = z·σ(z) = z / (1 + e^(-z))", _silu),
     "mish": ("Mish(z) = z·tanh(softplus(z)) = z·tanh(ln(1 + e^z))", _mish),
     "softplus": ("Softplus(z) = (1/β)·ln(1 + e^(β·z)), linear once β·z > {threshold}", _softplus),
@@ -152,104 +195,156 @@ _FORWARD: dict[str, tuple[str, Step]] = {
     "log_sigmoid": ("log σ(z) = -ln(1 + e^(-z))", _log_sigmoid),
 }
 
-_GELU_TANH = "GELU(z) ≈ ½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³))) (tanh approximation)"
+_GELU_TANH = (
+    "GELU(z) ≈ ½·z·(1 + tanh(u)), u = √(2/π)·(z + 0.044715·z³) (tanh approximation; "
+    "at most 4.8e-4 from the exact z·Φ(z))"
+)
 
 
-def _d_sigmoid(x: float, params: Params, value: str) -> str:
+def _d_sigmoid(x: float, params: Params, p: Precision) -> Expression:
     s = _engine("sigmoid", x)
-    return f"σ({_n(x)})·(1 − σ({_n(x)})) = {_i(s)} · {_i(1 - s)} = {value}"
-
-
-def _d_tanh(x: float, params: Params, value: str) -> str:
-    return f"1 − tanh²({_n(x)}) = 1 − {_i(_engine('tanh', x))}² = {value}"
-
-
-def _d_relu(x: float, params: Params, value: str) -> str:
-    return f"{'1 (z > 0)' if x > 0 else '0 (z < 0)'} = {value}"
-
-
-def _d_leaky(x: float, params: Params, value: str) -> str:
-    return f"1 (z > 0) = {value}" if x > 0 else f"α (z < 0) = {value}"
-
-
-def _d_elu(x: float, params: Params, value: str) -> str:
-    if x > 0:
-        return f"1 (z > 0) = {value}"
-    return f"{_a(params)} · exp({_n(x)}) = {value}"
-
-
-def _d_celu(x: float, params: Params, value: str) -> str:
-    return f"1 (z > 0) = {value}" if x > 0 else f"exp({_n(x)} / {_a(params)}) = {value}"
-
-
-def _d_selu(x: float, params: Params, value: str) -> str:
-    if x > 0:
-        return f"λ (z > 0) = {value}"
-    return f"{SELU_SCALE_TEXT} · {SELU_ALPHA_TEXT} · exp({_n(x)}) = {value}"
-
-
-def _d_gelu(x: float, params: Params, value: str) -> str:
-    if params.get("approximate", "none") == "tanh":
-        return f"slope of the tanh approximation at z = {_n(x)}: {value}"
-    return f"Φ({_n(x)}) + {_w(x)} · φ({_n(x)}) = {value}"
-
-
-def _d_silu(x: float, params: Params, value: str) -> str:
-    s = _engine("sigmoid", x)
+    shown, rest = p.intermediate(s), p.intermediate(1 - s)
     return (
-        f"σ({_n(x)})·(1 + {_w(x)}·(1 − σ({_n(x)}))) = {_i(s)} · (1 + {_w(x)} · {_i(1 - s)}) "
-        f"= {value}"
+        f"σ({_n(x)})·(1 − σ({_n(x)})) = {shown} · {rest}",
+        shown.value * rest.value,
     )
 
 
-def _d_mish(x: float, params: Params, value: str) -> str:
-    t = _engine("tanh", _engine("softplus", x))
+def tanh_slope_step(x: float, p: Precision) -> Expression:
+    """1 − tanh²(z), factored when tanh(z) is so close to ±1 that squaring it cancels digits."""
+    t = _engine("tanh", x)
+    if abs(t) <= _CANCELLING:
+        shown = p.intermediate(t)
+        return f"1 − tanh²({_n(x)}) = 1 − {shown}²", 1 - shown.value**2
+    low = p.intermediate(one_minus_tanh(abs(x)))
+    high = p.intermediate(2 - one_minus_tanh(abs(x)))
+    return (
+        f"tanh({_n(x)}) = {_n(t)} ≈ ±1, so 1 − tanh² would cancel its digits (catastrophic "
+        f"cancellation); with 1 − |tanh| = 2σ(−2|z|) = {low}: (1 − |tanh|)(1 + |tanh|) = "
+        f"{low} · {high}",
+        low.value * high.value,
+    )
+
+
+def _d_tanh(x: float, params: Params, p: Precision) -> Expression:
+    return tanh_slope_step(x, p)
+
+
+def _d_relu(x: float, params: Params, p: Precision) -> Expression:
+    return ("1 (z > 0)" if x > 0 else "0 (z < 0)"), None
+
+
+def _d_leaky(x: float, params: Params, p: Precision) -> Expression:
+    return ("1 (z > 0)" if x > 0 else "α (z < 0)"), None
+
+
+def _exp_shown(x: float, p: Precision) -> Shown:
+    """e^x for x ≤ 0, from the engine: ELU(x) + 1."""
+    return p.intermediate(_engine("elu", x) + 1)
+
+
+def _d_elu(x: float, params: Params, p: Precision) -> Expression:
+    if x > 0:
+        return "1 (z > 0)", None
+    e = _exp_shown(x, p)
+    return f"{_a(params)} · exp({_n(x)}) = {_a(params)} · {e}", float(params["alpha"]) * e.value
+
+
+def _d_celu(x: float, params: Params, p: Precision) -> Expression:
+    if x > 0:
+        return "1 (z > 0)", None
+    e = _exp_shown(x / float(params["alpha"]), p)
+    return f"exp({_n(x)} / {_a(params)}) = {e}", e.value
+
+
+def _d_selu(x: float, params: Params, p: Precision) -> Expression:
+    if x > 0:
+        return f"λ (z > 0) = {SELU_SCALE}", SELU_SCALE.value
+    e = _exp_shown(x, p)
+    return (
+        f"{SELU_SCALE} · {SELU_ALPHA} · exp({_n(x)}) = {SELU_SCALE} · {SELU_ALPHA} · {e}",
+        SELU_SCALE.value * SELU_ALPHA.value * e.value,
+    )
+
+
+def _d_gelu(x: float, params: Params, p: Precision) -> Expression:
+    if params.get("approximate", "none") == "tanh":
+        text, _, t = _tanh_form(x, p)
+        u = GELU_SQRT_2_OVER_PI.value * (x + GELU_CUBIC * x**3)
+        sech = p.intermediate(one_minus_tanh(abs(u)) * (2 - one_minus_tanh(abs(u))))
+        inner = p.intermediate(GELU_SQRT_2_OVER_PI.value * (1 + 3 * GELU_CUBIC * x**2))
+        return (
+            f"{text}, 1 − tanh²(u) = {sech}, du/dz = {GELU_SQRT_2_OVER_PI} · (1 + 0.134145 · "
+            f"{_w(x)}²) = {inner}; 0.5 · (1 + {t}) + 0.5 · {_w(x)} · {sech} · {inner}",
+            0.5 * (1 + t.value) + 0.5 * x * sech.value * inner.value,
+        )
+    cdf, density = gaussian(x)
+    big, small = p.intermediate(cdf), p.intermediate(density)
+    return (
+        f"Φ({_n(x)}) + {_w(x)} · φ({_n(x)}) = {big} + {_w(x)} · {small}",
+        big.value + x * small.value,
+    )
+
+
+def _d_silu(x: float, params: Params, p: Precision) -> Expression:
     s = _engine("sigmoid", x)
+    shown, rest = p.intermediate(s), p.intermediate(1 - s)
+    return (
+        f"σ({_n(x)})·(1 + {_w(x)}·(1 − σ({_n(x)}))) = {shown} · (1 + {_w(x)} · {rest})",
+        shown.value * (1 + x * rest.value),
+    )
+
+
+def _d_mish(x: float, params: Params, p: Precision) -> Expression:
+    sp = _engine("softplus", x)
+    t = p.intermediate(_engine("tanh", sp))
+    s = p.intermediate(_engine("sigmoid", x))
+    sech = p.intermediate(one_minus_tanh(sp) * (2 - one_minus_tanh(sp)))
     return (
         f"tanh(sp) + z·σ(z)·(1 − tanh²(sp)) with sp = softplus({_n(x)}): "
-        f"{_i(t)} + {_w(x)} · {_i(s)} · (1 − {_i(t)}²) = {value}"
+        f"{t} + {_w(x)} · {s} · {sech}",
+        t.value + x * s.value * sech.value,
     )
 
 
-def _d_softplus(x: float, params: Params, value: str) -> str:
+def _d_softplus(x: float, params: Params, p: Precision) -> Expression:
     beta, threshold = float(params.get("beta", 1.0)), float(params.get("threshold", 20.0))
     if beta * x > threshold:
-        return f"1 (β·z > {_n(threshold)}: linear) = {value}"
+        return f"1 (β·z > {_n(threshold)}: linear)", None
     argument = _n(x) if beta == 1.0 else f"{_n(beta)} · {_w(x)}"
-    return f"σ({argument}) = {value}"
+    return f"σ({argument})", None
 
 
-def _d_relu6(x: float, params: Params, value: str) -> str:
+def _d_relu6(x: float, params: Params, p: Precision) -> Expression:
     if x < 0:
-        return f"0 (z < 0) = {value}"
-    return f"1 (0 < z < 6) = {value}" if x < 6 else f"0 (z > 6) = {value}"
+        return "0 (z < 0)", None
+    return ("1 (0 < z < 6)" if x < 6 else "0 (z > 6)"), None
 
 
-def _d_hard_sigmoid(x: float, params: Params, value: str) -> str:
-    inside = -3 < x < 3
-    return f"{'1/6 (-3 < z < 3)' if inside else '0 (|z| > 3)'} = {value}"
+def _d_hard_sigmoid(x: float, params: Params, p: Precision) -> Expression:
+    return ("1/6 (-3 < z < 3)" if -3 < x < 3 else "0 (|z| > 3)"), None
 
 
-def _d_hard_swish(x: float, params: Params, value: str) -> str:
+def _d_hard_swish(x: float, params: Params, p: Precision) -> Expression:
     if x < -3:
-        return f"0 (z < -3) = {value}"
+        return "0 (z < -3)", None
     if x > 3:
-        return f"1 (z > 3) = {value}"
-    return f"(2 · {_w(x)} + 3) / 6 = {value}"
+        return "1 (z > 3)", None
+    return f"(2 · {_w(x)} + 3) / 6", None
 
 
-def _d_hard_tanh(x: float, params: Params, value: str) -> str:
+def _d_hard_tanh(x: float, params: Params, p: Precision) -> Expression:
     low, high = float(params.get("min", -1.0)), float(params.get("max", 1.0))
-    inside = low < x < high
-    return f"{'1 (inside)' if inside else '0 (clipped)'} = {value}"
+    return ("1 (inside)" if low < x < high else "0 (clipped)"), None
 
 
-def _d_softsign(x: float, params: Params, value: str) -> str:
-    return f"1 / (1 + {_n(abs(x))})² = {value}"
+def _d_softsign(x: float, params: Params, p: Precision) -> Expression:
+    return f"1 / (1 + {_n(abs(x))})²", None
 
 
-def _d_log_sigmoid(x: float, params: Params, value: str) -> str:
-    return f"1 − σ({_n(x)}) = 1 − {_i(_engine('sigmoid', x))} = {value}"
+def _d_log_sigmoid(x: float, params: Params, p: Precision) -> Expression:
+    rest = p.intermediate(1 - _engine("sigmoid", x))
+    return f"1 − σ({_n(x)}) = {rest}", rest.value
 
 
 _DERIVATIVE: dict[str, tuple[str, Step]] = {
@@ -260,11 +355,11 @@ _DERIVATIVE: dict[str, tuple[str, Step]] = {
     "prelu": ("PReLU′(z) = 1 if z > 0, else α (α = {alpha})", _d_leaky),
     "elu": ("ELU′(z) = 1 if z > 0, else α·e^z (α = {alpha})", _d_elu),
     "celu": ("CELU′(z) = 1 if z > 0, else e^(z/α) (α = {alpha})", _d_celu),
-    "selu": (
-        f"SELU′(z) = λ if z > 0, else λ·α·e^z, λ ≈ {SELU_SCALE_TEXT}, α ≈ {SELU_ALPHA_TEXT}",
-        _d_selu,
+    "selu": (f"SELU′(z) = λ if z > 0, else λ·α·e^z, {_SELU_CONSTANTS}", _d_selu),
+    "gelu": (
+        "GELU′(z) = Φ(z) + z·φ(z) (exact form; φ(z) = e^(−z²/2)/√(2π) the normal density)",
+        _d_gelu,
     ),
-    "gelu": ("GELU′(z) = Φ(z) + z·φ(z), φ the standard normal density", _d_gelu),
     "silu": ("SiLU′(z) = σ(z)·(1 + z·(1 − σ(z)))", _d_silu),
     "mish": ("Mish′(z) = tanh(sp(z)) + z·σ(z)·(1 − tanh²(sp(z))), sp = softplus", _d_mish),
     "softplus": ("Softplus′(z) = σ(β·z), 1 once β·z > {threshold}", _d_softplus),
@@ -276,7 +371,10 @@ _DERIVATIVE: dict[str, tuple[str, Step]] = {
     "log_sigmoid": ("(log σ)′(z) = 1 − σ(z) = σ(-z)", _d_log_sigmoid),
 }
 
-_GELU_TANH_DERIVATIVE = "GELU′(z): the derivative of the tanh approximation ½·z·(1 + tanh(u))"
+_GELU_TANH_DERIVATIVE = (
+    "GELU′(z) ≈ ½·(1 + tanh(u)) + ½·z·(1 − tanh²(u))·du/dz, u = √(2/π)·(z + 0.044715·z³), "
+    "du/dz = √(2/π)·(1 + 3·0.044715·z²) (derivative of the tanh approximation)"
+)
 
 
 def _complete(name: str, params: Params) -> Params:
@@ -289,6 +387,20 @@ def _header(table: Mapping[str, tuple[str, Step]], name: str, params: Params) ->
     return table[name][0].format(**shown)
 
 
+def _apply(
+    table: Mapping[str, tuple[str, Step]],
+    name: str,
+    x: float,
+    params: Params,
+    exact: float,
+    precision: Precision,
+    shown: str,
+) -> Worked:
+    expression, worked = table[name][1](x, _complete(name, params), precision)
+    text = expression if expression.endswith(f"= {shown}") else f"{expression} = {shown}"
+    return Worked(text, exact if worked is None else worked)
+
+
 def forward_header(name: str, params: Params) -> str:
     """The activation's formula, parameters filled in."""
     if name == "gelu" and params.get("approximate") == "tanh":
@@ -296,9 +408,10 @@ def forward_header(name: str, params: Params) -> str:
     return _header(_FORWARD, name, params)
 
 
-def forward_step(name: str, x: float, params: Params, value: str) -> str:
-    """`max(0, -2) = 0`: the formula applied to one input, ending in the engine's value."""
-    return _FORWARD[name][1](x, _complete(name, params), value)
+def forward_step(name: str, x: float, params: Params, precision: Precision, shown: str) -> Worked:
+    """`max(0, -2) = 0`: the formula applied to one input, ending in `shown` (the result)."""
+    exact = _engine(name, x, params)
+    return _apply(_FORWARD, name, x, params, exact, precision, shown)
 
 
 def derivative_header(name: str, params: Params) -> str:
@@ -307,5 +420,8 @@ def derivative_header(name: str, params: Params) -> str:
     return _header(_DERIVATIVE, name, params)
 
 
-def derivative_step(name: str, x: float, params: Params, value: str) -> str:
-    return _DERIVATIVE[name][1](x, _complete(name, params), value)
+def derivative_step(
+    name: str, x: float, params: Params, precision: Precision, shown: str
+) -> Worked:
+    exact = float(np.asarray(engine.get(name).derivative(x, **params)))
+    return _apply(_DERIVATIVE, name, x, params, exact, precision, shown)

@@ -12,7 +12,16 @@ import numpy as np
 
 from quizapp import engine
 from quizapp.questions import draws
-from quizapp.questions.families import apply, derivatives, gradient_flow, identify, neuron, softmax
+from quizapp.questions.families import (
+    apply,
+    derivatives,
+    derive,
+    gradient_flow,
+    identify,
+    neuron,
+    softmax,
+    softmax_jvp,
+)
 from quizapp.questions.grading import Verdict, judge_numbers
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.question import InputValue, Question
@@ -20,7 +29,16 @@ from quizapp.questions.spec import Draft, Redraw, Setup, Template
 
 TEMPLATES: dict[str, Template] = {
     template.id: template
-    for family in (apply, softmax, derivatives, neuron, gradient_flow, identify)
+    for family in (
+        apply,
+        softmax,
+        softmax_jvp,
+        derivatives,
+        derive,
+        neuron,
+        gradient_flow,
+        identify,
+    )
     for template in family.TEMPLATES
 }
 
@@ -37,9 +55,14 @@ _PARAM_BOUNDS = {
 }
 
 
+RENAMED: dict[str, str] = dict(gradient_flow.RENAMED)
+"""Old template id -> its current one: review logs and user decks keep working after a rename."""
+
+
 def template(template_id: str) -> Template:
+    """The family `template_id` names (an old, renamed id finds the family it became)."""
     try:
-        return TEMPLATES[template_id]
+        return TEMPLATES[RENAMED.get(template_id, template_id)]
     except (KeyError, TypeError):
         valid = ", ".join(sorted(TEMPLATES))
         raise ValueError(f"unknown template {template_id!r}; valid templates: {valid}") from None
@@ -144,10 +167,15 @@ def _assemble(
     params: Mapping[str, object],
 ) -> Question:
     expected = _expected(draft)
+    worked = np.empty(0)
     if draft.answer_shape == "choice":
         expected_text = f"{int(expected) + 1} ({draft.options[int(expected)]})"
         labels: tuple[str, ...] = ()
     else:
+        if draft.worked is None:
+            raise ValueError(f"template {template.id!r} gives no worked answer")
+        worked = np.array(np.ravel(np.asarray(draft.worked, dtype=float)))
+        worked.setflags(write=False)
         values = np.atleast_1d(expected)
         expected_text = ", ".join(draft.precision.text(value) for value in values)
         default_labels = (
@@ -171,6 +199,7 @@ def _assemble(
         solution=tuple(draft.solution),
         labels=labels,
         mistakes=tuple(draft.mistakes),
+        worked=worked,
         options=draft.options,
         option_aliases=draft.option_aliases,
         option_explanations=draft.option_explanations,
@@ -192,6 +221,21 @@ def recognised(question: Question, mistake: Mistake) -> bool:
     )
 
 
+def _clashing(question: Question, mistakes: list[Mistake]) -> list[Mistake]:
+    """Mistakes of different kinds that give the same typed answer: neither can be named."""
+    if len(mistakes) < 2:
+        return []
+    precision = question.precision
+    modelled = np.array([mistake.values for mistake in mistakes])
+    typed = np.array(
+        [[float(precision.text(value)) for value in mistake.values] for mistake in mistakes]
+    )
+    same = precision.accepts(typed[:, None, :], modelled[None, :, :]).all(axis=2)
+    ids = np.array([mistake.id for mistake in mistakes])
+    clash = (same & (ids[:, None] != ids[None, :])).any(axis=1)
+    return [mistake for mistake, flag in zip(mistakes, clash, strict=True) if flag]
+
+
 def _self_checked(question: Question, *, strict: bool) -> Question | None:
     """The question with the mistakes that apply to this draw, or None if the draw is degenerate.
 
@@ -203,12 +247,17 @@ def _self_checked(question: Question, *, strict: bool) -> Question | None:
     if question.answer_shape == "choice":
         by_number = question.grade(str(int(question.expected) + 1)).correct
         return question if by_number and question.grade(question.expected_text).correct else None
-    shown = judge_numbers(question.expected_text, question.expected_vector, question.precision, ())
-    if not (isinstance(shown, Verdict) and shown.correct.all()):
-        return None
+    for answer in (question.expected_text, question.worked_text):
+        shown = judge_numbers(answer, question.expected_vector, question.precision, ())
+        if not (isinstance(shown, Verdict) and shown.correct.all()):
+            return None
     if strict and any(not mistake.finite and not mistake.optional for mistake in question.mistakes):
         return None
     kept = [mistake for mistake in question.mistakes if mistake.finite]
+    clashing = _clashing(question, kept)
+    if strict and any(not mistake.optional for mistake in clashing):
+        return None
+    kept = [mistake for mistake in kept if mistake not in clashing]
     while True:
         trial = dataclasses.replace(question, mistakes=tuple(kept))
         failing = [mistake for mistake in kept if not recognised(trial, mistake)]

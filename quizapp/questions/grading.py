@@ -16,9 +16,6 @@ from quizapp.questions.mistakes import Mistake
 from quizapp.questions.parsing import AnswerSyntaxError, parse_numbers
 from quizapp.questions.precision import Precision
 
-# A wrong value this close (in tolerances) to the right one is a rounding problem, not a mistake.
-_ROUNDING_REACH = 10.0
-
 
 @dataclass(frozen=True)
 class Grade:
@@ -82,15 +79,17 @@ def _recognise(
     if mistakes:
         modelled = np.array([mistake.values for mistake in mistakes])
         matches = precision.accepts(given, modelled)
-        agreement = np.where((matches | ~wrong).all(axis=1), matches.sum(axis=1), -1)
+        betrayed = np.array(
+            [matches[row, list(mistake.shows_in)].all() for row, mistake in enumerate(mistakes)]
+        )
+        explains = (matches | ~wrong).all(axis=1) & betrayed
+        agreement = np.where(explains, matches.sum(axis=1), -1)
         best = int(np.argmax(agreement))
         if agreement[best] >= 0:
             return mistakes[best].id, mistakes[best].description
     if np.array_equal(_flipped(given, expected, precision) & wrong, wrong):
         return "sign-error", "the sign is flipped"
-    with np.errstate(over="ignore"):
-        near = np.abs(given - expected) <= _ROUNDING_REACH * precision.tolerance(expected)
-    if np.array_equal(near & wrong, wrong):
+    if np.array_equal(precision.rounding_slips(given, expected) & wrong, wrong):
         return "rounding", f"close, but give it {precision.describe()} (round, don't truncate)"
     return None
 

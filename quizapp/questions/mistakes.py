@@ -16,10 +16,12 @@ MISTAKES: dict[str, str] = {
     "one-minus-tanh": "1 − tanh(x) used instead of 1 − tanh²(x)",
     "derivative-formula-on-input": "the derivative formula applied to x instead of to f(x)",
     "forgot-bias": "the bias b was left out of z = w·x + b",
+    "subtracted-bias": "the bias b was subtracted: z = w·x − b",
     "forgot-activation": "the activation was not applied to z",
     "softmax-sum-of-logits": "the logits divided by their sum instead of exponentials by theirs",
     "softmax-exp-over-sum-of-logits": "e^(z_i) divided by the sum of the logits, not of e^(z_j)",
     "forgot-normalisation": "the exponentials were not divided by their sum",
+    "naive-softmax-overflow": "all zeros: the naive exp under- or overflowed; subtract the max",
     "softmax-instead-of-log-softmax": "probabilities given instead of log-probabilities",
     "forgot-log-sum-exp": "the log-sum-exp term was left out of log-softmax",
     "relu-instead-of-variant": "plain ReLU used where a ReLU variant was asked",
@@ -31,9 +33,17 @@ MISTAKES: dict[str, str] = {
     "forgot-subtract-y": "the one-hot target y was not subtracted",
     "sum-instead-of-product": "the derivatives were added instead of multiplied",
     "assumed-max-derivative": "every layer assumed to have the largest possible derivative",
-    "alive-instead-of-dead": "the fraction of live units given instead of dead ones",
-    "count-instead-of-fraction": "the number of dead units given instead of their fraction",
-    "missed-upper-saturation": "units saturated above the cap not counted as dead",
+    "alive-instead-of-dead": "the share of units passing gradient given instead of the inactive",
+    "count-instead-of-fraction": "the number of inactive units given instead of their fraction",
+    "missed-upper-saturation": "units saturated above the cap not counted as zero-gradient",
+    "gelu-tanh-form": "the tanh approximation of GELU given where the exact form was asked",
+    "gelu-sigmoid-form": "the sigmoid approximation z·σ(1.702z) given for the exact GELU",
+    "gelu-exact-form": "the exact GELU given where the tanh approximation was asked",
+    "missing-factor": "one factor of the derivative left out: 1 − σ(z) without σ(z)",
+    "swapped-derivative-formula": "the sigmoid's derivative rule used for tanh, or tanh's for σ",
+    "jvp-forgot-outer-term": "the −ppᵀ part of the softmax Jacobian left out: p ⊙ v",
+    "jvp-forgot-p-factor": "v − p·v not multiplied by p",
+    "jvp-unweighted-sum": "the plain sum Σv subtracted instead of the p-weighted p·v",
     "rounding": "close, but not to the requested precision",
 }
 """Machine id -> short human label, for stats and menus."""
@@ -45,22 +55,32 @@ class Mistake:
 
     `optional` mistakes only apply when they differ from the right answer for this draw (forgetting
     the activation is no mistake for ReLU at z > 0); a required one that cannot be told apart makes
-    the generator draw again.
+    the generator draw again. `shows_in` lists the elements that betray the mistake: it is named
+    only if the answer carries it there (a correct z rules out a bias mistake in "z, a").
     """
 
     id: str
     description: str
     values: tuple[float, ...]
     optional: bool = False
+    shows_in: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.id not in MISTAKES:
             raise ValueError(f"unknown mistake id {self.id!r}; known: {', '.join(MISTAKES)}")
 
     @classmethod
-    def of(cls, id: str, description: str, values: object, *, optional: bool = False) -> Mistake:
+    def of(
+        cls,
+        id: str,
+        description: str,
+        values: object,
+        *,
+        optional: bool = False,
+        shows_in: tuple[int, ...] = (),
+    ) -> Mistake:
         flat = tuple(float(value) for value in np.ravel(np.asarray(values, dtype=float)))
-        return cls(id, description, flat, optional)
+        return cls(id, description, flat, optional, shows_in)
 
     @property
     def finite(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -23,6 +23,8 @@ class Question:
     `expected` is a float (scalar answers), a 1-D array (vector answers) or, for multiple choice,
     the 0-based index into `options` (users answer with the 1-based number shown, or the name).
     `labels` name each answer element in feedback ("z", "a"); "" for a scalar.
+    `worked` is what redoing the solution's arithmetic with its printed digits gives, per element
+    (empty for multiple choice); typed rounded, it is always accepted.
     """
 
     template_id: str
@@ -39,6 +41,7 @@ class Question:
     solution: tuple[str, ...]
     labels: tuple[str, ...]
     mistakes: tuple[Mistake, ...] = ()
+    worked: np.ndarray = field(default_factory=lambda: np.empty(0))
     options: tuple[str, ...] = ()
     option_aliases: tuple[frozenset[str], ...] = ()
     option_explanations: tuple[str, ...] = ()
@@ -80,6 +83,11 @@ class Question:
             self.labels,
             self.mistakes,
         )
+
+    @property
+    def worked_text(self) -> str:
+        """The answer a student gets from the worked solution's own printed numbers, rounded."""
+        return ", ".join(self.precision.text(value) for value in self.worked)
 
     def mistake_text(self, mistake: Mistake) -> str:
         """The modelled wrong answer as a user would type it, rounded like the expected answer."""

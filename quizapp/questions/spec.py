@@ -68,7 +68,11 @@ class Setup:
 
 @dataclass
 class Draft:
-    """A builder's question before the self-check; the generator turns it into a `Question`."""
+    """A builder's question before the self-check; the generator turns it into a `Question`.
+
+    `worked` is the answer the solution's printed numbers give (see `quizapp.questions.worked`);
+    every numeric family sets it, multiple choice has none.
+    """
 
     prompt: str
     inputs: dict[str, InputValue]
@@ -76,6 +80,7 @@ class Draft:
     precision: Precision
     answer_shape: AnswerShape
     solution: list[str]
+    worked: float | np.ndarray | None = None
     activation_params: dict[str, object] = field(default_factory=dict)
     labels: tuple[str, ...] = ()
     mistakes: list[Mistake] = field(default_factory=list)

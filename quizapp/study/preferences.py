@@ -18,7 +18,8 @@ DESCRIPTIONS: dict[str, str] = {
 
 
 def setting_names() -> list[str]:
-    return [field.name for field in fields(StudySettings)]
+    """The settings typed as NAME=VALUE (FSRS parameters are set by `quizapp optimize`)."""
+    return [field.name for field in fields(StudySettings) if field.name in DESCRIPTIONS]
 
 
 def updated_settings(current: StudySettings, changes: Mapping[str, str]) -> StudySettings:

@@ -8,6 +8,7 @@ from datetime import tzinfo
 from typing import Any, Protocol
 
 from fsrs import Scheduler
+from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from quizapp.study.clock import DEFAULT_ROLLOVER_HOUR, StudyCalendar
 
@@ -30,8 +31,11 @@ class StudySettings:
     leech_threshold: int = 8
     day_rollover_hour: int = DEFAULT_ROLLOVER_HOUR
     learn_ahead_minutes: int = 20
+    fsrs_parameters: tuple[float, ...] = ()
+    """Fitted to the user's history by `quizapp optimize`; empty means FSRS's defaults."""
 
     def __post_init__(self) -> None:
+        _check_parameters(self)
         for name in ("new_per_day", "reviews_per_day"):
             _check(
                 self, name, lambda value: isinstance(value, int) and value >= 0, "an integer >= 0"
@@ -72,12 +76,17 @@ class StudySettings:
 
     def save(self, store: SettingsStore) -> None:
         for field in fields(self):
-            store.set_setting(field.name, getattr(self, field.name))
+            value = getattr(self, field.name)
+            store.set_setting(field.name, list(value) if isinstance(value, tuple) else value)
 
     def scheduler(self) -> Scheduler:
         """Fuzz is off: the interval shown on a button is exactly the one recorded, and replaying
         the log reproduces every schedule."""
-        return Scheduler(desired_retention=float(self.desired_retention), enable_fuzzing=False)
+        return Scheduler(
+            parameters=self.fsrs_parameters or DEFAULT_PARAMETERS,
+            desired_retention=float(self.desired_retention),
+            enable_fuzzing=False,
+        )
 
     def calendar(self, zone: tzinfo | None) -> StudyCalendar:
         return StudyCalendar(zone=zone, rollover_hour=self.day_rollover_hour)
@@ -87,3 +96,16 @@ def _check(settings: StudySettings, name: str, valid: Callable[[Any], bool], exp
     value = getattr(settings, name)
     if isinstance(value, bool) or not valid(value):
         raise ValueError(f"setting {name} must be {expected}, got {value!r}")
+
+
+def _check_parameters(settings: StudySettings) -> None:
+    """Stored as a JSON list: read back as a tuple of floats within FSRS's bounds."""
+    value = settings.fsrs_parameters
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, int | float) and not isinstance(item, bool) for item in value
+    ):
+        raise ValueError(f"setting fsrs_parameters must be a list of numbers, got {value!r}")
+    parameters = tuple(float(item) for item in value)
+    if parameters:
+        Scheduler(parameters=parameters)
+    object.__setattr__(settings, "fsrs_parameters", parameters)

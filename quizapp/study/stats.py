@@ -143,9 +143,7 @@ def compute_stats(
     recall_date = until or today
     farthest = today + RECALL_AHEAD
     if not today <= recall_date <= farthest:
-        raise ValueError(
-            f"the interview date {recall_date} must be between {today} and {farthest}"
-        )
+        raise ValueError(f"the interview date {recall_date} must be between {today} and {farthest}")
     days = _days(store)
     streak, longest = _streaks({activity.day for activity in days}, today)
     content = _Content(store, cards)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,28 +13,27 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker, WorkerState
 
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.writes import StoreWrites
 
 if TYPE_CHECKING:
+    from quizapp.content import Library
+    from quizapp.crash import CrashReport
     from quizapp.study import Clock
     from quizapp.study.mock import MockOptions
     from quizapp.workspace import Workspace
 
 THEME_SETTING = "theme"
+WORKSPACE_GROUP = "workspace"
 
 
 class WorkspaceReady(Message):
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, saved_theme: object) -> None:
         super().__init__()
         self.workspace = workspace
-
-
-class WorkspaceFailed(Message):
-    def __init__(self, reason: str) -> None:
-        super().__init__()
-        self.reason = reason
+        self.saved_theme = saved_theme
 
 
 class QuizApp(App[None]):
@@ -54,16 +54,40 @@ class QuizApp(App[None]):
         *,
         clock: Clock | None = None,
         start_mock: MockOptions | None = None,
+        library: Library | None = None,
     ) -> None:
-        """`start_mock`: go straight into a mock interview with these options once loaded."""
+        """`start_mock`: go straight into a mock interview with these options once loaded.
+        `library`: the content, when the command that starts the app already loaded it."""
         super().__init__()
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
+        self._library = library
         self._clock = clock
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
         self.home = HomeScreen()
+        self.crash: CrashReport | None = None
         self.writes = StoreWrites(self)
+
+    def run_to_exit_status(self) -> int:
+        """Run in the terminal; after a crash, once the terminal is restored, print one line
+        naming the error and where its traceback was written, and return 1."""
+        self.run()
+        if self.crash is not None:
+            print(self.crash.summary_line(), file=sys.stderr)
+            return 1
+        return self.return_code or 0
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual 8 has no public hook for an unhandled exception: keep the traceback in a file
+        and drop the screenful Textual would print on exit (`run_to_exit_status` prints one
+        line instead). Textual still exits with status 1 and re-raises the error under Pilot."""
+        from quizapp.crash import report_crash
+
+        if self.crash is None:
+            self.crash = report_crash(error, self.data_dir)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     @property
     def clock(self) -> Clock:
@@ -77,18 +101,25 @@ class QuizApp(App[None]):
         self.push_screen(self.home)
         self.open_workspace()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group=WORKSPACE_GROUP,
+        description="Opening your study data",
+    )
     def open_workspace(self) -> None:
-        from quizapp.content import DeckError
-        from quizapp.study import StudyStoreError
         from quizapp.workspace import open_workspace
 
+        workspace = open_workspace(
+            self.data_dir, self.extra_content, self.clock, library=self._library
+        )
         try:
-            workspace = open_workspace(self.data_dir, self.extra_content, self.clock)
-        except (StudyStoreError, DeckError, OSError) as error:
-            self.post_message(WorkspaceFailed(str(error)))
-        else:
-            self.post_message(WorkspaceReady(workspace))
+            saved_theme = workspace.store.get_setting(THEME_SETTING)
+        except BaseException:
+            workspace.close()
+            raise
+        self.post_message(WorkspaceReady(workspace, saved_theme))
 
     def on_workspace_ready(self, message: WorkspaceReady) -> None:
         self.workspace = message.workspace
@@ -96,25 +127,35 @@ class QuizApp(App[None]):
             self.notify(
                 str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
             )
-        saved_theme = message.workspace.store.get_setting(THEME_SETTING)
-        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
-            self.theme = saved_theme
+        if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
+            self.theme = message.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.home.show_ready()
+        self.home.show_ready(open_pending=self.start_mock is None)
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 
             open_mock(self, self.start_mock)
 
-    def on_workspace_failed(self, message: WorkspaceFailed) -> None:
-        self.home.show_failure(message.reason)
-        self.notify(
-            message.reason,
-            title="Cannot open study data",
-            severity="error",
-            timeout=30,
-            markup=False,
-        )
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            reason = self.report_worker_failure(event.worker)
+            if event.worker.group == WORKSPACE_GROUP:
+                self.home.show_failure(reason)
+
+    def report_worker_failure(self, worker: Worker[object]) -> str:
+        """The one place a background task's failure is reported: a notification naming what
+        failed and why. Returns the reason, for the screen that waited to show it in place."""
+        from quizapp.content import DeckError
+        from quizapp.study import StudyStoreError
+
+        error = worker.error
+        if isinstance(error, StudyStoreError | DeckError | OSError):
+            reason = str(error)
+        else:
+            reason = f"{type(error).__name__}: {error}"
+        title = f"{worker.description} failed"
+        self.notify(reason, title=title, severity="error", timeout=30, markup=False)
+        return reason
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded and self.writes.hold(event):

@@ -86,3 +86,26 @@ def test_a_non_number_is_refused_by_the_parser(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "invalid int value: 'x'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+async def test_topics_are_checked_on_the_content_the_app_then_uses(
+    tmp_path: Path, launched: list[QuizApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decks are read once: the topic check and the interview see the same cards."""
+    from quizapp import workspace
+
+    loads: list[Path | None] = []
+    real_load = workspace.load_library
+
+    def counted(data_dir: Path | None, *args: object, **kwargs: object) -> object:
+        loads.append(data_dir)
+        return real_load(data_dir, *args, **kwargs)
+
+    monkeypatch.setattr(workspace, "load_library", counted)
+    assert main(["--data-dir", str(tmp_path), "mock", "--topics", "relu"]) == 0
+    [app] = launched
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.workspace is not None
+    assert loads == [tmp_path]

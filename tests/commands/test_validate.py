@@ -97,9 +97,10 @@ def test_problems_are_listed_with_exit_1(tmp_path: Path, capsys, monkeypatch) ->
     assert out[1:] == [
         "broken/cards.yaml:6: cards[0].answer: answer 'C' is not one of the options: 'A', 'B'",
         "broken/cards.yaml:10: cards[1].template: unknown template 'no-such-template'; expected "
-        "one of: activation-scalar, activation-vector, backprop-activation, dead-relu-fraction, "
-        "derivative-point, derivative-vector, identify-activation, log-softmax-logits, "
-        "neuron-forward, softmax-cross-entropy-grad, softmax-logits, vanishing-gradient",
+        "one of: activation-scalar, activation-vector, backprop-activation, derivative-point, "
+        "derivative-vector, derive-then-evaluate, identify-activation, inactive-unit-fraction, "
+        "log-softmax-logits, neuron-forward, softmax-cross-entropy-grad, softmax-jvp, "
+        "softmax-logits, vanishing-gradient",
     ]
     assert err == "quizapp validate: 3 problems found\n"
 

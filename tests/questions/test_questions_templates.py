@@ -46,8 +46,14 @@ def engine_answer(q):
             return engine.get("softmax")(inputs["z"]) - inputs["y"]
         case "vanishing-gradient":
             return np.prod(act.derivative(inputs["z"]))
-        case "dead-relu-fraction":
+        case "inactive-unit-fraction":
             return np.mean(act.derivative(inputs["z"]) == 0)
+        case "derive-then-evaluate":
+            a = inputs["a"]
+            return a * (1 - a) if q.activation == "sigmoid" else 1 - a**2
+        case "softmax-jvp":
+            p, v = inputs["p"], inputs["v"]
+            return (np.diag(p) - np.outer(p, p)) @ v
     raise AssertionError(q.template_id)
 
 
@@ -190,7 +196,7 @@ KINK_FAMILIES = {
     "derivative-vector": "z",
     "derivative-point": "x",
     "backprop-activation": "z",
-    "dead-relu-fraction": "z",
+    "inactive-unit-fraction": "z",
 }
 
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.content import Card
+from quizapp.questions import generate
 from quizapp.study import StudyStore, record_answer
 from quizapp.study.mock import MockOptions, MockOptionsError, MockPlanError, build_plan
 from quizapp.study.mock.budgets import CONCEPTUAL_SECONDS, FAMILY_SECONDS, fit_seconds
@@ -156,13 +157,56 @@ def test_only_numeric_cards_fill_every_question_with_fresh_questions() -> None:
     assert len({q.seed for q in plan.questions}) == 3
 
 
-def test_a_card_whose_question_cannot_be_generated_is_left_out_with_a_note() -> None:
+def test_a_card_whose_question_cannot_be_generated_gives_its_slot_to_another() -> None:
     broken = _numeric("broken", "no-such-template", "relu")
     fine = _numeric("fine", "activation-scalar", "relu")
     plan = build_plan([broken, fine, _interview("why")], MockOptions(questions=4, seed=1))
-    assert "broken" not in {q.card.id for q in plan.questions}
     assert [q.card.id for q in plan.questions] == ["fine", "why", "fine", "fine"]
-    assert [note for note in plan.notes if note.startswith("Left out broken")]
+    assert plan.notes == ()
+
+
+def test_a_failed_numeric_slot_goes_to_a_card_of_the_same_topic_first() -> None:
+    broken = _numeric("broken", "no-such-template", "softmax", "softmax")
+    same = _numeric("same-topic", "activation-scalar", "relu", "softmax")
+    others = [_numeric(f"other-{i}", "activation-scalar", "relu", "relu") for i in range(6)]
+    tried_broken_first = 0
+    for seed in range(40):
+        attempts: list[str] = []
+
+        def recording(
+            template_id: str, seed: int, attempts: list[str] = attempts, **kwargs: object
+        ) -> object:
+            attempts.append(template_id)
+            return generate(template_id, seed, **kwargs)
+
+        plan = build_plan(
+            [broken, same, *others], MockOptions(questions=1, seed=seed), generate=recording
+        )
+        if attempts[0] == "no-such-template":
+            tried_broken_first += 1
+            assert [q.card.id for q in plan.questions] == ["same-topic"]
+        assert plan.notes == ()
+    assert tried_broken_first
+
+
+def test_numeric_slots_no_numeric_card_can_fill_go_to_conceptual_cards() -> None:
+    broken = _numeric("broken", "no-such-template", "softmax", "softmax")
+    near = _interview("near", "softmax")
+    far = [_interview(f"far-{i}", "relu") for i in range(5)]
+    plan = build_plan([broken, near, *far], MockOptions(questions=4, seed=3))
+    ids = [q.card.id for q in plan.questions]
+    assert len(ids) == len(set(ids)) == 4
+    assert "near" in ids
+    assert {q.kind for q in plan.questions} == {"conceptual"}
+    assert plan.notes == ()
+
+
+def test_when_too_few_questions_can_be_asked_the_notes_say_why() -> None:
+    broken = _numeric("broken", "no-such-template", "relu")
+    plan = build_plan([broken, _interview("why")], MockOptions(questions=4, seed=1))
+    assert [q.card.id for q in plan.questions] == ["why"]
+    assert plan.notes[0] == "Only 1 question(s) match, so the interview has 1 instead of 4."
+    assert plan.notes[1].startswith("Left out broken: ")
 
 
 def test_weak_cards_come_up_more_often() -> None:

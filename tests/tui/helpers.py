@@ -6,22 +6,27 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerFailed
 
 from quizapp.study import StudyStore
 from quizapp.tui.app import QuizApp
 
 
 async def wait_ready(pilot: Pilot) -> QuizApp:
+    """Wait for the workers (and those they start) to end; a failed one is the app's to report,
+    which tests check on screen, so it does not raise here."""
     app = pilot.app
     assert isinstance(app, QuizApp)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(2):
+        for worker in list(app.workers):
+            with suppress(WorkerFailed):
+                await worker.wait()
+        await pilot.pause()
     return app
 
 
@@ -53,6 +58,21 @@ def held_by_another_instance(store: StudyStore) -> Iterator[None]:
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+@contextmanager
+def failing_database(store: StudyStore, tmp_path: Path) -> Iterator[None]:
+    """Every read and write of the store fails as on a damaged file: SQLite says the file
+    is not a database, and the store reports it as its own one-line error."""
+    garbage = tmp_path / "not-a-database"
+    garbage.write_bytes(b"this is not a database " * 200)
+    working = store._connection
+    store._connection = sqlite3.connect(garbage, check_same_thread=False, isolation_level=None)
+    try:
+        yield
+    finally:
+        store._connection.close()
+        store._connection = working
 
 
 async def settle(pilot: Pilot) -> None:

@@ -11,9 +11,8 @@ from textual.widgets import DataTable, Input, SelectionList, Static
 from quizapp.study import FakeClock, open_store
 from quizapp.study.mock import MockInterview, MockOptions, Phase, build_plan
 from quizapp.tui.app import QuizApp
-from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen, KeysScreen
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.tui.screens.keys import KeysScreen
 from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen, MockSetupScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.workspace import load_content

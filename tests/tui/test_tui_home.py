@@ -9,8 +9,8 @@ from textual.widgets import DataTable
 
 from quizapp.study import open_store
 from quizapp.tui.app import QuizApp
+from quizapp.tui.dialogs import KeysScreen
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.tui.screens.keys import KeysScreen
 
 
 async def test_home_shows_today_and_opens_every_mode(make_app) -> None:

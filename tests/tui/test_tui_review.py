@@ -7,7 +7,7 @@ from datetime import timedelta
 from helpers import settle, shown, wait_ready
 
 from quizapp.study import ReviewSession, State
-from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.review import ReviewScreen
 
 

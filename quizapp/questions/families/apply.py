@@ -13,6 +13,8 @@ from quizapp.questions.families.common import (
     answer_text,
     call,
     display,
+    gelu_form_mistakes,
+    gelu_note,
     inputs_for,
     param_note,
     scalar_input,
@@ -47,29 +49,36 @@ def _mirror_mistakes(name: str, z: object, params: Params) -> list[Mistake]:
 
 
 def forward_mistakes(name: str, z: object, params: Params, *, required: bool) -> list[Mistake]:
-    return _mirror_mistakes(name, z, params) + variant_mistakes(
-        name,
-        params,
-        lambda other, other_params: call(other, z, other_params),
-        what="output",
-        required=required,
+    forms = gelu_form_mistakes(name, params, z, 1.0, derivative=False)
+    return (
+        _mirror_mistakes(name, z, params)
+        + forms
+        + variant_mistakes(
+            name,
+            params,
+            lambda other, other_params: call(other, z, other_params),
+            what="output",
+            required=required,
+        )
     )
 
 
 def _elementwise_steps(
     name: str, z: np.ndarray, a: np.ndarray, params: Params, precision: Precision
-) -> list[str]:
-    return [
+) -> tuple[list[str], np.ndarray]:
+    """The steps, and the outputs their printed numbers give."""
+    steps = [
+        formulas.forward_step(name, float(x), params, precision, precision.text(value))
+        for x, value in zip(z, a, strict=True)
+    ]
+    text = [
         formulas.forward_header(name, params),
         f"Input (z): {formatting.join(map(formatting.number, z))}",
         f"{symbol(name)}(z), element by element:",
-        *(
-            f"{formatting.number(x)} -> "
-            f"{formulas.forward_step(name, float(x), params, precision.text(value))}"
-            for x, value in zip(z, a, strict=True)
-        ),
+        *(f"{formatting.number(x)} -> {step.text}" for x, step in zip(z, steps, strict=True)),
         f"Output (a): {answer_text(precision, a)}",
     ]
+    return text, np.array([step.value for step in steps])
 
 
 def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
@@ -78,19 +87,22 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
     precision = Precision(int(setup.get("decimals", 3)))
     z = inputs_for(rng, name, setup.count(rng, 3, 6), params)
     a = call(name, z, params)
+    elementwise = name not in ("softmax", "log_softmax")
+    target = "to each input" if elementwise else "to the vector z (it is not elementwise)"
     prompt = (
-        f"Apply {display(name)}{param_note(name, params)} to each input.\n"
+        f"Apply {display(name)}{param_note(name, params)} {target}."
+        f"{gelu_note(name, params, z, derivative=False)}\n"
         f"Input (z): {formatting.join(map(formatting.number, z))}\n"
         f"Output (a): ? — give the {z.size} values {precision.describe()}, separated by commas."
     )
     if name == "softmax":
-        solution = softmax_steps(z, precision, large=False)
+        solution, worked = softmax_steps(z, precision, large=False)
         mistakes = softmax_mistakes(z, large=False)
     elif name == "log_softmax":
-        solution = log_softmax_steps(z, precision, large=False)
+        solution, worked = log_softmax_steps(z, precision, large=False)
         mistakes = log_softmax_mistakes(z)
     else:
-        solution = _elementwise_steps(name, z, a, params, precision)
+        solution, worked = _elementwise_steps(name, z, a, params, precision)
         mistakes = forward_mistakes(name, z, params, required=strict_variant(name))
     return Draft(
         prompt=prompt,
@@ -99,6 +111,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="vector",
         solution=solution,
+        worked=worked,
         activation_params=params,
         mistakes=mistakes,
     )
@@ -112,12 +125,12 @@ def _build_scalar(rng: np.random.Generator, setup: Setup) -> Draft:
     value = float(call(name, x, params))
     prompt = (
         f"Compute {symbol(name)}({formatting.number(x)}){param_note(name, params)} "
-        f"{precision.describe()}."
+        f"{precision.describe()}.{gelu_note(name, params, np.array([x]), derivative=False)}"
     )
+    step = formulas.forward_step(name, x, params, precision, precision.text(value))
     solution = [
         formulas.forward_header(name, params),
-        f"{symbol(name)}({formatting.number(x)}) = "
-        f"{formulas.forward_step(name, x, params, precision.text(value))}",
+        f"{symbol(name)}({formatting.number(x)}) = {step.text}",
     ]
     return Draft(
         prompt=prompt,
@@ -126,6 +139,7 @@ def _build_scalar(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="scalar",
         solution=solution,
+        worked=step.value,
         activation_params=params,
         mistakes=forward_mistakes(name, x, params, required=name in NEGATIVE_SIDE),
     )

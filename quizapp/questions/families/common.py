@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from quizapp import engine
-from quizapp.questions import draws, formatting
+from quizapp.questions import draws, formatting, formulas
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import Redraw
@@ -33,6 +33,12 @@ _VARIANT_NOTES = {
     "softplus": "Softplus is smooth and positive everywhere",
 }
 _SYMBOLS = {"alpha": "α", "beta": "β"}
+_DEFAULT_ALPHA_NOTES = {
+    "leaky_relu": "PyTorch's default negative slope",
+    "prelu": "PyTorch's initial value; PReLU learns α during training",
+}
+SIGMOID_GELU_SCALE = 1.702
+"""GELU(z) ≈ z·σ(1.702·z): the sigmoid approximation of Hendrycks & Gimpel (2016)."""
 
 
 def call(name: str, x: object, params: Params) -> np.ndarray:
@@ -50,6 +56,12 @@ def display(name: str) -> str:
 def symbol(name: str) -> str:
     """The name to write as a function, f(z): "SiLU" rather than "SiLU (Swish)"."""
     return display(name).split(" (")[0]
+
+
+def with_article(text: str) -> str:
+    """ "an ELU", "a ReLU", "an SELU": the article follows the sound of the initial letter."""
+    vowel_sound = text[:1].lower() in "aeiou" or (text[:1] in "FHLMNRSX" and text[1:2].isupper())
+    return f"{'an' if vowel_sound else 'a'} {text}"
 
 
 def _shown(value: object) -> str:
@@ -128,7 +140,8 @@ def variant_mistakes(
         mistakes.append(
             Mistake.of(
                 "wrong-alpha",
-                f"that uses α = {formatting.number(float(default))} (the usual default); "
+                f"that uses α = {formatting.number(float(default))} "
+                f"({_DEFAULT_ALPHA_NOTES.get(name, 'the default')}); "
                 f"this question uses α = {formatting.number(float(alpha))}",
                 compute(name, {**params, "alpha": default}),
                 optional=True,
@@ -140,3 +153,76 @@ def variant_mistakes(
 def strict_variant(name: str) -> bool:
     """True when the inputs always reach the side where the variant differs from ReLU."""
     return name in NEGATIVE_SIDE or name == "relu6"
+
+
+def exact_gelu(name: str, params: Params) -> bool:
+    return name == "gelu" and params.get("approximate", "none") != "tanh"
+
+
+def gelu_note(name: str, params: Params, z: np.ndarray | None, *, derivative: bool) -> str:
+    """Which GELU is asked, and the Φ (and φ) values a hand computation needs; "" otherwise.
+
+    Without `z` (the question asks for z itself, so its Φ would give it away) only the form.
+    """
+    if name != "gelu":
+        return ""
+    if not exact_gelu(name, params):
+        return (
+            "\nUse the tanh approximation GELU(z) ≈ 0.5·z·(1 + tanh(√(2/π)·(z + 0.044715·z³))), "
+            "√(2/π) ≈ 0.7978846."
+        )
+    form = "\nUse the exact form GELU(z) = z·Φ(z) (Φ the standard normal CDF, via erf)"
+    if z is None:
+        return form + "."
+    points = [float(x) for x in np.ravel(z)]
+    values = [formulas.gaussian(x) for x in points]
+    cdf = ", ".join(
+        f"Φ({formatting.number(x)}) = {formatting.number(c, 6)}"
+        for x, (c, _) in zip(points, values, strict=True)
+    )
+    lines = f"{form}: {cdf}"
+    if derivative:
+        density = ", ".join(
+            f"φ({formatting.number(x)}) = {formatting.number(d, 6)}"
+            for x, (_, d) in zip(points, values, strict=True)
+        )
+        lines += f"; {density}"
+    return lines + "."
+
+
+def gelu_form_mistakes(
+    name: str, params: Params, z: object, factor: object, *, derivative: bool
+) -> list[Mistake]:
+    """The other GELU forms: tanh or sigmoid approximation when the exact one is asked, and back."""
+    if name != "gelu":
+        return []
+    f = slope if derivative else call
+    if not exact_gelu(name, params):
+        return [
+            Mistake.of(
+                "gelu-exact-form",
+                "that is the exact GELU z·Φ(z); this question asks for the tanh approximation",
+                np.multiply(factor, f("gelu", z, {})),
+                optional=True,
+            )
+        ]
+    scaled = np.multiply(SIGMOID_GELU_SCALE, z)
+    sigmoid_form = (
+        slope("silu", scaled, {}) if derivative else call("silu", scaled, {}) / SIGMOID_GELU_SCALE
+    )
+    return [
+        Mistake.of(
+            "gelu-tanh-form",
+            "that is the tanh approximation of GELU; this question asks for the exact form "
+            "z·Φ(z): use the Φ values given",
+            np.multiply(factor, f("gelu", z, {"approximate": "tanh"})),
+            optional=True,
+        ),
+        Mistake.of(
+            "gelu-sigmoid-form",
+            "that is the sigmoid approximation z·σ(1.702·z); this question asks for the exact "
+            "form z·Φ(z): use the Φ values given",
+            np.multiply(factor, sigmoid_form),
+            optional=True,
+        ),
+    ]

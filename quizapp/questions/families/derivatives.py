@@ -13,6 +13,8 @@ from quizapp.questions.families.common import (
     answer_text,
     call,
     display,
+    gelu_form_mistakes,
+    gelu_note,
     inputs_for,
     param_note,
     scalar_input,
@@ -24,71 +26,87 @@ from quizapp.questions.families.common import (
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, LENGTH, Draft, Setup, Template
+from quizapp.questions.worked import Shown
 
 
 def derivative_mistakes(
     name: str, z: np.ndarray, params: Params, factor: np.ndarray, *, required: bool
 ) -> list[Mistake]:
-    """Wrong derivatives of `name` at `z`, each multiplied by `factor` (dL/da, or 1)."""
+    """Wrong derivatives of `name` at `z`, each multiplied by `factor` (dL/da, or 1).
+
+    Through backprop the wrong value is dL/da ⊙ (wrong factor), so the text names the factor
+    used ("you multiplied by σ(z)") instead of calling the product "σ(z) itself".
+    """
     value = call(name, z, params)
+    chained = not np.all(factor == 1)
+
+    def used(wrong: str, right: str) -> str:
+        if chained:
+            return f"you multiplied dL/da by {wrong} instead of {right}"
+        return f"that is {wrong}; the derivative is {right}"
+
     mistakes: list[Mistake] = []
     if name == "sigmoid":
         mistakes += [
             Mistake.of(
                 "sigmoid-instead-of-derivative",
-                "that is σ(z) itself; the derivative is σ(z)·(1 − σ(z))",
+                used("σ(z)", "σ′(z) = σ(z)·(1 − σ(z))"),
                 factor * value,
             ),
             Mistake.of(
                 "derivative-formula-on-input",
-                "that is z·(1 − z); the formula uses σ(z): σ(z)·(1 − σ(z))",
+                used("z·(1 − z)", "σ(z)·(1 − σ(z)): the formula takes σ(z), not z"),
                 factor * z * (1 - z),
                 optional=True,
             ),
         ]
     elif name == "tanh":
         mistakes += [
-            Mistake.of(
-                "one-minus-tanh",
-                "that is 1 − tanh(z); the derivative is 1 − tanh²(z)",
-                factor * (1 - value),
-            ),
+            Mistake.of("one-minus-tanh", used("1 − tanh(z)", "1 − tanh²(z)"), factor * (1 - value)),
             Mistake.of(
                 "function-instead-of-derivative",
-                "that is tanh(z) itself; the derivative is 1 − tanh²(z)",
+                used("tanh(z)", "tanh′(z) = 1 − tanh²(z)"),
                 factor * value,
                 optional=True,
             ),
             Mistake.of(
                 "derivative-formula-on-input",
-                "that is 1 − z²; the formula squares tanh(z): 1 − tanh²(z)",
+                used("1 − z²", "1 − tanh²(z): the formula squares tanh(z), not z"),
                 factor * (1 - z**2),
                 optional=True,
             ),
         ]
     else:
+        f = symbol(name)
         mistakes.append(
             Mistake.of(
                 "function-instead-of-derivative",
-                f"that is {symbol(name)}(z) itself, not its derivative",
+                used(f"{f}(z)", f"{f}′(z)")
+                if chained
+                else f"that is {f}(z) itself, not its derivative",
                 factor * value,
                 optional=True,
             )
         )
-    return mistakes + variant_mistakes(
-        name,
-        params,
-        lambda other, other_params: factor * slope(other, z, other_params),
-        what="derivative",
-        required=required,
-    )
-
-
-def _step(name: str, x: float, params: Params, value: float, precision: Precision) -> str:
+    forms = gelu_form_mistakes(name, params, z, factor, derivative=True)
     return (
-        f"{formatting.number(x)} -> "
-        f"{formulas.derivative_step(name, x, params, precision.text(value))}"
+        mistakes
+        + forms
+        + variant_mistakes(
+            name,
+            params,
+            lambda other, other_params: factor * slope(other, z, other_params),
+            what="derivative",
+            required=required,
+        )
     )
+
+
+def _step(
+    name: str, x: float, params: Params, value: float, precision: Precision
+) -> tuple[str, float]:
+    worked = formulas.derivative_step(name, x, params, precision, precision.text(value))
+    return f"{formatting.number(x)} -> {worked.text}", worked.value
 
 
 def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
@@ -100,8 +118,10 @@ def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
     prompt = (
         f"Compute the derivative of {display(name)}{param_note(name, params)} "
         f"at z = {formatting.number(x)}, {precision.describe()}."
+        f"{gelu_note(name, params, np.array([x]), derivative=True)}"
     )
-    solution = [formulas.derivative_header(name, params), _step(name, x, params, value, precision)]
+    step, worked = _step(name, x, params, value, precision)
+    solution = [formulas.derivative_header(name, params), step]
     mistakes = derivative_mistakes(
         name, np.array([x]), params, np.ones(1), required=name in NEGATIVE_SIDE
     )
@@ -112,6 +132,7 @@ def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="scalar",
         solution=solution,
+        worked=worked,
         activation_params=params,
         mistakes=mistakes,
     )
@@ -124,16 +145,17 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
     z = inputs_for(rng, name, setup.count(rng, 3, 6), params)
     values = slope(name, z, params)
     prompt = (
-        f"Compute the derivative of {display(name)}{param_note(name, params)} at each input.\n"
+        f"Compute the derivative of {display(name)}{param_note(name, params)} at each input."
+        f"{gelu_note(name, params, z, derivative=True)}\n"
         f"z = {formatting.vector(z)}\n"
         f"Give the {z.size} slopes {precision.describe()}, separated by commas."
     )
+    steps = [
+        _step(name, float(x), params, float(v), precision) for x, v in zip(z, values, strict=True)
+    ]
     solution = [
         formulas.derivative_header(name, params),
-        *(
-            _step(name, float(x), params, float(v), precision)
-            for x, v in zip(z, values, strict=True)
-        ),
+        *(text for text, _ in steps),
         f"Derivatives: {answer_text(precision, values)}",
     ]
     mistakes = derivative_mistakes(name, z, params, np.ones(z.size), required=strict_variant(name))
@@ -144,6 +166,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="vector",
         solution=solution,
+        worked=np.array([worked for _, worked in steps]),
         activation_params=params,
         mistakes=mistakes,
     )
@@ -151,24 +174,30 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
 
 def _softmax_backprop(
     name: str, z: np.ndarray, upstream: np.ndarray, precision: Precision
-) -> tuple[np.ndarray, list[str], list[Mistake]]:
+) -> tuple[np.ndarray, list[str], np.ndarray, list[Mistake]]:
     """Through softmax-like maps every output depends on every input: use the Jacobian."""
     jacobian = slope(name, z, {})
     result = upstream @ jacobian
     p = call("softmax", z, {})
+    shown_p = [precision.intermediate(float(value)) for value in p]
+    p_text = "[" + ", ".join(item.text for item in shown_p) + "]"
+    p_values = np.array([item.value for item in shown_p])
     if name == "softmax":
-        weighted = float(p @ upstream)
+        weighted = precision.intermediate(float(p_values @ upstream))
         rule = [
             "∂a_i/∂z_j = a_i·(δ_ij − a_j), so dL/dz_j = a_j·(dL/da_j − Σ_i a_i·dL/da_i)",
-            f"a = softmax(z) = {formatting.vector(p, 4)}",
-            f"Σ_i a_i·dL/da_i = {formatting.number(weighted, 4)}",
+            f"a = softmax(z) = {p_text}",
+            f"Σ_i a_i·dL/da_i = {weighted}",
         ]
+        worked = p_values * (upstream - weighted.value)
     else:
+        total = float(upstream.sum())
         rule = [
             "∂a_i/∂z_j = δ_ij − p_j with p = softmax(z), so dL/dz_j = dL/da_j − p_j·Σ_i dL/da_i",
-            f"p = softmax(z) = {formatting.vector(p, 4)}",
-            f"Σ_i dL/da_i = {formatting.number(float(upstream.sum()), 4)}",
+            f"p = softmax(z) = {p_text}",
+            f"Σ_i dL/da_i = {formatting.number(total)}",
         ]
+        worked = upstream - p_values * total
     steps = [*rule, f"dL/dz = {answer_text(precision, result)}"]
     mistakes = [
         Mistake.of(
@@ -182,7 +211,32 @@ def _softmax_backprop(
             upstream * np.diagonal(jacobian),
         ),
     ]
-    return result, steps, mistakes
+    return result, steps, worked, mistakes
+
+
+def _elementwise_backprop(
+    name: str, z: np.ndarray, upstream: np.ndarray, params: Params, precision: Precision
+) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """dL/dz = dL/da ⊙ f′(z), each f′ printed as an intermediate and multiplied as printed."""
+    slopes = slope(name, z, params)
+    expected = upstream * slopes
+    lines = []
+    worked = []
+    for x, s, g, v in zip(z, slopes, upstream, expected, strict=True):
+        shown = precision.intermediate(float(s))
+        step = formulas.derivative_step(name, float(x), params, precision, shown.text)
+        worked.append(g * shown.value)
+        lines.append(
+            f"{formatting.number(x)} -> f′ = {step.text}; "
+            f"dL/dz = {Shown(formatting.number(g))} · {shown} = {precision.text(v)}"
+        )
+    solution = [
+        "Chain rule, element by element: dL/dz = dL/da ⊙ f′(z)",
+        formulas.derivative_header(name, params),
+        *lines,
+        f"dL/dz = {answer_text(precision, expected)}",
+    ]
+    return expected, solution, np.array(worked)
 
 
 def _build_backprop(rng: np.random.Generator, setup: Setup) -> Draft:
@@ -195,28 +249,17 @@ def _build_backprop(rng: np.random.Generator, setup: Setup) -> Draft:
         upstream = np.where(upstream == 0, 1.0, upstream)
     prompt = (
         f"A layer computes a = {symbol(name)}(z){param_note(name, params)}. "
-        "Backpropagation delivers dL/da; compute dL/dz.\n"
+        "Backpropagation delivers dL/da; compute dL/dz."
+        f"{gelu_note(name, params, z, derivative=True)}\n"
         f"z = {formatting.vector(z)}\n"
         f"dL/da = {formatting.vector(upstream)}\n"
         f"Give the {z.size} values of dL/dz {precision.describe()}, separated by commas."
     )
     if name in ("softmax", "log_softmax"):
-        expected, steps, mistakes = _softmax_backprop(name, z, upstream, precision)
+        expected, steps, worked, mistakes = _softmax_backprop(name, z, upstream, precision)
         solution = ["Chain rule: dL/dz_j = Σ_i dL/da_i · ∂a_i/∂z_j", *steps]
     else:
-        slopes = slope(name, z, params)
-        expected = upstream * slopes
-        solution = [
-            "Chain rule, element by element: dL/dz = dL/da ⊙ f′(z)",
-            formulas.derivative_header(name, params),
-            *(
-                f"{formatting.number(x)} -> f′ = "
-                f"{formulas.derivative_step(name, float(x), params, formatting.number(s, 4))}; "
-                f"dL/dz = {formatting.number(g)} · {formatting.number(s, 4)} = {precision.text(v)}"
-                for x, s, g, v in zip(z, slopes, upstream, expected, strict=True)
-            ),
-            f"dL/dz = {answer_text(precision, expected)}",
-        ]
+        expected, solution, worked = _elementwise_backprop(name, z, upstream, params, precision)
         mistakes = [
             Mistake.of(
                 "forgot-activation-derivative",
@@ -233,6 +276,7 @@ def _build_backprop(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="vector",
         solution=solution,
+        worked=worked,
         activation_params=params,
         mistakes=mistakes,
     )

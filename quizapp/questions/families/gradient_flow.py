@@ -1,4 +1,4 @@
-"""Gradient flow: vanishing products of σ′ across layers, and dead units in a ReLU layer."""
+"""Gradient flow: vanishing products of σ′ across layers, and inactive units in a ReLU layer."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ from quizapp.questions.spec import (
 )
 
 _SYMBOL = {"sigmoid": "σ′", "tanh": "tanh′"}
+INACTIVE_FRACTION = "inactive-unit-fraction"
+RENAMED = {"dead-relu-fraction": INACTIVE_FRACTION}
+"""Old template ids still found in review logs and user decks, and the template they became."""
 
 
 def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
@@ -37,20 +40,18 @@ def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
         f"z = {formatting.vector(z)}.\n"
         f"Give the overall factor ∏ {d}(z_l) {precision.describe()}."
     )
+    steps = [
+        formulas.derivative_step(name, float(x), {}, precision, precision.intermediate(s).text)
+        for x, s in zip(z, slopes, strict=True)
+    ]
+    factors = [precision.intermediate(float(s)) for s in slopes]
     solution = [
         f"Each layer scales the backward signal by {d}(z_l), so the factor is the product "
         f"∏ {d}(z_l).",
         formulas.derivative_header(name, {}),
-        *(
-            f"{formatting.number(x)} -> "
-            f"{formulas.derivative_step(name, float(x), {}, formatting.significant(s, 4))}"
-            for x, s in zip(z, slopes, strict=True)
-        ),
-        f"∏ {d}(z_l) = {' × '.join(formatting.significant(s, 4) for s in slopes)} "
-        f"= {precision.text(factor)}",
-        f"{d} is at most {formatting.number(best)} (at z = 0), so {layers} layers scale the "
-        f"gradient by at most {formatting.number(best)}^{layers} = {precision.text(best**layers)}"
-        + (": with sigmoid, gradients vanish with depth." if name == "sigmoid" else "."),
+        *(f"{formatting.number(x)} -> {step.text}" for x, step in zip(z, steps, strict=True)),
+        f"∏ {d}(z_l) = {' × '.join(str(factor) for factor in factors)} = {precision.text(factor)}",
+        _lesson(name, layers, precision),
     ]
     values = call(name, z, {})
     mistakes = [
@@ -95,7 +96,23 @@ def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="scalar",
         solution=solution,
+        worked=float(np.prod([factor.value for factor in factors])),
         mistakes=mistakes,
+    )
+
+
+def _lesson(name: str, layers: int, precision: Precision) -> str:
+    """Why the product shrinks: σ′ ≤ 0.25 always; tanh′ ≤ 1 only at 0, and it saturates."""
+    sigmoid_bound = precision.text(0.25**layers)
+    if name == "sigmoid":
+        return (
+            f"σ′ is at most 0.25 (at z = 0), so {layers} layers scale the gradient by at most "
+            f"0.25^{layers} = {sigmoid_bound}: with sigmoid, gradients vanish with depth."
+        )
+    return (
+        "tanh′ reaches 1 only at z = 0 and falls fast as |z| grows (tanh saturates: "
+        f"tanh′(2) ≈ 0.07), so saturated units shrink the gradient layer after layer. "
+        f"Sigmoid is worse, at most 0.25^{layers} = {sigmoid_bound} over {layers} layers."
     )
 
 
@@ -109,12 +126,12 @@ def _dead_inputs(rng: np.random.Generator, name: str, count: int) -> np.ndarray:
     return draws.avoid_kinks(name, z, {})
 
 
-def _build_dead(rng: np.random.Generator, setup: Setup) -> Draft:
+def _build_inactive(rng: np.random.Generator, setup: Setup) -> Draft:
     name = str(setup.activation)
     precision = Precision(int(setup.get("decimals", 3)))
     z = _dead_inputs(rng, name, setup.count(rng, 4, 6))
-    dead = slope(name, z, {}) == 0
-    count = int(dead.sum())
+    inactive = slope(name, z, {}) == 0
+    count = int(inactive.sum())
     if count in (0, z.size):
         raise Redraw
     fraction = count / z.size
@@ -122,26 +139,35 @@ def _build_dead(rng: np.random.Generator, setup: Setup) -> Draft:
     prompt = (
         f"A layer of {z.size} {f} units receives the pre-activations z = {formatting.vector(z)} "
         "for one input.\n"
-        "What fraction of the units are dead for this input, i.e. pass no gradient back "
+        "What fraction of the units are inactive for this input, i.e. pass no gradient back "
         f"(derivative 0)? Give it {precision.describe()} or as a fraction like 2/5."
     )
+
+    def state(x: float, zero: bool) -> str:
+        if not zero:
+            return "1"
+        return "0 (saturated above 6)" if x > 6 else "0 (inactive)"
+
     solution = [
         formulas.derivative_header(name, {}),
         *(
-            f"{formatting.number(x)} -> {f}′ = {'0 (dead)' if is_dead else '1'}"
-            for x, is_dead in zip(z, dead, strict=True)
+            f"{formatting.number(x)} -> {f}′ = {state(float(x), bool(zero))}"
+            for x, zero in zip(z, inactive, strict=True)
         ),
-        f"dead: {count} of {z.size} = {count}/{z.size} = {precision.text(fraction)}",
+        f"zero gradient: {count} of {z.size} = {count}/{z.size} = {precision.text(fraction)}",
+        "Zero on one input is sparsity, not death: a unit is dead only if it is zero for every "
+        "input (check a whole batch).",
     ]
     mistakes = [
         Mistake.of(
             "alive-instead-of-dead",
-            f"that is the fraction of live units; dead units: {count} of {z.size}",
+            f"that is the fraction of units passing gradient; zero-gradient units: {count} of "
+            f"{z.size}",
             1 - fraction,
         ),
         Mistake.of(
             "count-instead-of-fraction",
-            f"that is the number of dead units; divide by the {z.size} units",
+            f"that is the number of zero-gradient units; divide by the {z.size} units",
             float(count),
         ),
     ]
@@ -161,6 +187,7 @@ def _build_dead(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="scalar",
         solution=solution,
+        worked=fraction,
         mistakes=mistakes,
     )
 
@@ -174,10 +201,10 @@ TEMPLATES = (
         _build_vanishing,
     ),
     Template(
-        "dead-relu-fraction",
-        "Dead ReLU units: the fraction of a layer that passes no gradient",
+        INACTIVE_FRACTION,
+        "Inactive units: the fraction of a ReLU layer passing no gradient for one input",
         ("relu", "relu6"),
         (DECIMALS, LAYER_WIDTH),
-        _build_dead,
+        _build_inactive,
     ),
 )

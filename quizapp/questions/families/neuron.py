@@ -10,9 +10,12 @@ from quizapp.questions.families.common import (
     NEGATIVE_SIDE,
     call,
     display,
+    gelu_form_mistakes,
+    gelu_note,
     param_note,
     symbol,
     variant_mistakes,
+    with_article,
 )
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.precision import Precision
@@ -46,19 +49,19 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     f = symbol(name)
     prompt = (
         f"A neuron has weights w = {formatting.vector(w)}, inputs x = {formatting.vector(x)} "
-        f"and bias b = {formatting.number(b)}, with a {display(name)} activation"
-        f"{param_note(name, params)}.\n"
+        f"and bias b = {formatting.number(b)}, with {with_article(display(name))} activation"
+        f"{param_note(name, params)}.{gelu_note(name, params, None, derivative=False)}\n"
         f'Compute z = w·x + b and a = {f}(z). Answer "z, a", each {precision.describe()}.'
     )
     products = " + ".join(
         f"({formatting.number(wi)})({formatting.number(xi)})" for wi, xi in zip(w, x, strict=True)
     )
+    step = formulas.forward_step(name, z, params, precision, precision.text(a))
     solution = [
         f"z = w·x + b = {products} + ({formatting.number(b)})",
         f"  = {formatting.number(weighted)} + ({formatting.number(b)}) = {formatting.number(z)}",
         formulas.forward_header(name, params),
-        f"a = {f}({formatting.number(z)}) = "
-        f"{formulas.forward_step(name, z, params, precision.text(a))}",
+        f"a = {f}({formatting.number(z)}) = {step.text}",
         f"Answer (z, a): {precision.text(z)}, {precision.text(a)}",
     ]
     subtracted = round(weighted - b, _EXACT_DECIMALS)
@@ -67,17 +70,23 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
             "forgot-bias",
             f"that is w·x = {formatting.number(weighted)} without the bias; z = w·x + b",
             [weighted, float(call(name, weighted, params))],
+            shows_in=(0,),
         ),
         Mistake.of(
-            "sign-error",
+            "subtracted-bias",
             "you subtracted the bias; z = w·x + b",
             [subtracted, float(call(name, subtracted, params))],
+            shows_in=(0,),
         ),
         Mistake.of(
             "forgot-activation",
             f"a = z is missing the activation; a = {f}(z)",
             [z, z],
             optional=True,
+        ),
+        *(
+            Mistake.of(form.id, form.description, [z, *form.values], optional=True)
+            for form in gelu_form_mistakes(name, params, z, 1.0, derivative=False)
         ),
         *variant_mistakes(
             name,
@@ -94,6 +103,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="vector",
         solution=solution,
+        worked=np.array([z, step.value]),
         activation_params=params,
         labels=("z", "a"),
         mistakes=mistakes,

@@ -18,6 +18,9 @@ from quizapp.questions.spec import DECIMALS, LARGE_LOGITS, LENGTH, Draft, Redraw
 _LARGE_BASES = (-1000.0, 800.0, 1000.0, 2000.0, 5000.0)
 # exp overflows float64 above this argument (the largest double is about e^709.78).
 _EXP_LIMIT = 709.78
+_FLOAT_LIMITS = (
+    "in training precision the limit is far lower: float32 overflows past e^88.7, fp16 past e^11.1"
+)
 
 
 def logits(rng: np.random.Generator, count: int, large: bool) -> np.ndarray:
@@ -26,7 +29,9 @@ def logits(rng: np.random.Generator, count: int, large: bool) -> np.ndarray:
         offsets = draws.grid(rng, count, 0, 6, step=float(rng.choice((1.0, 0.5))))
         return float(rng.choice(_LARGE_BASES)) + offsets
     values = draws.grid(rng, count, -2, 4)
-    if values.sum() < 0.5:
+    # Logits summing to ~1 make "forgot to normalise" (e^z) and "divided by the sum of the
+    # logits" (e^z / Σz) the same answer; near 0 the latter is huge.
+    if values.sum() < 0.5 or abs(values.sum() - 1) < 0.5:
         raise Redraw
     return values
 
@@ -37,14 +42,16 @@ def _v(values: np.ndarray, decimals: int = 4) -> str:
 
 def _overflow_note(z: np.ndarray) -> str:
     if z.max() > _EXP_LIMIT:
-        return (
+        naive = (
             f"Naively, e^{formatting.number(z.max())} overflows a float64 (the largest is about "
-            "e^709.78), giving inf / inf = nan."
+            "e^709.78), giving inf / inf = nan"
         )
-    return (
-        f"Naively, e^{formatting.number(z.max())} and every other e^(z_i) underflow to 0, "
-        "giving 0 / 0 = nan."
-    )
+    else:
+        naive = (
+            f"Naively, e^{formatting.number(z.max())} and every other e^(z_i) underflow to 0, "
+            "giving 0 / 0 = nan"
+        )
+    return f"{naive}; {_FLOAT_LIMITS}."
 
 
 def _shifted_exponentials(z: np.ndarray) -> tuple[float, np.ndarray, float]:
@@ -59,33 +66,43 @@ def _exponentials(z: np.ndarray) -> np.ndarray:
     return call("sigmoid", z, {}) / call("sigmoid", -z, {})
 
 
-def softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> list[str]:
+def _intermediates(precision: Precision, values: np.ndarray) -> tuple[str, np.ndarray]:
+    """A vector as a solution prints it, and the values of those printed digits."""
+    shown = [precision.intermediate(float(value)) for value in values]
+    return "[" + ", ".join(item.text for item in shown) + "]", np.array([x.value for x in shown])
+
+
+def softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> tuple[list[str], np.ndarray]:
+    """The worked solution, and the probabilities its printed numbers give."""
     p = call("softmax", z, {})
     steps = ["softmax(z)_i = e^(z_i) / Σ_j e^(z_j)", f"z = {_v(z)}"]
     if large:
         m, shifted, total = _shifted_exponentials(z)
+        shifted_text, shifted_values = _intermediates(precision, shifted)
+        total_shown = precision.intermediate(total)
         steps += [
             _overflow_note(z),
             "softmax(z) = softmax(z − m) for any constant m, so subtract the max: "
             f"m = {formatting.number(m)}",
             f"z − m = {_v(z - m)}",
-            f"e^(z − m) = {_v(shifted)}",
-            f"Σ e^(z − m) = {formatting.number(total, 4)}",
-            f"softmax(z) = e^(z − m) / {formatting.number(total, 4)} = {answer_text(precision, p)}",
+            f"e^(z − m) = {shifted_text}",
+            f"Σ e^(z − m) = {total_shown}",
+            f"softmax(z) = e^(z − m) / {total_shown} = {answer_text(precision, p)}",
         ]
-        return steps
-    exponentials = _exponentials(z)
-    total = float(exponentials.sum())
+        return steps, shifted_values / total_shown.value
+    exponentials_text, exponentials = _intermediates(precision, _exponentials(z))
+    total = precision.intermediate(float(exponentials.sum()))
     steps += [
-        f"e^z = {_v(exponentials)}",
-        f"Σ e^z = {formatting.number(total, 4)}",
-        f"softmax(z) = e^z / {formatting.number(total, 4)} = {answer_text(precision, p)}",
+        f"e^z = {exponentials_text}",
+        f"Σ e^z = {total}",
+        f"softmax(z) = e^z / {total} = {answer_text(precision, p)}",
     ]
-    return steps
+    return steps, exponentials / total.value
 
 
 def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
-    if abs(z.sum()) < 0.5:
+    """Wrong softmaxes; logits summing to ~0 or ~1 are redrawn (see `logits`)."""
+    if abs(z.sum()) < 0.5 or abs(z.sum() - 1) < 0.5:
         raise Redraw
     mistakes = [
         Mistake.of(
@@ -96,14 +113,21 @@ def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
     ]
     if large:
         _, shifted, _ = _shifted_exponentials(z)
-        mistakes.append(
+        failure = "overflows (inf / inf = nan)" if z.max() > _EXP_LIMIT else "underflows (0 / 0)"
+        mistakes += [
             Mistake.of(
                 "forgot-normalisation",
                 "that is e^(z − m); divide it by its sum to get probabilities",
                 shifted,
                 optional=True,
-            )
-        )
+            ),
+            Mistake.of(
+                "naive-softmax-overflow",
+                f"all zeros is no distribution: a naive e^(z_i) {failure} here; subtract the max "
+                "first, softmax(z) = softmax(z − max z)",
+                np.zeros(z.size),
+            ),
+        ]
         return mistakes
     exponentials = _exponentials(z)
     mistakes += [
@@ -123,10 +147,13 @@ def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
     return mistakes
 
 
-def log_softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> list[str]:
+def log_softmax_steps(
+    z: np.ndarray, precision: Precision, large: bool
+) -> tuple[list[str], np.ndarray]:
+    """The worked solution, and the log-probabilities its printed numbers give."""
     result = call("log_softmax", z, {})
     m = float(z.max())
-    log_total = -float(result[int(np.argmax(z))])
+    log_total = precision.intermediate(-float(result[int(np.argmax(z))]))
     steps = [
         "log_softmax(z)_i = z_i − log Σ_j e^(z_j) = (z_i − m) − log Σ_j e^(z_j − m), m = max(z)",
         f"z = {_v(z)}",
@@ -134,14 +161,14 @@ def log_softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> list[
     if large:
         steps.append(_overflow_note(z))
     _, shifted, total = _shifted_exponentials(z)
+    shifted_text, _ = _intermediates(precision, shifted)
     steps += [
         f"m = {formatting.number(m)}, z − m = {_v(z - m)}",
-        f"e^(z − m) = {_v(shifted)}, Σ = {formatting.number(total, 4)}",
-        f"log Σ e^(z − m) = {formatting.number(log_total, 4)}",
-        f"log_softmax(z) = (z − m) − {formatting.number(log_total, 4)} = "
-        f"{answer_text(precision, result)}",
+        f"e^(z − m) = {shifted_text}, Σ = {precision.intermediate(total)}",
+        f"log Σ e^(z − m) = {log_total}",
+        f"log_softmax(z) = (z − m) − {log_total} = {answer_text(precision, result)}",
     ]
-    return steps
+    return steps, (z - m) - log_total.value
 
 
 def log_softmax_mistakes(z: np.ndarray) -> list[Mistake]:
@@ -183,13 +210,15 @@ def _build_distribution(rng: np.random.Generator, setup: Setup, *, log: bool) ->
         f"{_prompt_logits(z)}\n"
         f"Compute {name}(z): give the {z.size} {noun} {precision.describe()}, separated by commas."
     )
+    solution, worked = (log_softmax_steps if log else softmax_steps)(z, precision, large)
     return Draft(
         prompt=prompt,
         inputs={"z": z},
         expected=call(name, z, {}),
         precision=precision,
         answer_shape="vector",
-        solution=(log_softmax_steps if log else softmax_steps)(z, precision, large),
+        solution=solution,
+        worked=worked,
         mistakes=log_softmax_mistakes(z) if log else softmax_mistakes(z, large),
     )
 
@@ -214,10 +243,12 @@ def _build_cross_entropy(rng: np.random.Generator, setup: Setup) -> Draft:
         f"true class k = {target + 1} (one-hot y = {formatting.vector(y)}).\n"
         f"Give dL/dz ({z.size} values) {precision.describe()}, separated by commas."
     )
+    steps, worked_p = softmax_steps(z, precision, large)
     solution = [
-        "For softmax followed by cross-entropy the gradient simplifies to dL/dz = p − y, "
-        "p = softmax(z).",
-        *softmax_steps(z, precision, large)[1:],
+        "L = −Σ_i y_i·log p_i with p = softmax(z), and ∂p_i/∂z_j = p_i·(δ_ij − p_j), so",
+        "∂L/∂z_j = −Σ_i (y_i / p_i)·p_i·(δ_ij − p_j) = −Σ_i y_i·(δ_ij − p_j)",
+        "        = −y_j + p_j·Σ_i y_i = p_j − y_j   (Σ_i y_i = 1)",
+        *steps[1:],
         f"y = {formatting.vector(y)}",
         f"dL/dz = p − y = {answer_text(precision, expected)}",
     ]
@@ -237,6 +268,7 @@ def _build_cross_entropy(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="vector",
         solution=solution,
+        worked=worked_p - y,
         mistakes=mistakes,
     )
 
@@ -260,7 +292,7 @@ TEMPLATES = (
     ),
     Template(
         "softmax-cross-entropy-grad",
-        "Gradient of softmax + cross-entropy with respect to the logits: p − y",
+        "Gradient of softmax + cross-entropy with respect to the logits",
         ("softmax",),
         _PARAMS,
         _build_cross_entropy,

@@ -17,7 +17,7 @@ FAMILY_SECONDS: dict[str, int] = {
     "derivative-point": 60,
     "activation-vector": 75,
     "derivative-vector": 75,
-    "dead-relu-fraction": 90,
+    "inactive-unit-fraction": 90,
     "softmax-logits": 120,
     "log-softmax-logits": 120,
     "neuron-forward": 120,

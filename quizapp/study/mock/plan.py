@@ -124,23 +124,27 @@ def build_plan(
     pool = select(cards, options.topics)
     conceptual_pool = [card for card in pool if is_conceptual(card)]
     numeric_pool = [card for card in pool if is_numeric(card)]
-    notes: list[str] = []
     wanted_conceptual = (options.questions + 1) // 2 if numeric_pool else options.questions
     conceptual = _draw_distinct(conceptual_pool, wanted_conceptual, weakness, rng)
-    numeric = _draw_numeric(
-        numeric_pool, options.questions - len(conceptual), weakness, rng, generate, notes
+    numeric, broken = _draw_numeric(
+        numeric_pool, options.questions - len(conceptual), weakness, rng, generate
     )
+    missing = options.questions - len(conceptual) - len(numeric)
+    if missing:
+        conceptual += _refill(conceptual_pool, conceptual, broken, missing, weakness, rng)
     if not conceptual and not numeric:
         raise MockPlanError(
             "no interview or numeric question matches "
             + (f"the topics {', '.join(options.topics)}" if options.topics else "the loaded decks")
         )
     picks = _alternate(conceptual, numeric)
+    notes: list[str] = []
     if len(picks) < options.questions:
         notes.append(
             f"Only {len(picks)} question(s) match, so the interview has {len(picks)} "
             f"instead of {options.questions}."
         )
+        notes += [f"Left out {card.id}: {reason}" for card, reason in broken]
     seconds = _budgets(picks, options)
     questions = tuple(
         PlannedQuestion(
@@ -203,22 +207,20 @@ def _draw_numeric(
     weakness: Mapping[str, float],
     rng: np.random.Generator,
     generate: MockQuestionFactory | None,
-    notes: list[str],
-) -> list[_Pick]:
+) -> tuple[list[_Pick], list[tuple[MockCard, str]]]:
     """Numeric cards in weighted random order, round after round if more questions are wanted
     than there are cards (each asks a freshly generated question). A card whose question cannot
-    be generated is left out and named in the notes."""
+    be generated is returned with the reason, and the next try goes to a card of its topic."""
     factory = generate or cast("MockQuestionFactory", default_generate())
     usable = list(cards)
     picks: list[_Pick] = []
+    broken: list[tuple[MockCard, str]] = []
     while len(picks) < count and usable:
         weights = _weights(usable, weakness)
-        order = rng.choice(len(usable), size=len(usable), replace=False, p=weights)
-        broken: set[int] = set()
-        for index in order:
-            if len(picks) == count:
-                break
-            card = usable[int(index)]
+        drawn = rng.choice(len(usable), size=len(usable), replace=False, p=weights)
+        order = [usable[int(index)] for index in drawn]
+        while order and len(picks) < count:
+            card = order.pop(0)
             assert card.template is not None
             seed = int(rng.integers(0, SEED_LIMIT))
             try:
@@ -226,12 +228,38 @@ def _draw_numeric(
                     card.template, seed, activation=card.activation, params=card.params
                 )
             except ValueError as error:
-                notes.append(f"Left out {card.id}: {error}")
-                broken.add(int(index))
+                broken.append((card, str(error)))
+                order = _same_topic_first(order, card)
                 continue
             picks.append(_Pick(card, weakness.get(card.id, 0.0), question, seed))
-        usable = [card for index, card in enumerate(usable) if index not in broken]
-    return picks
+        failed = {card.id for card, _reason in broken}
+        usable = [card for card in usable if card.id not in failed]
+    return picks, broken
+
+
+def _same_topic_first(cards: list[MockCard], like: MockCard) -> list[MockCard]:
+    """The cards sharing a topic with `like` first, each group in its drawn order."""
+    topics = set(topics_of(like))
+    return sorted(cards, key=lambda card: not topics & set(topics_of(card)))
+
+
+def _refill(
+    pool: Sequence[MockCard],
+    taken: Sequence[_Pick],
+    broken: Sequence[tuple[MockCard, str]],
+    count: int,
+    weakness: Mapping[str, float],
+    rng: np.random.Generator,
+) -> list[_Pick]:
+    """Conceptual cards not asked yet for the slots no numeric card could fill, those sharing a
+    topic with a card that failed first."""
+    used = {pick.card.id for pick in taken}
+    failed_topics = {topic for card, _reason in broken for topic in topics_of(card)}
+    rest = [card for card in pool if card.id not in used]
+    near = [card for card in rest if failed_topics & set(topics_of(card))]
+    far = [card for card in rest if not failed_topics & set(topics_of(card))]
+    picks = _draw_distinct(near, count, weakness, rng)
+    return picks + _draw_distinct(far, count - len(picks), weakness, rng)
 
 
 def _alternate(conceptual: list[_Pick], numeric: list[_Pick]) -> list[_Pick]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -51,6 +52,24 @@ class TopicResult:
     score: float
 
 
+def weakest_topics(scored: Iterable[tuple[Sequence[str], float]]) -> tuple[TopicResult, ...]:
+    """The lowest scoring topics of (topics, score) answers (an answer counts for each of its
+    topics), none at 100%."""
+    scores: dict[str, list[float]] = defaultdict(list)
+    for topics, score in scored:
+        for topic in topics:
+            scores[topic].append(score)
+    results = [
+        TopicResult(topic, len(values), sum(values) / len(values))
+        for topic, values in scores.items()
+    ]
+    ranked = sorted(
+        (result for result in results if result.score < 1.0),
+        key=lambda result: (result.score, -result.questions, result.topic),
+    )
+    return tuple(ranked[:WEAKEST_SHOWN])
+
+
 @dataclass(frozen=True)
 class MockReport:
     """`answers` in question order; `planned` counts every question of the plan."""
@@ -90,20 +109,7 @@ class MockReport:
 
     @property
     def weakest(self) -> tuple[TopicResult, ...]:
-        """The lowest scoring topics (a card counts for each of its topics), none at 100%."""
-        scores: dict[str, list[float]] = defaultdict(list)
-        for answer in self.answers:
-            for topic in answer.planned.topics:
-                scores[topic].append(answer.score)
-        results = [
-            TopicResult(topic, len(values), sum(values) / len(values))
-            for topic, values in scores.items()
-        ]
-        ranked = sorted(
-            (result for result in results if result.score < 1.0),
-            key=lambda result: (result.score, -result.questions, result.topic),
-        )
-        return tuple(ranked[:WEAKEST_SHOWN])
+        return weakest_topics((answer.planned.topics, answer.score) for answer in self.answers)
 
     @property
     def missed(self) -> tuple[MockAnswer, ...]:

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from quizapp.tui.screens.keys import KeysScreen
+from quizapp.tui.dialogs import KeysScreen
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -49,6 +50,14 @@ class QuizScreen(Screen[None]):
             if row not in rows:
                 rows.append(row)
         return rows
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            reason = self.quiz_app.report_worker_failure(event.worker)
+            self.worker_failed(event.worker, reason)
+
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        """A worker of this screen failed (already reported): replace what waited for it."""
 
     def action_show_keys(self) -> None:
         self.app.push_screen(KeysScreen(self.TITLE_TEXT, self.key_rows()))

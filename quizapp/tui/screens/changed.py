@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quizapp.study import ChangedCard, find_changed
+from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.confirm import ConfirmScreen
 
 
 class ChangedCardsScreen(QuizScreen):
@@ -62,7 +63,8 @@ class ChangedCardsScreen(QuizScreen):
             return bool(self.changes)
         return True
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(DataTable.RowHighlighted, "#changed-table")
+    def show_change(self, event: DataTable.RowHighlighted) -> None:
         change = self.changes[event.cursor_row]
         self.query_one("#changed-text", Static).update(
             f"When you last reviewed it:\n{change.reviewed_text}\n\nNow:\n{change.current_text}"

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from quizapp.tui.screens.base import QuizScreen
 
@@ -25,6 +28,24 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("mock", "m", "Mock", "Timed mock interview: no hints, a clock, then a report"),
 )
 
+MORE_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("changed", "Changed cards", "Cards rewritten a lot since you studied them: keep or reset"),
+    ("suspended", "Suspended cards", "List the suspended cards and unsuspend them"),
+)
+"""Reachable by key and from the command palette, not listed on home."""
+
+MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {
+    name: title for name, title, _text in MORE_ACTIONS
+}
+
+
+class StudyData(Enum):
+    """Where opening the decks and the study database stands; the mode keys depend on it."""
+
+    LOADING = "loading"
+    OPEN = "open"
+    FAILED = "failed"
+
 
 class HomeScreen(QuizScreen):
     TITLE_TEXT = "Home"
@@ -36,7 +57,16 @@ class HomeScreen(QuizScreen):
         Binding("s", "open('stats')", "Stats", id="home.stats"),
         Binding("m", "open('mock')", "Mock interview", id="home.mock"),
         Binding("c", "open('changed')", "Changed cards", id="home.changed", show=False),
+        Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
     ]
+
+    study_data: reactive[StudyData] = reactive(StudyData.LOADING, bindings=True)
+    today = getters.query_one("#home-today", Static)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending_mode: str | None = None
+        """The mode asked for while loading, opened once loading is done."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,28 +83,43 @@ class HomeScreen(QuizScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
-            return self.quiz_app.workspace is not None
+            return self.study_data is not StudyData.FAILED
         return action != "go_back"
 
     def on_mount(self) -> None:
-        self.query_one("#home-today", Static).border_title = "Today"
+        self.today.border_title = "Today"
 
-    def show_ready(self) -> None:
-        """The workspace is open: the mode keys work and today's numbers load."""
-        self.refresh_bindings()
+    def watch_study_data(self, study_data: StudyData) -> None:
+        self.set_class(study_data is StudyData.FAILED, "-failed")
+
+    def show_ready(self, *, open_pending: bool = True) -> None:
+        """The workspace is open: today's numbers load, and a mode asked for while loading
+        opens now (unless the app opens something else itself)."""
+        self.study_data = StudyData.OPEN
         self.refresh_overview()
         self.query_one("#home-actions", OptionList).focus()
+        mode, self.pending_mode = self.pending_mode, None
+        if mode is not None and open_pending:
+            self.action_open(mode)
 
     def show_failure(self, reason: str) -> None:
-        self.query_one("#home-today", Static).update(
+        self.pending_mode = None
+        self.study_data = StudyData.FAILED
+        self.today.update(
             f"Cannot open your study data:\n{reason}\n\nNothing was changed. Quit with ctrl+q."
         )
 
     def on_screen_resume(self) -> None:
-        if self.quiz_app.workspace is not None:
+        if self.study_data is StudyData.OPEN:
             self.refresh_overview()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="overview")
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="overview",
+        description="Loading today's numbers",
+    )
     def refresh_overview(self) -> None:
         from quizapp.study.overview import overview
 
@@ -83,15 +128,36 @@ class HomeScreen(QuizScreen):
         self.app.call_from_thread(self._show_overview, summary)
 
     def _show_overview(self, summary: Overview) -> None:
-        self.query_one("#home-today", Static).update("\n".join(summary.lines()))
+        self.today.update("\n".join(summary.lines()))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        self.today.update(f"Cannot read today's numbers:\n{reason}")
+
+    @on(OptionList.OptionSelected, "#home-actions")
+    def open_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.action_open(event.option.id)
 
     def action_open(self, mode: str) -> None:
-        if self.quiz_app.workspace is not None:
-            self.app.push_screen(self._screen_for(mode))
+        """Opens the mode; while loading, remembers it (the last one asked for wins)."""
+        if self.study_data is StudyData.LOADING:
+            self.pending_mode = mode
+            self.notify(f"Still loading… {MODE_TITLES[mode]} opens when ready", timeout=3)
+        elif self.study_data is StudyData.OPEN:
+            self._open_now(mode)
+
+    def _open_now(self, mode: str) -> None:
+        """A screen that reads the database as it opens (review builds its queue) may meet a
+        failing database: say so instead of crashing."""
+        from quizapp.study import StudyStoreError
+
+        try:
+            screen = self._screen_for(mode)
+        except StudyStoreError as error:
+            title = f"Cannot open {MODE_TITLES[mode]}"
+            self.notify(str(error), title=title, severity="error", timeout=10, markup=False)
+        else:
+            self.app.push_screen(screen)
 
     def _screen_for(self, mode: str) -> QuizScreen:
         from quizapp.study import ReviewSession
@@ -101,6 +167,7 @@ class HomeScreen(QuizScreen):
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
+        from quizapp.tui.screens.suspended import SuspendedCardsScreen
 
         if mode == "review":
             workspace = self.workspace
@@ -111,12 +178,14 @@ class HomeScreen(QuizScreen):
             "stats": StatsScreen,
             "changed": ChangedCardsScreen,
             "mock": MockSetupScreen,
+            "suspended": SuspendedCardsScreen,
         }
         return screens[mode]()
 
     def palette_actions(self) -> list[tuple[str, str, Callable[[], None]]]:
         """The main actions for the command palette."""
+        actions = [(name, title, text) for name, _key, title, text in ACTIONS]
         return [
             (title, text, lambda name=name: self.action_open(name))
-            for name, _key, title, text in ACTIONS
+            for name, title, text in [*actions, *MORE_ACTIONS]
         ]

@@ -34,8 +34,8 @@ from quizapp.study.mock import (
     parse_options,
     plan_interview,
 )
+from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp

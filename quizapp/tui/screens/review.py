@@ -21,8 +21,8 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
 from quizapp.study.tally import SessionTally
+from quizapp.tui.dialogs import ConfirmScreen, suspend_question
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.checklist_view import ChecklistView
 from quizapp.tui.widgets.rating_bar import RatingBar
@@ -288,11 +288,11 @@ class ReviewScreen(QuizScreen):
         def decided(confirmed: bool | None) -> None:
             if confirmed:
                 self._put_away(
-                    card_id, session.suspend, "Card suspended: it will not come up again"
+                    card_id, session.suspend, "Card suspended: Suspended cards (u on home) lists it"
                 )
 
         self.app.push_screen(
-            ConfirmScreen(f"Suspend this card?\n\n{card_id}\n\nIt will not be scheduled again."),
+            ConfirmScreen(suspend_question(card_id)),
             decided,
         )
 

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
 from quizapp.tui.screens.base import QuizScreen
@@ -18,6 +19,7 @@ from quizapp.tui.screens.base import QuizScreen
 if TYPE_CHECKING:
     from quizapp.study import Stats
     from quizapp.study.mock import MockTrend
+    from quizapp.study.mock.topic_trend import TopicScoreTable
 
 ACTIVITY_DAYS = 30
 
@@ -35,6 +37,8 @@ class StatsScreen(QuizScreen):
 
     BINDINGS = [Binding("r", "reload", "Refresh", id="stats.reload")]
 
+    summary = getters.query_one("#stats-summary", Static)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="stats-scroll"):
@@ -43,6 +47,8 @@ class StatsScreen(QuizScreen):
             yield PlotextPlot(id="stats-forecast", classes="stats-plot")
             yield Static("", id="stats-mock-summary", classes="browse-title", markup=False)
             yield PlotextPlot(id="stats-mock", classes="stats-plot")
+            yield Static("Mock score per topic, latest interviews", classes="browse-title")
+            yield DataTable(id="stats-mock-topics", cursor_type="row")
             yield Static("Accuracy per activation function", classes="browse-title")
             yield DataTable(id="stats-by-activation", cursor_type="row")
             yield Static("Accuracy per question family", classes="browse-title")
@@ -60,22 +66,35 @@ class StatsScreen(QuizScreen):
     def action_reload(self) -> None:
         self.load_stats()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        description="Computing your statistics",
+    )
     def load_stats(self) -> None:
         from quizapp.study import compute_stats
         from quizapp.study.mock import mock_trend
+        from quizapp.study.mock.topic_trend import topic_scores, topic_table
 
         workspace = self.workspace
         stats = compute_stats(workspace.store, workspace.cards, workspace.clock)
         trend = mock_trend(workspace.store)
+        by_topic = topic_table(topic_scores(workspace.store))
         self.app.call_from_thread(self.show_stats, stats)
         self.app.call_from_thread(self.show_mock_trend, trend)
+        self.app.call_from_thread(self.show_topic_scores, by_topic)
+
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        self.summary.update(
+            f"Cannot compute your statistics:\n{reason}\n\nPress r to try again."
+        )
 
     def show_stats(self, stats: Stats) -> None:
         cards = stats.cards
         retention = stats.true_retention
         recent = stats.true_retention_recent
-        self.query_one("#stats-summary", Static).update(
+        self.summary.update(
             "\n".join(
                 [
                     f"Today: {stats.reviews_today} answers · streak {_days(stats.streak)}"
@@ -142,6 +161,13 @@ class StatsScreen(QuizScreen):
         plt.ylim(0, 100)
         plt.title("Mock interview score (%), oldest first")
         plot.refresh()
+
+    def show_topic_scores(self, table: TopicScoreTable) -> None:
+        self._fill(
+            "#stats-mock-topics",
+            ("topic", *table.column_titles),
+            [(topic, *map(_percent, scores)) for topic, scores in table.rows],
+        )
 
     def _fill(self, selector: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         table = self.query_one(selector, DataTable)

@@ -13,6 +13,33 @@ from textual.widgets import DataTable, Static
 class KeysScreen(ModalScreen[None]):
     """Lists the bindings that are active on the screen it was opened from."""
 
+    DEFAULT_CSS = """
+    KeysScreen {
+        align: center middle;
+
+        #keys-panel {
+            width: 70;
+            max-width: 95%;
+            height: auto;
+            max-height: 90%;
+            border: thick $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        #keys-title {
+            text-style: bold;
+            margin-bottom: 1;
+        }
+        #keys-table {
+            height: auto;
+        }
+        #keys-hint {
+            color: $text-muted;
+            margin-top: 1;
+        }
+    }
+    """
+
     BINDINGS = [
         Binding("escape,question_mark,f1,q", "dismiss_keys", "Close", id="keys.close"),
     ]
@@ -32,7 +59,7 @@ class KeysScreen(ModalScreen[None]):
             for key, description in self._rows:
                 table.add_row(Text(key), Text(description))
             yield table
-            yield Static("escape or ? closes this panel", classes="hint", markup=False)
+            yield Static("escape or ? closes this panel", id="keys-hint", markup=False)
 
     def action_dismiss_keys(self) -> None:
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -9,8 +10,39 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
+def suspend_question(card_id: str) -> str:
+    """Suspending is undone from the Suspended cards screen or `quizapp unsuspend`."""
+    return (
+        f"Suspend this card?\n\n{card_id}\n\nIt stops coming up in reviews until you unsuspend"
+        " it (Suspended cards: u on home, or `quizapp unsuspend`)."
+    )
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True only on an explicit `y` or the Yes button."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+
+        #confirm-panel {
+            width: 60;
+            max-width: 95%;
+            height: auto;
+            border: thick $warning;
+            background: $surface;
+            padding: 1 2;
+        }
+        #confirm-buttons {
+            height: auto;
+            margin-top: 1;
+            align-horizontal: right;
+        }
+        #confirm-buttons Button {
+            margin-left: 2;
+        }
+    }
+    """
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
@@ -31,8 +63,13 @@ class ConfirmScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
+    @on(Button.Pressed, "#confirm-yes")
+    def yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def no(self) -> None:
+        self.dismiss(False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -1,0 +1,1 @@
+"""Study material in and out of other tools: Anki packages out, Anki text and CSV files in."""

@@ -1,0 +1,163 @@
+"""Stored interviews read back for reports: what was asked, answered and scored, row by row.
+
+The running interview keeps live objects (`MockReport`); once it is over, only the database
+holds it. This reads that record as plain values, so a report can be written long afterwards,
+also for an interview that was abandoned half-way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from quizapp.study.mock.answers import ATTEMPTED, Outcome
+from quizapp.study.mock.report import TopicResult, weakest_topics
+from quizapp.study.state import from_micros
+from quizapp.study.store import StudyStore
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """One planned question as stored; `covered` holds ticked key point indices (conceptual)."""
+
+    position: int
+    card_id: str
+    kind: str
+    topics: tuple[str, ...]
+    template: str | None
+    activation: str | None
+    seed: int | None
+    prompt: str
+    budget: timedelta
+    key_points: int | None
+    outcome: Outcome
+    response: str
+    used: timedelta
+    answered_at: datetime | None
+    readable: bool | None
+    correct: bool | None
+    score: float
+    covered: tuple[int, ...]
+
+    @property
+    def attempted(self) -> bool:
+        return self.outcome in ATTEMPTED
+
+
+@dataclass(frozen=True)
+class StoredInterview:
+    id: int
+    started_at: datetime
+    ended_at: datetime | None
+    day: date
+    status: str
+    seed: int
+    options: dict[str, Any]
+    budget: timedelta
+    planned: int
+    answers: tuple[StoredAnswer, ...]
+
+    @property
+    def score(self) -> float:
+        """Mean over every planned question; one never answered counts 0 (as when finished)."""
+        if self.planned <= 0:
+            return 0.0
+        return min(1.0, sum(answer.score for answer in self.answers) / self.planned)
+
+    @property
+    def time_used(self) -> timedelta:
+        return sum((answer.used for answer in self.answers), timedelta(0))
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for answer in self.answers if answer.attempted)
+
+    @property
+    def weakest(self) -> tuple[TopicResult, ...]:
+        return weakest_topics((answer.topics, answer.score) for answer in self.answers)
+
+
+def load_interview(store: StudyStore, interview_id: int) -> StoredInterview | None:
+    rows = store.query(
+        "SELECT id, started_at, ended_at, day, status, seed, options, budget_ms, planned"
+        " FROM mock_interviews WHERE id = ?",
+        (interview_id,),
+    )
+    if not rows:
+        return None
+    found, started, ended, day, status, seed, options, budget_ms, planned = rows[0]
+    answers = store.query(
+        "SELECT position, card_id, kind, topics, template, activation, seed, prompt, budget_ms,"
+        " key_points, outcome, response, used_ms, answered_at, readable, correct, score, covered"
+        " FROM mock_answers WHERE interview_id = ? ORDER BY position",
+        (interview_id,),
+    )
+    return StoredInterview(
+        id=found,
+        started_at=from_micros(started),
+        ended_at=None if ended is None else from_micros(ended),
+        day=date.fromisoformat(day),
+        status=status,
+        seed=seed,
+        options=_json_object(options),
+        budget=timedelta(milliseconds=budget_ms),
+        planned=planned,
+        answers=tuple(_answer(row) for row in answers),
+    )
+
+
+def latest_interview_id(store: StudyStore) -> int | None:
+    """The most recently started interview, finished or abandoned."""
+    rows = store.query("SELECT id FROM mock_interviews ORDER BY started_at DESC, id DESC LIMIT 1")
+    return int(rows[0][0]) if rows else None
+
+
+def _answer(row: Sequence[Any]) -> StoredAnswer:
+    (
+        position,
+        card_id,
+        kind,
+        topics,
+        template,
+        activation,
+        seed,
+        prompt,
+        budget_ms,
+        key_points,
+        outcome,
+        response,
+        used_ms,
+        answered_at,
+        readable,
+        correct,
+        score,
+        covered,
+    ) = row
+    return StoredAnswer(
+        position=position,
+        card_id=card_id,
+        kind=kind,
+        topics=tuple(str(topic) for topic in json.loads(topics)),
+        template=template,
+        activation=activation,
+        seed=seed,
+        prompt=prompt,
+        budget=timedelta(milliseconds=budget_ms),
+        key_points=key_points,
+        outcome=Outcome(outcome),
+        response=response or "",
+        used=timedelta(milliseconds=used_ms or 0),
+        answered_at=None if answered_at is None else from_micros(answered_at),
+        readable=None if readable is None else bool(readable),
+        correct=None if correct is None else bool(correct),
+        score=float(score),
+        covered=tuple(json.loads(covered)) if covered else (),
+    )
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}

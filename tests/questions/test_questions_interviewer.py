@@ -1,0 +1,324 @@
+"""Grading like an interviewer (issue 11): each fix over 200 seeds per template, then the whole.
+
+Every family, 200 seeds: each modelled mistake typed in is named as itself and as no other, and
+the answer the worked solution's own printed numbers give is accepted.
+"""
+
+import re
+
+import numpy as np
+import pytest
+
+from quizapp import engine
+from quizapp.questions import generate, template_activations, template_ids
+from quizapp.questions.formatting import number, scientific
+from quizapp.questions.grading import grade_numbers
+from quizapp.questions.precision import Precision
+
+SEEDS = range(200)
+NUMERIC = [tid for tid in template_ids() if tid != "identify-activation"]
+
+
+def questions(template_id, activation=None, seeds=SEEDS, params=None):
+    for seed in seeds:
+        yield generate(template_id, seed, activation=activation, params=params)
+
+
+def typed(question, values):
+    return ", ".join(question.precision.text(value) for value in np.ravel(values))
+
+
+# 1. "Rounding" is named only for rounding.
+
+
+def _not_a_rounding_slip(q, wrong):
+    """`wrong` as typed: over a unit off, and no truncation or rounding of the exact value."""
+    given, exact = float(q.precision.text(wrong)), float(q.expected)
+    if abs(given - exact) <= 2 * q.tolerance * (1 + 1e-6):
+        return False
+    scale = 10.0 ** np.floor(np.log10(abs(exact))) if q.precision.scientific else 1.0
+    for digits in range(10):
+        shifted = np.round(exact / scale * 10.0**digits, 6)
+        for cut in (np.trunc(shifted), np.round(shifted)):
+            if np.isclose(given, cut / 10.0**digits * scale, rtol=1e-9, atol=0):
+                return False
+    return True
+
+
+def test_rounding_is_not_named_for_forgetting_selu_lambda():
+    named = []
+    for q in questions("derivative-point", "selu"):
+        wrong = q.expected / 1.0507009873554805
+        if _not_a_rounding_slip(q, wrong):
+            named.append(q.grade(typed(q, wrong)).mistake)
+    assert named and "rounding" not in named
+
+
+@pytest.mark.parametrize("template_id", ["activation-scalar", "derivative-point"])
+def test_rounding_is_not_named_for_a_gelu_approximation(template_id):
+    act = engine.get("gelu")
+    for q in questions(template_id, "gelu"):
+        x = q.inputs["x"]
+        forms = (
+            [act(x, approximate="tanh"), x * engine.get("sigmoid")(1.702 * x)]
+            if template_id == "activation-scalar"
+            else [act.derivative(x, approximate="tanh"), engine.get("silu").derivative(1.702 * x)]
+        )
+        for wrong in forms:
+            if _not_a_rounding_slip(q, float(wrong)):
+                assert q.grade(typed(q, wrong)).mistake != "rounding", (q.seed, q.prompt)
+
+
+def test_rounding_is_not_named_for_sigma_one_plus_sigma():
+    for q in questions("derivative-point", "sigmoid"):
+        s = float(engine.get("sigmoid")(q.inputs["x"]))
+        wrong = s * (1 + s)
+        if _not_a_rounding_slip(q, wrong):
+            assert q.grade(typed(q, wrong)).mistake != "rounding"
+
+
+def test_rounding_is_named_for_truncation_other_decimals_and_one_unit():
+    expected, three = np.array([0.65948]), Precision(3)
+    for text in ("0.66", "0.65", "0.7", "0.6", "0.6585"):
+        result = grade_numbers(text, expected, three, ("",), ())
+        assert result.mistake == "rounding", text
+    for text in ("0.662", "0.655", "0.658"):
+        assert grade_numbers(text, expected, three, ("",), ()).mistake is None, text
+
+
+# 2. GELU questions say which GELU.
+
+
+@pytest.mark.parametrize("template_id", ["activation-scalar", "derivative-point"])
+def test_gelu_prompts_name_the_exact_form_and_give_phi(template_id):
+    for q in questions(template_id, "gelu", seeds=SEEDS):
+        x = number(q.inputs["x"])
+        assert "exact form" in q.prompt and "erf" in q.prompt
+        assert f"Φ({x}) = " in q.prompt
+        if template_id == "derivative-point":
+            assert f"φ({x}) = " in q.prompt
+
+
+def test_gelu_tanh_form_is_never_called_plain_relu():
+    for q in questions("activation-scalar", "gelu"):
+        tanh_form = engine.get("gelu")(q.inputs["x"], approximate="tanh")
+        assert q.grade(typed(q, tanh_form)).mistake != "relu-instead-of-variant", q.prompt
+    q = next(
+        q for q in questions("activation-scalar", "gelu", seeds=range(2000)) if q.inputs["x"] == 3.6
+    )
+    tanh_form = engine.get("gelu")(3.6, approximate="tanh")
+    assert q.grade(typed(q, tanh_form)).mistake != "relu-instead-of-variant"
+
+
+# 3. Softmax: forgetting to normalise is never "divided by the sum of the logits".
+
+
+@pytest.mark.parametrize("template_id", ["softmax-logits", "activation-vector"])
+def test_unnormalised_softmax_is_never_called_dividing_by_the_sum_of_logits(template_id):
+    activation = "softmax" if template_id == "activation-vector" else None
+    for q in questions(template_id, activation):
+        exponentials = np.exp(q.inputs["z"])
+        assert q.grade(typed(q, exponentials)).mistake != "softmax-exp-over-sum-of-logits"
+        assert abs(q.inputs["z"].sum() - 1) >= 0.5
+
+
+# 4. Worked solutions that add up.
+
+
+def test_tanh_derivative_steps_are_true_arithmetic():
+    for q in questions("derivative-point", "tanh"):
+        step = q.solution[-1]
+        square = re.search(r"= 1 − \(?(-?[0-9.]+)\)?² = (-?[0-9.e-]+)$", step)
+        factored = re.search(r"= (-?[0-9.e-]+) · (-?[0-9.e-]+) = (-?[0-9.e-]+)$", step)
+        assert square or factored, step
+        if square:
+            worked = 1 - float(square[1]) ** 2
+        else:
+            worked = float(factored[1]) * float(factored[2])
+            assert "cancel" in step
+        assert q.grade(q.precision.text(worked)).correct, step
+
+
+def test_vanishing_gradient_product_of_shown_factors_is_accepted():
+    for q in questions("vanishing-gradient"):
+        line = next(step for step in q.solution if step.startswith("∏"))
+        factors = re.findall(r"\(?(-?[0-9.]+(?:e-?[0-9]+)?)\)?", line.split("=")[1])
+        product = float(np.prod([float(f) for f in factors]))
+        assert q.grade(scientific(product, q.decimals)).correct, line
+
+
+def test_backprop_products_of_shown_factors_are_accepted():
+    for q in questions("backprop-activation"):
+        lines = [step for step in q.solution if "; dL/dz = " in step]
+        if not lines:
+            continue
+        worked = []
+        for line in lines:
+            g, s = re.search(r"dL/dz = \(?(-?[0-9.]+)\)? · \(?(-?[0-9.e-]+)\)? =", line).groups()
+            worked.append(float(g) * float(s))
+        assert q.grade(typed(q, worked)).correct, "\n".join(lines)
+
+
+# 5. Neuron forward: a correct z rules out bias mistakes.
+
+
+def test_right_z_with_a_wrong_a_is_never_a_bias_mistake():
+    for q in questions("neuron-forward"):
+        for mistake in q.mistakes:
+            if mistake.id in ("forgot-bias", "subtracted-bias"):
+                answer = typed(q, [q.expected[0], mistake.values[1]])
+                result = q.grade(answer)
+                if not result.correct:
+                    assert result.mistake not in ("forgot-bias", "subtracted-bias"), q.prompt
+                    assert "bias" not in " ".join(result.feedback), q.prompt
+
+
+# 6. Inactive, not dead.
+
+
+def test_inactive_unit_fraction_replaces_dead_relu_fraction():
+    assert "inactive-unit-fraction" in template_ids()
+    assert "dead-relu-fraction" not in list(template_ids())
+    assert "dead-relu-fraction" in template_ids()
+    for q in questions("dead-relu-fraction", seeds=SEEDS):
+        assert q.template_id == "inactive-unit-fraction"
+        assert "dead" not in q.prompt.lower()
+        if q.activation == "relu6" and (q.inputs["z"] > 6).any():
+            assert any("saturated" in step for step in q.solution)
+            assert not any("> 6" in step and "inactive" in step for step in q.solution)
+
+
+# 7. Wording.
+
+
+def test_softmax_is_applied_to_the_vector_not_each_input():
+    for q in questions("activation-vector", "softmax", seeds=SEEDS):
+        assert "to the vector z" in q.prompt and "each input" not in q.prompt
+
+
+def test_articles_follow_the_sound():
+    prompts = [q.prompt for q in questions("neuron-forward", "elu", seeds=SEEDS)]
+    assert all("with an ELU activation" in p for p in prompts)
+    prompts = [q.prompt for q in questions("neuron-forward", "relu", seeds=SEEDS)]
+    assert all("with a ReLU activation" in p for p in prompts)
+
+
+def test_negative_factors_are_bracketed_in_products():
+    for template_id in ("backprop-activation", "activation-vector", "derivative-vector"):
+        for q in questions(template_id, seeds=SEEDS):
+            for step in q.solution:
+                assert not re.search(r"[·×] -", step), step
+
+
+def test_backprop_sigmoid_mistake_says_what_was_multiplied():
+    for q in questions("backprop-activation", "sigmoid", seeds=SEEDS):
+        texts = {m.id: m.description for m in q.mistakes}
+        assert texts["sigmoid-instead-of-derivative"].startswith(
+            "you multiplied dL/da by σ(z) instead of σ′(z)"
+        )
+
+
+def test_prelu_alpha_is_the_initial_value_not_the_usual_default():
+    for q in questions("activation-scalar", "prelu", seeds=SEEDS):
+        for mistake in q.mistakes:
+            assert "usual default" not in mistake.description
+            if mistake.id == "wrong-alpha":
+                assert "initial value" in mistake.description
+
+
+def test_display_rounds_half_away_from_zero_and_accepts_both():
+    assert number(0.0625, 3) == "0.063" and number(-0.0625, 3) == "-0.063"
+    assert scientific(1.235e-3, 2) == "1.24e-3"
+    for text in ("0.062", "0.063"):
+        assert grade_numbers(text, np.array([0.0625]), Precision(3), ("",), ()).correct
+
+
+# 8. Tanh vanishing gradients teach saturation.
+
+
+def test_tanh_vanishing_solution_teaches_saturation_and_compares_with_sigmoid():
+    for q in questions("vanishing-gradient", "tanh", seeds=SEEDS):
+        text = "\n".join(q.solution)
+        assert "saturat" in text and "0.25^" in text
+        assert "1^" not in text
+
+
+# 9. Large logits.
+
+
+@pytest.mark.parametrize("template_id", ["softmax-logits"])
+def test_large_logits_naive_answer_is_named_and_float_limits_are_taught(template_id):
+    for q in questions(template_id, params={"large_logits": True}):
+        assert q.grade(typed(q, np.zeros(q.expected.size))).mistake == "naive-softmax-overflow"
+        text = "\n".join(q.solution)
+        assert "e^88.7" in text and "e^11.1" in text and "float32" in text and "fp16" in text
+
+
+# 10. Softmax + cross-entropy.
+
+
+def test_cross_entropy_menu_text_hides_the_answer_and_solution_derives_it():
+    from quizapp.questions import describe
+
+    assert "p − y" not in describe("softmax-cross-entropy-grad")
+    for q in questions("softmax-cross-entropy-grad", seeds=SEEDS):
+        text = "\n".join(q.solution)
+        assert "−Σ_i y_i·(δ_ij − p_j)" in text and "p_j − y_j" in text
+
+
+# 11. GELU solutions print Φ and φ, and write out the tanh form.
+
+
+def test_gelu_solutions_print_phi_values_and_tanh_derivative():
+    for q in questions("derivative-point", "gelu", seeds=SEEDS):
+        assert re.search(
+            r"Φ\(-?[0-9.]+\) \+ \(?-?[0-9.]+\)? · φ\(-?[0-9.]+\) = [0-9.]+ \+ ", q.solution[-1]
+        )
+    for q in questions("derivative-point", "gelu", seeds=SEEDS, params={"approximate": "tanh"}):
+        text = "\n".join(q.solution)
+        assert "tanh(u) = " in text and "1 − tanh²(u) = " in text and "du/dz" in text
+
+
+# 12. New families.
+
+
+def test_derive_then_evaluate_and_softmax_jvp_exist_with_named_mistakes():
+    assert {"derive-then-evaluate", "softmax-jvp"} <= set(template_ids())
+    assert template_activations("derive-then-evaluate") == ["sigmoid", "tanh"]
+    for q in questions("derive-then-evaluate", seeds=SEEDS):
+        a = q.inputs["a"]
+        rule = a * (1 - a) if q.activation == "sigmoid" else 1 - a**2
+        assert q.grade(q.precision.text(rule)).correct
+        assert len(q.mistakes) >= 3
+    for q in questions("softmax-jvp", seeds=SEEDS):
+        p, v = q.inputs["p"], q.inputs["v"]
+        assert q.grade(typed(q, p * (v - p @ v))).correct
+        assert {"softmax-diagonal-only", "jvp-forgot-outer-term"} <= {m.id for m in q.mistakes}
+
+
+# Acceptance: over every family.
+
+
+@pytest.mark.parametrize("template_id", NUMERIC)
+def test_every_modelled_mistake_is_named_as_itself_and_no_other(template_id):
+    checked = 0
+    for q in questions(template_id):
+        for mistake in q.mistakes:
+            given = np.array(mistake.values)
+            assert q.grade(q.mistake_text(mistake)).mistake == mistake.id, (q.seed, mistake)
+            others = [
+                other.id
+                for other in q.mistakes
+                if other.id != mistake.id
+                and q.precision.accepts(given, np.array(other.values)).all()
+            ]
+            assert not others, (q.seed, mistake.id, others)
+            checked += 1
+    assert checked >= 50
+
+
+@pytest.mark.parametrize("template_id", NUMERIC)
+def test_the_worked_solutions_own_numbers_give_an_accepted_answer(template_id):
+    for q in questions(template_id):
+        assert q.worked.size == q.expected_vector.size
+        assert q.grade(q.worked_text).correct, (q.seed, q.solution, q.worked_text)
