@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from quizapp import __version__
 from quizapp.commands import CommandError, command_modules
+from quizapp.safe_text import inert_output
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,10 +60,17 @@ def run_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with inert_output():
+        args = parser.parse_args(argv)
     args.content = [*args.content, *vars(args).pop(LATE_CONTENT, [])]
     if args.command is None:
         return run_app(args)
+    with inert_output():
+        return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """A subcommand, its user errors as one line; what it prints is made inert by the caller."""
     try:
         return int(args.run(args) or 0)
     except CommandError as error:

@@ -52,15 +52,22 @@ def store_errors_exit_1() -> Iterator[None]:
 
 
 @contextmanager
-def opened_workspace(args: argparse.Namespace, clock: Clock | None = None) -> Iterator[Workspace]:
-    """Content and store, as the app opens them; closed when the block ends."""
+def opened_workspace(
+    args: argparse.Namespace, clock: Clock | None = None, *, for_reading: bool = False
+) -> Iterator[Workspace]:
+    """Content and store, as the app opens them; closed when the block ends. `for_reading`: the
+    command never writes, so a data dir it may not write is opened read-only."""
     from quizapp.study import SystemClock
     from quizapp.workspace import open_workspace
 
     library = load_content(args)
     with store_errors_exit_1():
         workspace = open_workspace(
-            data_dir(args), extra_content(args), clock or SystemClock(), library=library
+            data_dir(args),
+            extra_content(args),
+            clock or SystemClock(),
+            library=library,
+            for_reading=for_reading,
         )
         try:
             yield workspace
@@ -69,9 +76,14 @@ def opened_workspace(args: argparse.Namespace, clock: Clock | None = None) -> It
 
 
 @contextmanager
-def opened_store(args: argparse.Namespace, clock: Clock | None = None) -> Iterator[StudyStore]:
+def opened_store(
+    args: argparse.Namespace, clock: Clock | None = None, *, for_reading: bool = False
+) -> Iterator[StudyStore]:
     """The study store alone, for commands that never look at a card (settings, export)."""
     from quizapp.study import SystemClock, open_store
 
-    with store_errors_exit_1(), open_store(data_dir(args), clock or SystemClock()) as store:
+    with (
+        store_errors_exit_1(),
+        open_store(data_dir(args), clock or SystemClock(), for_reading=for_reading) as store,
+    ):
         yield store

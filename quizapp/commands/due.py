@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizapp.study import ReviewSession
 
-    with opened_workspace(args) as workspace:
+    with opened_workspace(args, for_reading=True) as workspace:
         session = ReviewSession(workspace.store, workspace.cards)
         counts = session.counts()
         upcoming = session.upcoming()

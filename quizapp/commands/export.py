@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import data_dir, opened_store
+from quizapp.safe_text import InertWriter
 
 if TYPE_CHECKING:
     from quizapp.study import StudyStore
@@ -48,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--output",
         type=Path,
         metavar="FILE",
-        help=f"write to FILE (csv default: standard output; apkg default: {APKG_DEFAULT_NAME})",
+        help=f"write to FILE (csv default: standard output, also '-'; apkg default: "
+        f"{APKG_DEFAULT_NAME}); a device or pipe is written in place, a symlink is followed",
     )
     parser.add_argument(
         "--numeric-instances",
@@ -87,6 +90,8 @@ def _run_apkg(args: argparse.Namespace) -> int:
     from quizapp.study import DATABASE_NAME
 
     output = args.output or Path(APKG_DEFAULT_NAME)
+    if output == Path("-"):
+        raise CommandError("an Anki package cannot go to standard output; name a file", 2)
     refuse_database(output, data_dir(args) / DATABASE_NAME)
     library = load_content(args)
     instances = args.numeric_instances
@@ -101,21 +106,43 @@ def _run_apkg(args: argparse.Namespace) -> int:
 def _run_csv(args: argparse.Namespace) -> int:
     from quizapp.study import DATABASE_NAME
 
-    if args.output is not None:
-        refuse_database(args.output, data_dir(args) / DATABASE_NAME)
-    with opened_store(args) as store:
-        if args.output is None:
+    output = None if args.output in (None, Path("-")) else args.output
+    if output is not None:
+        refuse_database(output, data_dir(args) / DATABASE_NAME)
+    with opened_store(args, for_reading=True) as store:
+        if output is None:
             write_csv(store, sys.stdout)
         else:
-            write_output(args.output, lambda path: _write_csv_file(store, path))
+            write_output(output, lambda path: _write_csv_file(store, path))
     return 0
+
+
+def output_target(output: Path) -> Path:
+    """Where writing `output` lands: a symlink (or a chain of them) is followed, as `cat >` does."""
+    try:
+        target = output.resolve()
+    except RuntimeError:
+        raise CommandError(f"cannot write {output}: it is a symbolic link loop", 1) from None
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
+    if target.is_dir():
+        raise CommandError(f"cannot write {output}: it is a folder", 1)
+    return target
 
 
 def refuse_database(output: Path, database: Path) -> None:
     """Writing the export there would replace the very history it comes from."""
     names = [database.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    if output.resolve() in {database.resolve().with_name(name) for name in names}:
+    if output_target(output) in {database.resolve().with_name(name) for name in names}:
         raise CommandError(f"{output} is the study database (or its journal); choose another file")
+
+
+def _is_special(target: Path) -> bool:
+    """A device or a FIFO that exists: written in place, since replacing it would destroy it."""
+    try:
+        return not stat.S_ISREG(target.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _write_csv_file(store: StudyStore, path: Path) -> None:
@@ -124,12 +151,20 @@ def _write_csv_file(store: StudyStore, path: Path) -> None:
 
 
 def write_output(output: Path, write: Callable[[Path], None]) -> None:
-    """`write` fills a file beside the target, moved over it once complete: a failure (disk,
-    database, Ctrl+C) leaves the previous export as it was and no half-written file behind."""
-    partial = output.with_name(output.name + ".partial")
+    """`write` fills a file beside `target`, moved over it once complete: a failure (disk,
+    database, Ctrl+C) leaves the previous export as it was and no half-written file behind.
+    A device or FIFO is written in place instead, and a symlink is followed."""
+    target = output_target(output)
+    if _is_special(target):
+        try:
+            write(target)
+        except OSError as error:
+            raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
+        return
+    partial = target.with_name(target.name + ".partial")
     try:
         write(partial)
-        partial.replace(output)
+        partial.replace(target)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise CommandError(f"cannot write {output}: {error.strerror or error}", 1) from error
@@ -139,15 +174,18 @@ def write_output(output: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_csv(store: StudyStore, stream: TextIO) -> None:
-    """Times in ISO 8601 UTC, ratings by name (Again, Hard, Good, Easy), empty cells for none."""
-    writer = csv.writer(stream, lineterminator="\n")
+    """Times in ISO 8601 UTC, ratings by name (Again, Hard, Good, Easy), empty cells for none.
+
+    Text cells are made inert twice over: control characters escaped, and a cell a spreadsheet
+    would run as a formula quoted (see `spreadsheet_safe`)."""
+    writer = csv.writer(InertWriter(stream), lineterminator="\n")
     writer.writerow(COLUMNS)
     for review in store.iter_reviews():
         writer.writerow(
             (
                 review.id,
-                review.card_id or "",
-                review.mode,
+                _cell(review.card_id),
+                _cell(review.mode),
                 review.reviewed_at.isoformat(),
                 review.day.isoformat(),
                 review.rating.name,
@@ -163,5 +201,26 @@ def write_csv(store: StudyStore, stream: TextIO) -> None:
         )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """OWASP's rule against CSV injection: a cell starting with = + - @ tab or CR is a formula
+    to a spreadsheet, so it gets a leading `'`; a plain number such as -0.5 stays a number."""
+    if not text.startswith(FORMULA_STARTS) or _is_number(text):
+        return text
+    return "'" + text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text == text.strip() and "_" not in text
+
+
 def _cell(value: object) -> object:
-    return "" if value is None else value
+    if value is None:
+        return ""
+    return spreadsheet_safe(value) if isinstance(value, str) else value

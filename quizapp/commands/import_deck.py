@@ -26,8 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizapp.commands._opening import data_dir as resolved_data_dir
+    from quizapp.commands._opening import extra_content
     from quizapp.content import DeckError, user_decks_dir
-    from quizapp.datadir import resolve_data_dir
     from quizapp.exchange.deck_folder import (
         DeckExistsError,
         deck_name_for,
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.questions import template_ids
     from quizapp.workspace import load_content
 
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = resolved_data_dir(args)
     name = args.name or deck_name_for(args.file)
     if not is_deck_name(name):
         raise CommandError(
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         )
     try:
         notes = read_notes(args.file)
-        library = load_content(data_dir, list(map(Path, args.content)))
+        library = load_content(data_dir, extra_content(args))
         taken = {key: source for deck in library.decks for key, source in deck.sources.items()}
         written = write_deck(
             notes.notes,

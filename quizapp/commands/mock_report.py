@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quizapp.commands import CommandError
 from quizapp.commands.export import refuse_database, write_output
+from quizapp.safe_text import inert
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,25 +40,20 @@ def _interview_id(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
+    from quizapp.commands._opening import data_dir, load_content, opened_store
     from quizapp.exchange.mock_report import report_questions, to_json, to_markdown
-    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
+    from quizapp.study import DATABASE_NAME
     from quizapp.study.mock.archive import latest_interview_id, load_interview
-    from quizapp.workspace import load_content
 
-    data_dir = resolve_data_dir(args.data_dir)
     if args.output is not None:
-        refuse_database(args.output, data_dir / DATABASE_NAME)
-    try:
-        with open_store(data_dir, SystemClock()) as store:
-            interview_id = args.id if args.id is not None else latest_interview_id(store)
-            interview = None if interview_id is None else load_interview(store, interview_id)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
+        refuse_database(args.output, data_dir(args) / DATABASE_NAME)
+    with opened_store(args) as store:
+        interview_id = args.id if args.id is not None else latest_interview_id(store)
+        interview = None if interview_id is None else load_interview(store, interview_id)
     if interview is None:
         missing = "no mock interview yet" if interview_id is None else f"no interview {args.id}"
         raise CommandError(f"{missing}; see `quizapp stats` for the stored ones", 1)
-    questions = report_questions(interview, load_content(data_dir, list(map(Path, args.content))))
+    questions = report_questions(interview, load_content(args))
     if args.format == "json":
         text = json.dumps(to_json(interview, questions), indent=2, ensure_ascii=False) + "\n"
     else:
@@ -65,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_output(args.output, lambda path: path.write_text(text, encoding="utf-8"))
+        write_output(args.output, lambda path: path.write_text(inert(text), encoding="utf-8"))
     return 0

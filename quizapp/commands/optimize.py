@@ -35,17 +35,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.datadir import resolve_data_dir
-    from quizapp.study import StudyStoreError, SystemClock, open_store
+    from quizapp.commands._opening import opened_store
+    from quizapp.study import SystemClock
 
     clock = SystemClock()
-    try:
-        with open_store(resolve_data_dir(args.data_dir), clock) as store:
-            if args.reset:
-                return _use(store, (), clock.now(), "FSRS's default parameters")
-            return _optimize(store, clock.now(), args.yes)
-    except StudyStoreError as error:
-        raise CommandError(str(error), 1) from error
+    with opened_store(args, clock) as store:
+        if args.reset:
+            return _use(store, (), clock.now(), "FSRS's default parameters")
+        return _optimize(store, clock.now(), args.yes)
 
 
 def _optimize(store: StudyStore, now: datetime, yes: bool) -> int:

@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizapp.study import find_changed, find_orphans
 
-    with opened_workspace(args) as workspace:
+    with opened_workspace(args, for_reading=True) as workspace:
         store = workspace.store
         orphans = [
             (card_id, store.reviews_of(card_id)) for card_id in find_orphans(store, workspace.cards)

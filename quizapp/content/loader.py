@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import stat
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from quizapp.content.build import ValidFile, build_deck
+from quizapp.content.duplicates import settle_duplicates
 from quizapp.content.model import CardSource, Deck, Library
 from quizapp.content.problems import DeckError, Problem, display_path
 from quizapp.content.validation import validate_file
@@ -45,17 +47,10 @@ def user_deck_paths(data_dir: Path) -> list[Path]:
 
 
 def _may_be_deck(entry: Path) -> bool:
-    """A folder or a YAML file; one that cannot be looked at is kept, so loading it says why."""
+    """A folder or anything named like a YAML file (a FIFO or a link loop too, so that loading it
+    says why it is refused); one that cannot be looked at is kept, so loading it says why."""
     try:
-        return entry.is_dir() or (entry.is_file() and entry.suffix in DECK_SUFFIXES)
-    except OSError:
-        return True
-
-
-def _is_file(entry: Path) -> bool:
-    """A regular file; one that cannot be looked at is kept, so reading it says why."""
-    try:
-        return entry.is_file()
+        return entry.suffix in DECK_SUFFIXES or entry.is_dir()
     except OSError:
         return True
 
@@ -69,27 +64,70 @@ def engine_names() -> frozenset[str]:
 
 def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:
     try:
-        is_file = path.is_file()
-        is_dir = not is_file and path.is_dir()
-    except OSError as error:  # missing is False above; this is e.g. a folder one may not enter
+        missing = not path.exists() and not path.is_symlink()
+    except OSError as error:
         return [], [Problem(path, 0, "deck", f"cannot read it: {error.strerror or error}")]
-    if is_file:
+    if missing:
+        return [], [Problem(path, 0, "deck", "no such file or folder")]
+    kind = _entry_kind(path, _folder_of_link(path))
+    if kind == _READ:
         return [path], []
-    if not is_dir:
-        reason = "not a regular file or folder" if path.exists() else "no such file or folder"
-        return [], [Problem(path, 0, "deck", reason)]
+    if kind != _FOLDER:
+        return [], [Problem(path, 0, "deck", kind)]
     try:
         entries = sorted(path.iterdir())
-    except OSError as error:
-        return [], [Problem(path, 0, "deck", f"cannot read the folder: {error.strerror or error}")]
-    files = [
-        entry
-        for entry in entries
-        if entry.suffix in DECK_SUFFIXES and not entry.name.startswith(".") and _is_file(entry)
-    ]
-    if not files:
+        folder = path.resolve()
+    except (OSError, RuntimeError) as error:
+        reason = getattr(error, "strerror", None) or error
+        return [], [Problem(path, 0, "deck", f"cannot read the folder: {reason}")]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        if entry.suffix not in DECK_SUFFIXES or entry.name.startswith("."):
+            continue
+        kind = _entry_kind(entry, folder)
+        if kind == _READ:
+            files.append(entry)
+        elif kind != _FOLDER:
+            problems.append(Problem(entry, 0, "file", f"{kind}; it was not read"))
+    if not files and not problems:
         return [], [Problem(path, 0, "deck", "no .yaml files in this folder")]
-    return files, []
+    return files, problems
+
+
+def _folder_of_link(path: Path) -> Path | None:
+    """A single-file deck that is a symbolic link must stay inside the folder holding the link."""
+    try:
+        return path.parent.resolve() if path.is_symlink() else None
+    except (OSError, RuntimeError):
+        return None
+
+
+_READ = "read"
+_FOLDER = "folder"
+
+
+def _entry_kind(entry: Path, folder: Path | None) -> str:
+    """`_READ` for a file to read as part of the deck, `_FOLDER` for a folder, else why it is
+    refused: a symbolic link loop, a link leading out of `folder` (a deck must not read
+    whatever file it links to), a FIFO (reading it would wait forever) or another special file.
+    One that cannot be looked at is read, so that reading it says why."""
+    try:
+        target = entry.resolve(strict=True)
+        mode = target.stat().st_mode
+    except RuntimeError:
+        return "a symbolic link loop"
+    except FileNotFoundError:
+        return "a symbolic link to nothing" if entry.is_symlink() else _READ
+    except OSError:
+        return _READ
+    if stat.S_ISDIR(mode):
+        return _FOLDER
+    if folder is not None and not target.is_relative_to(folder):
+        return f"a symbolic link to {target}, outside the deck folder"
+    if stat.S_ISREG(mode):
+        return _READ
+    return "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
 def _default_name(path: Path) -> str:
@@ -126,9 +164,25 @@ def read_deck(
         taken_ids=taken_ids or {},
     )
     problems.extend(deck_problems)
+    if problems:
+        problems.extend(left_out_problems(deck))
     rank = {file: index for index, file in enumerate(files)}
     problems.sort(key=lambda problem: (rank.get(problem.file, -1), problem.line))
     return (None, problems) if problems else (deck, [])
+
+
+def left_out_problems(deck: Deck) -> list[Problem]:
+    """The deck's cards left out for an id an earlier deck defines, as problems: for a deck
+    rejected anyway, or one that must load whole (an import)."""
+    return [
+        Problem(
+            left.source.path,
+            left.source.line,
+            f"{left.source.field}.id",
+            f"duplicate id {left.card_id!r} (first defined at {left.kept})",
+        )
+        for left in deck.left_out
+    ]
 
 
 def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Deck:
@@ -140,7 +194,8 @@ def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Dec
 
 
 def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = None) -> Library:
-    """Load decks in order; a deck reusing an earlier deck's name or card id is skipped."""
+    """Load decks in order; a deck reusing an earlier deck's name is skipped, a card reusing an
+    earlier deck's card id is left out (see `settle_duplicates` to let study history decide)."""
     decks: list[Deck] = []
     problems: list[Problem] = []
     taken: dict[str, CardSource] = {}
@@ -163,7 +218,7 @@ def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = 
         names[deck.name] = path
         taken.update(deck.sources)
         decks.append(deck)
-    return Library(decks, problems)
+    return settle_duplicates(Library(decks, problems), {})
 
 
 def load_library(

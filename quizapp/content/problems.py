@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.safe_text import inert
+
 Location = tuple[str | int, ...]
 
 
@@ -28,7 +30,9 @@ def display_path(path: Path) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a deck. `line` is 1-based; 0 means the whole folder (no line)."""
+    """One thing wrong with a deck. `line` is 1-based; 0 means the whole folder (no line).
+
+    Shown with its control characters escaped: a file name may hold any of them."""
 
     file: Path
     line: int
@@ -39,7 +43,7 @@ class Problem:
         where = display_path(self.file)
         if self.line > 0:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.field}: {self.message}"
+        return inert(f"{where}: {self.field}: {self.message}")
 
 
 class DeckError(Exception):

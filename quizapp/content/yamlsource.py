@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from quizapp.content.problems import Location, Problem, field_path
+from quizapp.safe_text import first_control, inert
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -121,6 +122,7 @@ class _TreeBuilder:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             self._check_node(event, line)
+            self._check_text(event.value, line)
             self._add(plain_scalar(event.value) if event.implicit[0] else event.value, line)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._check_node(event, line)
@@ -151,6 +153,21 @@ class _TreeBuilder:
                 self.next_location(),
                 f"YAML tags ({shown}) are not allowed; content is plain data",
             )
+
+    def _check_text(self, text: str, line: int) -> None:
+        """Control characters (a YAML `\\e` or `\\x9b` escape) would act on the terminal that
+        shows the card: refused, whether in a value or a key."""
+        index = first_control(text)
+        if index is None:
+            return
+        what = "key" if self.stack and self.stack[-1].expecting_key else "text"
+        self.problems.append(
+            (
+                line,
+                self.next_location(),
+                f"control character {inert(text[index])} in this {what} is not allowed; remove it",
+            )
+        )
 
     def _push(self, container: dict[str, object] | list[object], line: int) -> None:
         if len(self.stack) >= MAX_DEPTH:

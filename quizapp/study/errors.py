@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizapp.safe_text import inert
+
 
 class StudyStoreError(Exception):
-    """Base class: `str(error)` is the message to show the user."""
+    """Base class: `str(error)` is the message to show the user, made inert (a path may hold any
+    character)."""
 
     def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
+        super().__init__(inert(message))
         self.path = path
 
 
@@ -20,7 +23,8 @@ class CorruptDatabaseError(StudyStoreError):
         kept = f"a copy was kept at {backup}" if backup else "no copy could be made"
         super().__init__(
             f"study database {path} is unreadable or corrupt ({detail}); {kept}; "
-            "it was left in place: restore it or start a fresh file explicitly",
+            "it was left in place: restore it, or run `quizapp recover` for a fresh file "
+            "holding what can still be read",
             path,
         )
         self.backup = backup

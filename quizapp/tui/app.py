@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
+from quizapp.safe_text import inert
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.writes import StoreWrites
 
@@ -97,6 +99,20 @@ class QuizApp(App[None]):
             self._clock = SystemClock()
         return self._clock
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is made inert: it may quote a file name, a card or an error."""
+        super().notify(
+            inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup
+        )
+
     def on_mount(self) -> None:
         self.push_screen(self.home)
         self.open_workspace()
@@ -126,6 +142,10 @@ class QuizApp(App[None]):
         for problem in message.workspace.library.problems:
             self.notify(
                 str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
+            )
+        for notice in message.workspace.library.notices:
+            self.notify(
+                str(notice), title="Card left out", severity="warning", timeout=15, markup=False
             )
         if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
             self.theme = message.saved_theme
@@ -158,8 +178,12 @@ class QuizApp(App[None]):
         return reason
 
     async def on_event(self, event: events.Event) -> None:
+        """Keys wait while a write is running; pasted text is made inert before any text box
+        gets it (a clipboard may hold escapes)."""
         if isinstance(event, events.Key) and not event.is_forwarded and self.writes.hold(event):
             return
+        if isinstance(event, events.Paste):
+            event.text = inert(event.text)
         await super().on_event(event)
 
     def _remember_theme(self, theme: Theme) -> None:

@@ -24,7 +24,7 @@ section:
     - definitions:
         - id: trap-both-ways
           term: "<script>alert(1)</script>"
-          meaning: "Plays [sound:boom.mp3] then\\x07 rings"
+          meaning: "Plays [sound:boom.mp3] then rings"
           reverse: true
           tags: [xss, two words]
         - id: trap-one-way

@@ -70,7 +70,17 @@ def test_each_content_command_names_the_skipped_deck(
 
 
 @pytest.mark.parametrize(
-    "command", [["due"], ["orphans"], ["stats"], ["settings"], ["export"], ["unsuspend", "x"]]
+    "command",
+    [
+        ["due"],
+        ["orphans"],
+        ["stats"],
+        ["settings"],
+        ["export"],
+        ["unsuspend", "x"],
+        ["mock-report"],
+        ["optimize", "--reset"],
+    ],
 )
 def test_an_unusable_database_is_one_line_and_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture, command: list[str]

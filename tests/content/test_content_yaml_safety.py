@@ -117,14 +117,14 @@ def test_markup_characters_stay_literal(write_deck) -> None:
         cards:
           - kind: choice
             id: markup
-            question: "[bold]Which[/] is [red]it[/red]? \\x1b[31m"
+            question: "[bold]Which[/] is [red]it[/red]? \\\\x1b[31m"
             options: ["[/]", "[b]x", "${HOME}", "{0}"]
             answer: "[/]"
     """
         },
     )
     card = load_deck(folder).cards[0]
-    assert card.front == "[bold]Which[/] is [red]it[/red]? \x1b[31m"
+    assert card.front == "[bold]Which[/] is [red]it[/red]? \\x1b[31m"
     assert card.options == ("[/]", "[b]x", "${HOME}", "{0}")
     assert card.back == "[/]"
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from quizapp.explain import evidence_lines
 from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
-from quizapp.study.mock.storage import InterviewSummary
+from quizapp.study.store.interviews import InterviewSummary
 
 WEAKEST_SHOWN = 3
 UNREADABLE_NOTE = (

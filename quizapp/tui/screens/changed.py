@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from quizapp.safe_text import inert
 from quizapp.study import ChangedCard, find_changed
 from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
@@ -67,7 +68,8 @@ class ChangedCardsScreen(QuizScreen):
     def show_change(self, event: DataTable.RowHighlighted) -> None:
         change = self.changes[event.cursor_row]
         self.query_one("#changed-text", Static).update(
-            f"When you last reviewed it:\n{change.reviewed_text}\n\nNow:\n{change.current_text}"
+            f"When you last reviewed it:\n{inert(change.reviewed_text)}\n\n"
+            f"Now:\n{change.current_text}"
         )
 
     def reset_done(self, card_id: str) -> None:

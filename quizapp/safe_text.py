@@ -1,0 +1,56 @@
+"""Text from decks, answers, file names or the database, made inert before it is shown or written.
+
+A terminal acts on control characters: ESC starts sequences that set the window title, write the
+clipboard (OSC 52) or clear the screen, and C1 characters (U+0080-U+009F) do the same in one
+character on many terminals. Such a character is shown as a visible escape (`\\u001b`) instead,
+which is also a valid escape inside a JSON string; tab and newline are kept, since text is laid
+out with them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from typing import Any, TextIO
+
+CONTROL_CODES = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+_VISIBLE = {code: f"\\u{code:04x}" for code in CONTROL_CODES}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """`text` with every control character but tab and newline replaced by its `\\u00NN` escape."""
+    return text.translate(_VISIBLE)
+
+
+def first_control(text: str) -> int | None:
+    """The index of the first control character `inert` would replace, None when there is none."""
+    found = _CONTROL.search(text)
+    return None if found is None else found.start()
+
+
+class InertWriter:
+    """A text stream that passes everything written through `inert`: the one boundary between
+    a command's output (messages, tables, CSV) and the terminal or file it goes to."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(inert(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def inert_output() -> Iterator[None]:
+    """Standard output and error made inert until the block ends."""
+    with (
+        redirect_stdout(InertWriter(sys.stdout)),  # type: ignore[type-var]
+        redirect_stderr(InertWriter(sys.stderr)),  # type: ignore[type-var]
+    ):
+        yield
