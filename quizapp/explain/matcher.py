@@ -64,6 +64,14 @@ def judge_answer(card: HasKeyPoints, answer: str) -> tuple[PointResult, ...]:
     return match_key_points(answer, key_points(card.key_points, card.cues))
 
 
+def evidence_lines(evidence: Sequence[str]) -> list[str]:
+    """Per key point, by its number, the words of the answer that showed it (or "not heard")."""
+    return [
+        f"{number}. heard “{words}”" if words else f"{number}. not heard"
+        for number, words in enumerate(evidence, 1)
+    ]
+
+
 def match_key_points(answer: str, points: Iterable[KeyPoint]) -> tuple[PointResult, ...]:
     """Judge each key point against the answer, in the order given."""
     tokens = tokenize(answer)

@@ -251,3 +251,35 @@ async def test_a_small_terminal_reaches_the_report_on_its_own(
             await pilot.pause()
         assert isinstance(app.screen, MockReportScreen)
         assert "Score 0% over 2 questions" in shown(app, "#mock-summary")
+
+
+async def test_the_report_arrives_with_suggested_ticks_from_the_typed_answer(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """A conceptual answer that says the model answer is scored before any tick, its list marked
+    as suggested; ticking by hand replaces the suggestion."""
+    app = _mock_app(data_dir, clock, questions=2, time_per_question=60, seed=21)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        planned = screen.interview.plan.questions[0]
+        assert planned.kind == "conceptual"
+        screen.query_one("#mock-answer", Input).value = planned.card.back
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, MockReportScreen)
+        points = report.query_one("#mock-points-0", SelectionList)
+        assert points.selected == list(range(len(planned.key_points)))
+        assert "Suggested" in str(points.border_title)
+        assert "Score 50% over 2 questions" in shown(app, "#mock-summary")
+        assert "suggested ticks" in shown(app, "#mock-summary")
+
+        points.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert points.selected == list(range(1, len(planned.key_points)))
+        assert "suggested ticks" not in shown(app, "#mock-summary")

@@ -1,8 +1,9 @@
 """One answered (or unanswered) mock question and what it scores.
 
 Under the clock there is no asking again: a numeric answer the grader cannot read scores 0 and
-is kept with its text. A conceptual answer scores the share of the model answer's key points the
-user ticks as covered afterwards; until ticked, a point counts as not covered.
+is kept with its text. A conceptual answer scores the share of the model answer's key points it
+covered: the key-point matcher suggests them from the text typed, the user confirms or changes
+the ticks afterwards.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from quizapp.explain import judge_answer
 from quizapp.study.mock.plan import PlannedQuestion
 from quizapp.study.protocols import GradeLike
 
@@ -48,7 +50,9 @@ ATTEMPTED = frozenset({Outcome.SUBMITTED, *TIMED_OUT})
 @dataclass(frozen=True)
 class MockAnswer:
     """`used` excludes paused time; `grade` is set for an attempted numeric answer (its
-    `parse_error` set when it could not be read); `covered` are the ticked key point indices."""
+    `parse_error` set when it could not be read); `covered` are the ticked key point indices:
+    the matcher's suggestion while `suggested` (with the words it heard per point in
+    `evidence`), the user's own ticks once assessed."""
 
     planned: PlannedQuestion
     outcome: Outcome
@@ -58,6 +62,8 @@ class MockAnswer:
     answered_at: datetime | None = None
     grade: GradeLike | None = None
     covered: frozenset[int] = frozenset()
+    suggested: bool = False
+    evidence: tuple[str, ...] = ()
 
     @property
     def attempted(self) -> bool:
@@ -104,7 +110,18 @@ class MockAnswer:
         outside = sorted(index for index in covered if not 0 <= index < points)
         if outside:
             raise ValueError(f"key point {outside[0] + 1} does not exist; there are {points}")
-        return replace(self, covered=frozenset(covered))
+        return replace(self, covered=frozenset(covered), suggested=False)
+
+
+def suggest_covered(answer: MockAnswer) -> MockAnswer:
+    """An attempted conceptual answer with the key points the matcher hears in its text ticked
+    as a suggestion (a card without key points is left to the user)."""
+    if not answer.assessable or not answer.planned.card.key_points:
+        return answer
+    results = judge_answer(answer.planned.card, answer.response)
+    covered = frozenset(index for index, result in enumerate(results) if result.covered)
+    evidence = tuple(result.evidence for result in results)
+    return replace(answer, covered=covered, suggested=True, evidence=evidence)
 
 
 def session_score(answers: Sequence[MockAnswer], planned: int) -> float:

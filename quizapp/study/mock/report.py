@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from quizapp.explain import evidence_lines
 from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
 from quizapp.study.store.interviews import InterviewSummary
 
@@ -147,7 +148,12 @@ class MockReport:
             )
         if self.unreadable:
             lines.append(UNREADABLE_NOTE.format(count=self.unreadable))
-        if any(answer.assessable for answer in self.answers):
+        if any(answer.suggested for answer in self.answers):
+            lines.append(
+                "Conceptual answers are scored by suggested ticks (the key points heard in what"
+                " you typed): check them below."
+            )
+        elif any(answer.assessable for answer in self.answers):
             lines.append("Tick the key points you covered below: they score conceptual answers.")
         lines.extend(self.notes)
         lines.append(
@@ -221,6 +227,9 @@ class MockReport:
             lines += [f"  {step}" for step in question.solution]
             return lines
         lines += ["", "Model answer:", planned.card.back]
+        if answer.suggested:
+            lines += ["", "Heard in your answer (suggested ticks below):"]
+            lines += [f"  {line}" for line in evidence_lines(answer.evidence)]
         if not answer.assessable:
             lines += ["", "Key points:", *(f"  • {point}" for point in planned.key_points)]
         return lines

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from quizapp.study.clock import Clock
-from quizapp.study.mock.answers import MockAnswer, Outcome, session_score
+from quizapp.study.mock.answers import MockAnswer, Outcome, session_score, suggest_covered
 from quizapp.study.mock.plan import MockPlan, PlannedQuestion
 from quizapp.study.mock.report import MockReport
 from quizapp.study.store import StudyStore, interviews
@@ -213,6 +213,7 @@ class MockInterview:
             answered_at=now - overrun,
             grade=grade,
         )
+        answer = suggest_covered(answer)
         self._save(answer)
         self._spent += answer.used
         self.draft = ""

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from quizapp.explain import evidence_lines
 from quizapp.study.answering import KeyPointsGrade
 from quizapp.tui.widgets.flashcard_view import FlashcardView
 
@@ -21,14 +22,6 @@ if TYPE_CHECKING:
 
 TICK_HINT = "Key points you covered (space ticks, then rate)"
 SUGGESTED_HINT = "Key points heard in your answer: suggested ticks (space changes one, then rate)"
-
-
-def heard_lines(evidence: tuple[str, ...]) -> str:
-    """Per key point, by its number in the list, the words of the answer that showed it."""
-    return "\n".join(
-        f"{number}. heard “{words}”" if words else f"{number}. not heard"
-        for number, words in enumerate(evidence, 1)
-    )
 
 
 class ChecklistView(FlashcardView):
@@ -84,7 +77,7 @@ class ChecklistView(FlashcardView):
             return
         self._fill(covered=grade.covered)
         self.query_one("#key-points", SelectionList).border_title = SUGGESTED_HINT
-        self.query_one("#heard", Static).update(heard_lines(grade.evidence))
+        self.query_one("#heard", Static).update("\n".join(evidence_lines(grade.evidence)))
         self.add_class("-typed")
         self.reveal()
         self.call_after_refresh(self._show_points)

@@ -52,7 +52,11 @@ class MockReportScreen(QuizScreen):
                         id=f"mock-points-{answer.planned.position}",
                         classes="mock-points",
                     )
-                    points.border_title = "Key points you covered (space ticks)"
+                    points.border_title = (
+                        "Suggested from your answer: key points heard (space changes a tick)"
+                        if answer.suggested
+                        else "Key points you covered (space ticks)"
+                    )
                     yield points
         yield Footer()
 
