@@ -36,6 +36,8 @@ def load_content(args: argparse.Namespace) -> Library:
     library = load(data_dir(args), extra_content(args))
     for problem in library.problems:
         print(f"quizapp {args.command}: warning: deck skipped: {problem}", file=sys.stderr)
+    for notice in library.notices:
+        print(f"quizapp {args.command}: warning: left out: {notice}", file=sys.stderr)
     return library
 
 

@@ -21,7 +21,7 @@ def settle_duplicates(library: Library, studied: Mapping[str, str | None]) -> Li
     left out. `studied` maps the ids with study history to the content hash it was recorded
     against (None when unknown)."""
     decks = list(library.decks)
-    notices: list[Problem] = []
+    notices: list[Problem] = [notice for deck in decks for notice in deck.skipped]
     for index, deck in enumerate(library.decks):
         for left in deck.left_out:
             owner = studied.get(left.card_id)

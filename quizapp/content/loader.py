@@ -11,6 +11,7 @@ import functools
 import importlib.resources
 import stat
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from quizapp.content.build import ValidFile, build_deck
@@ -63,26 +64,29 @@ def engine_names() -> frozenset[str]:
     return frozenset(engine.names()) | frozenset(engine.gated_names())
 
 
-def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:
+def _deck_files(path: Path) -> tuple[list[Path], list[Problem], list[Problem]]:
+    """The files to read, the problems that reject the deck, and the links out of the folder
+    that are skipped with a notice (the rest of the deck still loads)."""
     try:
         missing = not path.exists() and not path.is_symlink()
     except OSError as error:
-        return [], [Problem(path, 0, "deck", f"cannot read it: {error.strerror or error}")]
+        return [], [Problem(path, 0, "deck", f"cannot read it: {error.strerror or error}")], []
     if missing:
-        return [], [Problem(path, 0, "deck", "no such file or folder")]
+        return [], [Problem(path, 0, "deck", "no such file or folder")], []
     kind = _entry_kind(path, _folder_of_link(path))
     if kind == _READ:
-        return [path], []
+        return [path], [], []
     if kind != _FOLDER:
-        return [], [Problem(path, 0, "deck", kind)]
+        return [], [Problem(path, 0, "deck", kind)], []
     try:
         entries = sorted(path.iterdir())
         folder = path.resolve()
     except (OSError, RuntimeError) as error:
         reason = getattr(error, "strerror", None) or error
-        return [], [Problem(path, 0, "deck", f"cannot read the folder: {reason}")]
+        return [], [Problem(path, 0, "deck", f"cannot read the folder: {reason}")], []
     files: list[Path] = []
     problems: list[Problem] = []
+    skipped: list[Problem] = []
     for entry in entries:
         if entry.suffix not in DECK_SUFFIXES or entry.name.startswith("."):
             continue
@@ -90,10 +94,11 @@ def _deck_files(path: Path) -> tuple[list[Path], list[Problem]]:
         if kind == _READ:
             files.append(entry)
         elif kind != _FOLDER:
-            problems.append(Problem(entry, 0, "file", f"{kind}; it was not read"))
-    if not files and not problems:
-        return [], [Problem(path, 0, "deck", "no .yaml files in this folder")]
-    return files, problems
+            refused = Problem(entry, 0, "file", f"{kind}; it was not read")
+            (skipped if kind.endswith(_OUTSIDE) else problems).append(refused)
+    if not files and not problems and not skipped:
+        return [], [Problem(path, 0, "deck", "no .yaml files in this folder")], []
+    return files, problems, skipped
 
 
 def _folder_of_link(path: Path) -> Path | None:
@@ -106,6 +111,7 @@ def _folder_of_link(path: Path) -> Path | None:
 
 _READ = "read"
 _FOLDER = "folder"
+_OUTSIDE = "outside the deck folder"
 
 
 def _entry_kind(entry: Path, folder: Path | None) -> str:
@@ -125,7 +131,7 @@ def _entry_kind(entry: Path, folder: Path | None) -> str:
     if stat.S_ISDIR(mode):
         return _FOLDER
     if folder is not None and not target.is_relative_to(folder):
-        return f"a symbolic link to {target}, outside the deck folder"
+        return f"a symbolic link to {target}, {_OUTSIDE}"
     if stat.S_ISREG(mode):
         return _READ
     return "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
@@ -142,8 +148,10 @@ def read_deck(
     known_templates: Collection[str] | None = None,
     taken_ids: Mapping[str, CardSource] | None = None,
 ) -> tuple[Deck | None, list[Problem]]:
-    """Load one deck, returning every problem found; no deck at all when there is any problem."""
-    files, problems = _deck_files(path)
+    """Load one deck, returning every problem found; no deck at all when there is any problem.
+    A link out of the folder is skipped: the deck lists it in `skipped`, or it is one more
+    problem when the deck is rejected anyway."""
+    files, problems, skipped = _deck_files(path)
     valid: list[ValidFile] = []
     for file in files:
         source, file_problems = read_source(file)
@@ -154,7 +162,7 @@ def read_deck(
         valid.append(parts)
         problems.extend(schema_problems)
     if not files:
-        return None, problems
+        return None, [*problems, *skipped]
     deck, deck_problems = build_deck(
         path,
         _default_name(path),
@@ -167,9 +175,12 @@ def read_deck(
     problems.extend(deck_problems)
     if problems:
         problems.extend(left_out_problems(deck))
+        problems.extend(skipped)
     rank = {file: index for index, file in enumerate(files)}
     problems.sort(key=lambda problem: (rank.get(problem.file, -1), problem.line))
-    return (None, problems) if problems else (deck, [])
+    if problems:
+        return None, problems
+    return (replace(deck, skipped=tuple(skipped)) if deck is not None and skipped else deck), []
 
 
 def left_out_problems(deck: Deck) -> list[Problem]:

@@ -371,6 +371,8 @@ class Deck:
         default_factory=lambda: _EMPTY, repr=False, compare=False
     )
     left_out: tuple[LeftOut, ...] = field(default=(), repr=False, compare=False)
+    skipped: tuple[Problem, ...] = field(default=(), repr=False, compare=False)
+    """Files of the deck's folder that were not read (a link out of the folder), one notice each."""
 
     def function(self, activation: str) -> ActivationFunction:
         """The entry for an engine name; KeyError if the deck does not describe it."""
@@ -396,7 +398,8 @@ class Deck:
 @dataclass(frozen=True)
 class Library:
     """Every deck that loaded, in load order, plus the problems of those that did not, and
-    `notices`: cards left out of decks that loaded (an id another deck defines)."""
+    `notices`: cards left out of decks that loaded (an id another deck defines) and files of
+    theirs that were not read (a link out of the deck folder)."""
 
     decks: list[Deck]
     problems: list[Problem]

@@ -144,9 +144,8 @@ class QuizApp(App[None]):
                 str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
             )
         for notice in message.workspace.library.notices:
-            self.notify(
-                str(notice), title="Card left out", severity="warning", timeout=15, markup=False
-            )
+            title = "File not read" if notice.field == "file" else "Card left out"
+            self.notify(str(notice), title=title, severity="warning", timeout=15, markup=False)
         if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
             self.theme = message.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -27,11 +27,31 @@ def _problems(path: Path) -> list[tuple[str, str, str]]:
     return [(problem.file.name, problem.field, problem.message) for problem in problems]
 
 
-def test_a_link_out_of_the_deck_folder_is_not_read(write_deck, secret: Path) -> None:
+def test_a_link_out_of_the_deck_folder_is_skipped_with_a_notice(write_deck, secret: Path) -> None:
+    """The link is not read, and says so; the deck's own files still load."""
     folder = write_deck("d", {"ok.yaml": CARD.format(name="a")})
     (folder / "cards.yaml").symlink_to(secret)
     message = f"a symbolic link to {secret}, outside the deck folder; it was not read"
-    assert _problems(folder) == [("cards.yaml", "file", message)]
+    deck, problems = read_deck(folder)
+    assert problems == []
+    assert [card.id for card in deck.cards] == ["zz-a"]
+    assert [(p.file.name, p.field, p.message) for p in deck.skipped] == [
+        ("cards.yaml", "file", message)
+    ]
+    library = load_library(None, [folder])
+    assert "zz-a" in {card.id for card in library.cards}
+    assert [(p.file.name, p.message) for p in library.notices] == [("cards.yaml", message)]
+
+
+def test_a_link_out_of_a_deck_rejected_anyway_is_reported_with_its_problems(
+    write_deck, secret: Path
+) -> None:
+    folder = write_deck("d", {"ok.yaml": "cards: [oops]\n"})
+    (folder / "cards.yaml").symlink_to(secret)
+    reported = _problems(folder)
+    message = f"a symbolic link to {secret}, outside the deck folder; it was not read"
+    assert ("cards.yaml", "file", message) in reported
+    assert len(reported) >= 2
 
 
 def test_a_link_inside_the_deck_folder_is_read(write_deck) -> None:
@@ -83,3 +103,14 @@ def test_validate_never_echoes_a_linked_file_and_handles_loops(
     captured = capsys.readouterr()
     assert "hash-of-the-password" not in captured.out + captured.err
     assert f"{loop}: deck: a symbolic link loop" in captured.out
+
+
+def test_commands_warn_about_a_link_they_did_not_read(tmp_path: Path, secret: Path, capsys) -> None:
+    decks = tmp_path / "data" / "decks" / "mine"
+    decks.mkdir(parents=True)
+    (decks / "ok.yaml").write_text(CARD.format(name="a"))
+    (decks / "cards.yaml").symlink_to(secret)
+    assert main(["due", "--data-dir", str(tmp_path / "data")]) == 0
+    captured = capsys.readouterr()
+    assert "warning: left out:" in captured.err and "outside the deck folder" in captured.err
+    assert "hash-of-the-password" not in captured.out + captured.err
