@@ -88,9 +88,9 @@ LOAD_PROBLEMS = [
         "def relu(x)\n    return x\n", "SyntaxError at line 1, column 12: expected ':'", id="syntax"
     ),
     pytest.param(
-        "import torch\n",
-        "loading your code imports 'torch', which is not available: only numpy and the standard "
-        "library are (line 1, in <module>: import torch)",
+        "import no_such_module\n",
+        "loading your code imports 'no_such_module', which is not available: only numpy and the "
+        "standard library are (line 1, in <module>: import no_such_module)",
         id="missing import",
     ),
     pytest.param(
