@@ -342,6 +342,9 @@ class CardSource:
         return f"{display_path(self.path)}:{self.line}"
 
 
+_NO_SOURCES: Mapping[str, CardSource] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class Deck:
     """A loaded deck. `sources` maps each card id to where it is written."""
@@ -356,7 +359,7 @@ class Deck:
     exercises: tuple[Card, ...] = ()
     """The code cards (also among `cards`), for the practice screen and `quizapp code`."""
     sources: Mapping[str, CardSource] = field(
-        default_factory=lambda: _EMPTY, repr=False, compare=False
+        default_factory=lambda: _NO_SOURCES, repr=False, compare=False
     )
 
     def function(self, activation: str) -> ActivationFunction:

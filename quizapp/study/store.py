@@ -464,11 +464,11 @@ class StudyStore:
             connection.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         return restored
 
-    def _update_flags(self, card_id: str, **changes: object) -> CardState:
+    def _update_flags(self, card_id: str, **changes: Any) -> CardState:
         with self.transaction():
             return self._change_state(card_id, **changes)
 
-    def _change_state(self, card_id: str, **changes: object) -> CardState:
+    def _change_state(self, card_id: str, **changes: Any) -> CardState:
         """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
         state = replace(self._read_state(card_id) or CardState(card_id=card_id), **changes)
         self._write_state(state)
