@@ -2,8 +2,9 @@
 
 A terminal acts on control characters: ESC starts sequences that set the window title, write the
 clipboard (OSC 52) or clear the screen, and C1 characters (U+0080-U+009F) do the same in one
-character on many terminals. Such a character is shown as a visible escape (`\\x1b`) instead;
-tab and newline are kept, since text is laid out with them.
+character on many terminals. Such a character is shown as a visible escape (`\\u001b`) instead,
+which is also a valid escape inside a JSON string; tab and newline are kept, since text is laid
+out with them.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from typing import Any, TextIO
 
 CONTROL_CODES = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
-_VISIBLE = {code: f"\\x{code:02x}" for code in CONTROL_CODES}
+_VISIBLE = {code: f"\\u{code:04x}" for code in CONTROL_CODES}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def inert(text: str) -> str:
-    """`text` with every control character but tab and newline replaced by its `\\xNN` escape."""
+    """`text` with every control character but tab and newline replaced by its `\\u00NN` escape."""
     return text.translate(_VISIBLE)
 
 

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.content import Card, Library, Problem, load_library
+from quizapp.content import Card, Library, Problem, load_library, settle_duplicates
+from quizapp.content.duplicates import duplicated_ids
 from quizapp.questions import template_ids
 from quizapp.study import Clock, StudyStore, open_store
 
@@ -50,7 +51,8 @@ def open_workspace(
     library: Library | None = None,
     for_reading: bool = False,
 ) -> Workspace:
-    """Load content first so a broken store never hides a content problem, then open the store.
+    """Load content first so a broken store never hides a content problem, then open the store;
+    a card id two decks define goes to the card that owns its study history.
 
     `library`: content the caller already loaded with `load_content`, so it is not read twice.
     `for_reading`: the caller never writes (a read-only data dir is then opened read-only).
@@ -58,4 +60,5 @@ def open_workspace(
     if library is None:
         library = load_content(data_dir, extra_dirs)
     store = open_store(data_dir, clock, for_reading=for_reading)
+    library = settle_duplicates(library, store.history_hashes(duplicated_ids(library)))
     return Workspace(data_dir=data_dir, library=library, store=store, clock=clock)

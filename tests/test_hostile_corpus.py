@@ -9,6 +9,8 @@ pasted and rows already in the database; bidi controls, zero-width characters, m
 
 from __future__ import annotations
 
+import csv
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -130,7 +132,18 @@ def _commands(world: dict[str, Path]) -> list[list[str]]:
     data, corpus, broken = str(world["data"]), str(world["corpus"]), str(world["broken"])
     common = ["--data-dir", data, "--content", corpus, "--content", broken]
     output = str(world["root"] / "export\x1b[2J.csv")
+    imported = world["root"] / "import\x1b]0;x\x07.csv"
+    with imported.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows([text, f"answer {text}"] for text in CORPUS.values())
+    report = str(world["root"] / "report\x9b.md")
     return [
+        ["import", str(imported), *common],
+        ["mock-report", "--last", "--output", report, *common],
+        ["unsuspend", *common],
+        ["unsuspend", UNSAFE["osc52-clipboard"], *common],
+        ["code", "list", *common],
+        *(["check", "corpus-markup", "--answer", text, *common] for text in CORPUS.values()),
+        *(["check", "corpus-markup", "--json", "--answer", t, *common] for t in CORPUS.values()),
         ["validate", *common],
         ["validate", corpus, broken, *common],
         ["due", *common],
@@ -163,6 +176,8 @@ def test_every_command_prints_nothing_a_terminal_acts_on(
         assert "Traceback" not in captured.err, argv
         assert_inert(captured.out)
         assert_inert(captured.err)
+        if "--json" in argv and code == 0:
+            json.loads(captured.out)
     exported = hostile_world["root"] / "export\x1b[2J.csv"
     assert_inert(exported.read_text(encoding="utf-8"))
 

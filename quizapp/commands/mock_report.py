@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quizapp.commands import CommandError
 from quizapp.commands.export import refuse_database, write_output
+from quizapp.safe_text import inert
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_output(args.output, lambda path: path.write_text(text, encoding="utf-8"))
+        write_output(args.output, lambda path: path.write_text(inert(text), encoding="utf-8"))
     return 0

@@ -76,7 +76,8 @@ def render(stats: Stats) -> str:
         f"{cards.review} review, {cards.relearning} relearning",
         f"           {cards.suspended} suspended, {cards.buried} buried, {cards.leeches} leeches, "
         f"{cards.orphans} orphaned (see `quizapp orphans`)",
-        f"Activity   {stats.reviews_today} reviews today; streak {_days(stats.streak)} "
+        f"Activity   {stats.reviews_today} reviews today ({stats.practice_today} practice/cram"
+        f" apart); streak {_days(stats.streak)} "
         f"(longest {_days(stats.longest_streak)})",
         f"Retention  {_retention(stats.true_retention)}",
         f"           last 30 days: {_retention(stats.true_retention_recent)}",

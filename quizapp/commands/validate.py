@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizapp.content import Deck, Problem
+    from quizapp.content import Deck, Library, Problem
 
 EPILOG = """\
 A deck is a folder of .yaml files or a single .yaml file. Without PATH, checks the bundled deck,
@@ -76,6 +76,24 @@ def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Pat
     return [*context, *requested], set(requested)
 
 
+def _by_history(args: argparse.Namespace, library: Library) -> Library:
+    """A card id two decks define goes to the card its study history belongs to, as at start;
+    without a readable study database, to the one loaded first."""
+    from quizapp.content import settle_duplicates
+    from quizapp.content.duplicates import duplicated_ids
+    from quizapp.datadir import resolve_data_dir
+    from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if not duplicated_ids(library) or not (data_dir / DATABASE_NAME).is_file():
+        return library
+    try:
+        with open_store(data_dir, SystemClock(), for_reading=True) as store:
+            return settle_duplicates(library, store.history_hashes(duplicated_ids(library)))
+    except StudyStoreError:
+        return library
+
+
 def _resolved(path: Path) -> Path:
     """The path a link leads to; a link loop stays as given (loading it reports the loop)."""
     try:
@@ -89,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.questions import generate, template_ids
 
     paths, requested = _paths(args, bundled_content_dir())
-    library = load_decks(paths, known_templates=template_ids())
-    problems = list(library.problems)
+    library = _by_history(args, load_decks(paths, known_templates=template_ids()))
+    problems = [*library.problems, *library.notices]
     by_path: Mapping[Path, Deck] = {deck.path: deck for deck in library.decks}
     for path in paths:
         deck = by_path.get(path)

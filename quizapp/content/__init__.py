@@ -1,5 +1,6 @@
 """The cheatsheet and user decks as validated, immutable study content."""
 
+from quizapp.content.duplicates import settle_duplicates
 from quizapp.content.loader import (
     bundled_content_dir,
     load_deck,
@@ -63,6 +64,7 @@ __all__ = [
     "load_decks",
     "load_library",
     "read_deck",
+    "settle_duplicates",
     "user_deck_paths",
     "user_decks_dir",
 ]

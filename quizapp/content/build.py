@@ -25,6 +25,7 @@ from quizapp.content.model import (
     CodeReference,
     Correction,
     Deck,
+    LeftOut,
     formula_text,
 )
 from quizapp.content.problems import Location, Problem, display_path, field_path
@@ -329,24 +330,46 @@ class _DeckBuilder:
         )
         self.add(source, location, card)
 
-    def unique_cards(self, taken: Mapping[str, CardSource]) -> dict[str, CardSource]:
-        """Report every id defined twice, in this deck or in a deck loaded before it."""
+    def unique_cards(
+        self, taken: Mapping[str, CardSource]
+    ) -> tuple[dict[str, CardSource], list[LeftOut]]:
+        """Report every id defined twice in this deck; leave out (not report) a card whose id a
+        deck loaded before defines, with its reverse side: one card never rejects a deck."""
         sources: dict[str, CardSource] = {}
+        left_out: dict[str, list[_Pending]] = {}
         for item in self.pending:
-            id_location = (*item.location, "id")
-            first = sources.get(item.card.id) or taken.get(item.card.id)
-            if first is not None and item.card.id.endswith(REVERSE_SUFFIX):
+            card_id = item.card.id
+            base = card_id.removesuffix(REVERSE_SUFFIX)
+            if card_id != base and base in left_out:
+                left_out[base].append(item)
                 continue
-            if first is not None:
+            first = sources.get(card_id) or taken.get(card_id)
+            if first is not None and card_id != base:
+                continue
+            id_location = (*item.location, "id")
+            if card_id in sources:
                 self.report(
-                    item.source,
-                    id_location,
-                    f"duplicate id {item.card.id!r} (first defined at {first})",
+                    item.source, id_location, f"duplicate id {card_id!r} (first defined at {first})"
                 )
                 continue
+            if card_id in taken:
+                left_out[card_id] = [item]
+                continue
             line = item.source.line_of(id_location)
-            sources[item.card.id] = CardSource(item.source.path, line, field_path(item.location))
-        return sources
+            sources[card_id] = CardSource(item.source.path, line, field_path(item.location))
+        return sources, [
+            LeftOut(
+                card_id,
+                CardSource(
+                    items[0].source.path,
+                    items[0].source.line_of((*items[0].location, "id")),
+                    field_path(items[0].location),
+                ),
+                taken[card_id],
+                tuple(item.card for item in items),
+            )
+            for card_id, items in left_out.items()
+        ]
 
 
 def _frozen_params(params: Mapping[str, object]) -> Mapping[str, object]:
@@ -440,7 +463,8 @@ def build_deck(
     builder.collect_sections(files)
     for valid in files:
         builder.build_cards(valid)
-    sources = builder.unique_cards(taken_ids)
+    sources, left_out = builder.unique_cards(taken_ids)
+    kept = [item.card for item in builder.pending if item.card.id in sources]
     functions = {name: entry[0] for name, entry in builder.functions.items()}
     sections = []
     for valid in files:
@@ -450,8 +474,8 @@ def build_deck(
             )
             sections.append(section)
             builder.problems.extend(section_problems)
-    cards = [item.card for item in builder.pending if kind_info(item.card).in_review]
-    exercises = [item.card for item in builder.pending if item.card.exercise is not None]
+    cards = [card for card in kept if kind_info(card).in_review]
+    exercises = [card for card in kept if card.exercise is not None]
     deck = Deck(
         name=name,
         path=path,
@@ -462,5 +486,6 @@ def build_deck(
         functions=_function_entries(builder, cards),
         exercises=tuple(exercises),
         sources=MappingProxyType(sources),
+        left_out=tuple(left_out),
     )
     return deck, list(dict.fromkeys(builder.problems))

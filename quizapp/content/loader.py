@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from quizapp.content.build import ValidFile, build_deck
+from quizapp.content.duplicates import settle_duplicates
 from quizapp.content.model import CardSource, Deck, Library
 from quizapp.content.problems import DeckError, Problem, display_path
 from quizapp.content.validation import validate_file
@@ -163,9 +164,25 @@ def read_deck(
         taken_ids=taken_ids or {},
     )
     problems.extend(deck_problems)
+    if problems:
+        problems.extend(left_out_problems(deck))
     rank = {file: index for index, file in enumerate(files)}
     problems.sort(key=lambda problem: (rank.get(problem.file, -1), problem.line))
     return (None, problems) if problems else (deck, [])
+
+
+def left_out_problems(deck: Deck) -> list[Problem]:
+    """The deck's cards left out for an id an earlier deck defines, as problems: for a deck
+    rejected anyway, or one that must load whole (an import)."""
+    return [
+        Problem(
+            left.source.path,
+            left.source.line,
+            f"{left.source.field}.id",
+            f"duplicate id {left.card_id!r} (first defined at {left.kept})",
+        )
+        for left in deck.left_out
+    ]
 
 
 def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Deck:
@@ -177,7 +194,8 @@ def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Dec
 
 
 def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = None) -> Library:
-    """Load decks in order; a deck reusing an earlier deck's name or card id is skipped."""
+    """Load decks in order; a deck reusing an earlier deck's name is skipped, a card reusing an
+    earlier deck's card id is left out (see `settle_duplicates` to let study history decide)."""
     decks: list[Deck] = []
     problems: list[Problem] = []
     taken: dict[str, CardSource] = {}
@@ -200,7 +218,7 @@ def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = 
         names[deck.name] = path
         taken.update(deck.sources)
         decks.append(deck)
-    return Library(decks, problems)
+    return settle_duplicates(Library(decks, problems), {})
 
 
 def load_library(

@@ -346,8 +346,20 @@ _NO_SOURCES: Mapping[str, CardSource] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A card of a deck not loaded because a deck loaded before defines its id (at `kept`);
+    `cards` is the card with its reverse side, should the id's study history belong to it."""
+
+    card_id: str
+    source: CardSource
+    kept: CardSource
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Deck:
-    """A loaded deck. `sources` maps each card id to where it is written."""
+    """A loaded deck. `sources` maps each card id to where it is written; `left_out` lists its
+    cards whose id an earlier deck already defines."""
 
     name: str
     path: Path
@@ -361,6 +373,7 @@ class Deck:
     sources: Mapping[str, CardSource] = field(
         default_factory=lambda: _NO_SOURCES, repr=False, compare=False
     )
+    left_out: tuple[LeftOut, ...] = field(default=(), repr=False, compare=False)
 
     def function(self, activation: str) -> ActivationFunction:
         """The entry for an engine name; KeyError if the deck does not describe it."""
@@ -385,10 +398,12 @@ class Deck:
 
 @dataclass(frozen=True)
 class Library:
-    """Every deck that loaded, in load order, plus the problems of those that did not."""
+    """Every deck that loaded, in load order, plus the problems of those that did not, and
+    `notices`: cards left out of decks that loaded (an id another deck defines)."""
 
     decks: list[Deck]
     problems: list[Problem]
+    notices: list[Problem] = field(default_factory=list)
     cards: list[Card] = field(init=False)
     exercises: list[Card] = field(init=False)
     _by_id: dict[str, Card] = field(init=False, repr=False)

@@ -20,6 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from quizapp.content import CardSource, DeckError, read_deck
+from quizapp.content.loader import left_out_problems
 from quizapp.content.schema import DeckSpec
 from quizapp.exchange.notes_file import ImportedNote
 
@@ -83,6 +84,8 @@ def write_deck(
         deck, problems = read_deck(staging, known_templates=known_templates, taken_ids=taken_ids)
         if deck is None:
             raise DeckError(problems)
+        if deck.left_out:
+            raise DeckError(left_out_problems(deck))
         _refuse_existing(target)
         staging.rename(target)
     finally:

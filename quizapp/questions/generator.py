@@ -22,7 +22,7 @@ from quizapp.questions.families import (
     softmax,
     softmax_jvp,
 )
-from quizapp.questions.grading import Verdict, judge_numbers
+from quizapp.questions.grading import Verdict, judge_numbers, judge_values
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.question import InputValue, Question
 from quizapp.questions.spec import Draft, Redraw, Setup, Template
@@ -208,17 +208,9 @@ def _assemble(
 
 def recognised(question: Question, mistake: Mistake) -> bool:
     """Typing the mistake's rounded values is graded wrong and named as that very mistake."""
-    verdict = judge_numbers(
-        question.mistake_text(mistake),
-        question.expected_vector,
-        question.precision,
-        question.mistakes,
-    )
-    return (
-        isinstance(verdict, Verdict)
-        and verdict.mistake is not None
-        and verdict.mistake[0] == mistake.id
-    )
+    typed = np.array([float(question.precision.text(value)) for value in mistake.values])
+    verdict = judge_values(typed, question.expected_vector, question.precision, question.mistakes)
+    return verdict.mistake is not None and verdict.mistake[0] == mistake.id
 
 
 def _clashing(question: Question, mistakes: list[Mistake]) -> list[Mistake]:

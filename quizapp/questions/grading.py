@@ -121,7 +121,13 @@ def judge_numbers(
             return Unreadable(str(comma_error), comma_error.column, values)
         noun = formatting.plural(count, "value")
         return Unreadable(f"expected {noun}, got {len(values)}", None, values)
-    given = np.array(parsed.values)
+    return judge_values(np.array(parsed.values), expected, precision, mistakes)
+
+
+def judge_values(
+    given: np.ndarray, expected: np.ndarray, precision: Precision, mistakes: Sequence[Mistake]
+) -> Verdict:
+    """The verdict on values already read (as many as expected)."""
     correct = precision.accepts(given, expected)
     if correct.all():
         return Verdict(given, correct, None)

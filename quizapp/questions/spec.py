@@ -40,7 +40,7 @@ class ParamSpec:
 
 DECIMALS = ParamSpec("decimals", int, 1, 6)
 LENGTH = ParamSpec("length", int, 2, 8)
-# With 2 units the only possible dead fraction, 1/2, equals the live one.
+# With 2 units the only possible inactive fraction, 1/2, equals the active one.
 LAYER_WIDTH = ParamSpec("length", int, 3, 8)
 LARGE_LOGITS = ParamSpec("large_logits", bool)
 LAYERS = ParamSpec("layers", int, 2, 8)

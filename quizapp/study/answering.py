@@ -14,8 +14,10 @@ from fsrs import Rating
 from quizapp.content.kinds import kind_info
 from quizapp.study.protocols import GradeLike, QuestionLike, StudyCard
 
-SLOW_FACTOR = 1.5
-FAST_FACTOR = 0.5
+SLOW_FACTOR = 2.0
+FAST_FACTOR = 0.4
+"""Time only weighs in for clear outliers against the usual time: twice as slow, or faster than
+two fifths of it."""
 
 @dataclass(frozen=True)
 class CodeAnswer:
@@ -57,19 +59,32 @@ class KeyPointsGrade:
 
 
 @dataclass(frozen=True)
+class Proposal:
+    """A suggested rating and why, in words shown beside it ("correct, 2.1× your usual time →
+    Hard")."""
+
+    rating: Rating
+    reason: str
+
+
+@dataclass(frozen=True)
 class Graded:
-    """`proposed` is None when the answer could not be read (ask again; nothing is counted).
+    """`proposal` is None when the answer could not be read (ask again; nothing is counted).
     `response` is what the log keeps: the text typed, the option chosen (by name), or the key
     points covered."""
 
     grade: GradeLike
     response: str
     elapsed: timedelta
-    proposed: Rating | None
+    proposal: Proposal | None
+
+    @property
+    def proposed(self) -> Rating | None:
+        return None if self.proposal is None else self.proposal.rating
 
     @property
     def readable(self) -> bool:
-        return self.proposed is not None
+        return self.proposal is not None
 
 
 def shown_options(options: Sequence[str], seed: int) -> tuple[str, ...]:
@@ -129,21 +144,32 @@ def _grade_choice(card: StudyCard, text: str, options: Sequence[str]) -> tuple[G
         return grade, text
 
 
-def propose(grade: GradeLike, elapsed: timedelta, usual: timedelta | None) -> Rating:
-    """The suggested rating; the user may override it. Key points: none covered -> Again,
-    under half -> Hard, the rest -> Good (Easy is the user's call)."""
+def propose(grade: GradeLike, elapsed: timedelta, usual: timedelta | None) -> Proposal:
+    """The suggested rating, from correctness first, and why; the user may override it.
+    Key points: none covered -> Again, under half -> Hard, the rest -> Good (Easy is the user's
+    call). Otherwise time against `usual` (the kind's or question family's usual time, None
+    when there is too little history) only moves a right answer for a clear outlier."""
     if isinstance(grade, KeyPointsGrade):
         if grade.total == 0:
-            return Rating.Good
+            return Proposal(Rating.Good, "nothing to check → Good")
         if not grade.covered:
-            return Rating.Again
-        return Rating.Hard if len(grade.covered) * 2 < grade.total else Rating.Good
-    return propose_rating(grade.correct, elapsed, usual)
+            rating = Rating.Again
+        else:
+            rating = Rating.Hard if len(grade.covered) * 2 < grade.total else Rating.Good
+        return Proposal(rating, f"{len(grade.covered)} of {grade.total} key points → {rating.name}")
+    rating = propose_rating(grade.correct, elapsed, usual)
+    if not grade.correct:
+        return Proposal(rating, "wrong → Again")
+    if usual is None or usual <= timedelta(0):
+        return Proposal(rating, "correct → Good")
+    ratio = elapsed / usual
+    pace = "your usual pace" if rating == Rating.Good else f"{ratio:.1f}× your usual time"
+    return Proposal(rating, f"correct, {pace} → {rating.name}")
 
 
 def propose_rating(correct: bool, elapsed: timedelta, usual: timedelta | None) -> Rating:
-    """Wrong -> Again; right -> Good, Hard when clearly slower than the user's usual time on the
-    card, Easy when clearly faster."""
+    """Wrong -> Again; right -> Good, Hard only when at least twice the usual time, Easy only
+    when under two fifths of it."""
     if not correct:
         return Rating.Again
     if usual is None or usual <= timedelta(0):

@@ -34,13 +34,8 @@ def find_changed(
     """Studied cards whose current text differs enough from the text last reviewed, most changed
     first. A small fix (a typo, a reworded phrase) keeps its schedule and is not listed."""
     by_id = {card.id: card for card in cards}
-    rows = store.query(
-        "SELECT cards.card_id, content_hash, content_text FROM cards "
-        "JOIN card_texts ON card_texts.card_id = cards.card_id "
-        "WHERE state IS NOT NULL AND content_hash IS NOT NULL"
-    )
     changed = []
-    for card_id, stored_hash, stored_text in rows:
+    for card_id, stored_hash, stored_text in store.reviewed_texts():
         card = by_id.get(card_id)
         if card is None or card.content_hash() == stored_hash:
             continue

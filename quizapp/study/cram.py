@@ -11,7 +11,7 @@ from fsrs import Rating
 from quizapp.study.answering import Graded
 from quizapp.study.items import StudyItem, asked_activation
 from quizapp.study.protocols import QuestionFactory, StudyCard
-from quizapp.study.shown import Answered, OneCardSession
+from quizapp.study.shown import Action, OneCardSession
 from quizapp.study.store import Recorded, StudyStore
 
 
@@ -71,7 +71,7 @@ class CramSession(OneCardSession):
     def _set_aside(self, item: StudyItem) -> None:
         self._queue.insert(0, item.card)
 
-    def _taken_back(self, answered: Answered) -> None:
+    def _taken_back(self, action: Action) -> None:
         """An Again answer's repeat goes too (the card itself is on show again)."""
-        card_id = answered.item.card.id
+        card_id = action.item.card.id
         self._queue = [card for card in self._queue if card.id != card_id]

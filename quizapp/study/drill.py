@@ -94,6 +94,7 @@ class Drill:
             graded.grade,
             response=graded.response,
             duration=graded.elapsed,
+            rating=graded.proposed,
             schedule=self.scheduled,
         )
         self.correct += int(graded.grade.correct)

@@ -13,6 +13,8 @@ APPLICATION_ID = 0x51_41_50_50  # "QAPP": marks the file as quizapp's
 
 Migration = Callable[[sqlite3.Connection], None]
 
+DEFAULT_LEECH_THRESHOLD = 8
+
 _V1_STATEMENTS = (
     """CREATE TABLE settings (
         key TEXT PRIMARY KEY,
@@ -200,7 +202,44 @@ def _v3_code_attempts(connection: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_initial_schema, _v2_mock_interviews, _v3_code_attempts)
+_LEECH_THRESHOLD = (
+    "coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'leech_threshold'"
+    f" AND CAST(value AS INTEGER) >= 1), {DEFAULT_LEECH_THRESHOLD})"
+)
+
+_V4_STATEMENTS = (
+    # A lapse is a review card rated Again (not an Again while first learning): recount from the
+    # log where it holds every answer the card had, never counting more than was stored.
+    """UPDATE cards SET lapses = min(lapses, (
+        SELECT count(*) FROM reviews
+        WHERE reviews.card_id = cards.card_id AND mode = 'scheduled'
+            AND prev_state = 2 AND rating = 1))
+    WHERE reps = (
+        SELECT count(*) FROM reviews
+        WHERE reviews.card_id = cards.card_id AND mode = 'scheduled')""",
+    f"UPDATE cards SET leech = (lapses >= {_LEECH_THRESHOLD})",
+    # The leech flag follows the threshold: changing the setting re-flags every card.
+    *(
+        f"""CREATE TRIGGER settings_leech_threshold_{event.lower()} AFTER {event} ON settings
+        WHEN NEW.key = 'leech_threshold' BEGIN
+            UPDATE cards SET leech = (lapses >= {_LEECH_THRESHOLD});
+        END"""
+        for event in ("INSERT", "UPDATE")
+    ),
+)
+
+
+def _v4_review_lapses(connection: sqlite3.Connection) -> None:
+    for statement in _V4_STATEMENTS:
+        connection.execute(statement)
+
+
+MIGRATIONS: Sequence[Migration] = (
+    _v1_initial_schema,
+    _v2_mock_interviews,
+    _v3_code_attempts,
+    _v4_review_lapses,
+)
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 
 

@@ -55,8 +55,13 @@ class PracticeSession:
         proposes nothing: ask again)."""
         grade = item.question.grade(text)
         elapsed = self._clock.now() - item.shown_at
-        unreadable = getattr(grade, "parse_error", None) is not None
-        return Graded(grade, text, elapsed, None if unreadable else propose(grade, elapsed, None))
+        if getattr(grade, "parse_error", None) is not None:
+            return Graded(grade, text, elapsed, None)
+        return Graded(grade, text, elapsed, propose(grade, elapsed, self._usual_time(item)))
+
+    def _usual_time(self, item: PracticeItem) -> timedelta | None:
+        """The usual time on a question of this family (never one card's: each is new)."""
+        return self._store.usual_time(template=item.question.template_id)
 
     def record(
         self,
@@ -69,11 +74,12 @@ class PracticeSession:
         schedule: bool = False,
     ) -> Recorded:
         """Log the attempt. With `schedule=True` and a card, it counts as that card's scheduled
-        review instead (rating proposed from the result unless given)."""
+        review instead (rating proposed from the result unless given, as `submit` proposed)."""
         ensure_readable(grade)
         taken = duration if duration is not None else self._clock.now() - item.shown_at
-        usual = None if item.card is None else self._store.usual_duration(item.card.id)
-        chosen = rating if rating is not None else propose(grade, taken, usual)
+        chosen = (
+            rating if rating is not None else propose(grade, taken, self._usual_time(item)).rating
+        )
         day = self._calendar.day_of(self._clock.now())
         if schedule:
             if item.card is None:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from fsrs import Rating, Scheduler
+from fsrs import Rating, Scheduler, State
 
 from quizapp.study.protocols import GradeLike, StudyCard
 from quizapp.study.settings import StudySettings
@@ -53,19 +53,20 @@ def next_states(
     leech_threshold: int,
 ) -> NextStates:
     """FSRS's next state for each rating, with the review's bookkeeping: one more rep, a lapse
-    on Again, the leech flag from `leech_threshold`, a burial lifted, the text hash and topic the
-    answer was given against."""
+    when a review card is rated Again (Anki's and FSRS's lapse: Again while first learning or
+    relearning is not one), the leech flag from the lapses and `leech_threshold`, a burial
+    lifted, the text hash and topic the answer was given against."""
     before = stored or CardState(card_id=card.id)
     fsrs_card = before.to_fsrs(now)
     states = {}
     for rating in Rating:
         scheduled, _log = scheduler.review_card(fsrs_card, rating, review_datetime=now)
-        lapses = before.lapses + (rating == Rating.Again)
+        lapses = before.lapses + (rating == Rating.Again and before.state == State.Review)
         states[rating] = replace(
             before.with_fsrs(scheduled),
             reps=before.reps + 1,
             lapses=lapses,
-            leech=before.leech or lapses >= leech_threshold,
+            leech=lapses >= leech_threshold,
             buried_until=None,
             content_hash=card.content_hash(),
             topic=card.section or card.deck,

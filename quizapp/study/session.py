@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -19,8 +19,8 @@ from quizapp.study.ordering import new_card_order, sibling_key
 from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
-from quizapp.study.shown import Answered, OneCardSession
-from quizapp.study.store import Recorded, StudyStore
+from quizapp.study.shown import Action, OneCardSession
+from quizapp.study.store import Change, Recorded, StudyStore
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,9 @@ class ReviewSession(OneCardSession):
         super().__init__(store, generate, rng)
         self._cards = {card.id: card for card in cards}
         self._order = new_card_order(self._cards.values())
+        self._ids_by_kind: dict[str, list[str]] = defaultdict(list)
+        for card in self._cards.values():
+            self._ids_by_kind[card.kind].append(card.id)
         self._settings = settings or store.settings()
         self._scheduler = self._settings.scheduler()
         self._calendar = self._settings.calendar(self._clock.zone)
@@ -140,14 +143,20 @@ class ReviewSession(OneCardSession):
 
     def _prepared(self, item: StudyItem) -> StudyItem:
         """The item with what answering it needs, read and computed once: the state each rating
-        leads to and the user's usual time on the card."""
+        leads to and the user's usual time on a question of its family (numeric cards: a new
+        question each time, so the card's own history is no yardstick) or of its kind."""
         now = self._clock.now()
         stored = self._store.stored_state(item.card.id)
         states = next_states(
             item.card, stored, self._scheduler, now, self._settings.leech_threshold
         )
-        usual = self._store.usual_duration(item.card.id) if kind_info(item.card).judged else None
+        usual = self._usual_time(item.card) if kind_info(item.card).judged else None
         return replace(item, next_states=states, usual_time=usual)
+
+    def _usual_time(self, card: StudyCard) -> timedelta | None:
+        if card.template is not None:
+            return self._store.usual_time(template=card.template)
+        return self._store.usual_time(card_ids=self._ids_by_kind[card.kind])
 
     def _pick(self, now: datetime) -> tuple[str | None, str]:
         if self._learning and self._learning[0][0] <= now:
@@ -215,22 +224,29 @@ class ReviewSession(OneCardSession):
     def _set_aside(self, item: StudyItem) -> None:
         self._front.append(item)
 
-    def _taken_back(self, answered: Answered) -> None:
+    def _taken_back(self, action: Action) -> None:
         """The card's exact previous state is back in the store: rebuild the queue from it, so
-        the siblings that answer held back come back too."""
-        card_id = answered.item.card.id
+        the siblings an answer held back come back too."""
+        card_id = action.item.card.id
         self._front = [item for item in self._front if item.card.id != card_id]
         if self._pending is not None:
             self._pending = self._prepared(self._pending)
         self.refresh()
 
     def bury(self, card_id: str) -> None:
-        """Hide the card until tomorrow's study day."""
-        self._store.bury(card_id, self._day + timedelta(days=1))
-        self._drop({card_id})
+        """Hide the card until tomorrow's study day (undoable when it is the card on show)."""
+        self._change(card_id, self._store.bury(card_id, self._day + timedelta(days=1)), "bury")
 
     def suspend(self, card_id: str) -> None:
-        self._store.suspend(card_id)
+        self._change(card_id, self._store.suspend(card_id), "suspend")
+
+    def reset(self, card_id: str) -> None:
+        """Start the card over as new; it leaves today's queue (undoable like a bury)."""
+        self._change(card_id, self._store.reset(card_id), "reset")
+
+    def _change(self, card_id: str, change: Change, what: str) -> None:
+        if self._pending is not None and self._pending.card.id == card_id:
+            self._put_away(self._pending, change, what)
         self._drop({card_id})
 
     def unsuspend(self, card_id: str) -> None:

@@ -11,6 +11,7 @@ from fsrs import Scheduler
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from quizapp.study.clock import DEFAULT_ROLLOVER_HOUR, StudyCalendar
+from quizapp.study.migrations import DEFAULT_LEECH_THRESHOLD
 
 MAX_LEARN_AHEAD_MINUTES = 1440
 """A day: a learning card due after the study day ends is not in today's queue anyway."""
@@ -28,7 +29,7 @@ class StudySettings:
     new_per_day: int = 20
     reviews_per_day: int = 200
     desired_retention: float = 0.9
-    leech_threshold: int = 8
+    leech_threshold: int = DEFAULT_LEECH_THRESHOLD
     day_rollover_hour: int = DEFAULT_ROLLOVER_HOUR
     learn_ahead_minutes: int = 20
     fsrs_parameters: tuple[float, ...] = ()

@@ -1,6 +1,7 @@
 """What review and cram sessions share: one card on show at a time, answered through `submit`
-(graded, timed and given a proposed rating here) and `record`, and this session's answers taken
-back newest first. The screen only shows what comes back."""
+(graded, timed and given a proposed rating here) and `record`, and this session's actions
+(answers, burials, suspensions, resets) taken back newest first. The screen only shows what
+comes back."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from fsrs import Rating
 from quizapp.study.answering import Graded, Response, grade_response, propose
 from quizapp.study.items import Questioner, StudyItem
 from quizapp.study.protocols import QuestionFactory
-from quizapp.study.store import Recorded, StudyStore
+from quizapp.study.store import Change, Recorded, StudyStore
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,31 @@ class Answered:
     item: StudyItem
     recorded: Recorded
     duration: timedelta
+
+    @property
+    def what(self) -> str:
+        return "answer"
+
+
+@dataclass(frozen=True)
+class PutAway:
+    """The card on show buried, suspended or reset (`what`), with the row to put back."""
+
+    item: StudyItem
+    change: Change
+    duration: timedelta
+    what: str
+
+
+Action = Answered | PutAway
+
+
+@dataclass(frozen=True)
+class Undone:
+    """The action taken back (`what`: answer, bury, suspend, reset) and its card, on show again."""
+
+    item: StudyItem
+    what: str
 
 
 class OneCardSession(ABC):
@@ -40,7 +66,7 @@ class OneCardSession(ABC):
         self._questions = Questioner(generate, rng)
         self._pending: StudyItem | None = None
         self._graded: Graded | None = None
-        self._history: list[Answered] = []
+        self._history: list[Action] = []
 
     @abstractmethod
     def next(self) -> StudyItem | None: ...
@@ -60,10 +86,10 @@ class OneCardSession(ABC):
         """Put the card on show back at the head of the queue: an undone card comes first."""
 
     @abstractmethod
-    def _taken_back(self, answered: Answered) -> None:
-        """Update the queue once `answered` is deleted and its card is on show again: no other
+    def _taken_back(self, action: Action) -> None:
+        """Update the queue once `action` is taken back and its card is on show again: no other
         copy of that card may stay queued (its repeat, or a repeat set aside by an earlier undo),
-        since the card is back in the state it had before that answer."""
+        since the card is back in the state it had before that action."""
 
     def _check_shown(self, item: StudyItem) -> None:
         if item is not self._pending:
@@ -79,8 +105,8 @@ class OneCardSession(ABC):
         )
         elapsed = self._clock.now() - item.shown_at
         unreadable = getattr(grade, "parse_error", None) is not None
-        proposed = None if unreadable else propose(grade, elapsed, item.usual_time)
-        graded = Graded(grade, text, elapsed, proposed)
+        proposal = None if unreadable else propose(grade, elapsed, item.usual_time)
+        graded = Graded(grade, text, elapsed, proposal)
         if graded.readable:
             self._graded = graded
         return graded
@@ -98,21 +124,30 @@ class OneCardSession(ABC):
         self._answered(item, recorded)
         return recorded
 
+    def _put_away(self, item: StudyItem, change: Change, what: str) -> None:
+        """Remember a bury, suspend or reset of the card on show, to be undone like an answer."""
+        self._history.append(PutAway(item, change, self._clock.now() - item.shown_at, what))
+        self._pending = None
+        self._graded = None
+
     def can_undo(self) -> bool:
         return bool(self._history)
 
-    def undo(self) -> StudyItem | None:
-        """Take back this session's last answer and show its card next, with the same question
-        and its timer where it stood (None: nothing to undo). Afterwards the queue holds that card
-        once: a repeat of it on show (a learning step, a cram Again) goes."""
+    def undo(self) -> Undone | None:
+        """Take back this session's last action of any kind and show its card next, with the
+        same question and its timer where it stood (None: nothing to undo). Afterwards the queue
+        holds that card once: a repeat of it on show (a learning step, a cram Again) goes."""
         if not self._history:
             return None
         last = self._history[-1]
-        self._store.undo(last.recorded.review.id)
+        if isinstance(last, Answered):
+            self._store.undo(last.recorded.review.id)
+        else:
+            self._store.revert(last.change)
         self._history.pop()
         if self._pending is not None and self._pending.card.id != last.item.card.id:
             self._set_aside(self._pending)
         self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
         self._graded = None
         self._taken_back(last)
-        return self._pending
+        return Undone(self._pending, last.what)

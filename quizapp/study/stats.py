@@ -6,7 +6,6 @@ here scans the million-row log; per-card figures are SQL aggregates over the `ca
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass
@@ -18,15 +17,14 @@ from fsrs import Scheduler, State
 
 from quizapp.study.clock import Clock
 from quizapp.study.protocols import StudyCard
-from quizapp.study.state import to_micros
 from quizapp.study.store import StudyStore
+from quizapp.study.store.aggregates import CardAggregates
 
 FORECAST_DAYS = 30
 RECENT_DAYS = 30
 RECALL_AHEAD = timedelta(days=3650)
 """How far ahead recall may be predicted: far enough for any interview, short of the calendar's
 end (where the day's instant overflows in far time zones)."""
-_DAY_US = 86_400_000_000
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,10 @@ class Stats:
     today: date
     recall_date: date
     reviews_today: int
+    """Scheduled answers only; cram and practice are `practice_today`."""
+    practice_today: int
     streak: int
+    """Consecutive days with scheduled reviews: a practice-only day does not extend it."""
     longest_streak: int
     days: tuple[DayActivity, ...]
     true_retention: Retention
@@ -145,18 +146,18 @@ def compute_stats(
     if not today <= recall_date <= farthest:
         raise ValueError(f"the interview date {recall_date} must be between {today} and {farthest}")
     days = _days(store)
-    streak, longest = _streaks({activity.day for activity in days}, today)
+    streak, longest = _streaks({activity.day for activity in days if activity.scheduled}, today)
+    activity_today = next((activity for activity in days if activity.day == today), None)
     content = _Content(store, cards)
     boundaries = [calendar.start_of(today + timedelta(days=i)) for i in range(1, FORECAST_DAYS + 1)]
     return Stats(
         generated_at=now,
         today=today,
         recall_date=recall_date,
-        reviews_today=sum(
-            activity.scheduled + activity.cram + activity.practice
-            for activity in days
-            if activity.day == today
-        ),
+        reviews_today=0 if activity_today is None else activity_today.scheduled,
+        practice_today=0
+        if activity_today is None
+        else activity_today.cram + activity_today.practice,
         streak=streak,
         longest_streak=longest,
         days=tuple(days),
@@ -167,8 +168,8 @@ def compute_stats(
             for offset, due in enumerate(content.forecast(boundaries))
         ),
         cards=content.counts(today),
-        accuracy_by_activation=_accuracy(store, "activation"),
-        accuracy_by_family=_accuracy(store, "template"),
+        accuracy_by_activation=_accuracy(store, by_activation=True),
+        accuracy_by_family=_accuracy(store, by_activation=False),
         leeches=content.leeches(),
         recall=content.recall(calendar.midday_of(recall_date), settings.scheduler()),
     )
@@ -176,9 +177,7 @@ def compute_stats(
 
 def _days(store: StudyStore) -> list[DayActivity]:
     totals: dict[str, dict[str, int]] = {}
-    for day, mode, reviews, passed, duration_ms in store.query(
-        "SELECT day, mode, reviews, passed, duration_ms FROM review_days ORDER BY day"
-    ):
+    for day, mode, reviews, passed, duration_ms in store.day_totals():
         entry = totals.setdefault(
             day, {"scheduled": 0, "cram": 0, "practice": 0, "passed": 0, "duration_ms": 0}
         )
@@ -216,68 +215,37 @@ def _streaks(active: set[date], today: date) -> tuple[int, int]:
 
 
 def _retention(store: StudyStore, since: date | None) -> Retention:
-    reviews, passed = store.query(
-        "SELECT coalesce(sum(mature), 0), coalesce(sum(mature_passed), 0) FROM review_days "
-        "WHERE mode = 'scheduled' AND day >= ?",
-        ((since or date.min).isoformat(),),
-    )[0]
+    reviews, passed = store.mature_totals(since)
     return Retention(reviews, passed, round(passed / reviews, 4) if reviews else None)
 
 
-def _accuracy(store: StudyStore, column: str) -> tuple[Accuracy, ...]:
-    rows = store.query(
-        f"SELECT {column}, sum(attempts), sum(correct) FROM skill_totals "
-        f"WHERE {column} != '' GROUP BY {column} ORDER BY {column}"
-    )
+def _accuracy(store: StudyStore, by_activation: bool) -> tuple[Accuracy, ...]:
+    totals: dict[str, list[int]] = {}
+    for template, activation, attempts, correct in store.skill_totals():
+        name = activation if by_activation else template
+        if name:
+            entry = totals.setdefault(name, [0, 0])
+            entry[0] += attempts
+            entry[1] += correct
     return tuple(
         Accuracy(name, attempts, correct, round(correct / attempts, 4))
-        for name, attempts, correct in rows
+        for name, (attempts, correct) in sorted(totals.items())
         if attempts
     )
 
 
 class _Content:
-    """Per-card aggregates over the stored cards the content still has.
-
-    Each aggregate runs over every stored card (index-only where possible); when the content has
-    lost cards, the same aggregate over just those orphans is subtracted, which is cheap because
-    orphans are few and looked up by key.
-    """
+    """The per-card figures over the stored cards the content still has."""
 
     def __init__(self, store: StudyStore, cards: list[StudyCard]) -> None:
         self._store = store
         self._cards = cards
-        present = {card.id for card in cards}
         self._sizes = Counter(card.section or card.deck for card in cards)
-        stored = json.loads(store.query("SELECT json_group_array(card_id) FROM cards")[0][0])
-        self.orphans = sorted(set(stored) - present)
-        self._orphan_json = json.dumps(self.orphans)
-
-    def _kept(
-        self, sql: str, parameters: dict[str, object], keys: int
-    ) -> dict[tuple[Any, ...], list[Any]]:
-        """Run `sql` (with a `{scope}` condition) over all cards minus the orphans, as
-        {group key: summed values}; the first `keys` columns of each row form the group key.
-        Rows sharing a key are added up: the SQL may group more finely (by an indexed column)
-        than the key it reports."""
-        totals: dict[tuple[Any, ...], list[Any]] = {}
-        for row in self._store.query(sql.replace("{scope}", "1"), parameters):
-            _add(totals, row, keys, 1)
-        if self.orphans:
-            for row in self._store.query(
-                sql.replace("{scope}", "card_id IN (SELECT value FROM json_each(:orphans))"),
-                {**parameters, "orphans": self._orphan_json},
-            ):
-                _add(totals, row, keys, -1)
-        return totals
+        self._aggregates = CardAggregates(store, (card.id for card in cards))
+        self.orphans = self._aggregates.orphans
 
     def counts(self, today: date) -> CardCounts:
-        rows = self._kept(
-            "SELECT coalesce(state, 0), suspended, leech, coalesce(buried_until > :today, 0),"
-            " count(*) FROM cards WHERE {scope} GROUP BY state, suspended, leech, buried_until",
-            {"today": today.isoformat()},
-            keys=4,
-        )
+        rows = self._aggregates.state_counts(today)
         by_state: Counter[int] = Counter()
         suspended = buried = leeches = 0
         for (state, is_suspended, is_leech, is_buried), (count,) in rows.items():
@@ -299,26 +267,10 @@ class _Content:
         )
 
     def forecast(self, boundaries: list[datetime]) -> list[int]:
-        """Cards falling due on each coming day (`boundaries`: the end of each day); overdue
-        cards count for today."""
-        cases = " ".join(
-            f"WHEN due < :edge{index} THEN {index}" for index in range(len(boundaries))
-        )
-        parameters: dict[str, object] = {
-            f"edge{index}": to_micros(moment) for index, moment in enumerate(boundaries)
-        }
-        rows = self._kept(
-            f"SELECT CASE {cases} END AS bucket, count(*) FROM cards"
-            f" WHERE state IS NOT NULL AND suspended = 0 AND due < :edge{len(boundaries) - 1}"
-            " AND {scope} GROUP BY bucket",
-            parameters,
-            keys=1,
-        )
-        return [rows.get((index,), [0])[0] for index in range(len(boundaries))]
+        return self._aggregates.forecast(boundaries)
 
     def leeches(self) -> tuple[Leech, ...]:
-        rows = self._store.query("SELECT card_id, lapses FROM cards WHERE leech = 1")
-        lapses = {card_id: count for card_id, count in rows}
+        lapses = self._store.leech_lapses()
         if not lapses:
             return ()
         found = [
@@ -331,18 +283,7 @@ class _Content:
         time and parameters it reuses; a test checks they agree), summed per topic in SQL. A
         card's topic is its section (else its deck) as of its last review."""
         decay = -scheduler.parameters[20]
-        rows = self._kept(
-            "SELECT topic, count(*), sum(pow(1 + :factor * max(0, (:at - last_review) / :day)"
-            " / stability, :decay)) FROM cards INDEXED BY cards_recall"
-            " WHERE state IS NOT NULL AND stability > 0 AND {scope} GROUP BY topic",
-            {
-                "factor": 0.9 ** (1 / decay) - 1,
-                "decay": decay,
-                "at": to_micros(moment),
-                "day": _DAY_US,
-            },
-            keys=1,
-        )
+        rows = self._aggregates.recall_sums(moment, 0.9 ** (1 / decay) - 1, decay)
         sizes = self._sizes
         results = []
         for topic in sorted(sizes.keys() | {key[0] for key in rows}, key=str):
@@ -360,9 +301,3 @@ class _Content:
                 )
             )
         return tuple(results)
-
-
-def _add(totals: dict[tuple[Any, ...], list[Any]], row: Any, keys: int, sign: int) -> None:
-    values = totals.setdefault(tuple(row[:keys]), [0] * (len(row) - keys))
-    for index, value in enumerate(row[keys:]):
-        values[index] += sign * (value or 0)

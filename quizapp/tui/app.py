@@ -143,6 +143,10 @@ class QuizApp(App[None]):
             self.notify(
                 str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
             )
+        for notice in message.workspace.library.notices:
+            self.notify(
+                str(notice), title="Card left out", severity="warning", timeout=15, markup=False
+            )
         if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
             self.theme = message.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)

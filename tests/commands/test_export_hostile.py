@@ -61,11 +61,11 @@ def test_formula_cells_are_quoted_and_numbers_stay_numbers(tmp_path: Path, capsy
         "'-1+cmd|' /C calc'!A0",
         "'@SUM(A1:A2)",
         "'\tx",
-        "'\\x0dx",
+        "'\\u000dx",
         "-0.5",
         "1e-3",
         "plain",
-        "\\x1b]0;PWNED\\x07",
+        "\\u001b]0;PWNED\\u0007",
     ]
 
 

@@ -3,6 +3,7 @@ with file and line; a file name holding one is shown escaped, never raw."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def test_a_control_character_in_a_value_is_refused_with_its_line(write_deck, cod
     assert deck is None
     [problem] = problems
     assert (problem.line, problem.field) == (4, "cards[0].term")
-    assert f"control character {yaml_escape(code)}" in problem.message
+    assert f"control character \\u{code:04x}" in problem.message
     assert first_control(str(problem)) is None
 
 
@@ -60,7 +61,7 @@ def test_a_file_name_with_an_escape_is_shown_inert(write_deck) -> None:
     [problem] = read_deck(folder)[1]
     shown = str(problem)
     assert "\x1b" not in shown and "\x07" not in shown
-    assert "\\x1b]0;PWNED\\x07.yaml" in shown
+    assert "\\u001b]0;PWNED\\u0007.yaml" in shown
 
 
 @given(st.text())
@@ -72,7 +73,7 @@ def test_inert_text_has_no_control_character_left(text: str) -> None:
 
 def test_problem_text_is_inert() -> None:
     problem = Problem(Path("deck\x9b.yaml"), 3, "cards[0]", "bad \x1b[2J value")
-    assert str(problem) == "deck\\x9b.yaml:3: cards[0]: bad \\x1b[2J value"
+    assert str(problem) == "deck\\u009b.yaml:3: cards[0]: bad \\u001b[2J value"
 
 
 @pytest.mark.parametrize("folder_name", ["my deck", "deck\x1b]0;PWNED\x07"])
@@ -85,3 +86,10 @@ def test_a_folder_name_that_is_no_deck_name_is_a_problem_not_a_crash(
     assert [(p.line, p.field) for p in problems] == [(0, "deck")]
     assert "deck: {name: my-deck}" in str(problems[0])
     assert first_control(str(problems[0])) is None
+
+
+@given(st.text())
+def test_inert_json_is_still_the_same_json(text: str) -> None:
+    """Commands print JSON with ensure_ascii=False through the inert output: still valid."""
+    encoded = json.dumps({"answer": text}, ensure_ascii=False)
+    assert json.loads(inert(encoded)) == {"answer": text}

@@ -11,7 +11,12 @@ from typing import Any
 import pytest
 
 import quizapp
-from quizapp.content import bundled_content_dir, load_library, user_deck_paths
+from quizapp.content import (
+    bundled_content_dir,
+    load_library,
+    settle_duplicates,
+    user_deck_paths,
+)
 from quizapp.content import loader as loader_module
 
 ONE_CARD = """
@@ -74,14 +79,62 @@ def test_a_broken_user_deck_is_reported_and_skipped(tmp_path: Path, write_deck) 
     assert problem.line == 2
 
 
-def test_a_deck_reusing_a_bundled_id_is_skipped(tmp_path: Path, write_deck) -> None:
-    write_deck("mine", {"a.yaml": card_file("formula-relu")}, root=tmp_path / "decks")
+def test_a_card_reusing_a_bundled_id_is_left_out_not_its_deck(tmp_path: Path, write_deck) -> None:
+    """Issue 13.2: one duplicate id rejected the whole deck."""
+    write_deck(
+        "mine",
+        {"a.yaml": card_file("formula-relu") + card_file("mine-1")[8:]},
+        root=tmp_path / "decks",
+    )
     library = load_library(tmp_path)
-    assert [deck.name for deck in library.decks] == ["activation-functions"]
-    [problem] = library.problems
-    assert (problem.line, problem.field) == (3, "cards[0].id")
-    assert "duplicate id 'formula-relu' (first defined at " in problem.message
-    assert "functions.yaml:" in problem.message
+    assert [deck.name for deck in library.decks] == ["activation-functions", "mine"]
+    assert library.problems == []
+    assert library.card("formula-relu").deck == "activation-functions"
+    assert library.card("mine-1").deck == "mine"
+    [notice] = library.notices
+    assert (notice.file, notice.line, notice.field) == (
+        tmp_path / "decks" / "mine" / "a.yaml",
+        3,
+        "cards[0].id",
+    )
+    assert "card id 'formula-relu' is also defined at " in notice.message
+    assert "functions.yaml:" in notice.message
+    assert notice.message.endswith("which keeps it; this card is left out (give it another id)")
+
+
+def _two_decks_sharing(root: Path, write_deck) -> None:
+    """decks/dup.yaml loads before decks/my-interviews/ (file-name order); both define `q1`."""
+    decks = root / "decks"
+    decks.mkdir(parents=True)
+    (decks / "dup.yaml").write_text(card_file("q1").replace("Meaning of q1", "Newcomer"))
+    write_deck("my-interviews", {"a.yaml": card_file("q1") + card_file("q2")[8:]}, root=decks)
+
+
+def test_the_card_that_owns_the_history_keeps_a_duplicated_id(tmp_path: Path, write_deck) -> None:
+    """Issue 13.2: the newcomer's card took over the studied deck's history."""
+    _two_decks_sharing(tmp_path, write_deck)
+    loaded = load_library(tmp_path)
+    assert loaded.card("q1").deck == "dup"
+    studied = next(d for d in loaded.decks if d.name == "my-interviews").left_out[0].cards[0]
+    library = settle_duplicates(loaded, {"q1": studied.content_hash()})
+    assert library.card("q1").deck == "my-interviews"
+    assert library.card("q1").back == "Meaning of q1."
+    assert [card.id for card in library.deck("dup").cards] == []
+    [notice] = library.notices
+    assert (notice.file, notice.line) == (tmp_path / "decks" / "dup.yaml", 4)
+    assert "which keeps it and its study history" in notice.message
+    assert "my-interviews/a.yaml:3" in notice.message
+
+
+def test_history_of_neither_card_leaves_the_first_loaded_and_says_so(
+    tmp_path: Path, write_deck
+) -> None:
+    _two_decks_sharing(tmp_path, write_deck)
+    library = settle_duplicates(load_library(tmp_path), {"q1": "another text"})
+    assert library.card("q1").deck == "dup"
+    [notice] = library.notices
+    assert notice.file == tmp_path / "decks" / "my-interviews" / "a.yaml"
+    assert "dup.yaml:4, which keeps it and its study history" in notice.message
 
 
 def test_deck_names_are_unique(tmp_path: Path, write_deck) -> None:

@@ -232,7 +232,7 @@ def test_weakness_reads_lapses_practice_accuracy_and_past_interviews(store: Stud
         _numeric("tanh-deriv", "derivative-point", "tanh"),
     ]
     scheduler = Scheduler()
-    for rating in (Rating.Good, Rating.Again):
+    for rating in (Rating.Easy, Rating.Again):  # a review card forgotten: one lapse
         record_answer(store, cards[0], rating, scheduler=scheduler)
     record_answer(store, cards[1], Rating.Good, scheduler=scheduler)
 

@@ -46,7 +46,7 @@ def test_cram_again_comes_back_and_undo_takes_it_away(store: StudyStore) -> None
     first = cram.next()
     cram.record(first, Rating.Again)
     assert cram.remaining() == 2
-    assert cram.undo().card.id == first.card.id
+    assert cram.undo().item.card.id == first.card.id
     assert cram.remaining() == 2
     assert store.reviews_of(first.card.id) == []
     cram.record(cram.next(), Rating.Good)
@@ -62,14 +62,14 @@ def test_undoing_again_while_its_repeat_is_on_show(store: StudyStore) -> None:
     cram.record(cram.next(), Rating.Good)
     cram.record(cram.next(), Rating.Again)
     assert cram.next().card.id == deck[1].id
-    assert cram.undo().card.id == deck[1].id
+    assert cram.undo().item.card.id == deck[1].id
     assert cram.remaining() == 1
     assert store.reviews_of(deck[1].id) == []
     cram.record(cram.next(), Rating.Good)
     assert cram.next() is None
-    assert cram.undo().card.id == deck[1].id
+    assert cram.undo().item.card.id == deck[1].id
     assert cram.can_undo()
-    assert cram.undo().card.id == deck[0].id
+    assert cram.undo().item.card.id == deck[0].id
     assert not cram.can_undo()
     assert [cram.next().card.id, cram.remaining()] == [deck[0].id, 2]
 

@@ -7,7 +7,8 @@ from fsrs import Rating
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizapp.study import format_interval, propose_rating
+from quizapp.study import format_interval, propose, propose_rating
+from quizapp.study.answering import Proposal
 
 durations = st.integers(0, 3_600_000).map(lambda ms: timedelta(milliseconds=ms))
 
@@ -28,7 +29,7 @@ def test_a_slower_right_answer_never_rates_higher(faster, slower, usual) -> None
 
 @pytest.mark.parametrize(
     ("seconds", "rating"),
-    [(5, Rating.Easy), (10, Rating.Easy), (15, Rating.Good), (29, Rating.Good), (30, Rating.Hard)],
+    [(5, Rating.Easy), (8, Rating.Easy), (9, Rating.Good), (39, Rating.Good), (40, Rating.Hard)],
 )
 def test_thresholds_against_a_usual_twenty_seconds(seconds: int, rating: Rating) -> None:
     assert propose_rating(True, timedelta(seconds=seconds), timedelta(seconds=20)) == rating
@@ -61,3 +62,23 @@ def test_labels_are_short_and_never_negative(seconds: float) -> None:
     assert len(label) <= 6
     assert not label.startswith("-")
     assert label[-1] in "smhdoy"
+
+
+def test_the_proposal_says_why() -> None:
+    """Issue 13.5: the reason is shown beside the proposal."""
+
+    class Right:
+        correct = True
+
+    class Wrong:
+        correct = False
+
+    usual = timedelta(seconds=20)
+    assert propose(Right(), timedelta(seconds=42), usual) == Proposal(
+        Rating.Hard, "correct, 2.1× your usual time → Hard"
+    )
+    assert propose(Right(), timedelta(seconds=30), usual).reason == (
+        "correct, your usual pace → Good"
+    )
+    assert propose(Right(), timedelta(seconds=30), None).reason == "correct → Good"
+    assert propose(Wrong(), timedelta(seconds=3), usual).reason == "wrong → Again"

@@ -72,3 +72,32 @@ def test_aggregate_tables_follow_inserts_and_deletes(tmp_path: Path, clock: Fake
         assert store.query("SELECT reviews, passed, introduced FROM review_days") == [(2, 1, 2)]
         store.undo(first.review.id)
         assert store.query("SELECT reviews, passed, introduced FROM review_days") == [(1, 1, 1)]
+
+
+def test_lapses_counted_while_learning_are_recounted_from_the_log(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Issue 13.3: earlier versions counted every Again as a lapse; the upgrade recounts a card
+    from its review log when the log holds all its answers, and leaves any other card alone."""
+    learner, imported = cards(2)
+    with open_store(tmp_path, clock, migrations=MIGRATIONS[:3]) as store:
+        store.set_setting("leech_threshold", 3)
+        for _ in range(4):
+            record_answer(store, learner, Rating.Again, scheduler=Scheduler())
+        with store.transaction() as connection:
+            connection.execute("UPDATE cards SET lapses = 4, leech = 1")
+            connection.execute(
+                "INSERT INTO cards (card_id, state, reps, lapses, leech) VALUES (?, 2, 5, 5, 1)",
+                (imported.id,),
+            )
+    with open_store(tmp_path, clock) as store:
+        assert (store.card_state(learner.id).lapses, store.card_state(learner.id).leech) == (
+            0,
+            False,
+        )
+        assert (store.card_state(imported.id).lapses, store.card_state(imported.id).leech) == (
+            5,
+            True,
+        )
+        store.set_setting("leech_threshold", 6)
+        assert not store.card_state(imported.id).leech

@@ -7,7 +7,14 @@ import pytest
 from fsrs import Rating, State
 from study_fakes import FakeCard, cards, fake_generate
 
-from quizapp.study import CardChangedError, FakeClock, ReviewSession, StudySettings, StudyStore
+from quizapp.study import (
+    CardChangedError,
+    FakeClock,
+    ReviewSession,
+    StudySettings,
+    StudyStore,
+    UndoError,
+)
 
 
 def _session(store: StudyStore, deck: list, **limits: int) -> ReviewSession:
@@ -161,7 +168,7 @@ def test_undo_restores_the_exact_state_and_shows_the_card_again(
     session.record(item, Rating.Again)
     assert store.card_state(deck[0].id) != before
     clock.advance(seconds=30)
-    restored = session.undo()
+    restored = session.undo().item
     assert store.card_state(deck[0].id) == before
     assert restored.card.id == deck[0].id
     assert session.next() is restored
@@ -188,8 +195,8 @@ def test_undo_walks_back_several_answers_and_requeues_the_shown_card(store: Stud
         session.record(session.next(), Rating.Easy)
     shown = session.next()
     assert shown.card.id == deck[2].id
-    assert session.undo().card.id == deck[1].id
-    assert session.undo().card.id == deck[0].id
+    assert session.undo().item.card.id == deck[1].id
+    assert session.undo().item.card.id == deck[0].id
     assert session.undo() is None
     assert _drain(session) == [card.id for card in deck]
 
@@ -219,7 +226,7 @@ def test_undo_releases_the_siblings_the_answer_held(store: StudyStore) -> None:
     deck = [FakeCard("a"), FakeCard("a:reverse"), FakeCard("b")]
     session = _session(store, deck)
     session.record(session.next(), Rating.Good)
-    assert session.undo().card.id == "a"
+    assert session.undo().item.card.id == "a"
     assert [card.id for card, _source in session.upcoming()] == ["a", "b", "a:reverse"]
 
 
@@ -270,37 +277,91 @@ def test_a_question_that_cannot_be_generated_is_reported_not_raised(store: Study
     assert "unknown template" in item.problem
 
 
-def test_proposed_rating_uses_the_usual_time_on_the_card(
+def test_numeric_proposals_use_the_family_time_not_the_card(
     store: StudyStore, clock: FakeClock
 ) -> None:
-    skill = FakeCard(id="num-1", kind="numeric", template="activation-vector")
-    session = _session(store, [skill])
+    """Issue 13.5: each numeric review is a new question, so one card's own history is no
+    yardstick; the family's right answers are, and only a clear outlier moves the proposal."""
+    family = [
+        FakeCard(id=f"num-{i}", kind="numeric", template="activation-vector") for i in range(6)
+    ]
+    other = FakeCard(id="other", kind="numeric", template="derivative-point")
+    session = _session(store, [*family, other], new_per_day=10)
+    for _ in range(5):
+        item = session.next()
+        clock.advance(seconds=20)
+        session.record(item, session.submit(item, str(item.seed % 10)).proposed)
     item = session.next()
-    clock.advance(seconds=20)
-    session.record(item, Rating.Good)
-    clock.advance(days=30)
-    session.refresh()
-    item = session.next()
-    assert item.usual_time == timedelta(seconds=20)
-    clock.advance(seconds=5)
+    assert item.card.template == "activation-vector" and item.usual_time == timedelta(seconds=20)
+    clock.advance(seconds=30)
+    graded = session.submit(item, str(item.seed % 10))
+    assert graded.proposal.reason == "correct, your usual pace → Good"
+    clock.advance(seconds=12)
+    graded = session.submit(item, str(item.seed % 10))
+    assert graded.proposal.reason == "correct, 2.1× your usual time → Hard"
     assert session.submit(item, "99").proposed == Rating.Again
-    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Easy
-    clock.advance(seconds=15)
-    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Good
-    clock.advance(seconds=20)
-    assert session.submit(item, str(item.seed % 10)).proposed == Rating.Hard
+    session.record(item, Rating.Good)
+    item = session.next()
+    assert item.card.id == "other" and item.usual_time is None
+    clock.advance(minutes=5)
+    assert session.submit(item, str(item.seed % 10)).proposal.reason == "correct → Good"
 
 
-def test_leech_is_flagged_after_many_failures(store: StudyStore, clock: FakeClock) -> None:
+def _fail_review(store: StudyStore, clock: FakeClock, deck: list) -> None:
+    """The card, once due as a review card, forgotten (Again) and relearnt (Good)."""
+    clock.set(max(clock.now(), store.card_state(deck[0].id).due))
+    session = ReviewSession(store, deck)
+    item = session.next()
+    assert item.source == "review"
+    session.record(item, Rating.Again)
+    clock.advance(minutes=15)
+    session.record(session.next(), Rating.Good)
+
+
+def test_a_leech_is_a_review_card_forgotten_often(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(1)
+    _graduate(store, deck)
+    StudySettings(leech_threshold=3, learn_ahead_minutes=60).save(store)
+    for _ in range(2):
+        _fail_review(store, clock, deck)
+    assert store.card_state(deck[0].id).lapses == 2
+    assert not store.card_state(deck[0].id).leech
+    _fail_review(store, clock, deck)
+    assert store.card_state(deck[0].id).lapses == 3
+    assert store.card_state(deck[0].id).leech
+
+
+def test_again_while_first_learning_is_not_a_lapse(store: StudyStore, clock: FakeClock) -> None:
+    """Issue 13.3: a new card failed 8 times on day one was a leech (learning, lapses=8)."""
     deck = cards(1)
     StudySettings(leech_threshold=3, learn_ahead_minutes=60).save(store)
     session = ReviewSession(store, deck)
-    for _ in range(3):
-        assert not store.card_state(deck[0].id).leech
+    for _ in range(8):
         session.record(session.next(), Rating.Again)
         clock.advance(minutes=2)
+    state = store.card_state(deck[0].id)
+    assert (state.state, state.lapses, state.leech) == (State.Learning, 0, False)
+
+
+def test_leech_flags_follow_the_threshold(store: StudyStore, clock: FakeClock) -> None:
+    """Issue 13.3: lowering the threshold and raising it back left cards flagged."""
+    deck = cards(1)
+    _graduate(store, deck)
+    _fail_review(store, clock, deck)
+    StudySettings(leech_threshold=1).save(store)
     assert store.card_state(deck[0].id).leech
-    assert store.card_state(deck[0].id).lapses == 3
+    StudySettings(leech_threshold=8).save(store)
+    assert not store.card_state(deck[0].id).leech
+
+
+def test_a_reset_card_starts_over_without_lapses(store: StudyStore, clock: FakeClock) -> None:
+    deck = cards(1)
+    _graduate(store, deck)
+    StudySettings(leech_threshold=1).save(store)
+    _fail_review(store, clock, deck)
+    store.reset(deck[0].id)
+    state = store.card_state(deck[0].id)
+    assert (state.lapses, state.leech) == (0, False)
 
 
 def _queue_after_undo(session: ReviewSession, clock: FakeClock) -> list[str]:
@@ -327,7 +388,7 @@ def test_undo_while_the_cards_repeat_is_on_show_shows_it_once(
     clock.advance(minutes=15)
     repeat = session.next()
     assert repeat.card.id == first.card.id and repeat.source == "learning"
-    back = session.undo()
+    back = session.undo().item
     assert back.card.id == first.card.id and back.source == "new"
     assert store.card_state(first.card.id).state is None
     assert _queue_after_undo(session, clock) == [first.card.id, deck[1].id]
@@ -345,7 +406,7 @@ def test_two_undos_back_to_a_repeated_card_leave_it_queued_once(
     clock.advance(minutes=15)
     assert session.next().card.id == first.card.id
     session.undo()
-    assert session.undo().card.id == first.card.id
+    assert session.undo().item.card.id == first.card.id
     shown = _queue_after_undo(session, clock)
     assert sorted(shown) == sorted(card.id for card in deck)
 
@@ -366,7 +427,7 @@ def test_choice_options_come_in_a_fresh_order_at_each_showing(
         graded = session.submit(item, number)
         assert graded.grade.correct and graded.response == "right"
         session.record(item, Rating.Again)
-        again = session.undo()
+        again = session.undo().item
         assert again.options == item.options  # undo shows the same showing again
         session.record(again, Rating.Again)
         clock.advance(hours=1)
@@ -418,3 +479,55 @@ def test_one_answer_reads_the_settings_once_per_session_not_per_answer(
     # begin, the row check, log, state, text, commit; then the checkpoint into the main file
     assert len(set(statements)) <= 7
     assert statements[-1] == "PRAGMA wal_checkpoint(PASSIVE)"
+
+
+
+def test_undo_takes_back_a_bury_not_the_answer_before_it(store: StudyStore) -> None:
+    """Issue 13.1: `b` then `u` undid the previous answer and left the card buried."""
+    deck = cards(3)
+    session = _session(store, deck)
+    answered = session.next()
+    session.record(answered, Rating.Good)
+    after_answer = store.card_state(answered.card.id)
+    buried = session.next()
+    session.bury(buried.card.id)
+    undone = session.undo()
+    assert undone.what == "bury" and undone.item.card.id == buried.card.id
+    assert store.card_state(buried.card.id).buried_until is None
+    assert store.card_state(answered.card.id) == after_answer
+    assert session.next() is undone.item
+    assert session.undo().what == "answer"
+    assert store.card_state(answered.card.id).is_new
+
+
+def test_undo_takes_back_suspend_and_reset_in_reverse_order(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = cards(3)
+    _graduate(store, deck)
+    clock.advance(days=90)
+    session = _session(store, deck)
+    first = session.next()
+    reviewed = store.card_state(first.card.id)
+    session.reset(first.card.id)
+    assert store.card_state(first.card.id).is_new
+    second = session.next()
+    session.suspend(second.card.id)
+    assert session.undo().what == "suspend"
+    assert not store.card_state(second.card.id).suspended
+    assert session.next().card.id == second.card.id
+    undone = session.undo()
+    assert undone.what == "reset" and undone.item.card.id == first.card.id
+    assert store.card_state(first.card.id) == reviewed
+    assert sorted(_drain(session)) == sorted(card.id for card in deck)
+
+
+def test_undoing_a_bury_changed_elsewhere_is_refused(store: StudyStore) -> None:
+    deck = cards(2)
+    session = _session(store, deck)
+    item = session.next()
+    session.bury(item.card.id)
+    store.suspend(item.card.id)
+    with pytest.raises(UndoError, match="changed since"):
+        session.undo()
+    assert store.card_state(item.card.id).suspended

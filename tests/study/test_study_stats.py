@@ -159,12 +159,14 @@ def test_leeches_are_listed_worst_first(store: StudyStore, clock: FakeClock) -> 
     deck = cards(3)
     StudySettings(leech_threshold=2, learn_ahead_minutes=30).save(store)
     fails = {deck[0].id: 3, deck[1].id: 2, deck[2].id: 0}
-    session = ReviewSession(store, deck)
-    while (item := session.next()) is not None:
-        remaining = fails[item.card.id]
-        fails[item.card.id] -= 1
-        session.record(item, Rating.Again if remaining > 0 else Rating.Easy)
-        clock.advance(minutes=1)
+    while any(fails.values()):
+        session = ReviewSession(store, deck)
+        while (item := session.next()) is not None:
+            lapse = item.source == "review" and fails[item.card.id] > 0
+            fails[item.card.id] -= lapse
+            session.record(item, Rating.Again if lapse else Rating.Easy)
+            clock.advance(minutes=1)
+        clock.advance(days=90)
     stats = compute_stats(store, deck, clock)
     assert [(leech.card_id, leech.lapses) for leech in stats.leeches] == [
         (deck[0].id, 3),
@@ -282,3 +284,19 @@ def test_an_empty_store_has_quiet_stats(tmp_path: Path, clock: FakeClock) -> Non
     assert stats.cards.new == 3
     assert all(day.due == 0 for day in stats.forecast)
     assert [(t.topic, t.expected, t.studied) for t in stats.recall] == [("concepts", 0.0, None)]
+
+
+def test_practice_and_cram_are_counted_apart_and_keep_no_streak(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Issue 13.4: a practice-only day extended the streak and counted as done reviews."""
+    deck = cards(3)
+    _study_day(store, deck)
+    clock.advance(days=1)
+    store.record_unscheduled("practice", Rating.Good, day=store.today(), card=deck[0])
+    store.record_unscheduled("cram", Rating.Again, day=store.today(), card=deck[1])
+    stats = compute_stats(store, deck, clock)
+    assert (stats.reviews_today, stats.practice_today) == (0, 2)
+    assert stats.streak == 1
+    clock.advance(days=1)
+    assert compute_stats(store, deck, clock).streak == 0

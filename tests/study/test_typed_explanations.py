@@ -24,12 +24,12 @@ def test_the_matcher_ticks_the_points_heard_with_their_evidence() -> None:
     assert result.covered == frozenset({0, 1})
     assert result.evidence[:2] == ("gradients shrink", "early layers")
     assert result.evidence[2:] == ("", "")
-    assert propose(result, timedelta(seconds=30), None) == Rating.Good
+    assert propose(result, timedelta(seconds=30), None).rating == Rating.Good
 
 
 def test_nothing_heard_proposes_again_and_ticks_by_hand_carry_no_evidence() -> None:
     result, _ = grade("I am not sure.")
     assert result.covered == frozenset()
-    assert propose(result, timedelta(seconds=30), None) == Rating.Again
+    assert propose(result, timedelta(seconds=30), None).rating == Rating.Again
     ticked, _ = grade_response(CARD, frozenset({3}), question=None, options=())
     assert ticked.evidence == ()

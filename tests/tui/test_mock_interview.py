@@ -53,7 +53,8 @@ async def test_a_whole_interview_from_the_command_line_options_to_the_report(
         numeric = interview.current.question
         assert shown(app, "#mock-prompt") == numeric.prompt
         clock.advance(seconds=12)
-        await pilot.press(*numeric.expected_text, "enter")
+        screen.query_one("#mock-answer", Input).value = numeric.expected_text
+        await pilot.press("enter")
         await pilot.pause()
         assert "Correct" not in _visible_text(screen)
         assert numeric.expected_text not in _visible_text(screen)
@@ -70,7 +71,7 @@ async def test_a_whole_interview_from_the_command_line_options_to_the_report(
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert screen.query_one("#mock-prompt").display
-        await pilot.press(*"partial thou")
+        screen.query_one("#mock-answer", Input).value = "partial thou"
         clock.advance(seconds=61)
         screen.tick()
         await pilot.pause()
@@ -140,9 +141,10 @@ async def test_from_home_with_setup_then_ending_early_keeps_the_answers(
         await pilot.press("escape")
         await pilot.pause()
 
-        await pilot.press(*"first answer", "enter")
+        screen.query_one("#mock-answer", Input).value = "first answer"
+        await pilot.press("enter")
         await pilot.pause()
-        await pilot.press(*"never submitted")
+        screen.query_one("#mock-answer", Input).value = "never submitted"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -170,7 +172,8 @@ async def test_quitting_the_app_mid_interview_leaves_it_abandoned(
     app = _mock_app(data_dir, clock, questions=2, seed=4)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        await pilot.press(*"an answer", "enter")
+        app.screen.query_one("#mock-answer", Input).value = "an answer"
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
-from helpers import shown, wait_ready
+from helpers import settle, shown, wait_ready
 from textual.widgets import DataTable
 
-from quizapp.study import open_store
+from quizapp.study import Rating, open_store
 from quizapp.tui.app import QuizApp
 from quizapp.tui.dialogs import KeysScreen
 from quizapp.tui.screens.home import HomeScreen
@@ -169,3 +170,40 @@ async def test_a_data_dir_failure_naming_markup_is_shown_literally(tmp_path: Pat
         await wait_ready(pilot)
         assert app.workspace is None
         assert str(blocker) in str(app.screen.query_one("Toast").render())
+
+
+async def test_home_counts_scheduled_reviews_apart_from_practice(make_app) -> None:
+    """Issue 13.4: a practice-only day showed as done reviews and extended the streak."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        store = app.workspace.store
+        card = app.workspace.cards[0]
+        store.record_unscheduled("practice", Rating.Good, day=store.today(), card=card)
+        store.record_unscheduled("cram", Rating.Good, day=store.today(), card=card)
+        await pilot.press("s", "escape")
+        await settle(pilot)
+        today = shown(app, "#home-today")
+        assert "Done today: 0   Practice/cram: 2" in today
+        assert "Streak: 0 days" in today
+
+
+async def test_home_refreshes_at_the_day_rollover(make_app, clock, monkeypatch) -> None:
+    """Issue 13.4: left open overnight, home kept yesterday's numbers."""
+    monkeypatch.setattr(HomeScreen, "DAY_CHECK_SECONDS", 0.05)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r", "space", "3", "escape")
+        await settle(pilot)
+        assert "Done today: 1" in shown(app, "#home-today")
+        assert "Streak: 1 day" in shown(app, "#home-today")
+        clock.set(clock.now().replace(hour=3, minute=59) + timedelta(days=1))
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert "Done today: 1" in shown(app, "#home-today")
+        clock.advance(minutes=1)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert "Done today: 0" in shown(app, "#home-today")
+        assert "Streak: 1 day" in shown(app, "#home-today")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import shown, wait_ready, wrong_answer
-from textual.widgets import Checkbox, Input, OptionList, SelectionList, Tree
+from helpers import settle, shown, wait_ready, wrong_answer
+from textual.widgets import Checkbox, Input, OptionList, SelectionList, Static, Tree
 
 from quizapp.tui.screens.browse import BrowseScreen
 from quizapp.tui.screens.practice import DrillScreen, PracticeSetupScreen
@@ -32,7 +32,8 @@ async def test_practice_drill_grades_and_logs_without_scheduling(make_app) -> No
         assert "Correct" in shown(app, "#numeric-feedback")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press(*wrong_answer(drill.item.question), "enter")
+        drill.query_one("#numeric-input", Input).value = wrong_answer(drill.item.question)
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -54,11 +55,16 @@ async def test_practice_can_count_in_the_schedule(make_app) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         drill = app.screen
-        await pilot.press(*drill.item.question.expected_text, "enter")
+        drill.query_one("#numeric-input", Input).value = drill.item.question.expected_text
+        await pilot.press("enter")
         await pilot.pause()
+        await settle(pilot)
         review = next(app.workspace.store.iter_reviews())
         assert review.mode == "scheduled"
         assert app.workspace.store.card_state(drill.item.card.id).state is not None
+        assert f"Counted in your schedule as {review.rating.name} (correct" in str(
+            drill.query_one("#drill-summary", Static).render()
+        )
 
 
 async def test_practice_refuses_an_empty_selection(make_app) -> None:
@@ -156,7 +162,7 @@ async def test_stats_screen_shows_activity_after_answers(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
         summary = shown(app, "#stats-summary")
-        assert "Today: 2 answers" in summary
+        assert "Today: 2 reviews · 0 practice/cram" in summary
         assert "learning 2" in summary
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpers import settle, shown, wait_ready
+from helpers import last_message, settle, shown, wait_ready
+from textual.widgets import Input
 
 from quizapp.study import ReviewSession, State
 from quizapp.tui.dialogs import ConfirmScreen
@@ -88,6 +89,49 @@ async def test_bury_moves_on_and_hides_the_card_until_tomorrow(make_app) -> None
         assert app.workspace.store.card_state(card_id).buried_until is not None
 
 
+async def test_undo_takes_back_bury_and_suspend_not_the_answer_before(make_app) -> None:
+    """Issue 13.1: `b` then `u`, or `s`,`y` then `u`, undid the previous answer instead."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = await open_review(app, pilot)
+        store = app.workspace.store
+        await pilot.press("space", "3")
+        await settle(pilot)
+        assert store.review_count() == 1
+        for key, flag in (("b", "buried_until"), ("s", "suspended")):
+            card_id = screen.item.card.id
+            await pilot.press(key)
+            await settle(pilot)
+            if key == "s":
+                await pilot.press("y")
+                await settle(pilot)
+            assert getattr(store.card_state(card_id), flag)
+            assert screen.item.card.id != card_id
+            await pilot.press("u")
+            await settle(pilot)
+            assert not getattr(store.card_state(card_id), flag)
+            assert screen.item.card.id == card_id
+            assert store.review_count() == 1
+            assert last_message(app) in ("Bury undone", "Suspend undone")
+
+
+async def test_failing_a_new_card_all_day_does_not_make_it_a_leech(make_app, clock) -> None:
+    """Issue 13.3: Again while first learning counted as lapses (learning, lapses=8, leech)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        card_id = first_of_kind(app, "definition")
+        screen = await open_review(app, pilot, card_id)
+        for _ in range(8):
+            assert screen.item.card.id == card_id
+            await pilot.press("space", "1")
+            await settle(pilot)
+            clock.advance(minutes=30)
+        state = app.workspace.store.card_state(card_id)
+        assert (state.state, state.lapses, state.leech) == (State.Learning, 0, False)
+
+
 async def test_interview_card_key_points_checklist_proposes_a_rating(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -127,6 +171,7 @@ async def test_multiple_choice_takes_the_option_number_as_shown(make_app) -> Non
         assert screen.state == "graded"
         assert f"The answer is {shown_options.index(key) + 1} ({key})" in shown(app, "#card-result")
         assert screen.proposed.name == "Again"
+        assert "Proposed: wrong → Again · enter records it" in shown(app, "#rating-bar")
         await pilot.press("enter")
         await settle(pilot)
         review = app.workspace.store.reviews_of(card_id)[0]
@@ -176,7 +221,8 @@ async def test_wrong_numeric_answer_names_the_mistake_and_proposes_again(make_ap
         screen = await open_review(app, pilot, card_id)
         question = screen.item.question
         mistake = next(m for m in question.mistakes if m.id == "sigmoid-instead-of-derivative")
-        await pilot.press(*question.mistake_text(mistake), "enter")
+        screen.query_one("#numeric-input", Input).value = question.mistake_text(mistake)
+        await pilot.press("enter")
         await pilot.pause()
         assert mistake.description in shown(app, "#numeric-feedback")
         assert screen.proposed.name == "Again"

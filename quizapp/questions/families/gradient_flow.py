@@ -116,7 +116,7 @@ def _lesson(name: str, layers: int, precision: Precision) -> str:
     )
 
 
-def _dead_inputs(rng: np.random.Generator, name: str, count: int) -> np.ndarray:
+def _layer_inputs(rng: np.random.Generator, name: str, count: int) -> np.ndarray:
     if name == "relu6":
         z = draws.grid(rng, count, -3, 9)
         if not (z > 6).any():
@@ -129,7 +129,7 @@ def _dead_inputs(rng: np.random.Generator, name: str, count: int) -> np.ndarray:
 def _build_inactive(rng: np.random.Generator, setup: Setup) -> Draft:
     name = str(setup.activation)
     precision = Precision(int(setup.get("decimals", 3)))
-    z = _dead_inputs(rng, name, setup.count(rng, 4, 6))
+    z = _layer_inputs(rng, name, setup.count(rng, 4, 6))
     inactive = slope(name, z, {}) == 0
     count = int(inactive.sum())
     if count in (0, z.size):

@@ -12,16 +12,16 @@ from quizapp.study.mock.plan import MockPlan, MockPlanError, PlannedQuestion, bu
 from quizapp.study.mock.planning import plan_interview
 from quizapp.study.mock.report import MockReport, TopicResult, clock_text, last_interview_text
 from quizapp.study.mock.runner import WARNING_TIME, MockInterview, MockStateError, Phase
-from quizapp.study.mock.storage import (
+from quizapp.study.mock.topics import MockCard, available_topics
+from quizapp.study.mock.trend import MockTrend, mock_trend
+from quizapp.study.mock.weakness import card_weakness
+from quizapp.study.store.interviews import (
     InterviewSummary,
     SentToReview,
     interviews,
     latest_finished,
     send_to_review,
 )
-from quizapp.study.mock.topics import MockCard, available_topics
-from quizapp.study.mock.trend import MockTrend, mock_trend
-from quizapp.study.mock.weakness import card_weakness
 
 __all__ = [
     "WARNING_TIME",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
-from quizapp.study.mock.storage import InterviewSummary
+from quizapp.study.store.interviews import InterviewSummary
 
 WEAKEST_SHOWN = 3
 UNREADABLE_NOTE = (

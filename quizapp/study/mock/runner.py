@@ -12,12 +12,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from quizapp.study.clock import Clock
-from quizapp.study.mock import storage
 from quizapp.study.mock.answers import MockAnswer, Outcome, session_score
 from quizapp.study.mock.plan import MockPlan, PlannedQuestion
 from quizapp.study.mock.report import MockReport
-from quizapp.study.mock.storage import SentToReview
-from quizapp.study.store import StudyStore
+from quizapp.study.store import StudyStore, interviews
+from quizapp.study.store.interviews import SentToReview
 
 WARNING_TIME = timedelta(seconds=30)
 """Countdowns below this show in the warning colour."""
@@ -71,7 +70,7 @@ class MockInterview:
         if self.phase != Phase.READY:
             raise MockStateError("this interview has already started")
         now = self._clock.now()
-        self.interview_id = storage.create_interview(self._store, self.plan, now)
+        self.interview_id = interviews.create_interview(self._store, self.plan, now)
         self._question_start = now
         self.phase = Phase.ASKING
         return self.plan.questions[0]
@@ -226,20 +225,20 @@ class MockInterview:
 
     def _save(self, answer: MockAnswer) -> None:
         assert self.interview_id is not None
-        storage.record_answer(self._store, self.interview_id, answer)
+        interviews.record_answer(self._store, self.interview_id, answer)
         self.answers.append(answer)
 
     def _finish(self, now: datetime) -> None:
         assert self.interview_id is not None
         self.phase = Phase.FINISHED
-        storage.finish_interview(self._store, self.interview_id, now, self.score)
+        interviews.finish_interview(self._store, self.interview_id, now, self.score)
 
     def abandon(self) -> None:
         """Quit mid-interview: the answers given so far stay stored, the interview abandoned."""
         if self.phase in (Phase.ASKING, Phase.PAUSED):
             assert self.interview_id is not None
             self.phase = Phase.ABANDONED
-            storage.end_abandoned(self._store, self.interview_id, self._clock.now())
+            interviews.end_abandoned(self._store, self.interview_id, self._clock.now())
 
     @property
     def score(self) -> float:
@@ -258,7 +257,7 @@ class MockInterview:
         answer = self.answers[index].assessed(frozenset(covered))
         self.answers[index] = answer
         assert self.interview_id is not None
-        storage.record_assessment(self._store, self.interview_id, answer, self.score)
+        interviews.record_assessment(self._store, self.interview_id, answer, self.score)
         return answer
 
     def report(self) -> MockReport:
@@ -271,9 +270,9 @@ class MockInterview:
         )
 
     def send_missed_to_review(self) -> SentToReview:
-        """Put every missed card in today's review queue (see `storage.send_to_review`)."""
+        """Put every missed card in today's review queue (see `interviews.send_to_review`)."""
         missed = [
             (answer.planned.card.id, answer.planned.card.section or answer.planned.card.deck)
             for answer in self.report().missed
         ]
-        return storage.send_to_review(self._store, missed, self._clock.now())
+        return interviews.send_to_review(self._store, missed, self._clock.now())

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.study.mock.report import percent
-from quizapp.study.mock.storage import InterviewSummary, interviews
 from quizapp.study.store import StudyStore
+from quizapp.study.store.interviews import InterviewSummary, interviews
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quizapp.study.mock.storage import card_scores
 from quizapp.study.mock.topics import MockCard
 from quizapp.study.store import StudyStore
+from quizapp.study.store.interviews import card_scores
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,7 @@ class History:
 def read_history(store: StudyStore) -> History:
     family: dict[str, list[int]] = {}
     activation: dict[str, list[int]] = {}
-    for template, function, attempts, correct in store.query(
-        "SELECT template, activation, attempts, correct FROM skill_totals WHERE attempts > 0"
-    ):
+    for template, function, attempts, correct in store.skill_totals():
         for key, table in ((template, family), (function, activation)):
             if key:
                 totals = table.setdefault(key, [0, 0])
@@ -45,9 +43,7 @@ def read_history(store: StudyStore) -> History:
                 totals[1] += correct
     lapses = {
         card_id: 1.0 if leech else min(1.0, lapses / reps)
-        for card_id, reps, lapses, leech in store.query(
-            "SELECT card_id, reps, lapses, leech FROM cards WHERE reps > 0"
-        )
+        for card_id, reps, lapses, leech in store.lapse_counts()
     }
     return History(
         family_misses=_miss_rates(family),

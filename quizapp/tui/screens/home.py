@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,8 @@ class StudyData(Enum):
 
 class HomeScreen(QuizScreen):
     TITLE_TEXT = "Home"
+    DAY_CHECK_SECONDS = 30.0
+    """How often home checks whether the study day rolled over (its numbers are then stale)."""
 
     BINDINGS = [
         Binding("r", "open('review')", "Review", id="home.review"),
@@ -88,6 +91,17 @@ class HomeScreen(QuizScreen):
 
     def on_mount(self) -> None:
         self.today.border_title = "Today"
+        self._day_ends: datetime | None = None
+        self.set_interval(self.DAY_CHECK_SECONDS, self._refresh_after_rollover)
+
+    def _refresh_after_rollover(self) -> None:
+        """At the day rollover, today's numbers start over: show the new day's."""
+        workspace = self.quiz_app.workspace
+        if workspace is None or self._day_ends is None or not self.is_current:
+            return
+        if workspace.clock.now() >= self._day_ends:
+            self._day_ends = None
+            self.refresh_overview()
 
     def watch_study_data(self, study_data: StudyData) -> None:
         self.set_class(study_data is StudyData.FAILED, "-failed")
@@ -128,6 +142,7 @@ class HomeScreen(QuizScreen):
         self.app.call_from_thread(self._show_overview, summary)
 
     def _show_overview(self, summary: Overview) -> None:
+        self._day_ends = summary.day_ends
         self.today.update("\n".join(summary.lines()))
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:

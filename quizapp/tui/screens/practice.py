@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -69,14 +70,14 @@ class PracticeSetupScreen(QuizScreen):
         self.sub_title = "choose, then ctrl+s"
         self.query_one("#practice-activations", SelectionList).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "practice-start":
-            self.action_start()
-        else:
-            self.action_cram()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Button.Pressed, "#practice-start")
+    @on(Input.Submitted, "#practice-count")
+    def start_pressed(self) -> None:
         self.action_start()
+
+    @on(Button.Pressed, "#practice-cram")
+    def cram_pressed(self) -> None:
+        self.action_cram()
 
     def action_start(self) -> None:
         activations = self.query_one("#practice-activations", SelectionList).selected
@@ -122,11 +123,13 @@ class DrillScreen(QuizScreen):
         Binding("enter,n", "next_question", "Next question", id="drill.next"),
     ]
 
+    answered: reactive[bool] = reactive(False, bindings=True)
+    """The question on show is answered and stored: enter asks the next one."""
+
     def __init__(self, drill: Drill) -> None:
         super().__init__()
         self.drill = drill
         self.item: PracticeItem | None = None
-        self.answered = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -151,7 +154,6 @@ class DrillScreen(QuizScreen):
         for problem in self.drill.problems[known_problems:]:
             self.notify(problem, title="Card left out", severity="warning", markup=False)
         self.answered = False
-        self.refresh_bindings()
         numeric = self.query_one("#drill-numeric", NumericAnswer)
         if self.item is None:
             numeric.display = False
@@ -167,6 +169,7 @@ class DrillScreen(QuizScreen):
             )
             self.query_one("#drill-status", Static).update("Drill finished")
             return
+        self.query_one("#drill-summary", Static).update("")
         numeric.ask(self.item.question)  # type: ignore[arg-type]
         self.query_one("#drill-status", Static).update(self.drill.progress())
 
@@ -183,12 +186,16 @@ class DrillScreen(QuizScreen):
 
         def recorded(_: object) -> None:
             numeric.show_result(graded.grade)
+            if self.drill.scheduled and graded.proposal is not None:
+                self.query_one("#drill-summary", Static).update(
+                    f"Counted in your schedule as {graded.proposal.rating.name}"
+                    f" ({graded.proposal.reason})"
+                )
             self.query_one("#drill-status", Static).update(
                 self.drill.progress() + " · enter: next question"
             )
             self.answered = True
             self.query_one("#card-scroll", VerticalScroll).focus()
-            self.refresh_bindings()
 
         self.quiz_app.writes.run(
             lambda: self.drill.record(item, graded),
@@ -227,7 +234,8 @@ class CramSetupScreen(QuizScreen):
         yield Static("", id="practice-message", markup=False)
         yield Footer()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#cram-start")
+    def start_pressed(self) -> None:
         self.action_start()
 
     def action_start(self) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
+from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
 from quizapp.tui.dialogs import ConfirmScreen, suspend_question
 from quizapp.tui.screens.base import QuizScreen
@@ -28,7 +29,14 @@ from quizapp.tui.widgets.checklist_view import ChecklistView
 from quizapp.tui.widgets.rating_bar import RatingBar
 from quizapp.tui.widgets.views import VIEWS
 
-WRITING_ACTIONS = frozenset({"rate", "accept", "undo", "bury", "suspend"})
+WRITING_ACTIONS = frozenset({"rate", "accept", "undo", "bury", "suspend", "reset"})
+
+UNDONE = {
+    "answer": "Last answer undone",
+    "bury": "Bury undone",
+    "suspend": "Suspend undone",
+    "reset": "Reset undone",
+}
 
 
 class Phase(StrEnum):
@@ -57,6 +65,7 @@ class ReviewScreen(QuizScreen):
         Binding("u,ctrl+z", "undo", "Undo", id="review.undo", priority=False),
         Binding("b", "bury", "Bury", id="review.bury"),
         Binding("s", "suspend", "Suspend", id="review.suspend"),
+        Binding("ctrl+n", "reset", "Reset", id="review.reset", show=False),
     ]
 
     state: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
@@ -122,7 +131,7 @@ class ReviewScreen(QuizScreen):
             return self.state == Phase.GRADED and self.proposed is not None
         if action == "undo":
             return self.session.can_undo()
-        if action in ("bury", "suspend"):
+        if action in ("bury", "suspend", "reset"):
             return self.is_scheduled and item is not None and self.state != Phase.DONE
         return True
 
@@ -180,8 +189,10 @@ class ReviewScreen(QuizScreen):
             bar.clear()
             return
         states = self.item.next_states
-        accepting = self.state == Phase.GRADED and self.proposed is not None
-        hint = "  enter records the proposed rating" if accepting else ""
+        proposal = None if self.graded is None else self.graded.proposal
+        hint = ""
+        if self.state == Phase.GRADED and proposal is not None:
+            hint = f"\nProposed: {proposal.reason} · enter records it"
         bar.show({} if states is None else states.intervals(), self.proposed, hint=hint)
 
     def action_reveal(self) -> None:
@@ -251,12 +262,13 @@ class ReviewScreen(QuizScreen):
             self._present(item)
 
     def action_undo(self) -> None:
-        def undone(item: StudyItem | None) -> None:
-            if item is None:
+        def undone(result: Undone | None) -> None:
+            if result is None:
                 return
-            self.tally.take_back()
-            self.notify("Last answer undone", timeout=2)
-            self._present(item)
+            if result.what == "answer":
+                self.tally.take_back()
+            self.notify(UNDONE[result.what], timeout=2)
+            self._present(result.item)
 
         self.quiz_app.writes.run(self.session.undo, undone, title="Not undone")
 
@@ -293,6 +305,22 @@ class ReviewScreen(QuizScreen):
 
         self.app.push_screen(
             ConfirmScreen(suspend_question(card_id)),
+            decided,
+        )
+
+    def action_reset(self) -> None:
+        """Forget the card's schedule: it starts over as new (undo puts it back)."""
+        session = self.session
+        if self.item is None or not isinstance(session, ReviewSession):
+            return
+        card_id = self.item.card.id
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                self._put_away(card_id, session.reset, "Card reset: it starts over as new")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Reset this card?\n\n{card_id}\n\nIts schedule starts over as new."),
             decided,
         )
 

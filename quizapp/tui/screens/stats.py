@@ -97,7 +97,8 @@ class StatsScreen(QuizScreen):
         self.summary.update(
             "\n".join(
                 [
-                    f"Today: {stats.reviews_today} answers · streak {_days(stats.streak)}"
+                    f"Today: {stats.reviews_today} reviews · {stats.practice_today} practice/cram"
+                    f" · streak {_days(stats.streak)}"
                     f" (longest {_days(stats.longest_streak)})",
                     f"Cards: {cards.total} · new {cards.new} · learning"
                     f" {cards.learning + cards.relearning} · review {cards.review} · suspended"

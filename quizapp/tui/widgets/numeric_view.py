@@ -18,14 +18,18 @@ if TYPE_CHECKING:
 class NumericView(CardView):
     """A card whose question could not be generated shows nothing here (the screen says why)."""
 
+    DEFAULT_CSS = """
+    NumericView { height: auto; }
+    NumericView.-no-question NumericAnswer { display: none; }
+    """
+
     def compose(self) -> ComposeResult:
         yield NumericAnswer(id="card-numeric")
 
     def show(self, item: StudyItem) -> None:
-        numeric = self.query_one(NumericAnswer)
-        numeric.display = item.question is not None
+        self.set_class(item.question is None, "-no-question")
         if item.question is not None:
-            numeric.ask(item.question)  # type: ignore[arg-type]
+            self.query_one(NumericAnswer).ask(item.question)  # type: ignore[arg-type]
 
     @on(NumericAnswer.Submitted)
     def typed(self, event: NumericAnswer.Submitted) -> None:

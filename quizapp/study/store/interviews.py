@@ -12,12 +12,17 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quizapp.study.mock.answers import MockAnswer, Outcome
-from quizapp.study.mock.plan import MockPlan
 from quizapp.study.state import from_micros, to_micros
-from quizapp.study.store import StudyStore
+
+if TYPE_CHECKING:
+    from quizapp.study.mock.answers import MockAnswer
+    from quizapp.study.mock.plan import MockPlan
+    from quizapp.study.store import StudyStore
+
+_NEVER_SCORED = ("pending", "not-reached")
+"""The `Outcome` values of a question never put to the user."""
 
 
 @dataclass(frozen=True)
@@ -185,7 +190,7 @@ def card_scores(store: StudyStore) -> dict[str, float]:
         "SELECT a.card_id, avg(a.score) FROM mock_answers a"
         " JOIN mock_interviews i ON i.id = a.interview_id"
         " WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?) GROUP BY a.card_id",
-        (str(Outcome.PENDING), str(Outcome.NOT_REACHED)),
+        _NEVER_SCORED,
     )
     return {str(card_id): float(score) for card_id, score in rows}
 

@@ -1,0 +1,380 @@
+"""The review log: each answer as one row, written with the card's new state in one
+transaction, taken back by undo, and read for the daily limits and the usual time."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import median
+from typing import Any
+
+from fsrs import Rating, State
+
+from quizapp.study.errors import CardChangedError, UndoError
+from quizapp.study.protocols import GradeLike, StudyCard, visible_text
+from quizapp.study.state import CardState, from_micros, to_micros
+from quizapp.study.store.cards import CardTable
+from quizapp.study.store.connection import guarded
+
+_USUAL_TIME_WINDOW = 20
+_USUAL_TIME_MINIMUM = 5
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One row of the review log, as exported and as returned after recording."""
+
+    id: int
+    card_id: str | None
+    mode: str
+    reviewed_at: datetime
+    day: date
+    rating: Rating
+    duration_ms: int | None
+    correct: bool | None
+    score: float | None
+    template: str | None
+    activation: str | None
+    seed: int | None
+    response: str | None
+    content_hash: str | None
+
+
+_REVIEW_COLUMNS = (
+    "id, card_id, mode, reviewed_at, day, rating, duration_ms, correct, score, template, "
+    "activation, seed, response, content_hash"
+)
+
+
+def _review_from_row(row: Sequence[Any]) -> ReviewRecord:
+    (
+        review_id,
+        card_id,
+        mode,
+        at,
+        day,
+        rating,
+        duration,
+        correct,
+        score,
+        template,
+        activation,
+        seed,
+        response,
+        content_hash,
+    ) = row
+    return ReviewRecord(
+        id=review_id,
+        card_id=card_id,
+        mode=mode,
+        reviewed_at=from_micros(at),
+        day=date.fromisoformat(day),
+        rating=Rating(rating),
+        duration_ms=duration,
+        correct=None if correct is None else bool(correct),
+        score=score,
+        template=template,
+        activation=activation,
+        seed=seed,
+        response=response,
+        content_hash=content_hash,
+    )
+
+
+@dataclass(frozen=True)
+class _ReviewEntry:
+    """One answer as the log keeps it (the columns every mode shares)."""
+
+    card: StudyCard | None
+    mode: str
+    now: datetime
+    day: date
+    rating: Rating
+    duration: timedelta | None
+    response: str | None
+    grade: GradeLike | None
+    seed: int | None
+    template: str | None = None
+    activation: str | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What `StudyStore.review` committed: the log row and the card's state before and after."""
+
+    review: ReviewRecord
+    before: CardState | None
+    after: CardState | None
+
+
+@dataclass(frozen=True)
+class TodayCounts:
+    introduced: int
+    reviews: int
+
+
+class ReviewLog(CardTable):
+    @guarded
+    def review(
+        self,
+        card: StudyCard,
+        rating: Rating,
+        *,
+        before: CardState | None,
+        after: CardState,
+        day: date,
+        duration: timedelta | None = None,
+        response: str | None = None,
+        grade: GradeLike | None = None,
+        seed: int | None = None,
+        activation: str | None = None,
+    ) -> Recorded:
+        """Store one scheduled answer: its log row and the card's new state `after` (computed by
+        `scheduling.next_states` from the row `before`), committed before returning.
+
+        Refused (`CardChangedError`, nothing written) when the card's row is no longer `before`:
+        another instance answered, buried or suspended it since it was shown. `activation` is
+        the engine function a skill card's question actually used (defaults to the card's own).
+        """
+        rating = Rating(rating)
+        with self.transaction() as connection:
+            now = self.clock.now()
+            if self._read_state(card.id) != before:
+                raise CardChangedError(
+                    f"card {card.id} changed since it was shown (answered in another quizapp "
+                    "instance?); it is shown again with its current schedule",
+                    self.path,
+                )
+            entry = _ReviewEntry(
+                card=card,
+                mode="scheduled",
+                now=now,
+                day=day,
+                rating=rating,
+                duration=duration,
+                response=response,
+                grade=grade,
+                seed=seed,
+                activation=activation,
+            )
+            review = self._insert_review(
+                connection,
+                entry,
+                prev_state=0 if before is None or before.state is None else int(before.state),
+                mature=before is not None and before.is_mature,
+                state_before="null" if before is None else before.to_json(),
+            )
+            self._write_state(after)
+            connection.execute(
+                "INSERT INTO card_texts (card_id, content_text) VALUES (?, ?) "
+                "ON CONFLICT (card_id) DO UPDATE SET content_text = excluded.content_text",
+                (card.id, visible_text(card)),
+            )
+        return Recorded(review, before, after)
+
+    @guarded
+    def record_unscheduled(
+        self,
+        mode: str,
+        rating: Rating,
+        *,
+        day: date,
+        card: StudyCard | None = None,
+        template: str | None = None,
+        activation: str | None = None,
+        duration: timedelta | None = None,
+        response: str | None = None,
+        grade: GradeLike | None = None,
+        seed: int | None = None,
+    ) -> Recorded:
+        """Log a cram review or a practice attempt; no card's schedule changes."""
+        if mode not in ("cram", "practice"):
+            raise ValueError(f"unscheduled mode must be 'cram' or 'practice', not {mode!r}")
+        if card is None and mode == "cram":
+            raise ValueError("a cram review needs its card")
+        entry = _ReviewEntry(
+            card=card,
+            mode=mode,
+            now=self.clock.now(),
+            day=day,
+            rating=Rating(rating),
+            duration=duration,
+            response=response,
+            grade=grade,
+            seed=seed,
+            template=template,
+            activation=activation,
+        )
+        with self.transaction() as connection:
+            review = self._insert_review(connection, entry)
+        return Recorded(review, None, None)
+
+    def _insert_review(
+        self,
+        connection: sqlite3.Connection,
+        entry: _ReviewEntry,
+        *,
+        prev_state: int | None = None,
+        mature: bool = False,
+        state_before: str | None = None,
+    ) -> ReviewRecord:
+        card, grade = entry.card, entry.grade
+        values = (
+            None if card is None else card.id,
+            entry.mode,
+            to_micros(entry.now),
+            entry.day.isoformat(),
+            int(entry.rating),
+            _millis(entry.duration),
+            grade.correct if grade is not None else entry.rating != Rating.Again,
+            None if grade is None else float(grade.score),
+            entry.template or (None if card is None else card.template),
+            entry.activation or (None if card is None else card.activation),
+            entry.seed,
+            entry.response,
+            None if card is None else card.content_hash(),
+        )
+        cursor = connection.execute(
+            "INSERT INTO reviews (card_id, mode, reviewed_at, day, rating, duration_ms, correct,"
+            " score, template, activation, seed, response, content_hash, prev_state, mature,"
+            " state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values[:6], int(values[6]), *values[7:], prev_state, int(mature), state_before),
+        )
+        review_id = cursor.lastrowid
+        assert review_id is not None
+        return _review_from_row((review_id, *values))
+
+    @guarded
+    def undo(self, review_id: int) -> CardState | None:
+        """Delete a review and, for a scheduled one, put back the card's exact previous row.
+
+        Refused when a later scheduled review of the same card exists (it was computed from the
+        state this would discard). Returns the restored state (None: the card had no row before).
+        """
+        with self.transaction() as connection:
+            row = connection.execute(
+                "SELECT card_id, mode, state_before FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                raise UndoError(f"review {review_id} is not in {self.path}", self.path)
+            card_id, mode, state_before = row
+            restored: CardState | None = None
+            if mode == "scheduled":
+                latest = connection.execute(
+                    "SELECT max(id) FROM reviews WHERE card_id = ? AND mode = 'scheduled'",
+                    (card_id,),
+                ).fetchone()[0]
+                if latest != review_id:
+                    raise UndoError(
+                        f"card {card_id} was reviewed again after review {review_id}; "
+                        "undo that answer first",
+                        self.path,
+                    )
+                if state_before is None:
+                    raise UndoError(
+                        f"review {review_id} kept no previous state to go back to", self.path
+                    )
+                restored = None if state_before == "null" else CardState.from_json(state_before)
+                if restored is None:
+                    connection.execute("DELETE FROM cards WHERE card_id = ?", (card_id,))
+                else:
+                    self._write_state(restored)
+            connection.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        return restored
+
+    @guarded
+    def today_counts(self, day: date) -> TodayCounts:
+        """New cards introduced and review-state cards answered on `day` (for the daily limits)."""
+        introduced, reviews = self._connection.execute(
+            "SELECT coalesce(sum(prev_state = 0), 0), coalesce(sum(prev_state = ?), 0) "
+            "FROM reviews WHERE day = ? AND mode = 'scheduled'",
+            (int(State.Review), day.isoformat()),
+        ).fetchone()
+        return TodayCounts(introduced=introduced, reviews=reviews)
+
+    @guarded
+    def answered_on(self, day: date) -> set[str]:
+        """Ids of the cards given a scheduled answer on `day` (their siblings wait for tomorrow)."""
+        rows = self._connection.execute(
+            "SELECT DISTINCT card_id FROM reviews WHERE day = ? AND mode = 'scheduled'",
+            (day.isoformat(),),
+        )
+        return {row[0] for row in rows}
+
+    @guarded
+    def usual_time(
+        self, *, template: str | None = None, card_ids: Sequence[str] = ()
+    ) -> timedelta | None:
+        """The median time of the recent right answers in a question family (`template`, any
+        card or drill) or among `card_ids` (the cards of one kind): the yardstick for "slow" and
+        "fast". None below `_USUAL_TIME_MINIMUM` answers: too little to judge a pace by."""
+        where = (
+            "template = ?"
+            if template is not None
+            else "card_id IN (SELECT value FROM json_each(?))"
+        )
+        rows = self._connection.execute(
+            f"SELECT duration_ms FROM reviews WHERE {where} AND correct = 1 "
+            "AND duration_ms IS NOT NULL ORDER BY id DESC LIMIT ?",
+            (template if template is not None else json.dumps(list(card_ids)), _USUAL_TIME_WINDOW),
+        ).fetchall()
+        if len(rows) < _USUAL_TIME_MINIMUM:
+            return None
+        return timedelta(milliseconds=median(row[0] for row in rows))
+
+    @guarded
+    def reviews_of(self, card_id: str) -> list[ReviewRecord]:
+        rows = self._connection.execute(
+            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE card_id = ? ORDER BY id", (card_id,)
+        ).fetchall()
+        return [_review_from_row(row) for row in rows]
+
+    @guarded
+    def review_count(self) -> int:
+        return int(self._connection.execute("SELECT count(*) FROM reviews").fetchone()[0])
+
+    def iter_reviews(self, batch: int = 5000) -> Iterator[ReviewRecord]:
+        """The whole log in order, read in batches so a million rows stream in constant memory."""
+        last_id = 0
+        while True:
+            rows = self.query(
+                f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE id > ? ORDER BY id LIMIT ?",
+                (last_id, batch),
+            )
+            if not rows:
+                return
+            yield from (_review_from_row(row) for row in rows)
+            last_id = rows[-1][0]
+
+    @guarded
+    def day_totals(self) -> list[tuple[str, str, int, int, int]]:
+        """Per day and mode: reviews, passed, milliseconds (kept by triggers, see migrations)."""
+        return self._connection.execute(
+            "SELECT day, mode, reviews, passed, duration_ms FROM review_days ORDER BY day"
+        ).fetchall()
+
+    @guarded
+    def mature_totals(self, since: date | None) -> tuple[int, int]:
+        """Scheduled reviews of mature cards since `since` (all: None), and how many passed."""
+        reviews, passed = self._connection.execute(
+            "SELECT coalesce(sum(mature), 0), coalesce(sum(mature_passed), 0) FROM review_days "
+            "WHERE mode = 'scheduled' AND day >= ?",
+            ((since or date.min).isoformat(),),
+        ).fetchone()
+        return int(reviews), int(passed)
+
+    @guarded
+    def skill_totals(self) -> list[tuple[str | None, str | None, int, int]]:
+        """Graded attempts per (template, activation): attempts and correct ones."""
+        return self._connection.execute(
+            "SELECT template, activation, attempts, correct FROM skill_totals WHERE attempts > 0"
+        ).fetchall()
+
+
+def _millis(duration: timedelta | None) -> int | None:
+    if duration is None:
+        return None
+    return max(0, round(duration.total_seconds() * 1000))

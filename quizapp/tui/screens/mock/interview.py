@@ -1,0 +1,228 @@
+"""The interview itself: one question at a time under two countdowns, nothing graded on screen.
+
+The countdowns come from the runner (which reads the injected clock); `tick` merely asks it a few
+times a second. Every answer is stored off the event loop (`QuizApp.writes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from quizapp.study import StudyStoreError
+from quizapp.study.mock import WARNING_TIME, MockInterview, Phase, clock_text
+from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.screens.mock.report import MockReportScreen
+
+TICK_SECONDS = 0.25
+
+
+class MockInterviewScreen(QuizScreen):
+    """One question at a time under two countdowns; nothing is graded on screen."""
+
+    TITLE_TEXT = "Mock interview"
+
+    DEFAULT_CSS = """
+    MockInterviewScreen #mock-paused { display: none; }
+    MockInterviewScreen.-paused #mock-paused { display: block; }
+    MockInterviewScreen.-paused #mock-prompt, MockInterviewScreen.-paused #mock-answer {
+        display: none;
+    }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+n", "skip", "Skip", id="mock.skip", priority=True),
+        Binding("ctrl+t", "pause", "Pause / resume", id="mock.pause", priority=True),
+        Binding("escape", "go_back", "End interview", id="screen.back"),
+    ]
+
+    def __init__(self, interview: MockInterview) -> None:
+        super().__init__()
+        self.interview = interview
+        self._timer: Timer | None = None
+
+    paused: reactive[bool] = reactive(False, bindings=True)
+    """Both clocks stopped and the question hidden until resumed."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="mock-status", classes="status-line", markup=False)
+        with Horizontal(id="mock-clocks"):
+            yield Static("", id="mock-question-clock", markup=False)
+            yield Static("", id="mock-session-clock", markup=False)
+        with VerticalScroll(id="mock-body"):
+            yield Static("", id="mock-prompt", markup=False)
+            yield Static(
+                "Paused: both clocks are stopped and the question is hidden.\n\nctrl+t resumes.",
+                id="mock-paused",
+                markup=False,
+            )
+        yield Input(
+            placeholder="type your answer, or think it through — enter submits", id="mock-answer"
+        )
+        yield Static(
+            "enter submit · ctrl+n skip · ctrl+t pause · esc end (answers so far are kept)",
+            id="mock-hint",
+            markup=False,
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.interview.phase == Phase.READY:
+            self._save(self.interview.start, self._begin, failed=self.app.pop_screen)
+        else:
+            self._begin()
+
+    def _begin(self, _: object = None) -> None:
+        self.sub_title = f"{self.interview.total} questions"
+        self._show_question()
+        self._timer = self.set_interval(TICK_SECONDS, self.tick)
+
+    def on_unmount(self) -> None:
+        """ctrl+q (or any exit) mid-interview: keep the answers, mark the session abandoned.
+        Written here and now, the app is closing: the interview is stored as abandoned from its
+        start anyway, this only notes when the user quit."""
+        if self._timer is not None:
+            self._timer.stop()
+        if not self.interview.is_over:
+            try:
+                self.interview.abandon()
+            except StudyStoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("skip", "go_back") and self.quiz_app.writing:
+            return False
+        if action == "skip":
+            return self.interview.phase == Phase.ASKING
+        if action == "pause":
+            return self.interview.phase in (Phase.ASKING, Phase.PAUSED)
+        return True
+
+    def _save(
+        self,
+        step: Callable[[], object],
+        then: Callable[[object], object],
+        *,
+        failed: Callable[[], object] | None = None,
+    ) -> None:
+        """Run a storing step off the event loop; when the database refuses it, the step can be
+        retried (`failed` says what to do meanwhile)."""
+        self.quiz_app.writes.run(step, then, title="Answer not saved", failed=failed)
+
+    def tick(self) -> None:
+        """Apply the clocks (a timeout submits the answer typed so far) and redraw them. While an
+        answer is being saved the clocks are only redrawn."""
+        interview = self.interview
+        if not self.quiz_app.writing:
+            if interview.phase == Phase.ASKING:
+                interview.draft = self.query_one("#mock-answer", Input).value
+            if interview.clock_ran_out():
+                self._save(interview.tick, self._timed_out)
+                return
+        if not interview.is_over:
+            self._show_clocks()
+
+    def _timed_out(self, _: object) -> None:
+        self.notify("Time is up: your answer so far was submitted.", timeout=3)
+        self._show_question()
+
+    def _show_question(self) -> None:
+        interview = self.interview
+        if interview.phase == Phase.FINISHED:
+            self._finish()
+            return
+        planned = interview.current
+        if planned is None:
+            return
+        topics = ", ".join(planned.topics)
+        self.query_one("#mock-status", Static).update(
+            f"Question {planned.position + 1} of {interview.total} · {planned.kind} · {topics}"
+        )
+        self.query_one("#mock-prompt", Static).update(planned.prompt)
+        answer_box = self.query_one("#mock-answer", Input)
+        answer_box.value = interview.draft
+        answer_box.placeholder = (
+            "your answer, e.g. 0.5, 0, 1.2 — enter submits"
+            if planned.kind == "numeric"
+            else "say it aloud or type key words — enter submits"
+        )
+        self.paused = interview.phase == Phase.PAUSED
+        self.query_one("#mock-body", VerticalScroll).scroll_home(animate=False)
+        self._show_clocks()
+
+    def watch_paused(self, paused: bool) -> None:
+        self.set_class(paused, "-paused")
+        answer_box = self.query_one("#mock-answer", Input)
+        answer_box.disabled = paused
+        if not paused:
+            answer_box.focus()
+
+    def _show_clocks(self) -> None:
+        question_left = self.interview.question_remaining()
+        session_left = self.interview.session_remaining()
+        for selector, label, left in (
+            ("#mock-question-clock", "Question", question_left),
+            ("#mock-session-clock", "Session", session_left),
+        ):
+            clock = self.query_one(selector, Static)
+            clock.update(f"{label} {clock_text(left, round_up=True)}")
+            clock.set_class(left <= WARNING_TIME, "warning")
+            clock.set_class(self.interview.phase == Phase.PAUSED, "paused")
+
+    @on(Input.Submitted, "#mock-answer")
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.interview.phase != Phase.ASKING:
+            return
+        text = event.value
+        self._save(lambda: self.interview.submit(text), lambda _: self._show_question())
+
+    def action_skip(self) -> None:
+        if self.interview.phase == Phase.ASKING:
+            self._save(self.interview.skip, lambda _: self._show_question())
+
+    def action_pause(self) -> None:
+        if self.interview.phase == Phase.ASKING:
+            self.interview.pause()
+            self.paused = True
+        elif self.interview.phase == Phase.PAUSED:
+            self.interview.resume()
+            self.paused = False
+        self._show_clocks()
+
+    def action_go_back(self) -> None:
+        """Ask first; the clocks stop while the question is on screen."""
+        was_asking = self.interview.phase == Phase.ASKING
+        if was_asking:
+            self.interview.pause()
+            self.paused = True
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                self._save(self.interview.abandon, lambda _: self.app.pop_screen())
+                return
+            if was_asking and self.interview.phase == Phase.PAUSED:
+                self.interview.resume()
+                self.paused = False
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the interview now?\n\nThe answers given so far are kept and the session is"
+                " stored as abandoned (it does not count in your score trend)."
+            ),
+            decided,
+        )
+
+    def _finish(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.app.switch_screen(MockReportScreen(self.interview))

@@ -1,0 +1,95 @@
+"""The interview's report: ticking key points re-scores conceptual answers as you go."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quizapp.study.mock import MockAnswer, MockInterview, MockReport, SentToReview
+from quizapp.tui.screens.base import QuizScreen
+
+REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
+
+
+class MockReportScreen(QuizScreen):
+    """The report; ticking key points re-scores conceptual answers as you go."""
+
+    TITLE_TEXT = "Mock interview report"
+
+    BINDINGS = [
+        Binding("r", "send_to_review", "Send missed to review", id="mock.review"),
+        Binding("escape", "go_back", "Home", id="screen.back"),
+    ]
+
+    def __init__(self, interview: MockInterview) -> None:
+        super().__init__()
+        self.interview = interview
+
+    def compose(self) -> ComposeResult:
+        report = self.interview.report()
+        yield Header()
+        with VerticalScroll(id="mock-report"):
+            yield Static("", id="mock-summary", markup=False)
+            yield DataTable(id="mock-table", cursor_type="row", zebra_stripes=True)
+            for answer in report.answers:
+                yield Static(
+                    "\n".join(MockReport.detail_lines(answer)),
+                    classes="mock-detail",
+                    markup=False,
+                )
+                if answer.assessable:
+                    points = SelectionList[int](
+                        *(
+                            Selection(Content(point), index, index in answer.covered)
+                            for index, point in enumerate(answer.planned.key_points)
+                        ),
+                        id=f"mock-points-{answer.planned.position}",
+                        classes="mock-points",
+                    )
+                    points.border_title = "Key points you covered (space ticks)"
+                    yield points
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "tick the key points you covered, then r sends what you missed to review"
+        self._show_report()
+        self.query_one("#mock-report", VerticalScroll).focus()
+
+    def _show_report(self) -> None:
+        report = self.interview.report()
+        self.query_one("#mock-summary", Static).update("\n".join(report.summary_lines()))
+        table = self.query_one("#mock-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns(*REPORT_COLUMNS)
+        for row in report.rows():
+            table.add_row(*(Text(cell) for cell in row))
+
+    @on(SelectionList.SelectedChanged, ".mock-points")
+    def assessed(self, event: SelectionList.SelectedChanged) -> None:
+        list_id = event.selection_list.id or ""
+        position = int(list_id.removeprefix("mock-points-"))
+        covered = set(event.selection_list.selected)
+        self.quiz_app.writes.run(
+            lambda: self.interview.assess(position, covered), lambda _: self._show_report()
+        )
+
+    def missed(self) -> list[MockAnswer]:
+        return list(self.interview.report().missed)
+
+    def action_send_to_review(self) -> None:
+        if not self.missed():
+            self.notify("Nothing was missed: no card to send to review.", timeout=4)
+            return
+        self.quiz_app.writes.run(self.interview.send_missed_to_review, self._sent, title="Not sent")
+
+    def _sent(self, sent: SentToReview) -> None:
+        lines = [f"{len(sent.due_now)} card(s) are due now in Review."]
+        if sent.suspended:
+            lines.append(f"{len(sent.suspended)} suspended card(s) were left alone.")
+        self.notify(" ".join(lines), title="Sent to review", timeout=6)

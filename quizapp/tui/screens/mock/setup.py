@@ -1,0 +1,107 @@
+"""Mock interview setup: the options, checked and planned before the interview starts."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quizapp.study import StudyStoreError
+from quizapp.study.mock import (
+    MockInterview,
+    MockOptions,
+    MockOptionsError,
+    MockPlanError,
+    available_topics,
+    parse_options,
+    plan_interview,
+)
+from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.screens.mock.interview import MockInterviewScreen
+
+
+def _field_text(value: str | float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class MockSetupScreen(QuizScreen):
+    TITLE_TEXT = "Mock interview"
+
+    BINDINGS = [Binding("ctrl+s", "start", "Start interview", id="mock.start", priority=True)]
+
+    def __init__(self, options: MockOptions | None = None, *, message: str = "") -> None:
+        super().__init__()
+        self.options = options or MockOptions()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        options = self.options
+        yield Header()
+        with VerticalScroll(id="mock-setup"):
+            yield Static(
+                "A timed rehearsal: interview questions you answer in a line or just think"
+                " through, and numeric questions graded like practice. No hints and no feedback"
+                " until the report.",
+                classes="mock-intro",
+                markup=False,
+            )
+            for label, field, value, kind in (
+                ("Questions", "questions", str(options.questions), "integer"),
+                ("Minutes (blank: the sum of the budgets)", "minutes", options.minutes, "number"),
+                (
+                    "Seconds per question (blank: by kind)",
+                    "seconds",
+                    options.time_per_question,
+                    "integer",
+                ),
+                ("Seed (blank: random)", "seed", options.seed, "integer"),
+            ):
+                with Horizontal(classes="mock-field"):
+                    yield Static(label, classes="label", markup=False)
+                    yield Input(_field_text(value), id=f"mock-{field}", type=kind)
+            topics = SelectionList[str](
+                *(
+                    Selection(Content(topic), topic, topic in options.topics)
+                    for topic in available_topics(self.workspace.cards)
+                ),
+                id="mock-topics",
+            )
+            topics.border_title = "Topics (none ticked: all)"
+            yield topics
+            with Horizontal(classes="practice-controls"):
+                yield Button("Start interview", id="mock-start", variant="primary")
+            yield Static(self.message, id="mock-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "choose, then ctrl+s"
+        self.query_one("#mock-questions", Input).focus()
+
+    @on(Button.Pressed, "#mock-start")
+    @on(Input.Submitted)
+    def start_pressed(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        message = self.query_one("#mock-message", Static)
+        try:
+            options = parse_options(
+                *(
+                    self.query_one(f"#mock-{field}", Input).value
+                    for field in ("questions", "minutes", "seconds", "seed")
+                ),
+                self.query_one("#mock-topics", SelectionList).selected,
+            )
+            workspace = self.workspace
+            plan = plan_interview(workspace.store, workspace.cards, options)
+        except (MockOptionsError, MockPlanError, StudyStoreError) as error:
+            message.update(str(error))
+            return
+        interview = MockInterview(plan, workspace.store, self.quiz_app.clock)
+        self.app.switch_screen(MockInterviewScreen(interview))
