@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizapp.content import Deck, Library, Problem
+    from quizapp.content import Card, Deck, Library, Problem
 
 EPILOG = """\
 A deck is a folder of .yaml files or a single .yaml file. Without PATH, checks the bundled deck,
@@ -42,22 +43,41 @@ def summary(deck: Deck) -> str:
 Generate = Callable[..., object]
 
 
+def _pair(card: Card) -> str:
+    """What a generated question depends on besides its seed: template, activation and params."""
+    return json.dumps(
+        [card.template, card.activation, dict(card.params)], sort_keys=True, default=repr
+    )
+
+
 def numeric_problems(deck: Deck, generate: Generate) -> list[Problem]:
-    """A numeric card must produce a question: catches parameters its template does not take."""
+    """A numeric card must produce a question: catches parameters its template does not take.
+
+    Each distinct (template, activation, params) is generated once, however many cards share it;
+    a failure is reported on every card that uses it."""
     from quizapp.content import Problem
 
+    failures: dict[str, str | None] = {}
     problems = []
     for card in deck.cards:
         if card.template is None:
             continue
-        try:
-            generate(card.template, 0, activation=card.activation, params=dict(card.params))
-        except (ValueError, TypeError) as error:
+        pair = _pair(card)
+        if pair not in failures:
+            failures[pair] = _generation_failure(card, generate)
+        failure = failures[pair]
+        if failure is not None:
             source = deck.sources[card.id]
-            problems.append(
-                Problem(source.path, source.line, source.field, f"cannot generate: {error}")
-            )
+            problems.append(Problem(source.path, source.line, source.field, failure))
     return problems
+
+
+def _generation_failure(card: Card, generate: Generate) -> str | None:
+    try:
+        generate(card.template, 0, activation=card.activation, params=dict(card.params))
+    except (ValueError, TypeError) as error:
+        return f"cannot generate: {error}"
+    return None
 
 
 def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Path]]:

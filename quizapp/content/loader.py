@@ -19,6 +19,7 @@ from quizapp.content.model import CardSource, Deck, Library
 from quizapp.content.problems import DeckError, Problem, display_path
 from quizapp.content.validation import validate_file
 from quizapp.content.yamlsource import read_source
+from quizapp.gc_pause import gc_paused
 
 DECK_SUFFIXES = (".yaml", ".yml")
 USER_DECKS = "decks"
@@ -196,6 +197,11 @@ def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Dec
 def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = None) -> Library:
     """Load decks in order; a deck reusing an earlier deck's name is skipped, a card reusing an
     earlier deck's card id is left out (see `settle_duplicates` to let study history decide)."""
+    with gc_paused():
+        return _load_decks(paths, known_templates)
+
+
+def _load_decks(paths: Iterable[Path], known_templates: Collection[str] | None) -> Library:
     decks: list[Deck] = []
     problems: list[Problem] = []
     taken: dict[str, CardSource] = {}

@@ -12,6 +12,7 @@ import numpy as np
 from fsrs import Rating, State
 
 from quizapp.content.kinds import kind_info
+from quizapp.gc_pause import gc_paused
 from quizapp.study.answering import Graded
 from quizapp.study.errors import CardChangedError
 from quizapp.study.items import StudyItem, asked_activation
@@ -79,6 +80,10 @@ class ReviewSession(OneCardSession):
 
     def refresh(self) -> None:
         """Rebuild today's queue from the store (after a day change, or a change made elsewhere)."""
+        with gc_paused():
+            self._rebuild_queue()
+
+    def _rebuild_queue(self) -> None:
         now = self._clock.now()
         self._day = self._calendar.day_of(now)
         end_of_day = self._calendar.end_of(self._day)

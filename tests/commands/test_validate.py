@@ -172,3 +172,35 @@ def test_a_path_that_cannot_be_looked_at_is_a_problem(
     assert code == 1
     assert out == [f"{locked}: deck: cannot read it: Permission denied"]
     assert err == "quizapp validate: 1 problem found\n"
+
+
+def test_a_bad_pair_is_generated_once_and_reported_on_every_card(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cards = "".join(
+        f"""
+          - kind: numeric
+            id: n{index}
+            title: Softmax {index}
+            template: softmax-logits
+            params: {{{"temperature: 2" if index % 2 else "length: 4"}}}
+        """
+        for index in range(6)
+    )
+    folder = deck(tmp_path, "numbers", "cards:" + cards)
+    calls: list[str] = []
+
+    import quizapp.questions
+
+    real = quizapp.questions.generate
+
+    def counted(template: str, *args: Any, **kwargs: Any) -> object:
+        calls.append(template)
+        return real(template, *args, **kwargs)
+
+    monkeypatch.setattr(quizapp.questions, "generate", counted)
+    code, out, _ = validate(capsys, "validate", str(folder))
+    assert code == 1
+    assert len(calls) == 2
+    lines = [line.split(": cannot generate: ")[0] for line in out]
+    assert lines == [f"{folder / 'cards.yaml'}:{3 + 6 * i}: cards[{i}]" for i in (1, 3, 5)]

@@ -3,7 +3,7 @@ cheatsheet's point; a gated unit (two inputs) opens without a plot; search reach
 
 from __future__ import annotations
 
-from helpers import wait_ready
+from helpers import settle, wait_ready
 from textual.widgets import OptionList, Tree
 
 from quizapp.tui.screens.browse import BrowseScreen
@@ -58,7 +58,7 @@ async def test_search_reaches_the_new_interview_cards(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         await pilot.press("b", "slash", *"log-sum-exp")
-        await pilot.pause()
+        await settle(pilot)
         browse = app.screen
         results = browse.query_one("#browse-results", OptionList)
         titles = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]

@@ -141,7 +141,7 @@ async def test_browse_sections_function_plot_and_search(make_app) -> None:
         await pilot.pause()
         assert (plot.low, plot.high) == (-2, 3)
         await pilot.press("escape", "slash", *"dying relu")
-        await pilot.pause()
+        await settle(pilot)
         results = browse.query_one("#browse-results", OptionList)
         assert results.display and results.option_count >= 3
         await pilot.press("enter", "enter")

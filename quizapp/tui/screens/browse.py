@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from quizapp import engine
-from quizapp.content.search import SearchHit, search
+from quizapp.content import Card
+from quizapp.content.search import SearchHit, index_for
 from quizapp.engine.curves import parse_range
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.function_plot import FunctionPlot
@@ -59,6 +62,7 @@ class BrowseScreen(QuizScreen):
                     )
         self.query_one("#browse-results", OptionList).display = False
         tree.focus()
+        self._build_index()
         first = self.workspace.library.decks[0] if self.workspace.library.decks else None
         if first is not None and first.sections:
             await self.show_section(first.name, first.sections[0].id)
@@ -126,19 +130,37 @@ class BrowseScreen(QuizScreen):
     def action_search(self) -> None:
         self.query_one("#browse-search", Input).focus()
 
+    @work(thread=True, group="browse-index", exit_on_error=False)
+    def _build_index(self) -> None:
+        """Index the library before the first keystroke needs it, off the UI thread."""
+        index_for(self.workspace.library)
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "browse-search":
+        if event.input.id == "browse-search":
+            self._search(event.value)
+
+    @work(thread=True, exclusive=True, group="browse-search", exit_on_error=False)
+    def _search(self, query: str) -> None:
+        """One query off the UI thread; a newer keystroke cancels it and drops its hits."""
+        worker = get_current_worker()
+        hits = index_for(self.workspace.library).search(
+            query, cancelled=lambda: worker.is_cancelled
+        )
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_hits, query, hits)
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.query_one("#browse-search", Input).value:
             return
         results = self.query_one("#browse-results", OptionList)
         tree = self.query_one("#browse-tree", Tree)
-        hits = search(self.workspace.library, event.value)
         results.clear_options()
         results.add_options(
             Option(Content(f"{hit.title}\n  {hit.snippet}"), id=str(index))
             for index, hit in enumerate(hits)
         )
         self._hits = hits
-        searching = bool(event.value.strip())
+        searching = bool(query.strip())
         results.display = searching
         tree.display = not searching
         if searching and not hits:
@@ -146,7 +168,10 @@ class BrowseScreen(QuizScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "browse-search":
-            self.query_one("#browse-results", OptionList).focus()
+            results = self.query_one("#browse-results", OptionList)
+            results.focus()
+            if results.highlighted is None:
+                results.action_first()
             return
         plot = self.query_one("#browse-plot", FunctionPlot)
         try:
@@ -165,6 +190,21 @@ class BrowseScreen(QuizScreen):
             await self.show_function(hit.deck, hit.activation)
         elif hit.section_id is not None:
             await self.show_section(hit.deck, hit.section_id)
+        elif hit.card_id is not None:
+            await self.show_card(self.workspace.library.card(hit.card_id))
+
+    async def show_card(self, card: Card) -> None:
+        """A card written outside any section: its question and answer, shown literally."""
+        parts = [card.back, *(f"• {point}" for point in card.key_points)]
+        parts += [f"{number}. {option}" for number, option in enumerate(card.options, 1)]
+        if card.template is not None:
+            about = f", {card.activation}" if card.activation else ""
+            parts.append(f"A generated numeric question ({card.template}{about}).")
+        body = "\n".join(part for part in parts if part)
+        await self._replace_pane(
+            Static(card.front, classes="browse-title", markup=False),
+            Static(body, classes="browse-block", markup=False),
+        )
 
     def action_go_back(self) -> None:
         """Escape first closes what is open here (range box, search), then leaves."""
