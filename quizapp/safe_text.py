@@ -50,7 +50,7 @@ class InertWriter:
 def inert_output() -> Iterator[None]:
     """Standard output and error made inert until the block ends."""
     with (
-        redirect_stdout(InertWriter(sys.stdout)),  # type: ignore[type-var]
-        redirect_stderr(InertWriter(sys.stderr)),  # type: ignore[type-var]
+        redirect_stdout(InertWriter(sys.stdout)),
+        redirect_stderr(InertWriter(sys.stderr)),
     ):
         yield

@@ -54,7 +54,7 @@ def _vector(rng: np.random.Generator, shape: tuple[int, ...], scale: float = 3.0
     return rng.normal(0.0, scale, shape)
 
 
-def _activation(exercise: CodeExercise) -> tuple[engine.Activation, dict[str, object]]:
+def _activation(exercise: CodeExercise) -> tuple[engine.Activation, Mapping[str, object]]:
     reference = exercise.reference
     try:
         activation = engine.get(reference.activation or "")

@@ -184,9 +184,9 @@ def judge(card: Card, cases: list[Case], raw: RawRun, sandbox: Sandbox) -> Check
     assert card.exercise is not None
     limits = sandbox.limits
     if raw.load is not None:
-        problem = _load_problem(raw.load, card.exercise.function, limits.memory)
-        results = tuple(CaseResult(case.name, False, "not run") for case in cases)
-        return CheckReport(card.id, results, problem, raw.output, raw.seconds)
+        load_problem = _load_problem(raw.load, card.exercise.function, limits.memory)
+        not_run = tuple(CaseResult(case.name, False, "not run") for case in cases)
+        return CheckReport(card.id, not_run, load_problem, raw.output, raw.seconds)
     problem = _run_problem(raw, limits.timeout, limits.output)
     results = []
     for index, case in enumerate(cases):

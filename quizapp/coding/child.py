@@ -82,7 +82,8 @@ def _error(error: BaseException, code_lines: list[str]) -> dict[str, Any]:
 
 
 def _write(out: Path, stem: str, record: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
-    np.savez(out / f"{stem}.npz", **arrays)
+    # numpy's stub types every keyword as if it could be `allow_pickle`: these are array names.
+    np.savez(out / f"{stem}.npz", **arrays)  # type: ignore[arg-type]
     (out / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
 
 
@@ -158,7 +159,7 @@ def run_job(folder: Path, memory_bytes: int, file_bytes: int, cpu_seconds: int) 
         os.dup2(output.fileno(), 2)
     with Path(os.devnull).open("rb") as null:
         os.dup2(null.fileno(), 0)
-    sys.stdin = _NoStdin()  # type: ignore[assignment]
+    sys.stdin = _NoStdin()
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     sys.stderr = sys.stdout
     if memory_bytes:

@@ -178,7 +178,8 @@ class Sandbox:
         (folder / "solution.py").write_text(job.code, encoding="utf-8")
         job_data = {"function": job.function, "cases": job.cases}
         (folder / "job.json").write_text(json.dumps(job_data), encoding="utf-8")
-        np.savez(folder / "inputs.npz", **job.inputs)
+        # numpy's stub types every keyword as if it could be `allow_pickle`: these are array names.
+        np.savez(folder / "inputs.npz", **job.inputs)  # type: ignore[arg-type]
         process = self._ensure_started()
         request = {
             "folder": str(folder),

@@ -129,6 +129,8 @@ def json_number(value: float, decimals: int | None) -> float | str:
 
 
 def run(args: argparse.Namespace) -> int:
+    import numpy as np
+
     from quizapp import engine
 
     if args.decimals is not None and args.decimals < 0:
@@ -146,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         resolved = activation.resolve_params(params)
         compute = activation.derivative if args.derivative else activation
-        result = compute(values, **params).tolist()
+        result = np.asarray(compute(values, **params)).tolist()
     except (TypeError, ValueError) as error:
         raise CommandError(str(error)) from None
 

@@ -150,7 +150,7 @@ def _write_csv_file(store: StudyStore, path: Path) -> None:
         write_csv(store, stream)
 
 
-def write_output(output: Path, write: Callable[[Path], None]) -> None:
+def write_output(output: Path, write: Callable[[Path], object]) -> None:
     """`write` fills a file beside `target`, moved over it once complete: a failure (disk,
     database, Ctrl+C) leaves the previous export as it was and no half-written file behind.
     A device or FIFO is written in place instead, and a symlink is followed."""

@@ -93,10 +93,10 @@ def render(stats: Stats) -> str:
             f"{day.practice:>4} practice  {day.minutes:>6.1f} min"
         )
     lines += ["", "Due in the next 30 days"]
-    peak = max((day.due for day in stats.forecast), default=0)
-    for day in stats.forecast:
-        bar = "#" * (round(BAR_WIDTH * day.due / peak) if peak else 0)
-        lines.append(f"  {day.day.strftime('%a %Y-%m-%d')}  {day.due:>6}  {bar}")
+    peak = max((upcoming.due for upcoming in stats.forecast), default=0)
+    for upcoming in stats.forecast:
+        bar = "#" * (round(BAR_WIDTH * upcoming.due / peak) if peak else 0)
+        lines.append(f"  {upcoming.day.strftime('%a %Y-%m-%d')}  {upcoming.due:>6}  {bar}")
     lines += ["", "Accuracy by activation function", *_accuracy(stats.accuracy_by_activation)]
     lines += ["", "Accuracy by question family", *_accuracy(stats.accuracy_by_family)]
     lines += ["", "Leeches (failed again and again)"]

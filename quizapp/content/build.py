@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypedDict
 
 from pydantic import ValidationError
 
@@ -30,6 +31,17 @@ from quizapp.content.model import (
 from quizapp.content.problems import Location, Problem, display_path, field_path
 from quizapp.content.sections import render_section
 from quizapp.content.yamlsource import SourceFile
+
+
+class _CardMeta(TypedDict):
+    """The `Card` fields every kind takes from the card's common fields and its place."""
+
+    deck: str
+    tags: tuple[str, ...]
+    difficulty: int
+    activation: str | None
+    section: str
+    source: str | None
 
 
 @dataclass(frozen=True)
@@ -138,13 +150,13 @@ class _DeckBuilder:
             if key == "section" and valid.section is not None:
                 self._section_cards(valid.source, valid.section)
             elif key == "functions":
-                for index, spec in valid.functions:
-                    self._function_card(valid.source, ("functions", index), spec)
+                for index, function in valid.functions:
+                    self._function_card(valid.source, ("functions", index), function)
             elif key == "cards":
-                for index, spec in valid.cards:
-                    self._standalone(valid.source, ("cards", index), spec, file_section)
+                for index, card in valid.cards:
+                    self._standalone(valid.source, ("cards", index), card, file_section)
 
-    def _meta(self, spec: schema.CardFields, section: str) -> dict[str, object]:
+    def _meta(self, spec: schema.CardFields, section: str) -> _CardMeta:
         return {
             "deck": self.name,
             "tags": tuple(spec.tags),
@@ -186,11 +198,11 @@ class _DeckBuilder:
         for block_index, block in enumerate(section.blocks):
             base: Location = ("section", "blocks", block_index)
             if isinstance(block, schema.DefinitionsBlock):
-                for index, spec in enumerate(block.definitions):
-                    self._definition(source, (*base, "definitions", index), spec, section.id)
+                for index, definition in enumerate(block.definitions):
+                    self._definition(source, (*base, "definitions", index), definition, section.id)
             elif isinstance(block, schema.InterviewBlock):
-                for index, spec in enumerate(block.interview):
-                    self._interview(source, (*base, "interview", index), spec, section.id)
+                for index, question in enumerate(block.interview):
+                    self._interview(source, (*base, "interview", index), question, section.id)
 
     def _function_card(
         self, source: SourceFile, location: Location, spec: schema.FunctionSpec
@@ -236,7 +248,7 @@ class _DeckBuilder:
         source: SourceFile,
         location: Location,
         spec: schema.ChoiceCard,
-        meta: dict[str, object],
+        meta: _CardMeta,
     ) -> None:
         seen: set[str] = set()
         for index, option in enumerate(spec.options):
@@ -269,7 +281,7 @@ class _DeckBuilder:
         source: SourceFile,
         location: Location,
         spec: schema.NumericCard,
-        meta: dict[str, object],
+        meta: _CardMeta,
     ) -> None:
         if self.known_templates is not None and spec.template not in self.known_templates:
             self.report(
@@ -294,7 +306,7 @@ class _DeckBuilder:
         source: SourceFile,
         location: Location,
         spec: schema.CodeCard,
-        meta: dict[str, object],
+        meta: _CardMeta,
     ) -> None:
         reference = spec.reference
         where = (*location, "reference")

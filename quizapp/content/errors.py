@@ -64,6 +64,18 @@ def _is_tag(annotation: Any, part: str | int) -> bool:
     return union and isinstance(part, str) and part in _TAGGED
 
 
+_MISSING = object()
+
+
+def _child(node: object, part: str | int) -> object:
+    """The value under `part` in a YAML mapping or list, else `_MISSING`."""
+    if isinstance(node, dict) and isinstance(part, str):
+        return node.get(part, _MISSING)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return _MISSING
+
+
 def locate(data: object, loc: tuple[str | int, ...]) -> tuple[Location, Location]:
     """Map a pydantic location onto the data: (the deepest existing path, the path to show).
 
@@ -80,14 +92,12 @@ def locate(data: object, loc: tuple[str | int, ...]) -> tuple[Location, Location
         annotation = None if annotation is None else _step(annotation, part)
         if tag:
             continue
-        if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
-            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        ):
-            current = current[part]
-        else:
+        child = _child(current, part)
+        if child is _MISSING:
             if index == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
                 shown.append(part)
             continue
+        current = child
         existing.append(part)
         shown.append(part)
     return tuple(existing), tuple(shown)

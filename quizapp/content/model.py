@@ -342,6 +342,9 @@ class CardSource:
         return f"{display_path(self.path)}:{self.line}"
 
 
+_NO_SOURCES: Mapping[str, CardSource] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class LeftOut:
     """A card of a deck not loaded because a deck loaded before defines its id (at `kept`);
@@ -368,7 +371,7 @@ class Deck:
     exercises: tuple[Card, ...] = ()
     """The code cards (also among `cards`), for the practice screen and `quizapp code`."""
     sources: Mapping[str, CardSource] = field(
-        default_factory=lambda: _EMPTY, repr=False, compare=False
+        default_factory=lambda: _NO_SOURCES, repr=False, compare=False
     )
     left_out: tuple[LeftOut, ...] = field(default=(), repr=False, compare=False)
     skipped: tuple[Problem, ...] = field(default=(), repr=False, compare=False)

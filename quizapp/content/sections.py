@@ -151,7 +151,7 @@ class _Renderer:
         )
 
     def block(self, block: schema.Spec, location: Location) -> Block:
-        build: Callable[[Any, Location], Block] = {
+        builders: dict[type, Callable[[Any, Location], Block]] = {
             schema.HeadingBlock: self.heading,
             schema.ParagraphBlock: self.paragraph,
             schema.BulletsBlock: self.bullets,
@@ -162,8 +162,8 @@ class _Renderer:
             schema.TableBlock: self.table_block,
             schema.CodeBlock: self.code,
             schema.LinksBlock: self.links,
-        }[type(block)]
-        return build(block, location)
+        }
+        return builders[type(block)](block, location)
 
 
 def _cell(spec: schema.FunctionSpec, points: list[str]) -> str:

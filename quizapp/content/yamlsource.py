@@ -120,11 +120,11 @@ class _TreeBuilder:
     def feed(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 if event.start_mark else 1
         kind = type(event)
-        if kind is yaml.ScalarEvent:
+        if isinstance(event, yaml.ScalarEvent):
             self._check_node(event, line)
             self._check_text(event.value, line)
             self._add(plain_scalar(event.value) if event.implicit[0] else event.value, line)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             self._check_node(event, line)
             self._push({} if kind is yaml.MappingStartEvent else [], line)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:

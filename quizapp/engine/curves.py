@@ -65,8 +65,9 @@ def sample_curve(name: str, low: float, high: float, points: int = 201) -> Curve
     activation = get(name)
     x = np.linspace(low, high, points)
     if activation.elementwise:
-        return Curve(x, activation(x), activation.derivative(x), activation.display_name)
+        y, dy = np.asarray(activation(x)), np.asarray(activation.derivative(x))
+        return Curve(x, y, dy, activation.display_name)
     logits = np.stack([x, np.zeros_like(x)], axis=-1)
-    y = activation(logits)[..., 0]
-    dy = activation.derivative(logits)[..., 0, 0]
+    y = np.asarray(activation(logits))[..., 0]
+    dy = np.asarray(activation.derivative(logits))[..., 0, 0]
     return Curve(x, y, dy, f"{activation.display_name} of (x, 0), first output")

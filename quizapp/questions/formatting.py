@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 import numpy as np
@@ -80,7 +80,7 @@ def join(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
-def vector(values: Iterable[float] | np.ndarray, decimals: int = 6) -> str:
+def vector(values: Sequence[float] | np.ndarray, decimals: int = 6) -> str:
     """`[-2, 0.5, 3]`: how an input vector is written in prompts and solutions."""
     return "[" + join(number(value, decimals) for value in np.ravel(values)) + "]"
 

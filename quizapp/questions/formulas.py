@@ -40,8 +40,16 @@ def _w(x: float) -> str:
     return f"({_n(x)})" if x < 0 else _n(x)
 
 
+def real_param(params: Params, key: str, default: float | None = None) -> float:
+    """A real activation param (α, β, …); the generator checked it, so anything else is a bug."""
+    value = params.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"activation param {key!r} must be a real number, got {value!r}")
+    return float(value)
+
+
 def _a(params: Params, key: str = "alpha") -> str:
-    return _n(float(params[key]))
+    return _n(real_param(params, key))
 
 
 def _engine(name: str, x: float, params: Params | None = None) -> float:
@@ -94,7 +102,7 @@ def _elu(x: float, params: Params, p: Precision) -> Expression:
 def _celu(x: float, params: Params, p: Precision) -> Expression:
     if x > 0:
         return _positive(x)
-    alpha = float(params["alpha"])
+    alpha = real_param(params, "alpha")
     return _exp_minus_one(_a(params), f"{_n(x)} / {_a(params)}", x / alpha, p)
 
 
@@ -140,7 +148,7 @@ def _mish(x: float, params: Params, p: Precision) -> Expression:
 
 
 def _softplus(x: float, params: Params, p: Precision) -> Expression:
-    beta, threshold = float(params.get("beta", 1.0)), float(params.get("threshold", 20.0))
+    beta, threshold = real_param(params, "beta", 1.0), real_param(params, "threshold", 20.0)
     if beta * x > threshold:
         return f"{_n(x)} (β·z > {_n(threshold)}: linear)", None
     if beta == 1.0:
@@ -247,13 +255,14 @@ def _d_elu(x: float, params: Params, p: Precision) -> Expression:
     if x > 0:
         return "1 (z > 0)", None
     e = _exp_shown(x, p)
-    return f"{_a(params)} · exp({_n(x)}) = {_a(params)} · {e}", float(params["alpha"]) * e.value
+    alpha = real_param(params, "alpha")
+    return f"{_a(params)} · exp({_n(x)}) = {_a(params)} · {e}", alpha * e.value
 
 
 def _d_celu(x: float, params: Params, p: Precision) -> Expression:
     if x > 0:
         return "1 (z > 0)", None
-    e = _exp_shown(x / float(params["alpha"]), p)
+    e = _exp_shown(x / real_param(params, "alpha"), p)
     return f"exp({_n(x)} / {_a(params)}) = {e}", e.value
 
 
@@ -308,7 +317,7 @@ def _d_mish(x: float, params: Params, p: Precision) -> Expression:
 
 
 def _d_softplus(x: float, params: Params, p: Precision) -> Expression:
-    beta, threshold = float(params.get("beta", 1.0)), float(params.get("threshold", 20.0))
+    beta, threshold = real_param(params, "beta", 1.0), real_param(params, "threshold", 20.0)
     if beta * x > threshold:
         return f"1 (β·z > {_n(threshold)}: linear)", None
     argument = _n(x) if beta == 1.0 else f"{_n(beta)} · {_w(x)}"
@@ -334,7 +343,7 @@ def _d_hard_swish(x: float, params: Params, p: Precision) -> Expression:
 
 
 def _d_hard_tanh(x: float, params: Params, p: Precision) -> Expression:
-    low, high = float(params.get("min", -1.0)), float(params.get("max", 1.0))
+    low, high = real_param(params, "min", -1.0), real_param(params, "max", 1.0)
     return ("1 (inside)" if low < x < high else "0 (clipped)"), None
 
 

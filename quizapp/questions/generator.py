@@ -82,11 +82,11 @@ def _activation_keys(template: Template) -> set[str]:
 
 def _split_params(
     template: Template, params: Mapping[str, object]
-) -> tuple[dict[str, object], dict[str, object]]:
+) -> tuple[dict[str, int], dict[str, object]]:
     """Template params (checked here) and activation params (checked once the activation is set)."""
     specs = {spec.name: spec for spec in template.params}
     activation_keys = _activation_keys(template)
-    own: dict[str, object] = {}
+    own: dict[str, int] = {}
     for_activation: dict[str, object] = {}
     for key, value in params.items():
         if key in specs:

@@ -117,8 +117,8 @@ def judge_numbers(
         return Unreadable(f"column 1: no answer given; type {formatting.plural(count, 'value')}", 1)
     if len(values) != count:
         if parsed.decimal_commas:
-            error = parsed.decimal_commas[0].error()
-            return Unreadable(str(error), error.column, values)
+            comma_error = parsed.decimal_commas[0].error()
+            return Unreadable(str(comma_error), comma_error.column, values)
         noun = formatting.plural(count, "value")
         return Unreadable(f"expected {noun}, got {len(values)}", None, values)
     return judge_values(np.array(parsed.values), expected, precision, mistakes)
@@ -158,7 +158,7 @@ def grade_numbers(
     if verdict.mistake is not None:
         lines.append(f"Recognised mistake: {verdict.mistake[1]}.")
     flipped = _flipped(given, expected, precision)
-    for index in np.flatnonzero(~verdict.correct):
+    for index in np.flatnonzero(~verdict.correct).tolist():
         label = f"{labels[index]}: " if labels[index] else ""
         note = " (sign flipped)" if flipped[index] else ""
         lines.append(

@@ -25,7 +25,8 @@ class ParamSpec:
     low: int = 0
     high: int = 0
 
-    def check(self, value: object) -> object:
+    def check(self, value: object) -> int:
+        """The value if it fits (a bool is an int too), else a ValueError naming the param."""
         if self.kind is bool:
             if not isinstance(value, bool):
                 raise ValueError(f"param {self.name!r} must be true or false, got {value!r}")
@@ -55,9 +56,9 @@ class Setup:
 
     activation: str | None
     activation_params: Mapping[str, object]
-    params: Mapping[str, object]
+    params: Mapping[str, int]
 
-    def get(self, name: str, default: object) -> object:
+    def get(self, name: str, default: int) -> int:
         return self.params.get(name, default)
 
     def count(self, rng: np.random.Generator, low: int, high: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import fields, replace
+from typing import Any
 
 from quizapp.study.settings import StudySettings
 
@@ -25,7 +26,7 @@ def setting_names() -> list[str]:
 def updated_settings(current: StudySettings, changes: Mapping[str, str]) -> StudySettings:
     """Each text value read as its setting's type; ValueError names the setting and the rule."""
     names = setting_names()
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each of its own setting's type, read by `kind` below
     for name, text in changes.items():
         if name not in names:
             raise ValueError(f"unknown setting {name!r}; known: {', '.join(names)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from quizapp.questions import draws, formatting, formulas
 from quizapp.questions.families.common import (
@@ -33,7 +34,7 @@ from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, LENGTH, Draft, Setup, Template
 
 
-def _mirror_mistakes(name: str, z: object, params: Params) -> list[Mistake]:
+def _mirror_mistakes(name: str, z: ArrayLike, params: Params) -> list[Mistake]:
     """The classic sign slip of the odd-looking formulas: e^z where e^(-z) belongs."""
     if name == "sigmoid":
         return [
@@ -48,7 +49,7 @@ def _mirror_mistakes(name: str, z: object, params: Params) -> list[Mistake]:
     return []
 
 
-def forward_mistakes(name: str, z: object, params: Params, *, required: bool) -> list[Mistake]:
+def forward_mistakes(name: str, z: ArrayLike, params: Params, *, required: bool) -> list[Mistake]:
     forms = gelu_form_mistakes(name, params, z, 1.0, derivative=False)
     return (
         _mirror_mistakes(name, z, params)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from quizapp import engine
 from quizapp.questions import draws, formatting, formulas
@@ -41,11 +42,11 @@ SIGMOID_GELU_SCALE = 1.702
 """GELU(z) ≈ z·σ(1.702·z): the sigmoid approximation of Hendrycks & Gimpel (2016)."""
 
 
-def call(name: str, x: object, params: Params) -> np.ndarray:
+def call(name: str, x: ArrayLike, params: Params) -> np.ndarray:
     return np.asarray(engine.get(name)(x, **params), dtype=float)
 
 
-def slope(name: str, x: object, params: Params) -> np.ndarray:
+def slope(name: str, x: ArrayLike, params: Params) -> np.ndarray:
     return np.asarray(engine.get(name).derivative(x, **params), dtype=float)
 
 
@@ -135,14 +136,16 @@ def variant_mistakes(
             )
         )
     default = engine.get(name).defaults.get("alpha")
-    alpha = params.get("alpha", default)
-    if default is not None and alpha != default:
+    if default is None:
+        return mistakes
+    alpha = formulas.real_param(params, "alpha", float(default))
+    if alpha != default:
         mistakes.append(
             Mistake.of(
                 "wrong-alpha",
                 f"that uses α = {formatting.number(float(default))} "
                 f"({_DEFAULT_ALPHA_NOTES.get(name, 'the default')}); "
-                f"this question uses α = {formatting.number(float(alpha))}",
+                f"this question uses α = {formatting.number(alpha)}",
                 compute(name, {**params, "alpha": default}),
                 optional=True,
             )
@@ -191,7 +194,7 @@ def gelu_note(name: str, params: Params, z: np.ndarray | None, *, derivative: bo
 
 
 def gelu_form_mistakes(
-    name: str, params: Params, z: object, factor: object, *, derivative: bool
+    name: str, params: Params, z: ArrayLike, factor: ArrayLike, *, derivative: bool
 ) -> list[Mistake]:
     """The other GELU forms: tanh or sigmoid approximation when the exact one is asked, and back."""
     if name != "gelu":

@@ -91,13 +91,13 @@ def softmax_steps(z: np.ndarray, precision: Precision, large: bool) -> tuple[lis
         ]
         return steps, shifted_values / total_shown.value
     exponentials_text, exponentials = _intermediates(precision, _exponentials(z))
-    total = precision.intermediate(float(exponentials.sum()))
+    total_shown = precision.intermediate(float(exponentials.sum()))
     steps += [
         f"e^z = {exponentials_text}",
-        f"Σ e^z = {total}",
-        f"softmax(z) = e^z / {total} = {answer_text(precision, p)}",
+        f"Σ e^z = {total_shown}",
+        f"softmax(z) = e^z / {total_shown} = {answer_text(precision, p)}",
     ]
-    return steps, exponentials / total.value
+    return steps, exponentials / total_shown.value
 
 
 def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from fsrs import State
 
@@ -60,12 +60,12 @@ class CardTable(Connection):
         """The card's row as it is now (None: the card was never studied)."""
         return self._read_state(card_id)
 
-    def _update_flags(self, card_id: str, **changes: object) -> Change:
+    def _update_flags(self, card_id: str, **changes: Any) -> Change:
         with self.transaction():
             before = self._read_state(card_id)
             return Change(before, self._change_state(card_id, **changes))
 
-    def _change_state(self, card_id: str, **changes: object) -> CardState:
+    def _change_state(self, card_id: str, **changes: Any) -> CardState:
         """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
         state = replace(self._read_state(card_id) or CardState(card_id=card_id), **changes)
         self._write_state(state)
