@@ -9,8 +9,8 @@ and medians are compared, so the ratios hold on a noisy shared machine.
 
 Collections: a new user (the bundled deck only); a 10,000-card user deck; a 100,000-card user deck
 with 1,000,000 reviews of those cards. The large history is the synthetic collection of
-`synthetic.py`, moved forward so that its last review is today: the figures do not drift with the
-date. Peak memory is the child's maximum resident set size.
+`support/synthetic.py`, moved forward so that its last review is today: the figures do not drift
+with the date. Peak memory is the child's maximum resident set size.
 
     python benchmarks/startup.py [--repeat N] [--skip-large] [--quick]
 """
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from synthetic import SyntheticCard, build_collection, scratch_copy, synthetic_cards
+from support.synthetic import SyntheticCard, build_collection, scratch_copy, synthetic_cards
 
 from quizapp.study import DATABASE_NAME
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from synthetic import build_collection, scratch_copy
+from support.synthetic import build_collection, scratch_copy
 
 from quizapp.study import DATABASE_NAME, Rating, ReviewSession, compute_stats, open_store
 
