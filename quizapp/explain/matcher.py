@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from rapidfuzz.distance import OSA
-
 from quizapp.explain.cues import NEGATIONS, Cue, Term, compile_cue, content_terms
 from quizapp.explain.text import Token, tokenize
 
@@ -229,7 +227,7 @@ def _typo(expected: str, written: str) -> bool:
     size = len(expected)
     if size < 4:
         return False
-    distance = OSA.distance(expected, written, score_cutoff=2)
+    distance = _osa_distance(expected, written)
     if size == 4:
         return distance == 1 and sorted(expected) == sorted(written)
     return distance <= (1 if size <= 8 else 2)
@@ -243,3 +241,11 @@ def _span(answer: str, tokens: list[Token], chosen: set[int]) -> str:
 def _clean(text: str) -> str:
     """Evidence on one line, without control characters."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def _osa_distance(expected: str, written: str) -> int:
+    """Typo distance (capped at 2), rapidfuzz imported on the first answer judged rather than
+    when decks load."""
+    from rapidfuzz.distance import OSA
+
+    return int(OSA.distance(expected, written, score_cutoff=2))

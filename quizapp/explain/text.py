@@ -11,8 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
-
 _GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
     "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
@@ -43,7 +41,6 @@ _TOKEN = re.compile(
 )
 _CLAUSE_WORDS = frozenset({"but", "whereas", "while", "although", "though", "however"})
 _CONTRACTION_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
-_STEMMER = snowballstemmer.stemmer("english")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +66,15 @@ class Token:
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem: 'saturates', 'saturation' and 'saturate' agree."""
-    return str(_STEMMER.stemWord(word))
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - snowballstemmer ships no types
+    """Loaded on the first stem, so loading decks (which checks cues) never pays for it."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def _char_form(char: str, after_superscript: bool) -> tuple[str, bool]:
