@@ -23,7 +23,7 @@ _SYMBOLS = {
     "≈": " ~ ", "∼": " ~ ", "−": "-", "‐": "-", "‑": "-", "–": " - ", "—": ", ", "×": " * ",
     "·": " * ", "⋅": " * ", "∙": " * ", "∑": " sum ", "∈": " in ", "√": " sqrt ",
     "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ", "#": " number ",
-    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ",
+    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ", "Σ": " sum ",
 }  # fmt: skip
 _ABBREVIATIONS = {
     "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",
@@ -39,7 +39,10 @@ _TOKEN = re.compile(
     r"|(?P<symbol><=|>=|!=|->|[-+*/^=<>~'])"
     r"|(?P<sentence>[.!?;\n])"
 )
-_CLAUSE_WORDS = frozenset({"but", "whereas", "while", "although", "though", "however"})
+_CLAUSE_WORDS = frozenset(
+    {"but", "whereas", "while", "although", "though", "however", "so", "because", "since",
+     "which", "therefore", "thus", "hence"}
+)  # fmt: skip
 _CONTRACTION_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
@@ -84,6 +87,8 @@ def _char_form(char: str, after_superscript: bool) -> tuple[str, bool]:
     folded = unicodedata.normalize("NFKC", char).casefold()
     if unicodedata.decomposition(char).startswith("<super>"):
         return (folded if after_superscript else "^" + folded), True
+    if unicodedata.decomposition(char).startswith("<sub>") and folded.isalpha():
+        return f" {folded} ", False
     mapped = "".join(
         _SYMBOLS.get(part) or (f" {_GREEK[part]} " if part in _GREEK else part) for part in folded
     )
