@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from quizapp.explain.cues import Term
+from quizapp.explain.cues import NEGATIONS, Term
 from quizapp.explain.synonyms import as_number, as_symbol, class_of, heard_classes
 from quizapp.explain.text import Token, stem
 
+SAYS_NOT = NEGATIONS - {"instead", "rather", "non"}
+"""Negations a cue's "not" stands for: "not", "no", "never", "without", …"""
 Entry = tuple[int, int, str, str]
 """(first, last) token positions, and the form and kind they are read as."""
 
@@ -81,6 +83,8 @@ def _keys(form: str, kind: str) -> list[tuple[str, str]]:
         keys.append(("number", number))
     if symbol is not None:
         keys.append(("symbol", symbol))
+    if form in SAYS_NOT:
+        keys.append(("negation", ""))
     if kind == "word":
         word_stem = stem(form)
         keys += [("stem", word_stem), ("first", form[0])]
@@ -99,6 +103,8 @@ def _term_keys(form: str, kind: str) -> tuple[tuple[str, str], ...]:
         keys.append(("number", number))
     if kind == "symbol":
         keys.append(("symbol", form))
+    if form in SAYS_NOT:
+        keys.append(("negation", ""))
     if kind == "word":
         symbol = as_symbol(form)
         if symbol is not None:
@@ -112,7 +118,8 @@ def _term_keys(form: str, kind: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=65536)
 def matches(term_form: str, term_kind: str, form: str, kind: str) -> bool:
     """Same word (by stem or synonym class), or the same word with a typo; numbers and symbols
-    match exactly, a number also its word ("zero" = "0"), an operator its word ("plus")."""
+    match exactly, a number also its word ("zero" = "0"), an operator its word ("plus"); a cue's
+    "not" is heard in any plain negation ("no saturation" says "not saturate")."""
     if term_kind == kind != "word":
         return term_form == form
     if "symbol" in {term_kind, kind}:
@@ -121,7 +128,7 @@ def matches(term_form: str, term_kind: str, form: str, kind: str) -> bool:
     if term_kind != "word" or kind != "word":
         spelled = _as_number(term_form, term_kind)
         return spelled is not None and spelled == _as_number(form, kind)
-    if form == term_form:
+    if form == term_form or (term_form in SAYS_NOT and form in SAYS_NOT):
         return True
     term_stem, written_stem = stem(term_form), stem(form)
     if written_stem == term_stem or class_of(written_stem) in heard_classes(term_stem):

@@ -44,6 +44,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "curve": ("curve", "curved", "bend", "curvature"),
     "near": ("near", "close", "closest", "almost", "nearly", "approximately", "roughly", "around"),
     "vanish": ("vanish", "disappear"),
+    "explode": ("explode", "blow", "grow", "balloon"),
     "positive": ("positive", "nonnegative"),
     "piece": ("piece", "region", "segment"),
     "break": ("break", "violate"),

@@ -29,10 +29,10 @@ _ABBREVIATIONS = {
     "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",
     "cls": "classification", "prob": "probability", "probs": "probabilities",
     "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
-    "nonlin": "nonlinearity", "func": "function", "fn": "function",
+    "nonlin": "nonlinearity", "func": "function", "fn": "function", "w/o": "without",
 }  # fmt: skip
 _TOKEN = re.compile(
-    r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.)"
+    r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.|\bw/o\b)"
     r"|(?P<clause>[,:()\[\]{}])"
     r"|(?P<word>[^\W\d_][^\W_]*(?:'[^\W\d_]+)*)"
     r"|(?P<number>\d*\.\d+|\d+)"
@@ -135,7 +135,8 @@ def tokenize(text: str) -> list[Token]:
     """Words, numbers and symbols of `text`, numbered by sentence and clause.
 
     A hyphen between two words is dropped ("zero-centred" -> zero, centred); compounds are
-    rejoined by the matcher, so "nonlinear", "non-linear" and "non linear" all agree.
+    rejoined by the matcher, so "nonlinear", "non-linear" and "non linear" all agree. A dot
+    between two words is code ("z.max()", "F.log_softmax"), not the end of a sentence.
     """
     normal, origin = normalise(text)
     tokens: list[Token] = []
@@ -143,6 +144,8 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(normal):
         kind = match.lastgroup or ""
         start, end = origin[match.start()], origin[match.end() - 1] + 1
+        if kind == "sentence" and match.group() == "." and _joins_words(normal, match):
+            continue
         if kind == "sentence":
             sentence += 1
             clause += 1

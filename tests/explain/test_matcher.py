@@ -103,6 +103,19 @@ def test_numbers_and_operators_said_in_words_match_their_symbols() -> None:
     assert judge("z = Σ wᵢxᵢ + b", weighted)[0]
 
 
+def test_a_cues_not_is_heard_in_any_plain_negation() -> None:
+    point = KeyPoint("ReLU does not saturate.", ("not saturate",))
+    assert judge("ReLU: cheap, no saturation for x > 0", point) == (True, "no saturation")
+    assert judge("it never saturates", point)[0]
+    assert not judge("it saturates", point)[0]
+
+
+def test_a_dot_inside_code_does_not_end_the_sentence() -> None:
+    point = KeyPoint("Subtract the max logit.", ("z - max(z)",))
+    assert judge("z -= z.max(); then exp", point)[0]
+    assert judge("w/o it, no nonlinearity", KeyPoint("No.", ("without it",)))[0]
+
+
 def test_quantifiers_in_a_cue_are_asked_for() -> None:
     point = KeyPoint("Gradients share a sign.", ("all positive",))
     assert judge("inputs are all positive", point)[0]
