@@ -1,6 +1,7 @@
 """The study database, in parts: `connection` (opening the file, transactions, settings),
-`cards` (each card's state), `reviews` (the answer log) and `interviews` (mock interviews).
-Every SQL statement of the study package lives here."""
+`integrity` (the file against deletion and damage, recovery), `cards` (each card's state),
+`reviews` (the answer log) and `interviews` (mock interviews). Every SQL statement of the study
+package lives here (`tests/study/test_study_sql_seam.py` checks it)."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from quizapp.study import integrity
+from quizapp.study.store import integrity
 from quizapp.study.clock import Clock, StudyCalendar
 from quizapp.study.errors import (
     CorruptDatabaseError,

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
-from fsrs import Rating, State
+from fsrs import Card, Rating, State
 
 from quizapp.study.errors import CardChangedError, UndoError
 from quizapp.study.protocols import GradeLike, StudyCard, visible_text
@@ -108,6 +108,20 @@ class Recorded:
     review: ReviewRecord
     before: CardState | None
     after: CardState | None
+
+
+class ScheduledAnswer(NamedTuple):
+    """One scheduled answer as FSRS replays it; `prev_state` 0: the card was new before it."""
+
+    card_id: str
+    reviewed_at: datetime
+    rating: Rating
+    prev_state: int | None
+    duration_ms: int | None
+
+
+Replay = Callable[[datetime, list[ScheduledAnswer]], Card]
+"""A card's schedule recomputed from its due time and its scheduled answers."""
 
 
 @dataclass(frozen=True)
@@ -348,6 +362,58 @@ class ReviewLog(CardTable):
                 return
             yield from (_review_from_row(row) for row in rows)
             last_id = rows[-1][0]
+
+    @guarded
+    def scheduled_answers(self) -> list[ScheduledAnswer]:
+        """Every scheduled answer to a card, grouped by card, each card's in the order given."""
+        return self._scheduled_answers(
+            "SELECT card_id, reviewed_at, rating, prev_state, duration_ms FROM reviews"
+            " WHERE mode = 'scheduled' AND card_id IS NOT NULL ORDER BY card_id, reviewed_at, id"
+        )
+
+    def _scheduled_answers(self, sql: str) -> list[ScheduledAnswer]:
+        return [
+            ScheduledAnswer(card_id, from_micros(at), Rating(rating), prev_state, duration_ms)
+            for card_id, at, rating, prev_state, duration_ms in self._connection.execute(sql)
+        ]
+
+    @guarded
+    def rewrite_schedules(self, replay: Replay) -> int:
+        """In one transaction, each studied card's memory state and due time as `replay` computes
+        them from its due time and scheduled answers; returns how many due times moved."""
+        moved = 0
+        with self.transaction() as connection:
+            answers: dict[str, list[ScheduledAnswer]] = {}
+            for answer in self._scheduled_answers(
+                "SELECT r.card_id, r.reviewed_at, r.rating, r.prev_state, r.duration_ms"
+                " FROM reviews r JOIN cards c ON c.card_id = r.card_id"
+                " WHERE r.mode = 'scheduled' AND c.state IS NOT NULL"
+                " ORDER BY r.card_id, r.reviewed_at, r.id"
+            ):
+                answers.setdefault(answer.card_id, []).append(answer)
+            rows = connection.execute(
+                "SELECT card_id, due FROM cards WHERE state IS NOT NULL"
+            ).fetchall()
+            for card_id, due in rows:
+                if card_id not in answers:
+                    continue
+                card = replay(from_micros(due), answers[card_id])
+                new_due = to_micros(card.due)
+                moved += new_due != due
+                connection.execute(
+                    "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?,"
+                    " due = ?, last_review = ? WHERE card_id = ?",
+                    (
+                        int(State(card.state)),
+                        card.step,
+                        card.stability,
+                        card.difficulty,
+                        new_due,
+                        None if card.last_review is None else to_micros(card.last_review),
+                        card_id,
+                    ),
+                )
+        return moved
 
     @guarded
     def day_totals(self) -> list[tuple[str, str, int, int, int]]:
