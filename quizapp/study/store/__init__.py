@@ -13,7 +13,7 @@ from quizapp.study.migrations import MIGRATIONS, Migration
 from quizapp.study.store.cards import Change, DueCard
 from quizapp.study.store.connection import BUSY_TIMEOUT, DATABASE_NAME
 from quizapp.study.store.connection import open_connection as _open_connection
-from quizapp.study.store.reviews import Recorded, ReviewLog, ReviewRecord, TodayCounts
+from quizapp.study.store.reviews import Attempt, Recorded, ReviewLog, ReviewRecord, TodayCounts
 
 
 class StudyStore(ReviewLog):
@@ -48,6 +48,7 @@ def open_store(
 __all__ = [
     "BUSY_TIMEOUT",
     "DATABASE_NAME",
+    "Attempt",
     "Change",
     "DueCard",
     "Recorded",

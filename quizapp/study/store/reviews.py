@@ -85,6 +85,19 @@ def _review_from_row(row: Sequence[Any]) -> ReviewRecord:
 
 
 @dataclass(frozen=True)
+class Attempt:
+    """How a question was answered, as the log keeps it beside the rating: the time taken, the
+    response and its grade, the question's seed, and the engine function it actually used
+    (None: the card's own)."""
+
+    duration: timedelta | None = None
+    response: str | None = None
+    grade: GradeLike | None = None
+    seed: int | None = None
+    activation: str | None = None
+
+
+@dataclass(frozen=True)
 class _ReviewEntry:
     """One answer as the log keeps it (the columns every mode shares)."""
 
@@ -93,12 +106,8 @@ class _ReviewEntry:
     now: datetime
     day: date
     rating: Rating
-    duration: timedelta | None
-    response: str | None
-    grade: GradeLike | None
-    seed: int | None
+    attempt: Attempt
     template: str | None = None
-    activation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,18 +149,13 @@ class ReviewLog(CardTable):
         before: CardState | None,
         after: CardState,
         day: date,
-        duration: timedelta | None = None,
-        response: str | None = None,
-        grade: GradeLike | None = None,
-        seed: int | None = None,
-        activation: str | None = None,
+        attempt: Attempt = Attempt(),
     ) -> Recorded:
         """Store one scheduled answer: its log row and the card's new state `after` (computed by
         `scheduling.next_states` from the row `before`), committed before returning.
 
         Refused (`CardChangedError`, nothing written) when the card's row is no longer `before`:
-        another instance answered, buried or suspended it since it was shown. `activation` is
-        the engine function a skill card's question actually used (defaults to the card's own).
+        another instance answered, buried or suspended it since it was shown.
         """
         rating = Rating(rating)
         with self.transaction() as connection:
@@ -162,21 +166,9 @@ class ReviewLog(CardTable):
                     "instance?); it is shown again with its current schedule",
                     self.path,
                 )
-            entry = _ReviewEntry(
-                card=card,
-                mode="scheduled",
-                now=now,
-                day=day,
-                rating=rating,
-                duration=duration,
-                response=response,
-                grade=grade,
-                seed=seed,
-                activation=activation,
-            )
             review = self._insert_review(
                 connection,
-                entry,
+                _ReviewEntry(card, "scheduled", now, day, rating, attempt),
                 prev_state=0 if before is None or before.state is None else int(before.state),
                 mature=before is not None and before.is_mature,
                 state_before="null" if before is None else before.to_json(),
@@ -198,30 +190,14 @@ class ReviewLog(CardTable):
         day: date,
         card: StudyCard | None = None,
         template: str | None = None,
-        activation: str | None = None,
-        duration: timedelta | None = None,
-        response: str | None = None,
-        grade: GradeLike | None = None,
-        seed: int | None = None,
+        attempt: Attempt = Attempt(),
     ) -> Recorded:
         """Log a cram review or a practice attempt; no card's schedule changes."""
         if mode not in ("cram", "practice"):
             raise ValueError(f"unscheduled mode must be 'cram' or 'practice', not {mode!r}")
         if card is None and mode == "cram":
             raise ValueError("a cram review needs its card")
-        entry = _ReviewEntry(
-            card=card,
-            mode=mode,
-            now=self.clock.now(),
-            day=day,
-            rating=Rating(rating),
-            duration=duration,
-            response=response,
-            grade=grade,
-            seed=seed,
-            template=template,
-            activation=activation,
-        )
+        entry = _ReviewEntry(card, mode, self.clock.now(), day, Rating(rating), attempt, template)
         with self.transaction() as connection:
             review = self._insert_review(connection, entry)
         return Recorded(review, None, None)
@@ -235,20 +211,21 @@ class ReviewLog(CardTable):
         mature: bool = False,
         state_before: str | None = None,
     ) -> ReviewRecord:
-        card, grade = entry.card, entry.grade
+        card, attempt = entry.card, entry.attempt
+        grade = attempt.grade
         values = (
             None if card is None else card.id,
             entry.mode,
             to_micros(entry.now),
             entry.day.isoformat(),
             int(entry.rating),
-            _millis(entry.duration),
+            _millis(attempt.duration),
             grade.correct if grade is not None else entry.rating != Rating.Again,
             None if grade is None else float(grade.score),
             entry.template or (None if card is None else card.template),
-            entry.activation or (None if card is None else card.activation),
-            entry.seed,
-            entry.response,
+            attempt.activation or (None if card is None else card.activation),
+            attempt.seed,
+            attempt.response,
             None if card is None else card.content_hash(),
         )
         cursor = connection.execute(
