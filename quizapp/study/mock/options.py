@@ -14,6 +14,8 @@ MIN_SECONDS = 5
 MAX_SECONDS = 3600
 MAX_MINUTES = 240
 MAX_SEED = 2**63 - 1
+CODING_FROM = 4
+"""An interview of at least this many questions has one coding exercise unless told otherwise."""
 
 _N = TypeVar("_N", int, float)
 
@@ -27,13 +29,15 @@ class MockOptions:
     """`minutes` caps the whole session (None: the sum of the question budgets);
     `time_per_question` (seconds) replaces the per-kind defaults; `topics` keeps the cards with any
     of these tags, sections or activations (empty: all); `seed` makes the plan reproducible
-    (None: drawn at random and stored with the session)."""
+    (None: drawn at random and stored with the session); `coding` is how many of the questions
+    may be code exercises (None: one from `CODING_FROM` questions on, else none)."""
 
     questions: int = DEFAULT_QUESTIONS
     minutes: float | None = None
     time_per_question: int | None = None
     topics: tuple[str, ...] = ()
     seed: int | None = None
+    coding: int | None = None
 
     def __post_init__(self) -> None:
         if not 1 <= self.questions <= MAX_QUESTIONS:
@@ -60,9 +64,21 @@ class MockOptions:
                     f"a {self.minutes:g}-minute session leaves less than {MIN_SECONDS} seconds for "
                     f"each of {self.questions} questions"
                 )
+        if self.coding is not None and not 0 <= self.coding <= self.questions:
+            raise MockOptionsError(
+                f"the number of coding exercises must be 0..{self.questions} (the number of"
+                f" questions), not {self.coding}"
+            )
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
             raise MockOptionsError(f"the seed must be 0..{MAX_SEED}, not {self.seed}")
         object.__setattr__(self, "topics", tuple(dict.fromkeys(self.topics)))
+
+    @property
+    def coding_questions(self) -> int:
+        """How many code exercises the plan draws at most."""
+        if self.coding is not None:
+            return self.coding
+        return 1 if self.questions >= CODING_FROM else 0
 
     @property
     def session_seconds(self) -> int | None:
@@ -73,7 +89,12 @@ class MockOptions:
 
 
 def parse_options(
-    questions: str, minutes: str, seconds: str, seed: str, topics: Sequence[str] = ()
+    questions: str,
+    minutes: str,
+    seconds: str,
+    seed: str,
+    topics: Sequence[str] = (),
+    coding: str = "",
 ) -> MockOptions:
     """Options from form fields (blank: the default), every mistake a `MockOptionsError`."""
     count = _number(questions, "the number of questions", int)
@@ -83,6 +104,7 @@ def parse_options(
         time_per_question=_number(seconds, "the time per question in seconds", int),
         topics=tuple(topics),
         seed=_number(seed, "the seed", int),
+        coding=_number(coding, "the number of coding exercises", int),
     )
 
 
