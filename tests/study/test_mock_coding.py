@@ -149,7 +149,7 @@ def test_time_up_runs_the_tests_on_what_was_written_and_scores_the_share_passed(
     grader = FakeGrader()
     interview = _coding_interview(library, store, clock, grader)
     planned = interview.current
-    interview.draft = "import numpy as np\ndef f(x):\n    return x"
+    interview.draft = "import numpy as np\ndef f(x):\n    return x  # \x1b[2J"
     clock.advance(planned.budget + timedelta(seconds=3))
     [answer] = interview.tick()
     assert answer.outcome == Outcome.QUESTION_TIME
@@ -162,6 +162,7 @@ def test_time_up_runs_the_tests_on_what_was_written_and_scores_the_share_passed(
     assert "  ✓ case 0" in details
     assert "  ✗ case 3: wrong value" in details
     assert "Model solution:" in details
+    assert "      return x  # \\u001b[2J" in details
     assert "Score 75% over 1 questions (coding 75%)" in report.summary_lines()[0]
     stored = load_interview(store, interview.interview_id)
     [row] = stored.answers

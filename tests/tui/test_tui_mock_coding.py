@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, TextArea
 from quizapp.study import FakeClock, open_store
 from quizapp.study.mock import MockOptions, Phase
 from quizapp.tui.app import QuizApp
-from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen
+from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen, MockSetupScreen
 from quizapp.tui.widgets.mock_code_view import MockCodeView
 
 
@@ -85,3 +85,26 @@ async def test_a_coding_question_from_the_editor_to_the_per_case_report(
     stored = json.loads(cases)
     assert stored["problem"] is None
     assert len(stored["cases"]) == total and all(case["passed"] for case in stored["cases"])
+
+
+async def test_the_setup_asks_how_many_coding_exercises(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, MockSetupScreen)
+        setup.query_one("#mock-questions", Input).value = "4"
+        setup.query_one("#mock-coding", Input).value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "number of coding exercises must be 0..4" in shown(app, "#mock-message")
+        setup.query_one("#mock-coding", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        kinds = [question.kind for question in screen.interview.plan.questions]
+        assert kinds.count("coding") == 2 and len(kinds) == 4
+        assert screen.interview.plan.options.coding == 2

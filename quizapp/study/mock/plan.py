@@ -99,7 +99,7 @@ class PlannedQuestion:
             return self.question.prompt
         exercise = exercise_of(self.card) if self.kind == "coding" else None
         if exercise is not None:
-            return f"{self.card.front}\n\n{exercise.signature}\n\n{exercise.task}"
+            return f"{self.card.front} · {exercise.signature}\n\n{exercise.task}"
         return self.card.front
 
     @property

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from quizapp.explain import evidence_lines
+from quizapp.safe_text import inert
 from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
 from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.plan import exercise_of
@@ -258,7 +259,8 @@ def _coding_result(answer: MockAnswer) -> str:
 
 
 def _coding_details(answer: MockAnswer) -> list[str]:
-    """The code as written, each hidden case's verdict, then the model solution."""
+    """The code as written, each hidden case's verdict, then the model solution: inert, as the
+    code and the messages it raised are the user's text."""
     code = answer.response.rstrip()
     lines = (
         ["Your code:", *(f"  {line}" for line in code.splitlines())]
@@ -274,4 +276,4 @@ def _coding_details(answer: MockAnswer) -> list[str]:
     exercise = exercise_of(answer.planned.card)
     if exercise is not None:
         lines += ["", "Model solution:", *(f"  {line}" for line in exercise.solution.splitlines())]
-    return lines
+    return [inert(line) for line in lines]

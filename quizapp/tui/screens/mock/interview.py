@@ -41,10 +41,11 @@ class MockInterviewScreen(QuizScreen):
     }
     MockInterviewScreen #mock-code { display: none; }
     MockInterviewScreen.-coding #mock-code { display: block; }
-    MockInterviewScreen.-coding #mock-answer, MockInterviewScreen.-paused #mock-code {
+    MockInterviewScreen.-coding #mock-answer, MockInterviewScreen.-coding #mock-hint,
+    MockInterviewScreen.-paused #mock-code {
         display: none;
     }
-    MockInterviewScreen.-coding #mock-body { height: auto; max-height: 7; padding: 0 1; }
+    MockInterviewScreen.-coding #mock-body { height: auto; max-height: 8; padding: 0 1 !important; }
     """
 
     BINDINGS = [

@@ -61,6 +61,12 @@ class MockSetupScreen(QuizScreen):
                     "integer",
                 ),
                 ("Seed (blank: random)", "seed", options.seed, "integer"),
+                (
+                    "Coding exercises (blank: 1 from 4 questions)",
+                    "coding",
+                    options.coding,
+                    "integer",
+                ),
             ):
                 with Horizontal(classes="mock-field"):
                     yield Static(label, classes="label", markup=False)
@@ -97,6 +103,7 @@ class MockSetupScreen(QuizScreen):
                     for field in ("questions", "minutes", "seconds", "seed")
                 ),
                 self.query_one("#mock-topics", SelectionList).selected,
+                self.query_one("#mock-coding", Input).value,
             )
             workspace = self.workspace
             plan = plan_interview(workspace.store, workspace.cards, options)
