@@ -287,3 +287,19 @@ def test_the_stored_cases_survive_a_round_trip(
     interview.submit("a\nb")
     [(cases,)] = store.query("SELECT cases FROM mock_answers")
     assert json.loads(cases)["cases"][1] == {"name": "case 1", "passed": True, "reason": ""}
+
+
+def test_the_replay_command_names_the_coding_count_when_it_was_chosen() -> None:
+    assert "--coding" not in MockOptions(questions=5).replay_command(3)
+    assert MockOptions(questions=5, coding=2).replay_command(3).endswith("--coding 2 --seed 3")
+
+
+def test_an_interview_stored_before_coding_questions_replays_without_them(
+    library: Library, store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _coding_interview(library, store, clock, FakeGrader())
+    with store.transaction() as connection:
+        connection.execute("UPDATE mock_interviews SET options = '{\"questions\": 5}'")
+    stored = load_interview(store, interview.interview_id)
+    markdown = to_markdown(stored, report_questions(stored, library))
+    assert "`quizapp mock --questions 5 --coding 0 --seed 6`" in markdown
