@@ -234,11 +234,17 @@ def _v4_review_lapses(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+def _v5_card_flags(connection: sqlite3.Connection) -> None:
+    # The cards a user flagged in the card browser (a mark of their own; scheduling ignores it).
+    connection.execute("CREATE TABLE card_flags (card_id TEXT PRIMARY KEY) WITHOUT ROWID")
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial_schema,
     _v2_mock_interviews,
     _v3_code_attempts,
     _v4_review_lapses,
+    _v5_card_flags,
 )
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 

@@ -1,5 +1,6 @@
 """The study database, in parts: `connection` (opening the file, transactions, settings),
-`cards` (each card's state), `reviews` (the answer log) and `interviews` (mock interviews).
+`cards` (each card's state), `reviews` (the answer log), `browsing` (the card browser's reads,
+unbury and flags) and `interviews` (mock interviews).
 Every SQL statement of the study package lives here."""
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from pathlib import Path
 
 from quizapp.study.clock import Clock
 from quizapp.study.migrations import MIGRATIONS, Migration
+from quizapp.study.store.browsing import CardBrowsing, CardStatus, PastAnswer
 from quizapp.study.store.cards import Change, DueCard
 from quizapp.study.store.connection import BUSY_TIMEOUT, DATABASE_NAME
 from quizapp.study.store.connection import open_connection as _open_connection
 from quizapp.study.store.reviews import Recorded, ReviewLog, ReviewRecord, TodayCounts
 
 
-class StudyStore(ReviewLog):
+class StudyStore(ReviewLog, CardBrowsing):
     """Open with `open_store`; each public method is one transaction (writes) or one read."""
 
 
@@ -47,8 +49,10 @@ def open_store(
 __all__ = [
     "BUSY_TIMEOUT",
     "DATABASE_NAME",
+    "CardStatus",
     "Change",
     "DueCard",
+    "PastAnswer",
     "Recorded",
     "ReviewRecord",
     "StudyStore",
