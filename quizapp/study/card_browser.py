@@ -8,17 +8,18 @@ card it changed is read again (`CardCollection.reread`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 from typing import Protocol
 
-from fsrs import Rating
+from fsrs import Rating, State
 
 from quizapp.study.card_query import Term, parse_query
 from quizapp.study.store import CardStatus, StudyStore
 
 NOT_LOADED = "(not in the loaded content)"
+_STATE_NAMES = {state: state.name.lower() for state in State}
 
 
 class BrowsableCard(Protocol):
@@ -51,12 +52,15 @@ class BrowsedCard:
     front: str
     status: CardStatus | None
     flagged: bool
+    state: str = field(init=False)
+    """new, learning, review or relearning: kept as text, since every search may ask."""
+    text: str = field(init=False, repr=False)
+    """The id and front in lower case, for the free-text words of a search."""
 
-    @property
-    def state(self) -> str:
-        if self.status is None or self.status.state is None:
-            return "new"
-        return self.status.state.name.lower()
+    def __post_init__(self) -> None:
+        state = None if self.status is None else self.status.state
+        object.__setattr__(self, "state", "new" if state is None else _STATE_NAMES[state])
+        object.__setattr__(self, "text", f"{self.card_id}\n{self.front}".lower())
 
     @property
     def due(self) -> datetime | None:
@@ -123,7 +127,7 @@ def _check(term: Term) -> Check:
     if term.field == "is":
         return _status_check(value)
     field_checks: dict[str | None, Check] = {
-        None: lambda card, _m: value in card.card_id.lower() or value in card.front.lower(),
+        None: lambda card, _moment: value in card.text,
         "deck": lambda card, _m: value in (card.deck.lower(), card.deck_title.lower()),
         "section": lambda card, _moment: card.section.lower() == value,
         "tag": lambda card, _moment: value in (tag.lower() for tag in card.tags),
@@ -132,10 +136,16 @@ def _check(term: Term) -> Check:
     return field_checks[term.field]
 
 
-def matcher(terms: Sequence[Term]) -> Check:
-    """One check for all `terms`: a card matches when each term (or its negation) holds."""
-    checks = [(_check(term), term.negated) for term in terms]
-    return lambda card, moment: all(check(card, moment) != negated for check, negated in checks)
+def matching(
+    rows: Sequence[BrowsedCard], terms: Sequence[Term], moment: Moment
+) -> list[BrowsedCard]:
+    """The rows for which each term (or its negation) holds, in order: one pass per term over
+    what the terms before it kept, which is quicker than every term per row."""
+    kept = list(rows)
+    for term in terms:
+        check, negated = _check(term), term.negated
+        kept = [row for row in kept if check(row, moment) != negated]
+    return kept
 
 
 class CardCollection:
@@ -175,9 +185,7 @@ class CardCollection:
 
     def search(self, query: str) -> list[BrowsedCard]:
         """The cards matching `query` (see `card_query`), in collection order."""
-        check = matcher(parse_query(query))
-        moment = self.moment()
-        return [row for row in self.rows if check(row, moment)]
+        return matching(self.rows, parse_query(query), self.moment())
 
     def reread(self, card_id: str) -> BrowsedCard:
         """The card's row with its status and flag as stored now (after an action on it)."""

@@ -12,6 +12,8 @@ from quizapp.study.state import CardState, from_micros
 from quizapp.study.store.cards import CardTable, Change
 from quizapp.study.store.connection import guarded
 
+_STATES = {int(state): state for state in State}
+
 
 @dataclass(frozen=True, slots=True)
 class CardStatus:
@@ -47,7 +49,7 @@ class CardBrowsing(CardTable):
         return [
             CardStatus(
                 card_id=card_id,
-                state=None if state is None else State(state),
+                state=None if state is None else _STATES[state],
                 due=None if due is None else from_micros(due),
                 lapses=lapses,
                 leech=bool(leech),

@@ -167,8 +167,8 @@ class CardsScreen(QuizScreen):
             self._status("No card matches this search.")
             return
         cards = "card" if total == 1 else "cards"
-        pages = f" · page {self.page + 1} of {self.page_count}, [ ] turn" if self.page_count > 1 else ""
-        self._status(f"{total} {cards}{pages}")
+        pages = f" · page {self.page + 1} of {self.page_count}, [ ] turn"
+        self._status(f"{total} {cards}{pages if self.page_count > 1 else ''}")
 
     @on(DataTable.RowHighlighted, "#cards-table")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
