@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("review", "r", "Review", "Study the cards due today (spaced repetition)"),
+    ("choose", "d", "Choose", "One deck, section or tag; extra new cards, review ahead"),
     ("practice", "p", "Practice", "Drill generated numeric questions, or cram any cards"),
     ("browse", "b", "Browse", "Read the cheatsheet, formulas and plots; search everything"),
     ("stats", "s", "Stats", "Progress, retention, accuracy, forecast, leeches"),
@@ -55,6 +56,7 @@ class HomeScreen(QuizScreen):
 
     BINDINGS = [
         Binding("r", "open('review')", "Review", id="home.review"),
+        Binding("d", "open('choose')", "Choose", id="home.choose"),
         Binding("p", "open('practice')", "Practice", id="home.practice"),
         Binding("b", "open('browse')", "Browse", id="home.browse"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
@@ -135,15 +137,17 @@ class HomeScreen(QuizScreen):
         description="Loading today's numbers",
     )
     def refresh_overview(self) -> None:
+        from quizapp.study.custom_study import interview_countdown
         from quizapp.study.overview import overview
 
         workspace = self.workspace
         summary = overview(workspace.store, workspace.cards, workspace.clock)
-        self.app.call_from_thread(self._show_overview, summary)
+        countdown = interview_countdown(workspace.store.settings(), summary.day)
+        self.app.call_from_thread(self._show_overview, summary, countdown)
 
-    def _show_overview(self, summary: Overview) -> None:
+    def _show_overview(self, summary: Overview, countdown: str) -> None:
         self._day_ends = summary.day_ends
-        self.today.update("\n".join(summary.lines()))
+        self.today.update("\n".join([*summary.lines(), *([countdown] if countdown else [])]))
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
         self.today.update(f"Cannot read today's numbers:\n{reason}")
@@ -182,12 +186,17 @@ class HomeScreen(QuizScreen):
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
+        from quizapp.tui.screens.study_choice import StudyChoiceScreen
         from quizapp.tui.screens.suspended import SuspendedCardsScreen
 
         if mode == "review":
             workspace = self.workspace
-            return ReviewScreen(ReviewSession(workspace.store, workspace.cards), "Review")
+            session = ReviewSession(workspace.store, workspace.cards)
+            if session.counts().total == 0:
+                return StudyChoiceScreen()
+            return ReviewScreen(session, "Review")
         screens: dict[str, Callable[[], QuizScreen]] = {
+            "choose": StudyChoiceScreen,
             "practice": PracticeSetupScreen,
             "browse": BrowseScreen,
             "stats": StatsScreen,
