@@ -9,6 +9,8 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 from fsrs import Rating
+from hypothesis import given
+from hypothesis import strategies as st
 from study_fakes import FakeCard, FakeGrade, fake_generate
 
 from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore
@@ -18,6 +20,7 @@ from quizapp.study.custom_study import (
     cards_of_families,
     interview_countdown,
     next_due,
+    parse_count,
     weakest_families,
     when_text,
 )
@@ -216,3 +219,13 @@ def test_cards_below_retention_on_the_interview_day_are_reviewed_ahead(
     assert sorted(card.id for card in below) == sorted(expected) and expected
     ahead = _session(store, below, ahead=far + timedelta(days=1), new_cards=False)
     assert sorted(_drain(ahead)) == sorted(expected)
+
+
+@given(st.text(max_size=8))
+def test_a_typed_count_is_accepted_in_range_or_explained(text: str) -> None:
+    try:
+        value = parse_count(text, "days ahead", 365)
+    except ValueError as error:
+        assert str(error).startswith("days ahead must be")
+    else:
+        assert 1 <= value <= 365 and value == int(text.strip())
