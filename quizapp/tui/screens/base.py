@@ -59,6 +59,11 @@ class QuizScreen(Screen[None]):
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
         """A worker of this screen failed (already reported): replace what waited for it."""
 
+    def confirm_quit(self) -> bool:
+        """True when this screen asks before the app quits (and quits itself if the user says
+        so); most screens have nothing to lose."""
+        return False
+
     def action_show_keys(self) -> None:
         self.app.push_screen(KeysScreen(self.TITLE_TEXT, self.key_rows()))
 
