@@ -27,6 +27,7 @@ from quizapp.study.custom_study import (
 from quizapp.study.ordering import new_card_order
 from quizapp.study.preferences import updated_settings
 from quizapp.study.scope import EVERYTHING, StudyScope, check_scope, scope_from_options, scopes_for
+from quizapp.study.store.reviews import Attempt
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def test_weakest_families_rank_by_recent_accuracy(store: StudyStore, clock: Fake
                 Rating.Good if correct else Rating.Again,
                 day=store.today(),
                 template=template,
-                grade=FakeGrade(correct, float(correct)),
+                attempt=Attempt(grade=FakeGrade(correct, float(correct))),
             )
     families = weakest_families(store, numeric, store.today(), count=2)
     assert [family.template for family in families] == ["hard", "mid"]

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 
 from quizapp.study import FakeClock, Rating, ReviewSession, StudySettings, open_store
 from quizapp.study.choices import StudyChoices
+from quizapp.study.store.reviews import Attempt
 from quizapp.tui.app import QuizApp
 from quizapp.tui.dialogs import AskScreen
 from quizapp.tui.screens.home import HomeScreen
@@ -96,7 +97,7 @@ async def test_one_chosen_deck_is_reviewed_alone(make_app, data_dir: Path) -> No
         await choose(pilot, screen, "Deck: mine")
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        assert review.sub_title == "Review · Deck: mine"
+        assert review.title == "Review · Deck: mine"
         seen = []
         while review.item is not None:
             seen.append(review.item.card.id)
@@ -117,7 +118,7 @@ async def test_everything_due_is_the_default_one_key_away(make_app) -> None:
         await pilot.press("enter")
         await wait_ready(pilot)
         assert isinstance(app.screen, ReviewScreen)
-        assert app.screen.sub_title == "Review"
+        assert app.screen.title == "Review"
 
 
 async def test_a_tag_and_a_section_can_be_chosen(make_app, data_dir: Path) -> None:
@@ -173,7 +174,7 @@ async def test_nothing_due_names_the_next_card_and_offers_custom_study(
         await pilot.pause()
         await answer_dialog(pilot, str(days))
         assert isinstance(app.screen, ReviewScreen)
-        assert app.screen.sub_title == f"Review ahead ({days} days)"
+        assert app.screen.title == f"Review ahead ({days} days)"
         assert app.screen.item.card.id == item.card.id
 
 
@@ -190,7 +191,7 @@ async def test_weakest_families_are_drilled_without_touching_the_schedule(
                 Rating.Good,
                 day=store.today(),
                 template=weak,
-                grade=Grade(correct, float(correct)),
+                attempt=Attempt(grade=Grade(correct, float(correct))),
             )
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -204,7 +205,7 @@ async def test_weakest_families_are_drilled_without_touching_the_schedule(
         await wait_ready(pilot)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        assert review.sub_title == f"Weakest families: {weak}"
+        assert review.title == f"Weakest families: {weak}"
         assert review.item.card.template == weak
         assert not review.is_scheduled
 

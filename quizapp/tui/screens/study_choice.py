@@ -33,7 +33,7 @@ Starter = Callable[[], "tuple[ReviewSession | CramSession, str] | str"]
 
 
 class StudyChoiceScreen(QuizScreen):
-    TITLE_TEXT = "Choose what to study"
+    TITLE = "Choose what to study"
 
     BINDINGS = [
         Binding("n", "extra_new", "Extra new", id="choose.extra_new"),
@@ -54,7 +54,6 @@ class StudyChoiceScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE_TEXT
         self.load_choices()
 
     @work(thread=True, exclusive=True, exit_on_error=False, description="Reading what is due")
