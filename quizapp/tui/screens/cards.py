@@ -43,7 +43,7 @@ CARD_ACTIONS = frozenset({"suspend", "unsuspend", "unbury", "reset", "flag"})
 
 
 class CardsScreen(QuizScreen):
-    TITLE_TEXT = "Cards"
+    TITLE = "Cards"
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="cards.search", show=False),
