@@ -234,11 +234,16 @@ def _v4_review_lapses(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-_V5_STATEMENTS = (
+def _v5_card_flags(connection: sqlite3.Connection) -> None:
+    # The cards a user flagged in the card browser (a mark of their own; scheduling ignores it).
+    connection.execute("CREATE TABLE card_flags (card_id TEXT PRIMARY KEY) WITHOUT ROWID")
+
+
+_V6_STATEMENTS = (
     # Coding questions in mock interviews: SQLite cannot change a CHECK in place, so the table is
     # rebuilt with 'coding' admitted and `cases` (JSON: the run's problem and each hidden case's
     # verdict) added; every row is copied and the index recreated. Nothing references the table.
-    """CREATE TABLE mock_answers_v5 (
+    """CREATE TABLE mock_answers_v6 (
         interview_id INTEGER NOT NULL REFERENCES mock_interviews (id),
         position INTEGER NOT NULL,
         card_id TEXT NOT NULL,
@@ -263,7 +268,7 @@ _V5_STATEMENTS = (
         cases TEXT,
         PRIMARY KEY (interview_id, position)
     ) WITHOUT ROWID""",
-    """INSERT INTO mock_answers_v5 (interview_id, position, card_id, kind, topics, template,
+    """INSERT INTO mock_answers_v6 (interview_id, position, card_id, kind, topics, template,
         activation, seed, prompt, budget_ms, key_points, outcome, response, used_ms, paused_ms,
         answered_at, readable, correct, score, covered)
     SELECT interview_id, position, card_id, kind, topics, template, activation, seed, prompt,
@@ -271,13 +276,13 @@ _V5_STATEMENTS = (
         correct, score, covered
     FROM mock_answers""",
     "DROP TABLE mock_answers",
-    "ALTER TABLE mock_answers_v5 RENAME TO mock_answers",
+    "ALTER TABLE mock_answers_v6 RENAME TO mock_answers",
     "CREATE INDEX mock_answers_card ON mock_answers (card_id)",
 )
 
 
-def _v5_mock_coding(connection: sqlite3.Connection) -> None:
-    for statement in _V5_STATEMENTS:
+def _v6_mock_coding(connection: sqlite3.Connection) -> None:
+    for statement in _V6_STATEMENTS:
         connection.execute(statement)
 
 
@@ -286,7 +291,8 @@ MIGRATIONS: Sequence[Migration] = (
     _v2_mock_interviews,
     _v3_code_attempts,
     _v4_review_lapses,
-    _v5_mock_coding,
+    _v5_card_flags,
+    _v6_mock_coding,
 )
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 

@@ -1,5 +1,5 @@
 """Coding questions in mock interviews: the plan draws them, the runner grades them when they end
-(auto-submit included), the report and the stored record show each case, and schema step 5
+(auto-submit included), the report and the stored record show each case, and schema step 6
 rebuilds mock_answers to admit them without losing a stored answer."""
 
 from __future__ import annotations
@@ -216,8 +216,8 @@ def stored_solution(library: Library, card_id: str) -> list[str]:
     return exercise.solution.splitlines()
 
 
-BEFORE_CODING = 4
-"""The schema version before step 5, whose mock_answers refuses kind 'coding'."""
+BEFORE_CODING = 5
+"""The schema version before step 6, whose mock_answers refuses kind 'coding'."""
 OLD_COLUMNS = (
     "interview_id, position, card_id, kind, topics, template, activation, seed, prompt, budget_ms,"
     " key_points, outcome, response, used_ms, paused_ms, answered_at, readable, correct, score,"
@@ -236,7 +236,7 @@ OLD_ROWS = [
 # fmt: on
 
 
-def test_step_5_rebuilds_mock_answers_keeping_every_stored_answer(
+def test_step_6_rebuilds_mock_answers_keeping_every_stored_answer(
     tmp_path: Path, clock: FakeClock
 ) -> None:
     with open_store(tmp_path, clock, migrations=MIGRATIONS[:BEFORE_CODING]) as store:
@@ -262,7 +262,7 @@ def test_step_5_rebuilds_mock_answers_keeping_every_stored_answer(
             " AND name NOT LIKE 'sqlite_autoindex%'"
         )
         assert indexes == [("mock_answers_card",)]
-        assert store.query("SELECT name FROM sqlite_master WHERE name LIKE '%_v5'") == []
+        assert store.query("SELECT name FROM sqlite_master WHERE name LIKE '%_v6'") == []
         assert store.integrity_check() == ["ok"]
         assert store.query("PRAGMA foreign_key_check") == []
         stored = load_interview(store, 7)
