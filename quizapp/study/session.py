@@ -37,6 +37,31 @@ class QueueCounts:
         return self.learning + self.review + self.new
 
 
+@dataclass(frozen=True)
+class TodayRoom:
+    """How many more reviews and new cards the daily limits allow today."""
+
+    reviews: int
+    new: int
+
+
+def today_room(store: StudyStore, settings: StudySettings, day: date) -> TodayRoom:
+    done = store.today_counts(day)
+    return TodayRoom(
+        reviews=max(0, settings.reviews_per_day - done.reviews),
+        new=max(0, settings.new_per_day - done.introduced),
+    )
+
+
+def unheld(order: list[str], answered: set[str]) -> list[str]:
+    """The new-card `order` without the siblings of cards answered today (a card reset to new
+    after its own answer is not its own sibling)."""
+    if not answered:
+        return order
+    held = {sibling_key(card_id) for card_id in answered}
+    return [card_id for card_id in order if card_id in answered or sibling_key(card_id) not in held]
+
+
 class ReviewSession(OneCardSession):
     """Drives one day of scheduled study over the library's cards.
 
@@ -87,38 +112,24 @@ class ReviewSession(OneCardSession):
         now = self._clock.now()
         self._day = self._calendar.day_of(now)
         end_of_day = self._calendar.end_of(self._day)
-        done = self._store.today_counts(self._day)
+        room = today_room(self._store, self._settings, self._day)
         self._learning: list[tuple[datetime, str]] = []
         self._reviews: list[str] = []
-        review_room = max(0, self._settings.reviews_per_day - done.reviews)
         for due in self._store.due_cards(end_of_day, self._day):
             if due.card_id not in self._cards:
                 continue
             if due.state == State.Review:
-                if len(self._reviews) < review_room:
+                if len(self._reviews) < room.reviews:
                     self._reviews.append(due.card_id)
             else:
                 self._learning.append((due.due, due.card_id))
-        new_room = max(0, self._settings.new_per_day - done.introduced)
         self._new: list[str] = self._store.new_card_ids(
-            self._unheld(self._store.answered_on(self._day)), self._day, new_room
+            unheld(self._order, self._store.answered_on(self._day)), self._day, room.new
         )
         shown = {item.card.id for item in self._front}
         if self._pending is not None:
             shown.add(self._pending.card.id)
         self._drop(shown, keep_shown=True)
-
-    def _unheld(self, answered: set[str]) -> list[str]:
-        """The new-card order without the siblings of cards answered today (a card reset to new
-        after its own answer is not its own sibling)."""
-        if not answered:
-            return self._order
-        held = {sibling_key(card_id) for card_id in answered}
-        return [
-            card_id
-            for card_id in self._order
-            if card_id in answered or sibling_key(card_id) not in held
-        ]
 
     def counts(self) -> QueueCounts:
         waiting = [*self._front, *([self._pending] if self._pending is not None else [])]

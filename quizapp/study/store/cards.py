@@ -174,12 +174,35 @@ class CardTable(Connection):
         return ids
 
     @guarded
-    def reviewed_texts(self) -> list[tuple[str, str, str | None]]:
-        """Studied cards with the hash and text of what they were last reviewed against."""
-        return self._connection.execute(
-            "SELECT cards.card_id, content_hash, content_text FROM cards "
-            "JOIN card_texts ON card_texts.card_id = cards.card_id "
+    def reviewed_hashes(self) -> dict[str, str]:
+        """Each studied card's content hash as of its last review (reset cards have none): one
+        narrow read, so the changed-cards check fetches texts only for the cards that differ."""
+        rows = self._connection.execute(
+            "SELECT card_id, content_hash FROM cards "
             "WHERE state IS NOT NULL AND content_hash IS NOT NULL"
+        )
+        return dict(rows.fetchall())
+
+    @guarded
+    def reviewed_texts(self, card_ids: Sequence[str]) -> dict[str, str]:
+        """Of `card_ids`, those with a kept text, each with the text it was last reviewed
+        against."""
+        rows = self._connection.execute(
+            "SELECT card_texts.card_id, content_text FROM json_each(?) AS ids "
+            "JOIN card_texts ON card_texts.card_id = ids.value",
+            (json.dumps(list(card_ids)),),
+        )
+        return dict(rows.fetchall())
+
+    @guarded
+    def due_rows(self, before: datetime) -> list[tuple[str, int, int, str | None]]:
+        """(card id, fsrs state, due in µs, buried until) of each studied card not suspended
+        that falls due before `before`, buried or not: today's queue counts and the forecast
+        of the days ahead in one indexed read."""
+        return self._connection.execute(
+            "SELECT card_id, state, due, buried_until FROM cards "
+            "WHERE state IS NOT NULL AND due < ? AND suspended = 0",
+            (to_micros(before),),
         ).fetchall()
 
     @guarded

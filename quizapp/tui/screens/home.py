@@ -139,7 +139,9 @@ class HomeScreen(QuizScreen):
         from quizapp.study.overview import overview
 
         workspace = self.workspace
-        summary = overview(workspace.store, workspace.cards, workspace.clock)
+        summary = overview(workspace.store, workspace.cards, workspace.clock, check_changes=False)
+        self.app.call_from_thread(self._show_overview, summary)
+        summary = summary.with_changed_cards(workspace.store, workspace.cards)
         self.app.call_from_thread(self._show_overview, summary)
 
     def _show_overview(self, summary: Overview) -> None:
