@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from quizapp.study.protocols import StudyCard, visible_text
 from quizapp.study.store import StudyStore
@@ -50,7 +51,14 @@ def find_changed(
         if card.id not in texts:
             continue
         stored_text, current = texts[card.id], visible_text(card)
-        similarity = SequenceMatcher(None, stored_text, current, autojunk=False).ratio()
+        similarity = _similarity(stored_text, current)
         if similarity < threshold:
             changed.append(ChangedCard(card.id, round(similarity, 3), stored_text, current))
     return sorted(changed, key=lambda change: (change.similarity, change.card_id))
+
+
+@lru_cache(maxsize=4096)
+def _similarity(before: str, after: str) -> float:
+    """Kept per pair of texts: a card rewritten and not yet reviewed again is compared once,
+    not each time home is shown."""
+    return SequenceMatcher(None, before, after, autojunk=False).ratio()

@@ -1,8 +1,8 @@
 """The few numbers the home screen opens with: what is due, the streak, the week ahead.
 
-Home shows them every time it appears, so they are read light: one indexed read of the cards
-due within the week, the per-day totals the triggers keep, and the changed-cards check on the
-content hashes each loaded card keeps. They are the numbers the heavy paths give (a fresh
+Home shows them every time it appears, so they are read light: one indexed read of the ids of
+the cards due within the week, the per-day totals the triggers keep, and the changed-cards check
+on the content hashes each loaded card keeps. They are the numbers the heavy paths give (a fresh
 `ReviewSession`'s counts, `compute_stats`'s streak and forecast; tests compare them over
 randomised stores) without building the review queue or the full statistics.
 """
@@ -13,14 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from fsrs import State
-
 from quizapp.study.clock import Clock
 from quizapp.study.content_changes import find_changed
 from quizapp.study.mock.report import last_interview_text
 from quizapp.study.protocols import StudyCard
 from quizapp.study.session import QueueCounts, today_room, unheld
-from quizapp.study.state import to_micros
 from quizapp.study.stats import day_activity, streaks
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import latest_finished
@@ -71,37 +68,46 @@ def overview(
 ) -> Overview:
     """Today's numbers; without `check_changes`, the changed-cards count is left unchecked."""
     cards = list(cards)
-    ids = list(dict.fromkeys(card.id for card in cards))
+    ids = [card.id for card in cards]
     present = set(ids)
+    if len(present) < len(ids):
+        ids = list(dict.fromkeys(ids))
     settings = store.settings()
     calendar = settings.calendar(clock.zone)
     today = calendar.day_of(clock.now())
     day_ends = calendar.end_of(today)
-    due = [
-        row
-        for row in store.due_rows(calendar.start_of(today + timedelta(days=WEEK + 1)))
-        if row[0] in present
-    ]
+    ends = [calendar.end_of(today + timedelta(days=offset)) for offset in (0, 1, WEEK)]
+    due = {
+        key: sum(map(present.__contains__, group))
+        for key, group in store.due_ids(ends, today).items()
+    }
+
+    def counted(*buckets: int, review: bool | None = None, buried: bool | None = None) -> int:
+        """The content's cards due in `buckets` (0: today, 1: tomorrow, 2: the rest of the
+        week), in the review state or not and buried or not (None: either)."""
+        return sum(
+            count
+            for (bucket, is_review, is_buried), count in due.items()
+            if bucket in buckets and review in (None, is_review) and buried in (None, is_buried)
+        )
+
     room = today_room(store, settings, today)
-    not_buried = [row for row in due if row[3] is None or row[3] <= today.isoformat()]
-    now_due = [state for _id, state, at, _buried in not_buried if at < to_micros(day_ends)]
-    reviews = sum(state == State.Review for state in now_due)
     new = store.new_card_ids(unheld(ids, store.answered_on(today)), today, room.new)
-    ahead = [at for _id, _state, at, _buried in due if at >= to_micros(day_ends)]
-    day_after = to_micros(calendar.start_of(today + timedelta(days=2)))
     days = day_activity(store)
     activity = next((entry for entry in days if entry.day == today), None)
     summary = Overview(
         day=today,
         day_ends=day_ends,
         queue=QueueCounts(
-            learning=len(now_due) - reviews, review=min(reviews, room.reviews), new=len(new)
+            learning=counted(0, review=False, buried=False),
+            review=min(counted(0, review=True, buried=False), room.reviews),
+            new=len(new),
         ),
         streak=streaks({entry.day for entry in days if entry.scheduled}, today)[0],
         reviews_today=0 if activity is None else activity.scheduled,
         practice_today=0 if activity is None else activity.cram + activity.practice,
-        due_tomorrow=sum(at < day_after for at in ahead),
-        due_next_week=len(ahead),
+        due_tomorrow=counted(1),
+        due_next_week=counted(1, 2),
         changed_cards=None,
         last_mock=last_interview_text(latest_finished(store)),
     )
