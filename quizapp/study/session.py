@@ -14,6 +14,7 @@ from fsrs import Rating, State
 from quizapp.content.kinds import kind_info
 from quizapp.gc_pause import gc_paused
 from quizapp.study.answering import Graded
+from quizapp.study.custom_study import extra_new_cards
 from quizapp.study.errors import CardChangedError
 from quizapp.study.items import StudyItem, attempt_at
 from quizapp.study.ordering import new_card_order, sibling_key
@@ -46,10 +47,13 @@ class TodayRoom:
 
 
 def today_room(store: StudyStore, settings: StudySettings, day: date) -> TodayRoom:
+    """The daily limits (new cards: plus the extra ones custom study allowed today) less what
+    was answered today."""
     done = store.today_counts(day)
+    allowed_new = settings.new_per_day + extra_new_cards(store, day)
     return TodayRoom(
         reviews=max(0, settings.reviews_per_day - done.reviews),
-        new=max(0, settings.new_per_day - done.introduced),
+        new=max(0, allowed_new - done.introduced),
     )
 
 
@@ -72,6 +76,10 @@ class ReviewSession(OneCardSession):
     learn-ahead window. Learning and relearning cards are never cut by the review limit: dropping
     them would break their steps. The queue is rebuilt from the store when the study day rolls
     over.
+
+    Custom study: `ahead` reviews every card due by the end of that study day now (no review
+    limit; cards due after today come as reviews), `new_cards=False` leaves new cards out, and
+    extra new cards allowed for today (`custom_study.add_extra_new_cards`) raise the new limit.
     """
 
     def __init__(
@@ -82,8 +90,12 @@ class ReviewSession(OneCardSession):
         generate: QuestionFactory | None = None,
         rng: np.random.Generator | None = None,
         settings: StudySettings | None = None,
+        ahead: date | None = None,
+        new_cards: bool = True,
     ) -> None:
         super().__init__(store, generate, rng)
+        self._ahead = ahead
+        self._new_cards = new_cards
         self._cards = {card.id: card for card in cards}
         self._order = new_card_order(self._cards.values())
         self._ids_by_kind: dict[str, list[str]] = defaultdict(list)
@@ -112,19 +124,22 @@ class ReviewSession(OneCardSession):
         now = self._clock.now()
         self._day = self._calendar.day_of(now)
         end_of_day = self._calendar.end_of(self._day)
+        horizon = end_of_day if self._ahead is None else self._calendar.end_of(self._ahead)
         room = today_room(self._store, self._settings, self._day)
         self._learning: list[tuple[datetime, str]] = []
         self._reviews: list[str] = []
-        for due in self._store.due_cards(end_of_day, self._day):
+        for due in self._store.due_cards(max(horizon, end_of_day), self._day):
             if due.card_id not in self._cards:
                 continue
-            if due.state == State.Review:
-                if len(self._reviews) < room.reviews:
+            if due.state == State.Review or due.due >= end_of_day:
+                if self._ahead is not None or len(self._reviews) < room.reviews:
                     self._reviews.append(due.card_id)
             else:
                 self._learning.append((due.due, due.card_id))
         self._new: list[str] = self._store.new_card_ids(
-            unheld(self._order, self._store.answered_on(self._day)), self._day, room.new
+            unheld(self._order, self._store.answered_on(self._day)),
+            self._day,
+            room.new if self._new_cards else 0,
         )
         shown = {item.card.id for item in self._front}
         if self._pending is not None:

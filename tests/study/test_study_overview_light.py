@@ -1,7 +1,8 @@
 """Home's light query gives the numbers of the heavy paths it replaced: a fresh review session's
 queue counts, the stats' streak, today's totals and week ahead, and a changed-cards check that
 compares every reviewed card by text. Checked over randomised stores (states, due times, burials,
-suspensions, orphans, today's answers holding siblings back, daily limits, rewritten cards)."""
+suspensions, orphans, siblings held back by today's answers, daily limits and extra new cards,
+rewritten cards)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from study_fakes import START, FakeCard
 
 from quizapp.study import FakeClock, ReviewSession, StudyStore, compute_stats, open_store
 from quizapp.study.content_changes import MUCH_CHANGED_BELOW, find_changed
+from quizapp.study.custom_study import add_extra_new_cards
 from quizapp.study.overview import overview
 from quizapp.study.protocols import visible_text
 from quizapp.study.state import to_micros
@@ -83,6 +85,8 @@ def _fill(store: StudyStore, cards: list[FakeCard], rng: random.Random) -> None:
                 ),
             )
     store.set_setting("new_per_day", rng.randint(0, 8))
+    if rng.random() < 0.3:
+        add_extra_new_cards(store, today, rng.randint(1, 5))
     store.set_setting("reviews_per_day", rng.randint(0, 8))
 
 
