@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import getters, on, work
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("review", "r", "Review", "Study the cards due today (spaced repetition)"),
+    ("choose", "d", "Choose", "One deck, section or tag; extra new cards, review ahead"),
     ("practice", "p", "Practice", "Drill generated numeric questions, or cram any cards"),
     ("browse", "b", "Browse", "Read the cheatsheet, formulas and plots; search everything"),
     ("stats", "s", "Stats", "Progress, retention, accuracy, forecast, leeches"),
@@ -49,12 +51,13 @@ class StudyData(Enum):
 
 
 class HomeScreen(QuizScreen):
-    TITLE_TEXT = "Home"
+    TITLE = "Home"
     DAY_CHECK_SECONDS = 30.0
     """How often home checks whether the study day rolled over (its numbers are then stale)."""
 
     BINDINGS = [
         Binding("r", "open('review')", "Review", id="home.review"),
+        Binding("d", "open('choose')", "Choose", id="home.choose"),
         Binding("p", "open('practice')", "Practice", id="home.practice"),
         Binding("b", "open('browse')", "Browse", id="home.browse"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
@@ -135,15 +138,17 @@ class HomeScreen(QuizScreen):
         description="Loading today's numbers",
     )
     def refresh_overview(self) -> None:
+        from quizapp.study.custom_study import interview_countdown
         from quizapp.study.overview import overview
 
         workspace = self.workspace
         summary = overview(workspace.store, workspace.cards, workspace.clock)
-        self.app.call_from_thread(self._show_overview, summary)
+        countdown = interview_countdown(workspace.store.settings(), summary.day)
+        self.app.call_from_thread(self._show_overview, summary, countdown)
 
-    def _show_overview(self, summary: Overview) -> None:
+    def _show_overview(self, summary: Overview, countdown: str) -> None:
         self._day_ends = summary.day_ends
-        self.today.update("\n".join(summary.lines()))
+        self.today.update("\n".join([*summary.lines(), *([countdown] if countdown else [])]))
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
         self.today.update(f"Cannot read today's numbers:\n{reason}")
@@ -182,12 +187,17 @@ class HomeScreen(QuizScreen):
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
+        from quizapp.tui.screens.study_choice import StudyChoiceScreen
         from quizapp.tui.screens.suspended import SuspendedCardsScreen
 
         if mode == "review":
             workspace = self.workspace
-            return ReviewScreen(ReviewSession(workspace.store, workspace.cards), "Review")
+            session = ReviewSession(workspace.store, workspace.cards)
+            if session.counts().total == 0:
+                return StudyChoiceScreen()
+            return ReviewScreen(session, "Review")
         screens: dict[str, Callable[[], QuizScreen]] = {
+            "choose": StudyChoiceScreen,
             "practice": PracticeSetupScreen,
             "browse": BrowseScreen,
             "stats": StatsScreen,
@@ -201,6 +211,6 @@ class HomeScreen(QuizScreen):
         """The main actions for the command palette."""
         actions = [(name, title, text) for name, _key, title, text in ACTIONS]
         return [
-            (title, text, lambda name=name: self.action_open(name))
+            (title, text, partial(self.action_open, name))
             for name, title, text in [*actions, *MORE_ACTIONS]
         ]

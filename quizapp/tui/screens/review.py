@@ -62,7 +62,7 @@ class Phase(StrEnum):
 
 
 class ReviewScreen(QuizScreen):
-    TITLE_TEXT = "Review"
+    TITLE = "Review"
 
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="review.reveal"),
@@ -87,7 +87,7 @@ class ReviewScreen(QuizScreen):
     def __init__(self, session: ReviewSession | CramSession, title: str) -> None:
         super().__init__()
         self.session = session
-        self.TITLE_TEXT = title
+        self.title = title
         self.tally = SessionTally()
         self.item: StudyItem | None = None
         self.graded: Graded | None = None
@@ -109,7 +109,6 @@ class ReviewScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE_TEXT
         self._present(self.session.next())
 
     @property
@@ -206,7 +205,7 @@ class ReviewScreen(QuizScreen):
         self.query_one("#review-status", Static).update(
             fit_status(
                 [
-                    (self.TITLE_TEXT, where, detail, answered),
+                    (self.title or "", where, detail, answered),
                     (where, detail, answered),
                     (where, short, answered),
                     (where, short),
@@ -372,8 +371,10 @@ class ReviewScreen(QuizScreen):
         if isinstance(self.session, ReviewSession) and (due := self.session.next_due()):
             local = due.astimezone(self.quiz_app.clock.zone).strftime("%H:%M")
             lines += ["", f"A learning card comes back at {local}."]
+        if isinstance(self.session, ReviewSession):
+            lines += ["", "More to study: d on home (a deck, extra new cards, review ahead)."]
         lines += ["", "escape: back to home"]
         self.query_one("#card-front", Static).update("\n".join(lines))
         self.query_one("#card-views", ContentSwitcher).current = None
-        self.query_one("#review-status", Static).update(f"{self.TITLE_TEXT} · done")
+        self.query_one("#review-status", Static).update(f"{self.title} · done")
         self.state = Phase.DONE

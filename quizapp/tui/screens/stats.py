@@ -33,7 +33,7 @@ def _percent(rate: float | None) -> str:
 
 
 class StatsScreen(QuizScreen):
-    TITLE_TEXT = "Stats"
+    TITLE = "Stats"
 
     BINDINGS = [Binding("r", "reload", "Refresh", id="stats.reload")]
 
@@ -91,6 +91,8 @@ class StatsScreen(QuizScreen):
         )
 
     def show_stats(self, stats: Stats) -> None:
+        from quizapp.study.custom_study import recall_on_the_day
+
         cards = stats.cards
         retention = stats.true_retention
         recent = stats.true_retention_recent
@@ -106,6 +108,7 @@ class StatsScreen(QuizScreen):
                     f"True retention (mature cards): {_percent(retention.rate)} of"
                     f" {retention.reviews} reviews · last 30 days {_percent(recent.rate)}"
                     f" of {recent.reviews}",
+                    *([on_the_day] if (on_the_day := recall_on_the_day(stats)) else []),
                 ]
             )
         )
@@ -158,7 +161,8 @@ class StatsScreen(QuizScreen):
         if positions:
             plt.plot(positions, [round(score * 100) for score in trend.scores], marker="braille")
             ticks = positions[:: max(1, len(positions) // 6)]
-            plt.xticks(ticks, [trend.finished[i - 1].day.strftime("%d %b") for i in ticks])
+            labels = [trend.finished[i - 1].day.strftime("%d %b") for i in ticks]
+            plt.xticks([float(tick) for tick in ticks], labels)
         plt.ylim(0, 100)
         plt.title("Mock interview score (%), oldest first")
         plot.refresh()
@@ -210,6 +214,6 @@ class StatsScreen(QuizScreen):
         plt.bar(positions, values)
         plt.ylim(0, max(values, default=0) or 1)
         ticks = positions[:: max(1, len(days) // 6)]
-        plt.xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
+        plt.xticks([float(tick) for tick in ticks], [days[i].strftime("%d %b") for i in ticks])
         plt.title(title)
         plot.refresh()

@@ -28,7 +28,7 @@ TICK_SECONDS = 0.25
 class MockInterviewScreen(QuizScreen):
     """One question at a time under two countdowns; nothing is graded on screen."""
 
-    TITLE_TEXT = "Mock interview"
+    TITLE = "Mock interview"
 
     DEFAULT_CSS = """
     MockInterviewScreen #mock-paused { display: none; }
