@@ -13,6 +13,7 @@ from textual.widgets._footer import FooterKey
 from quizapp.study import Rating
 from quizapp.study.store.shown import kept_seed
 from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.widgets.key_point_list import KeyPointList
 from quizapp.tui.widgets.rating_bar import RatingBar
 
 
@@ -193,3 +194,31 @@ async def test_leaving_review_or_restarting_never_re_rolls_the_question(make_app
         await settle(pilot)
         assert screen.item.seed == first.seed
         assert kept_seed(store, card_id) == first.seed
+
+
+async def test_key_points_show_whole_and_a_tick_differs_in_shape(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        card = next(
+            card
+            for card in app.workspace.cards
+            if card.kind == "interview" and any(len(point) > 70 for point in card.key_points)
+        )
+        screen = await open_review(app, pilot, card.id)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        points = screen.query_one("#key-points", KeyPointList)
+        assert points.selected == [0]
+        lines = [points.render_line(y).text for y in range(points.size.height)]
+        assert len(lines) > len(card.key_points)
+        whole = " ".join(line.strip() for line in lines)
+        assert "…" not in whole
+        for number, point in enumerate(card.key_points, 1):
+            assert f"{number}. {point}" in whole
+        assert lines[0].startswith("[x] 1. ")
+        assert [line[:7] for line in lines if line[:1] == "["][1:] == [
+            f"[ ] {number}. " for number in range(2, len(card.key_points) + 1)
+        ]
