@@ -29,11 +29,12 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("browse", "b", "Browse", "Read the cheatsheet, formulas and plots; search everything"),
     ("stats", "s", "Stats", "Progress, retention, accuracy, forecast, leeches"),
     ("mock", "m", "Mock", "Timed mock interview: no hints, a clock, then a report"),
+    ("cards", "c", "Cards", "Every card: search, history, suspend, unbury, reset, flag"),
 )
 
 MORE_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("changed", "Changed cards", "Cards rewritten a lot since you studied them: keep or reset"),
-    ("suspended", "Suspended cards", "List the suspended cards and unsuspend them"),
+    ("suspended", "Suspended cards", "The card browser showing suspended cards (is:suspended)"),
 )
 """Reachable by key and from the command palette, not listed on home."""
 
@@ -62,7 +63,8 @@ class HomeScreen(QuizScreen):
         Binding("b", "open('browse')", "Browse", id="home.browse"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
         Binding("m", "open('mock')", "Mock interview", id="home.mock"),
-        Binding("c", "open('changed')", "Changed cards", id="home.changed", show=False),
+        Binding("c", "open('cards')", "Cards", id="home.cards"),
+        Binding("C", "open('changed')", "Changed cards", id="home.changed", show=False),
         Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
     ]
 
@@ -182,13 +184,13 @@ class HomeScreen(QuizScreen):
     def _screen_for(self, mode: str) -> QuizScreen:
         from quizapp.study import ReviewSession
         from quizapp.tui.screens.browse import BrowseScreen
+        from quizapp.tui.screens.cards import CardsScreen
         from quizapp.tui.screens.changed import ChangedCardsScreen
         from quizapp.tui.screens.mock import MockSetupScreen
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
         from quizapp.tui.screens.study_choice import StudyChoiceScreen
-        from quizapp.tui.screens.suspended import SuspendedCardsScreen
 
         if mode == "review":
             workspace = self.workspace
@@ -203,7 +205,8 @@ class HomeScreen(QuizScreen):
             "stats": StatsScreen,
             "changed": ChangedCardsScreen,
             "mock": MockSetupScreen,
-            "suspended": SuspendedCardsScreen,
+            "cards": CardsScreen,
+            "suspended": lambda: CardsScreen("is:suspended"),
         }
         return screens[mode]()
 
