@@ -23,6 +23,7 @@ from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
 from quizapp.study.shown import Action, OneCardSession
 from quizapp.study.store import Change, Recorded, StudyStore
+from quizapp.study.store.shown import forget_seed, keep_seed, kept_seed
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class ReviewSession(OneCardSession):
         self._scheduler = self._settings.scheduler()
         self._calendar = self._settings.calendar(self._clock.zone)
         self._front: list[StudyItem] = []
+        self._unkept: StudyItem | None = None
         self.refresh()
 
     @property
@@ -169,8 +171,24 @@ class ReviewSession(OneCardSession):
         card_id, source = self._pick(now)
         if card_id is None:
             return None
-        self._pending = self._prepared(self._questions.item(self._cards[card_id], source, now))
+        kept = kept_seed(self._store, card_id)
+        item = self._questions.item(self._cards[card_id], source, now, seed=kept)
+        self._unkept = item if kept is None and item.seed is not None else None
+        self._pending = self._prepared(item)
         return self._pending
+
+    @property
+    def question_unkept(self) -> bool:
+        """The card on show has a question drawn just now that `keep_question` should store."""
+        return self._unkept is not None
+
+    def keep_question(self) -> None:
+        """Store the seed of the question just drawn (a write, which the UI runs off its event
+        loop): until the card is answered, every showing asks this question, also after leaving
+        review or a restart."""
+        item, self._unkept = self._unkept, None
+        if item is not None and item.seed is not None:
+            keep_seed(self._store, item.card.id, item.seed)
 
     def _prepared(self, item: StudyItem) -> StudyItem:
         """The item with what answering it needs, read and computed once: the state each rating
@@ -238,6 +256,8 @@ class ReviewSession(OneCardSession):
             raise
 
     def _answered(self, item: StudyItem, recorded: Recorded) -> None:
+        if item.seed is not None:
+            forget_seed(self._store, item.card.id)
         family = sibling_key(item.card.id)
         self._new = [card_id for card_id in self._new if sibling_key(card_id) != family]
         after = recorded.after
@@ -255,6 +275,8 @@ class ReviewSession(OneCardSession):
         """The card's exact previous state is back in the store: rebuild the queue from it, so
         the siblings an answer held back come back too."""
         card_id = action.item.card.id
+        if action.item.seed is not None:
+            keep_seed(self._store, card_id, action.item.seed)
         self._front = [item for item in self._front if item.card.id != card_id]
         if self._pending is not None:
             self._pending = self._prepared(self._pending)
