@@ -3,8 +3,9 @@
 Scoped, not a window: a "not" negates the verb phrase after it in its clause ("does not help
 with vanishing gradients"); a "no", "without" or "instead of" only the phrase right after it
 ("no saturation, and gradients flow" still says gradients flow); and a "not" right after the
-words denies what they do ("Leaky ReLU does not help") unless what is negated is the point
-itself ("early layers don't learn", "Leaky ReLU does not die").
+words denies what they do ("Leaky ReLU does not help", "… is unnecessary") unless what is
+negated is the point itself ("early layers don't learn", "Leaky ReLU does not die"). A whole
+sentence is denied by "it's a myth that …" before the words or "…, but that's not true" after.
 """
 
 from __future__ import annotations
