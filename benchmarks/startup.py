@@ -162,7 +162,9 @@ def move_to_today(database: Path, built_at: datetime) -> None:
         connection.execute(
             "UPDATE reviews SET reviewed_at = reviewed_at + ?, day = date(day, ?)", (micros, shift)
         )
-        connection.execute("UPDATE review_days SET day = date(day, ?)", (shift,))
+        # In two passes: shifted in place, a day would collide with a later day not yet moved.
+        connection.execute("UPDATE review_days SET day = '~' || day")
+        connection.execute("UPDATE review_days SET day = date(substr(day, 2), ?)", (shift,))
         connection.execute(
             "UPDATE cards SET due = due + ?, last_review = last_review + ?", (micros, micros)
         )
