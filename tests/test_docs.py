@@ -24,3 +24,35 @@ def test_every_path_a_guide_names_exists(guide: str) -> None:
     assert named
     missing = [path for path in named if not (ROOT / path).exists()]
     assert not missing
+
+
+def _recipe(title: str) -> str:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return text.split(f"## Recipe: {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_card_kind_recipe_matches_the_registry_and_the_views() -> None:
+    """Each name the recipe sends a contributor to is where it says, and the answer styles and
+    mock roles it lists are the registry's."""
+    from typing import get_args
+
+    import quizapp.content.kinds as kinds
+    import quizapp.content.schema as schema
+    import quizapp.tui.widgets.views as views
+    from quizapp.tui.widgets.card_view import CardView
+
+    recipe = _recipe("a new card kind")
+    for module, name in [
+        (schema, "CardSpec"),
+        (kinds, "KINDS"),
+        (views, "VIEWS"),
+        (views, "CardView"),
+    ]:
+        assert f"`{name}`" in recipe and hasattr(module, name)
+        assert f"`{module.__name__.replace('.', '/')}.py`" in recipe
+    assert set(views.VIEWS) == set(get_args(kinds.AnswerStyle))
+    assert all(issubclass(view, CardView) for view in views.VIEWS.values())
+    listed = set(re.findall(r"`(\w+)`", recipe.split("answer style (", 1)[1].split(")", 1)[0]))
+    assert listed == set(get_args(kinds.AnswerStyle)), "update the recipe's answer styles"
+    roles = set(re.findall(r"`(\w+)`", recipe.split("mock role (", 1)[1].split(")", 1)[0]))
+    assert roles == set(get_args(kinds.MockRole)), "update the recipe's mock roles"

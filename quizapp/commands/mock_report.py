@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.commands._opening import data_dir, load_content, opened_store
     from quizapp.exchange.mock_report import report_questions, to_json, to_markdown
     from quizapp.study import DATABASE_NAME
-    from quizapp.study.mock.archive import latest_interview_id, load_interview
+    from quizapp.study.mock.archive import load_interview
+    from quizapp.study.store.interviews import latest_interview_id
 
     if args.output is not None:
         refuse_database(args.output, data_dir(args) / DATABASE_NAME)

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         SystemClock,
         open_store,
     )
-    from quizapp.study.integrity import copy_aside, move_aside, salvage
+    from quizapp.study.store.integrity import copy_aside, move_aside, salvage
 
     data_dir = resolve_data_dir(args.data_dir)
     path = data_dir / DATABASE_NAME

@@ -14,7 +14,7 @@ from typing import Any
 from quizapp.content import Card, Library
 from quizapp.exchange.markdown_text import block, inline
 from quizapp.questions import Question, generate
-from quizapp.study.mock import Outcome, clock_text
+from quizapp.study.mock import MockOptions, Outcome, clock_text
 from quizapp.study.mock.archive import StoredAnswer, StoredInterview
 from quizapp.study.mock.report import percent
 
@@ -156,8 +156,7 @@ def _summary(interview: StoredInterview) -> list[str]:
         f"- Started {interview.started_at.isoformat(timespec='seconds')}{ended}",
         f"- Time used: {clock_text(interview.time_used)} of {clock_text(interview.budget)}"
         " (pauses not counted)",
-        f"- Seed {interview.seed}: `quizapp mock --seed {interview.seed}` replays these questions"
-        " (same options and history)",
+        f"- Replay these questions: `{_replay_command(interview)}`",
     ]
     weakest = interview.weakest
     if weakest:
@@ -166,6 +165,15 @@ def _summary(interview: StoredInterview) -> list[str]:
     if interview.status == "abandoned":
         lines.append("- The interview was ended early: unanswered questions are listed as such.")
     return lines
+
+
+def _replay_command(interview: StoredInterview) -> str:
+    """The whole command (options stored by another version that no longer apply: the seed)."""
+    fields = {**interview.options, "topics": tuple(interview.options.get("topics") or ())}
+    try:
+        return MockOptions(**fields).replay_command(interview.seed)
+    except (TypeError, ValueError):
+        return f"quizapp mock --seed {interview.seed}"
 
 
 def _time(answer: StoredAnswer) -> str:

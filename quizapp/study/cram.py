@@ -9,7 +9,7 @@ import numpy as np
 from fsrs import Rating
 
 from quizapp.study.answering import Graded
-from quizapp.study.items import StudyItem, asked_activation
+from quizapp.study.items import StudyItem, attempt_at
 from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.shown import Action, OneCardSession
 from quizapp.study.store import Recorded, StudyStore
@@ -57,11 +57,7 @@ class CramSession(OneCardSession):
             rating,
             day=self._calendar.day_of(self._clock.now()),
             card=item.card,
-            duration=duration,
-            response=None if graded is None else graded.response,
-            grade=None if graded is None else graded.grade,
-            seed=item.seed,
-            activation=asked_activation(item),
+            attempt=attempt_at(item, duration, graded),
         )
 
     def _answered(self, item: StudyItem, recorded: Recorded) -> None:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from fsrs import Card, Rating, ReviewLog, Scheduler
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
-from quizapp.study.state import from_micros
 from quizapp.study.store import StudyStore
 
 MIN_REVIEWS = 512
@@ -42,23 +41,19 @@ class Fit:
 def scheduled_history(store: StudyStore) -> list[ReviewLog]:
     """Every scheduled review as an fsrs ReviewLog; each card history (from a card's first
     review as new) gets its own integer id, oldest first."""
-    rows = store.query(
-        "SELECT card_id, reviewed_at, rating, prev_state, duration_ms FROM reviews"
-        " WHERE mode = 'scheduled' AND card_id IS NOT NULL ORDER BY card_id, reviewed_at, id"
-    )
     histories: dict[str, int] = {}
     started = 0
     logs: list[ReviewLog] = []
-    for card_id, reviewed_at, rating, prev_state, duration_ms in rows:
-        if card_id not in histories or prev_state == 0:
+    for answer in store.scheduled_answers():
+        if answer.card_id not in histories or answer.prev_state == 0:
             started += 1
-            histories[card_id] = started
+            histories[answer.card_id] = started
         logs.append(
             ReviewLog(
-                card_id=histories[card_id],
-                rating=Rating(rating),
-                review_datetime=from_micros(reviewed_at),
-                review_duration=duration_ms,
+                card_id=histories[answer.card_id],
+                rating=answer.rating,
+                review_datetime=answer.reviewed_at,
+                review_duration=answer.duration_ms,
             )
         )
     return logs

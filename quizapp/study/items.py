@@ -9,9 +9,10 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from quizapp.content.kinds import kind_info
-from quizapp.study.answering import shown_options
+from quizapp.study.answering import Graded, shown_options
 from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
 from quizapp.study.scheduling import NextStates
+from quizapp.study.store import Attempt
 
 SEED_LIMIT = 2**31
 
@@ -119,6 +120,17 @@ def asked_activation(item: StudyItem) -> str | None:
     if item.question is not None and item.question.activation is not None:
         return item.question.activation
     return item.card.activation
+
+
+def attempt_at(item: StudyItem, duration: timedelta, graded: Graded | None) -> Attempt:
+    """What the log keeps of an answer to `item` (`graded`: None for a card only revealed)."""
+    return Attempt(
+        duration=duration,
+        response=None if graded is None else graded.response,
+        grade=None if graded is None else graded.grade,
+        seed=item.seed,
+        activation=asked_activation(item),
+    )
 
 
 def ensure_readable(grade: GradeLike | None) -> None:

@@ -13,7 +13,7 @@ from quizapp.study.answering import Graded, propose
 from quizapp.study.items import PracticeItem, Questioner, ensure_readable
 from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
 from quizapp.study.scheduling import record_answer
-from quizapp.study.store import Recorded, StudyStore
+from quizapp.study.store import Attempt, Recorded, StudyStore
 
 
 class PracticeSession:
@@ -81,6 +81,13 @@ class PracticeSession:
             rating if rating is not None else propose(grade, taken, self._usual_time(item)).rating
         )
         day = self._calendar.day_of(self._clock.now())
+        attempt = Attempt(
+            duration=taken,
+            response=response,
+            grade=grade,
+            seed=item.seed,
+            activation=item.question.activation,
+        )
         if schedule:
             if item.card is None:
                 raise ValueError("only a question drawn from a card can be scheduled")
@@ -91,11 +98,7 @@ class PracticeSession:
                 scheduler=self._settings.scheduler(),
                 leech_threshold=self._settings.leech_threshold,
                 day=day,
-                duration=taken,
-                response=response,
-                grade=grade,
-                seed=item.seed,
-                activation=item.question.activation,
+                attempt=attempt,
             )
         return self._store.record_unscheduled(
             "practice",
@@ -103,9 +106,5 @@ class PracticeSession:
             day=day,
             card=item.card,
             template=item.question.template_id,
-            activation=item.question.activation,
-            duration=taken,
-            response=response,
-            grade=grade,
-            seed=item.seed,
+            attempt=attempt,
         )

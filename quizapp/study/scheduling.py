@@ -12,10 +12,10 @@ from datetime import date, datetime, timedelta
 
 from fsrs import Rating, Scheduler, State
 
-from quizapp.study.protocols import GradeLike, StudyCard
+from quizapp.study.protocols import StudyCard
 from quizapp.study.settings import StudySettings
 from quizapp.study.state import CardState
-from quizapp.study.store import Recorded, StudyStore
+from quizapp.study.store import Attempt, Recorded, StudyStore
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,7 @@ def record_answer(
     scheduler: Scheduler,
     leech_threshold: int = StudySettings.leech_threshold,
     day: date | None = None,
-    duration: timedelta | None = None,
-    response: str | None = None,
-    grade: GradeLike | None = None,
-    seed: int | None = None,
-    activation: str | None = None,
+    attempt: Attempt | None = None,
 ) -> Recorded:
     """Schedule one answer to `card` given now, outside a review session (a drill counted in
     the schedule, a script): its next state from the stored row, then the store writes it."""
@@ -99,9 +95,5 @@ def record_answer(
         before=stored,
         after=states.after(rating, now),
         day=day or store.today(),
-        duration=duration,
-        response=response,
-        grade=grade,
-        seed=seed,
-        activation=activation,
+        attempt=attempt or Attempt(),
     )

@@ -15,7 +15,7 @@ from quizapp.content.kinds import kind_info
 from quizapp.gc_pause import gc_paused
 from quizapp.study.answering import Graded
 from quizapp.study.errors import CardChangedError
-from quizapp.study.items import StudyItem, asked_activation
+from quizapp.study.items import StudyItem, attempt_at
 from quizapp.study.ordering import new_card_order, sibling_key
 from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.scheduling import next_states
@@ -204,11 +204,7 @@ class ReviewSession(OneCardSession):
                 before=states.stored,
                 after=states.after(rating, now),
                 day=self._calendar.day_of(now),
-                duration=duration,
-                response=None if graded is None else graded.response,
-                grade=None if graded is None else graded.grade,
-                seed=item.seed,
-                activation=asked_activation(item),
+                attempt=attempt_at(item, duration, graded),
             )
         except CardChangedError:
             self._pending = self._prepared(item)

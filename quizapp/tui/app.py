@@ -17,6 +17,7 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from quizapp.safe_text import inert
+from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.writes import StoreWrites
 
@@ -191,6 +192,13 @@ class QuizApp(App[None]):
             self.writes.run(
                 lambda: store.set_setting(THEME_SETTING, theme.name), title="Theme not remembered"
             )
+
+    async def action_quit(self) -> None:
+        """ctrl+q: a screen with something to lose asks first (`QuizScreen.confirm_quit`)."""
+        screen = self.screen
+        if isinstance(screen, QuizScreen) and screen.confirm_quit():
+            return
+        await super().action_quit()
 
     def on_unmount(self) -> None:
         if self.workspace is not None:

@@ -206,3 +206,15 @@ def test_the_topic_table_keeps_the_latest_interviews() -> None:
     assert [number for number, _ in table.interviews] == [6, 7, 8]
     assert table.rows == (("gelu", (None, 0.7, None)), ("relu", (0.6, 0.7, 0.8)))
     assert table.column_titles == ["#6 06 Jan", "#7 07 Jan", "#8 08 Jan"]
+
+
+def test_the_markdown_report_prints_the_whole_replay_command(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture
+) -> None:
+    with open_store(tmp_path, clock) as store:
+        options = MockOptions(3, minutes=2.5, topics=("softmax", "relu"), seed=8)
+        MockInterview(build_plan(_cards(tmp_path), options), store, clock).start()
+    code, out, _ = report(tmp_path, "--last", capsys=capsys)
+    assert code == 0
+    command = "quizapp mock --questions 3 --minutes 2.5 --topics softmax relu --seed 8"
+    assert f"- Replay these questions: `{command}`" in out

@@ -18,6 +18,7 @@ from quizapp.study.mock.budgets import CONCEPTUAL_SECONDS, FAMILY_SECONDS, fit_s
 from quizapp.study.mock.options import MIN_SECONDS, parse_options
 from quizapp.study.mock.planning import plan_interview
 from quizapp.study.mock.weakness import card_weakness
+from quizapp.study.store import Attempt
 from quizapp.workspace import load_content
 
 
@@ -245,8 +246,7 @@ def test_weakness_reads_lapses_practice_accuracy_and_past_interviews(store: Stud
         Rating.Again,
         day=store.today(),
         template="activation-scalar",
-        activation="sigmoid",
-        grade=Miss(),
+        attempt=Attempt(grade=Miss(), activation="sigmoid"),
     )
     weakness = card_weakness(store, cards)
     assert weakness["lapsed"] == pytest.approx(0.5)

@@ -20,7 +20,7 @@ from quizapp.study import (
     StudyStore,
     open_store,
 )
-from quizapp.study.integrity import DatabaseVanishedError
+from quizapp.study.store.integrity import DatabaseVanishedError
 
 
 def _answer(store: StudyStore, count: int) -> CramSession:

@@ -2,7 +2,7 @@
 
 import sqlite3
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from quizapp.study import (
     open_store,
     record_answer,
 )
+from quizapp.study.store import Attempt
 
 
 def test_creates_the_data_dir_and_file(tmp_path: Path, clock: FakeClock) -> None:
@@ -69,6 +70,27 @@ def test_reopening_keeps_everything(tmp_path: Path, clock: FakeClock) -> None:
         assert store.reviews_of(deck[0].id) == [recorded.review]
         assert store.card_state(deck[0].id) == recorded.after
         assert store.get_setting("theme") == "nord"
+
+
+def test_an_attempt_is_logged_the_same_scheduled_or_not(tmp_path: Path, clock: FakeClock) -> None:
+    """One `Attempt` carries how a card was answered to every kind of log row."""
+    deck = cards(1)
+    attempt = Attempt(duration=timedelta(seconds=3), response="0.5", seed=7, activation="tanh")
+    with open_store(tmp_path, clock) as store:
+        scheduled = record_answer(
+            store, deck[0], Rating.Good, scheduler=Scheduler(), attempt=attempt
+        )
+        crammed = store.record_unscheduled(
+            "cram", Rating.Good, day=store.today(), card=deck[0], attempt=attempt
+        )
+    for recorded in (scheduled, crammed):
+        review = recorded.review
+        assert (review.duration_ms, review.response, review.seed, review.activation) == (
+            3000,
+            "0.5",
+            7,
+            "tanh",
+        )
 
 
 def test_garbage_file_is_copied_aside_and_left_in_place(tmp_path: Path, clock: FakeClock) -> None:

@@ -156,7 +156,7 @@ async def test_from_home_with_setup_then_ending_early_keeps_the_answers(
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, MockReportScreen)
     interviews, answers = _stored(data_dir, clock)
     assert interviews == [("abandoned", 1, None)]
     assert answers == [
@@ -177,6 +177,9 @@ async def test_quitting_the_app_mid_interview_leaves_it_abandoned(
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
     interviews, answers = _stored(data_dir, clock)
     assert interviews == [("abandoned", 1, None)]
     assert [row[1] for row in answers] == ["submitted", "pending"]

@@ -101,7 +101,7 @@ async def test_cram_reviews_without_touching_schedules(make_app) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         cram = app.screen
-        assert isinstance(cram, ReviewScreen) and cram.TITLE_TEXT == "Cram"
+        assert isinstance(cram, ReviewScreen) and cram.title == "Cram"
         card = cram.item.card
         await pilot.press("space", "1")
         await pilot.pause()

@@ -17,6 +17,7 @@ from quizapp.study.mock.answers import ATTEMPTED, Outcome
 from quizapp.study.mock.report import TopicResult, weakest_topics
 from quizapp.study.state import from_micros
 from quizapp.study.store import StudyStore
+from quizapp.study.store.interviews import archived_interview
 
 
 @dataclass(frozen=True)
@@ -81,20 +82,10 @@ class StoredInterview:
 
 
 def load_interview(store: StudyStore, interview_id: int) -> StoredInterview | None:
-    rows = store.query(
-        "SELECT id, started_at, ended_at, day, status, seed, options, budget_ms, planned"
-        " FROM mock_interviews WHERE id = ?",
-        (interview_id,),
-    )
-    if not rows:
+    stored = archived_interview(store, interview_id)
+    if stored is None:
         return None
-    found, started, ended, day, status, seed, options, budget_ms, planned = rows[0]
-    answers = store.query(
-        "SELECT position, card_id, kind, topics, template, activation, seed, prompt, budget_ms,"
-        " key_points, outcome, response, used_ms, answered_at, readable, correct, score, covered"
-        " FROM mock_answers WHERE interview_id = ? ORDER BY position",
-        (interview_id,),
-    )
+    (found, started, ended, day, status, seed, options, budget_ms, planned), answers = stored
     return StoredInterview(
         id=found,
         started_at=from_micros(started),
@@ -107,12 +98,6 @@ def load_interview(store: StudyStore, interview_id: int) -> StoredInterview | No
         planned=planned,
         answers=tuple(_answer(row) for row in answers),
     )
-
-
-def latest_interview_id(store: StudyStore) -> int | None:
-    """The most recently started interview, finished or abandoned."""
-    rows = store.query("SELECT id FROM mock_interviews ORDER BY started_at DESC, id DESC LIMIT 1")
-    return int(rows[0][0]) if rows else None
 
 
 def _answer(row: Sequence[Any]) -> StoredAnswer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TypeVar
@@ -70,6 +71,19 @@ class MockOptions:
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
+
+    def replay_command(self, seed: int) -> str:
+        """The whole `quizapp mock` command that plans this interview again with `seed`: every
+        option that shapes the plan (questions, budgets, topics), shell-quoted."""
+        arguments = ["quizapp", "mock", "--questions", str(self.questions)]
+        if self.minutes is not None:
+            minutes = self.minutes
+            arguments += ["--minutes", str(int(minutes)) if minutes.is_integer() else repr(minutes)]
+        if self.time_per_question is not None:
+            arguments += ["--time-per-question", str(self.time_per_question)]
+        if self.topics:
+            arguments += ["--topics", *self.topics]
+        return shlex.join([*arguments, "--seed", str(seed)])
 
 
 def parse_options(

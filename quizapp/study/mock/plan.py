@@ -1,7 +1,7 @@
 """The session plan: which questions, in which order, with which time budgets.
 
-A plan is a pure function of (the cards, the options with their seed, the weak-area weights), so
-`--seed` replays the same interview as long as the content and the history it weighs are the same.
+A plan is a pure function of (the cards, the options with their seed, the weak-area weights); a
+seed already used with the same options replays its stored interview instead (`replay`).
 """
 
 from __future__ import annotations

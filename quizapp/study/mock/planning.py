@@ -1,4 +1,5 @@
-"""A plan for this user: `build_plan` weighted by what their study history says they miss."""
+"""A plan for this user: `build_plan` weighted by what their study history says they miss, or
+the stored interview a seed replays."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 
 from quizapp.study.mock.options import MockOptions
 from quizapp.study.mock.plan import MockPlan, MockQuestionFactory, build_plan
+from quizapp.study.mock.replay import replayed_plan
 from quizapp.study.mock.topics import MockCard, eligible
 from quizapp.study.mock.weakness import card_weakness
 from quizapp.study.store import StudyStore
@@ -18,9 +20,8 @@ def plan_interview(
     *,
     generate: MockQuestionFactory | None = None,
 ) -> MockPlan:
-    return build_plan(
-        cards,
-        options,
-        weakness=card_weakness(store, eligible(cards)),
-        generate=generate,
-    )
+    weakness = card_weakness(store, eligible(cards))
+    replay = replayed_plan(store, cards, options, weakness, generate)
+    if replay is not None:
+        return replay
+    return build_plan(cards, options, weakness=weakness, generate=generate)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from quizapp.explain import evidence_lines
 from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
+from quizapp.study.mock.options import MockOptions
 from quizapp.study.store.interviews import InterviewSummary
 
 WEAKEST_SHOWN = 3
@@ -72,13 +73,16 @@ def weakest_topics(scored: Iterable[tuple[Sequence[str], float]]) -> tuple[Topic
 
 @dataclass(frozen=True)
 class MockReport:
-    """`answers` in question order; `planned` counts every question of the plan."""
+    """`answers` in question order; `planned` counts every question of the plan; `ended_early`:
+    the user ended the interview before its last question (the rest were never asked)."""
 
     answers: tuple[MockAnswer, ...]
     planned: int
     session_budget: timedelta
     seed: int
     notes: tuple[str, ...] = ()
+    options: MockOptions = field(default_factory=MockOptions)
+    ended_early: bool = False
 
     @property
     def score(self) -> float:
@@ -131,7 +135,13 @@ class MockReport:
             )
             if value is not None
         ]
-        lines = [
+        lines = []
+        if self.ended_early:
+            lines.append(
+                f"Ended early after {len(self.answers)} of {self.planned} questions: the rest"
+                " count 0, and an interview ended early is left out of your score trend."
+            )
+        lines += [
             f"Score {percent(self.score)} over {self.planned} questions ({', '.join(by_kind)})",
             f"Submitted {self.count(Outcome.SUBMITTED)} · time ran out on"
             f" {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
@@ -156,10 +166,7 @@ class MockReport:
         elif any(answer.assessable for answer in self.answers):
             lines.append("Tick the key points you covered below: they score conceptual answers.")
         lines.extend(self.notes)
-        lines.append(
-            f"Seed {self.seed}: `quizapp mock --seed {self.seed}` replays these questions"
-            " (same options and history)."
-        )
+        lines.append(f"Replay these questions: {self.options.replay_command(self.seed)}")
         return lines
 
     @staticmethod

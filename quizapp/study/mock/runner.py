@@ -246,8 +246,9 @@ class MockInterview:
         return session_score(self.answers, self.total)
 
     def assess(self, position: int, covered: Iterable[int]) -> MockAnswer:
-        """Record which key points a conceptual answer covered (after the interview)."""
-        if self.phase != Phase.FINISHED:
+        """Record which key points a conceptual answer covered (after the interview, also one
+        ended early)."""
+        if not self.is_over:
             raise MockStateError("answers are assessed once the interview is over")
         index = next(
             (i for i, answer in enumerate(self.answers) if answer.planned.position == position),
@@ -268,6 +269,8 @@ class MockInterview:
             session_budget=self.plan.session_budget,
             seed=self.plan.seed,
             notes=self.plan.notes,
+            options=self.plan.options,
+            ended_early=self.phase == Phase.ABANDONED,
         )
 
     def send_missed_to_review(self) -> SentToReview:

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from quizapp.study.mock.answers import Outcome
 from quizapp.study.store import StudyStore
+from quizapp.study.store.interviews import topic_score_rows
 
 COLUMNS_SHOWN = 6
-_UNSCORED = (str(Outcome.PENDING), str(Outcome.NOT_REACHED))
 
 
 @dataclass(frozen=True)
@@ -41,17 +40,9 @@ class TopicScoreTable:
 def topic_scores(store: StudyStore) -> list[TopicScore]:
     """Each topic's mean score per finished interview, oldest interview first; questions the
     session clock never reached do not count (as for the weak-area weights)."""
-    rows = store.query(
-        "SELECT i.id, i.day, t.value, count(*), avg(a.score)"
-        " FROM mock_interviews i JOIN mock_answers a ON a.interview_id = i.id,"
-        " json_each(a.topics) t"
-        " WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?)"
-        " GROUP BY i.id, t.value ORDER BY i.started_at, i.id, t.value",
-        _UNSCORED,
-    )
     return [
         TopicScore(interview_id, date.fromisoformat(day), str(topic), count, float(score))
-        for interview_id, day, topic, count, score in rows
+        for interview_id, day, topic, count, score in topic_score_rows(store)
     ]
 
 

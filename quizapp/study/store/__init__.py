@@ -1,6 +1,7 @@
 """The study database, in parts: `connection` (opening the file, transactions, settings),
-`cards` (each card's state), `reviews` (the answer log) and `interviews` (mock interviews).
-Every SQL statement of the study package lives here."""
+`integrity` (the file against deletion and damage, recovery), `cards` (each card's state),
+`reviews` (the answer log) and `interviews` (mock interviews). Every SQL statement of the study
+package lives here (`tests/study/test_study_sql_seam.py` checks it)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from quizapp.study.migrations import MIGRATIONS, Migration
 from quizapp.study.store.cards import Change, DueCard
 from quizapp.study.store.connection import BUSY_TIMEOUT, DATABASE_NAME
 from quizapp.study.store.connection import open_connection as _open_connection
-from quizapp.study.store.reviews import Recorded, ReviewLog, ReviewRecord, TodayCounts
+from quizapp.study.store.reviews import Attempt, Recorded, ReviewLog, ReviewRecord, TodayCounts
 
 
 class StudyStore(ReviewLog):
@@ -47,6 +48,7 @@ def open_store(
 __all__ = [
     "BUSY_TIMEOUT",
     "DATABASE_NAME",
+    "Attempt",
     "Change",
     "DueCard",
     "Recorded",

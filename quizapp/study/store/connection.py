@@ -22,7 +22,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from quizapp.study import integrity
 from quizapp.study.clock import Clock, StudyCalendar
 from quizapp.study.errors import (
     CorruptDatabaseError,
@@ -40,6 +39,7 @@ from quizapp.study.migrations import (
     schema_version,
 )
 from quizapp.study.settings import StudySettings
+from quizapp.study.store import integrity
 
 DATABASE_NAME = "quizapp.sqlite3"
 BUSY_TIMEOUT = 10.0

@@ -243,3 +243,44 @@ def send_to_review(
                 )
             due_now.append(card_id)
     return SentToReview(tuple(due_now), tuple(suspended))
+
+
+_ARCHIVED_INTERVIEW = "id, started_at, ended_at, day, status, seed, options, budget_ms, planned"
+_ARCHIVED_ANSWER = (
+    "position, card_id, kind, topics, template, activation, seed, prompt, budget_ms,"
+    " key_points, outcome, response, used_ms, answered_at, readable, correct, score, covered"
+)
+
+
+def archived_interview(store: StudyStore, interview_id: int) -> tuple[Any, list[Any]] | None:
+    """An interview's row (`_ARCHIVED_INTERVIEW`) and its answers' rows (`_ARCHIVED_ANSWER`)
+    in question order, as `mock.archive` reads them back; None when there is no such interview."""
+    rows = store.query(
+        f"SELECT {_ARCHIVED_INTERVIEW} FROM mock_interviews WHERE id = ?", (interview_id,)
+    )
+    if not rows:
+        return None
+    answers = store.query(
+        f"SELECT {_ARCHIVED_ANSWER} FROM mock_answers WHERE interview_id = ? ORDER BY position",
+        (interview_id,),
+    )
+    return rows[0], answers
+
+
+def latest_interview_id(store: StudyStore) -> int | None:
+    """The most recently started interview, finished or abandoned."""
+    rows = store.query("SELECT id FROM mock_interviews ORDER BY started_at DESC, id DESC LIMIT 1")
+    return int(rows[0][0]) if rows else None
+
+
+def topic_score_rows(store: StudyStore) -> list[tuple[int, str, str, int, float]]:
+    """(interview id, day, topic, questions, mean score) per topic of each finished interview,
+    oldest interview first; questions never put to the user do not count."""
+    return store.query(
+        "SELECT i.id, i.day, t.value, count(*), avg(a.score)"
+        " FROM mock_interviews i JOIN mock_answers a ON a.interview_id = i.id,"
+        " json_each(a.topics) t"
+        " WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?)"
+        " GROUP BY i.id, t.value ORDER BY i.started_at, i.id, t.value",
+        _NEVER_SCORED,
+    )

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
-from fsrs import Rating, State
+from fsrs import Card, Rating, State
 
 from quizapp.study.errors import CardChangedError, UndoError
 from quizapp.study.protocols import GradeLike, StudyCard, visible_text
@@ -85,6 +85,19 @@ def _review_from_row(row: Sequence[Any]) -> ReviewRecord:
 
 
 @dataclass(frozen=True)
+class Attempt:
+    """How a question was answered, as the log keeps it beside the rating: the time taken, the
+    response and its grade, the question's seed, and the engine function it actually used
+    (None: the card's own)."""
+
+    duration: timedelta | None = None
+    response: str | None = None
+    grade: GradeLike | None = None
+    seed: int | None = None
+    activation: str | None = None
+
+
+@dataclass(frozen=True)
 class _ReviewEntry:
     """One answer as the log keeps it (the columns every mode shares)."""
 
@@ -93,12 +106,8 @@ class _ReviewEntry:
     now: datetime
     day: date
     rating: Rating
-    duration: timedelta | None
-    response: str | None
-    grade: GradeLike | None
-    seed: int | None
+    attempt: Attempt
     template: str | None = None
-    activation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,20 @@ class Recorded:
     review: ReviewRecord
     before: CardState | None
     after: CardState | None
+
+
+class ScheduledAnswer(NamedTuple):
+    """One scheduled answer as FSRS replays it; `prev_state` 0: the card was new before it."""
+
+    card_id: str
+    reviewed_at: datetime
+    rating: Rating
+    prev_state: int | None
+    duration_ms: int | None
+
+
+Replay = Callable[[datetime, list[ScheduledAnswer]], Card]
+"""A card's schedule recomputed from its due time and its scheduled answers."""
 
 
 @dataclass(frozen=True)
@@ -126,18 +149,13 @@ class ReviewLog(CardTable):
         before: CardState | None,
         after: CardState,
         day: date,
-        duration: timedelta | None = None,
-        response: str | None = None,
-        grade: GradeLike | None = None,
-        seed: int | None = None,
-        activation: str | None = None,
+        attempt: Attempt = Attempt(),
     ) -> Recorded:
         """Store one scheduled answer: its log row and the card's new state `after` (computed by
         `scheduling.next_states` from the row `before`), committed before returning.
 
         Refused (`CardChangedError`, nothing written) when the card's row is no longer `before`:
-        another instance answered, buried or suspended it since it was shown. `activation` is
-        the engine function a skill card's question actually used (defaults to the card's own).
+        another instance answered, buried or suspended it since it was shown.
         """
         rating = Rating(rating)
         with self.transaction() as connection:
@@ -148,21 +166,9 @@ class ReviewLog(CardTable):
                     "instance?); it is shown again with its current schedule",
                     self.path,
                 )
-            entry = _ReviewEntry(
-                card=card,
-                mode="scheduled",
-                now=now,
-                day=day,
-                rating=rating,
-                duration=duration,
-                response=response,
-                grade=grade,
-                seed=seed,
-                activation=activation,
-            )
             review = self._insert_review(
                 connection,
-                entry,
+                _ReviewEntry(card, "scheduled", now, day, rating, attempt),
                 prev_state=0 if before is None or before.state is None else int(before.state),
                 mature=before is not None and before.is_mature,
                 state_before="null" if before is None else before.to_json(),
@@ -184,30 +190,14 @@ class ReviewLog(CardTable):
         day: date,
         card: StudyCard | None = None,
         template: str | None = None,
-        activation: str | None = None,
-        duration: timedelta | None = None,
-        response: str | None = None,
-        grade: GradeLike | None = None,
-        seed: int | None = None,
+        attempt: Attempt = Attempt(),
     ) -> Recorded:
         """Log a cram review or a practice attempt; no card's schedule changes."""
         if mode not in ("cram", "practice"):
             raise ValueError(f"unscheduled mode must be 'cram' or 'practice', not {mode!r}")
         if card is None and mode == "cram":
             raise ValueError("a cram review needs its card")
-        entry = _ReviewEntry(
-            card=card,
-            mode=mode,
-            now=self.clock.now(),
-            day=day,
-            rating=Rating(rating),
-            duration=duration,
-            response=response,
-            grade=grade,
-            seed=seed,
-            template=template,
-            activation=activation,
-        )
+        entry = _ReviewEntry(card, mode, self.clock.now(), day, Rating(rating), attempt, template)
         with self.transaction() as connection:
             review = self._insert_review(connection, entry)
         return Recorded(review, None, None)
@@ -221,20 +211,21 @@ class ReviewLog(CardTable):
         mature: bool = False,
         state_before: str | None = None,
     ) -> ReviewRecord:
-        card, grade = entry.card, entry.grade
+        card, attempt = entry.card, entry.attempt
+        grade = attempt.grade
         values = (
             None if card is None else card.id,
             entry.mode,
             to_micros(entry.now),
             entry.day.isoformat(),
             int(entry.rating),
-            _millis(entry.duration),
+            _millis(attempt.duration),
             grade.correct if grade is not None else entry.rating != Rating.Again,
             None if grade is None else float(grade.score),
             entry.template or (None if card is None else card.template),
-            entry.activation or (None if card is None else card.activation),
-            entry.seed,
-            entry.response,
+            attempt.activation or (None if card is None else card.activation),
+            attempt.seed,
+            attempt.response,
             None if card is None else card.content_hash(),
         )
         cursor = connection.execute(
@@ -348,6 +339,58 @@ class ReviewLog(CardTable):
                 return
             yield from (_review_from_row(row) for row in rows)
             last_id = rows[-1][0]
+
+    @guarded
+    def scheduled_answers(self) -> list[ScheduledAnswer]:
+        """Every scheduled answer to a card, grouped by card, each card's in the order given."""
+        return self._scheduled_answers(
+            "SELECT card_id, reviewed_at, rating, prev_state, duration_ms FROM reviews"
+            " WHERE mode = 'scheduled' AND card_id IS NOT NULL ORDER BY card_id, reviewed_at, id"
+        )
+
+    def _scheduled_answers(self, sql: str) -> list[ScheduledAnswer]:
+        return [
+            ScheduledAnswer(card_id, from_micros(at), Rating(rating), prev_state, duration_ms)
+            for card_id, at, rating, prev_state, duration_ms in self._connection.execute(sql)
+        ]
+
+    @guarded
+    def rewrite_schedules(self, replay: Replay) -> int:
+        """In one transaction, each studied card's memory state and due time as `replay` computes
+        them from its due time and scheduled answers; returns how many due times moved."""
+        moved = 0
+        with self.transaction() as connection:
+            answers: dict[str, list[ScheduledAnswer]] = {}
+            for answer in self._scheduled_answers(
+                "SELECT r.card_id, r.reviewed_at, r.rating, r.prev_state, r.duration_ms"
+                " FROM reviews r JOIN cards c ON c.card_id = r.card_id"
+                " WHERE r.mode = 'scheduled' AND c.state IS NOT NULL"
+                " ORDER BY r.card_id, r.reviewed_at, r.id"
+            ):
+                answers.setdefault(answer.card_id, []).append(answer)
+            rows = connection.execute(
+                "SELECT card_id, due FROM cards WHERE state IS NOT NULL"
+            ).fetchall()
+            for card_id, due in rows:
+                if card_id not in answers:
+                    continue
+                card = replay(from_micros(due), answers[card_id])
+                new_due = to_micros(card.due)
+                moved += new_due != due
+                connection.execute(
+                    "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?,"
+                    " due = ?, last_review = ? WHERE card_id = ?",
+                    (
+                        int(State(card.state)),
+                        card.step,
+                        card.stability,
+                        card.difficulty,
+                        new_due,
+                        None if card.last_review is None else to_micros(card.last_review),
+                        card_id,
+                    ),
+                )
+        return moved
 
     @guarded
     def day_totals(self) -> list[tuple[str, str, int, int, int]]:

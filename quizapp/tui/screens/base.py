@@ -16,9 +16,8 @@ if TYPE_CHECKING:
 
 
 class QuizScreen(Screen[None]):
-    """Base for the app's full screens; `f1` also opens the keys where an input owns `?`."""
-
-    TITLE_TEXT = "quizapp"
+    """Base for the app's full screens; `f1` also opens the keys where an input owns `?`.
+    Each sets `TITLE`: the header and the keys overlay name the screen with it."""
 
     BINDINGS = [
         Binding("question_mark,f1", "show_keys", "Keys", id="screen.keys"),
@@ -59,8 +58,13 @@ class QuizScreen(Screen[None]):
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
         """A worker of this screen failed (already reported): replace what waited for it."""
 
+    def confirm_quit(self) -> bool:
+        """True when this screen asks before the app quits (and quits itself if the user says
+        so); most screens have nothing to lose."""
+        return False
+
     def action_show_keys(self) -> None:
-        self.app.push_screen(KeysScreen(self.TITLE_TEXT, self.key_rows()))
+        self.app.push_screen(KeysScreen(self.title or self.app.title, self.key_rows()))
 
     def action_go_back(self) -> None:
         if len(self.app.screen_stack) > 2:

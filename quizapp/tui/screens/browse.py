@@ -24,7 +24,7 @@ ZOOM_STEP = 1.5
 
 
 class BrowseScreen(QuizScreen):
-    TITLE_TEXT = "Browse"
+    TITLE = "Browse"
 
     BINDINGS = [
         Binding("slash,ctrl+f", "search", "Search", id="browse.search"),

@@ -16,7 +16,7 @@ from quizapp.tui.screens.base import QuizScreen
 
 
 class ChangedCardsScreen(QuizScreen):
-    TITLE_TEXT = "Changed cards"
+    TITLE = "Changed cards"
 
     BINDINGS = [Binding("x", "reset", "Reset card", id="changed.reset")]
 

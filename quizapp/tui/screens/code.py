@@ -34,7 +34,7 @@ from quizapp.tui.widgets.code_view import report_text
 class CodePickScreen(QuizScreen):
     """The list of exercises; `enter` opens one in the editor."""
 
-    TITLE_TEXT = "Code"
+    TITLE = "Code"
     CSS_PATH = "code.tcss"
 
     def compose(self) -> ComposeResult:
@@ -69,7 +69,7 @@ def _editor(starter: str) -> TextArea:
 class CodeScreen(QuizScreen):
     """One exercise: the task, the editor, and the results of the last run below."""
 
-    TITLE_TEXT = "Code"
+    TITLE = "Code"
     CSS_PATH = "code.tcss"
 
     BINDINGS = [

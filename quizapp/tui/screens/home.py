@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import getters, on, work
@@ -49,7 +50,7 @@ class StudyData(Enum):
 
 
 class HomeScreen(QuizScreen):
-    TITLE_TEXT = "Home"
+    TITLE = "Home"
     DAY_CHECK_SECONDS = 30.0
     """How often home checks whether the study day rolled over (its numbers are then stale)."""
 
@@ -201,6 +202,6 @@ class HomeScreen(QuizScreen):
         """The main actions for the command palette."""
         actions = [(name, title, text) for name, _key, title, text in ACTIONS]
         return [
-            (title, text, lambda name=name: self.action_open(name))
+            (title, text, partial(self.action_open, name))
             for name, title, text in [*actions, *MORE_ACTIONS]
         ]

@@ -24,7 +24,7 @@ from quizapp.tui.widgets.numeric_answer import NumericAnswer
 
 
 class PracticeSetupScreen(QuizScreen):
-    TITLE_TEXT = "Practice"
+    TITLE = "Practice"
 
     BINDINGS = [
         Binding("ctrl+s", "start", "Start drill", id="practice.start", priority=True),
@@ -117,7 +117,7 @@ class PracticeSetupScreen(QuizScreen):
 
 
 class DrillScreen(QuizScreen):
-    TITLE_TEXT = "Practice drill"
+    TITLE = "Practice drill"
 
     BINDINGS = [
         Binding("enter,n", "next_question", "Next question", id="drill.next"),
@@ -207,7 +207,7 @@ class DrillScreen(QuizScreen):
 class CramSetupScreen(QuizScreen):
     """Cram any part of the deck; answers are logged, schedules never move."""
 
-    TITLE_TEXT = "Cram"
+    TITLE = "Cram"
 
     BINDINGS = [Binding("ctrl+s", "start", "Start cram", id="cram.start", priority=True)]
 
@@ -224,7 +224,7 @@ class CramSetupScreen(QuizScreen):
             section_list.border_title = "Sections"
             yield section_list
             kind_list = SelectionList[str](
-                *(Selection(Content(kind_label(kind)), kind, True) for kind in kinds),
+                *(Selection[str](Content(kind_label(kind)), kind, True) for kind in kinds),
                 id="cram-kinds",
             )
             kind_list.border_title = "Card kinds"

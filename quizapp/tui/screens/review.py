@@ -51,7 +51,7 @@ class Phase(StrEnum):
 
 
 class ReviewScreen(QuizScreen):
-    TITLE_TEXT = "Review"
+    TITLE = "Review"
 
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="review.reveal"),
@@ -73,7 +73,7 @@ class ReviewScreen(QuizScreen):
     def __init__(self, session: ReviewSession | CramSession, title: str) -> None:
         super().__init__()
         self.session = session
-        self.TITLE_TEXT = title
+        self.title = title
         self.tally = SessionTally()
         self.item: StudyItem | None = None
         self.graded: Graded | None = None
@@ -95,7 +95,6 @@ class ReviewScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE_TEXT
         self._present(self.session.next())
 
     @property
@@ -180,7 +179,7 @@ class ReviewScreen(QuizScreen):
         card = self.item.card if self.item is not None else None
         where = f" · {card.deck} / {card.section}" if card is not None and card.section else ""
         self.query_one("#review-status", Static).update(
-            f"{self.TITLE_TEXT} · {left} · answered {self.tally.answered}{where}"
+            f"{self.title} · {left} · answered {self.tally.answered}{where}"
         )
 
     def _show_rating_bar(self) -> None:
@@ -332,5 +331,5 @@ class ReviewScreen(QuizScreen):
         lines += ["", "escape: back to home"]
         self.query_one("#card-front", Static).update("\n".join(lines))
         self.query_one("#card-views", ContentSwitcher).current = None
-        self.query_one("#review-status", Static).update(f"{self.TITLE_TEXT} · done")
+        self.query_one("#review-status", Static).update(f"{self.title} · done")
         self.state = Phase.DONE

@@ -33,7 +33,7 @@ def _percent(rate: float | None) -> str:
 
 
 class StatsScreen(QuizScreen):
-    TITLE_TEXT = "Stats"
+    TITLE = "Stats"
 
     BINDINGS = [Binding("r", "reload", "Refresh", id="stats.reload")]
 
@@ -158,7 +158,8 @@ class StatsScreen(QuizScreen):
         if positions:
             plt.plot(positions, [round(score * 100) for score in trend.scores], marker="braille")
             ticks = positions[:: max(1, len(positions) // 6)]
-            plt.xticks(ticks, [trend.finished[i - 1].day.strftime("%d %b") for i in ticks])
+            labels = [trend.finished[i - 1].day.strftime("%d %b") for i in ticks]
+            plt.xticks([float(tick) for tick in ticks], labels)
         plt.ylim(0, 100)
         plt.title("Mock interview score (%), oldest first")
         plot.refresh()
@@ -210,6 +211,6 @@ class StatsScreen(QuizScreen):
         plt.bar(positions, values)
         plt.ylim(0, max(values, default=0) or 1)
         ticks = positions[:: max(1, len(days) // 6)]
-        plt.xticks(ticks, [days[i].strftime("%d %b") for i in ticks])
+        plt.xticks([float(tick) for tick in ticks], [days[i].strftime("%d %b") for i in ticks])
         plt.title(title)
         plot.refresh()

@@ -15,7 +15,7 @@ from quizapp.tui.screens.base import QuizScreen
 
 
 class SuspendedCardsScreen(QuizScreen):
-    TITLE_TEXT = "Suspended cards"
+    TITLE = "Suspended cards"
 
     BINDINGS = [Binding("u", "unsuspend", "Unsuspend", id="suspended.unsuspend")]
 

@@ -28,7 +28,7 @@ TICK_SECONDS = 0.25
 class MockInterviewScreen(QuizScreen):
     """One question at a time under two countdowns; nothing is graded on screen."""
 
-    TITLE_TEXT = "Mock interview"
+    TITLE = "Mock interview"
 
     DEFAULT_CSS = """
     MockInterviewScreen #mock-paused { display: none; }
@@ -143,9 +143,8 @@ class MockInterviewScreen(QuizScreen):
         planned = interview.current
         if planned is None:
             return
-        topics = ", ".join(planned.topics)
         self.query_one("#mock-status", Static).update(
-            f"Question {planned.position + 1} of {interview.total} · {planned.kind} · {topics}"
+            f"Question {planned.position + 1} of {interview.total} · {planned.kind}"
         )
         self.query_one("#mock-prompt", Static).update(planned.prompt)
         answer_box = self.query_one("#mock-answer", Input)
@@ -200,7 +199,27 @@ class MockInterviewScreen(QuizScreen):
         self._show_clocks()
 
     def action_go_back(self) -> None:
-        """Ask first; the clocks stop while the question is on screen."""
+        """Ask first; ended early, the interview shows its report of what was answered."""
+        self._ask_to_end(
+            "End the interview now?\n\nThe answers given so far are kept and shown in the"
+            " report; the session is stored as abandoned (it does not count in your score trend).",
+            lambda: self._save(self.interview.abandon, lambda _: self._finish()),
+        )
+
+    def confirm_quit(self) -> bool:
+        """ctrl+q mid-interview asks first (see `QuizApp.action_quit`); quitting then keeps the
+        answers given so far (`on_unmount`)."""
+        if self.interview.is_over:
+            return False
+        self._ask_to_end(
+            "Quit quizapp in the middle of the interview?\n\nThe answers given so far are kept;"
+            " the session is stored as abandoned.",
+            self.app.exit,
+        )
+        return True
+
+    def _ask_to_end(self, question: str, end: Callable[[], object]) -> None:
+        """The clocks stop and the question is hidden while the user decides."""
         was_asking = self.interview.phase == Phase.ASKING
         if was_asking:
             self.interview.pause()
@@ -208,19 +227,13 @@ class MockInterviewScreen(QuizScreen):
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                self._save(self.interview.abandon, lambda _: self.app.pop_screen())
+                end()
                 return
             if was_asking and self.interview.phase == Phase.PAUSED:
                 self.interview.resume()
                 self.paused = False
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "End the interview now?\n\nThe answers given so far are kept and the session is"
-                " stored as abandoned (it does not count in your score trend)."
-            ),
-            decided,
-        )
+        self.app.push_screen(ConfirmScreen(question), decided)
 
     def _finish(self) -> None:
         if self._timer is not None:

@@ -20,7 +20,7 @@ REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
 class MockReportScreen(QuizScreen):
     """The report; ticking key points re-scores conceptual answers as you go."""
 
-    TITLE_TEXT = "Mock interview report"
+    TITLE = "Mock interview report"
 
     BINDINGS = [
         Binding("r", "send_to_review", "Send missed to review", id="mock.review"),

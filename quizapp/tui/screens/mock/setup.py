@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +33,7 @@ def _field_text(value: str | float | None) -> str:
 
 
 class MockSetupScreen(QuizScreen):
-    TITLE_TEXT = "Mock interview"
+    TITLE = "Mock interview"
 
     BINDINGS = [Binding("ctrl+s", "start", "Start interview", id="mock.start", priority=True)]
 
@@ -51,7 +53,8 @@ class MockSetupScreen(QuizScreen):
                 classes="mock-intro",
                 markup=False,
             )
-            for label, field, value, kind in (
+            fields: tuple[tuple[str, str, str | float | None, Literal["integer", "number"]], ...]
+            fields = (
                 ("Questions", "questions", str(options.questions), "integer"),
                 ("Minutes (blank: the sum of the budgets)", "minutes", options.minutes, "number"),
                 (
@@ -61,7 +64,8 @@ class MockSetupScreen(QuizScreen):
                     "integer",
                 ),
                 ("Seed (blank: random)", "seed", options.seed, "integer"),
-            ):
+            )
+            for label, field, value, kind in fields:
                 with Horizontal(classes="mock-field"):
                     yield Static(label, classes="label", markup=False)
                     yield Input(_field_text(value), id=f"mock-{field}", type=kind)
@@ -88,14 +92,17 @@ class MockSetupScreen(QuizScreen):
     def start_pressed(self) -> None:
         self.action_start()
 
+    def _field(self, name: str) -> str:
+        return self.query_one(f"#mock-{name}", Input).value
+
     def action_start(self) -> None:
         message = self.query_one("#mock-message", Static)
         try:
             options = parse_options(
-                *(
-                    self.query_one(f"#mock-{field}", Input).value
-                    for field in ("questions", "minutes", "seconds", "seed")
-                ),
+                self._field("questions"),
+                self._field("minutes"),
+                self._field("seconds"),
+                self._field("seed"),
                 self.query_one("#mock-topics", SelectionList).selected,
             )
             workspace = self.workspace

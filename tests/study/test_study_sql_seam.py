@@ -1,0 +1,41 @@
+"""Every SQL statement of the study package lives in `quizapp/study/store/` (the schema's
+migrations aside): the rest of the package asks the store, so a schema change has one place
+to look."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+STUDY = Path(__file__).resolve().parents[2] / "quizapp" / "study"
+SQL_CALLS = frozenset({"execute", "executemany", "executescript", "query", "transaction"})
+OUTSIDE_THE_STORE = {
+    "migrations.py",  # the schema itself, applied by the store when it opens the file
+    "suspended.py",  # the card browser's work in this session replaces its two reads
+}
+
+
+def _sql_calls(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [
+        f"{path.relative_to(STUDY)}:{node.lineno} .{node.func.attr}()"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in SQL_CALLS
+    ]
+
+
+def test_no_sql_outside_the_store_package() -> None:
+    modules = [
+        path
+        for path in STUDY.rglob("*.py")
+        if "store" not in path.relative_to(STUDY).parts and path.name not in OUTSIDE_THE_STORE
+    ]
+    assert len(modules) > 20
+    assert [call for path in modules for call in _sql_calls(path)] == []
+
+
+def test_the_check_sees_sql_where_it_is() -> None:
+    assert _sql_calls(STUDY / "migrations.py")
+    assert _sql_calls(STUDY / "store" / "reviews.py")
