@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-import numpy as np
 from fsrs import Rating, State
 
 from quizapp.content.kinds import kind_info
@@ -22,6 +22,9 @@ from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
 from quizapp.study.shown import Action, OneCardSession
 from quizapp.study.store import Change, Recorded, StudyStore
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
