@@ -1,4 +1,5 @@
-"""The sigmoid family, written around e = exp(-|x|) so that nothing overflows.
+"""The sigmoid family, written around e = exp(-|x|) or numpy's logaddexp so that nothing
+overflows.
 
 Branches are chosen with np.maximum/np.minimum rather than np.where: the results are exact
 selections either way, and np.where on an unpredictable mask is several times slower.
