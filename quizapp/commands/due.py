@@ -1,9 +1,11 @@
-"""`quizapp due`: what today's session holds, within the daily limits."""
+"""`quizapp due`: what today's session holds, within the daily limits, for all cards or a chosen
+deck, section or tag."""
 
 from __future__ import annotations
 
 import argparse
 
+from quizapp.commands import CommandError
 from quizapp.commands._opening import opened_workspace
 
 
@@ -13,22 +15,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="list what is due today (learning, reviews, new cards)",
         description="List today's cards in the order a session shows them, within the limits.",
     )
+    parser.add_argument("--deck", metavar="NAME", help="only this deck (its name, as in Browse)")
+    parser.add_argument("--section", metavar="ID", help="only this section of --deck")
+    parser.add_argument("--tag", metavar="TAG", help="only the cards with this tag")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.study import ReviewSession
+    from quizapp.study.custom_study import next_due, when_text
+    from quizapp.study.scope import check_scope, scope_from_options
 
+    try:
+        scope = scope_from_options(args.deck, args.section, args.tag)
+    except ValueError as error:
+        raise CommandError(str(error)) from error
     with opened_workspace(args, for_reading=True) as workspace:
-        session = ReviewSession(workspace.store, workspace.cards)
+        try:
+            check_scope(scope, workspace.cards)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        cards = scope.select(workspace.cards)
+        session = ReviewSession(workspace.store, cards)
         counts = session.counts()
         upcoming = session.upcoming()
+        store = workspace.store
+        coming = None if counts.total else next_due(store, cards, workspace.clock.now())
+        calendar = store.calendar()
     limits = session.settings
+    which = "" if scope.kind == "all" else f" in {scope.title}"
     print(
-        f"Due today ({session.day.isoformat()}): {counts.review} reviews, "
+        f"Due today{which} ({session.day.isoformat()}): {counts.review} reviews, "
         f"{counts.learning} learning, {counts.new} new "
         f"(limits: {limits.new_per_day} new, {limits.reviews_per_day} reviews a day)"
     )
+    if coming is not None:
+        print(
+            f"Nothing is due now; the next card is due {when_text(coming, session.day, calendar)}."
+        )
     width = max((len(card.id) for card, _source in upcoming), default=0)
     for card, source in upcoming:
         front = " ".join(card.front.split())

@@ -17,9 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="start a timed mock interview in the app",
         description=(
             "Open the app straight into a timed mock interview: interview questions to answer"
-            " in a line or think through, and generated numeric questions, weighted towards"
-            " your weak areas. Each question has a countdown; at zero the answer typed so far"
-            " is submitted. A report follows the last question."
+            " in a line or think through, generated numeric questions and code exercises,"
+            " weighted towards your weak areas. Each question has a countdown; at zero the"
+            " answer typed so far is submitted (code: its tests run on what was written)."
+            " A report follows the last question."
         ),
     )
     parser.add_argument(
@@ -51,6 +52,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         " commas separate too",
     )
     parser.add_argument(
+        "--coding",
+        type=int,
+        metavar="N",
+        help="up to N of the questions are code exercises, 8 minutes each unless the deck says"
+        " otherwise (default: 1 from 4 questions on, else 0; 0 turns them off)",
+    )
+    parser.add_argument(
         "--seed", type=int, metavar="K", help="plan the same interview again from seed K"
     )
     parser.set_defaults(run=run)
@@ -68,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
             time_per_question=args.time_per_question,
             topics=tuple(word.strip() for word in topics),
             seed=args.seed,
+            coding=args.coding,
         )
     except MockOptionsError as error:
         raise CommandError(str(error), 2) from error

@@ -35,14 +35,15 @@ def run(args: argparse.Namespace) -> int:
         if changes:
             before = settings
             try:
-                settings = updated_settings(settings, changes)
+                settings = updated_settings(settings, changes, today=store.today())
             except ValueError as error:
                 raise CommandError(str(error)) from error
             settings.save(store)
             if settings.desired_retention != before.desired_retention:
                 moved = reschedule_all(store, settings.scheduler(), store.clock.now())
     for name, description in DESCRIPTIONS.items():
-        print(f"{name:<20} {getattr(settings, name)!s:<6} {description}")
+        value = getattr(settings, name)
+        print(f"{name:<20} {value if value != '' else '-'!s:<6} {description}")
     if moved is not None:
         print(f"Desired retention changed: due dates recomputed, {moved} card(s) moved.")
     return 0

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--interview-date",
         type=parse_day,
         metavar="YYYY-MM-DD",
-        help="predict recall per topic on this day (default: today)",
+        help="predict recall per topic on this day (default: the interview_date setting or today)",
     )
     parser.set_defaults(run=run)
 
@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
 def render(stats: Stats) -> str:
     """The table for people: the same figures as `--json`, the long lists shortened."""
+    from quizapp.study.custom_study import recall_on_the_day
+
     cards = stats.cards
     lines = [
         f"Study statistics for {stats.today.isoformat()}",
@@ -103,6 +105,8 @@ def render(stats: Stats) -> str:
     lines += [f"  {leech.card_id}  {leech.lapses} lapses  {leech.front}" for leech in stats.leeches]
     if not stats.leeches:
         lines.append("  none")
+    if on_the_day := recall_on_the_day(stats):
+        lines += ["", on_the_day]
     lines += ["", f"Predicted recall on {stats.recall_date.isoformat()} by topic"]
     width = max((len(topic.topic) for topic in stats.recall), default=5)
     for topic in stats.recall:

@@ -33,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{entry.card_id}  {' '.join(entry.front.split())[:70]}")
             return 0
         try:
-            changed = unsuspend(workspace.store, workspace.cards, args.card_id)
+            change = unsuspend(workspace.store, workspace.cards, args.card_id)
         except UnknownCardError as error:
             raise CommandError(f"{error}; `quizapp unsuspend` lists suspended cards") from None
-    if changed:
+    if change is not None:
         print(f"{args.card_id}: unsuspended; it comes up again when due")
     else:
         print(f"{args.card_id}: was not suspended; nothing changed")

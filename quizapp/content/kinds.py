@@ -15,8 +15,9 @@ AnswerStyle = Literal["reveal", "choose", "typed", "checklist", "code"]
 answer to a question generated at each showing; `checklist` of the key points covered after
 the back is revealed; `code` written and run in a sandbox."""
 
-MockRole = Literal["conceptual", "numeric"]
-"""What a mock interview asks of the kind: spoken-style (judged on key points) or numeric."""
+MockRole = Literal["conceptual", "numeric", "coding"]
+"""What a mock interview asks of the kind: spoken-style (judged on key points), numeric, or a
+function to write (judged by its hidden test cases)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ KINDS: dict[str, CardKindInfo] = {
         CardKindInfo("interview", "Interview question", "checklist", "conceptual"),
         CardKindInfo("choice", "Multiple choice", "choose"),
         CardKindInfo("numeric", "Numeric question", "typed", "numeric"),
-        CardKindInfo("code", "Code exercise", "code"),
+        CardKindInfo("code", "Code exercise", "code", "coding"),
     )
 }
 

@@ -16,6 +16,7 @@ from quizapp.exchange.markdown_text import block, inline
 from quizapp.questions import Question, generate
 from quizapp.study.mock import MockOptions, Outcome, clock_text
 from quizapp.study.mock.archive import StoredAnswer, StoredInterview
+from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.report import percent
 
 QuestionMaker = Callable[[Card, str, int], Question]
@@ -43,6 +44,10 @@ class ReportQuestion:
         answer = self.answer
         if not answer.attempted:
             return answer.outcome.label
+        if answer.kind == "coding":
+            if not answer.cases:
+                return f"not run {percent(0)}"
+            return passed_text(answer.cases, answer.score)
         if answer.kind == "numeric":
             if answer.readable is False:
                 return f"unreadable {percent(0)}"
@@ -64,6 +69,9 @@ def _resolve(
         card = library.card(answer.card_id)
     except KeyError:
         return ReportQuestion(answer, None, (), None, (), "this card is no longer in the content")
+    if answer.kind == "coding":
+        solution = card.exercise.solution.splitlines() if card.exercise is not None else []
+        return ReportQuestion(answer, None, (), None, tuple(solution), None)
     if answer.kind != "numeric":
         points = card.key_points or (MODEL_ANSWER_POINT,)
         return ReportQuestion(answer, card.back, points, None, (), None)
@@ -125,6 +133,11 @@ def _question_json(question: ReportQuestion) -> dict[str, Any]:
         ],
         "expected": question.expected,
         "solution": list(question.solution),
+        "problem": answer.problem,
+        "cases": [
+            {"name": case.name, "passed": case.passed, "reason": case.reason}
+            for case in answer.cases
+        ],
         "note": question.note,
     }
 
@@ -168,8 +181,10 @@ def _summary(interview: StoredInterview) -> list[str]:
 
 
 def _replay_command(interview: StoredInterview) -> str:
-    """The whole command (options stored by another version that no longer apply: the seed)."""
+    """The whole command (options stored by another version that no longer apply: the seed).
+    Options stored before coding questions existed asked none."""
     fields = {**interview.options, "topics": tuple(interview.options.get("topics") or ())}
+    fields.setdefault("coding", 0)
     try:
         return MockOptions(**fields).replay_command(interview.seed)
     except (TypeError, ValueError):
@@ -210,10 +225,18 @@ def _details(question: ReportQuestion) -> list[str]:
         lines += ["Your answer:", "", block(answer.response)]
     else:
         lines.append("Your answer: nothing typed.")
+    if answer.cases or answer.problem:
+        lines += [
+            "",
+            "Hidden test cases:",
+            "",
+            block("\n".join(case_lines(answer.cases, answer.problem))),
+        ]
     if question.expected is not None:
         lines += ["", "Expected:", "", block(question.expected)]
     if question.solution:
-        lines += ["", "Worked solution:", "", block("\n".join(question.solution))]
+        title = "Model solution:" if answer.kind == "coding" else "Worked solution:"
+        lines += ["", title, "", block("\n".join(question.solution))]
     if question.model_answer is not None:
         lines += ["", "Model answer:", "", block(question.model_answer)]
     if question.key_points:

@@ -117,12 +117,3 @@ def numeric_cards_for(
         if card.template in wanted_families
         and (card.activation is None or card.activation in wanted_activations)
     ]
-
-
-def cards_in(
-    cards: Iterable[StudyCard], sections: Iterable[str], kinds: Iterable[str]
-) -> list[StudyCard]:
-    """A cram set: the cards of the chosen sections and kinds, in deck order."""
-    wanted_sections = set(sections)
-    wanted_kinds = set(kinds)
-    return [card for card in cards if card.section in wanted_sections and card.kind in wanted_kinds]

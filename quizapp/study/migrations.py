@@ -234,11 +234,65 @@ def _v4_review_lapses(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+def _v5_card_flags(connection: sqlite3.Connection) -> None:
+    # The cards a user flagged in the card browser (a mark of their own; scheduling ignores it).
+    connection.execute("CREATE TABLE card_flags (card_id TEXT PRIMARY KEY) WITHOUT ROWID")
+
+
+_V6_STATEMENTS = (
+    # Coding questions in mock interviews: SQLite cannot change a CHECK in place, so the table is
+    # rebuilt with 'coding' admitted and `cases` (JSON: the run's problem and each hidden case's
+    # verdict) added; every row is copied and the index recreated. Nothing references the table.
+    """CREATE TABLE mock_answers_v6 (
+        interview_id INTEGER NOT NULL REFERENCES mock_interviews (id),
+        position INTEGER NOT NULL,
+        card_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('conceptual', 'numeric', 'coding')),
+        topics TEXT NOT NULL,
+        template TEXT,
+        activation TEXT,
+        seed INTEGER,
+        prompt TEXT NOT NULL,
+        budget_ms INTEGER NOT NULL,
+        key_points INTEGER,
+        outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'submitted', 'skipped',
+            'question-time', 'session-time', 'not-reached')),
+        response TEXT,
+        used_ms INTEGER,
+        paused_ms INTEGER,
+        answered_at INTEGER,
+        readable INTEGER,
+        correct INTEGER,
+        score REAL NOT NULL DEFAULT 0 CHECK (score BETWEEN 0 AND 1),
+        covered TEXT,
+        cases TEXT,
+        PRIMARY KEY (interview_id, position)
+    ) WITHOUT ROWID""",
+    """INSERT INTO mock_answers_v6 (interview_id, position, card_id, kind, topics, template,
+        activation, seed, prompt, budget_ms, key_points, outcome, response, used_ms, paused_ms,
+        answered_at, readable, correct, score, covered)
+    SELECT interview_id, position, card_id, kind, topics, template, activation, seed, prompt,
+        budget_ms, key_points, outcome, response, used_ms, paused_ms, answered_at, readable,
+        correct, score, covered
+    FROM mock_answers""",
+    "DROP TABLE mock_answers",
+    "ALTER TABLE mock_answers_v6 RENAME TO mock_answers",
+    "CREATE INDEX mock_answers_card ON mock_answers (card_id)",
+)
+
+
+def _v6_mock_coding(connection: sqlite3.Connection) -> None:
+    for statement in _V6_STATEMENTS:
+        connection.execute(statement)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial_schema,
     _v2_mock_interviews,
     _v3_code_attempts,
     _v4_review_lapses,
+    _v5_card_flags,
+    _v6_mock_coding,
 )
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 

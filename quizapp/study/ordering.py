@@ -1,4 +1,5 @@
-"""The order new cards are introduced in: varied kinds, and never both sides of a card in a row."""
+"""The order new cards are introduced in: decks taking turns, varied kinds, and never both sides
+of a card in a row."""
 
 from __future__ import annotations
 
@@ -16,17 +17,26 @@ def sibling_key(card_id: str) -> str:
 
 
 def new_card_order(cards: Iterable[StudyCard]) -> list[str]:
-    """Round-robin over card kinds, each kind in deck order, derived sides after every first side.
+    """Decks take turns (one new card from each in load order), each deck's cards round-robin over
+    card kinds in deck order; derived sides come after every deck's first sides.
 
+    Without turns a small deck of your own would wait behind every bundled card (hundreds of days
+    at 20 a day); with them a deck of 10 cards is fully introduced within the first 20 new cards.
     In deck order a first day would be twenty definitions and no numeric question; alternating
     kinds gives every session a mix, and putting reverse sides last keeps a card and its reverse
     apart.
     """
-    by_kind: dict[str, list[str]] = {}
-    derived: dict[str, list[str]] = {}
+    firsts: dict[str, dict[str, list[str]]] = {}
+    seconds: dict[str, dict[str, list[str]]] = {}
     for card in cards:
-        group = derived if sibling_key(card.id) != card.id else by_kind
-        group.setdefault(card.kind, []).append(card.id)
-    firsts = [card_id for card_id in chain(*zip_longest(*by_kind.values())) if card_id]
-    seconds = [card_id for card_id in chain(*zip_longest(*derived.values())) if card_id]
-    return firsts + seconds
+        group = seconds if sibling_key(card.id) != card.id else firsts
+        group.setdefault(card.deck, {}).setdefault(card.kind, []).append(card.id)
+    return _turns(firsts) + _turns(seconds)
+
+
+def _turns(by_deck: dict[str, dict[str, list[str]]]) -> list[str]:
+    return _round_robin([_round_robin(list(by_kind.values())) for by_kind in by_deck.values()])
+
+
+def _round_robin(queues: list[list[str]]) -> list[str]:
+    return [card_id for card_id in chain(*zip_longest(*queues)) if card_id]

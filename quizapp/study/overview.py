@@ -45,7 +45,7 @@ class Overview:
 
     def _changed_line(self) -> str:
         were = "card was" if self.changed_cards == 1 else "cards were"
-        return f"{self.changed_cards} studied {were} rewritten a lot: press c to look at them"
+        return f"{self.changed_cards} studied {were} rewritten a lot: press C to look at them"
 
 
 def overview(store: StudyStore, cards: Iterable[StudyCard], clock: Clock) -> Overview:

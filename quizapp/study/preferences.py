@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import fields, replace
+from datetime import date
 from typing import Any
 
 from quizapp.study.settings import StudySettings
@@ -15,6 +16,7 @@ DESCRIPTIONS: dict[str, str] = {
     "leech_threshold": "lapses after which a card is flagged as a leech",
     "day_rollover_hour": "local hour at which a new study day starts, 0-23",
     "learn_ahead_minutes": "minutes ahead a learning card may be shown early, 0-1440",
+    "interview_date": "your interview day, YYYY-MM-DD (empty: none); not in the past",
 }
 
 
@@ -23,8 +25,11 @@ def setting_names() -> list[str]:
     return [field.name for field in fields(StudySettings) if field.name in DESCRIPTIONS]
 
 
-def updated_settings(current: StudySettings, changes: Mapping[str, str]) -> StudySettings:
-    """Each text value read as its setting's type; ValueError names the setting and the rule."""
+def updated_settings(
+    current: StudySettings, changes: Mapping[str, str], today: date | None = None
+) -> StudySettings:
+    """Each text value read as its setting's type; ValueError names the setting and the rule.
+    With `today`, an interview date before it is refused (a stored one may pass meanwhile)."""
     names = setting_names()
     values: dict[str, Any] = {}  # each of its own setting's type, read by `kind` below
     for name, text in changes.items():
@@ -36,4 +41,11 @@ def updated_settings(current: StudySettings, changes: Mapping[str, str]) -> Stud
         except ValueError:
             expected = "a whole number" if kind is int else "a number"
             raise ValueError(f"setting {name} must be {expected}, got {text!r}") from None
-    return replace(current, **values)
+    updated = replace(current, **values)
+    day = updated.interview_day
+    if "interview_date" in values and today is not None and day is not None and day < today:
+        raise ValueError(
+            f"setting interview_date must be today ({today.isoformat()}) or later, "
+            f"got {day.isoformat()}"
+        )
+    return updated

@@ -14,6 +14,7 @@ from fsrs import Rating, State
 from quizapp.content.kinds import kind_info
 from quizapp.gc_pause import gc_paused
 from quizapp.study.answering import Graded
+from quizapp.study.custom_study import extra_new_cards
 from quizapp.study.errors import CardChangedError
 from quizapp.study.items import StudyItem, attempt_at
 from quizapp.study.ordering import new_card_order, sibling_key
@@ -50,6 +51,10 @@ class ReviewSession(OneCardSession):
     learn-ahead window. Learning and relearning cards are never cut by the review limit: dropping
     them would break their steps. The queue is rebuilt from the store when the study day rolls
     over.
+
+    Custom study: `ahead` reviews every card due by the end of that study day now (no review
+    limit; cards due after today come as reviews), `new_cards=False` leaves new cards out, and
+    extra new cards allowed for today (`custom_study.add_extra_new_cards`) raise the new limit.
     """
 
     def __init__(
@@ -60,8 +65,12 @@ class ReviewSession(OneCardSession):
         generate: QuestionFactory | None = None,
         rng: np.random.Generator | None = None,
         settings: StudySettings | None = None,
+        ahead: date | None = None,
+        new_cards: bool = True,
     ) -> None:
         super().__init__(store, generate, rng)
+        self._ahead = ahead
+        self._new_cards = new_cards
         self._cards = {card.id: card for card in cards}
         self._order = new_card_order(self._cards.values())
         self._ids_by_kind: dict[str, list[str]] = defaultdict(list)
@@ -90,19 +99,23 @@ class ReviewSession(OneCardSession):
         now = self._clock.now()
         self._day = self._calendar.day_of(now)
         end_of_day = self._calendar.end_of(self._day)
+        horizon = end_of_day if self._ahead is None else self._calendar.end_of(self._ahead)
         done = self._store.today_counts(self._day)
         self._learning: list[tuple[datetime, str]] = []
         self._reviews: list[str] = []
         review_room = max(0, self._settings.reviews_per_day - done.reviews)
-        for due in self._store.due_cards(end_of_day, self._day):
+        for due in self._store.due_cards(max(horizon, end_of_day), self._day):
             if due.card_id not in self._cards:
                 continue
-            if due.state == State.Review:
-                if len(self._reviews) < review_room:
+            if due.state == State.Review or due.due >= end_of_day:
+                if self._ahead is not None or len(self._reviews) < review_room:
                     self._reviews.append(due.card_id)
             else:
                 self._learning.append((due.due, due.card_id))
-        new_room = max(0, self._settings.new_per_day - done.introduced)
+        new_room = 0
+        if self._new_cards:
+            allowed = self._settings.new_per_day + extra_new_cards(self._store, self._day)
+            new_room = max(0, allowed - done.introduced)
         self._new: list[str] = self._store.new_card_ids(
             self._unheld(self._store.answered_on(self._day)), self._day, new_room
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from datetime import tzinfo
+from datetime import date, tzinfo
 from typing import Any, Protocol
 
 from fsrs import Scheduler
@@ -34,6 +34,9 @@ class StudySettings:
     learn_ahead_minutes: int = 20
     fsrs_parameters: tuple[float, ...] = ()
     """Fitted to the user's history by `quizapp optimize`; empty means FSRS's defaults."""
+    interview_date: str = ""
+    """The user's interview day as YYYY-MM-DD (empty: none): home counts down to it, stats
+    predict recall on it, custom study reviews ahead what would be below retention by then."""
 
     def __post_init__(self) -> None:
         _check_parameters(self)
@@ -60,6 +63,11 @@ class StudySettings:
             lambda value: isinstance(value, int | float) and 0.7 <= value <= 0.99,
             "a fraction between 0.70 and 0.99",
         )
+        _check(self, "interview_date", _is_date_text, "a date YYYY-MM-DD (or empty)")
+
+    @property
+    def interview_day(self) -> date | None:
+        return date.fromisoformat(self.interview_date) if self.interview_date else None
 
     @classmethod
     def load(cls, store: SettingsStore) -> StudySettings:
@@ -97,6 +105,18 @@ def _check(settings: StudySettings, name: str, valid: Callable[[Any], bool], exp
     value = getattr(settings, name)
     if isinstance(value, bool) or not valid(value):
         raise ValueError(f"setting {name} must be {expected}, got {value!r}")
+
+
+def _is_date_text(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    if not value:
+        return True
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == len("YYYY-MM-DD")
 
 
 def _check_parameters(settings: StudySettings) -> None:

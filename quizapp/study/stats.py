@@ -133,15 +133,17 @@ def _plain(value: Any) -> Any:
 def compute_stats(
     store: StudyStore, cards: Iterable[StudyCard], clock: Clock, *, until: date | None = None
 ) -> Stats:
-    """Everything the stats screen shows; `until` is the day to predict recall for (default
-    today), e.g. the interview day. ValueError when it is past (no time would have passed: every
-    card would look perfectly remembered) or more than `RECALL_AHEAD` away."""
+    """Everything the stats screen shows; `until` is the day to predict recall for (default: the
+    interview day setting while it is ahead, else today). ValueError when it is past (no time
+    would have passed: every card would look perfectly remembered) or more than `RECALL_AHEAD`
+    away."""
     cards = list(cards)
     now = clock.now()
     settings = store.settings()
     calendar = settings.calendar(clock.zone)
     today = calendar.day_of(now)
-    recall_date = until or today
+    interview = settings.interview_day
+    recall_date = until or (interview if interview is not None and interview >= today else today)
     farthest = today + RECALL_AHEAD
     if not today <= recall_date <= farthest:
         raise ValueError(f"the interview date {recall_date} must be between {today} and {farthest}")

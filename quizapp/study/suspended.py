@@ -1,6 +1,7 @@
 """Suspended cards: which they are, and taking a card out of suspension.
 
-Shared by `quizapp unsuspend` and the TUI's suspended-cards screen, so both judge an id alike.
+Shared by `quizapp unsuspend` and the card browser (whose `is:suspended` view replaced the
+suspended-cards screen), so both judge an id alike.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizapp.study.protocols import StudyCard
-from quizapp.study.store import StudyStore
+from quizapp.study.store import Change, StudyStore
 
 
 class UnknownCardError(LookupError):
@@ -31,22 +32,20 @@ class SuspendedCard:
 def suspended_cards(store: StudyStore, cards: Iterable[StudyCard]) -> list[SuspendedCard]:
     """Every suspended card, in id order."""
     by_id = {card.id: card for card in cards}
-    rows = store.query("SELECT card_id FROM cards WHERE suspended = 1 ORDER BY card_id")
-    return [SuspendedCard(card_id, by_id.get(card_id)) for (card_id,) in rows]
+    return [SuspendedCard(card_id, by_id.get(card_id)) for card_id in store.suspended_ids()]
 
 
-def unsuspend(store: StudyStore, cards: Iterable[StudyCard], card_id: str) -> bool:
-    """Let the card be scheduled again; False when it was not suspended (nothing changes).
+def unsuspend(store: StudyStore, cards: Iterable[StudyCard], card_id: str) -> Change | None:
+    """Let the card be scheduled again; None when it was not suspended (nothing changes), else
+    the change made (`store.revert` takes it back).
 
     Raises `UnknownCardError` for an id no deck and no history has, instead of recording it.
     """
-    known = any(card.id == card_id for card in cards)
-    rows = store.query("SELECT suspended FROM cards WHERE card_id = ?", (card_id,))
-    if not rows:
-        if not known:
+    stored = store.stored_state(card_id)
+    if stored is None:
+        if not any(card.id == card_id for card in cards):
             raise UnknownCardError(f"no card has the id {card_id!r}")
-        return False
-    if not rows[0][0]:
-        return False
-    store.unsuspend(card_id)
-    return True
+        return None
+    if not stored.suspended:
+        return None
+    return store.unsuspend(card_id)

@@ -51,3 +51,45 @@ def test_a_deck_that_fails_to_load_is_pointed_out(
     [warning] = capsys.readouterr().err.splitlines()
     assert warning.startswith("quizapp due: warning: deck skipped: ")
     assert "mine/cards.yaml:2: yaml:" in warning
+
+
+def test_due_for_one_deck_or_tag_and_a_typo_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    (tmp_path / "decks").mkdir()
+    (tmp_path / "decks" / "mine.yaml").write_text(
+        "cards:\n"
+        "  - {kind: definition, id: my-a, term: A, meaning: a, tags: [mine]}\n"
+        "  - {kind: definition, id: my-b, term: B, meaning: b}\n",
+        encoding="utf-8",
+    )
+    assert main(["--data-dir", str(tmp_path), "due", "--deck", "mine"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Deck: mine" in lines[0] and "0 reviews, 0 learning, 2 new" in lines[0]
+    assert [line.split()[1] for line in lines[1:]] == ["my-a", "my-b"]
+    assert main(["--data-dir", str(tmp_path), "due", "--tag", "mine"]) == 0
+    assert [line.split()[1] for line in capsys.readouterr().out.splitlines()[1:]] == ["my-a"]
+    assert main(["--data-dir", str(tmp_path), "due", "--deck", "mien"]) == 2
+    error = capsys.readouterr().err
+    assert error.strip() == (
+        "quizapp due: error: no deck named 'mien'; decks: activation-functions, mine"
+    )
+
+
+def test_nothing_due_says_when_the_next_card_comes(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    cards = load_library(tmp_path).cards
+    with open_store(tmp_path, FakeClock(datetime.now(UTC))) as store:
+        StudySettings(new_per_day=1).save(store)
+        session = ReviewSession(store, cards)
+        item = session.next()
+        session.record(item, Rating.Easy)
+        day = store.calendar().day_of(store.card_state(item.card.id).due)
+        today = store.today()
+    assert main(["--data-dir", str(tmp_path), "due"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == (
+        f"Nothing is due now; the next card is due on {day.isoformat()}"
+        f" (in {(day - today).days} days)."
+    )

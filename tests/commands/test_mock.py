@@ -26,7 +26,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[QuizApp]:
 def test_options_reach_the_app(tmp_path: Path, launched: list[QuizApp]) -> None:
     argv = ["--data-dir", str(tmp_path), "mock", "--questions", "3", "--minutes", "2.5"]
     argv += ["--time-per-question", "40", "--topics", "softmax,relu", "sigmoid", "--seed", "9"]
-    assert main(argv) == 0
+    assert main([*argv, "--coding", "2"]) == 0
     [app] = launched
     assert app.data_dir == tmp_path
     assert app.start_mock == MockOptions(
@@ -35,6 +35,7 @@ def test_options_reach_the_app(tmp_path: Path, launched: list[QuizApp]) -> None:
         time_per_question=40,
         topics=("softmax", "relu", "sigmoid"),
         seed=9,
+        coding=2,
     )
 
 
@@ -52,6 +53,7 @@ def test_defaults_leave_the_plan_to_the_domain(tmp_path: Path, launched: list[Qu
         (["--minutes", "-3"], "the session length must be more than 0"),
         (["--questions", "20", "--minutes", "1"], "leaves less than 5 seconds for each of 20"),
         (["--seed", "-5"], "the seed must be"),
+        (["--questions", "3", "--coding", "4"], "the number of coding exercises must be 0..3"),
         (["--topics", "softmax", "no-such-thing"], "unknown topic(s) no-such-thing; choose from:"),
     ],
 )

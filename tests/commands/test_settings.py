@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -32,7 +32,7 @@ def test_lists_every_setting_with_its_default(tmp_path: Path) -> None:
     result = quizapp(tmp_path)
     assert result.returncode == 0
     listed = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
-    assert listed == {name: str(getattr(StudySettings(), name)) for name in setting_names()}
+    assert listed == {name: str(getattr(StudySettings(), name)) or "-" for name in setting_names()}
 
 
 def test_changes_are_saved_and_used(tmp_path: Path) -> None:
@@ -65,3 +65,20 @@ def test_any_typed_value_is_accepted_or_explained(name: str, text: str) -> None:
         assert name in str(error)
     else:
         assert getattr(changed, name) == type(getattr(StudySettings(), name))(text.strip())
+
+
+def test_interview_date_is_validated_and_saved(tmp_path: Path) -> None:
+    for bad, message in [
+        ("interview_date=2020-01-01", "interview_date must be today ("),
+        ("interview_date=next week", "interview_date must be a date YYYY-MM-DD"),
+        ("interview_date=2030-02-30", "interview_date must be a date YYYY-MM-DD"),
+    ]:
+        result = quizapp(tmp_path, bad)
+        assert result.returncode == 2
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert stored(tmp_path).interview_date == ""
+    result = quizapp(tmp_path, "interview_date=2099-06-30")
+    assert result.returncode == 0, result.stderr
+    assert "interview_date       2099-06-30" in result.stdout
+    assert stored(tmp_path).interview_day == date(2099, 6, 30)

@@ -150,3 +150,18 @@ def test_an_interview_date_out_of_reach_is_a_usage_error(
     assert result.returncode == 2
     assert result.stderr.startswith("quizapp stats: error: the interview date")
     assert result.stderr.count("\n") == 1
+
+
+def test_the_interview_day_setting_is_the_default_recall_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    _study(tmp_path, 3)
+    day = (datetime.now(UTC) + timedelta(days=40)).date().isoformat()
+    assert main(["--data-dir", str(tmp_path), "settings", f"interview_date={day}"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert f"Predicted recall on {day} by topic" in out
+    line = next(line for line in out.splitlines() if line.startswith(f"Predicted recall on {day}:"))
+    assert line.endswith("over 3 studied cards")
+    assert 0 < int(line.split(": ")[1].split("%")[0]) < 100

@@ -25,6 +25,7 @@ class FakeCard:
     activation: str | None = None
     template: str | None = None
     params: Mapping[str, object] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
 
     def content_hash(self) -> str:
         text = "|".join(

@@ -74,7 +74,7 @@ def test_an_unseeded_plan_keeps_the_seed_that_replays_it(deck: list[Card]) -> No
 
 
 def test_half_conceptual_rounded_up_alternating_with_numeric(deck: list[Card]) -> None:
-    plan = build_plan(deck, MockOptions(questions=5, seed=3))
+    plan = build_plan(deck, MockOptions(questions=5, seed=3, coding=0))
     kinds = [q.kind for q in plan.questions]
     assert kinds == ["conceptual", "numeric", "conceptual", "numeric", "conceptual"]
     conceptual = [q.card.id for q in plan.questions if q.kind == "conceptual"]
@@ -147,7 +147,7 @@ def test_an_unknown_topic_is_named_with_examples(deck: list[Card]) -> None:
 
 def test_nothing_to_ask_is_an_error() -> None:
     definition = Card(id="d", kind="definition", deck="t", front="f", back="b", tags=("x",))
-    with pytest.raises(MockPlanError, match="no interview or numeric question"):
+    with pytest.raises(MockPlanError, match="no interview, numeric or coding question"):
         build_plan([definition], MockOptions())
 
 

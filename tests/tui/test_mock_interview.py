@@ -37,7 +37,7 @@ def _visible_text(screen) -> str:
 async def test_a_whole_interview_from_the_command_line_options_to_the_report(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = _mock_app(data_dir, clock, questions=4, time_per_question=60, seed=21)
+    app = _mock_app(data_dir, clock, questions=4, time_per_question=60, seed=21, coding=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         screen = app.screen

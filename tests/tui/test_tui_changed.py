@@ -32,7 +32,7 @@ async def test_rewritten_card_is_listed_and_reset(make_app, tmp_path: Path) -> N
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         assert "1 studied card was rewritten a lot" in shown(app, "#home-today")
-        await pilot.press("c")
+        await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, ChangedCardsScreen)
         assert "Saturation" in shown(app, "#changed-text")

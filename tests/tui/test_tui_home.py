@@ -46,16 +46,17 @@ async def test_question_mark_lists_the_keys_of_the_current_screen(make_app) -> N
         assert isinstance(app.screen, KeysScreen)
         table = app.screen.query_one(DataTable)
         actions = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
-        assert actions[:7] == [
+        assert actions[:8] == [
             "Keys",
             "Keys",
             "Review",
+            "Choose",
             "Practice",
             "Browse",
             "Stats",
             "Mock interview",
         ]
-        assert {"Down", "Changed cards"} <= set(actions[7:])  # keys the Footer does not show
+        assert {"Down", "Changed cards"} <= set(actions[8:])  # keys the Footer does not show
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

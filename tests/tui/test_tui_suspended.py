@@ -1,13 +1,14 @@
-"""A suspended card can be found and brought back: the confirmation says how, home leads there."""
+"""A suspended card can be found and brought back: the confirmation says how, `u` on home opens
+the card browser on the suspended cards."""
 
 from __future__ import annotations
 
 from helpers import shown, wait_ready
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.screens.cards import CardsScreen
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.tui.screens.suspended import SuspendedCardsScreen
 
 
 async def test_suspend_from_review_then_unsuspend_from_home(make_app) -> None:
@@ -23,6 +24,7 @@ async def test_suspend_from_review_then_unsuspend_from_home(make_app) -> None:
         assert isinstance(app.screen, ConfirmScreen)
         question = shown(app, "#confirm-question")
         assert "until you unsuspend" in question
+        assert "u on home lists suspended cards" in question
         assert "not be scheduled again" not in question
         await pilot.press("y")
         await pilot.pause()
@@ -34,15 +36,15 @@ async def test_suspend_from_review_then_unsuspend_from_home(make_app) -> None:
         await pilot.press("u")
         await wait_ready(pilot)
         screen = app.screen
-        assert isinstance(screen, SuspendedCardsScreen)
-        table = screen.query_one("#suspended-table", DataTable)
+        assert isinstance(screen, CardsScreen)
+        assert screen.query_one("#cards-search", Input).value == "is:suspended"
+        table = screen.query_one("#cards-table", DataTable)
         assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == [card_id]
-        assert "1 suspended card:" in shown(app, "#suspended-count")
+        assert shown(app, "#cards-status") == "1 card"
         await pilot.press("u")
         await wait_ready(pilot)
         assert not store.card_state(card_id).suspended
-        assert table.row_count == 0
-        assert shown(app, "#suspended-count") == "No card is suspended."
+        assert "suspended" not in str(table.get_row_at(0)[5])
         assert not screen.check_action("unsuspend", ())
 
 
@@ -53,5 +55,5 @@ async def test_the_palette_leads_to_suspended_cards(make_app) -> None:
         commands = {command.title: command for command in app.get_system_commands(app.screen)}
         commands["Suspended cards"].callback()
         await wait_ready(pilot)
-        assert isinstance(app.screen, SuspendedCardsScreen)
-        assert shown(app, "#suspended-count") == "No card is suspended."
+        assert isinstance(app.screen, CardsScreen)
+        assert shown(app, "#cards-status") == "No card matches this search."

@@ -3,7 +3,8 @@
 Under the clock there is no asking again: a numeric answer the grader cannot read scores 0 and
 is kept with its text. A conceptual answer scores the share of the model answer's key points it
 covered: the key-point matcher suggests them from the text typed, the user confirms or changes
-the ticks afterwards.
+the ticks afterwards. A coding answer is the code written, graded by its hidden test cases: it
+scores the share of cases passed.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import cast
 
 from quizapp.explain import judge_answer
+from quizapp.study.mock.coding import CodeGradeLike, cases_json
 from quizapp.study.mock.plan import PlannedQuestion
 from quizapp.study.protocols import GradeLike
 
@@ -50,7 +53,8 @@ ATTEMPTED = frozenset({Outcome.SUBMITTED, *TIMED_OUT})
 @dataclass(frozen=True)
 class MockAnswer:
     """`used` excludes paused time; `grade` is set for an attempted numeric answer (its
-    `parse_error` set when it could not be read); `covered` are the ticked key point indices:
+    `parse_error` set when it could not be read) and for attempted code that was run (a
+    `quizapp.coding.check.CheckReport`); `covered` are the ticked key point indices:
     the matcher's suggestion while `suggested` (with the words it heard per point in
     `evidence`), the user's own ticks once assessed."""
 
@@ -70,8 +74,13 @@ class MockAnswer:
         return self.outcome in ATTEMPTED
 
     @property
+    def graded(self) -> bool:
+        """Judged by the app (numeric, coding), not self-assessed on key points."""
+        return self.planned.kind != "conceptual"
+
+    @property
     def readable(self) -> bool | None:
-        """None for conceptual answers and for numeric ones not attempted."""
+        """None for conceptual answers and for graded ones not attempted."""
         if self.grade is None:
             return None
         return getattr(self.grade, "parse_error", None) is None
@@ -82,7 +91,7 @@ class MockAnswer:
 
     @property
     def score(self) -> float:
-        if self.planned.kind == "numeric":
+        if self.graded:
             return float(self.grade.score) if self.grade is not None and self.readable else 0.0
         if not self.attempted:
             return 0.0
@@ -90,18 +99,32 @@ class MockAnswer:
 
     @property
     def correct(self) -> bool | None:
-        """A numeric verdict; None for conceptual answers (they have a score, not a verdict)."""
-        if self.planned.kind != "numeric":
+        """A numeric or coding verdict (coding: every case passed); None for conceptual answers
+        (they have a score, not a verdict)."""
+        if not self.graded:
             return None
         return bool(self.grade is not None and self.readable and self.grade.correct)
 
     @property
     def missed(self) -> bool:
-        """Worth another review: a numeric answer not fully right, or a conceptual one that
+        """Worth another review: a graded answer not fully right, or a conceptual one that
         covered fewer than half of the key points."""
-        if self.planned.kind == "numeric":
+        if self.graded:
             return not self.correct
         return self.score < 0.5
+
+    @property
+    def code_grade(self) -> CodeGradeLike | None:
+        """The run of a coding answer (None for other kinds, and for code never run)."""
+        if self.planned.kind != "coding" or self.grade is None:
+            return None
+        return cast("CodeGradeLike", self.grade)
+
+    @property
+    def cases_record(self) -> str | None:
+        """What the database keeps of a coding answer's run (see `coding.cases_json`)."""
+        grade = self.code_grade
+        return None if grade is None else cases_json(grade)
 
     def assessed(self, covered: frozenset[int]) -> MockAnswer:
         if not self.assessable:

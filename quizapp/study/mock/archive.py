@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from quizapp.study.mock.answers import ATTEMPTED, Outcome
+from quizapp.study.mock.coding import StoredCase, cases_from_json
 from quizapp.study.mock.report import TopicResult, weakest_topics
 from quizapp.study.state import from_micros
 from quizapp.study.store import StudyStore
@@ -22,7 +23,8 @@ from quizapp.study.store.interviews import archived_interview
 
 @dataclass(frozen=True)
 class StoredAnswer:
-    """One planned question as stored; `covered` holds ticked key point indices (conceptual)."""
+    """One planned question as stored; `covered` holds ticked key point indices (conceptual);
+    `cases` each hidden case's verdict and `problem` what stopped the run (coding)."""
 
     position: int
     card_id: str
@@ -42,6 +44,8 @@ class StoredAnswer:
     correct: bool | None
     score: float
     covered: tuple[int, ...]
+    cases: tuple[StoredCase, ...] = ()
+    problem: str | None = None
 
     @property
     def attempted(self) -> bool:
@@ -120,7 +124,9 @@ def _answer(row: Sequence[Any]) -> StoredAnswer:
         correct,
         score,
         covered,
+        cases,
     ) = row
+    problem, stored_cases = cases_from_json(cases)
     return StoredAnswer(
         position=position,
         card_id=card_id,
@@ -140,6 +146,8 @@ def _answer(row: Sequence[Any]) -> StoredAnswer:
         correct=None if correct is None else bool(correct),
         score=float(score),
         covered=tuple(json.loads(covered)) if covered else (),
+        cases=stored_cases,
+        problem=problem,
     )
 
 

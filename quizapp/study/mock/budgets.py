@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from quizapp.study.mock.options import MIN_SECONDS
 
 CONCEPTUAL_SECONDS = 180
+CODING_SECONDS = 480
+"""A code exercise whose deck gives no budget of its own: 8 minutes, as in a live interview."""
 NUMERIC_SECONDS = 90
 """For a numeric family not listed below (e.g. one a newer deck names)."""
 
@@ -32,6 +34,11 @@ def default_seconds(template: str | None) -> int:
     if template is None:
         return CONCEPTUAL_SECONDS
     return FAMILY_SECONDS.get(template, NUMERIC_SECONDS)
+
+
+def coding_seconds(budget: int | None) -> int:
+    """A code exercise is timed by its deck's `budget_seconds` (default 8 minutes)."""
+    return CODING_SECONDS if budget is None else budget
 
 
 def fit_seconds(weights: Sequence[int], total: int) -> list[int]:

@@ -15,6 +15,8 @@ MIN_SECONDS = 5
 MAX_SECONDS = 3600
 MAX_MINUTES = 240
 MAX_SEED = 2**63 - 1
+CODING_FROM = 4
+"""An interview of at least this many questions has one coding exercise unless told otherwise."""
 
 _N = TypeVar("_N", int, float)
 
@@ -28,13 +30,15 @@ class MockOptions:
     """`minutes` caps the whole session (None: the sum of the question budgets);
     `time_per_question` (seconds) replaces the per-kind defaults; `topics` keeps the cards with any
     of these tags, sections or activations (empty: all); `seed` makes the plan reproducible
-    (None: drawn at random and stored with the session)."""
+    (None: drawn at random and stored with the session); `coding` is how many of the questions
+    may be code exercises (None: one from `CODING_FROM` questions on, else none)."""
 
     questions: int = DEFAULT_QUESTIONS
     minutes: float | None = None
     time_per_question: int | None = None
     topics: tuple[str, ...] = ()
     seed: int | None = None
+    coding: int | None = None
 
     def __post_init__(self) -> None:
         if not 1 <= self.questions <= MAX_QUESTIONS:
@@ -61,9 +65,21 @@ class MockOptions:
                     f"a {self.minutes:g}-minute session leaves less than {MIN_SECONDS} seconds for "
                     f"each of {self.questions} questions"
                 )
+        if self.coding is not None and not 0 <= self.coding <= self.questions:
+            raise MockOptionsError(
+                f"the number of coding exercises must be 0..{self.questions} (the number of"
+                f" questions), not {self.coding}"
+            )
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
             raise MockOptionsError(f"the seed must be 0..{MAX_SEED}, not {self.seed}")
         object.__setattr__(self, "topics", tuple(dict.fromkeys(self.topics)))
+
+    @property
+    def coding_questions(self) -> int:
+        """How many code exercises the plan draws at most."""
+        if self.coding is not None:
+            return self.coding
+        return 1 if self.questions >= CODING_FROM else 0
 
     @property
     def session_seconds(self) -> int | None:
@@ -74,7 +90,7 @@ class MockOptions:
 
     def replay_command(self, seed: int) -> str:
         """The whole `quizapp mock` command that plans this interview again with `seed`: every
-        option that shapes the plan (questions, budgets, topics), shell-quoted."""
+        option that shapes the plan (questions, budgets, topics, coding), shell-quoted."""
         arguments = ["quizapp", "mock", "--questions", str(self.questions)]
         if self.minutes is not None:
             minutes = self.minutes
@@ -83,11 +99,18 @@ class MockOptions:
             arguments += ["--time-per-question", str(self.time_per_question)]
         if self.topics:
             arguments += ["--topics", *self.topics]
+        if self.coding is not None:
+            arguments += ["--coding", str(self.coding)]
         return shlex.join([*arguments, "--seed", str(seed)])
 
 
 def parse_options(
-    questions: str, minutes: str, seconds: str, seed: str, topics: Sequence[str] = ()
+    questions: str,
+    minutes: str,
+    seconds: str,
+    seed: str,
+    topics: Sequence[str] = (),
+    coding: str = "",
 ) -> MockOptions:
     """Options from form fields (blank: the default), every mistake a `MockOptionsError`."""
     count = _number(questions, "the number of questions", int)
@@ -97,6 +120,7 @@ def parse_options(
         time_per_question=_number(seconds, "the time per question in seconds", int),
         topics=tuple(topics),
         seed=_number(seed, "the seed", int),
+        coding=_number(coding, "the number of coding exercises", int),
     )
 
 

@@ -12,11 +12,12 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Literal, Protocol, cast
 
 from quizapp.study.items import SEED_LIMIT, default_generate
-from quizapp.study.mock.budgets import default_seconds, fit_seconds
+from quizapp.study.mock.budgets import coding_seconds, default_seconds, fit_seconds
 from quizapp.study.mock.options import MockOptions
 from quizapp.study.mock.topics import (
     MockCard,
     available_topics,
+    is_coding,
     is_conceptual,
     is_numeric,
     select,
@@ -28,7 +29,7 @@ from quizapp.study.protocols import QuestionLike
 if TYPE_CHECKING:
     import numpy as np
 
-Kind = Literal["conceptual", "numeric"]
+Kind = Literal["conceptual", "numeric", "coding"]
 DRAWN_SEEDS = 1_000_000
 """An unseeded plan draws its seed below this: short enough to note down and type again."""
 WEAK_BOOST = 3.0
@@ -62,6 +63,24 @@ class MockQuestionFactory(Protocol):
     ) -> MockQuestion: ...
 
 
+class ExerciseLike(Protocol):
+    """What the mock reads from a code card's `quizapp.content.CodeExercise`."""
+
+    @property
+    def task(self) -> str: ...
+    @property
+    def signature(self) -> str: ...
+    @property
+    def solution(self) -> str: ...
+    @property
+    def budget_seconds(self) -> int: ...
+
+
+def exercise_of(card: MockCard) -> ExerciseLike | None:
+    """A code card's exercise (None for other kinds, and for test fakes without one)."""
+    return cast("ExerciseLike | None", getattr(card, "exercise", None))
+
+
 @dataclass(frozen=True)
 class PlannedQuestion:
     """`question` (and `seed`) for a numeric card; `weakness` (0..1) is what the history said."""
@@ -77,7 +96,12 @@ class PlannedQuestion:
 
     @property
     def prompt(self) -> str:
-        return self.question.prompt if self.question is not None else self.card.front
+        if self.question is not None:
+            return self.question.prompt
+        exercise = exercise_of(self.card) if self.kind == "coding" else None
+        if exercise is not None:
+            return f"{self.card.front} · {exercise.signature}\n\n{exercise.task}"
+        return self.card.front
 
     @property
     def key_points(self) -> tuple[str, ...]:
@@ -101,6 +125,13 @@ class _Pick:
     weakness: float
     question: MockQuestion | None = None
     seed: int | None = None
+    coding: bool = False
+
+    @property
+    def kind(self) -> Kind:
+        if self.coding:
+            return "coding"
+        return "conceptual" if self.question is None else "numeric"
 
 
 def build_plan(
@@ -111,8 +142,10 @@ def build_plan(
     generate: MockQuestionFactory | None = None,
     seed: int | None = None,
 ) -> MockPlan:
-    """Half the questions conceptual (rounded up), the rest numeric, alternating; cards drawn
-    with weights 1 + WEAK_BOOST × weakness. `seed` stands in when `options.seed` is None."""
+    """Up to `options.coding_questions` code exercises spread through the interview; of the rest,
+    half conceptual (rounded up) and half numeric, alternating; cards drawn with weights
+    1 + WEAK_BOOST × weakness. `seed` stands in when `options.seed` is None. The code exercises
+    are drawn last, so a plan without them is the one earlier versions made from the seed."""
     unknown = unknown_topics(cards, options.topics)
     if unknown:
         raise MockPlanError(
@@ -127,21 +160,31 @@ def build_plan(
     pool = select(cards, options.topics)
     conceptual_pool = [card for card in pool if is_conceptual(card)]
     numeric_pool = [card for card in pool if is_numeric(card)]
-    wanted_conceptual = (options.questions + 1) // 2 if numeric_pool else options.questions
+    coding_pool = [card for card in pool if is_coding(card)]
+    coding_count = min(options.coding_questions, len(coding_pool))
+    spoken = options.questions - coding_count
+    wanted_conceptual = (spoken + 1) // 2 if numeric_pool else spoken
     conceptual = _draw_distinct(conceptual_pool, wanted_conceptual, weakness, rng)
-    numeric, broken = _draw_numeric(
-        numeric_pool, options.questions - len(conceptual), weakness, rng, generate
-    )
-    missing = options.questions - len(conceptual) - len(numeric)
+    numeric, broken = _draw_numeric(numeric_pool, spoken - len(conceptual), weakness, rng, generate)
+    missing = spoken - len(conceptual) - len(numeric)
     if missing:
         conceptual += _refill(conceptual_pool, conceptual, broken, missing, weakness, rng)
-    if not conceptual and not numeric:
+    coding = [
+        _Pick(pick.card, pick.weakness, coding=True)
+        for pick in _draw_distinct(coding_pool, coding_count, weakness, rng)
+    ]
+    if not conceptual and not numeric and not coding:
         raise MockPlanError(
-            "no interview or numeric question matches "
+            "no interview, numeric or coding question matches "
             + (f"the topics {', '.join(options.topics)}" if options.topics else "the loaded decks")
         )
-    picks = _alternate(conceptual, numeric)
+    picks = _spread(_alternate(conceptual, numeric), coding)
     notes: list[str] = []
+    if options.coding is not None and coding_count < options.coding:
+        notes.append(
+            f"Only {coding_count} coding exercise(s) match, so the interview has"
+            f" {coding_count} instead of {options.coding}."
+        )
     if len(picks) < options.questions:
         notes.append(
             f"Only {len(picks)} question(s) match, so the interview has {len(picks)} "
@@ -153,7 +196,7 @@ def build_plan(
         PlannedQuestion(
             position=position,
             card=pick.card,
-            kind="conceptual" if pick.question is None else "numeric",
+            kind=pick.kind,
             budget=timedelta(seconds=budget),
             topics=topics_of(pick.card),
             weakness=pick.weakness,
@@ -281,9 +324,24 @@ def _alternate(conceptual: list[_Pick], numeric: list[_Pick]) -> list[_Pick]:
     return mixed
 
 
+def _spread(mixed: list[_Pick], coding: list[_Pick]) -> list[_Pick]:
+    """The code exercises placed evenly among the other questions (one goes in the middle)."""
+    spread = list(mixed)
+    for index in reversed(range(len(coding))):
+        spread.insert((index + 1) * len(mixed) // (len(coding) + 1), coding[index])
+    return spread
+
+
+def _default_seconds(pick: _Pick) -> int:
+    if pick.coding:
+        exercise = exercise_of(pick.card)
+        return coding_seconds(None if exercise is None else exercise.budget_seconds)
+    return default_seconds(pick.card.template)
+
+
 def _budgets(picks: Sequence[_Pick], options: MockOptions) -> list[int]:
     if options.time_per_question is not None:
         return [options.time_per_question] * len(picks)
-    defaults = [default_seconds(pick.card.template) for pick in picks]
+    defaults = [_default_seconds(pick) for pick in picks]
     session = options.session_seconds
     return defaults if session is None else fit_seconds(defaults, session)

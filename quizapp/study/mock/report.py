@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from quizapp.explain import evidence_lines
+from quizapp.safe_text import inert
 from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
+from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.options import MockOptions
+from quizapp.study.mock.plan import exercise_of
 from quizapp.study.store.interviews import InterviewSummary
 
 WEAKEST_SHOWN = 3
@@ -101,6 +104,10 @@ class MockReport:
         return self._kind_score("conceptual")
 
     @property
+    def coding_score(self) -> float | None:
+        return self._kind_score("coding")
+
+    @property
     def time_used(self) -> timedelta:
         return sum((answer.used for answer in self.answers), timedelta(0))
 
@@ -132,6 +139,7 @@ class MockReport:
             for kind, value in (
                 ("numeric", self.numeric_score),
                 ("conceptual", self.conceptual_score),
+                ("coding", self.coding_score),
             )
             if value is not None
         ]
@@ -171,6 +179,8 @@ class MockReport:
 
     @staticmethod
     def result_text(answer: MockAnswer) -> str:
+        if answer.planned.kind == "coding":
+            return _coding_result(answer)
         if answer.planned.kind == "numeric":
             if not answer.attempted:
                 return answer.outcome.label
@@ -217,8 +227,10 @@ class MockReport:
             "",
             planned.prompt,
             "",
-            f"Your answer: {answer.response.strip() or '(nothing typed)'}",
         ]
+        if planned.kind == "coding":
+            return lines + _coding_details(answer)
+        lines.append(f"Your answer: {answer.response.strip() or '(nothing typed)'}")
         question = planned.question
         if question is not None:
             grade = answer.grade
@@ -240,3 +252,35 @@ class MockReport:
         if not answer.assessable:
             lines += ["", "Key points:", *(f"  • {point}" for point in planned.key_points)]
         return lines
+
+
+def _coding_result(answer: MockAnswer) -> str:
+    if not answer.attempted:
+        return answer.outcome.label
+    grade = answer.code_grade
+    if grade is None:
+        return "not run 0%"
+    if grade.problem and not any(case.passed for case in grade.cases):
+        return f"failed to run {percent(0)}"
+    return passed_text(grade.cases, answer.score)
+
+
+def _coding_details(answer: MockAnswer) -> list[str]:
+    """The code as written, each hidden case's verdict, then the model solution: inert, as the
+    code and the messages it raised are the user's text."""
+    code = answer.response.rstrip()
+    lines = (
+        ["Your code:", *(f"  {line}" for line in code.splitlines())]
+        if code.strip()
+        else ["Your code: (nothing written)"]
+    )
+    grade = answer.code_grade
+    if grade is not None:
+        lines += ["", f"Tests: {passed_text(grade.cases, answer.score)}"]
+        lines += case_lines(grade.cases, grade.problem)
+    elif answer.attempted and code.strip():
+        lines += ["", "The tests were not run."]
+    exercise = exercise_of(answer.planned.card)
+    if exercise is not None:
+        lines += ["", "Model solution:", *(f"  {line}" for line in exercise.solution.splitlines())]
+    return [inert(line) for line in lines]

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from quizapp.study.clock import Clock
 from quizapp.study.mock.answers import MockAnswer, Outcome, session_score, suggest_covered
+from quizapp.study.mock.coding import CodeGrader
 from quizapp.study.mock.plan import MockPlan, PlannedQuestion
 from quizapp.study.mock.report import MockReport
 from quizapp.study.store import StudyStore, interviews
@@ -35,10 +36,20 @@ class MockStateError(RuntimeError):
 
 
 class MockInterview:
-    """One interview over `plan`; `draft` is the answer typed so far (what a timeout submits)."""
+    """One interview over `plan`; `draft` is the answer typed so far (what a timeout submits).
+    `grade_code` runs a coding question's code when it ends (without one, code is kept
+    ungraded and scores 0)."""
 
-    def __init__(self, plan: MockPlan, store: StudyStore, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        plan: MockPlan,
+        store: StudyStore,
+        clock: Clock | None = None,
+        *,
+        grade_code: CodeGrader | None = None,
+    ) -> None:
         self.plan = plan
+        self.grade_code = grade_code
         self._store = store
         self._clock = clock or store.clock
         self.interview_id: int | None = None
@@ -111,7 +122,8 @@ class MockInterview:
             raise MockStateError("no question is being asked")
 
     def submit(self, text: str | None = None) -> MockAnswer:
-        """End the question with `text` (default: the draft); numeric answers are graded now.
+        """End the question with `text` (default: the draft); numeric answers are graded now,
+        code is run against its hidden cases.
 
         A clock that reached zero before this call (no tick since, e.g. the machine slept)
         ended the question first: the answer is that timeout, with `text` as what was typed."""
@@ -202,8 +214,11 @@ class MockInterview:
         planned = self.plan.questions[self._index]
         text = self.draft
         grade = None
-        if planned.question is not None and outcome != Outcome.SKIPPED and text.strip():
-            grade = planned.question.grade(text)
+        if outcome != Outcome.SKIPPED and text.strip():
+            if planned.question is not None:
+                grade = planned.question.grade(text)
+            elif planned.kind == "coding" and self.grade_code is not None:
+                grade = self.grade_code(planned.card, text)
         answer = MockAnswer(
             planned=planned,
             outcome=outcome,

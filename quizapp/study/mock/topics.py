@@ -8,7 +8,7 @@ from typing import Protocol
 from quizapp.content.kinds import kind_info
 from quizapp.study.protocols import StudyCard
 
-KIND_TAGS = frozenset({"interview", "numeric"})
+KIND_TAGS = frozenset({"interview", "numeric", "coding"})
 """Tags that only repeat the card's kind: they select cards but name no topic."""
 
 
@@ -28,6 +28,11 @@ def is_numeric(card: StudyCard) -> bool:
     return kind_info(card).mock_role == "numeric"
 
 
+def is_coding(card: StudyCard) -> bool:
+    """A function to write, graded by its hidden test cases."""
+    return kind_info(card).mock_role == "coding"
+
+
 def topics_of(card: MockCard) -> tuple[str, ...]:
     """The card's tags that name a subject; its section (else deck) when it has none."""
     named = tuple(tag for tag in card.tags if tag not in KIND_TAGS)
@@ -39,7 +44,7 @@ def _selectors(card: MockCard) -> set[str]:
 
 
 def eligible(cards: Iterable[MockCard]) -> list[MockCard]:
-    return [card for card in cards if is_conceptual(card) or is_numeric(card)]
+    return [card for card in cards if kind_info(card).mock_role is not None]
 
 
 def available_topics(cards: Iterable[MockCard]) -> list[str]:

@@ -1,7 +1,8 @@
 """The study database, in parts: `connection` (opening the file, transactions, settings),
 `integrity` (the file against deletion and damage, recovery), `cards` (each card's state),
-`reviews` (the answer log) and `interviews` (mock interviews). Every SQL statement of the study
-package lives here (`tests/study/test_study_sql_seam.py` checks it)."""
+`reviews` (the answer log), `browsing` (the card browser's reads, unbury and flags) and
+`interviews` (mock interviews). Every SQL statement of the study package lives here
+(`tests/study/test_study_sql_seam.py` checks it)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from pathlib import Path
 
 from quizapp.study.clock import Clock
 from quizapp.study.migrations import MIGRATIONS, Migration
+from quizapp.study.store.browsing import CardBrowsing, CardStatus, PastAnswer
 from quizapp.study.store.cards import Change, DueCard
 from quizapp.study.store.connection import BUSY_TIMEOUT, DATABASE_NAME
 from quizapp.study.store.connection import open_connection as _open_connection
 from quizapp.study.store.reviews import Attempt, Recorded, ReviewLog, ReviewRecord, TodayCounts
 
 
-class StudyStore(ReviewLog):
+class StudyStore(ReviewLog, CardBrowsing):
     """Open with `open_store`; each public method is one transaction (writes) or one read."""
 
 
@@ -49,8 +51,10 @@ __all__ = [
     "BUSY_TIMEOUT",
     "DATABASE_NAME",
     "Attempt",
+    "CardStatus",
     "Change",
     "DueCard",
+    "PastAnswer",
     "Recorded",
     "ReviewRecord",
     "StudyStore",

@@ -91,7 +91,7 @@ def record_answer(store: StudyStore, interview_id: int, answer: MockAnswer) -> N
     with store.transaction() as connection:
         connection.execute(
             "UPDATE mock_answers SET outcome = ?, response = ?, used_ms = ?, paused_ms = ?,"
-            " answered_at = ?, readable = ?, correct = ?, score = ?, covered = ?"
+            " answered_at = ?, readable = ?, correct = ?, score = ?, covered = ?, cases = ?"
             " WHERE interview_id = ? AND position = ?",
             (
                 str(answer.outcome),
@@ -103,6 +103,7 @@ def record_answer(store: StudyStore, interview_id: int, answer: MockAnswer) -> N
                 None if correct is None else int(correct),
                 answer.score,
                 json.dumps(sorted(answer.covered)) if answer.assessable else None,
+                answer.cases_record,
                 interview_id,
                 answer.planned.position,
             ),
@@ -248,7 +249,8 @@ def send_to_review(
 _ARCHIVED_INTERVIEW = "id, started_at, ended_at, day, status, seed, options, budget_ms, planned"
 _ARCHIVED_ANSWER = (
     "position, card_id, kind, topics, template, activation, seed, prompt, budget_ms,"
-    " key_points, outcome, response, used_ms, answered_at, readable, correct, score, covered"
+    " key_points, outcome, response, used_ms, answered_at, readable, correct, score, covered,"
+    " cases"
 )
 
 

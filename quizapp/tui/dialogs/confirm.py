@@ -11,10 +11,10 @@ from textual.widgets import Button, Static
 
 
 def suspend_question(card_id: str) -> str:
-    """Suspending is undone from the Suspended cards screen or `quizapp unsuspend`."""
+    """Suspending is undone from the card browser or `quizapp unsuspend`."""
     return (
         f"Suspend this card?\n\n{card_id}\n\nIt stops coming up in reviews until you unsuspend"
-        " it (Suspended cards: u on home, or `quizapp unsuspend`)."
+        " it (the card browser: u on home lists suspended cards; or `quizapp unsuspend`)."
     )
 
 

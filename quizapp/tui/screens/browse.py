@@ -60,6 +60,13 @@ class BrowseScreen(QuizScreen):
                     functions.add_leaf(
                         Text(entry.display_name), data=("function", deck.name, entry.activation)
                     )
+            loose = [card for card in deck.cards if not card.section]
+            if loose:
+                only_cards = not deck.sections and not deck.functions
+                title = "Cards" if only_cards else "Cards outside the sections"
+                cards_node = deck_node.add(Text(f"{title} ({len(loose)})"), expand=only_cards)
+                for card in loose:
+                    cards_node.add_leaf(Text(card.front), data=("card", deck.name, card.id))
         self.query_one("#browse-results", OptionList).display = False
         tree.focus()
         self._build_index()
@@ -86,6 +93,8 @@ class BrowseScreen(QuizScreen):
         kind, deck, key = target
         if kind == "section":
             await self.show_section(deck, key)
+        elif kind == "card":
+            await self.show_card(self.workspace.library.card(key))
         else:
             await self.show_function(deck, key)
 

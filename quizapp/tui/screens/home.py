@@ -24,15 +24,17 @@ if TYPE_CHECKING:
 
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("review", "r", "Review", "Study the cards due today (spaced repetition)"),
+    ("choose", "d", "Choose", "One deck, section or tag; extra new cards, review ahead"),
     ("practice", "p", "Practice", "Drill generated numeric questions, or cram any cards"),
     ("browse", "b", "Browse", "Read the cheatsheet, formulas and plots; search everything"),
     ("stats", "s", "Stats", "Progress, retention, accuracy, forecast, leeches"),
     ("mock", "m", "Mock", "Timed mock interview: no hints, a clock, then a report"),
+    ("cards", "c", "Cards", "Every card: search, history, suspend, unbury, reset, flag"),
 )
 
 MORE_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("changed", "Changed cards", "Cards rewritten a lot since you studied them: keep or reset"),
-    ("suspended", "Suspended cards", "List the suspended cards and unsuspend them"),
+    ("suspended", "Suspended cards", "The card browser showing suspended cards (is:suspended)"),
 )
 """Reachable by key and from the command palette, not listed on home."""
 
@@ -56,11 +58,13 @@ class HomeScreen(QuizScreen):
 
     BINDINGS = [
         Binding("r", "open('review')", "Review", id="home.review"),
+        Binding("d", "open('choose')", "Choose", id="home.choose"),
         Binding("p", "open('practice')", "Practice", id="home.practice"),
         Binding("b", "open('browse')", "Browse", id="home.browse"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
         Binding("m", "open('mock')", "Mock interview", id="home.mock"),
-        Binding("c", "open('changed')", "Changed cards", id="home.changed", show=False),
+        Binding("c", "open('cards')", "Cards", id="home.cards"),
+        Binding("C", "open('changed')", "Changed cards", id="home.changed", show=False),
         Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
     ]
 
@@ -136,15 +140,17 @@ class HomeScreen(QuizScreen):
         description="Loading today's numbers",
     )
     def refresh_overview(self) -> None:
+        from quizapp.study.custom_study import interview_countdown
         from quizapp.study.overview import overview
 
         workspace = self.workspace
         summary = overview(workspace.store, workspace.cards, workspace.clock)
-        self.app.call_from_thread(self._show_overview, summary)
+        countdown = interview_countdown(workspace.store.settings(), summary.day)
+        self.app.call_from_thread(self._show_overview, summary, countdown)
 
-    def _show_overview(self, summary: Overview) -> None:
+    def _show_overview(self, summary: Overview, countdown: str) -> None:
         self._day_ends = summary.day_ends
-        self.today.update("\n".join(summary.lines()))
+        self.today.update("\n".join([*summary.lines(), *([countdown] if countdown else [])]))
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
         self.today.update(f"Cannot read today's numbers:\n{reason}")
@@ -178,23 +184,29 @@ class HomeScreen(QuizScreen):
     def _screen_for(self, mode: str) -> QuizScreen:
         from quizapp.study import ReviewSession
         from quizapp.tui.screens.browse import BrowseScreen
+        from quizapp.tui.screens.cards import CardsScreen
         from quizapp.tui.screens.changed import ChangedCardsScreen
         from quizapp.tui.screens.mock import MockSetupScreen
         from quizapp.tui.screens.practice import PracticeSetupScreen
         from quizapp.tui.screens.review import ReviewScreen
         from quizapp.tui.screens.stats import StatsScreen
-        from quizapp.tui.screens.suspended import SuspendedCardsScreen
+        from quizapp.tui.screens.study_choice import StudyChoiceScreen
 
         if mode == "review":
             workspace = self.workspace
-            return ReviewScreen(ReviewSession(workspace.store, workspace.cards), "Review")
+            session = ReviewSession(workspace.store, workspace.cards)
+            if session.counts().total == 0:
+                return StudyChoiceScreen()
+            return ReviewScreen(session, "Review")
         screens: dict[str, Callable[[], QuizScreen]] = {
+            "choose": StudyChoiceScreen,
             "practice": PracticeSetupScreen,
             "browse": BrowseScreen,
             "stats": StatsScreen,
             "changed": ChangedCardsScreen,
             "mock": MockSetupScreen,
-            "suspended": SuspendedCardsScreen,
+            "cards": CardsScreen,
+            "suspended": lambda: CardsScreen("is:suspended"),
         }
         return screens[mode]()
 

@@ -16,7 +16,8 @@ from quizapp import engine
 from quizapp.content.kinds import kind_label
 from quizapp.questions import describe, template_ids
 from quizapp.study import CramSession, PracticeItem, PracticeSession
-from quizapp.study.drill import Drill, cards_in, drill_choices, numeric_cards_for
+from quizapp.study.cram_places import CramPlace, cards_at, cram_places
+from quizapp.study.drill import Drill, drill_choices, numeric_cards_for
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review import ReviewScreen
@@ -213,12 +214,12 @@ class CramSetupScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         workspace = self.workspace
-        sections = list(dict.fromkeys(card.section for card in workspace.cards))
+        places = cram_places(workspace.library.decks)
         kinds = list(dict.fromkeys(card.kind for card in workspace.cards))
         yield Header()
         with Horizontal(id="practice-lists"):
-            section_list = SelectionList[str](
-                *(Selection(Content(section), section, True) for section in sections),
+            section_list = SelectionList[CramPlace](
+                *(Selection(Content(place.label), place, True) for place in places),
                 id="cram-sections",
             )
             section_list.border_title = "Sections"
@@ -240,7 +241,7 @@ class CramSetupScreen(QuizScreen):
 
     def action_start(self) -> None:
         workspace = self.workspace
-        cards = cards_in(
+        cards = cards_at(
             workspace.cards,
             self.query_one("#cram-sections", SelectionList).selected,
             self.query_one("#cram-kinds", SelectionList).selected,

@@ -328,6 +328,8 @@ class ReviewScreen(QuizScreen):
         if isinstance(self.session, ReviewSession) and (due := self.session.next_due()):
             local = due.astimezone(self.quiz_app.clock.zone).strftime("%H:%M")
             lines += ["", f"A learning card comes back at {local}."]
+        if isinstance(self.session, ReviewSession):
+            lines += ["", "More to study: d on home (a deck, extra new cards, review ahead)."]
         lines += ["", "escape: back to home"]
         self.query_one("#card-front", Static).update("\n".join(lines))
         self.query_one("#card-views", ContentSwitcher).current = None

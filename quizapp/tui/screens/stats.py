@@ -91,6 +91,8 @@ class StatsScreen(QuizScreen):
         )
 
     def show_stats(self, stats: Stats) -> None:
+        from quizapp.study.custom_study import recall_on_the_day
+
         cards = stats.cards
         retention = stats.true_retention
         recent = stats.true_retention_recent
@@ -106,6 +108,7 @@ class StatsScreen(QuizScreen):
                     f"True retention (mature cards): {_percent(retention.rate)} of"
                     f" {retention.reviews} reviews · last 30 days {_percent(recent.rate)}"
                     f" of {recent.reviews}",
+                    *([on_the_day] if (on_the_day := recall_on_the_day(stats)) else []),
                 ]
             )
         )

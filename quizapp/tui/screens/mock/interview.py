@@ -7,6 +7,7 @@ times a second. Every answer is stored off the event loop (`QuizApp.writes`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,11 +17,13 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from quizapp.content import Card
 from quizapp.study import StudyStoreError
-from quizapp.study.mock import WARNING_TIME, MockInterview, Phase, clock_text
+from quizapp.study.mock import WARNING_TIME, MockInterview, Phase, PlannedQuestion, clock_text
 from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.report import MockReportScreen
+from quizapp.tui.widgets.mock_code_view import MockCodeView
 
 TICK_SECONDS = 0.25
 
@@ -36,6 +39,13 @@ class MockInterviewScreen(QuizScreen):
     MockInterviewScreen.-paused #mock-prompt, MockInterviewScreen.-paused #mock-answer {
         display: none;
     }
+    MockInterviewScreen #mock-code { display: none; }
+    MockInterviewScreen.-coding #mock-code { display: block; }
+    MockInterviewScreen.-coding #mock-answer, MockInterviewScreen.-coding #mock-hint,
+    MockInterviewScreen.-paused #mock-code {
+        display: none;
+    }
+    MockInterviewScreen.-coding #mock-body { height: auto; max-height: 8; padding: 0 1 !important; }
     """
 
     BINDINGS = [
@@ -68,6 +78,7 @@ class MockInterviewScreen(QuizScreen):
         yield Input(
             placeholder="type your answer, or think it through — enter submits", id="mock-answer"
         )
+        yield MockCodeView(id="mock-code")
         yield Static(
             "enter submit · ctrl+n skip · ctrl+t pause · esc end (answers so far are kept)",
             id="mock-hint",
@@ -76,6 +87,8 @@ class MockInterviewScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.interview.grade_code is None:
+            self.interview.grade_code = self.query_one(MockCodeView).grader
         if self.interview.phase == Phase.READY:
             self._save(self.interview.start, self._begin, failed=self.app.pop_screen)
         else:
@@ -124,7 +137,7 @@ class MockInterviewScreen(QuizScreen):
         interview = self.interview
         if not self.quiz_app.writing:
             if interview.phase == Phase.ASKING:
-                interview.draft = self.query_one("#mock-answer", Input).value
+                interview.draft = self._typed()
             if interview.clock_ran_out():
                 self._save(interview.tick, self._timed_out)
                 return
@@ -147,6 +160,7 @@ class MockInterviewScreen(QuizScreen):
             f"Question {planned.position + 1} of {interview.total} · {planned.kind}"
         )
         self.query_one("#mock-prompt", Static).update(planned.prompt)
+        self._show_code(planned)
         answer_box = self.query_one("#mock-answer", Input)
         answer_box.value = interview.draft
         answer_box.placeholder = (
@@ -164,6 +178,28 @@ class MockInterviewScreen(QuizScreen):
         answer_box.disabled = paused
         if not paused:
             answer_box.focus()
+            if self.has_class("-coding"):
+                self.query_one(MockCodeView).focus_editor()
+
+    def _show_code(self, planned: PlannedQuestion) -> None:
+        """A coding question replaces the answer line with the editor, from the starter code
+        (or the draft, when the screen is shown again mid-question)."""
+        coding = planned.kind == "coding"
+        self.set_class(coding, "-coding")
+        view = self.query_one(MockCodeView)
+        if coding:
+            view.load(cast("Card", planned.card), self.interview.draft or None)
+        if self.interview.phase == Phase.ASKING:
+            if coding:
+                view.focus_editor()
+            else:
+                self.query_one("#mock-answer", Input).focus()
+
+    def _typed(self) -> str:
+        """The answer so far: the editor's code for a coding question, else the answer line."""
+        if self.has_class("-coding"):
+            return self.query_one(MockCodeView).code
+        return self.query_one("#mock-answer", Input).value
 
     def _show_clocks(self) -> None:
         question_left = self.interview.question_remaining()
@@ -184,6 +220,13 @@ class MockInterviewScreen(QuizScreen):
             return
         text = event.value
         self._save(lambda: self.interview.submit(text), lambda _: self._show_question())
+
+    @on(MockCodeView.Submitted)
+    def code_submitted(self, event: MockCodeView.Submitted) -> None:
+        event.stop()
+        if self.interview.phase == Phase.ASKING and not self.quiz_app.writing:
+            code = event.code
+            self._save(lambda: self.interview.submit(code), lambda _: self._show_question())
 
     def action_skip(self) -> None:
         if self.interview.phase == Phase.ASKING:

@@ -64,6 +64,12 @@ class MockSetupScreen(QuizScreen):
                     "integer",
                 ),
                 ("Seed (blank: random)", "seed", options.seed, "integer"),
+                (
+                    "Coding exercises (blank: 1 from 4 questions)",
+                    "coding",
+                    options.coding,
+                    "integer",
+                ),
             )
             for label, field, value, kind in fields:
                 with Horizontal(classes="mock-field"):
@@ -104,6 +110,7 @@ class MockSetupScreen(QuizScreen):
                 self._field("seconds"),
                 self._field("seed"),
                 self.query_one("#mock-topics", SelectionList).selected,
+                self._field("coding"),
             )
             workspace = self.workspace
             plan = plan_interview(workspace.store, workspace.cards, options)

@@ -1,0 +1,168 @@
+"""Custom study beyond today's queue: extra new cards, what comes up next, the weakest numeric
+families, and the cards that would be below desired retention on the interview day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+from quizapp.study.clock import StudyCalendar
+from quizapp.study.protocols import StudyCard
+from quizapp.study.settings import StudySettings
+from quizapp.study.stats import Stats
+from quizapp.study.store import StudyStore
+from quizapp.study.store.steering import family_accuracy, studied_states
+
+EXTRA_NEW_KEY = "extra_new_cards"
+"""Stored as [study day, count]: the extra new cards allowed on that day only (Anki's "increase
+today's new card limit")."""
+
+WEAK_FAMILY_DAYS = 30
+WEAK_FAMILY_MINIMUM = 3
+"""Answers a family needs in the window before its accuracy says anything."""
+WEAK_FAMILY_COUNT = 3
+
+_Card = TypeVar("_Card", bound=StudyCard)
+
+
+def extra_new_cards(store: StudyStore, day: date) -> int:
+    stored = store.get_setting(EXTRA_NEW_KEY, None)
+    if not isinstance(stored, list) or len(stored) != 2 or stored[0] != day.isoformat():
+        return 0
+    count = stored[1]
+    return count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 0
+
+
+def add_extra_new_cards(store: StudyStore, day: date, count: int) -> int:
+    """Allow `count` more new cards on `day` (added to any extra already allowed); the total."""
+    if count < 1:
+        raise ValueError(f"extra new cards must be at least 1, got {count}")
+    total = extra_new_cards(store, day) + count
+    store.set_setting(EXTRA_NEW_KEY, [day.isoformat(), total])
+    return total
+
+
+def next_due(store: StudyStore, cards: Iterable[StudyCard], after: datetime) -> datetime | None:
+    """When the earliest of `cards` (studied, not suspended) comes due after `after`; a buried
+    card not before its burial ends."""
+    calendar = store.calendar()
+    moments = [
+        _due_counting_burial(state.due, state.buried_until, calendar)
+        for state in studied_states(store, [card.id for card in cards])
+        if state.due is not None
+    ]
+    later = [moment for moment in moments if moment > after]
+    return min(later, default=None)
+
+
+def _due_counting_burial(
+    due: datetime, buried_until: date | None, calendar: StudyCalendar
+) -> datetime:
+    if buried_until is None:
+        return due
+    return max(due, calendar.start_of(buried_until))
+
+
+def when_text(moment: datetime, today: date, calendar: StudyCalendar) -> str:
+    """ "today at 14:30", "tomorrow (2026-12-01)" or "on 2026-12-05 (in 5 days)"."""
+    day = calendar.day_of(moment)
+    if day <= today:
+        return f"today at {moment.astimezone(calendar.zone).strftime('%H:%M')}"
+    if day == today + timedelta(days=1):
+        return f"tomorrow ({day.isoformat()})"
+    return f"on {day.isoformat()} (in {(day - today).days} days)"
+
+
+@dataclass(frozen=True)
+class WeakFamily:
+    template: str
+    attempts: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.attempts
+
+
+def weakest_families(
+    store: StudyStore, cards: Iterable[StudyCard], today: date, count: int = WEAK_FAMILY_COUNT
+) -> list[WeakFamily]:
+    """The `count` numeric families of `cards` with the lowest accuracy over the last
+    `WEAK_FAMILY_DAYS` days (any mode), each with at least `WEAK_FAMILY_MINIMUM` answers."""
+    present = {card.template for card in cards if card.template is not None}
+    since = today - timedelta(days=WEAK_FAMILY_DAYS - 1)
+    families = [
+        WeakFamily(template, attempts, right)
+        for template, attempts, right in family_accuracy(store, since)
+        if template in present and attempts >= WEAK_FAMILY_MINIMUM
+    ]
+    families.sort(key=lambda family: (family.accuracy, -family.attempts, family.template))
+    return families[:count]
+
+
+def cards_of_families(cards: Iterable[_Card], families: Sequence[WeakFamily]) -> list[_Card]:
+    """The numeric cards of `families`, the weakest family's first."""
+    rank = {family.template: index for index, family in enumerate(families)}
+    chosen = [card for card in cards if card.template in rank]
+    return sorted(chosen, key=lambda card: rank[card.template or ""])
+
+
+def interview_countdown(settings: StudySettings, today: date) -> str:
+    """ "Interview in 12 days (2026-12-12)", "Interview today", or "" (none set, or passed)."""
+    day = settings.interview_day
+    if day is None or day < today:
+        return ""
+    if day == today:
+        return "Interview today"
+    days = (day - today).days
+    return f"Interview in {days} day{'s' if days != 1 else ''} ({day.isoformat()})"
+
+
+def below_target_on(
+    store: StudyStore,
+    cards: Iterable[_Card],
+    settings: StudySettings,
+    calendar: StudyCalendar,
+    day: date,
+) -> list[_Card]:
+    """The studied cards whose predicted recall at midday of `day` (fsrs's forgetting curve,
+    `Scheduler.get_card_retrievability`) is below the desired retention, lowest first."""
+    by_id = {card.id: card for card in cards}
+    scheduler = settings.scheduler()
+    moment = calendar.midday_of(day)
+    recall = {
+        state.card_id: scheduler.get_card_retrievability(state.to_fsrs(moment), moment)
+        for state in studied_states(store, list(by_id))
+    }
+    below = [card_id for card_id, value in recall.items() if value < settings.desired_retention]
+    return [by_id[card_id] for card_id in sorted(below, key=lambda card_id: recall[card_id])]
+
+
+MAX_EXTRA_NEW = 500
+MAX_AHEAD_DAYS = 365
+
+
+def parse_count(text: str, what: str, most: int) -> int:
+    """A typed whole number 1..`most`; ValueError says what was expected."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise ValueError(f"{what} must be a whole number, got {text.strip()!r}") from None
+    if not 1 <= value <= most:
+        raise ValueError(f"{what} must be between 1 and {most}, got {value}")
+    return value
+
+
+def recall_on_the_day(stats: Stats) -> str:
+    """The stats line for the day recall is predicted for when it is ahead (the interview day):
+    the mean over the studied cards, weighting each topic by its studied cards."""
+    if stats.recall_date <= stats.today:
+        return ""
+    studied = sum(topic.studied_cards for topic in stats.recall)
+    day = stats.recall_date.isoformat()
+    if not studied:
+        return f"Predicted recall on {day}: no studied card yet"
+    mean = sum((topic.studied or 0) * topic.studied_cards for topic in stats.recall) / studied
+    return f"Predicted recall on {day}: {mean:.0%} over {studied} studied cards"

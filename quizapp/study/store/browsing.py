@@ -1,0 +1,109 @@
+"""What the card browser reads and changes beyond an answer: every card's status in one read,
+a card's answers with the state each one started from, unbury, and the user's own flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from fsrs import Rating, State
+
+from quizapp.study.state import CardState, from_micros
+from quizapp.study.store.cards import CardTable, Change
+from quizapp.study.store.connection import guarded
+
+_STATES = {int(state): state for state in State}
+
+
+@dataclass(frozen=True, slots=True)
+class CardStatus:
+    """The columns of a card's row the browser lists and filters on."""
+
+    card_id: str
+    state: State | None
+    due: datetime | None
+    lapses: int
+    leech: bool
+    suspended: bool
+    buried_until: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PastAnswer:
+    """One logged answer of a card; `before` is the row a scheduled answer started from (None:
+    the card had none, or the answer was cram/practice, which move no schedule)."""
+
+    reviewed_at: datetime
+    mode: str
+    rating: Rating
+    before: CardState | None
+
+
+class CardBrowsing(CardTable):
+    @guarded
+    def card_statuses(self) -> list[CardStatus]:
+        """Every stored card's status: one read, in no particular order."""
+        rows = self._connection.execute(
+            "SELECT card_id, state, due, lapses, leech, suspended, buried_until FROM cards"
+        )
+        return [
+            CardStatus(
+                card_id=card_id,
+                state=None if state is None else _STATES[state],
+                due=None if due is None else from_micros(due),
+                lapses=lapses,
+                leech=bool(leech),
+                suspended=bool(suspended),
+                buried_until=None if buried is None else date.fromisoformat(buried),
+            )
+            for card_id, state, due, lapses, leech, suspended, buried in rows
+        ]
+
+    @guarded
+    def suspended_ids(self) -> list[str]:
+        rows = self._connection.execute(
+            "SELECT card_id FROM cards WHERE suspended = 1 ORDER BY card_id"
+        )
+        return [row[0] for row in rows]
+
+    @guarded
+    def past_answers(self, card_id: str) -> list[PastAnswer]:
+        """The card's answers in the order given (scheduled, cram and practice alike)."""
+        rows = self._connection.execute(
+            "SELECT reviewed_at, mode, rating, state_before FROM reviews "
+            "WHERE card_id = ? ORDER BY id",
+            (card_id,),
+        )
+        return [
+            PastAnswer(
+                reviewed_at=from_micros(at),
+                mode=mode,
+                rating=Rating(rating),
+                before=None if before in (None, "null") else CardState.from_json(before),
+            )
+            for at, mode, rating, before in rows
+        ]
+
+    @guarded
+    def unbury(self, card_id: str) -> Change:
+        """Let a buried card come up again today (undone with `revert`, like a bury)."""
+        return self._update_flags(card_id, buried_until=None)
+
+    @guarded
+    def flagged_ids(self) -> set[str]:
+        return {row[0] for row in self._connection.execute("SELECT card_id FROM card_flags")}
+
+    @guarded
+    def set_flagged(self, card_id: str, flagged: bool) -> bool:
+        """Flag or unflag the card; returns whether it was flagged before (what undo restores)."""
+        with self.transaction() as connection:
+            was = connection.execute(
+                "SELECT 1 FROM card_flags WHERE card_id = ?", (card_id,)
+            ).fetchone()
+            if flagged:
+                connection.execute(
+                    "INSERT OR IGNORE INTO card_flags (card_id) VALUES (?)", (card_id,)
+                )
+            else:
+                connection.execute("DELETE FROM card_flags WHERE card_id = ?", (card_id,))
+        return was is not None

@@ -1,0 +1,313 @@
+"""The card browser: every card with its study status, a search, one card's history, and the
+actions Anki users reach for (suspend, unsuspend, unbury, reset, flag), each undoable.
+
+The collection is read once in a worker; each search filters it in another (a newer keystroke
+cancels the older), and the table shows one page of the matches at a time, so 100k cards never
+block the screen. Writes go through the app's write queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, tzinfo
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import Worker, get_current_worker
+
+from quizapp.safe_text import inert
+from quizapp.study.card_actions import CardAction, CardActions
+from quizapp.study.card_browser import (
+    COLUMNS,
+    BrowsedCard,
+    CardCollection,
+    HistoryLine,
+    card_history,
+    row_cells,
+)
+from quizapp.study.card_query import QueryError
+from quizapp.study.items import format_interval
+from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.screens.base import QuizScreen
+
+PAGE_SIZE = 100
+CARD_ID_WIDTH = 24
+"""Long ids are cut on screen (the detail pane shows the card) so the status fits in 80 columns."""
+SEARCH_HINT = "/ search: is:due is:suspended is:leech deck:NAME tag:NAME text…"
+CARD_ACTIONS = frozenset({"suspend", "unsuspend", "unbury", "reset", "flag"})
+
+
+class CardsScreen(QuizScreen):
+    TITLE = "Cards"
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="cards.search", show=False),
+        Binding("s", "suspend", "Suspend", id="cards.suspend"),
+        Binding("u", "unsuspend", "Unsuspend", id="cards.unsuspend"),
+        Binding("b", "unbury", "Unbury", id="cards.unbury"),
+        Binding("f", "flag", "Flag", id="cards.flag"),
+        Binding("x", "reset", "Reset", id="cards.reset"),
+        Binding("z,ctrl+z", "undo", "Undo", id="cards.undo"),
+        Binding("right_square_bracket", "page(1)", "Next page", id="cards.next", show=False),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="cards.back", show=False),
+    ]
+
+    selected: reactive[BrowsedCard | None] = reactive(None, bindings=True)
+    loading: reactive[bool] = reactive(True, bindings=True)
+    page: reactive[int] = reactive(0, bindings=True)
+    can_undo: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self._initial_query = query
+        self._collection: CardCollection | None = None
+        self._actions: CardActions | None = None
+        self.matches: list[BrowsedCard] = []
+        self._today = date.min
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
+        table: DataTable[Text] = DataTable(id="cards-table", cursor_type="row")
+        table.add_column(COLUMNS[0], width=CARD_ID_WIDTH)
+        table.add_columns(*COLUMNS[1:])
+        yield table
+        yield Static("Loading the cards…", id="cards-status", classes="status-line", markup=False)
+        with VerticalScroll(id="cards-detail"):
+            yield Static("", id="cards-front", markup=False)
+            yield Static("", id="cards-history", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        workspace = self.workspace
+        self._actions = CardActions(workspace.store, workspace.cards)
+        self.query_one("#cards-table", DataTable).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, description="Reading the cards")
+    def load(self) -> None:
+        workspace = self.workspace
+        titles = {deck.name: deck.title for deck in workspace.library.decks}
+        collection = CardCollection(workspace.store, workspace.cards, titles)
+        self.app.call_from_thread(self._loaded, collection)
+
+    def _loaded(self, collection: CardCollection) -> None:
+        self._collection = collection
+        self.loading = False
+        self._search(self.query_one("#cards-search", Input).value)
+
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        self.loading = False
+        self._status(f"Cannot read the cards: {reason}")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#cards-status", Static).update(text)
+
+    @on(Input.Changed, "#cards-search")
+    def query_changed(self, event: Input.Changed) -> None:
+        if self._collection is not None:
+            self._search(event.value)
+
+    @on(Input.Submitted, "#cards-search")
+    def query_submitted(self) -> None:
+        self.query_one("#cards-table", DataTable).focus()
+
+    @work(thread=True, exclusive=True, group="cards-search", exit_on_error=False)
+    def _search(self, query: str) -> None:
+        """One search off the UI thread; a newer keystroke cancels it and its result is dropped."""
+        collection = self._collection
+        assert collection is not None
+        worker = get_current_worker()
+        try:
+            matches = collection.search(query)
+        except QueryError as error:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._status, f"Search not understood: {error}")
+            return
+        today = collection.moment().today
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_matches, query, matches, today)
+
+    def _show_matches(self, query: str, matches: list[BrowsedCard], today: date) -> None:
+        if query != self.query_one("#cards-search", Input).value:
+            return
+        self.matches = matches
+        self._today = today
+        self.page = 0
+        self._show_page()
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self.matches) // PAGE_SIZE))
+
+    def page_rows(self) -> list[BrowsedCard]:
+        start = self.page * PAGE_SIZE
+        return self.matches[start : start + PAGE_SIZE]
+
+    def _show_page(self, cursor: int = 0) -> None:
+        table = self.query_one("#cards-table", DataTable)
+        table.clear()
+        zone = self.quiz_app.clock.zone
+        for card in self.page_rows():
+            cells = row_cells(card, self._today, zone)
+            table.add_row(*(Text(inert(cell)) for cell in cells), key=card.card_id)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self._show_count()
+        self._select(table.cursor_row if table.row_count else None)
+
+    def _show_count(self) -> None:
+        total = len(self.matches)
+        if not total:
+            self._status("No card matches this search.")
+            return
+        cards = "card" if total == 1 else "cards"
+        pages = f" · page {self.page + 1} of {self.page_count}, [ ] turn"
+        self._status(f"{total} {cards}{pages if self.page_count > 1 else ''}")
+
+    @on(DataTable.RowHighlighted, "#cards-table")
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._select(event.cursor_row)
+
+    def _select(self, row: int | None) -> None:
+        rows = self.page_rows()
+        card = rows[row] if row is not None and 0 <= row < len(rows) else None
+        self.selected = card
+        front = self.query_one("#cards-front", Static)
+        if card is None:
+            front.update("")
+            self.query_one("#cards-history", Static).update("")
+            return
+        front.update(card.front)
+        self._read_history(card.card_id)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="cards-history",
+        exit_on_error=False,
+        description="Reading the card's history",
+    )
+    def _read_history(self, card_id: str) -> None:
+        history = card_history(self.workspace.store, card_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_history, card_id, history)
+
+    def _show_history(self, card_id: str, history: list[HistoryLine]) -> None:
+        if self.selected is None or self.selected.card_id != card_id:
+            return
+        zone = self.quiz_app.clock.zone
+        lines = [_history_line(line, zone) for line in history]
+        text = "\n".join(["History:", *lines]) if lines else "Never answered."
+        self.query_one("#cards-history", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        card = self.selected
+        if action in CARD_ACTIONS:
+            if card is None or self.loading or self.quiz_app.writing:
+                return False
+            return {
+                "suspend": not card.suspended,
+                "unsuspend": card.suspended,
+                "unbury": card.buried(self._today),
+                "reset": card.state != "new" or card.lapses > 0,
+                "flag": True,
+            }[action]
+        if action == "undo":
+            return self.can_undo and not self.quiz_app.writing
+        if action == "page":
+            step = int(str(parameters[0])) if parameters else 0
+            return 0 <= self.page + step < self.page_count
+        return True
+
+    def action_search(self) -> None:
+        self.query_one("#cards-search", Input).focus()
+
+    def action_page(self, step: int) -> None:
+        if 0 <= self.page + step < self.page_count:
+            self.page += step
+            self._show_page()
+
+    def _act(self, what: str, step: Callable[[CardActions, str], CardAction | None]) -> None:
+        """Run `step` on the selected card through the write queue, then redraw that card."""
+        actions, card = self._actions, self.selected
+        if actions is None or card is None:
+            return
+        card_id = card.card_id
+        self.quiz_app.writes.run(
+            lambda: step(actions, card_id), self._acted, title=f"Not done: {what}"
+        )
+
+    def _acted(self, action: CardAction | None, undone: bool = False) -> None:
+        assert self._actions is not None
+        self.can_undo = self._actions.can_undo()
+        if action is None:
+            return
+        self.notify(f"Undone: {action.done}" if undone else action.done, timeout=3)
+        self._refresh_card(action.card_id)
+
+    def _refresh_card(self, card_id: str) -> None:
+        """Read the card again (its row and flag) and redraw it where it is listed."""
+        collection = self._collection
+        assert collection is not None
+        fresh = collection.reread(card_id)
+        self.matches = [fresh if card.card_id == card_id else card for card in self.matches]
+        table = self.query_one("#cards-table", DataTable)
+        self._show_page(cursor=table.cursor_row)
+
+    def action_suspend(self) -> None:
+        self._act("suspend", CardActions.suspend)
+
+    def action_unsuspend(self) -> None:
+        self._act("unsuspend", CardActions.unsuspend)
+
+    def action_unbury(self) -> None:
+        self._act("unbury", CardActions.unbury)
+
+    def action_flag(self) -> None:
+        flagged = self.selected is not None and self.selected.flagged
+        self._act("flag", lambda actions, card_id: actions.set_flagged(card_id, not flagged))
+
+    def action_reset(self) -> None:
+        if self.selected is None:
+            return
+        card_id = self.selected.card_id
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                self._act("reset", CardActions.reset)
+
+        question = (
+            f"Reset this card?\n\n{card_id}\n\nIts schedule, lapses and leech mark start over as"
+            " a new card; its review log is kept. z undoes it."
+        )
+        self.app.push_screen(ConfirmScreen(question), decided)
+
+    def action_undo(self) -> None:
+        actions = self._actions
+        assert actions is not None
+        self.quiz_app.writes.run(
+            actions.undo,
+            lambda action: self._acted(action, undone=True),
+            title="Not undone",
+            failed=lambda: setattr(self, "can_undo", actions.can_undo()),
+        )
+
+    def action_go_back(self) -> None:
+        """Escape leaves the search box first, then the screen."""
+        search = self.query_one("#cards-search", Input)
+        if search.has_focus:
+            self.query_one("#cards-table", DataTable).focus()
+            return
+        super().action_go_back()
+
+
+def _history_line(line: HistoryLine, zone: tzinfo | None) -> str:
+    moment = line.reviewed_at.astimezone(zone)
+    after = "" if line.interval is None else f"  next in {format_interval(line.interval)}"
+    return f"{moment:%Y-%m-%d %H:%M}  {line.mode:<9}  {line.rating.name:<5}{after}"

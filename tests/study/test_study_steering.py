@@ -1,0 +1,232 @@
+"""Steering study: a chosen deck/section/tag, custom study (extra new cards, review ahead, weakest
+families), new cards of several decks taking turns, and the interview day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from fsrs import Rating
+from hypothesis import given
+from hypothesis import strategies as st
+from study_fakes import FakeCard, FakeGrade, fake_generate
+
+from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore
+from quizapp.study.custom_study import (
+    add_extra_new_cards,
+    below_target_on,
+    cards_of_families,
+    interview_countdown,
+    next_due,
+    parse_count,
+    weakest_families,
+    when_text,
+)
+from quizapp.study.ordering import new_card_order
+from quizapp.study.preferences import updated_settings
+from quizapp.study.scope import EVERYTHING, StudyScope, check_scope, scope_from_options, scopes_for
+from quizapp.study.store.reviews import Attempt
+
+
+@dataclass(frozen=True)
+class TaggedCard(FakeCard):
+    tags: tuple[str, ...] = ()
+
+
+LIBRARY = [
+    TaggedCard("a1", deck="bundled", section="s1", tags=("gelu",)),
+    TaggedCard("a2", deck="bundled", section="s2"),
+    TaggedCard("m1", deck="mine", section="", tags=("gelu", "mine")),
+    TaggedCard("m2", deck="mine", section=""),
+]
+
+
+def _session(store: StudyStore, deck: list, **options: object) -> ReviewSession:
+    return ReviewSession(
+        store, deck, generate=fake_generate, rng=np.random.default_rng(1), **options
+    )
+
+
+def _drain(session: ReviewSession) -> list[str]:
+    seen = []
+    while (item := session.next()) is not None:
+        seen.append(item.card.id)
+        session.record(item, Rating.Easy)
+    return seen
+
+
+def test_scopes_list_decks_sections_and_tags_and_select_their_cards() -> None:
+    scopes = scopes_for(LIBRARY, {"bundled": "The cheatsheet"}, {("bundled", "s1"): "Overview"})
+    assert [scope.title for scope in scopes] == [
+        "Everything due",
+        "Deck: The cheatsheet",
+        "Section: Overview",
+        "Section: s2",
+        "Deck: mine",
+        "Tag: gelu",
+        "Tag: mine",
+    ]
+    chosen = {scope.title: [card.id for card in scope.select(LIBRARY)] for scope in scopes}
+    assert chosen["Deck: mine"] == ["m1", "m2"]
+    assert chosen["Section: Overview"] == ["a1"]
+    assert chosen["Tag: gelu"] == ["a1", "m1"]
+    assert chosen["Everything due"] == ["a1", "a2", "m1", "m2"]
+
+
+def test_command_line_scopes_combine_sensibly_and_a_typo_names_what_exists() -> None:
+    assert scope_from_options(None, None, None) == EVERYTHING
+    assert scope_from_options("mine", None, None).select(LIBRARY) == LIBRARY[2:]
+    with pytest.raises(ValueError, match="--section needs --deck"):
+        scope_from_options(None, "s1", None)
+    with pytest.raises(ValueError, match="cannot be combined"):
+        scope_from_options("mine", None, "gelu")
+    with pytest.raises(ValueError, match="no deck named 'mien'; decks: bundled, mine"):
+        check_scope(scope_from_options("mien", None, None), LIBRARY)
+    with pytest.raises(ValueError, match="has no section 's3'; sections: s1, s2"):
+        check_scope(scope_from_options("bundled", "s3", None), LIBRARY)
+    with pytest.raises(ValueError, match="no card has the tag 'relu'; tags: gelu, mine"):
+        check_scope(StudyScope("tag", "", "relu"), LIBRARY)
+
+
+def test_a_session_over_one_deck_shows_only_that_decks_cards(store: StudyStore) -> None:
+    mine = StudyScope("deck", "mine").select(LIBRARY)
+    assert _drain(_session(store, mine)) == ["m1", "m2"]
+    assert store.card_state("a1").is_new
+
+
+def test_new_cards_of_several_decks_take_turns() -> None:
+    bundled = [FakeCard(f"b{index}", deck="bundled") for index in range(30)]
+    mine = [FakeCard(f"m{index}", deck="mine") for index in range(3)]
+    order = new_card_order([*bundled, *mine])
+    assert order[:7] == ["b0", "m0", "b1", "m1", "b2", "m2", "b3"]
+    assert sorted(order) == sorted(card.id for card in [*bundled, *mine])
+
+
+def test_extra_new_cards_raise_todays_limit_only(store: StudyStore, clock: FakeClock) -> None:
+    StudySettings(new_per_day=2).save(store)
+    deck = [FakeCard(f"n{index}") for index in range(10)]
+    assert len(_drain(_session(store, deck))) == 2
+    add_extra_new_cards(store, store.today(), 3)
+    assert _drain(_session(store, deck)) == ["n2", "n3", "n4"]
+    clock.advance(days=1)
+    assert _session(store, deck).counts().new == 2
+
+
+def test_review_ahead_shows_cards_due_within_the_days_asked(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = [FakeCard(f"n{index}") for index in range(3)]
+    session = _session(store, deck)
+    for expected in ("n0", "n1", "n2"):
+        item = session.next()
+        assert item.card.id == expected
+        session.record(item, Rating.Easy)
+    assert _session(store, deck).next() is None
+    due_days = {store.today() + timedelta(days=1)}
+    due = sorted({store.calendar().day_of(store.card_state(c.id).due) for c in deck})
+    assert due[0] > due_days.pop()
+    farthest = (due[-1] - store.today()).days
+    ahead = _session(store, deck, ahead=store.today() + timedelta(days=farthest), new_cards=False)
+    assert ahead.counts().review == 3 and ahead.counts().new == 0
+    assert sorted(_drain(ahead)) == ["n0", "n1", "n2"]
+    too_short = _session(store, deck, ahead=store.today() + timedelta(days=1))
+    assert too_short.counts().total == 0
+
+
+def test_nothing_due_says_when_the_next_card_comes(store: StudyStore, clock: FakeClock) -> None:
+    deck = [FakeCard("x")]
+    assert next_due(store, deck, clock.now()) is None
+    session = _session(store, deck)
+    session.record(session.next(), Rating.Easy)
+    coming = next_due(store, deck, clock.now())
+    assert coming == store.card_state("x").due
+    calendar = store.calendar()
+    days = (calendar.day_of(coming) - store.today()).days
+    assert when_text(coming, store.today(), calendar) == (
+        f"on {calendar.day_of(coming).isoformat()} (in {days} days)"
+    )
+    store.bury("x", calendar.day_of(coming) + timedelta(days=2))
+    later = next_due(store, deck, clock.now())
+    assert later == calendar.start_of(calendar.day_of(coming) + timedelta(days=2))
+    assert when_text(clock.now(), store.today(), calendar).startswith("today at ")
+
+
+def test_weakest_families_rank_by_recent_accuracy(store: StudyStore, clock: FakeClock) -> None:
+    numeric = [
+        FakeCard("q-easy", kind="numeric", template="easy"),
+        FakeCard("q-hard", kind="numeric", template="hard"),
+        FakeCard("q-mid", kind="numeric", template="mid"),
+        FakeCard("q-rare", kind="numeric", template="rare"),
+    ]
+    answers = {"easy": [True] * 4, "hard": [False, False, True], "mid": [True, False, True, True]}
+    answers["rare"] = [False, False]
+    for template, results in answers.items():
+        for correct in results:
+            store.record_unscheduled(
+                "practice",
+                Rating.Good if correct else Rating.Again,
+                day=store.today(),
+                template=template,
+                attempt=Attempt(grade=FakeGrade(correct, float(correct))),
+            )
+    families = weakest_families(store, numeric, store.today(), count=2)
+    assert [family.template for family in families] == ["hard", "mid"]
+    assert [card.id for card in cards_of_families(numeric, families)] == ["q-hard", "q-mid"]
+    clock.advance(days=40)
+    assert weakest_families(store, numeric, store.today() + timedelta(days=40)) == []
+
+
+def test_interview_date_is_a_checked_setting() -> None:
+    today = date(2026, 11, 30)
+    changed = updated_settings(StudySettings(), {"interview_date": "2026-12-12"}, today=today)
+    assert changed.interview_day == date(2026, 12, 12)
+    assert interview_countdown(changed, today) == "Interview in 12 days (2026-12-12)"
+    assert interview_countdown(changed, date(2026, 12, 12)) == "Interview today"
+    assert interview_countdown(changed, date(2026, 12, 13)) == ""
+    with pytest.raises(ValueError, match=r"must be today \(2026-11-30\) or later, got 2026-11-01"):
+        updated_settings(StudySettings(), {"interview_date": "2026-11-01"}, today=today)
+    for bad in ("12/12/2026", "2026-13-01", "20261212", "soon"):
+        with pytest.raises(ValueError, match="interview_date must be a date YYYY-MM-DD"):
+            updated_settings(StudySettings(), {"interview_date": bad}, today=today)
+    assert updated_settings(changed, {"interview_date": ""}, today=today).interview_day is None
+
+
+def test_cards_below_retention_on_the_interview_day_are_reviewed_ahead(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    deck = [FakeCard(f"n{index}") for index in range(3)]
+    session = _session(store, deck)
+    for rating in (Rating.Hard, Rating.Easy, Rating.Easy):
+        item = session.next()
+        session.record(item, rating)
+        while (again := session.next()) is not None and again.card.id == item.card.id:
+            session.record(again, rating)
+    settings = store.settings()
+    calendar = store.calendar()
+    soon = below_target_on(store, deck, settings, calendar, store.today())
+    assert soon == []
+    far = store.today() + timedelta(days=60)
+    scheduler = settings.scheduler()
+    moment = calendar.midday_of(far)
+    expected = [
+        card.id
+        for card in deck
+        if scheduler.get_card_retrievability(store.card_state(card.id).to_fsrs(moment), moment)
+        < settings.desired_retention
+    ]
+    below = below_target_on(store, deck, settings, calendar, far)
+    assert sorted(card.id for card in below) == sorted(expected) and expected
+    ahead = _session(store, below, ahead=far + timedelta(days=1), new_cards=False)
+    assert sorted(_drain(ahead)) == sorted(expected)
+
+
+@given(st.text(max_size=8))
+def test_a_typed_count_is_accepted_in_range_or_explained(text: str) -> None:
+    try:
+        value = parse_count(text, "days ahead", 365)
+    except ValueError as error:
+        assert str(error).startswith("days ahead must be")
+    else:
+        assert 1 <= value <= 365 and value == int(text.strip())

@@ -1,0 +1,110 @@
+"""A coding question in a mock interview: the editor, ctrl+r under the clock, the auto-submit at
+zero that runs the tests on what was written, and the per-case results in the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import shown, wait_ready
+from textual.widgets import DataTable, Input, TextArea
+
+from quizapp.study import FakeClock, open_store
+from quizapp.study.mock import MockOptions, Phase
+from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen, MockSetupScreen
+from quizapp.tui.widgets.mock_code_view import MockCodeView
+
+
+async def test_a_coding_question_from_the_editor_to_the_per_case_report(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    options = MockOptions(questions=3, coding=1, seed=4)
+    app = QuizApp(data_dir, clock=clock, start_mock=options)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        interview = screen.interview
+        assert [q.kind for q in interview.plan.questions] == ["conceptual", "coding", "numeric"]
+        coding = interview.plan.questions[1]
+        exercise = coding.card.exercise
+        budget = exercise.budget_seconds
+        assert coding.budget.total_seconds() == budget
+        screen.query_one("#mock-answer", Input).value = "saturation"
+        await pilot.press("enter")
+        await pilot.pause()
+
+        assert "Question 2 of 3 · coding" in shown(app, "#mock-status")
+        assert exercise.signature in shown(app, "#mock-prompt")
+        view = screen.query_one(MockCodeView)
+        assert view.display and not screen.query_one("#mock-answer", Input).display
+        editor = view.query_one(TextArea)
+        assert editor.has_focus
+        assert editor.text == f"{exercise.starter}\n"
+        await pilot.press("ctrl+r")
+        await pilot.press(*"# x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert editor.text.startswith("# x")
+        status = shown(app, "#mock-code-status")
+        assert status.startswith("0/"), status
+        assert "✗" in shown(app, "#mock-code-results-text")
+        assert interview.phase == Phase.ASKING
+
+        editor.text = exercise.solution
+        clock.advance(seconds=budget + 1)
+        screen.tick()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Question 3 of 3 · numeric" in shown(app, "#mock-status")
+        assert screen.query_one("#mock-answer", Input).has_focus
+        await pilot.press("ctrl+n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        report = app.screen
+        assert isinstance(report, MockReportScreen)
+        table = report.query_one("#mock-table", DataTable)
+        cells = [str(cell) for cell in table.get_row_at(1)]
+        answer = interview.answers[1]
+        total = len(answer.grade.cases)
+        minutes = f"{budget // 60}:{budget % 60:02d}"
+        time = f"{minutes} / {minutes}"
+        result = f"{total}/{total} cases 100%"
+        assert cells[1:] == ["coding", coding.topics[0], time, "time up", result]
+        details = "\n".join(str(static.render()) for static in report.query(".mock-detail"))
+        assert f"Tests: {total}/{total} cases 100%" in details
+        assert f"✓ {answer.grade.cases[0].name}" in details
+        assert "coding 100%" in shown(app, "#mock-summary")
+    with open_store(data_dir, clock) as store:
+        [(kind, outcome, score, cases)] = store.query(
+            "SELECT kind, outcome, score, cases FROM mock_answers WHERE position = 1"
+        )
+    assert (kind, outcome, score) == ("coding", "question-time", 1.0)
+    stored = json.loads(cases)
+    assert stored["problem"] is None
+    assert len(stored["cases"]) == total and all(case["passed"] for case in stored["cases"])
+
+
+async def test_the_setup_asks_how_many_coding_exercises(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, MockSetupScreen)
+        setup.query_one("#mock-questions", Input).value = "4"
+        setup.query_one("#mock-coding", Input).value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "number of coding exercises must be 0..4" in shown(app, "#mock-message")
+        setup.query_one("#mock-coding", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        kinds = [question.kind for question in screen.interview.plan.questions]
+        assert kinds.count("coding") == 2 and len(kinds) == 4
+        assert screen.interview.plan.options.coding == 2

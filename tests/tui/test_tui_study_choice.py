@@ -1,0 +1,264 @@
+"""Choosing what to study: a deck, section or tag; custom study; nothing due is no dead end; the
+interview day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from helpers import last_message, settle, shown, wait_ready
+from textual.widgets import Input, OptionList
+
+from quizapp.study import FakeClock, Rating, ReviewSession, StudySettings, open_store
+from quizapp.study.choices import StudyChoices
+from quizapp.study.store.reviews import Attempt
+from quizapp.tui.app import QuizApp
+from quizapp.tui.dialogs import AskScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.review import ReviewScreen
+from quizapp.tui.screens.study_choice import StudyChoiceScreen
+from quizapp.workspace import load_content
+
+
+@dataclass(frozen=True)
+class Grade:
+    correct: bool
+    score: float
+    feedback: tuple[str, ...] = ()
+
+
+MY_DECK = """cards:
+  - kind: definition
+    id: my-a
+    term: Term A
+    meaning: Meaning A
+    tags: [mine]
+  - kind: definition
+    id: my-b
+    term: Term B
+    meaning: Meaning B
+"""
+
+
+def write_my_deck(data_dir: Path) -> None:
+    (data_dir / "decks").mkdir(parents=True)
+    (data_dir / "decks" / "mine.yaml").write_text(MY_DECK, encoding="utf-8")
+
+
+def save_settings(data_dir: Path, clock: FakeClock, **values: object) -> None:
+    with open_store(data_dir, clock) as store:
+        StudySettings(**values).save(store)  # type: ignore[arg-type]
+
+
+async def open_picker(pilot, key: str = "d") -> StudyChoiceScreen:
+    await wait_ready(pilot)
+    await pilot.press(key)
+    await wait_ready(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, StudyChoiceScreen)
+    assert isinstance(screen.choices, StudyChoices)
+    return screen
+
+
+def option_index(screen: StudyChoiceScreen, text: str) -> int:
+    options = screen.query_one("#choice-list", OptionList)
+    for index in range(options.option_count):
+        if text in str(options.get_option_at_index(index).prompt):
+            return index
+    raise AssertionError(f"no option {text!r}")
+
+
+async def choose(pilot, screen: StudyChoiceScreen, text: str) -> None:
+    options = screen.query_one("#choice-list", OptionList)
+    options.highlighted = option_index(screen, text)
+    await pilot.press("enter")
+    await wait_ready(pilot)
+
+
+async def answer_dialog(pilot, text: str) -> None:
+    dialog = pilot.app.screen
+    assert isinstance(dialog, AskScreen)
+    dialog.query_one("#ask-input", Input).value = text
+    await pilot.press("enter")
+    await wait_ready(pilot)
+
+
+async def test_one_chosen_deck_is_reviewed_alone(make_app, data_dir: Path) -> None:
+    write_my_deck(data_dir)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_picker(pilot)
+        assert "0 due   2 new  Deck: mine" in str(
+            screen.query_one("#choice-list", OptionList)
+            .get_option_at_index(option_index(screen, "Deck: mine"))
+            .prompt
+        )
+        await choose(pilot, screen, "Deck: mine")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.title == "Review · Deck: mine"
+        seen = []
+        while review.item is not None:
+            seen.append(review.item.card.id)
+            await pilot.press("space", "4")
+            await settle(pilot)
+        assert seen == ["my-a", "my-b"]
+        assert "More to study: d on home" in shown(app, "#card-front")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_everything_due_is_the_default_one_key_away(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_picker(pilot)
+        assert screen.query_one("#choice-list", OptionList).highlighted == 0
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.title == "Review"
+
+
+async def test_a_tag_and_a_section_can_be_chosen(make_app, data_dir: Path) -> None:
+    write_my_deck(data_dir)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_picker(pilot)
+        await choose(pilot, screen, "Tag: mine")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.session.counts().new == 1
+        assert app.screen.item.card.id == "my-a"
+        await pilot.press("escape")
+        screen = await open_picker(pilot)
+        await choose(pilot, screen, "Section: Quick Overview")
+        assert isinstance(app.screen, ReviewScreen)
+        assert {card.section for card, _source in app.screen.session.upcoming()} == {"overview"}
+
+
+async def test_nothing_due_names_the_next_card_and_offers_custom_study(
+    make_app, data_dir: Path, clock: FakeClock
+) -> None:
+    save_settings(data_dir, clock, new_per_day=1)
+    with open_store(data_dir, clock) as store:
+        session = ReviewSession(store, load_content(data_dir).cards)
+        item = session.next()
+        session.record(item, Rating.Easy)
+        day = store.calendar().day_of(store.card_state(item.card.id).due)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_picker(pilot, "r")
+        note = shown(app, "#choice-note")
+        days = (day - clock.now().date()).days
+        assert (
+            f"Nothing is due now; the next card is due on {day.isoformat()} (in {days} days)."
+            in (note)
+        )
+        options = screen.query_one("#choice-list", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Extra new cards today" in prompt for prompt in prompts)
+        assert any("Review ahead" in prompt for prompt in prompts)
+
+        await pilot.press("n")
+        await pilot.pause()
+        await answer_dialog(pilot, "none")
+        assert "extra new cards must be a whole number, got 'none'" in shown(app, "#ask-error")
+        await answer_dialog(pilot, "2")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.session.counts().new == 2
+        await pilot.press("escape")
+
+        screen = await open_picker(pilot, "d")
+        await pilot.press("a")
+        await pilot.pause()
+        await answer_dialog(pilot, str(days))
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.title == f"Review ahead ({days} days)"
+        assert app.screen.item.card.id == item.card.id
+
+
+async def test_weakest_families_are_drilled_without_touching_the_schedule(
+    make_app, data_dir: Path, clock: FakeClock
+) -> None:
+    cards = load_content(data_dir).cards
+    numeric = [card for card in cards if card.template is not None]
+    weak = numeric[0].template
+    with open_store(data_dir, clock) as store:
+        for correct in (False, False, True):
+            store.record_unscheduled(
+                "practice",
+                Rating.Good,
+                day=store.today(),
+                template=weak,
+                attempt=Attempt(grade=Grade(correct, float(correct))),
+            )
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_picker(pilot)
+        assert f"Weakest families: {weak} 33%" in str(
+            screen.query_one("#choice-list", OptionList)
+            .get_option_at_index(option_index(screen, "Weakest families"))
+            .prompt
+        )
+        await pilot.press("w")
+        await wait_ready(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.title == f"Weakest families: {weak}"
+        assert review.item.card.template == weak
+        assert not review.is_scheduled
+
+
+async def test_interview_day_is_checked_counted_down_and_reviewed_for(
+    make_app, data_dir: Path, clock: FakeClock
+) -> None:
+    with open_store(data_dir, clock) as store:
+        session = ReviewSession(store, load_content(data_dir).cards)
+        for _ in range(5):
+            session.record(session.next(), Rating.Easy)
+    app = make_app()
+    today = clock.now().date()
+    interview = today + timedelta(days=40)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_picker(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        await answer_dialog(pilot, "12/04/2026")
+        assert "interview_date must be a date YYYY-MM-DD" in shown(app, "#ask-error")
+        await answer_dialog(pilot, (today - timedelta(days=1)).isoformat())
+        assert "must be today" in shown(app, "#ask-error")
+        await answer_dialog(pilot, interview.isoformat())
+        assert last_message(app) == f"Interview day: {interview.isoformat()}"
+        screen = app.screen
+        assert isinstance(screen, StudyChoiceScreen)
+        assert f"Interview in 40 days ({interview.isoformat()})" in shown(app, "#choice-note")
+        assert screen.choices is not None and screen.choices.below_target == 5
+        await pilot.press("i")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.session.counts().review == 5
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        assert f"Interview in 40 days ({interview.isoformat()})" in shown(app, "#home-today")
+        await pilot.press("s")
+        await wait_ready(pilot)
+        summary = shown(app, "#stats-summary")
+        assert f"Predicted recall on {interview.isoformat()}: " in summary
+        assert "over 5 studied cards" in summary
+    with open_store(data_dir, clock) as store:
+        assert store.settings().interview_day == interview
+
+
+async def test_keyboard_typing_in_the_dialog(make_app: type[QuizApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_picker(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("backspace", "0", "enter")
+        await pilot.pause()
+        assert "days ahead must be between 1 and 365, got 0" in shown(app, "#ask-error")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyChoiceScreen)
