@@ -50,7 +50,7 @@ class DeckCache:
                 if json.loads(stream.readline(_HEADER_LIMIT)) != key.value:
                     return None
                 parts: DeckParts = decode(DeckParts, json.loads(stream.read()))
-        except (OSError, ValueError, RecursionError):
+        except (OSError, ValueError, TypeError, RecursionError):
             return None
         if not all(0 <= placed.file < len(files) for placed in parts.cards):
             return None

@@ -42,7 +42,7 @@ def shape(kind: Any) -> str:
     """The type tree under `kind`, as text: equal texts, same encoding."""
     if dataclasses.is_dataclass(kind):
         hints = get_type_hints(kind)
-        inner = ",".join(f"{f.name}:{shape(hints[f.name])}" for f in dataclasses.fields(kind))
+        inner = ",".join(f"{name}:{shape(hints[name])}" for name in _init_fields(kind))
         return f"{_name(kind)}({inner})"
     arguments = get_args(kind)
     if arguments and get_origin(kind) is not Literal:
@@ -155,7 +155,7 @@ def _union(arguments: tuple[Any, ...]) -> tuple[Encode, Decode]:
 
 def _dataclass(kind: Any) -> tuple[Encode, Decode]:
     hints = get_type_hints(kind)
-    names = [field.name for field in dataclasses.fields(kind)]
+    names = _init_fields(kind)
     codecs = [_codec(hints[name]) for name in names]
     encoders = [codec[0] for codec in codecs]
     decoders = [codec[1] for codec in codecs]
@@ -172,6 +172,11 @@ def _dataclass(kind: Any) -> tuple[Encode, Decode]:
         return kind(*[read(item) for read, item in zip(decoders, values, strict=True)])
 
     return encode_instance, decode_instance
+
+
+def _init_fields(kind: Any) -> list[str]:
+    """The fields a dataclass is built from; the others (caches) are derived, never stored."""
+    return [field.name for field in dataclasses.fields(kind) if field.init]
 
 
 def _parameters(data: object) -> Mapping[str, object]:
