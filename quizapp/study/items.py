@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from quizapp.content.kinds import kind_info
 from quizapp.study.answering import Graded, shown_options
 from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
 from quizapp.study.scheduling import NextStates
 from quizapp.study.store import Attempt
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SEED_LIMIT = 2**31
 
@@ -61,9 +63,13 @@ class Questioner:
 
     def __init__(self, generate: QuestionFactory | None, rng: np.random.Generator | None) -> None:
         self._generate = generate
-        self._rng = rng if rng is not None else np.random.default_rng()
+        self._rng = rng
 
     def seed(self) -> int:
+        if self._rng is None:
+            import numpy as np  # when the first question is drawn: home never needs numpy
+
+            self._rng = np.random.default_rng()
         return int(self._rng.integers(0, SEED_LIMIT))
 
     def question(
@@ -76,16 +82,20 @@ class Questioner:
         generate = self._generate or default_generate()
         return generate(template_id, seed, activation=activation, params=params)
 
-    def item(self, card: StudyCard, source: str, shown_at: datetime) -> StudyItem:
+    def item(
+        self, card: StudyCard, source: str, shown_at: datetime, *, seed: int | None = None
+    ) -> StudyItem:
+        """The card as shown this time: a generated question or an option order drawn from
+        `seed` (None: a fresh seed)."""
         style = kind_info(card).answer_style
         if style == "choose":
-            seed = self.seed()
+            seed = self.seed() if seed is None else seed
             return StudyItem(
                 card, source, shown_at, seed=seed, options=shown_options(card.options, seed)
             )
         if style != "typed" or card.template is None:
             return StudyItem(card=card, source=source, shown_at=shown_at)
-        seed = self.seed()
+        seed = self.seed() if seed is None else seed
         try:
             question = self.question(card.template, seed, card.activation, card.params)
         except Exception as error:  # one card's broken question never ends the session
