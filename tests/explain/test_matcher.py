@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from quizapp.explain import KeyPoint, cue_problem, key_points, match_key_points
 from quizapp.explain.cues import STOPWORDS
+from quizapp.explain.text import tokenize
 
 SIGMOID_MAX = KeyPoint("σ′(x) is at most 0.25.", ("σ′ ≤ 0.25", "sigmoid derivative 0.25"))
 ZERO_CENTRED = KeyPoint("Tanh outputs are zero-centred.", ("zero-centred",))
@@ -201,10 +202,11 @@ def test_any_answer_and_cue_is_judged_without_raising(answer: str, cues: list[st
 
 @st.composite
 def typo(draw: st.DrawFn) -> tuple[str, str]:
-    """A word of at least five letters and the same word with one slip after its first letter."""
+    """A plain word of at least five letters (not a stopword, not an abbreviation the normaliser
+    spells out, such as "deriv") and the same word with one slip after its first letter."""
     word = draw(
         st.text(alphabet=string.ascii_lowercase, min_size=5, max_size=12).filter(
-            lambda word: word not in STOPWORDS
+            lambda word: word not in STOPWORDS and [t.form for t in tokenize(word)] == [word]
         )
     )
     at = draw(st.integers(1, len(word) - 1))
