@@ -74,13 +74,22 @@ class Card:
     section: str = ""
     source: str | None = None
     exercise: CodeExercise | None = None
+    _content_hash: str | None = field(default=None, init=False, compare=False, repr=False)
+    """`content_hash()` once computed: kept for as long as the card is loaded."""
 
     def __hash__(self) -> int:
         return hash((self.deck, self.id))
 
     def content_hash(self) -> str:
         """Hash of what the learner is asked (not tags, difficulty or source), the same on every
-        machine."""
+        machine. Computed once per loaded card: the changed-cards check on home asks for every
+        studied card's each time home is shown."""
+        if self._content_hash is None:
+            object.__setattr__(self, "_content_hash", self._compute_hash())
+        assert self._content_hash is not None
+        return self._content_hash
+
+    def _compute_hash(self) -> str:
         visible = {
             "kind": self.kind,
             "front": self.front,

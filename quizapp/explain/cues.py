@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quizapp.explain.synonyms import avoids
 from quizapp.explain.text import Token, stem, tokenize
 
 STOPWORDS = frozenset(
@@ -84,12 +85,12 @@ STOPWORDS = frozenset(
         "where",
         "about",
         "both",
-        "all",
     }
 )
 NEGATIONS = frozenset(
-    {"not", "no", "never", "without", "cannot", "neither", "nor", "none", "non", "nothing"}
-)
+    {"not", "no", "never", "without", "cannot", "neither", "nor", "none", "non", "nothing",
+     "instead", "rather"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +112,9 @@ class Cue:
 
     @property
     def negated(self) -> bool:
-        """A cue that says "not …" itself: negation in the answer is then what it looks for."""
-        return any(term.form in NEGATIONS for term in self.terms)
+        """A cue that says "not …" or "avoid …" itself: negation in the answer is then what it
+        looks for ("no zig-zag" is heard by "avoids zig-zag")."""
+        return any(term.form in NEGATIONS or avoids(term.stem) for term in self.terms)
 
 
 def _compounds(tokens: list[Token], text: str) -> list[Term]:

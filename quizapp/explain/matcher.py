@@ -10,16 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
-from quizapp.explain.cues import NEGATIONS, Cue, Term, compile_cue, content_terms
+from quizapp.explain.candidates import Candidates
+from quizapp.explain.cues import NEGATIONS, Cue, compile_cue, content_terms
+from quizapp.explain.negation import negated, point_words
 from quizapp.explain.text import Token, tokenize
 
 WINDOW_SLACK = 4
 """Words a cue's terms may be spread over beyond their own number ("gradient quickly shrinks")."""
-NEGATION_REACH = 5
-"""How many words before a matched term a "not" still negates it (within one clause)."""
 FALLBACK_SHARE = 0.6
 """Share of a cue-less key point's content words an answer must use to cover it."""
 
@@ -73,21 +72,21 @@ def evidence_lines(evidence: Sequence[str]) -> list[str]:
 def match_key_points(answer: str, points: Iterable[KeyPoint]) -> tuple[PointResult, ...]:
     """Judge each key point against the answer, in the order given."""
     tokens = tokenize(answer)
-    candidates = _Candidates(tokens)
+    candidates = Candidates(tokens)
     return tuple(_judge(answer, candidates, point) for point in points)
 
 
-def _judge(answer: str, candidates: _Candidates, point: KeyPoint) -> PointResult:
+def _judge(answer: str, candidates: Candidates, point: KeyPoint) -> PointResult:
     if point.cues:
         for cue_text in point.cues:
-            found = _find_cue(candidates, compile_cue(cue_text))
+            found = _find_cue(candidates, compile_cue(cue_text), point_words(point.text))
             if found is not None:
                 return PointResult(point.text, True, _span(answer, candidates.tokens, found))
         return PointResult(point.text, False, "")
     return _judge_by_content_words(answer, candidates, point)
 
 
-def _judge_by_content_words(answer: str, candidates: _Candidates, point: KeyPoint) -> PointResult:
+def _judge_by_content_words(answer: str, candidates: Candidates, point: KeyPoint) -> PointResult:
     tokens = candidates.tokens
     terms = content_terms(point.text)
     says_not = any(term.form in NEGATIONS for term in terms)
@@ -98,7 +97,7 @@ def _judge_by_content_words(answer: str, candidates: _Candidates, point: KeyPoin
             (
                 (first, last)
                 for first, last in candidates(term)
-                if says_not or not _negated(tokens, set(range(first, last + 1)))
+                if says_not or not negated(tokens, range(first, last + 1), point_words(point.text))
             ),
             None,
         )
@@ -112,7 +111,7 @@ def _judge_by_content_words(answer: str, candidates: _Candidates, point: KeyPoin
     return PointResult(point.text, True, " … ".join(dict.fromkeys(words)))
 
 
-def _find_cue(candidates: _Candidates, cue: Cue) -> set[int] | None:
+def _find_cue(candidates: Candidates, cue: Cue, affirming: frozenset[str]) -> set[int] | None:
     """Positions of the answer tokens that realise the cue most tightly, or None.
 
     A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
@@ -127,10 +126,7 @@ def _find_cue(candidates: _Candidates, cue: Cue) -> set[int] | None:
         chosen = _window(tokens, per_term, start, width)
         if chosen is None:
             continue
-        if cue.negated:
-            if chosen != sorted(chosen):
-                continue
-        elif _negated(tokens, set(chosen)):
+        if (cue.negated and chosen != sorted(chosen)) or negated(tokens, chosen, affirming):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):
             best = chosen
@@ -162,77 +158,6 @@ def _window(
     return chosen
 
 
-class _Candidates:
-    """Where each term matches in one answer, computed once per term (cues share terms)."""
-
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.found: dict[Term, list[tuple[int, int]]] = {}
-
-    def __call__(self, term: Term) -> list[tuple[int, int]]:
-        if term not in self.found:
-            self.found[term] = self._search(term)
-        return self.found[term]
-
-    def _search(self, term: Term) -> list[tuple[int, int]]:
-        """(first, last) positions matching a term: one token, or two written as one word."""
-        tokens = self.tokens
-        found: list[tuple[int, int]] = []
-        for index, token in enumerate(tokens):
-            if _matches(term.form, term.kind, token.form, token.kind):
-                found.append((index, index))
-            elif term.kind == "word" and token.is_word and index + 1 < len(tokens):
-                following = tokens[index + 1]
-                if following.is_word and following.sentence == token.sentence:
-                    joined = token.form + following.form
-                    if _matches(term.form, term.kind, joined, "word"):
-                        found.append((index, index + 1))
-        return found
-
-
-def _negated(tokens: list[Token], chosen: set[int]) -> bool:
-    """Whether a negation word shortly before a matched term, in its clause, negates it."""
-    for position in sorted(chosen):
-        for back in range(1, NEGATION_REACH + 1):
-            before = position - back
-            if before < 0 or before in chosen:
-                break
-            token = tokens[before]
-            if token.clause != tokens[position].clause:
-                break
-            if token.form in NEGATIONS and (token.form != "non" or back == 1):
-                return True
-    return False
-
-
-@lru_cache(maxsize=65536)
-def _matches(term_form: str, term_kind: str, form: str, kind: str) -> bool:
-    """Same word (by stem), or the same word with a typo; numbers and symbols match exactly."""
-    if term_kind != "word" or kind != "word":
-        return term_kind == kind and term_form == form
-    if form == term_form:
-        return True
-    term_stem = Term(term_form, term_kind).stem
-    if Term(form, kind).stem == term_stem:
-        return True
-    if form[0] != term_form[0] or not (form.isalpha() and term_form.isalpha()):
-        return False
-    if len(term_stem) >= 5 and form.startswith(term_stem):
-        return True
-    return _typo(term_form, form)
-
-
-def _typo(expected: str, written: str) -> bool:
-    """One slip in a short word, two in a long one; four-letter words only by a swap."""
-    size = len(expected)
-    if size < 4:
-        return False
-    distance = _osa_distance(expected, written)
-    if size == 4:
-        return distance == 1 and sorted(expected) == sorted(written)
-    return distance <= (1 if size <= 8 else 2)
-
-
 def _span(answer: str, tokens: list[Token], chosen: set[int]) -> str:
     first, last = min(chosen), max(chosen)
     return _clean(answer[tokens[first].start : tokens[last].end])
@@ -241,11 +166,3 @@ def _span(answer: str, tokens: list[Token], chosen: set[int]) -> str:
 def _clean(text: str) -> str:
     """Evidence on one line, without control characters."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
-
-
-def _osa_distance(expected: str, written: str) -> int:
-    """Typo distance (capped at 2), rapidfuzz imported on the first answer judged rather than
-    when decks load."""
-    from rapidfuzz.distance import OSA
-
-    return int(OSA.distance(expected, written, score_cutoff=2))

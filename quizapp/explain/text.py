@@ -23,23 +23,26 @@ _SYMBOLS = {
     "≈": " ~ ", "∼": " ~ ", "−": "-", "‐": "-", "‑": "-", "–": " - ", "—": ", ", "×": " * ",
     "·": " * ", "⋅": " * ", "∙": " * ", "∑": " sum ", "∈": " in ", "√": " sqrt ",
     "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ", "#": " number ",
-    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ",
+    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ", "Σ": " sum ",
 }  # fmt: skip
 _ABBREVIATIONS = {
     "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",
     "cls": "classification", "prob": "probability", "probs": "probabilities",
     "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
-    "nonlin": "nonlinearity", "func": "function", "fn": "function",
+    "nonlin": "nonlinearity", "func": "function", "fn": "function", "w/o": "without",
 }  # fmt: skip
 _TOKEN = re.compile(
-    r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.)"
+    r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.|\bw/o\b)"
     r"|(?P<clause>[,:()\[\]{}])"
     r"|(?P<word>[^\W\d_][^\W_]*(?:'[^\W\d_]+)*)"
     r"|(?P<number>\d*\.\d+|\d+)"
     r"|(?P<symbol><=|>=|!=|->|[-+*/^=<>~'])"
     r"|(?P<sentence>[.!?;\n])"
 )
-_CLAUSE_WORDS = frozenset({"but", "whereas", "while", "although", "though", "however"})
+_CLAUSE_WORDS = frozenset(
+    {"but", "whereas", "while", "although", "though", "however", "so", "because", "since",
+     "which", "therefore", "thus", "hence"}
+)  # fmt: skip
 _CONTRACTION_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
@@ -84,6 +87,8 @@ def _char_form(char: str, after_superscript: bool) -> tuple[str, bool]:
     folded = unicodedata.normalize("NFKC", char).casefold()
     if unicodedata.decomposition(char).startswith("<super>"):
         return (folded if after_superscript else "^" + folded), True
+    if unicodedata.decomposition(char).startswith("<sub>") and folded.isalpha():
+        return f" {folded} ", False
     mapped = "".join(
         _SYMBOLS.get(part) or (f" {_GREEK[part]} " if part in _GREEK else part) for part in folded
     )
@@ -130,7 +135,8 @@ def tokenize(text: str) -> list[Token]:
     """Words, numbers and symbols of `text`, numbered by sentence and clause.
 
     A hyphen between two words is dropped ("zero-centred" -> zero, centred); compounds are
-    rejoined by the matcher, so "nonlinear", "non-linear" and "non linear" all agree.
+    rejoined by the matcher, so "nonlinear", "non-linear" and "non linear" all agree. A dot
+    between two words is code ("z.max()", "F.log_softmax"), not the end of a sentence.
     """
     normal, origin = normalise(text)
     tokens: list[Token] = []
@@ -138,6 +144,8 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(normal):
         kind = match.lastgroup or ""
         start, end = origin[match.start()], origin[match.end() - 1] + 1
+        if kind == "sentence" and match.group() == "." and _joins_words(normal, match):
+            continue
         if kind == "sentence":
             sentence += 1
             clause += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from quizapp.study.protocols import StudyCard, visible_text
 from quizapp.study.store import StudyStore
@@ -32,15 +33,32 @@ def find_changed(
     store: StudyStore, cards: Iterable[StudyCard], threshold: float = MUCH_CHANGED_BELOW
 ) -> list[ChangedCard]:
     """Studied cards whose current text differs enough from the text last reviewed, most changed
-    first. A small fix (a typo, a reworded phrase) keeps its schedule and is not listed."""
+    first. A small fix (a typo, a reworded phrase) keeps its schedule and is not listed.
+
+    Only the cards whose content hash (kept by each loaded card) differs from the stored one
+    are compared by text, and only their texts are read."""
     by_id = {card.id: card for card in cards}
+    differing = [
+        card
+        for card_id, stored_hash in store.reviewed_hashes().items()
+        if (card := by_id.get(card_id)) is not None and card.content_hash() != stored_hash
+    ]
+    if not differing:
+        return []
+    texts = store.reviewed_texts([card.id for card in differing])
     changed = []
-    for card_id, stored_hash, stored_text in store.reviewed_texts():
-        card = by_id.get(card_id)
-        if card is None or card.content_hash() == stored_hash:
+    for card in differing:
+        if card.id not in texts:
             continue
-        current = visible_text(card)
-        similarity = SequenceMatcher(None, stored_text or "", current, autojunk=False).ratio()
+        stored_text, current = texts[card.id], visible_text(card)
+        similarity = _similarity(stored_text, current)
         if similarity < threshold:
-            changed.append(ChangedCard(card_id, round(similarity, 3), stored_text or "", current))
+            changed.append(ChangedCard(card.id, round(similarity, 3), stored_text, current))
     return sorted(changed, key=lambda change: (change.similarity, change.card_id))
+
+
+@lru_cache(maxsize=4096)
+def _similarity(before: str, after: str) -> float:
+    """Kept per pair of texts: a card rewritten and not yet reviewed again is compared once,
+    not each time home is shown."""
+    return SequenceMatcher(None, before, after, autojunk=False).ratio()

@@ -76,16 +76,20 @@ class Questioner:
         generate = self._generate or default_generate()
         return generate(template_id, seed, activation=activation, params=params)
 
-    def item(self, card: StudyCard, source: str, shown_at: datetime) -> StudyItem:
+    def item(
+        self, card: StudyCard, source: str, shown_at: datetime, *, seed: int | None = None
+    ) -> StudyItem:
+        """The card as shown this time: a generated question or an option order drawn from
+        `seed` (None: a fresh seed)."""
         style = kind_info(card).answer_style
         if style == "choose":
-            seed = self.seed()
+            seed = self.seed() if seed is None else seed
             return StudyItem(
                 card, source, shown_at, seed=seed, options=shown_options(card.options, seed)
             )
         if style != "typed" or card.template is None:
             return StudyItem(card=card, source=source, shown_at=shown_at)
-        seed = self.seed()
+        seed = self.seed() if seed is None else seed
         try:
             question = self.question(card.template, seed, card.activation, card.params)
         except Exception as error:  # one card's broken question never ends the session

@@ -286,6 +286,17 @@ def _v6_mock_coding(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+def _v7_shown_questions(connection: sqlite3.Connection) -> None:
+    # The seed of the generated question (or option order) on show for a card, kept until it
+    # is answered, so leaving review or restarting never re-rolls it (quizapp.study.store.shown).
+    connection.execute(
+        """CREATE TABLE shown_questions (
+            card_id TEXT PRIMARY KEY,
+            seed INTEGER NOT NULL
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial_schema,
     _v2_mock_interviews,
@@ -293,6 +304,7 @@ MIGRATIONS: Sequence[Migration] = (
     _v4_review_lapses,
     _v5_card_flags,
     _v6_mock_coding,
+    _v7_shown_questions,
 )
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 

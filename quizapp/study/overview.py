@@ -1,19 +1,28 @@
-"""The few numbers the home screen opens with: what is due, the streak, the week ahead."""
+"""The few numbers the home screen opens with: what is due, the streak, the week ahead.
+
+Home shows them every time it appears, so they are read light: one indexed read of the ids of
+the cards due within the week, the per-day totals the triggers keep, and the changed-cards check
+on the content hashes each loaded card keeps. They are the numbers the heavy paths give (a fresh
+`ReviewSession`'s counts, `compute_stats`'s streak and forecast; tests compare them over
+randomised stores) without building the review queue or the full statistics.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from quizapp.study.clock import Clock
 from quizapp.study.content_changes import find_changed
 from quizapp.study.mock.report import last_interview_text
 from quizapp.study.protocols import StudyCard
-from quizapp.study.session import QueueCounts, ReviewSession
-from quizapp.study.stats import compute_stats
+from quizapp.study.session import QueueCounts, today_room, unheld
+from quizapp.study.stats import day_activity, streaks
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import latest_finished
+
+WEEK = 7
 
 
 @dataclass(frozen=True)
@@ -28,7 +37,8 @@ class Overview:
     practice_today: int
     due_tomorrow: int
     due_next_week: int
-    changed_cards: int
+    changed_cards: int | None
+    """None: not checked yet (see `with_changed_cards`)."""
     last_mock: str = ""
 
     def lines(self) -> list[str]:
@@ -43,24 +53,62 @@ class Overview:
             *([self.last_mock] if self.last_mock else []),
         ]
 
+    def with_changed_cards(self, store: StudyStore, cards: Iterable[StudyCard]) -> Overview:
+        """The same numbers and the changed-cards count: the one part that hashes every loaded
+        card's content the first time, so home shows the rest before it."""
+        return replace(self, changed_cards=len(find_changed(store, cards)))
+
     def _changed_line(self) -> str:
         were = "card was" if self.changed_cards == 1 else "cards were"
         return f"{self.changed_cards} studied {were} rewritten a lot: press C to look at them"
 
 
-def overview(store: StudyStore, cards: Iterable[StudyCard], clock: Clock) -> Overview:
+def overview(
+    store: StudyStore, cards: Iterable[StudyCard], clock: Clock, *, check_changes: bool = True
+) -> Overview:
+    """Today's numbers; without `check_changes`, the changed-cards count is left unchecked."""
     cards = list(cards)
-    stats = compute_stats(store, cards, clock)
-    upcoming = [day.due for day in stats.forecast[1:8]]
-    return Overview(
-        day=stats.today,
-        day_ends=store.calendar().end_of(stats.today),
-        queue=ReviewSession(store, cards).counts(),
-        streak=stats.streak,
-        reviews_today=stats.reviews_today,
-        practice_today=stats.practice_today,
-        due_tomorrow=upcoming[0] if upcoming else 0,
-        due_next_week=sum(upcoming),
-        changed_cards=len(find_changed(store, cards)),
+    ids = [card.id for card in cards]
+    present = set(ids)
+    if len(present) < len(ids):
+        ids = list(dict.fromkeys(ids))
+    settings = store.settings()
+    calendar = settings.calendar(clock.zone)
+    today = calendar.day_of(clock.now())
+    day_ends = calendar.end_of(today)
+    ends = [calendar.end_of(today + timedelta(days=offset)) for offset in (0, 1, WEEK)]
+    due = {
+        key: sum(map(present.__contains__, group))
+        for key, group in store.due_ids(ends, today).items()
+    }
+
+    def counted(*buckets: int, review: bool | None = None, buried: bool | None = None) -> int:
+        """The content's cards due in `buckets` (0: today, 1: tomorrow, 2: the rest of the
+        week), in the review state or not and buried or not (None: either)."""
+        return sum(
+            count
+            for (bucket, is_review, is_buried), count in due.items()
+            if bucket in buckets and review in (None, is_review) and buried in (None, is_buried)
+        )
+
+    room = today_room(store, settings, today)
+    new = store.new_card_ids(unheld(ids, store.answered_on(today)), today, room.new)
+    days = day_activity(store)
+    activity = next((entry for entry in days if entry.day == today), None)
+    summary = Overview(
+        day=today,
+        day_ends=day_ends,
+        queue=QueueCounts(
+            learning=counted(0, review=False, buried=False),
+            review=min(counted(0, review=True, buried=False), room.reviews),
+            new=len(new),
+        ),
+        streak=streaks({entry.day for entry in days if entry.scheduled}, today)[0],
+        reviews_today=0 if activity is None else activity.scheduled,
+        practice_today=0 if activity is None else activity.cram + activity.practice,
+        due_tomorrow=counted(1),
+        due_next_week=counted(1, 2),
+        changed_cards=None,
         last_mock=last_interview_text(latest_finished(store)),
     )
+    return summary.with_changed_cards(store, cards) if check_changes else summary

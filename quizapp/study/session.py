@@ -23,6 +23,7 @@ from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
 from quizapp.study.shown import Action, OneCardSession
 from quizapp.study.store import Change, Recorded, StudyStore
+from quizapp.study.store.shown import forget_seed, keep_seed, kept_seed
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,34 @@ class QueueCounts:
     @property
     def total(self) -> int:
         return self.learning + self.review + self.new
+
+
+@dataclass(frozen=True)
+class TodayRoom:
+    """How many more reviews and new cards the daily limits allow today."""
+
+    reviews: int
+    new: int
+
+
+def today_room(store: StudyStore, settings: StudySettings, day: date) -> TodayRoom:
+    """The daily limits (new cards: plus the extra ones custom study allowed today) less what
+    was answered today."""
+    done = store.today_counts(day)
+    allowed_new = settings.new_per_day + extra_new_cards(store, day)
+    return TodayRoom(
+        reviews=max(0, settings.reviews_per_day - done.reviews),
+        new=max(0, allowed_new - done.introduced),
+    )
+
+
+def unheld(order: list[str], answered: set[str]) -> list[str]:
+    """The new-card `order` without the siblings of cards answered today (a card reset to new
+    after its own answer is not its own sibling)."""
+    if not answered:
+        return order
+    held = {sibling_key(card_id) for card_id in answered}
+    return [card_id for card_id in order if card_id in answered or sibling_key(card_id) not in held]
 
 
 class ReviewSession(OneCardSession):
@@ -77,6 +106,7 @@ class ReviewSession(OneCardSession):
         self._scheduler = self._settings.scheduler()
         self._calendar = self._settings.calendar(self._clock.zone)
         self._front: list[StudyItem] = []
+        self._unkept: StudyItem | None = None
         self.refresh()
 
     @property
@@ -97,41 +127,26 @@ class ReviewSession(OneCardSession):
         self._day = self._calendar.day_of(now)
         end_of_day = self._calendar.end_of(self._day)
         horizon = end_of_day if self._ahead is None else self._calendar.end_of(self._ahead)
-        done = self._store.today_counts(self._day)
+        room = today_room(self._store, self._settings, self._day)
         self._learning: list[tuple[datetime, str]] = []
         self._reviews: list[str] = []
-        review_room = max(0, self._settings.reviews_per_day - done.reviews)
         for due in self._store.due_cards(max(horizon, end_of_day), self._day):
             if due.card_id not in self._cards:
                 continue
             if due.state == State.Review or due.due >= end_of_day:
-                if self._ahead is not None or len(self._reviews) < review_room:
+                if self._ahead is not None or len(self._reviews) < room.reviews:
                     self._reviews.append(due.card_id)
             else:
                 self._learning.append((due.due, due.card_id))
-        new_room = 0
-        if self._new_cards:
-            allowed = self._settings.new_per_day + extra_new_cards(self._store, self._day)
-            new_room = max(0, allowed - done.introduced)
         self._new: list[str] = self._store.new_card_ids(
-            self._unheld(self._store.answered_on(self._day)), self._day, new_room
+            unheld(self._order, self._store.answered_on(self._day)),
+            self._day,
+            room.new if self._new_cards else 0,
         )
         shown = {item.card.id for item in self._front}
         if self._pending is not None:
             shown.add(self._pending.card.id)
         self._drop(shown, keep_shown=True)
-
-    def _unheld(self, answered: set[str]) -> list[str]:
-        """The new-card order without the siblings of cards answered today (a card reset to new
-        after its own answer is not its own sibling)."""
-        if not answered:
-            return self._order
-        held = {sibling_key(card_id) for card_id in answered}
-        return [
-            card_id
-            for card_id in self._order
-            if card_id in answered or sibling_key(card_id) not in held
-        ]
 
     def counts(self) -> QueueCounts:
         waiting = [*self._front, *([self._pending] if self._pending is not None else [])]
@@ -156,8 +171,24 @@ class ReviewSession(OneCardSession):
         card_id, source = self._pick(now)
         if card_id is None:
             return None
-        self._pending = self._prepared(self._questions.item(self._cards[card_id], source, now))
+        kept = kept_seed(self._store, card_id)
+        item = self._questions.item(self._cards[card_id], source, now, seed=kept)
+        self._unkept = item if kept is None and item.seed is not None else None
+        self._pending = self._prepared(item)
         return self._pending
+
+    @property
+    def question_unkept(self) -> bool:
+        """The card on show has a question drawn just now that `keep_question` should store."""
+        return self._unkept is not None
+
+    def keep_question(self) -> None:
+        """Store the seed of the question just drawn (a write, which the UI runs off its event
+        loop): until the card is answered, every showing asks this question, also after leaving
+        review or a restart."""
+        item, self._unkept = self._unkept, None
+        if item is not None and item.seed is not None:
+            keep_seed(self._store, item.card.id, item.seed)
 
     def _prepared(self, item: StudyItem) -> StudyItem:
         """The item with what answering it needs, read and computed once: the state each rating
@@ -225,6 +256,8 @@ class ReviewSession(OneCardSession):
             raise
 
     def _answered(self, item: StudyItem, recorded: Recorded) -> None:
+        if item.seed is not None:
+            forget_seed(self._store, item.card.id)
         family = sibling_key(item.card.id)
         self._new = [card_id for card_id in self._new if sibling_key(card_id) != family]
         after = recorded.after
@@ -242,6 +275,8 @@ class ReviewSession(OneCardSession):
         """The card's exact previous state is back in the store: rebuild the queue from it, so
         the siblings an answer held back come back too."""
         card_id = action.item.card.id
+        if action.item.seed is not None:
+            keep_seed(self._store, card_id, action.item.seed)
         self._front = [item for item in self._front if item.card.id != card_id]
         if self._pending is not None:
             self._pending = self._prepared(self._pending)

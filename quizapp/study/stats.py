@@ -147,8 +147,8 @@ def compute_stats(
     farthest = today + RECALL_AHEAD
     if not today <= recall_date <= farthest:
         raise ValueError(f"the interview date {recall_date} must be between {today} and {farthest}")
-    days = _days(store)
-    streak, longest = _streaks({activity.day for activity in days if activity.scheduled}, today)
+    days = day_activity(store)
+    streak, longest = streaks({activity.day for activity in days if activity.scheduled}, today)
     activity_today = next((activity for activity in days if activity.day == today), None)
     content = _Content(store, cards)
     boundaries = [calendar.start_of(today + timedelta(days=i)) for i in range(1, FORECAST_DAYS + 1)]
@@ -177,7 +177,7 @@ def compute_stats(
     )
 
 
-def _days(store: StudyStore) -> list[DayActivity]:
+def day_activity(store: StudyStore) -> list[DayActivity]:
     totals: dict[str, dict[str, int]] = {}
     for day, mode, reviews, passed, duration_ms in store.day_totals():
         entry = totals.setdefault(
@@ -200,7 +200,7 @@ def _days(store: StudyStore) -> list[DayActivity]:
     ]
 
 
-def _streaks(active: set[date], today: date) -> tuple[int, int]:
+def streaks(active: set[date], today: date) -> tuple[int, int]:
     """Current streak: consecutive active days ending today, or yesterday when today has nothing
     yet (the day is not over). Longest: the longest run ever."""
     start = today if today in active else today - timedelta(days=1)

@@ -59,6 +59,69 @@ def test_non_prefix_negates_only_its_own_word() -> None:
         assert judge(answer, nonlinear)[0], answer
 
 
+def test_a_no_right_before_a_cue_about_avoiding_it_is_what_the_cue_asks_for() -> None:
+    point = KeyPoint("Same-sign updates force a zig-zag path.", ("zig-zag", "avoid zig-zag"))
+    assert judge("so the weights get no zig-zag updates", point) == (True, "no zig-zag")
+    assert judge("zero-centred inputs avoid zigzagging", point)[0]
+    assert not judge("it does not avoid the zig-zag", point)[0]
+    assert not judge("there is no zig-zag", KeyPoint("Zig-zag path.", ("zig-zag",)))[0]
+
+
+def test_a_no_negates_only_the_phrase_right_after_it() -> None:
+    point = KeyPoint("It keeps gradients flowing.", ("gradients flow",))
+    assert judge("no saturation and gradients flow", point)[0]
+    assert not judge("there are no gradients flowing back", point)[0]
+    assert not judge("the gradients never flow back", point)[0]
+
+
+def test_a_not_after_the_words_denies_what_they_do_unless_it_says_the_point() -> None:
+    fixes = KeyPoint("Fixes: Leaky ReLU keeps a small slope.", ("leaky relu",))
+    assert not judge("Leaky ReLU does not help here", fixes)[0]
+    assert not judge("Leaky ReLU layers don't change anything", fixes)[0]
+    assert judge("Leaky ReLU does not die, it keeps a slope", fixes)[0]
+    stall = KeyPoint("Earlier layers barely update, so learning stalls.", ("early layers",))
+    assert judge("early layers don't learn", stall)[0]
+    assert not judge("early layers are not affected", stall)[0]
+    assert not judge("scaling changes nothing", KeyPoint("Scale matters.", ("scaling changes",)))[0]
+    assert judge("log_softmax, not log(softmax)", KeyPoint("Use it.", ("log_softmax",)))[0]
+
+
+def test_words_of_one_class_stand_for_each_other() -> None:
+    shrink = KeyPoint("Gradients shrink.", ("gradients shrink", "earlier layers"))
+    assert judge("the gradients decay", shrink)[0]
+    assert judge("the first layers barely move", shrink)[0]
+    helps = KeyPoint("ReLU helps.", ("relu helps",))
+    assert judge("ReLU avoids it", helps)[0]
+    assert not judge("ReLU helps", KeyPoint("ReLU avoids it.", ("relu avoids",)))[0]
+
+
+def test_numbers_and_operators_said_in_words_match_their_symbols() -> None:
+    assert judge("they add up to one", KeyPoint("Sum to 1.", ("add up to 1",)))[0]
+    assert judge("a single layer", KeyPoint("One layer.", ("one layer",)))[0]
+    weighted = KeyPoint("z = w·x + b.", ("w x + b",))
+    assert judge("it computes w·x plus b", weighted)[0]
+    assert judge("z = Σ wᵢxᵢ + b", weighted)[0]
+
+
+def test_a_cues_not_is_heard_in_any_plain_negation() -> None:
+    point = KeyPoint("ReLU does not saturate.", ("not saturate",))
+    assert judge("ReLU: cheap, no saturation for x > 0", point) == (True, "no saturation")
+    assert judge("it never saturates", point)[0]
+    assert not judge("it saturates", point)[0]
+
+
+def test_a_dot_inside_code_does_not_end_the_sentence() -> None:
+    point = KeyPoint("Subtract the max logit.", ("z - max(z)",))
+    assert judge("z -= z.max(); then exp", point)[0]
+    assert judge("w/o it, no nonlinearity", KeyPoint("No.", ("without it",)))[0]
+
+
+def test_quantifiers_in_a_cue_are_asked_for() -> None:
+    point = KeyPoint("Gradients share a sign.", ("all positive",))
+    assert judge("inputs are all positive", point)[0]
+    assert not judge("ReLU keeps positive inputs", point)[0]
+
+
 def test_a_cue_stays_inside_one_sentence() -> None:
     point = KeyPoint("Gradients vanish.", ("gradients vanish",))
     assert not judge("We need gradients. Vanish is a word.", point)[0]

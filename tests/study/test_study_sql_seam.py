@@ -9,10 +9,8 @@ from pathlib import Path
 
 STUDY = Path(__file__).resolve().parents[2] / "quizapp" / "study"
 SQL_CALLS = frozenset({"execute", "executemany", "executescript", "query", "transaction"})
-OUTSIDE_THE_STORE = {
-    "migrations.py",  # the schema itself, applied by the store when it opens the file
-    "suspended.py",  # the card browser's work in this session replaces its two reads
-}
+OUTSIDE_THE_STORE = {"migrations.py"}
+"""The schema itself, which the store applies when it opens the file."""
 
 
 def _sql_calls(path: Path) -> list[str]:

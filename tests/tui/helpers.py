@@ -103,3 +103,31 @@ def locked_for(store: StudyStore, seconds: float) -> Iterator[threading.Thread]:
         yield holder
     finally:
         holder.join()
+
+
+CHANGED_DECK = "deck:\n  name: mine\n  title: Mine\ncards:\n  - kind: definition\n    id: my-card\n"
+
+
+async def studied_then_rewritten(make_app, tmp_path: Path) -> Path:
+    """A deck of one card, answered once, then rewritten a lot ("Saturation" became "Dropout"):
+    the deck folder, for `make_app`."""
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+
+    deck = tmp_path / "mine"
+    deck.mkdir()
+    (deck / "cards.yaml").write_text(
+        CHANGED_DECK + "    term: Saturation\n    meaning: Flat gradient.\n"
+    )
+    app = make_app(deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        card = app.workspace.library.card("my-card")
+        await app.push_screen(ReviewScreen(ReviewSession(app.workspace.store, [card]), "Review"))
+        await pilot.pause()
+        await pilot.press("space", "3")
+        await pilot.pause()
+    (deck / "cards.yaml").write_text(
+        CHANGED_DECK + "    term: Dropout\n    meaning: Randomly zeroes units during training.\n"
+    )
+    return deck

@@ -16,6 +16,8 @@ from quizapp.study.state import CARD_COLUMNS, CardState, from_micros, to_micros
 from quizapp.study.store.connection import Connection, guarded
 
 _NEW_CHUNK = 256
+_ID_SEPARATOR = "\x1f"
+"""Between ids that SQLite gathers into one string: a control character, which no card id has."""
 
 
 class DueCard(NamedTuple):
@@ -174,13 +176,51 @@ class CardTable(Connection):
         return ids
 
     @guarded
-    def reviewed_texts(self) -> list[tuple[str, str, str | None]]:
-        """Studied cards with the hash and text of what they were last reviewed against."""
-        return self._connection.execute(
-            "SELECT cards.card_id, content_hash, content_text FROM cards "
-            "JOIN card_texts ON card_texts.card_id = cards.card_id "
+    def reviewed_hashes(self) -> dict[str, str]:
+        """Each studied card's content hash as of its last review (reset cards have none): one
+        narrow read, so the changed-cards check fetches texts only for the cards that differ."""
+        rows = self._connection.execute(
+            "SELECT card_id, content_hash FROM cards "
             "WHERE state IS NOT NULL AND content_hash IS NOT NULL"
-        ).fetchall()
+        )
+        return dict(rows.fetchall())
+
+    @guarded
+    def reviewed_texts(self, card_ids: Sequence[str]) -> dict[str, str]:
+        """Of `card_ids`, those with a kept text, each with the text it was last reviewed
+        against."""
+        rows = self._connection.execute(
+            "SELECT card_texts.card_id, content_text FROM json_each(?) AS ids "
+            "JOIN card_texts ON card_texts.card_id = ids.value",
+            (json.dumps(list(card_ids)),),
+        )
+        return dict(rows.fetchall())
+
+    @guarded
+    def due_ids(
+        self, edges: Sequence[datetime], today: date
+    ) -> dict[tuple[int, bool, bool], list[str]]:
+        """The ids of the studied cards not suspended that fall due before the last of `edges`
+        (buried or not), grouped by (the index of the first edge they fall before, whether they
+        are in the review state, whether they are buried on `today`): today's queue counts and
+        the days ahead in one indexed read. SQLite gathers each group's ids into one string, so
+        a hundred thousand ids do not cost a hundred thousand rows."""
+        cases = " ".join(f"WHEN due < ? THEN {index}" for index in range(len(edges)))
+        rows = self._connection.execute(
+            f"SELECT CASE {cases} END, state = ?, coalesce(buried_until > ?, 0),"
+            f" group_concat(card_id, '{_ID_SEPARATOR}') FROM cards"
+            " WHERE state IS NOT NULL AND due < ? AND suspended = 0 GROUP BY 1, 2, 3",
+            (
+                *(to_micros(edge) for edge in edges),
+                int(State.Review),
+                today.isoformat(),
+                to_micros(edges[-1]),
+            ),
+        )
+        return {
+            (bucket, bool(review), bool(buried)): ids.split(_ID_SEPARATOR)
+            for bucket, review, buried, ids in rows
+        }
 
     @guarded
     def lapse_counts(self) -> list[tuple[str, int, int, bool]]:

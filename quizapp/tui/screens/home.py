@@ -144,8 +144,10 @@ class HomeScreen(QuizScreen):
         from quizapp.study.overview import overview
 
         workspace = self.workspace
-        summary = overview(workspace.store, workspace.cards, workspace.clock)
+        summary = overview(workspace.store, workspace.cards, workspace.clock, check_changes=False)
         countdown = interview_countdown(workspace.store.settings(), summary.day)
+        self.app.call_from_thread(self._show_overview, summary, countdown)
+        summary = summary.with_changed_cards(workspace.store, workspace.cards)
         self.app.call_from_thread(self._show_overview, summary, countdown)
 
     def _show_overview(self, summary: Overview, countdown: str) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from enum import StrEnum
 
+from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,6 +40,16 @@ UNDONE = {
 }
 
 
+def fit_status(choices: list[tuple[str, ...]], width: int) -> str:
+    """The first choice of parts (most complete first) that fits `width` joined by " · ", else
+    the last one cut with an ellipsis."""
+    for parts in choices:
+        text = " · ".join(part for part in parts if part)
+        if cell_len(text) <= width:
+            return text
+    return set_cell_size(text, width - 1) + "…"
+
+
 class Phase(StrEnum):
     FRONT = "front"
     """Asking: nothing revealed or answered yet."""
@@ -55,18 +66,21 @@ class ReviewScreen(QuizScreen):
 
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="review.reveal"),
-        Binding("1", "rate(1)", "Again", id="review.again"),
-        Binding("2", "rate(2)", "Hard", id="review.hard"),
-        Binding("3", "rate(3)", "Good", id="review.good"),
-        Binding("4", "rate(4)", "Easy", id="review.easy"),
-        Binding("enter", "accept", "Record proposed", id="review.accept"),
-        Binding("tab", "type_answer", "Type answer", id="review.type"),
+        Binding("1", "rate(1)", "Again", id="review.again", show=False),
+        Binding("2", "rate(2)", "Hard", id="review.hard", show=False),
+        Binding("3", "rate(3)", "Good", id="review.good", show=False),
+        Binding("4", "rate(4)", "Easy", id="review.easy", show=False),
+        Binding("enter", "accept", "Record", id="review.accept"),
+        Binding("tab", "type_answer", "Type answer", id="review.type", show=False),
         Binding("enter", "type_answer", "Type answer", show=False),
-        Binding("u,ctrl+z", "undo", "Undo", id="review.undo", priority=False),
-        Binding("b", "bury", "Bury", id="review.bury"),
-        Binding("s", "suspend", "Suspend", id="review.suspend"),
+        Binding("ctrl+z,u", "undo", "Undo", id="review.undo"),
+        Binding("ctrl+b,b", "bury", "Bury", id="review.bury"),
+        Binding("ctrl+s,s", "suspend", "Suspend", id="review.suspend"),
         Binding("ctrl+n", "reset", "Reset", id="review.reset", show=False),
     ]
+    """The rating keys are on the rating bar, not in the Footer (which then fits 80 columns).
+    Undo, bury and suspend answer their ctrl key also while an answer box has the focus, where
+    the plain letter is typed; the Footer shows the ctrl key for that reason."""
 
     state: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
 
@@ -136,6 +150,7 @@ class ReviewScreen(QuizScreen):
 
     def watch_state(self) -> None:
         self._show_rating_bar()
+        self.call_after_refresh(self._show_rating_bar)
 
     def _present(self, item: StudyItem | None) -> None:
         """Show `item` (the session's next card), or the summary when there is none; cram cards
@@ -155,7 +170,7 @@ class ReviewScreen(QuizScreen):
         if item.problem is not None:
             front = (
                 f"{card.front}\n\nThis question could not be generated: {item.problem}\n"
-                "Bury (b) or suspend (s) it."
+                "Bury (ctrl+b) or suspend (ctrl+s) it."
             )
         self.query_one("#card-front", Static).update(front)
         switcher = self.query_one("#card-views", ContentSwitcher)
@@ -163,24 +178,45 @@ class ReviewScreen(QuizScreen):
         view = self.view
         assert view is not None
         view.show(item)
+        session = self.session
+        if isinstance(session, ReviewSession) and session.question_unkept:
+            self.quiz_app.writes.run(session.keep_question, title="Question not kept")
         self.query_one("#card-scroll", VerticalScroll).scroll_home(animate=False)
         self.state = Phase.FRONT
         self._show_rating_bar()
 
     def _update_status(self) -> None:
+        """Deck and section stay: where the line is narrow, the title, the queue detail and the
+        answered count give way first (a long section name is cut last)."""
+        if self.state == Phase.DONE:
+            return
         if isinstance(self.session, ReviewSession):
             counts = self.session.counts()
-            left = (
-                f"{counts.total} left: {counts.learning} learning · {counts.review} due"
-                f" · {counts.new} new"
+            short = f"{counts.total} left"
+            detail = (
+                f"{short}: {counts.learning} learning · {counts.review} due · {counts.new} new"
             )
         else:
-            left = f"{self.session.remaining()} left"
+            short = detail = f"{self.session.remaining()} left"
         card = self.item.card if self.item is not None else None
-        where = f" · {card.deck} / {card.section}" if card is not None and card.section else ""
+        where = "" if card is None else " / ".join(filter(None, (card.deck, card.section)))
+        answered = f"answered {self.tally.answered}"
+        width = max(1, (self.size.width or self.app.size.width) - 2)
         self.query_one("#review-status", Static).update(
-            f"{self.title} · {left} · answered {self.tally.answered}{where}"
+            fit_status(
+                [
+                    (self.title or "", where, detail, answered),
+                    (where, detail, answered),
+                    (where, short, answered),
+                    (where, short),
+                    (where,),
+                ],
+                width,
+            )
         )
+
+    def on_resize(self) -> None:
+        self._update_status()
 
     def _show_rating_bar(self) -> None:
         bar = self.query_one("#rating-bar", RatingBar)
@@ -189,9 +225,16 @@ class ReviewScreen(QuizScreen):
             return
         states = self.item.next_states
         proposal = None if self.graded is None else self.graded.proposal
-        hint = ""
+        hints = []
         if self.state == Phase.GRADED and proposal is not None:
-            hint = f"\nProposed: {proposal.reason} · enter records it"
+            hints.append(f"Proposed: {proposal.reason} · enter records it")
+        scroll = self.query_one("#card-scroll", VerticalScroll)
+        if scroll.scroll_y < scroll.max_scroll_y:
+            hints.append("↓ more below")
+        joined = " · ".join(hints)
+        if cell_len(joined) > self.size.width - 2:
+            joined = "\n".join(hints)
+        hint = f"\n{joined}" if hints else ""
         bar.show({} if states is None else states.intervals(), self.proposed, hint=hint)
 
     def action_reveal(self) -> None:

@@ -1,4 +1,5 @@
-"""The four ratings with the interval each schedules, the proposed one highlighted."""
+"""The four ratings with the interval each schedules, the proposed one highlighted: one line at
+80 columns, whatever the intervals."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ class RatingBar(Static):
                 parts.append(Content.styled(f"[{label}]", "bold reverse"))
             else:
                 parts.append(Content(f" {label} "))
-        self.update(Content("   ").join(parts) + Content(hint))
+        self.update(Content("  ").join(parts) + Content(hint))
 
     def clear(self) -> None:
         self.update("")

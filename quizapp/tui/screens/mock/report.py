@@ -13,6 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from quizapp.study.mock import MockAnswer, MockInterview, MockReport, SentToReview
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.key_point_list import KeyPointList
 
 REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
 
@@ -44,7 +45,7 @@ class MockReportScreen(QuizScreen):
                     markup=False,
                 )
                 if answer.assessable:
-                    points = SelectionList[int](
+                    points = KeyPointList(
                         *(
                             Selection(Content(point), index, index in answer.covered)
                             for index, point in enumerate(answer.planned.key_points)

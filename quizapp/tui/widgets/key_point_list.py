@@ -1,0 +1,44 @@
+"""Key points to tick, each shown whole (wrapped over as many lines as it needs) behind a mark
+whose shape says whether it is ticked: `[x]` or `[ ]`, not a colour alone."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widgets import OptionList, SelectionList
+
+TICKED = "[x] "
+UNTICKED = "[ ] "
+CONTINUED = "    "
+
+
+class KeyPointList(SelectionList[int]):
+    """A `SelectionList` that wraps long points. Its parent draws the tick button on every line
+    and takes the screen line for the option index, which holds only when no option wraps; here
+    the line is mapped to its option through the option list's line table."""
+
+    DEFAULT_CSS = """
+    KeyPointList { text-wrap: wrap; text-overflow: fold; }
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The wrapped height at the width the points are drawn in (beside the marks)."""
+        gutter = self._get_left_gutter_width()
+        return super().get_content_height(container, viewport, width - gutter)
+
+    def render_line(self, y: int) -> Strip:
+        line = OptionList.render_line(self, y)
+        try:
+            index, offset = self._lines[self.scroll_offset.y + y]
+        except IndexError:
+            return line
+        selection = self.get_option_at_index(index)
+        if offset:
+            return Strip([Segment(CONTINUED), *line])
+        ticked = selection.value in self._selected
+        component = "selection-list--button" + ("-selected" if ticked else "")
+        if self.highlighted == index:
+            component += "-highlighted"
+        mark = Segment(TICKED if ticked else UNTICKED, self.get_component_rich_style(component))
+        return Strip([mark, *line])

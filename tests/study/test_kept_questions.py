@@ -1,0 +1,49 @@
+"""A generated question stays the card's question until answered: a new session (leaving review,
+a restart) asks it again; an answer lets the next showing draw a new one."""
+
+import numpy as np
+from fsrs import Rating
+from study_fakes import FakeCard, fake_generate
+
+from quizapp.study import ReviewSession, StudyStore
+
+SKILL = FakeCard(id="num-1", kind="numeric", template="activation-vector", activation=None)
+CHOICE = FakeCard(id="mc-1", kind="choice", options=("a", "b", "c", "d"), answer_index=0)
+
+
+def _session(store: StudyStore, seed: int, *cards: FakeCard) -> ReviewSession:
+    return ReviewSession(store, cards, generate=fake_generate, rng=np.random.default_rng(seed))
+
+
+def test_a_kept_question_is_asked_again_by_a_new_session(store: StudyStore) -> None:
+    first = _session(store, 1, SKILL)
+    shown = first.next()
+    assert first.question_unkept
+    first.keep_question()
+    assert not first.question_unkept
+    again = _session(store, 2, SKILL).next()
+    assert again.seed == shown.seed
+    assert again.question.prompt == shown.question.prompt
+
+
+def test_an_unkept_question_is_drawn_afresh(store: StudyStore) -> None:
+    shown = _session(store, 1, SKILL).next()
+    assert _session(store, 2, SKILL).next().seed != shown.seed
+
+
+def test_an_answer_forgets_the_question_and_undo_keeps_it_again(store: StudyStore) -> None:
+    session = _session(store, 1, SKILL)
+    shown = session.next()
+    session.keep_question()
+    session.record(shown, Rating.Again)
+    assert _session(store, 2, SKILL).next().seed != shown.seed
+    session.undo()
+    assert _session(store, 3, SKILL).next().seed == shown.seed
+
+
+def test_a_choice_card_keeps_its_option_order(store: StudyStore) -> None:
+    session = _session(store, 1, CHOICE)
+    shown = session.next()
+    session.keep_question()
+    again = _session(store, 2, CHOICE).next()
+    assert (again.seed, again.options) == (shown.seed, shown.options)
