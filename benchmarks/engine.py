@@ -1,6 +1,6 @@
 """Throughput of every engine activation, as ratios against references timed in the same run.
 
-    python benchmarks/engine.py [--size N] [--repeat R]
+    python benchmarks/engine.py [--size N] [--repeat R] [--quick]
 
 Each function runs forward and derivative on N float64 values (default 10^6; softmax and
 log_softmax as rows of 10, so their Jacobians stay 10x the input). The table shows milliseconds
@@ -9,6 +9,10 @@ log_softmax as rows of 10, so their Jacobians stay 10x the input). The table sho
 - PyTorch CPU with one thread, when torch is installed (never required). PyTorch's derivative is
   forward + autograd backward, which is how a derivative is obtained there.
 A ratio above 1 means the engine is slower; functions over 2x PyTorch are marked with "!".
+
+A second table times one call on 5 values (what a question computes): microseconds per call
+through `engine.get(name)`, best of R rounds of interleaved batches, against the naive formula
+on the same 5 values; rows over 2x are marked with "!".
 """
 
 from __future__ import annotations
@@ -196,6 +200,35 @@ def best_ms(f: Callable[[np.ndarray], object], x: np.ndarray, repeat: int) -> fl
     return best * 1e3
 
 
+SMALL = np.array([-2.5, -0.5, 0.0, 0.75, 3.0])
+
+
+def per_call_us(f: Callable[[np.ndarray], object], x: np.ndarray, calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        f(x)
+    return (time.perf_counter() - start) / calls * 1e6
+
+
+def small_inputs(repeat: int, calls: int) -> None:
+    """Per-call time on 5 values, engine against the naive formula, batches interleaved."""
+    print()
+    print("| function (5 values) | forward µs | vs numpy | derivative µs | vs numpy |")
+    print("|" + " --- |" * 5)
+    with np.errstate(all="ignore"):
+        for label, naive in NAIVE.items():
+            ours = engine_pair(label)
+            cells = [label]
+            for which in (0, 1):
+                mine, reference = math.inf, math.inf
+                for _ in range(repeat):
+                    mine = min(mine, per_call_us(ours[which], SMALL, calls))
+                    reference = min(reference, per_call_us(naive[which], SMALL, calls))
+                ratio = mine / reference
+                cells += [f"{mine:.2f}", f"{ratio:.2f}{' !' if ratio > 2 else ''}"]
+            print("| " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10**6)
@@ -227,6 +260,7 @@ def main() -> None:
                     ratio = mine / best_ms(torch[label][which], x, args.repeat)
                     cells.append(f"{ratio:.2f}{' !' if ratio > 2 else ''}")
             print("| " + " | ".join(cells) + " |")
+    small_inputs(args.repeat, calls=20 if args.quick else 2_000)
 
 
 if __name__ == "__main__":

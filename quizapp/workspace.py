@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.catalog import template_ids
 from quizapp.content import Card, Library, Problem, load_library, settle_duplicates
+from quizapp.content.cache import default_cache
 from quizapp.content.duplicates import duplicated_ids
-from quizapp.questions import template_ids
 from quizapp.study import Clock, StudyStore, open_store
 
 
@@ -39,8 +40,9 @@ class Workspace:
 
 
 def load_content(data_dir: Path | None, extra_dirs: Sequence[Path] = ()) -> Library:
-    """All decks (bundled, the user's, `--content`), checked against the known templates."""
-    return load_library(data_dir, extra_dirs, known_templates=template_ids())
+    """All decks (bundled, the user's, `--content`), checked against the known templates; an
+    unchanged deck comes from the deck cache."""
+    return load_library(data_dir, extra_dirs, known_templates=template_ids(), cache=default_cache())
 
 
 def open_workspace(

@@ -1,5 +1,7 @@
 """The cheatsheet and user decks as validated, immutable study content."""
 
+from typing import TYPE_CHECKING
+
 from quizapp.content.duplicates import settle_duplicates
 from quizapp.content.loader import (
     bundled_content_dir,
@@ -33,7 +35,9 @@ from quizapp.content.model import (
     Table,
 )
 from quizapp.content.problems import DeckError, Problem
-from quizapp.content.schema import deck_file_json_schema
+
+if TYPE_CHECKING:
+    from quizapp.content.schema import deck_file_json_schema
 
 __all__ = [
     "CARD_KINDS",
@@ -68,3 +72,13 @@ __all__ = [
     "user_deck_paths",
     "user_decks_dir",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The JSON schema is built by pydantic, which a deck loaded from the cache never needs:
+    imported when asked for, not with the package."""
+    if name == "deck_file_json_schema":
+        from quizapp.content.schema import deck_file_json_schema
+
+        return deck_file_json_schema
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

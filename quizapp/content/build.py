@@ -1,4 +1,5 @@
-"""From validated deck files to a `Deck`: cards, sections, functions, and the cross-file checks.
+"""From validated deck files to a deck's parts: cards, sections, functions, and the cross-file
+checks (`assembly.py` makes the `Deck`).
 
 Checks that need more than one value (duplicate ids, references between files, engine names,
 answers among options) live here, each reported at the line of the value at fault.
@@ -6,7 +7,7 @@ answers among options) live here, each reported at the line of the value at faul
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -15,17 +16,14 @@ from typing import TypedDict
 from pydantic import ValidationError
 
 from quizapp.content import schema
-from quizapp.content.kinds import kind_info
+from quizapp.content.assembly import DeckParts, PlacedCard
 from quizapp.content.model import (
     REVERSE_SUFFIX,
     ActivationFunction,
     Card,
-    CardSource,
     CodeExercise,
     CodeReference,
     Correction,
-    Deck,
-    LeftOut,
     formula_text,
 )
 from quizapp.content.problems import Location, Problem, display_path, field_path
@@ -344,46 +342,18 @@ class _DeckBuilder:
         except (KeyError, TypeError, ValueError) as error:
             self.report(source, location, str(error))
 
-    def unique_cards(
-        self, taken: Mapping[str, CardSource]
-    ) -> tuple[dict[str, CardSource], list[LeftOut]]:
-        """Report every id defined twice in this deck; leave out (not report) a card whose id a
-        deck loaded before defines, with its reverse side: one card never rejects a deck."""
-        sources: dict[str, CardSource] = {}
-        left_out: dict[str, list[_Pending]] = {}
-        for item in self.pending:
-            card_id = item.card.id
-            base = card_id.removesuffix(REVERSE_SUFFIX)
-            if card_id != base and base in left_out:
-                left_out[base].append(item)
-                continue
-            first = sources.get(card_id) or taken.get(card_id)
-            if first is not None and card_id != base:
-                continue
-            id_location = (*item.location, "id")
-            if card_id in sources:
-                self.report(
-                    item.source, id_location, f"duplicate id {card_id!r} (first defined at {first})"
-                )
-                continue
-            if card_id in taken:
-                left_out[card_id] = [item]
-                continue
-            line = item.source.line_of(id_location)
-            sources[card_id] = CardSource(item.source.path, line, field_path(item.location))
-        return sources, [
-            LeftOut(
-                card_id,
-                CardSource(
-                    items[0].source.path,
-                    items[0].source.line_of((*items[0].location, "id")),
-                    field_path(items[0].location),
-                ),
-                taken[card_id],
-                tuple(item.card for item in items),
+    def placed_cards(self, files: Sequence[Path]) -> tuple[PlacedCard, ...]:
+        """Every card built, with the index of its file among `files` and the line of its id."""
+        index = {path: number for number, path in enumerate(files)}
+        return tuple(
+            PlacedCard(
+                item.card,
+                index[item.source.path],
+                item.source.line_of((*item.location, "id")),
+                field_path(item.location),
             )
-            for card_id, items in left_out.items()
-        ]
+            for item in self.pending
+        )
 
 
 def _frozen_params(params: Mapping[str, object]) -> Mapping[str, object]:
@@ -393,37 +363,28 @@ def _frozen_params(params: Mapping[str, object]) -> Mapping[str, object]:
     )
 
 
-def _function_entries(builder: _DeckBuilder, cards: list[Card]) -> tuple[ActivationFunction, ...]:
-    entries = []
-    for spec, _source, _location in builder.functions.values():
-        related = [
-            spec.id,
-            *(
-                card.id
-                for card in cards
-                if card.activation == spec.activation and card.id != spec.id
+def _function_entries(builder: _DeckBuilder) -> tuple[ActivationFunction, ...]:
+    """One entry per function, listing only its own card (the deck's related cards are added
+    when it is assembled)."""
+    return tuple(
+        ActivationFunction(
+            activation=spec.activation,
+            display_name=spec.name,
+            full_name=spec.full_name or spec.name,
+            formula=spec.formula,
+            note=spec.note or "",
+            strengths=tuple(spec.strengths),
+            weaknesses=tuple(spec.weaknesses),
+            use_cases=tuple(spec.use_cases),
+            beyond_cheatsheet=spec.beyond_cheatsheet,
+            card_ids=(spec.id,),
+            source=spec.source or "",
+            corrections=tuple(
+                Correction(item.claim, item.correction, item.source) for item in spec.corrections
             ),
-        ]
-        entries.append(
-            ActivationFunction(
-                activation=spec.activation,
-                display_name=spec.name,
-                full_name=spec.full_name or spec.name,
-                formula=spec.formula,
-                note=spec.note or "",
-                strengths=tuple(spec.strengths),
-                weaknesses=tuple(spec.weaknesses),
-                use_cases=tuple(spec.use_cases),
-                beyond_cheatsheet=spec.beyond_cheatsheet,
-                card_ids=tuple(related),
-                source=spec.source or "",
-                corrections=tuple(
-                    Correction(item.claim, item.correction, item.source)
-                    for item in spec.corrections
-                ),
-            )
         )
-    return tuple(entries)
+        for spec, _source, _location in builder.functions.values()
+    )
 
 
 def _metadata(files: list[ValidFile], default_name: str, builder: _DeckBuilder) -> schema.DeckSpec:
@@ -448,18 +409,19 @@ def _is_identifier(name: str) -> bool:
     return True
 
 
-def build_deck(
+def build_parts(
     path: Path,
     default_name: str,
     files: list[ValidFile],
     *,
+    deck_files: Sequence[Path],
     complete: bool,
     activations: Collection[str],
     known_templates: Collection[str] | None,
-    taken_ids: Mapping[str, CardSource],
-) -> tuple[Deck, list[Problem]]:
-    """Assemble a deck from its valid files; `complete` is False when some file failed to load,
-    which turns off reference checks that the broken file might have satisfied."""
+) -> tuple[DeckParts, list[Problem]]:
+    """A deck's parts from its valid files (`deck_files`: all of the deck's files, in order);
+    `complete` is False when some file failed to load, which turns off reference checks that
+    the broken file might have satisfied."""
     builder = _DeckBuilder(default_name, activations, known_templates, complete)
     metadata = _metadata(files, default_name, builder)
     builder.name = name = metadata.name or default_name
@@ -477,8 +439,6 @@ def build_deck(
     builder.collect_sections(files)
     for valid in files:
         builder.build_cards(valid)
-    sources, left_out = builder.unique_cards(taken_ids)
-    kept = [item.card for item in builder.pending if item.card.id in sources]
     functions = {name: entry[0] for name, entry in builder.functions.items()}
     sections = []
     for valid in files:
@@ -488,18 +448,12 @@ def build_deck(
             )
             sections.append(section)
             builder.problems.extend(section_problems)
-    cards = [card for card in kept if kind_info(card).in_review]
-    exercises = [card for card in kept if card.exercise is not None]
-    deck = Deck(
+    parts = DeckParts(
         name=name,
-        path=path,
         title=metadata.title or name,
         description=metadata.description or "",
-        cards=tuple(cards),
+        cards=builder.placed_cards(deck_files),
         sections=tuple(sections),
-        functions=_function_entries(builder, cards),
-        exercises=tuple(exercises),
-        sources=MappingProxyType(sources),
-        left_out=tuple(left_out),
+        functions=_function_entries(builder),
     )
-    return deck, list(dict.fromkeys(builder.problems))
+    return parts, list(dict.fromkeys(builder.problems))

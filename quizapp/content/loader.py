@@ -7,19 +7,18 @@ placed directly there.
 
 from __future__ import annotations
 
-import functools
 import importlib.resources
 import stat
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from quizapp.content.build import ValidFile, build_deck
+from quizapp.catalog import activation_names
+from quizapp.content.assembly import assemble
+from quizapp.content.cache import DeckCache
 from quizapp.content.duplicates import settle_duplicates
 from quizapp.content.model import CardSource, Deck, Library
 from quizapp.content.problems import DeckError, Problem, display_path
-from quizapp.content.validation import validate_file
-from quizapp.content.yamlsource import read_source
 from quizapp.gc_pause import gc_paused
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -55,13 +54,6 @@ def _may_be_deck(entry: Path) -> bool:
         return entry.suffix in DECK_SUFFIXES or entry.is_dir()
     except OSError:
         return True
-
-
-@functools.cache
-def engine_names() -> frozenset[str]:
-    from quizapp import engine
-
-    return frozenset(engine.names()) | frozenset(engine.gated_names())
 
 
 def _deck_files(path: Path) -> tuple[list[Path], list[Problem], list[Problem]]:
@@ -137,41 +129,36 @@ def _entry_kind(entry: Path, folder: Path | None) -> str:
     return "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
-def _default_name(path: Path) -> str:
-    resolved = path.resolve()
-    return resolved.stem if resolved.is_file() else resolved.name
-
-
 def read_deck(
     path: Path,
     *,
     known_templates: Collection[str] | None = None,
     taken_ids: Mapping[str, CardSource] | None = None,
+    cache: DeckCache | None = None,
 ) -> tuple[Deck | None, list[Problem]]:
     """Load one deck, returning every problem found; no deck at all when there is any problem.
     A link out of the folder is skipped: the deck lists it in `skipped`, or it is one more
-    problem when the deck is rejected anyway."""
+    problem when the deck is rejected anyway. With a `cache`, an unchanged deck is not read
+    again, and a deck read without problems is kept there."""
     files, problems, skipped = _deck_files(path)
-    valid: list[ValidFile] = []
-    for file in files:
-        source, file_problems = read_source(file)
-        problems.extend(file_problems)
-        if source is None:
-            continue
-        parts, schema_problems = validate_file(source)
-        valid.append(parts)
-        problems.extend(schema_problems)
     if not files:
         return None, [*problems, *skipped]
-    deck, deck_problems = build_deck(
-        path,
-        _default_name(path),
-        valid,
-        complete=not problems,
-        activations=engine_names(),
-        known_templates=known_templates,
-        taken_ids=taken_ids or {},
-    )
+    names = _checked_against(known_templates)
+    parts = cache.read(path, files, names) if cache is not None and not problems else None
+    if parts is None:
+        from quizapp.content.reading import read_parts
+
+        parts, found = read_parts(
+            path,
+            files,
+            complete=not problems,
+            activations=activation_names(),
+            known_templates=known_templates,
+        )
+        problems.extend(found)
+        if cache is not None and not problems:
+            cache.write(path, files, names, parts)
+    deck, deck_problems = assemble(path, files, parts, taken_ids or {})
     problems.extend(deck_problems)
     if problems:
         problems.extend(left_out_problems(deck))
@@ -180,7 +167,13 @@ def read_deck(
     problems.sort(key=lambda problem: (rank.get(problem.file, -1), problem.line))
     if problems:
         return None, problems
-    return (replace(deck, skipped=tuple(skipped)) if deck is not None and skipped else deck), []
+    return (replace(deck, skipped=tuple(skipped)) if skipped else deck), []
+
+
+def _checked_against(known_templates: Collection[str] | None) -> tuple[str, ...]:
+    """The names a deck's cards were checked against, for the cache key."""
+    templates = ("(any)",) if known_templates is None else tuple(sorted(known_templates))
+    return ("activations:", *sorted(activation_names()), "templates:", *templates)
 
 
 def left_out_problems(deck: Deck) -> list[Problem]:
@@ -205,20 +198,28 @@ def load_deck(path: Path, known_templates: Collection[str] | None = None) -> Dec
     return deck
 
 
-def load_decks(paths: Iterable[Path], known_templates: Collection[str] | None = None) -> Library:
+def load_decks(
+    paths: Iterable[Path],
+    known_templates: Collection[str] | None = None,
+    cache: DeckCache | None = None,
+) -> Library:
     """Load decks in order; a deck reusing an earlier deck's name is skipped, a card reusing an
     earlier deck's card id is left out (see `settle_duplicates` to let study history decide)."""
     with gc_paused():
-        return _load_decks(paths, known_templates)
+        return _load_decks(paths, known_templates, cache)
 
 
-def _load_decks(paths: Iterable[Path], known_templates: Collection[str] | None) -> Library:
+def _load_decks(
+    paths: Iterable[Path], known_templates: Collection[str] | None, cache: DeckCache | None
+) -> Library:
     decks: list[Deck] = []
     problems: list[Problem] = []
     taken: dict[str, CardSource] = {}
     names: dict[str, Path] = {}
     for path in paths:
-        deck, deck_problems = read_deck(path, known_templates=known_templates, taken_ids=taken)
+        deck, deck_problems = read_deck(
+            path, known_templates=known_templates, taken_ids=taken, cache=cache
+        )
         problems.extend(deck_problems)
         if deck is None:
             continue
@@ -242,10 +243,11 @@ def load_library(
     data_dir: Path | None,
     extra_dirs: Sequence[Path] = (),
     known_templates: Collection[str] | None = None,
+    cache: DeckCache | None = None,
 ) -> Library:
     """The bundled deck, then the user's decks (when a data dir is given), then `extra_dirs`."""
     paths = [bundled_content_dir()]
     if data_dir is not None:
         paths.extend(user_deck_paths(data_dir))
     paths.extend(extra_dirs)
-    return load_decks(paths, known_templates)
+    return load_decks(paths, known_templates, cache)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -12,6 +12,12 @@ from quizapp.engine.arrays import as_input, as_output
 from quizapp.engine.params import Param, ParamValue, resolve
 
 Kernel = Callable[..., np.ndarray]
+Role = Literal["forward", "derivative"]
+
+
+class _Step(NamedTuple):
+    kernel: Kernel
+    run: Callable[[Kernel, np.ndarray, Mapping[str, Any], bool], np.ndarray]
 
 
 class Activation:
@@ -28,15 +34,21 @@ class Activation:
         params: tuple[Param, ...] = (),
         elementwise: bool = True,
         check_params: Callable[[Mapping[str, Any]], None] | None = None,
+        silent: tuple[Role, ...] = (),
     ) -> None:
+        """`silent`: the kernels that raise no floating-point event for any input, finite or
+        not (tests/engine/test_engine_numerics.py checks it); they run without the error state
+        that quiets underflow, which costs about as much as one numpy call on a few values."""
         self.name = name
         self.display_name = display_name
         self.output_range = output_range
         self.elementwise = elementwise
-        self._forward = forward
-        self._derivative = derivative
+        self.silent = silent
+        self._forward = _Step(forward, _run if "forward" in silent else _run_quietly)
+        self._derivative = _Step(derivative, _run if "derivative" in silent else _run_quietly)
         self._params = params
         self._check_params = check_params
+        self._defaults = self.defaults
 
     @property
     def defaults(self) -> dict[str, ParamValue]:
@@ -58,26 +70,33 @@ class Activation:
         return resolved
 
     def _apply(
-        self, kernel: Kernel, x: ArrayLike, params: Mapping[str, Any]
+        self, step: _Step, x: ArrayLike, params: Mapping[str, Any]
     ) -> np.ndarray | np.floating:
-        resolved = self.resolve_params(params)
+        resolved = self.resolve_params(params) if params else self._defaults
         array, dtype = as_input(x)
-        shape = array.shape
-        # Underflow to 0 is the intended result at the extremes (sigmoid(-1000) == 0). Invalid
-        # operations only arise from ±inf/NaN inputs, where NaN is PyTorch's answer too (inf·0 in
-        # silu(-inf)) or in a branch np.where discards; the tests check no NaN comes from finite
-        # input. Overflow and division by zero stay the caller's setting: the kernels avoid them,
-        # or allow them locally where ±inf or 0 is the exact limit.
-        with np.errstate(under="ignore", invalid="ignore"):
-            if self.elementwise:
-                result = _in_blocks(kernel, array, resolved).reshape(shape)
-            else:
-                result = kernel(array, **resolved)
-        return as_output(result, dtype)
+        return as_output(step.run(step.kernel, array, resolved, self.elementwise), dtype)
 
     def __repr__(self) -> str:
         return f"<Activation {self.name} {self.defaults}>"
 
+
+def _run(
+    kernel: Kernel, array: np.ndarray, params: Mapping[str, Any], elementwise: bool
+) -> np.ndarray:
+    if not elementwise:
+        return kernel(array, **params)
+    if array.ndim == 1 and array.size <= _BLOCK:
+        return kernel(array, **params)
+    return _in_blocks(kernel, array, params).reshape(array.shape)
+
+
+# Underflow to 0 is the intended result at the extremes (sigmoid(-1000) == 0). Invalid operations
+# only arise from ±inf/NaN inputs, where NaN is PyTorch's answer too (inf·0 in silu(-inf)) or in a
+# branch np.where discards; the tests check no NaN comes from finite input. Overflow and division
+# by zero stay the caller's setting: the kernels avoid them, or allow them locally where ±inf or 0
+# is the exact limit. As a decorator the error state is set per call (thread-safe) at half the
+# cost of a `with` block.
+_run_quietly = np.errstate(under="ignore", invalid="ignore")(_run)
 
 # 2^15 values: a kernel's few temporaries stay in cache and are recycled by the allocator,
 # instead of megabyte arrays that are mapped, page-faulted and returned to the system per call.
@@ -102,7 +121,7 @@ class ParametricActivation(Activation):
 
     def __init__(self, *args: Any, param_gradient: Kernel, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._param_gradient = param_gradient
+        self._param_gradient = _Step(param_gradient, _run_quietly)
 
     def param_gradient(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
         """d(output)/d(parameter), elementwise (same shape as x)."""

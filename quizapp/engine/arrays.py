@@ -13,6 +13,8 @@ def as_input(x: ArrayLike) -> tuple[np.ndarray, np.dtype]:
     in float32 and rounded back; integers, lists and other real input become float64. Strings,
     booleans, complex numbers and ragged lists are rejected rather than guessed at.
     """
+    if type(x) is np.ndarray and (x.dtype is _FLOAT64 or x.dtype is _FLOAT32):
+        return x, x.dtype  # the common case, decided without comparing dtypes
     try:
         array = np.asarray(x)
     except ValueError as error:
@@ -31,5 +33,17 @@ def as_input(x: ArrayLike) -> tuple[np.ndarray, np.dtype]:
 
 def as_output(result: np.ndarray, dtype: np.dtype) -> np.ndarray | np.floating:
     """Cast to the answer dtype; a 0-d result becomes a numpy scalar, as numpy's ufuncs do."""
-    result = result.astype(dtype, copy=False)
+    if result.dtype is not dtype:
+        result = result.astype(dtype, copy=False)
     return result[()] if result.ndim == 0 else result
+
+
+def clip(x: np.ndarray, low: float, high: float, out: np.ndarray | None = None) -> np.ndarray:
+    """np.clip's result (NaN stays NaN) from two ufunc calls, without np.clip's Python-level
+    dispatch, which costs several numpy calls on a few values."""
+    result = np.maximum(x, low, out=out)
+    return np.minimum(result, high, out=result)
+
+
+_FLOAT64 = np.dtype(np.float64)
+_FLOAT32 = np.dtype(np.float32)

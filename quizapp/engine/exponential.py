@@ -48,10 +48,13 @@ def elu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def selu(x: np.ndarray) -> np.ndarray:
-    result = _elu(x, SELU_ALPHA, 1.0)
-    # scale > 1: x within 5% of the float maximum rounds to inf, the nearest float to the answer.
-    with np.errstate(over="ignore"):
-        result *= SELU_SCALE
+    return _scale_out(_elu(x, SELU_ALPHA, 1.0))
+
+
+@np.errstate(over="ignore")
+def _scale_out(result: np.ndarray) -> np.ndarray:
+    """scale > 1: x within 5% of the float maximum rounds to inf, the nearest float."""
+    result *= SELU_SCALE
     return result
 
 

@@ -3,7 +3,8 @@
 numpy has no erf, and the textbook 0.5·(1 + erf(x/√2)) loses every digit of Φ(x) for very negative
 x. Instead the lower tail is written Φ(-u) = φ(u)·R(u), with u = |x| and R the Mills ratio, a
 smooth, slowly varying function that piecewise polynomials approximate to ~1e-15 relative. The
-polynomials are fitted once, at import, to a float64-exact reference of R.
+polynomials are fitted once, at import, to a float64-exact reference of R. A few values (what a
+question computes) go through `math.erfc` one by one instead: the table costs forty numpy calls.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import math
 import numpy as np
 from numpy.polynomial import chebyshev, polynomial
 
+from quizapp.engine.arrays import clip
 from quizapp.engine.logistic import sigmoid, sigmoid_derivative
 
 # φ(40) = e^-800/√(2π) underflows to 0 in float64, so Φ(-u) is exactly 0 for u >= 40.
@@ -112,7 +114,7 @@ _CUBIC = 0.044715
 def _tanh_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """a = 2·√(2/π)(x + 0.044715x³), since 0.5·(1 + tanh(a/2)) = σ(a), and x clipped to ±1e5
     (σ has long saturated there, and x³ stays finite)."""
-    bounded = np.clip(x, -1e5, 1e5)
+    bounded = clip(x, -1e5, 1e5)
     cube = bounded * bounded  # x*x*x: numpy's x**3 goes through pow(), ~100x slower
     cube *= bounded
     cube *= _CUBIC
@@ -121,13 +123,67 @@ def _tanh_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return cube, bounded
 
 
+# Up to this many values, math.erfc per value is faster than the table's numpy calls.
+_FEW = 16
+_INV_SQRT2 = 0.7071067811865476  # 1/√2 rounded to float64
+_INV_SQRT2_LOW = -4.833646656726457e-17  # 1/√2 minus _INV_SQRT2
+_TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+_SPLITTER = 134217729.0  # 2^27 + 1: Veltkamp's split of a float64 into two 26-bit halves
+
+
+def _halves(value: float) -> tuple[float, float]:
+    scaled = _SPLITTER * value
+    high = scaled - (scaled - value)
+    return high, value - high
+
+
+_INV_SQRT2_HALVES = _halves(_INV_SQRT2)
+
+
+def _cdf_of(x: float) -> float:
+    """Φ(x) = erfc(u)/2 with u = -x/√2. The rounding error of u is computed exactly (Dekker's
+    product) and corrected to first order (erfc' = -2/√π·e^(-u²)): uncorrected, Φ would lose
+    u²·2e-16 relative in the far tail. Beyond ±U_MAX (and at ±inf, NaN) Φ is 0 or 1 regardless."""
+    u = -x * _INV_SQRT2
+    if not abs(x) < _U_MAX:
+        return 0.5 * math.erfc(u)
+    x_high, x_low = _halves(-x)
+    c_high, c_low = _INV_SQRT2_HALVES
+    error = ((x_high * c_high - u) + x_high * c_low + x_low * c_high) + x_low * c_low
+    error -= x * _INV_SQRT2_LOW
+    return 0.5 * (math.erfc(u) - error * _TWO_OVER_SQRT_PI * math.exp(-u * u))
+
+
+def _density_of(u: float) -> float:
+    """φ(u) for one value, split as `_density` does; NaN stays NaN."""
+    high = (u * 16.0) // 1.0 / 16.0
+    return math.exp(-0.5 * high * high) * math.exp(-0.5 * (u - high) * (u + high)) * _INV_SQRT_2PI
+
+
+def _few_values(x: np.ndarray, derivative: bool) -> np.ndarray:
+    """Exact GELU or its slope, value by value (x·φ(x) on x clipped to ±U_MAX, as below)."""
+    results = []
+    for value in x.tolist():
+        cdf = _cdf_of(value)
+        if derivative:
+            bounded = math.copysign(min(abs(value), _U_MAX), value)
+            results.append(cdf + bounded * _density_of(abs(bounded)))
+        else:
+            results.append(value * cdf)
+    return np.array(results, dtype=x.dtype)
+
+
 def gelu(x: np.ndarray, approximate: str) -> np.ndarray:
     if approximate == "tanh":
         return x * sigmoid(_tanh_parts(x)[0])
+    if x.size <= _FEW:
+        return _few_values(x, derivative=False)
     return x * _cdf_parts(x)[0]
 
 
 def gelu_derivative(x: np.ndarray, approximate: str) -> np.ndarray:
+    if x.size <= _FEW and approximate != "tanh":
+        return _few_values(x, derivative=True)
     if approximate == "tanh":
         argument, bounded = _tanh_parts(x)
         argument_slope = 2.0 * _SQRT_2_OVER_PI * (1.0 + 3.0 * _CUBIC * np.square(bounded))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from quizapp.engine.arrays import clip
+
 
 def _mask(condition: np.ndarray, like: np.ndarray) -> np.ndarray:
     return condition.astype(like.dtype)
@@ -44,10 +46,15 @@ def leaky_relu(x: np.ndarray, alpha: float) -> np.ndarray:
         return x * (x > 0)
     # x > 0 ? x : αx is max(x, αx) for α <= 1 and min(x, αx) for α > 1. A slope above 1 can
     # carry x past the float range: ±inf is then the rounded answer.
-    with np.errstate(over="ignore"):
-        scaled = alpha * x
+    scaled = _scaled(x, alpha)
     pick = np.maximum if alpha <= 1 else np.minimum
     return pick(x, scaled, out=scaled)
+
+
+@np.errstate(over="ignore")
+def _scaled(x: np.ndarray, alpha: float) -> np.ndarray:
+    """alpha·x, which may overflow to ±inf: the exact limit."""
+    return alpha * x
 
 
 def leaky_relu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
@@ -60,7 +67,7 @@ def prelu_param_gradient(x: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def hard_tanh(x: np.ndarray, min: float, max: float) -> np.ndarray:
-    return np.clip(x, min, max)
+    return clip(x, min, max)
 
 
 def hard_tanh_derivative(x: np.ndarray, min: float, max: float) -> np.ndarray:
@@ -70,7 +77,7 @@ def hard_tanh_derivative(x: np.ndarray, min: float, max: float) -> np.ndarray:
 
 
 def relu6(x: np.ndarray) -> np.ndarray:
-    return np.clip(x, 0.0, 6.0)
+    return clip(x, 0.0, 6.0)
 
 
 def relu6_derivative(x: np.ndarray) -> np.ndarray:
@@ -79,7 +86,7 @@ def relu6_derivative(x: np.ndarray) -> np.ndarray:
 
 def hard_sigmoid(x: np.ndarray) -> np.ndarray:
     result = x + 3.0
-    np.clip(result, 0.0, 6.0, out=result)
+    clip(result, 0.0, 6.0, out=result)
     result /= 6.0
     return result
 
@@ -100,7 +107,7 @@ def hard_swish(x: np.ndarray) -> np.ndarray:
 def hard_swish_derivative(x: np.ndarray) -> np.ndarray:
     # x/3 + 1/2 strictly between -3 and 3 (clipped first, so ±inf never meets the 0 mask),
     # 0 at and below -3, 1 at and above 3; NaN stays NaN through the clip.
-    inside = np.clip(x, -3.0, 3.0)
+    inside = clip(x, -3.0, 3.0)
     inside /= 3.0
     inside += 0.5
     between = x > -3.0

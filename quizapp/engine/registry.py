@@ -15,10 +15,11 @@ from quizapp.engine import gaussian as ga
 from quizapp.engine import logistic as lo
 from quizapp.engine import rectifiers as re
 from quizapp.engine import softmax as sm
-from quizapp.engine.activation import Activation, ParametricActivation
+from quizapp.engine.activation import Activation, ParametricActivation, Role
 from quizapp.engine.params import Choice, Integer, Real
 
 INF = math.inf
+BOTH: tuple[Role, ...] = ("forward", "derivative")
 
 
 def _ordered_bounds(params: Mapping[str, Any]) -> None:
@@ -38,8 +39,17 @@ def _build() -> dict[str, Activation]:
         Activation(
             "sigmoid", "Sigmoid", lo.sigmoid, lo.sigmoid_derivative, output_range=(0.0, 1.0)
         ),
-        Activation("tanh", "Tanh", lo.tanh, lo.tanh_derivative, output_range=(-1.0, 1.0)),
-        Activation("relu", "ReLU", re.relu, re.relu_derivative, output_range=(0.0, INF)),
+        Activation(
+            "tanh",
+            "Tanh",
+            lo.tanh,
+            lo.tanh_derivative,
+            output_range=(-1.0, 1.0),
+            silent=("forward",),
+        ),
+        Activation(
+            "relu", "ReLU", re.relu, re.relu_derivative, output_range=(0.0, INF), silent=BOTH
+        ),
         Activation(
             "leaky_relu",
             "Leaky ReLU",
@@ -118,13 +128,16 @@ def _build() -> dict[str, Activation]:
             params=(Real("alpha", 1.0, _positive, "> 0"),),
             output_range=(-1.0, INF),
         ),
-        Activation("relu6", "ReLU6", re.relu6, re.relu6_derivative, output_range=(0.0, 6.0)),
+        Activation(
+            "relu6", "ReLU6", re.relu6, re.relu6_derivative, output_range=(0.0, 6.0), silent=BOTH
+        ),
         Activation(
             "hard_sigmoid",
             "Hard Sigmoid",
             re.hard_sigmoid,
             re.hard_sigmoid_derivative,
             output_range=(0.0, 1.0),
+            silent=BOTH,
         ),
         Activation(
             "hard_swish",
@@ -141,6 +154,7 @@ def _build() -> dict[str, Activation]:
             params=(Real("min", -1.0), Real("max", 1.0)),
             output_range=(-1.0, 1.0),
             check_params=_ordered_bounds,
+            silent=BOTH,
         ),
         Activation(
             "softsign", "Softsign", re.softsign, re.softsign_derivative, output_range=(-1.0, 1.0)

@@ -89,7 +89,7 @@ STOPWORDS = frozenset(
 )
 NEGATIONS = frozenset(
     {"not", "no", "never", "without", "cannot", "neither", "nor", "none", "non", "nothing",
-     "instead", "rather"}
+     "instead", "rather", "nobody"}
 )  # fmt: skip
 
 

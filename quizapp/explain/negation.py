@@ -34,6 +34,17 @@ AUXILIARIES = frozenset(
 PROBLEMS = ("die", "dead", "saturate", "vanish", "explode", "overflow", "underflow", "suffer",
             "stall", "stuck", "collapse", "zigzag", "blow", "fail")  # fmt: skip
 """What a "not" after a phrase affirms rather than denies: "Leaky ReLU does not die"."""
+DISMISSALS = frozenset(
+    {"unnecessary", "useless", "irrelevant", "pointless", "needless", "wrong", "false",
+     "incorrect", "untrue", "myth", "overrated", "misconception"}
+)  # fmt: skip
+"""Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
+rest of the sentence ("it's a myth that sigmoid saturates")."""
+SCOPE_NOUNS = frozenset({"effect", "impact", "influence", "role", "reason", "need", "point"})
+"""After a "no", these carry it over their whole clause ("has no effect on saturation")."""
+NEGATIVE_MARKERS = ("not", "no", "never", "cannot", "barely", "hardly", "stall", "stop",
+                    "rarely", "less")  # fmt: skip
+"""A key point with one of these states something negative, so a "not" may say it."""
 
 
 def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str]) -> bool:
@@ -45,54 +56,92 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
     first, last = min(inside), max(inside)
     if any(tokens[at].form in NEGATIONS for at in range(first + 1, last) if at not in inside):
         return True
-    return _negated_before(tokens, first) or _denied_after(tokens, last, affirming)
+    return (
+        _negated_before(tokens, first)
+        or _denied_in_sentence(tokens, first)
+        or _denied_after(tokens, last, affirming)
+    )
 
 
 @lru_cache(maxsize=4096)
 def point_words(text: str) -> frozenset[str]:
-    """Stems of the words a key point states: a "not" before one of them says the point ("early
-    layers don't learn" for "learning stalls") instead of denying it. Words that praise a remedy
-    are left out: "Leaky ReLU does not help" denies "Leaky ReLU helps"."""
-    words = (token.stem for token in tokenize(text) if token.is_word)
-    return frozenset(word for word in words if not praises(word))
+    """Stems of the words of a key point that states something negative ("earlier layers barely
+    update, so learning stalls"): a "not" before one of them says the point ("early layers don't
+    learn") instead of denying it. Empty for a positive point ("normalisation achieves the
+    centring": "batch norm doesn't centre" denies it). Words that praise a remedy are left out:
+    "Leaky ReLU does not help" denies "Leaky ReLU helps"."""
+    stems = {token.stem for token in tokenize(text) if token.is_word}
+    if not stems & _stems(NEGATIVE_MARKERS):
+        return frozenset()
+    return frozenset(word for word in stems if not praises(word))
 
 
 def _negated_before(tokens: list[Token], first: int) -> bool:
+    """A "not" within reach in the clause; a "no" right before, or one whose clause it rules
+    ("no activation can…", "has no effect on…")."""
     for back in range(1, NEGATION_REACH + 1):
         before = first - back
         if before < 0 or tokens[before].clause != tokens[first].clause:
             return False
         form = tokens[before].form
-        if form in NEGATIONS and (form not in NOUN_NEGATIONS or back <= NOUN_NEGATION_REACH):
-            return form != "non" or back == 1
+        if form not in NEGATIONS:
+            continue
+        if form == "non":
+            return back == 1
+        if form not in NOUN_NEGATIONS or back <= NOUN_NEGATION_REACH:
+            return True
+        if _rules_its_clause(tokens, before):
+            return True
     return False
+
+
+def _rules_its_clause(tokens: list[Token], negation: int) -> bool:
+    """A "no" before a noun like "effect", or before a subject and its verb ("no unit can")."""
+    following = [token.form for token in tokens[negation + 1 : negation + 4]]
+    return bool(following) and (
+        following[0] in SCOPE_NOUNS or any(form in AUXILIARIES for form in following[1:])
+    )
+
+
+def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
+    """ "It's a myth that …", "it is wrong that …" earlier in the sentence."""
+    sentence = tokens[first].sentence
+    return any(
+        tokens[at].form in DISMISSALS and tokens[at + 1].form == "that"
+        for at in range(first - 1, 0, -1)
+        if tokens[at].sentence == sentence
+    )
 
 
 def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> bool:
     """A verb then "not" right after the words, or after one more word of their subject
-    ("… is not", "… layers don't change", "… has nothing to do")."""
+    ("… is not", "… layers don't change", "… has nothing to do", "… has no effect", "… is
+    unnecessary")."""
     clause = tokens[last].clause
     verb = last + 1
     subject_goes_on = verb + 1 < len(tokens) and tokens[verb + 1].form in AUXILIARIES
     if subject_goes_on and tokens[verb].form not in AUXILIARIES:
         verb += 1
     after = verb
-    while after < len(tokens) and tokens[after].form in AUXILIARIES:
+    while after < len(tokens) and tokens[after].form in AUXILIARIES | {"a", "an"}:
         after += 1
     if after >= len(tokens) or tokens[after].clause != clause:
         return False
-    if after == verb and tokens[after].form not in OBJECT_NEGATIONS:
-        return False
-    if tokens[after].form not in VERB_NEGATIONS:
+    form = tokens[after].form
+    if after == verb:
+        return form in OBJECT_NEGATIONS
+    if form in DISMISSALS or form in {"no", "none"}:
+        return True
+    if form not in VERB_NEGATIONS:
         return False
     said = after + 1
     return not (
         said < len(tokens)
         and tokens[said].clause == clause
-        and (tokens[said].stem in affirming or tokens[said].stem in _problem_stems())
+        and (tokens[said].stem in affirming or tokens[said].stem in _stems(PROBLEMS))
     )
 
 
-@lru_cache(maxsize=1)
-def _problem_stems() -> frozenset[str]:
-    return frozenset(stem(word) for word in PROBLEMS)
+@lru_cache(maxsize=8)
+def _stems(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(word) for word in words)

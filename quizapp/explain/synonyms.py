@@ -45,6 +45,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "near": ("near", "close", "closest", "almost", "nearly", "approximately", "roughly", "around"),
     "vanish": ("vanish", "disappear"),
     "explode": ("explode", "blow", "grow", "balloon"),
+    "update": ("update", "move", "change", "adjust"),
+    "target": ("target", "label", "truth", "onehot"),
     "positive": ("positive", "nonnegative"),
     "piece": ("piece", "region", "segment"),
     "break": ("break", "violate"),

@@ -22,7 +22,8 @@ Every number shown or checked comes from `quizapp.engine`.
 
 from __future__ import annotations
 
-from quizapp.questions.generator import RENAMED, TEMPLATES, generate, template
+from quizapp.catalog import TemplateIds
+from quizapp.questions.generator import TEMPLATES, generate, template
 from quizapp.questions.grading import Grade
 from quizapp.questions.mistakes import MISTAKES, Mistake
 from quizapp.questions.parsing import AnswerSyntaxError, parse_numbers
@@ -41,17 +42,6 @@ __all__ = [
     "template_ids",
     "template_params",
 ]
-
-
-class TemplateIds(list[str]):
-    """The current family ids, sorted; an old, renamed id is still `in` it, though not listed.
-
-    Decks and review logs written before a rename keep loading (`generate` resolves the old id),
-    while menus and error messages offer only the current names.
-    """
-
-    def __contains__(self, item: object) -> bool:
-        return super().__contains__(RENAMED.get(item, item) if isinstance(item, str) else item)
 
 
 def template_ids() -> TemplateIds:

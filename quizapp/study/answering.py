@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-import numpy as np
 from fsrs import Rating
 
 from quizapp.content.kinds import kind_info
@@ -18,6 +17,7 @@ SLOW_FACTOR = 2.0
 FAST_FACTOR = 0.4
 """Time only weighs in for clear outliers against the usual time: twice as slow, or faster than
 two fifths of it."""
+
 
 @dataclass(frozen=True)
 class CodeAnswer:
@@ -90,6 +90,8 @@ class Graded:
 def shown_options(options: Sequence[str], seed: int) -> tuple[str, ...]:
     """The options in a fresh order for one showing, reproducible from its seed (kept in the log
     with the answer), so the key is not always where the deck lists it."""
+    import numpy as np  # on the first showing: home never needs numpy
+
     order = np.random.default_rng(seed).permutation(len(options))
     return tuple(options[int(index)] for index in order)
 

@@ -16,6 +16,7 @@ from typing import Protocol
 from fsrs import Rating, State
 
 from quizapp.study.card_query import Term, parse_query
+from quizapp.study.state import from_micros, to_micros
 from quizapp.study.store import CardStatus, StudyStore
 
 NOT_LOADED = "(not in the loaded content)"
@@ -39,9 +40,11 @@ class BrowsableCard(Protocol):
     def tags(self) -> tuple[str, ...]: ...
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BrowsedCard:
-    """One row of the browser. `deck` is "" for a card with history that no loaded deck has."""
+    """One row of the browser. `deck` is "" for a card with history that no loaded deck has.
+    Not frozen: a frozen dataclass is several times slower to build, and 100k are built each
+    time the browser opens; nothing changes one in place (`reread` makes a new one)."""
 
     card_id: str
     deck: str
@@ -59,12 +62,13 @@ class BrowsedCard:
 
     def __post_init__(self) -> None:
         state = None if self.status is None else self.status.state
-        object.__setattr__(self, "state", "new" if state is None else _STATE_NAMES[state])
-        object.__setattr__(self, "text", f"{self.card_id}\n{self.front}".lower())
+        self.state = "new" if state is None else _STATE_NAMES[state]
+        self.text = f"{self.card_id}\n{self.front}".lower()
 
     @property
     def due(self) -> datetime | None:
-        return None if self.status is None else self.status.due
+        micros = None if self.status is None else self.status.due_micros
+        return None if micros is None else from_micros(micros)
 
     @property
     def lapses(self) -> int:
@@ -80,7 +84,7 @@ class BrowsedCard:
 
     def buried(self, today: date) -> bool:
         until = None if self.status is None else self.status.buried_until
-        return until is not None and until > today
+        return until is not None and until > today.isoformat()
 
     def marks(self, today: date) -> tuple[str, ...]:
         """The user's marks on the card, as the browser's flags column names them."""
@@ -97,7 +101,8 @@ class Moment:
     """The study day a search judges `is:due` and `is:buried` against."""
 
     today: date
-    day_ends: datetime
+    day_ends: int
+    """The end of `today`, in the microseconds a card's due time is stored in."""
 
 
 Check = Callable[[BrowsedCard, Moment], bool]
@@ -109,8 +114,9 @@ def _status_check(status: str) -> Check:
         "learning": lambda card, _m: card.state in ("learning", "relearning"),
         "review": lambda card, _moment: card.state == "review",
         "due": lambda card, moment: (
-            card.due is not None
-            and card.due < moment.day_ends
+            card.status is not None
+            and card.status.due_micros is not None
+            and card.status.due_micros < moment.day_ends
             and not card.suspended
             and not card.buried(moment.today)
         ),
@@ -181,7 +187,7 @@ class CardCollection:
     def moment(self) -> Moment:
         calendar = self._store.calendar()
         today = calendar.day_of(self._store.clock.now())
-        return Moment(today, calendar.end_of(today))
+        return Moment(today, to_micros(calendar.end_of(today)))
 
     def search(self, query: str) -> list[BrowsedCard]:
         """The cards matching `query` (see `card_query`), in collection order."""
@@ -197,11 +203,13 @@ class CardCollection:
             else CardStatus(
                 card_id=card_id,
                 state=stored.state,
-                due=stored.due,
+                due_micros=None if stored.due is None else to_micros(stored.due),
                 lapses=stored.lapses,
                 leech=stored.leech,
                 suspended=stored.suspended,
-                buried_until=stored.buried_until,
+                buried_until=None
+                if stored.buried_until is None
+                else stored.buried_until.isoformat(),
             )
         )
         fresh = replace(row, status=status, flagged=card_id in self._store.flagged_ids())

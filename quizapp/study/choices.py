@@ -14,6 +14,7 @@ from quizapp.study.custom_study import (
     extra_new_cards,
     interview_countdown,
     next_due,
+    unseen_pace,
     weakest_families,
     when_text,
 )
@@ -40,6 +41,8 @@ class StudyChoices:
     interview: str
     """The countdown ("Interview in 12 days (…)"), or "" when no interview day is ahead."""
     interview_day: date | None
+    unseen: str
+    """Before the interview day: how many cards were never studied and the pace that sees them."""
     below_target: int
     """Studied cards whose predicted recall on the interview day is below `retention`."""
     retention: float
@@ -69,7 +72,7 @@ def study_choices(
             else f"Nothing is due now; the next card is due {when_text(coming, today, calendar)}."
         )
     day = settings.interview_day
-    ahead = day is not None and day >= today
+    interview_day = day if day is not None and day >= today else None
     return StudyChoices(
         today=today,
         scopes=scopes,
@@ -78,9 +81,19 @@ def study_choices(
         extra_new_today=extra_new_cards(store, today),
         weakest=tuple(weakest_families(store, cards, today)),
         interview=interview_countdown(settings, today),
-        interview_day=day if ahead else None,
-        below_target=len(below_target_on(store, cards, settings, calendar, day))
-        if ahead and day is not None
-        else 0,
+        interview_day=interview_day,
+        unseen=_unseen(store, cards, today, interview_day, settings.new_per_day),
+        below_target=0
+        if interview_day is None
+        else len(below_target_on(store, cards, settings, calendar, interview_day)),
         retention=settings.desired_retention,
     )
+
+
+def _unseen(
+    store: StudyStore, cards: Sequence[TaggedCard], today: date, day: date | None, limit: int
+) -> str:
+    if day is None:
+        return ""
+    unseen = store.new_card_ids([card.id for card in cards], today, len(cards))
+    return unseen_pace(len(unseen), today, day, limit)

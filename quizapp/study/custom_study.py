@@ -120,6 +120,22 @@ def interview_countdown(settings: StudySettings, today: date) -> str:
     return f"Interview in {days} day{'s' if days != 1 else ''} ({day.isoformat()})"
 
 
+def unseen_pace(unseen: int, today: date, day: date, new_per_day: int) -> str:
+    """How many new cards a day see every card before the interview day (its own day excluded:
+    a card first seen that day is not yet learnt)."""
+    if unseen == 0:
+        return ""
+    days = max(1, (day - today).days)
+    pace = -(-unseen // days)
+    cards = "card is" if unseen == 1 else "cards are"
+    advice = (
+        "the daily limit is enough"
+        if pace <= new_per_day
+        else f"raise new_per_day or add extra new cards (n): the limit is {new_per_day}"
+    )
+    return f"{unseen} {cards} not studied yet: {pace} new a day sees all before then; {advice}."
+
+
 def below_target_on(
     store: StudyStore,
     cards: Iterable[_Card],

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from quizapp.content.kinds import kind_info
 from quizapp.study.answering import Graded, shown_options
 from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
 from quizapp.study.scheduling import NextStates
 from quizapp.study.store import Attempt
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SEED_LIMIT = 2**31
 
@@ -61,9 +63,13 @@ class Questioner:
 
     def __init__(self, generate: QuestionFactory | None, rng: np.random.Generator | None) -> None:
         self._generate = generate
-        self._rng = rng if rng is not None else np.random.default_rng()
+        self._rng = rng
 
     def seed(self) -> int:
+        if self._rng is None:
+            import numpy as np  # when the first question is drawn: home never needs numpy
+
+            self._rng = np.random.default_rng()
         return int(self._rng.integers(0, SEED_LIMIT))
 
     def question(

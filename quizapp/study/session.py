@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-import numpy as np
 from fsrs import Rating, State
 
 from quizapp.content.kinds import kind_info
@@ -24,6 +24,9 @@ from quizapp.study.settings import StudySettings
 from quizapp.study.shown import Action, OneCardSession
 from quizapp.study.store import Change, Recorded, StudyStore
 from quizapp.study.store.shown import forget_seed, keep_seed, kept_seed
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,17 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-import numpy as np
 from fsrs import Rating
 
 from quizapp.study.answering import Graded, Response, grade_response, propose
 from quizapp.study.items import Questioner, StudyItem
 from quizapp.study.protocols import QuestionFactory
 from quizapp.study.store import Change, Recorded, StudyStore
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)

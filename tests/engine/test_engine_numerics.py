@@ -230,7 +230,44 @@ def test_large_inputs_are_processed_in_blocks_with_the_same_result():
         activation = engine.get(name)
         whole = activation(x)
         assert whole.shape == x.shape
-        np.testing.assert_array_equal(whole[1, 7:9], activation(x[1, 7:9]))
+        # Slices longer than the few values exact GELU computes one by one (checked below).
+        np.testing.assert_array_equal(whole[1, 7:37], activation(x[1, 7:37]))
         np.testing.assert_array_equal(
-            activation.derivative(x)[2, -3:], activation.derivative(x[2, -3:])
+            activation.derivative(x)[2, -30:], activation.derivative(x[2, -30:])
         )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(-60.0, 60.0), min_size=1, max_size=16))
+def test_exact_gelu_on_a_few_values_agrees_with_the_table(values):
+    """A few values go through math.erfc one by one; many through the fitted table."""
+    gelu = engine.get("gelu")
+    few = np.array(values)
+    many = np.concatenate([few, np.zeros(40)])
+    np.testing.assert_allclose(gelu(few), gelu(many)[: len(values)], rtol=2e-14, atol=1e-290)
+    # The slope has a root near -0.75, where only absolute accuracy (a few ulps of the two terms,
+    # each below 1.1) is possible.
+    slopes = gelu.derivative(many)[: len(values)]
+    np.testing.assert_allclose(gelu.derivative(few), slopes, rtol=2e-14, atol=1e-15)
+
+
+# Every class of float64 and float32 input: huge, overflowing exp, subnormal, ±0, ±inf, NaN.
+ANY_INPUT = [
+    np.concatenate([EXTREMES, [-1e-310, 1e-310, INF, -INF, NAN, -6.0, -3.0, 3.0, 6.0]]),
+    np.array(
+        [-3e38, -1e30, -100.0, -88.0, -1e-40, -1e-45, -0.0, 0.0, 1e-45, 1e-40, 88.0, 100.0,
+         1e30, 3e38, INF, -INF, NAN, -6.0, -3.0, 3.0, 6.0],
+        dtype=np.float32,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", [name for name in NAMES if engine.get(name).silent])
+def test_a_silent_kernel_raises_no_floating_point_event_for_any_input(name):
+    """Those run without the error state that quiets underflow (it costs a numpy call)."""
+    activation = engine.get(name)
+    kernels = {"forward": activation, "derivative": activation.derivative}
+    with np.errstate(all="raise"):
+        for role in activation.silent:
+            for x in ANY_INPUT:
+                kernels[role](x)

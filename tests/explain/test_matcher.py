@@ -86,6 +86,18 @@ def test_a_not_after_the_words_denies_what_they_do_unless_it_says_the_point() ->
     assert judge("log_softmax, not log(softmax)", KeyPoint("Use it.", ("log_softmax",)))[0]
 
 
+def test_negations_in_other_forms_deny_the_words() -> None:
+    fixes = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu", "batch norm"))
+    assert not judge("Leaky ReLU is unnecessary", fixes)[0]
+    assert not judge("batch norm has no effect on it", fixes)[0]
+    assert not judge("it's a myth that Leaky ReLU fixes it; nothing does", fixes)[0]
+    assert not judge("no activation can use Leaky ReLU here", fixes)[0]
+    assert not judge("nobody uses Leaky ReLU", fixes)[0]
+    assert judge("Leaky ReLU, and a myth is just a story", fixes)[0]
+    centring = KeyPoint("Normalisation achieves the centring.", ("batch norm",))
+    assert not judge("batch norm doesn't centre anything", centring)[0]
+
+
 def test_words_of_one_class_stand_for_each_other() -> None:
     shrink = KeyPoint("Gradients shrink.", ("gradients shrink", "earlier layers"))
     assert judge("the gradients decay", shrink)[0]

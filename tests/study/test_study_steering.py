@@ -21,6 +21,7 @@ from quizapp.study.custom_study import (
     interview_countdown,
     next_due,
     parse_count,
+    unseen_pace,
     weakest_families,
     when_text,
 )
@@ -230,3 +231,18 @@ def test_a_typed_count_is_accepted_in_range_or_explained(text: str) -> None:
         assert str(error).startswith("days ahead must be")
     else:
         assert 1 <= value <= 365 and value == int(text.strip())
+
+
+def test_the_pace_that_sees_every_card_before_the_interview() -> None:
+    today = date(2026, 11, 30)
+    day = date(2026, 12, 10)
+    assert unseen_pace(0, today, day, 20) == ""
+    assert unseen_pace(95, today, day, 20) == (
+        "95 cards are not studied yet: 10 new a day sees all before then;"
+        " the daily limit is enough."
+    )
+    assert unseen_pace(300, today, day, 20).endswith(
+        "30 new a day sees all before then; raise new_per_day or add extra new cards (n):"
+        " the limit is 20."
+    )
+    assert unseen_pace(3, today, today, 20).startswith("3 cards are not studied yet: 3 new a day")

@@ -143,3 +143,36 @@ async def test_the_printed_replay_command_plans_the_same_interview(
         (question.card.id, question.kind, question.seed, question.budget, question.prompt)
         for question in plan.questions
     ]
+
+
+async def test_weakest_topics_wait_for_the_ticks_of_a_conceptual_answer(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """Nothing heard and nothing ticked yet is no evidence of a weak topic; once the user has
+    assessed the answer (even to no point covered), it counts."""
+    app = _mock_app(data_dir, clock, questions=2, time_per_question=60, seed=21)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        conceptual, numeric = screen.interview.plan.questions
+        assert (conceptual.kind, numeric.kind) == ("conceptual", "numeric")
+        own_topics = sorted(set(conceptual.topics) - set(numeric.topics))
+        assert own_topics
+        screen.query_one("#mock-answer", Input).value = "zzz"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen.query_one("#mock-answer", Input).value = numeric.question.expected_text
+        await pilot.press("enter")
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, MockReportScreen)
+        assert report.query_one("#mock-points-0", SelectionList).selected == []
+        assert not any(topic in shown(app, "#mock-summary") for topic in own_topics)
+
+        points = report.query_one("#mock-points-0", SelectionList)
+        points.focus()
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert points.selected == []
+        assert f"{own_topics[0]} 0%" in shown(app, "#mock-summary")

@@ -209,3 +209,29 @@ async def test_the_palette_opens_the_browser(make_app) -> None:
         commands["Cards"].callback()
         await wait_ready(pilot)
         assert isinstance(app.screen, CardsScreen)
+
+
+async def test_a_leech_is_found_and_reset_clears_its_lapses(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        store = app.workspace.store
+        card = app.workspace.cards[2]
+        record_answer(store, card, Rating.Good, scheduler=Scheduler(enable_fuzzing=False))
+        with store.transaction() as connection:
+            connection.execute(
+                "UPDATE cards SET lapses = 9, leech = 1 WHERE card_id = ?", (card.id,)
+            )
+        screen = await open_cards(pilot, "is:leech")
+        assert column(screen, 0) == [card.id]
+        assert (column(screen, 3), column(screen, 4)) == (["9"], ["leech"])
+        await pilot.press("s")
+        await wait_ready(pilot)
+        assert store.card_state(card.id).suspended
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_ready(pilot)
+        state = store.card_state(card.id)
+        assert (state.lapses, state.leech, state.state) == (0, False, None)
+        assert (column(screen, 3), column(screen, 4)) == ([""], [""])

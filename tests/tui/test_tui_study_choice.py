@@ -234,6 +234,8 @@ async def test_interview_day_is_checked_counted_down_and_reviewed_for(
         assert isinstance(screen, StudyChoiceScreen)
         assert f"Interview in 40 days ({interview.isoformat()})" in shown(app, "#choice-note")
         assert screen.choices is not None and screen.choices.below_target == 5
+        unseen = len(load_content(data_dir).cards) - 5
+        assert f"{unseen} cards are not studied yet: " in shown(app, "#choice-note")
         await pilot.press("i")
         await wait_ready(pilot)
         assert isinstance(app.screen, ReviewScreen)

@@ -68,6 +68,7 @@ class MockAnswer:
     covered: frozenset[int] = frozenset()
     suggested: bool = False
     evidence: tuple[str, ...] = ()
+    self_assessed: bool = False
 
     @property
     def attempted(self) -> bool:
@@ -88,6 +89,12 @@ class MockAnswer:
     @property
     def assessable(self) -> bool:
         return self.planned.kind == "conceptual" and self.attempted
+
+    @property
+    def awaiting_ticks(self) -> bool:
+        """A conceptual answer with nothing ticked yet, by the matcher or by the user: its 0%
+        says nothing about the topic until the user has assessed it."""
+        return self.assessable and not self.covered and not self.self_assessed
 
     @property
     def score(self) -> float:
@@ -133,7 +140,7 @@ class MockAnswer:
         outside = sorted(index for index in covered if not 0 <= index < points)
         if outside:
             raise ValueError(f"key point {outside[0] + 1} does not exist; there are {points}")
-        return replace(self, covered=frozenset(covered), suggested=False)
+        return replace(self, covered=frozenset(covered), suggested=False, self_assessed=True)
 
 
 def suggest_covered(answer: MockAnswer) -> MockAnswer:

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Literal, Protocol, cast
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal, Protocol, cast
 
 from quizapp.study.items import SEED_LIMIT, default_generate
 from quizapp.study.mock.budgets import coding_seconds, default_seconds, fit_seconds
@@ -27,6 +25,9 @@ from quizapp.study.mock.topics import (
     unknown_topics,
 )
 from quizapp.study.protocols import QuestionLike
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Kind = Literal["conceptual", "numeric", "coding"]
 DRAWN_SEEDS = 1_000_000
@@ -151,6 +152,8 @@ def build_plan(
             f"unknown topic(s) {', '.join(unknown)}; choose from the deck's tags, sections and "
             f"activations, e.g. {', '.join(_examples(cards))}"
         )
+    import numpy as np  # when an interview is planned: home never needs numpy
+
     chosen_seed = _plan_seed(options, seed)
     rng = np.random.default_rng(chosen_seed)
     weakness = weakness or {}
@@ -218,6 +221,8 @@ def _plan_seed(options: MockOptions, fallback: int | None) -> int:
         return options.seed
     if fallback is not None:
         return fallback
+    import numpy as np
+
     return int(np.random.default_rng().integers(0, DRAWN_SEEDS))
 
 
@@ -226,6 +231,8 @@ def _examples(cards: Sequence[MockCard]) -> list[str]:
 
 
 def _weights(cards: Sequence[MockCard], weakness: Mapping[str, float]) -> np.ndarray:
+    import numpy as np
+
     raw = np.array([1.0 + WEAK_BOOST * weakness.get(card.id, 0.0) for card in cards])
     return raw / raw.sum()
 

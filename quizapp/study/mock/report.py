@@ -120,7 +120,12 @@ class MockReport:
 
     @property
     def weakest(self) -> tuple[TopicResult, ...]:
-        return weakest_topics((answer.planned.topics, answer.score) for answer in self.answers)
+        """Conceptual answers with nothing ticked yet are left out until assessed."""
+        return weakest_topics(
+            (answer.planned.topics, answer.score)
+            for answer in self.answers
+            if not answer.awaiting_ticks
+        )
 
     @property
     def missed(self) -> tuple[MockAnswer, ...]:

@@ -4,7 +4,8 @@ a card's answers with the state each one started from, unbury, and the user's ow
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
+from typing import NamedTuple
 
 from fsrs import Rating, State
 
@@ -15,17 +16,18 @@ from quizapp.study.store.connection import guarded
 _STATES = {int(state): state for state in State}
 
 
-@dataclass(frozen=True, slots=True)
-class CardStatus:
-    """The columns of a card's row the browser lists and filters on."""
+class CardStatus(NamedTuple):
+    """The columns of a card's row the browser lists and filters on, due and buried as stored
+    (microseconds since the epoch, an ISO day): 100k are read each time the browser opens, and
+    turning every one into datetimes costs more than reading them; the rows shown convert."""
 
     card_id: str
     state: State | None
-    due: datetime | None
+    due_micros: int | None
     lapses: int
     leech: bool
     suspended: bool
-    buried_until: date | None
+    buried_until: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +50,13 @@ class CardBrowsing(CardTable):
         )
         return [
             CardStatus(
-                card_id=card_id,
-                state=None if state is None else _STATES[state],
-                due=None if due is None else from_micros(due),
-                lapses=lapses,
-                leech=bool(leech),
-                suspended=bool(suspended),
-                buried_until=None if buried is None else date.fromisoformat(buried),
+                card_id,
+                None if state is None else _STATES[state],
+                due,
+                lapses,
+                bool(leech),
+                bool(suspended),
+                buried,
             )
             for card_id, state, due, lapses, leech, suspended, buried in rows
         ]

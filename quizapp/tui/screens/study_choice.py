@@ -77,7 +77,8 @@ class StudyChoiceScreen(QuizScreen):
     def _show(self, choices: StudyChoices) -> None:
         self.choices = choices
         self.refresh_bindings()
-        note = [line for line in (choices.next_card, choices.interview) if line]
+        lines = (choices.next_card, choices.interview, choices.unseen)
+        note = [line for line in lines if line]
         note.append("enter: study the highlighted choice · escape: back")
         self.query_one("#choice-note", Static).update("\n".join(note))
         options = self.query_one("#choice-list", OptionList)
