@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from quizapp.explain.cues import NEGATIONS, Term
+from quizapp.explain.cues import PLAIN_NEGATIONS, Term
 from quizapp.explain.synonyms import as_number, as_symbol, class_of, heard_classes
 from quizapp.explain.text import Token, stem
 
-SAYS_NOT = NEGATIONS - {"instead", "rather", "non"}
+SAYS_NOT = PLAIN_NEGATIONS - {"non"}
 """Negations a cue's "not" stands for: "not", "no", "never", "without", …"""
 Entry = tuple[int, int, str, str]
 """(first, last) token positions, and the form and kind they are read as."""

@@ -87,10 +87,12 @@ STOPWORDS = frozenset(
         "both",
     }
 )
-NEGATIONS = frozenset(
+PLAIN_NEGATIONS = frozenset(
     {"not", "no", "never", "without", "cannot", "neither", "nor", "none", "non", "nothing",
-     "instead", "rather", "nobody"}
+     "nobody"}
 )  # fmt: skip
+NEGATIONS = PLAIN_NEGATIONS | {"instead", "rather", "fails", "fail", "failed", "unable", "lacks",
+                               "lack"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

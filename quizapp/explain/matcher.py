@@ -19,6 +19,8 @@ from quizapp.explain.text import Token, tokenize
 
 WINDOW_SLACK = 4
 """Words a cue's terms may be spread over beyond their own number ("gradient quickly shrinks")."""
+NOT_REACH = 2
+"""How far after a cue's own "not" the word it negates may come ("not really saturate")."""
 FALLBACK_SHARE = 0.6
 """Share of a cue-less key point's content words an answer must use to cover it."""
 
@@ -123,23 +125,39 @@ def _find_cue(candidates: Candidates, cue: Cue, affirming: frozenset[str]) -> se
     width = len(cue.terms) + WINDOW_SLACK
     best: list[int] | None = None
     for start in sorted({first for candidates in per_term for first, _ in candidates}):
-        chosen = _window(tokens, per_term, start, width)
-        if chosen is None:
+        picks = _window(tokens, per_term, start, width)
+        if picks is None:
             continue
-        if (cue.negated and chosen != sorted(chosen)) or negated(tokens, chosen, affirming):
+        chosen = [at for first, last in picks for at in range(first, last + 1)]
+        if (cue.negated and not _says_it_in_order(cue, picks)) or negated(
+            tokens, chosen, affirming
+        ):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):
             best = chosen
     return set(best) if best is not None else None
 
 
+def _says_it_in_order(cue: Cue, picks: list[tuple[int, int]]) -> bool:
+    """A cue that says "not X" is read in its own order, with its "not" right before X ("no
+    saturation", "not really saturate", not "not help with saturation")."""
+    if [pick[0] for pick in picks] != sorted(pick[0] for pick in picks):
+        return False
+    return all(
+        following[0] - pick[1] <= NOT_REACH
+        for term, pick, following in zip(cue.terms, picks, picks[1:], strict=False)
+        if term.form in NEGATIONS
+    )
+
+
 def _window(
     tokens: list[Token], per_term: list[list[tuple[int, int]]], start: int, width: int
-) -> list[int] | None:
-    """Token positions for each term in cue order, each term on its own tokens, all in the
-    sentence of `start` and within `width` tokens of it; None if some term has none there."""
+) -> list[tuple[int, int]] | None:
+    """The (first, last) tokens of each term in cue order, each term on its own tokens, all in
+    the sentence of `start` and within `width` tokens of it; None if some term has none there."""
     sentence = tokens[start].sentence
     chosen: list[int] = []
+    picks: list[tuple[int, int]] = []
     for candidates in per_term:
         pick = next(
             (
@@ -155,7 +173,8 @@ def _window(
         if pick is None:
             return None
         chosen.extend(range(pick[0], pick[1] + 1))
-    return chosen
+        picks.append(pick)
+    return picks
 
 
 def _span(answer: str, tokens: list[Token], chosen: set[int]) -> str:

@@ -3,8 +3,9 @@
 Scoped, not a window: a "not" negates the verb phrase after it in its clause ("does not help
 with vanishing gradients"); a "no", "without" or "instead of" only the phrase right after it
 ("no saturation, and gradients flow" still says gradients flow); and a "not" right after the
-words denies what they do ("Leaky ReLU does not help") unless what is negated is the point
-itself ("early layers don't learn", "Leaky ReLU does not die").
+words denies what they do ("Leaky ReLU does not help", "… is unnecessary") unless what is
+negated is the point itself ("early layers don't learn", "Leaky ReLU does not die"). A whole
+sentence is denied by "it's a myth that …" before the words or "…, but that's not true" after.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ DISMISSALS = frozenset(
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""
+CONJUNCTIONS = frozenset({"and", "or"})
+"""Before a verb, they start a new predicate a "not" no longer reaches ("doesn't have that problem
+and is cheap")."""
 SCOPE_NOUNS = frozenset({"effect", "impact", "influence", "role", "reason", "need", "point"})
 """After a "no", these carry it over their whole clause ("has no effect on saturation")."""
 NEGATIVE_MARKERS = ("not", "no", "never", "cannot", "barely", "hardly", "stall", "stop",
@@ -84,6 +88,8 @@ def _negated_before(tokens: list[Token], first: int) -> bool:
         if before < 0 or tokens[before].clause != tokens[first].clause:
             return False
         form = tokens[before].form
+        if form in CONJUNCTIONS and tokens[before + 1].form in AUXILIARIES:
+            return False
         if form not in NEGATIONS:
             continue
         if form == "non":
@@ -104,13 +110,30 @@ def _rules_its_clause(tokens: list[Token], negation: int) -> bool:
 
 
 def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
-    """ "It's a myth that …", "it is wrong that …" earlier in the sentence."""
+    """ "It's a myth that …", "it is wrong that …" earlier in the sentence, or "…, but that's not
+    true", "…; that is a misconception" later in it or in the next one."""
     sentence = tokens[first].sentence
-    return any(
+    if any(
         tokens[at].form in DISMISSALS and tokens[at + 1].form == "that"
         for at in range(first - 1, 0, -1)
         if tokens[at].sentence == sentence
+    ):
+        return True
+    return any(
+        _dismisses(tokens, at)
+        for at in range(first + 1, len(tokens))
+        if sentence <= tokens[at].sentence <= sentence + 1
     )
+
+
+def _dismisses(tokens: list[Token], at: int) -> bool:
+    """ "that is not true", "it's wrong", "this is a myth" starting at `at`."""
+    if tokens[at].form not in {"that", "this", "it"}:
+        return False
+    words = [token.form for token in tokens[at + 1 : at + 5]]
+    while words and words[0] in AUXILIARIES | {"a", "an", "just"}:
+        words.pop(0)
+    return bool(words) and (words[0] in DISMISSALS or words[:2] == ["not", "true"])
 
 
 def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> bool:
@@ -119,9 +142,12 @@ def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> 
     unnecessary")."""
     clause = tokens[last].clause
     verb = last + 1
-    subject_goes_on = verb + 1 < len(tokens) and tokens[verb + 1].form in AUXILIARIES
-    if subject_goes_on and tokens[verb].form not in AUXILIARIES:
-        verb += 1
+    for extra in (1, 2):
+        subject_ends = last + extra
+        if subject_ends + 1 < len(tokens) and tokens[subject_ends + 1].form in AUXILIARIES:
+            if all(t.form not in AUXILIARIES for t in tokens[last + 1 : subject_ends + 1]):
+                verb = subject_ends + 1
+            break
     after = verb
     while after < len(tokens) and tokens[after].form in AUXILIARIES | {"a", "an"}:
         after += 1

@@ -98,6 +98,26 @@ def test_negations_in_other_forms_deny_the_words() -> None:
     assert not judge("batch norm doesn't centre anything", centring)[0]
 
 
+def test_a_denial_later_in_the_sentence_or_the_next_one_counts() -> None:
+    point = KeyPoint("Sigmoid saturates.", ("sigmoid saturates",))
+    assert not judge("People say sigmoid saturates, but that's not true.", point)[0]
+    assert not judge("Some claim sigmoid saturates; that is a myth.", point)[0]
+    assert not judge("ReLU fails to make sigmoid saturate", point)[0]
+    assert judge("Sigmoid saturates. That is why deep nets use ReLU.", point)[0]
+
+
+def test_a_not_stops_at_a_new_predicate() -> None:
+    cheap = KeyPoint("ReLU is cheap.", ("cheap",))
+    assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
+    assert not judge("ReLU isn't saturating or cheap", cheap)[0]
+
+
+def test_a_cues_own_not_must_govern_the_word_after_it() -> None:
+    point = KeyPoint("ReLU avoids vanishing.", ("no vanishing",))
+    assert judge("with ReLU there is no vanishing", point)[0]
+    assert not judge("ReLU does not help with vanishing", point)[0]
+
+
 def test_words_of_one_class_stand_for_each_other() -> None:
     shrink = KeyPoint("Gradients shrink.", ("gradients shrink", "earlier layers"))
     assert judge("the gradients decay", shrink)[0]

@@ -159,6 +159,12 @@ async def test_nothing_due_names_the_next_card_and_offers_custom_study(
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("Extra new cards today" in prompt for prompt in prompts)
         assert any("Review ahead" in prompt for prompt in prompts)
+        assert options.highlighted == options.get_option_index("extra_new")
+        await choose(pilot, screen, "Everything due")
+        assert app.screen is screen
+        assert last_message(app) == (
+            "Nothing is due today: try extra new cards (n) or review ahead (a)."
+        )
 
         await pilot.press("n")
         await pilot.pause()

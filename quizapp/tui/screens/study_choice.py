@@ -88,7 +88,8 @@ class StudyChoiceScreen(QuizScreen):
         places = [option for option in scoped[1:] if option not in tags]
         options.add_options([scoped[0], None, *self._custom_options(choices), None, *places])
         options.add_options([None, *tags] if tags else [])
-        options.highlighted = 0
+        nothing_due = bool(choices.next_card)
+        options.highlighted = options.get_option_index("extra_new") if nothing_due else 0
         options.focus()
 
     def _scope_option(self, index: int) -> Option:
@@ -181,7 +182,8 @@ class StudyChoiceScreen(QuizScreen):
         workspace = self.workspace
         session = ReviewSession(workspace.store, scope.select(workspace.cards))
         if session.counts().total == 0:
-            return f"Nothing is due in {scope.title} today."
+            where = "" if scope.kind == "all" else f" in {scope.title}"
+            return f"Nothing is due{where} today: try extra new cards (n) or review ahead (a)."
         return session, "Review" if scope.kind == "all" else f"Review · {scope.title}"
 
     def _weakest(self) -> tuple[CramSession, str]:
