@@ -230,10 +230,11 @@ def test_large_inputs_are_processed_in_blocks_with_the_same_result():
         activation = engine.get(name)
         whole = activation(x)
         assert whole.shape == x.shape
-        # Slices longer than the few values exact GELU computes one by one (checked below).
-        np.testing.assert_array_equal(whole[1, 7:37], activation(x[1, 7:37]))
+        # Slices longer than the few values some kernels compute another way (exact GELU one by
+        # one, checked below; sigmoid with fewer numpy calls, checked by the accuracy tests).
+        np.testing.assert_array_equal(whole[1, 7:107], activation(x[1, 7:107]))
         np.testing.assert_array_equal(
-            activation.derivative(x)[2, -30:], activation.derivative(x[2, -30:])
+            activation.derivative(x)[2, -100:], activation.derivative(x[2, -100:])
         )
 
 
