@@ -3,8 +3,10 @@
 The floor is `python -I -c pass` started by subprocess the same way the sandbox starts its child
 (same interpreter, isolated mode, a temporary folder, the same small environment). "warm" is a
 check as the app runs it: the sandbox's child is already up, so a check forks it, runs every
-hidden case, and compares in this process. "cold" is a check as `quizapp code check` runs it:
-start the child (interpreter + numpy import), fork, run, compare, stop. Medians of N runs.
+hidden case, and compares in this process. "cold" is the sandbox part of `quizapp code check`,
+in this process: start the child (interpreter + numpy import), fork, run, compare, stop. "end to
+end" is the command itself, `python -m quizapp code check EXERCISE FILE.py` in a fresh process
+(its own start, imports and the exercise's deck included). Medians of N runs.
 
     python benchmarks/coding.py [--repeat N] [--quick]
 """
@@ -18,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from quizapp.coding.check import check
 from quizapp.coding.sandbox import Sandbox, child_environment
@@ -65,6 +68,21 @@ def main() -> int:
             check(card, solution, fresh)
 
     cold = _median_ms(cold_check, max(3, repeat // 4))
+    with tempfile.TemporaryDirectory() as folder:
+        solution_file = Path(folder) / "solution.py"
+        solution_file.write_text(solution, encoding="utf-8")
+        command = [sys.executable, "-m", "quizapp", "--data-dir", folder, "code", "check"]
+
+        def cli_check() -> None:
+            subprocess.run(
+                [*command, EXERCISE, str(solution_file)],
+                cwd=folder,
+                env=child_environment(folder),
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+
+        end_to_end = _median_ms(cli_check, max(3, repeat // 4))
     cases = len(report.cases)
     print(f"checking {EXERCISE} ({cases} cases), median of {repeat} runs")
     print("| run | time | vs python -c pass |")
@@ -73,7 +91,8 @@ def main() -> int:
         ("`python -I -c pass` (floor)", floor),
         ("`python -I -c 'import numpy'`", numpy_floor),
         ("check in the app (warm child, fork per run)", warm),
-        ("`quizapp code check` (child started per check)", cold),
+        ("sandbox check with a cold child (start, fork, run, stop)", cold),
+        ("`quizapp code check` end to end (the command in a fresh process)", end_to_end),
     ]
     for label, value in rows:
         print(f"| {label} | {value:.0f} ms | {value / floor:.2f}x |")

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp.catalog import template_ids
 from quizapp.content import Card, Library, Problem, load_library, settle_duplicates
 from quizapp.content.cache import default_cache
 from quizapp.content.duplicates import duplicated_ids
-from quizapp.study import Clock, StudyStore, open_store
+
+if TYPE_CHECKING:
+    from quizapp.study import Clock, StudyStore
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ def open_workspace(
     `library`: content the caller already loaded with `load_content`, so it is not read twice.
     `for_reading`: the caller never writes (a read-only data dir is then opened read-only).
     """
+    from quizapp.study import open_store  # here: `load_content` alone (code check) needs no store
+
     if library is None:
         library = load_content(data_dir, extra_dirs)
     store = open_store(data_dir, clock, for_reading=for_reading)

@@ -11,11 +11,14 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from quizapp import engine
-from quizapp.content.model import Card, CodeExercise
+
+if TYPE_CHECKING:
+    from quizapp.content.model import Card, CodeExercise
 
 F32 = np.float32
 INF = np.inf

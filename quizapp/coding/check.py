@@ -7,14 +7,16 @@ in this process, so the user's code never sees them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from quizapp.coding.cases import Case, GivenFunction, cases_for
 from quizapp.coding.compare import mismatch, show_array
 from quizapp.coding.sandbox import Job, RawRun, Sandbox
-from quizapp.content.model import Card
+
+if TYPE_CHECKING:
+    from quizapp.content.model import Card
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ import json
 import os
 import resource
 import sys
-import traceback
 import warnings
 from pathlib import Path
 from typing import Any
@@ -61,6 +60,8 @@ def _argument(spec: dict[str, Any], inputs: Any) -> Any:
 
 def _user_frames(error: BaseException, code_lines: list[str]) -> list[str]:
     """The traceback reduced to the user's own lines: `line N, in name: source`."""
+    import traceback  # only once the code raised: the child starts without it
+
     frames = []
     for frame in traceback.extract_tb(error.__traceback__):
         if frame.filename != SOLUTION or frame.lineno is None:

@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
+
+if TYPE_CHECKING:
+    from quizapp.coding.check import CheckReport
+    from quizapp.coding.sandbox import Sandbox
+    from quizapp.content import Card
 
 MAX_SOURCE_BYTES = 1 << 20
 
@@ -33,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     checking.set_defaults(run=run_check)
 
 
-def _exercises(args: argparse.Namespace) -> list:
+def _exercises(args: argparse.Namespace) -> list[Card]:
     from quizapp.commands._opening import load_content
 
     return load_content(args).exercises
@@ -76,22 +82,20 @@ def _read_source(path: Path) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from quizapp.coding.cases import ExerciseError
-    from quizapp.coding.check import check
-    from quizapp.coding.report import report_json, report_lines, summary, visible
+    """The sandbox's child starts first: its interpreter and numpy load while this process
+    finds the exercise and computes the expected values, instead of after."""
     from quizapp.coding.sandbox import Sandbox, SandboxError
 
-    exercises = {card.id: card for card in _exercises(args)}
-    card = exercises.get(args.exercise)
-    if card is None:
-        known = ", ".join(exercises) or "none"
-        raise CommandError(f"unknown exercise {args.exercise!r}; known: {known}")
     code = _read_source(args.file)
     try:
         with Sandbox() as sandbox:
-            report = check(card, code, sandbox)
-    except (SandboxError, ExerciseError) as error:
+            sandbox.start()
+            card = _exercise(args)
+            report = _checked(card, code, sandbox)
+    except SandboxError as error:
         raise CommandError(str(error), 1) from None
+    from quizapp.coding.report import report_json, report_lines, summary, visible
+
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     else:
@@ -99,3 +103,22 @@ def run_check(args: argparse.Namespace) -> int:
         for line in report_lines(report):
             print(line)
     return 0 if report.solved else 1
+
+
+def _exercise(args: argparse.Namespace) -> Card:
+    exercises = {card.id: card for card in _exercises(args)}
+    card = exercises.get(args.exercise)
+    if card is None:
+        known = ", ".join(exercises) or "none"
+        raise CommandError(f"unknown exercise {args.exercise!r}; known: {known}")
+    return card
+
+
+def _checked(card: Card, code: str, sandbox: Sandbox) -> CheckReport:
+    from quizapp.coding.cases import ExerciseError
+    from quizapp.coding.check import check
+
+    try:
+        return check(card, code, sandbox)
+    except ExerciseError as error:
+        raise CommandError(str(error), 1) from None

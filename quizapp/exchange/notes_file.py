@@ -30,6 +30,11 @@ SEPARATORS = {
 _QUESTION_NAMES = frozenset({"question", "front", "term", "q"})
 _ANSWER_NAMES = frozenset({"answer", "back", "meaning", "a"})
 _META_COLUMNS = ("guid", "notetype", "deck", "tags")
+# Anki's file headers; a first row such as `#1,answer` or `#,:` is a note, not a header.
+_HEADER_NAMES = frozenset(
+    {"separator", "html", "tags", "columns", "notetype", "deck", "if matches"}
+    | {f"{name} column" for name in _META_COLUMNS}
+)
 
 
 class NotesFileError(Exception):
@@ -114,9 +119,11 @@ def _parse_headers(path: Path, lines: list[str]) -> tuple[_Layout, int]:
     for number, line in enumerate(lines, start=1):
         if not line.startswith("#") or ":" not in line:
             break
-        count = number
         key, value = (part.strip() for part in line[1:].rstrip("\r\n").split(":", 1))
         key = key.casefold()
+        if key not in _HEADER_NAMES:
+            break
+        count = number
         if key == "separator":
             layout.separator = _separator(path, number, value)
         elif key == "html":

@@ -62,10 +62,14 @@ class Drill:
         self.asked = 0
         self.correct = 0
         self.problems: list[str] = []
+        self._by_family: dict[str, list[int]] = {}
+        """Per question family: [answered, correct]."""
+        self._stopped = False
 
     def next(self) -> PracticeItem | None:
-        """None once `count` questions were asked, or when no selected card can generate one."""
-        if self.count is not None and self.asked >= self.count:
+        """None once `count` questions were asked, the drill was stopped, or no selected card
+        can generate one."""
+        if self._stopped or (self.count is not None and self.asked >= self.count):
             return None
         item = self._draw_card() if self.scheduled else self._draw_choice()
         if item is not None:
@@ -98,7 +102,32 @@ class Drill:
             schedule=self.scheduled,
         )
         self.correct += int(graded.grade.correct)
+        totals = self._by_family.setdefault(item.question.template_id, [0, 0])
+        totals[0] += 1
+        totals[1] += int(graded.grade.correct)
         return recorded
+
+    def stop(self) -> None:
+        """End the drill early (an endless one ends this way): `next` asks nothing more."""
+        self._stopped = True
+
+    @property
+    def answered(self) -> int:
+        return sum(answered for answered, _correct in self._by_family.values())
+
+    def summary_lines(self) -> list[str]:
+        """The score over the answered questions and the family with the lowest accuracy (ties:
+        more answers first), when any answer was wrong."""
+        lines = [f"Drill finished: {self.correct} of {self.answered} correct."]
+        missed = [
+            (correct / answered, -answered, family, answered, correct)
+            for family, (answered, correct) in self._by_family.items()
+            if correct < answered
+        ]
+        if missed:
+            _rate, _count, family, answered, correct = min(missed)
+            lines.append(f"Weakest family: {family} ({correct} of {answered} correct).")
+        return lines
 
     def progress(self) -> str:
         total = "∞" if self.count is None else str(self.count)

@@ -17,4 +17,5 @@ def test_quick_benchmark_prints_the_floor_and_both_checks() -> None:
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert rows[2].startswith("| `python -I -c pass` (floor) |") and rows[2].endswith(" 1.00x |")
     assert any(row.startswith("| check in the app") for row in rows)
-    assert any(row.startswith("| `quizapp code check`") for row in rows)
+    assert any(row.startswith("| sandbox check with a cold child") for row in rows)
+    assert any(row.startswith("| `quizapp code check` end to end") for row in rows)

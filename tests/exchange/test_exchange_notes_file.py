@@ -121,3 +121,17 @@ def test_any_csv_written_by_a_csv_writer_reads_back(tmp_path: Path, pairs: list)
     assert [(note.question, note.answer) for note in result.notes] == [
         (q, a) for q, a in kept if q and a
     ]
+
+
+def test_a_first_row_that_only_looks_like_a_header_is_a_note(tmp_path: Path) -> None:
+    result = read_notes(write(tmp_path, "#1: what is ReLU?,\"max(0, z)\"\n#,:\n", "qa.csv"))
+    assert [(note.question, note.answer) for note in result.notes] == [
+        ("#1: what is ReLU?", "max(0, z)"),
+        ("#", ":"),
+    ]
+
+
+def test_anki_headers_it_does_not_use_are_still_headers(tmp_path: Path) -> None:
+    text = "#separator:tab\n#notetype:Basic\n#deck:Default\n#if matches:update current\nq\ta\n"
+    result = read_notes(write(tmp_path, text))
+    assert [(note.question, note.answer, note.line) for note in result.notes] == [("q", "a", 5)]

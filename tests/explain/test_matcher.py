@@ -261,8 +261,8 @@ def test_any_answer_and_cue_is_judged_without_raising(answer: str, cues: list[st
 
 @st.composite
 def typo(draw: st.DrawFn) -> tuple[str, str]:
-    """A word of at least five letters and the same word with one slip after its first letter
-    (not an abbreviation, which is spelled out before matching: "nonlin" is "nonlinearity")."""
+    """A plain word of at least five letters (not a stopword, not an abbreviation the normaliser
+    spells out, such as "deriv") and the same word with one slip after its first letter."""
     word = draw(
         st.text(alphabet=string.ascii_lowercase, min_size=5, max_size=12).filter(
             lambda word: word not in STOPWORDS and [t.form for t in tokenize(word)] == [word]

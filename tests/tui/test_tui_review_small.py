@@ -148,8 +148,10 @@ async def test_the_worked_solution_below_the_fold_is_announced(make_app) -> None
         screen = await open_review(app, pilot, card_id)
         screen.query_one("#numeric-input", Input).value = screen.item.question.expected_text
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        for _ in range(20):  # the hint follows the layout, after a refresh (slow under load)
+            await pilot.pause()
+            if "↓ more below" in shown(app, "#rating-bar"):
+                break
         assert "↓ more below" in shown(app, "#rating-bar")
         solution = screen.query_one("#numeric-solution")
         scroll = screen.query_one("#card-scroll")

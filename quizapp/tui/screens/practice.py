@@ -149,6 +149,15 @@ class DrillScreen(QuizScreen):
             return self.answered
         return True
 
+    def action_go_back(self) -> None:
+        """Escape ends a drill still running with its summary (an endless drill ends only this
+        way); escape on the summary goes back."""
+        if self.item is not None and self.drill.answered:
+            self.drill.stop()
+            self.action_next_question()
+            return
+        super().action_go_back()
+
     def action_next_question(self) -> None:
         known_problems = len(self.drill.problems)
         self.item = self.drill.next()
@@ -164,7 +173,8 @@ class DrillScreen(QuizScreen):
                 *(f"  {problem}" for problem in self.drill.problems),
             ]
             self.query_one("#drill-summary", Static).update(
-                f"Drill finished: {self.drill.correct} of {self.drill.asked} correct.\n"
+                "\n".join(self.drill.summary_lines())
+                + "\n"
                 + ("\n".join(left_out) + "\n" if self.drill.problems else "")
                 + "\nescape: back"
             )

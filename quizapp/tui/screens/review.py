@@ -109,6 +109,10 @@ class ReviewScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        scroll = self.query_one("#card-scroll", VerticalScroll)
+        for attribute in ("virtual_size", "size", "scroll_y"):
+            # "↓ more below" follows the layout: content grown, the window resized, scrolled.
+            self.watch(scroll, attribute, self._show_rating_bar, init=False)
         self._present(self.session.next())
 
     @property
