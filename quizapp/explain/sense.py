@@ -20,11 +20,14 @@ NAMES: dict[str, str] = {
     "relu": "relu", "softmax": "softmax", "elu": "elu", "gelu": "gelu", "swish": "swish",
     "silu": "swish", "selu": "selu", "xavier": "glorot", "glorot": "glorot", "he": "he",
     "kaiming": "he", "lecun": "lecun", "linear": "linear", "linearity": "linear",
-    "nonlinear": "nonlinear", "nonlinearity": "nonlinear",
+    "nonlinear": "nonlinear", "nonlinearity": "nonlinear", "glu": "glu", "geglu": "geglu",
+    "swiglu": "swiglu", "reglu": "reglu",
 }  # fmt: skip
 """Things a key point can be about, by the word that names them (σ is read as "sigma")."""
 INITIALISATIONS = frozenset({"glorot", "he", "lecun"})
-NONLINEAR = frozenset(NAMES.values()) - INITIALISATIONS - {"linear"}
+PAIRERS = INITIALISATIONS | {"glu", "geglu", "swiglu", "reglu"}
+"""Things a point pairs with an activation: an initialisation, a gated unit ("GeGLU: GELU")."""
+NONLINEAR = frozenset(NAMES.values()) - PAIRERS - {"linear"}
 ACTIVATIONS = NONLINEAR - {"nonlinear"}
 COORDINATIONS = frozenset({"and", "or", "whereas", "while", "but"})
 """Words that join two claims: "Xavier for ReLU and He for tanh" pairs nothing across "and"."""
@@ -91,11 +94,20 @@ def _said_of_a_rival(tokens: list[Token], chosen: list[int], point: str) -> bool
     own = _accepted(point_names(point))
     if not own:
         return False
+    kinds = {_kind(name) for name in own}
     return any(
-        _nearest_name(tokens, at) not in own | {None}
+        _nearest_name(tokens, at, kinds) not in own | {None}
         for at in chosen
         if name_of(tokens, at) is None
     ) or _rival_partner(tokens, chosen, point)
+
+
+def _kind(name: str) -> str:
+    """Names compete only with names of their kind: "SwiGLU … Swish … LLaMA" is still about
+    SwiGLU, "GLU variants multiply a linear projection" still about the linear path."""
+    if name in PAIRERS:
+        return "pairer"
+    return "linearity" if name in {"linear", "nonlinear"} else "activation"
 
 
 def _accepted(names: frozenset[str]) -> frozenset[str]:
@@ -106,47 +118,55 @@ def _accepted(names: frozenset[str]) -> frozenset[str]:
     return names
 
 
-def _nearest_name(tokens: list[Token], at: int) -> str | None:
+def _nearest_name(tokens: list[Token], at: int, kinds: set[str]) -> str | None:
+    """The nearest thing of one of these kinds named before `at` in its clause."""
     for back in range(at - 1, -1, -1):
         if tokens[back].clause != tokens[at].clause:
             return None
         name = name_of(tokens, back)
-        if name is not None:
+        if name is not None and _kind(name) in kinds:
             return name
     return None
 
 
 def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:
-    """The claim around the words pairs an initialisation with an activation, and the point
-    pairs neither of them that way ("Xavier init for ReLU" for "He for ReLU, Glorot for tanh")."""
+    """The claim around the words pairs an initialisation (or a gated unit) with an activation,
+    and the point pairs neither of them that way ("Xavier init for ReLU" for "He for ReLU, Glorot
+    for tanh"; "GLU gates with a GELU" for "GLU: sigmoid gate; GeGLU: GELU")."""
     pairs = point_pairs(point)
     claim = {
         name for at in _claim(tokens, min(chosen), max(chosen)) if (name := name_of(tokens, at))
     }
-    inits, activations = claim & INITIALISATIONS, claim & ACTIVATIONS
-    if not (pairs and inits and activations):
+    pairers, activations = claim & PAIRERS, claim & ACTIVATIONS
+    if not (pairs and pairers and activations):
         return False
-    paired_inits = {name for pair in pairs for name in pair & INITIALISATIONS}
+    paired_pairers = {name for pair in pairs for name in pair & PAIRERS}
     paired_activations = {name for pair in pairs for name in pair & ACTIVATIONS}
-    if not (inits & paired_inits or activations & paired_activations):
+    if not (pairers & paired_pairers or activations & paired_activations):
         return False
-    return not any(pair & inits and pair & activations for pair in pairs)
+    return not any(pair & pairers and pair & activations for pair in pairs)
 
 
 @lru_cache(maxsize=4096)
 def point_pairs(text: str) -> tuple[frozenset[str], ...]:
-    """The initialisation–activation pairs a key point makes: one per clause when it names
-    several initialisations ("He for ReLU, Glorot for tanh"), else the whole point."""
+    """The pairs a key point makes between an initialisation or gated unit and activations: the
+    whole point when it names one such thing, else one pair per sentence ("GLU: sigmoid gate;
+    GeGLU: GELU") or, in a single sentence, per clause ("He for ReLU, Glorot for tanh")."""
     tokens = tokenize(text)
+    several_sentences = len({token.sentence for token in tokens}) > 1
     named = [
-        (token.clause, name) for at, token in enumerate(tokens) if (name := name_of(tokens, at))
+        (token.sentence if several_sentences else token.clause, name)
+        for at, token in enumerate(tokens)
+        if (name := name_of(tokens, at))
     ]
-    if not any(name in INITIALISATIONS for _, name in named):
-        return ()
-    if len({name for _, name in named if name in INITIALISATIONS}) == 1:
-        return (frozenset(name for _, name in named),)
-    clauses = sorted({clause for clause, _ in named})
-    return tuple(frozenset(name for clause, name in named if clause == at) for at in clauses)
+    if len({name for _, name in named if name in PAIRERS}) <= 1:
+        return (
+            (frozenset(name for _, name in named),)
+            if named and any(name in PAIRERS for _, name in named)
+            else ()
+        )
+    groups = sorted({group for group, _ in named})
+    return tuple(frozenset(name for group, name in named if group == at) for at in groups)
 
 
 def _claim(tokens: list[Token], first: int, last: int) -> range:
@@ -181,7 +201,7 @@ def _joins(tokens: list[Token], at: int) -> bool:
     if not 0 < at < len(tokens) - 1:
         return True
     before, after = name_of(tokens, at - 1), name_of(tokens, at + 1)
-    return not (before and after and (before in INITIALISATIONS) == (after in INITIALISATIONS))
+    return not (before and after and (before in PAIRERS) == (after in PAIRERS))
 
 
 def _contradicted(tokens: list[Token], chosen: list[int], point: str) -> bool:

@@ -164,6 +164,18 @@ def test_a_pairing_is_credited_only_with_its_partner() -> None:
     assert judge("tanh and sigmoid both saturate", listed)[0]
 
 
+def test_a_gated_unit_is_credited_only_with_its_own_gate() -> None:
+    point = KeyPoint("GLU: sigmoid gate; GeGLU: GELU; SwiGLU: Swish.", ("gates",))
+    assert not judge("GLU gates with a GELU", point)[0]
+    assert judge("GLU gates with a sigmoid", point)[0]
+
+
+def test_only_a_name_of_the_points_kind_is_its_rival() -> None:
+    point = KeyPoint("SwiGLU is used in LLaMA.", ("llama",))
+    assert judge("SwiGLU uses Swish as the gate and is what LLaMA uses", point)[0]
+    assert not judge("GeGLU is what LLaMA uses", point)[0]
+
+
 def test_asserting_what_the_point_denies_next_to_the_cue_does_not_cover_it() -> None:
     point = KeyPoint("It stays large when the model is confidently wrong (no saturation).",
                      ("confidently wrong",))  # fmt: skip
