@@ -82,7 +82,7 @@ def in_sense(tokens: list[Token], cue: Cue, chosen: list[int], point: str) -> bo
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _own_word_denied(tokens, chosen, point)
-        or (cue.negated and _denies_it_happens(tokens, chosen))
+        or _denies_it_happens(tokens, chosen)
     )
 
 
@@ -239,9 +239,9 @@ def _own_word_denied(tokens: list[Token], chosen: list[int], point: str) -> bool
 
 
 def _denies_it_happens(tokens: list[Token], chosen: list[int]) -> bool:
-    """A cue that says something is avoided, heard where the answer says it never happens at all
-    ("there's no real vanishing gradient problem") or that something has no effect ("Leaky ReLU
-    doesn't change anything")."""
+    """A cue that says something is avoided or remedied, heard where the answer says it never
+    happens at all ("there's no real vanishing gradient problem") or that something has no effect
+    ("Leaky ReLU doesn't change anything")."""
     first, last = min(chosen), max(chosen)
     after = tokens[last + 1].form if last + 1 < len(tokens) else ""
     if after == "anything":

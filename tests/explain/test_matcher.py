@@ -196,6 +196,9 @@ def test_saying_a_problem_never_happens_is_not_saying_it_is_avoided() -> None:
     assert not judge("honestly there is no zig-zagging problem with sigmoid inputs", point)[0]
     assert not judge("there's no real zig-zag issue", point)[0]
     assert judge("tanh inputs mean no zig-zag updates", point)[0]
+    remedy = KeyPoint("ReLU alleviates the vanishing gradient.", ("alleviate vanishing",))
+    assert not judge("there's no real vanishing gradient problem with sigmoid", remedy)[0]
+    assert judge("ReLU means no vanishing gradient", remedy)[0]
     dead = KeyPoint("A dead unit gets zero gradient and cannot revive.", ("never update",))
     assert not judge("Leaky ReLU doesn't change anything", dead)[0]
     assert judge("its weights never update again", dead)[0]
