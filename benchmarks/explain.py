@@ -4,8 +4,9 @@ Run: python benchmarks/explain.py [--repeat R] [--quick]
 
 Quality: precision and recall of "covered", for each hand-labelled set in tests/explain/ on its
 own — labelled_answers.yaml (the older set the matcher was first tuned on), dev_answers.yaml (fresh
-answers the matcher and cues were improved against) and heldout_judgements.yaml (written by
-someone who never saw the matcher or the cues; nobody tunes against it; reported when present) —
+answers the matcher and cues were improved against), heldout_judgements.yaml and
+heldout_judgements_2.yaml (each written by someone who never saw the matcher or the cues; nobody
+tunes against them; each reported when present) —
 each against a naive reference measured in the same run (a point is covered when one of its cues
 appears verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set,
 and the same ratio against that naive reference.
@@ -28,6 +29,7 @@ SET_FILES = {
     "labelled (tuning)": LABELLED,
     "dev (fresh, tuned on)": SETS / "dev_answers.yaml",
     "held-out": SETS / "heldout_judgements.yaml",
+    "held-out 2": SETS / "heldout_judgements_2.yaml",
 }
 
 
@@ -60,15 +62,18 @@ def line(name: str, scores: Scores) -> str:
     )
 
 
-def report_quality(name: str, path: Path, cards: dict[str, HasKeyPoints]) -> None:
+def report_quality(name: str, path: Path, cards: dict[str, HasKeyPoints]) -> Scores | None:
+    """The set's figures for the matcher and the reference; the matcher's scores, or None when
+    the set is not present."""
     if not path.exists():
         print(f"{name} set: {path.name} not present")
-        return
+        return None
     labelled = read_labelled(path)
     matcher = evaluate(labelled, cards)
     print(f"{name} set: {matcher.judgements} judgements over {len(labelled)} answers")
     print(line("matcher", matcher))
     print(line("verbatim cues (ref.)", evaluate(labelled, cards, naive_judge)))
+    return matcher
 
 
 def main() -> None:
@@ -82,8 +87,11 @@ def main() -> None:
     start = time.perf_counter()
     evaluate(labelled, cards)
     cold = time.perf_counter() - start
-    for name, path in SET_FILES.items():
-        report_quality(name, path, cards)
+    measured = {name: report_quality(name, path, cards) for name, path in SET_FILES.items()}
+    print("matcher, a set per line:")
+    for name, scores in measured.items():
+        if scores is not None:
+            print(line(name, scores))
     warm = seconds_per_answer(labelled, cards, judge_answer, repeat)
     reference = seconds_per_answer(labelled, cards, naive_judge, repeat)
     answers = len(labelled)

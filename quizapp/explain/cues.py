@@ -119,6 +119,10 @@ class Cue:
         return any(term.form in NEGATIONS or avoids(term.stem) for term in self.terms)
 
 
+ORDERED_OPERATORS = frozenset({"-", "/", "minus", "over"})
+"""Operators that do not commute: a cue's operands must stay on their sides ("p - y")."""
+
+
 def _compounds(tokens: list[Token], text: str) -> list[Term]:
     terms: list[Term] = []
     previous: Token | None = None

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from quizapp.explain.candidates import Candidates
-from quizapp.explain.cues import NEGATIONS, Cue, compile_cue, content_terms
+from quizapp.explain.cues import NEGATIONS, ORDERED_OPERATORS, Cue, compile_cue, content_terms
 from quizapp.explain.negation import negated, point_words
+from quizapp.explain.sense import in_sense
 from quizapp.explain.text import Token, tokenize
 
 WINDOW_SLACK = 4
@@ -81,7 +82,7 @@ def match_key_points(answer: str, points: Iterable[KeyPoint]) -> tuple[PointResu
 def _judge(answer: str, candidates: Candidates, point: KeyPoint) -> PointResult:
     if point.cues:
         for cue_text in point.cues:
-            found = _find_cue(candidates, compile_cue(cue_text), point_words(point.text))
+            found = _find_cue(candidates, compile_cue(cue_text), point.text)
             if found is not None:
                 return PointResult(point.text, True, _span(answer, candidates.tokens, found))
         return PointResult(point.text, False, "")
@@ -113,12 +114,15 @@ def _judge_by_content_words(answer: str, candidates: Candidates, point: KeyPoint
     return PointResult(point.text, True, " … ".join(dict.fromkeys(words)))
 
 
-def _find_cue(candidates: Candidates, cue: Cue, affirming: frozenset[str]) -> set[int] | None:
+def _find_cue(candidates: Candidates, cue: Cue, point: str) -> set[int] | None:
     """Positions of the answer tokens that realise the cue most tightly, or None.
 
     A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
-    meant for another word would count ("does not help with vanishing gradients")."""
+    meant for another word would count ("does not help with vanishing gradients"); so must a
+    cue with an operator that does not commute ("p - y"). The words must also be said in the
+    point's sense (see `sense.in_sense`)."""
     tokens = candidates.tokens
+    affirming = point_words(point)
     per_term = [candidates(term) for term in cue.terms]
     if not cue.terms or any(not candidates for candidates in per_term):
         return None
@@ -129,8 +133,11 @@ def _find_cue(candidates: Candidates, cue: Cue, affirming: frozenset[str]) -> se
         if picks is None:
             continue
         chosen = [at for first, last in picks for at in range(first, last + 1)]
-        if (cue.negated and not _says_it_in_order(cue, picks)) or negated(
-            tokens, chosen, affirming
+        if (
+            (cue.negated and not _says_it_in_order(cue, picks))
+            or not _operands_in_order(cue, picks)
+            or negated(tokens, chosen, affirming)
+            or not in_sense(tokens, cue, chosen, point)
         ):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):
@@ -138,10 +145,24 @@ def _find_cue(candidates: Candidates, cue: Cue, affirming: frozenset[str]) -> se
     return set(best) if best is not None else None
 
 
+def _in_cue_order(picks: list[tuple[int, int]]) -> bool:
+    return [pick[0] for pick in picks] == sorted(pick[0] for pick in picks)
+
+
+def _operands_in_order(cue: Cue, picks: list[tuple[int, int]]) -> bool:
+    """An operator that does not commute has its cue's operands on its own sides ("p - y" is
+    not heard in "y minus p"; "z - max(z)" is in "z -= z.max()")."""
+    return all(
+        _in_cue_order(picks[max(0, at - 1) : at + 2])
+        for at, term in enumerate(cue.terms)
+        if term.form in ORDERED_OPERATORS
+    )
+
+
 def _says_it_in_order(cue: Cue, picks: list[tuple[int, int]]) -> bool:
     """A cue that says "not X" is read in its own order, with its "not" right before X ("no
     saturation", "not really saturate", not "not help with saturation")."""
-    if [pick[0] for pick in picks] != sorted(pick[0] for pick in picks):
+    if not _in_cue_order(picks):
         return False
     return all(
         following[0] - pick[1] <= NOT_REACH

@@ -24,7 +24,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "large": ("large", "big", "huge", "high"),
     "max": ("max", "maximum", "largest", "biggest", "highest"),
     "cheap": ("cheap", "efficient", "fast", "quick", "inexpensive"),
-    "slope": ("derivative", "gradient"),
+    "slope": ("derivative", "gradient", "slope"),
     "centred": ("centred", "centered", "centre", "center", "centring", "centering"),
     "mean": ("mean", "average"),
     "same": ("same", "share", "identical", "common"),

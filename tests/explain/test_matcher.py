@@ -143,6 +143,65 @@ def test_a_cues_not_is_heard_in_any_plain_negation() -> None:
     assert not judge("it saturates", point)[0]
 
 
+def test_words_said_of_a_rival_do_not_cover_the_point() -> None:
+    point = KeyPoint("Sigmoid per label: multi-label.", ("several labels",))
+    assert not judge("use softmax when an example can carry several labels", point)[0]
+    assert judge("use a sigmoid per output when an example can carry several labels", point)[0]
+    assert judge("when an example can carry several labels", point)[0]
+    nonlinear = KeyPoint("Non-linear functions allow modelling curves.", ("curves",))
+    assert not judge("linear activations can model curves too", nonlinear)[0]
+    assert judge("non-linear ones like ReLU let you model curves", nonlinear)[0]
+
+
+def test_a_pairing_is_credited_only_with_its_partner() -> None:
+    point = KeyPoint("He/Kaiming for the ReLU family.", ("he relu",))
+    assert not judge("Xavier is for ReLU and He for tanh", point)[0]
+    assert judge("He for ReLU and Xavier for tanh", point)[0]
+    several = KeyPoint("Pair the init: He for ReLU, Glorot for tanh.", ("init",))
+    assert not judge("Xavier init for ReLU", several)[0]
+    assert judge("He init for ReLU", several)[0]
+    listed = KeyPoint("Sigmoid and tanh saturate.", ("sigmoid tanh saturate",))
+    assert judge("tanh and sigmoid both saturate", listed)[0]
+
+
+def test_asserting_what_the_point_denies_next_to_the_cue_does_not_cover_it() -> None:
+    point = KeyPoint("It stays large when the model is confidently wrong (no saturation).",
+                     ("confidently wrong",))  # fmt: skip
+    assert not judge("the gradient saturates when the model is confidently wrong", point)[0]
+    assert not judge("it vanishes when the model is confidently wrong", point)[0]
+    assert judge("it stays large when the model is confidently wrong", point)[0]
+    assert judge("it doesn't saturate, so it's large when the model is confidently wrong", point)[0]
+
+
+def test_a_not_before_another_of_the_points_own_words_denies_it() -> None:
+    point = KeyPoint("Learned scale and shift (γ, β) keep the layer expressive.", ("gamma beta",))
+    assert not judge("gamma and beta are fixed, not learned", point)[0]
+    assert judge("gamma and beta are learned, not fixed", point)[0]
+
+
+def test_saying_a_problem_never_happens_is_not_saying_it_is_avoided() -> None:
+    point = KeyPoint("Same-sign updates force a zig-zag path.", ("avoid zig-zag",))
+    assert not judge("honestly there is no zig-zagging problem with sigmoid inputs", point)[0]
+    assert not judge("there's no real zig-zag issue", point)[0]
+    assert judge("tanh inputs mean no zig-zag updates", point)[0]
+    dead = KeyPoint("A dead unit gets zero gradient and cannot revive.", ("never update",))
+    assert not judge("Leaky ReLU doesn't change anything", dead)[0]
+    assert judge("its weights never update again", dead)[0]
+
+
+def test_an_operator_keeps_its_operands_on_their_sides() -> None:
+    point = KeyPoint("The gradient is p − y.", ("p minus y", "p - y"))
+    assert not judge("the gradient is y minus p over p", point)[0]
+    assert not judge("it's y - p", point)[0]
+    assert judge("the gradient is p minus y", point)[0]
+    assert judge("grad = p − y", point)[0]
+
+
+def test_a_slope_is_a_gradient() -> None:
+    point = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
+    assert judge("ReLU keeps a slope of one for positive inputs", point)[0]
+
+
 def test_a_dot_inside_code_does_not_end_the_sentence() -> None:
     point = KeyPoint("Subtract the max logit.", ("z - max(z)",))
     assert judge("z -= z.max(); then exp", point)[0]
