@@ -53,6 +53,7 @@ async def test_escape_ends_early_and_shows_the_report_of_what_was_answered(
         summary = shown(app, "#mock-summary")
         assert "Ended early after 1 of 4 questions" in summary
         assert "Score 0% over 4 questions" in summary
+        assert "Submitted 1 · time ran out on 0 · skipped 0 · not reached 3" in summary
 
         points = report.query_one("#mock-points-0", SelectionList)
         points.focus()

@@ -159,7 +159,7 @@ class MockReport:
             f"Submitted {self.count(Outcome.SUBMITTED)} · time ran out on"
             f" {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
             f" · skipped {self.count(Outcome.SKIPPED)}"
-            f" · not reached {self.count(Outcome.NOT_REACHED)}",
+            f" · not reached {self.count(Outcome.NOT_REACHED) + self.planned - len(self.answers)}",
             f"Time used {clock_text(self.time_used)} of {clock_text(self.session_budget)}"
             " (pauses not counted)",
         ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -18,6 +18,11 @@ from quizapp.questions import describe, template_ids
 from quizapp.study import CramSession, PracticeItem, PracticeSession
 from quizapp.study.cram_places import CramPlace, cards_at, cram_places
 from quizapp.study.drill import Drill, drill_choices, numeric_cards_for
+from quizapp.study.practice_setup import (
+    PracticeSetup,
+    remember_practice_setup,
+    remembered_practice_setup,
+)
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review import ReviewScreen
@@ -70,6 +75,25 @@ class PracticeSetupScreen(QuizScreen):
     def on_mount(self) -> None:
         self.sub_title = "choose, then ctrl+s"
         self.query_one("#practice-activations", SelectionList).focus()
+        self.restore_setup()
+
+    @work(thread=True, exit_on_error=False, description="Reading the last drill setup")
+    def restore_setup(self) -> None:
+        setup = remembered_practice_setup(self.workspace.store, engine.names(), template_ids())
+        if setup is not None:
+            self.app.call_from_thread(self._show_setup, setup)
+
+    def _show_setup(self, setup: PracticeSetup) -> None:
+        for list_id, chosen in (
+            ("#practice-activations", setup.activations),
+            ("#practice-families", setup.families),
+        ):
+            selections = self.query_one(list_id, SelectionList)
+            selections.deselect_all()
+            for value in chosen:
+                selections.select(value)
+        self.query_one("#practice-count", Input).value = str(setup.count)
+        self.query_one("#practice-schedule", Checkbox).value = setup.scheduled
 
     @on(Button.Pressed, "#practice-start")
     @on(Input.Submitted, "#practice-count")
@@ -108,6 +132,11 @@ class PracticeSetupScreen(QuizScreen):
         except ValueError as error:
             message.update(str(error))
             return
+        setup = PracticeSetup(tuple(activations), tuple(families), count, scheduled)
+        store = workspace.store
+        self.quiz_app.writes.run(
+            lambda: remember_practice_setup(store, setup), title="Drill setup not remembered"
+        )
         self.app.push_screen(DrillScreen(drill))
 
     def action_cram(self) -> None:

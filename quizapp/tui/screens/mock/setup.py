@@ -65,7 +65,7 @@ class MockSetupScreen(QuizScreen):
                 ),
                 ("Seed (blank: random)", "seed", options.seed, "integer"),
                 (
-                    "Coding exercises (blank: 1 from 4 questions)",
+                    "Coding (blank: one if 4+ questions)",
                     "coding",
                     options.coding,
                     "integer",
