@@ -44,10 +44,16 @@ def run(args: argparse.Namespace) -> int:
         calendar = store.calendar()
     limits = session.settings
     which = "" if scope.kind == "all" else f" in {scope.title}"
+    interview = limits.interview_day
+    raised = (
+        f" (more until the interview on {interview.isoformat()}, to see every card)"
+        if interview is not None and interview > session.day
+        else ""
+    )
     print(
         f"Due today{which} ({session.day.isoformat()}): {counts.review} reviews, "
         f"{counts.learning} learning, {counts.new} new "
-        f"(limits: {limits.new_per_day} new, {limits.reviews_per_day} reviews a day)"
+        f"(limits: {limits.new_per_day} new{raised}, {limits.reviews_per_day} reviews a day)"
     )
     if coming is not None:
         print(

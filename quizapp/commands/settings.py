@@ -41,9 +41,10 @@ def run(args: argparse.Namespace) -> int:
             settings.save(store)
             if settings.desired_retention != before.desired_retention:
                 moved = reschedule_all(store, settings.scheduler(), store.clock.now())
+    shown = {name: str(getattr(settings, name)) or "-" for name in DESCRIPTIONS}
+    width = max(map(len, shown.values()))
     for name, description in DESCRIPTIONS.items():
-        value = getattr(settings, name)
-        print(f"{name:<20} {value if value != '' else '-'!s:<6} {description}")
+        print(f"{name:<20} {shown[name]:<{width}} {description}")
     if moved is not None:
         print(f"Desired retention changed: due dates recomputed, {moved} card(s) moved.")
     return 0

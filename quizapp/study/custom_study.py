@@ -120,18 +120,24 @@ def interview_countdown(settings: StudySettings, today: date) -> str:
     return f"Interview in {days} day{'s' if days != 1 else ''} ({day.isoformat()})"
 
 
+def interview_pace(unseen: int, today: date, day: date) -> int:
+    """New cards a day that introduce every card not yet studied before the interview day (its
+    own day excluded: a card first seen that day is not yet learnt); 0 once the day has come."""
+    if day <= today:
+        return 0
+    return -(-unseen // (day - today).days)
+
+
 def unseen_pace(unseen: int, today: date, day: date, new_per_day: int) -> str:
-    """How many new cards a day see every card before the interview day (its own day excluded:
-    a card first seen that day is not yet learnt)."""
-    if unseen == 0:
+    """What the interview day asks of new cards, as the review queue applies it."""
+    if unseen == 0 or day <= today:
         return ""
-    days = max(1, (day - today).days)
-    pace = -(-unseen // days)
+    pace = interview_pace(unseen, today, day)
     cards = "card is" if unseen == 1 else "cards are"
     advice = (
         "the daily limit is enough"
         if pace <= new_per_day
-        else f"raise new_per_day or add extra new cards (n): the limit is {new_per_day}"
+        else f"until then review introduces {pace} a day (new_per_day is {new_per_day})"
     )
     return f"{unseen} {cards} not studied yet: {pace} new a day sees all before then; {advice}."
 

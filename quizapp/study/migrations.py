@@ -190,7 +190,7 @@ def _v2_mock_interviews(connection: sqlite3.Connection) -> None:
 
 
 def _v3_code_attempts(connection: sqlite3.Connection) -> None:
-    # The last code written per coding exercise (see quizapp.coding.attempts).
+    # The last code written per coding exercise (see quizapp.study.store.code_attempts).
     connection.execute(
         """CREATE TABLE code_attempts (
             card_id TEXT PRIMARY KEY,

@@ -91,7 +91,7 @@ def overview(
             if bucket in buckets and review in (None, is_review) and buried in (None, is_buried)
         )
 
-    room = today_room(store, settings, today)
+    room = today_room(store, settings, today, ids)
     new = store.new_card_ids(unheld(ids, store.answered_on(today)), today, room.new)
     days = day_activity(store)
     activity = next((entry for entry in days if entry.day == today), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -14,7 +14,7 @@ from fsrs import Rating, State
 from quizapp.content.kinds import kind_info
 from quizapp.gc_pause import gc_paused
 from quizapp.study.answering import Graded
-from quizapp.study.custom_study import extra_new_cards
+from quizapp.study.custom_study import extra_new_cards, interview_pace
 from quizapp.study.errors import CardChangedError
 from quizapp.study.items import StudyItem, attempt_at
 from quizapp.study.ordering import new_card_order, sibling_key
@@ -50,11 +50,19 @@ class TodayRoom:
     new: int
 
 
-def today_room(store: StudyStore, settings: StudySettings, day: date) -> TodayRoom:
-    """The daily limits (new cards: plus the extra ones custom study allowed today) less what
-    was answered today."""
+def today_room(
+    store: StudyStore, settings: StudySettings, day: date, candidates: Sequence[str]
+) -> TodayRoom:
+    """The daily limits less what was answered today. New cards: the daily limit, raised before
+    an interview day to the pace that introduces every one of `candidates` not yet studied in
+    time, plus the extra ones custom study allowed today."""
     done = store.today_counts(day)
-    allowed_new = settings.new_per_day + extra_new_cards(store, day)
+    allowed_new = settings.new_per_day
+    interview = settings.interview_day
+    if interview is not None and interview > day:
+        unseen = len(store.new_card_ids(candidates, day, len(candidates))) + done.introduced
+        allowed_new = max(allowed_new, interview_pace(unseen, day, interview))
+    allowed_new += extra_new_cards(store, day)
     return TodayRoom(
         reviews=max(0, settings.reviews_per_day - done.reviews),
         new=max(0, allowed_new - done.introduced),
@@ -130,7 +138,7 @@ class ReviewSession(OneCardSession):
         self._day = self._calendar.day_of(now)
         end_of_day = self._calendar.end_of(self._day)
         horizon = end_of_day if self._ahead is None else self._calendar.end_of(self._ahead)
-        room = today_room(self._store, self._settings, self._day)
+        room = today_room(self._store, self._settings, self._day, self._order)
         self._learning: list[tuple[datetime, str]] = []
         self._reviews: list[str] = []
         for due in self._store.due_cards(max(horizon, end_of_day), self._day):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quizapp.coding.attempts import Attempt, last_attempt, save_attempt
 from quizapp.study import FakeClock, open_store
+from quizapp.study.store.code_attempts import Attempt, last_attempt, save_attempt
 
 MOMENT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 

@@ -93,3 +93,16 @@ def test_nothing_due_says_when_the_next_card_comes(
         f"Nothing is due now; the next card is due on {day.isoformat()}"
         f" (in {(day - today).days} days)."
     )
+
+
+def test_before_the_interview_the_new_limit_rises_and_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    cards = load_library(tmp_path).cards
+    with open_store(tmp_path, FakeClock(datetime.now(UTC))) as store:
+        interview = store.today() + timedelta(days=2)
+        StudySettings(new_per_day=3, interview_date=interview.isoformat()).save(store)
+    assert main(["--data-dir", str(tmp_path), "due"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert f"{-(-len(cards) // 2)} new" in first
+    assert f"limits: 3 new (more until the interview on {interview.isoformat()}" in first

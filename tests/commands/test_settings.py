@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.study import FakeClock, StudySettings, open_store
-from quizapp.study.preferences import setting_names, updated_settings
+from quizapp.study.preferences import DESCRIPTIONS, setting_names, updated_settings
 
 
 def quizapp(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -81,4 +81,8 @@ def test_interview_date_is_validated_and_saved(tmp_path: Path) -> None:
     result = quizapp(tmp_path, "interview_date=2099-06-30")
     assert result.returncode == 0, result.stderr
     assert "interview_date       2099-06-30" in result.stdout
+    descriptions = [
+        line.index(DESCRIPTIONS[line.split()[0]]) for line in result.stdout.splitlines()
+    ]
+    assert len(set(descriptions)) == 1, "the descriptions start in one column"
     assert stored(tmp_path).interview_day == date(2099, 6, 30)

@@ -242,7 +242,32 @@ def test_the_pace_that_sees_every_card_before_the_interview() -> None:
         " the daily limit is enough."
     )
     assert unseen_pace(300, today, day, 20).endswith(
-        "30 new a day sees all before then; raise new_per_day or add extra new cards (n):"
-        " the limit is 20."
+        "30 new a day sees all before then; until then review introduces 30 a day"
+        " (new_per_day is 20)."
     )
-    assert unseen_pace(3, today, today, 20).startswith("3 cards are not studied yet: 3 new a day")
+    assert unseen_pace(3, today, today, 20) == ""
+
+
+def test_before_the_interview_review_introduces_every_card_in_time(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """Ten unseen cards, a limit of 2 a day and 4 days to go: 3 a day, so all are seen."""
+    deck = [FakeCard(f"n{index}") for index in range(10)]
+    interview = store.today() + timedelta(days=4)
+    StudySettings(new_per_day=2, interview_date=interview.isoformat()).save(store)
+    seen = _drain(_session(store, deck))
+    assert seen == ["n0", "n1", "n2"]
+    assert _session(store, deck).counts().new == 0
+    for _ in range(3):
+        clock.advance(days=1)
+        seen += [card for card in _drain(_session(store, deck)) if card not in seen]
+    assert sorted(seen) == sorted(card.id for card in deck)
+    clock.advance(days=1)
+    assert store.today() == interview
+    StudySettings(new_per_day=2, interview_date=interview.isoformat()).save(store)
+    assert (
+        _session(store, [*deck, FakeCard("late1"), FakeCard("late2"), FakeCard("late3")])
+        .counts()
+        .new
+        == 2
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import shown, wait_ready
 from textual.widgets import OptionList, TextArea
 
-from quizapp.coding.attempts import last_attempt
+from quizapp.study.store.code_attempts import last_attempt
 from quizapp.tui.screens.code import CodePickScreen, CodeScreen
 
 SLOW_RELU = (

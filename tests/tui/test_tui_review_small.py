@@ -224,3 +224,26 @@ async def test_key_points_show_whole_and_a_tick_differs_in_shape(make_app) -> No
         assert [line[:7] for line in lines if line[:1] == "["][1:] == [
             f"[ ] {number}. " for number in range(2, len(card.key_points) + 1)
         ]
+
+
+async def test_enter_in_the_key_point_list_ticks_and_records_nothing(make_app) -> None:
+    """Enter on a highlighted key point toggles it; recording takes the rating keys."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        card = next(card for card in app.workspace.cards if card.kind == "interview")
+        screen = await open_review(app, pilot, card.id)
+        await pilot.press("space")
+        await pilot.pause()
+        points = screen.query_one("#key-points", KeyPointList)
+        points.focus()
+        await pilot.pause()
+        before = list(points.selected)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert points.selected != before
+        await pilot.press("enter")
+        await pilot.pause()
+        assert points.selected == before
+        assert app.workspace.store.review_count() == 0
+        assert screen.item is not None and screen.item.card.id == card.id

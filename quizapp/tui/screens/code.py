@@ -22,11 +22,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from quizapp.coding.attempts import Attempt, last_attempt, save_attempt
 from quizapp.coding.check import CheckReport, check
 from quizapp.coding.report import summary, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.content import Card
+from quizapp.study.store.code_attempts import Attempt, last_attempt, save_attempt
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.code_view import report_text
 

@@ -1,4 +1,4 @@
-"""The last attempt per exercise, kept in the study database so the editor reopens where you were.
+"""The last attempt per coding exercise, kept so the editor reopens where you were.
 
 One row per exercise in `code_attempts` (schema step 3 in `study/migrations.py`), overwritten by
 each save; the code is the user's text, stored as typed.
@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from quizapp.study.state import from_micros, to_micros
-from quizapp.study.store import StudyStore
+
+if TYPE_CHECKING:
+    from quizapp.study.store import StudyStore
 
 
 @dataclass(frozen=True)
