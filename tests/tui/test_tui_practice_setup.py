@@ -55,3 +55,14 @@ async def test_a_setup_edited_into_nonsense_is_ignored(make_app) -> None:
         screen = await _open_setup(app, pilot)
         assert len(screen.query_one("#practice-activations", SelectionList).selected) > 1
         assert screen.query_one("#practice-count", Input).value == "10"
+
+
+async def test_ticked_and_unticked_choices_differ_in_shape(make_app) -> None:
+    """Not by colour alone: `[x]` before a chosen activation, `[ ]` before the others."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_setup(app, pilot)
+        activations = screen.query_one("#practice-activations", SelectionList)
+        lines = [activations.render_line(y).text for y in range(activations.size.height)]
+        marks = {line[4:].strip(): line[:4] for line in lines if line[:1] == "["}
+        assert marks["ReLU"] == "[x] " and marks["CELU"] == "[ ] "

@@ -13,8 +13,8 @@ from textual.widgets._footer import FooterKey
 from quizapp.study import Rating
 from quizapp.study.store.shown import kept_seed
 from quizapp.tui.dialogs import ConfirmScreen
-from quizapp.tui.widgets.key_point_list import KeyPointList
 from quizapp.tui.widgets.rating_bar import RatingBar
+from quizapp.tui.widgets.tick_list import TickList
 
 
 async def _footer_keys(app, pilot) -> dict[str, str]:
@@ -212,7 +212,7 @@ async def test_key_points_show_whole_and_a_tick_differs_in_shape(make_app) -> No
         await pilot.pause()
         await pilot.press("space")
         await pilot.pause()
-        points = screen.query_one("#key-points", KeyPointList)
+        points = screen.query_one("#key-points", TickList)
         assert points.selected == [0]
         lines = [points.render_line(y).text for y in range(points.size.height)]
         assert len(lines) > len(card.key_points)
@@ -235,7 +235,7 @@ async def test_enter_in_the_key_point_list_ticks_and_records_nothing(make_app) -
         screen = await open_review(app, pilot, card.id)
         await pilot.press("space")
         await pilot.pause()
-        points = screen.query_one("#key-points", KeyPointList)
+        points = screen.query_one("#key-points", TickList)
         points.focus()
         await pilot.pause()
         before = list(points.selected)

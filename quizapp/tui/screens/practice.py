@@ -27,6 +27,7 @@ from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
+from quizapp.tui.widgets.tick_list import TickList
 
 
 class PracticeSetupScreen(QuizScreen):
@@ -47,7 +48,7 @@ class PracticeSetupScreen(QuizScreen):
         }
         yield Header()
         with Horizontal(id="practice-lists"):
-            activations = SelectionList[str](
+            activations = TickList[str](
                 *(
                     Selection(Content(engine.get(name).display_name), name, name in cheatsheet)
                     for name in engine.names()
@@ -56,7 +57,7 @@ class PracticeSetupScreen(QuizScreen):
             )
             activations.border_title = "Activations"
             yield activations
-            families = SelectionList[str](
+            families = TickList[str](
                 *(Selection(Content(describe(family)), family, True) for family in template_ids()),
                 id="practice-families",
             )
@@ -257,13 +258,13 @@ class CramSetupScreen(QuizScreen):
         kinds = list(dict.fromkeys(card.kind for card in workspace.cards))
         yield Header()
         with Horizontal(id="practice-lists"):
-            section_list = SelectionList[CramPlace](
+            section_list = TickList[CramPlace](
                 *(Selection(Content(place.label), place, True) for place in places),
                 id="cram-sections",
             )
             section_list.border_title = "Sections"
             yield section_list
-            kind_list = SelectionList[str](
+            kind_list = TickList[str](
                 *(Selection[str](Content(kind_label(kind)), kind, True) for kind in kinds),
                 id="cram-kinds",
             )

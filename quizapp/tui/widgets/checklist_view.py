@@ -16,7 +16,7 @@ from textual.widgets.selection_list import Selection
 from quizapp.explain import evidence_lines
 from quizapp.study.answering import KeyPointsGrade
 from quizapp.tui.widgets.flashcard_view import FlashcardView
-from quizapp.tui.widgets.key_point_list import KeyPointList
+from quizapp.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from quizapp.study import Graded, StudyItem
@@ -45,7 +45,7 @@ class ChecklistView(FlashcardView):
             id="typed-answer",
         )
         yield Static("", id="card-back", markup=False)
-        points = KeyPointList(id="key-points")
+        points = TickList[int](id="key-points")
         points.border_title = TICK_HINT
         yield points
         yield Static("", id="heard", markup=False)

@@ -13,7 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from quizapp.study.mock import MockAnswer, MockInterview, MockReport, SentToReview
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.widgets.key_point_list import KeyPointList
+from quizapp.tui.widgets.tick_list import TickList
 
 REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
 
@@ -45,7 +45,7 @@ class MockReportScreen(QuizScreen):
                     markup=False,
                 )
                 if answer.assessable:
-                    points = KeyPointList(
+                    points = TickList[int](
                         *(
                             Selection(Content(point), index, index in answer.covered)
                             for index, point in enumerate(answer.planned.key_points)

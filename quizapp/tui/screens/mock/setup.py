@@ -24,6 +24,7 @@ from quizapp.study.mock import (
 )
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.interview import MockInterviewScreen
+from quizapp.tui.widgets.tick_list import TickList
 
 
 def _field_text(value: str | float | None) -> str:
@@ -75,7 +76,7 @@ class MockSetupScreen(QuizScreen):
                 with Horizontal(classes="mock-field"):
                     yield Static(label, classes="label", markup=False)
                     yield Input(_field_text(value), id=f"mock-{field}", type=kind)
-            topics = SelectionList[str](
+            topics = TickList[str](
                 *(
                     Selection(Content(topic), topic, topic in options.topics)
                     for topic in available_topics(self.workspace.cards)

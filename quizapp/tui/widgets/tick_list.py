@@ -1,5 +1,6 @@
-"""Key points to tick, each shown whole (wrapped over as many lines as it needs) behind a mark
-whose shape says whether it is ticked: `[x]` or `[ ]`, not a colour alone."""
+"""Lists to tick (key points, activations, question families, topics), each item shown whole
+(wrapped over as many lines as it needs) behind a mark whose shape says whether it is ticked:
+`[x]` or `[ ]`, not a colour alone."""
 
 from __future__ import annotations
 
@@ -7,19 +8,20 @@ from rich.segment import Segment
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
+from textual.widgets.selection_list import SelectionType
 
 TICKED = "[x] "
 UNTICKED = "[ ] "
 CONTINUED = "    "
 
 
-class KeyPointList(SelectionList[int]):
-    """A `SelectionList` that wraps long points. Its parent draws the tick button on every line
+class TickList(SelectionList[SelectionType]):
+    """A `SelectionList` that wraps long items. Its parent draws the tick button on every line
     and takes the screen line for the option index, which holds only when no option wraps; here
     the line is mapped to its option through the option list's line table."""
 
     DEFAULT_CSS = """
-    KeyPointList { text-wrap: wrap; text-overflow: fold; }
+    TickList { text-wrap: wrap; text-overflow: fold; }
     """
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
