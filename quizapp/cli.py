@@ -59,6 +59,20 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except ModuleNotFoundError as error:
+        if error.name is None or error.name.partition(".")[0] == "quizapp":
+            raise
+        print(
+            f"quizapp: error: the package {error.name!r} it needs is not installed for"
+            f" {sys.executable}; install quizapp there: python3 -m pip install .",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     with inert_output():
         args = parser.parse_args(argv)

@@ -51,3 +51,12 @@ def test_content_folders_before_and_after_the_subcommand_add_up(monkeypatch) -> 
     main(["--data-dir", "A", "--content", "x", "stats", "--content", "y", "--data-dir", "B"])
     main(["stats"])
     assert [(args.data_dir, args.content) for args in seen] == [("B", ["x", "y"]), (None, [])]
+
+
+def test_a_missing_dependency_is_one_line_not_a_traceback(monkeypatch, capsys) -> None:
+    """Run by an interpreter the app was not installed for, a command says what is missing."""
+    monkeypatch.setitem(sys.modules, "platformdirs", None)
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("quizapp: error: the package 'platformdirs' it needs is not installed")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
