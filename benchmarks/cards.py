@@ -13,24 +13,14 @@ import argparse
 import shutil
 import sqlite3
 import statistics
-import time
-from collections.abc import Callable
 
 from support.synthetic import build_collection, scratch_copy
+from support.timing import timings
 
 from quizapp.study import DATABASE_NAME, open_store
 from quizapp.study.card_browser import CardCollection, card_history
 
 SEARCHES = ("", "is:due", "is:suspended deck:synthetic-1", "-is:new relu")
-
-
-def _timed(action: Callable[[], object], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return times
 
 
 def main() -> int:
@@ -49,11 +39,11 @@ def main() -> int:
     try:
         with sqlite3.connect(collection.data_dir / DATABASE_NAME) as raw:
             reference = statistics.median(
-                _timed(lambda: raw.execute("SELECT count(*) FROM reviews").fetchone(), args.repeat)
+                timings(lambda: raw.execute("SELECT count(*) FROM reviews").fetchone(), args.repeat)
             )
         with open_store(collection.data_dir, clock) as store:
             loaded: list[CardCollection] = []
-            loads = _timed(
+            loads = timings(
                 lambda: loaded.append(CardCollection(store, collection.cards, titles)),
                 args.repeat,
             )
@@ -61,13 +51,13 @@ def main() -> int:
             rows = [("read the collection", loads, 1.0)]
             for query in SEARCHES:
                 found = len(browser.search(query))
-                times = _timed(lambda query=query: browser.search(query), args.repeat)
+                times = timings(lambda query=query: browser.search(query), args.repeat)
                 rows.append((f"search {query!r} ({found:,})", times, 0.1))
             card_id = collection.cards[1].id
             rows.append(
                 (
                     "one card's history",
-                    _timed(lambda: card_history(store, card_id), args.repeat),
+                    timings(lambda: card_history(store, card_id), args.repeat),
                     0.1,
                 )
             )

@@ -16,12 +16,12 @@ import argparse
 import shutil
 import sqlite3
 import statistics
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from support.synthetic import SyntheticCard, build_collection, scratch_copy
+from support.timing import timings
 
 from quizapp.content import Card
 from quizapp.study import DATABASE_NAME, ReviewSession, compute_stats, find_changed, open_store
@@ -29,12 +29,7 @@ from quizapp.study.overview import Overview, overview
 
 
 def _timed(action: Callable[[list[Card]], object], cards: list[Card], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action(cards)
-        times.append(time.perf_counter() - started)
-    return times
+    return timings(lambda: action(cards), repeat)
 
 
 def _unhashed(cards: list[Card]) -> list[Card]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from support.timing import timed
 
 from content import write_synthetic_deck
 from quizapp.content import load_deck
@@ -41,12 +42,6 @@ def scan(texts: list[tuple[int, str]], query: str) -> list[int]:
             if len(found) == LIMIT:
                 break
     return found
-
-
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -14,11 +14,11 @@ import argparse
 import shutil
 import sqlite3
 import statistics
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from support.synthetic import build_collection, scratch_copy
+from support.timing import timings
 
 from quizapp.study import DATABASE_NAME, Rating, ReviewSession, compute_stats, open_store
 
@@ -42,15 +42,6 @@ def _generate(
     return _Question(template_id, activation)
 
 
-def _timed(action: Callable[[], object], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return times
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=100_000)
@@ -67,12 +58,12 @@ def main() -> int:
     try:
         with sqlite3.connect(path) as raw:
             reference = statistics.median(
-                _timed(lambda: raw.execute("SELECT count(*) FROM reviews").fetchone(), args.repeat)
+                timings(lambda: raw.execute("SELECT count(*) FROM reviews").fetchone(), args.repeat)
             )
-        opens = _timed(lambda: open_store(collection.data_dir, clock).close(), args.repeat)
+        opens = timings(lambda: open_store(collection.data_dir, clock).close(), args.repeat)
         store = open_store(collection.data_dir, clock)
         sessions: list[ReviewSession] = []
-        queues = _timed(
+        queues = timings(
             lambda: sessions.append(ReviewSession(store, collection.cards, generate=_generate)),
             args.repeat,
         )
@@ -84,9 +75,9 @@ def main() -> int:
             assert item is not None
             session.record(item, Rating.Good)
 
-        records = _timed(record, args.repeat)
-        undos = _timed(session.undo, args.repeat)
-        stats_times = _timed(lambda: compute_stats(store, collection.cards, clock), args.repeat)
+        records = timings(record, args.repeat)
+        undos = timings(session.undo, args.repeat)
+        stats_times = timings(lambda: compute_stats(store, collection.cards, clock), args.repeat)
         store.close()
     finally:
         shutil.rmtree(collection.data_dir, ignore_errors=True)

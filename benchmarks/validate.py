@@ -17,8 +17,9 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from support.timing import timed
 
 from content import write_synthetic_deck
 from quizapp.commands.validate import numeric_problems
@@ -50,12 +51,6 @@ def per_card(cards: list) -> None:
     for card in cards:
         with contextlib.suppress(ValueError, TypeError):
             generate(card.template, 0, activation=card.activation, params=dict(card.params))
-
-
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def main() -> None:
