@@ -64,7 +64,7 @@ def _holder(decks: list[Deck], card_id: str) -> int | None:
 
 
 def _card(deck: Deck, card_id: str) -> Card:
-    return next(card for card in (*deck.cards, *deck.exercises) if card.id == card_id)
+    return next(card for card in deck.cards if card.id == card_id)
 
 
 def _ids(card_id: str) -> set[str]:
@@ -75,7 +75,7 @@ def _without(deck: Deck, card_id: str, taker: LeftOut) -> tuple[Deck, LeftOut]:
     """`deck` without the card (and its reverse side), and that card as left out in favour of
     `taker`."""
     ids = _ids(card_id)
-    removed = tuple(card for card in (*deck.cards, *deck.exercises) if card.id in ids)
+    removed = tuple(card for card in deck.cards if card.id in ids)  # exercises are among them
     moved = LeftOut(card_id, deck.sources[card_id], taker.source, removed)
     smaller = replace(
         deck,

@@ -203,3 +203,41 @@ def test_card_order_is_stable_across_loads() -> None:
     assert first == [card.id for card in load_library(None).cards]
     assert first[0] == "why-non-linearity"
 
+
+
+CODE_CARD = """cards:
+  - kind: code
+    id: code-mine
+    title: ReLU forward
+    task: Write relu(x).
+    function: relu
+    signature: relu(x) -> ndarray
+    starter: |-
+      def relu(x):
+          ...
+    reference: {kind: forward, activation: relu}
+    solution: |-
+      import numpy as np
+
+
+      def relu(x):
+          return np.maximum(x, 0)
+"""
+
+
+def test_a_code_card_handed_back_with_its_history_is_in_its_deck_once(
+    tmp_path: Path, write_deck
+) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir(parents=True)
+    (decks / "dup.yaml").write_text(CODE_CARD.replace("ReLU forward", "Newcomer"))
+    write_deck("my-interviews", {"a.yaml": CODE_CARD}, root=decks)
+    loaded = load_library(tmp_path)
+    studied = next(d for d in loaded.decks if d.name == "my-interviews").left_out[0].cards[0]
+    library = settle_duplicates(loaded, {"code-mine": studied.content_hash()})
+    kept = library.deck("my-interviews")
+    assert [card.id for card in kept.cards] == ["code-mine"]
+    assert [card.id for card in kept.exercises] == ["code-mine"]
+    assert library.deck("dup").cards == () and library.deck("dup").exercises == ()
+    [handed_over] = library.deck("dup").left_out
+    assert [card.id for card in handed_over.cards] == ["code-mine"]
