@@ -41,6 +41,9 @@ CARD_ID_WIDTH = 24
 SEARCH_HINT = "/ search: is:due is:suspended is:leech deck:NAME tag:NAME text…"
 CARD_ACTIONS = frozenset({"suspend", "unsuspend", "unbury", "reset", "flag"})
 
+_Acted = tuple[CardAction | None, BrowsedCard | None]
+"""An action on a card (None: nothing to do) and the card's row read again after it."""
+
 
 class CardsScreen(QuizScreen):
     TITLE = "Cards"
@@ -235,28 +238,25 @@ class CardsScreen(QuizScreen):
 
     def _act(self, what: str, step: Callable[[CardActions, str], CardAction | None]) -> None:
         """Run `step` on the selected card through the write queue, then redraw that card."""
-        actions, card = self._actions, self.selected
-        if actions is None or card is None:
+        actions, card, collection = self._actions, self.selected, self._collection
+        if actions is None or card is None or collection is None:
             return
         card_id = card.card_id
         self.quiz_app.writes.run(
-            lambda: step(actions, card_id), self._acted, title=f"Not done: {what}"
+            lambda: _reread_after(collection, step(actions, card_id)),
+            self._acted,
+            title=f"Not done: {what}",
         )
 
-    def _acted(self, action: CardAction | None, undone: bool = False) -> None:
+    def _acted(self, done: _Acted, undone: bool = False) -> None:
+        """Redraw the card acted on, from its row read again in the write's thread."""
         assert self._actions is not None
         self.can_undo = self._actions.can_undo()
-        if action is None:
+        action, fresh = done
+        if action is None or fresh is None:
             return
         self.notify(f"Undone: {action.done}" if undone else action.done, timeout=3)
-        self._refresh_card(action.card_id)
-
-    def _refresh_card(self, card_id: str) -> None:
-        """Read the card again (its row and flag) and redraw it where it is listed."""
-        collection = self._collection
-        assert collection is not None
-        fresh = collection.reread(card_id)
-        self.matches = [fresh if card.card_id == card_id else card for card in self.matches]
+        self.matches = [fresh if card.card_id == fresh.card_id else card for card in self.matches]
         table = self.query_one("#cards-table", DataTable)
         self._show_page(cursor=table.cursor_row)
 
@@ -289,10 +289,10 @@ class CardsScreen(QuizScreen):
         self.app.push_screen(ConfirmScreen(question), decided)
 
     def action_undo(self) -> None:
-        actions = self._actions
-        assert actions is not None
+        actions, collection = self._actions, self._collection
+        assert actions is not None and collection is not None
         self.quiz_app.writes.run(
-            actions.undo,
+            lambda: _reread_after(collection, actions.undo()),
             lambda action: self._acted(action, undone=True),
             title="Not undone",
             failed=lambda: setattr(self, "can_undo", actions.can_undo()),
@@ -311,3 +311,9 @@ def _history_line(line: HistoryLine, zone: tzinfo | None) -> str:
     moment = line.reviewed_at.astimezone(zone)
     after = "" if line.interval is None else f"  next in {format_interval(line.interval)}"
     return f"{moment:%Y-%m-%d %H:%M}  {line.mode:<9}  {line.rating.name:<5}{after}"
+
+
+
+def _reread_after(collection: CardCollection, action: CardAction | None) -> _Acted:
+    """The action and its card's row as stored now, both read off the UI thread."""
+    return action, None if action is None else collection.reread(action.card_id)
