@@ -161,6 +161,7 @@ class CardCollection:
         self, store: StudyStore, cards: Iterable[BrowsableCard], deck_titles: Mapping[str, str]
     ) -> None:
         self._store = store
+        self._calendar = store.calendar()
         statuses = {status.card_id: status for status in store.card_statuses()}
         flagged = store.flagged_ids()
         rows = [
@@ -185,9 +186,10 @@ class CardCollection:
         self._index = {row.card_id: index for index, row in enumerate(rows)}
 
     def moment(self) -> Moment:
-        calendar = self._store.calendar()
-        today = calendar.day_of(self._store.clock.now())
-        return Moment(today, to_micros(calendar.end_of(today)))
+        """Now, on the study calendar read when the collection was (a keystroke reads no
+        settings: the browser changes none)."""
+        today = self._calendar.day_of(self._store.clock.now())
+        return Moment(today, to_micros(self._calendar.end_of(today)))
 
     def search(self, query: str) -> list[BrowsedCard]:
         """The cards matching `query` (see `card_query`), in collection order."""
