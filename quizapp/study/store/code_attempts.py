@@ -44,12 +44,11 @@ def save_attempt(store: StudyStore, attempt: Attempt) -> None:
 
 
 def last_attempt(store: StudyStore, card_id: str) -> Attempt | None:
-    with store.transaction() as connection:
-        row = connection.execute(
-            "SELECT code, saved_at, passed, total FROM code_attempts WHERE card_id = ?",
-            (card_id,),
-        ).fetchone()
-    if row is None:
+    """A read: no write lock, so another instance's write never holds the editor up."""
+    rows = store.query(
+        "SELECT code, saved_at, passed, total FROM code_attempts WHERE card_id = ?", (card_id,)
+    )
+    if not rows:
         return None
-    code, saved_at, passed, total = row
+    code, saved_at, passed, total = rows[0]
     return Attempt(card_id, code, from_micros(saved_at), passed, total)
