@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fsrs import Card, Rating, ReviewLog, Scheduler
-from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from quizapp.study.store import StudyStore
 
@@ -103,10 +102,6 @@ def fit_parameters(logs: Sequence[ReviewLog]) -> tuple[float, ...]:
             f"fitting needs the optimizer extra (torch): {OPTIMIZER_EXTRA}"
         ) from error
     return tuple(float(value) for value in optimizer.compute_optimal_parameters())
-
-
-def default_parameters() -> tuple[float, ...]:
-    return tuple(DEFAULT_PARAMETERS)
 
 
 def _clipped(probability: float) -> float:
