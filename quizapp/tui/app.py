@@ -128,8 +128,12 @@ class QuizApp(App[None]):
             inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup
         )
 
+    def get_default_screen(self) -> Screen:
+        """Home is the first screen, not pushed over an empty default one: one screen fewer
+        to mount and lay out before the first frame."""
+        return self.home
+
     def on_mount(self) -> None:
-        self.push_screen(self.home)
         self.open_workspace()
 
     @work(

@@ -67,5 +67,5 @@ class QuizScreen(Screen[None]):
         self.app.push_screen(KeysScreen(self.title or self.app.title, self.key_rows()))
 
     def action_go_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:
             self.app.pop_screen()

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from quizapp.study.overview import Overview
@@ -98,7 +99,9 @@ class HomeScreen(QuizScreen):
         Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
     ]
 
-    study_data: reactive[StudyData] = reactive(StudyData.LOADING, bindings=True)
+    study_data: reactive[StudyData] = reactive(StudyData.LOADING)
+    """Only a failure changes which keys work (see `check_action`), so only a failure refreshes
+    the Footer: rebuilding it as today's numbers show would delay them."""
     today = getters.query_one("#home-today", Static)
 
     def __init__(self) -> None:
@@ -117,7 +120,7 @@ class HomeScreen(QuizScreen):
                 ),
                 id="home-actions",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
@@ -140,6 +143,8 @@ class HomeScreen(QuizScreen):
 
     def watch_study_data(self, study_data: StudyData) -> None:
         self.set_class(study_data is StudyData.FAILED, "-failed")
+        if study_data is StudyData.FAILED:
+            self.refresh_bindings()
 
     def show_ready(self, numbers: TodaysNumbers | None, *, open_pending: bool = True) -> None:
         """The workspace is open: today's numbers show (`numbers`, read as it opened, else
