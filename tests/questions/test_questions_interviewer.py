@@ -86,6 +86,15 @@ def test_rounding_is_named_for_truncation_other_decimals_and_one_unit():
         assert grade_numbers(text, expected, three, ("",), ()).mistake is None, text
 
 
+def test_a_value_cut_away_to_zero_is_not_named_rounding():
+    three = Precision(3)
+    assert grade_numbers("0, 4.5", np.array([0.5, 4.5]), three, ("a", "b"), ()).mistake is None
+    assert grade_numbers("0", np.array([0.04]), three, ("",), ()).mistake is None
+    assert grade_numbers("-0", np.array([-0.7]), three, ("",), ()).mistake is None
+    truncated = grade_numbers("0.5, 4", np.array([0.5, 4.5]), three, ("a", "b"), ())
+    assert truncated.mistake == "rounding"
+
+
 # 2. GELU questions say which GELU.
 
 
