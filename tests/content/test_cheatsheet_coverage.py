@@ -206,7 +206,7 @@ def test_the_engines_other_functions_are_marked_beyond_the_cheatsheet(deck: Deck
         assert unit.display_name == function.display_name
         assert function.formula and function.strengths and function.weaknesses
         assert (
-            "beyond-cheatsheet" in next(c for c in deck.cards if c.id == function.card_ids[0]).tags
+            "beyond-the-cheatsheet" in next(c for c in deck.cards if c.id == function.card_ids[0]).tags
         )
 
 
