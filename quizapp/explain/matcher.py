@@ -64,6 +64,24 @@ def judge_answer(card: HasKeyPoints, answer: str) -> tuple[PointResult, ...]:
     return match_key_points(answer, key_points(card.key_points, card.cues))
 
 
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """The key points a typed answer covers (indices into the card's list) and, per point, the
+    words that showed it ("" for a point not heard): what every screen ticks as a suggestion."""
+
+    covered: frozenset[int]
+    evidence: tuple[str, ...]
+
+
+def heard_points(card: HasKeyPoints, answer: str) -> Heard:
+    """The card's key points the matcher hears in a typed answer, as ticks with their evidence."""
+    results = judge_answer(card, answer)
+    return Heard(
+        frozenset(index for index, result in enumerate(results) if result.covered),
+        tuple(result.evidence for result in results),
+    )
+
+
 def evidence_lines(evidence: Sequence[str]) -> list[str]:
     """Per key point, by its number, the words of the answer that showed it (or "not heard")."""
     return [
