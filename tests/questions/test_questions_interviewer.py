@@ -145,6 +145,9 @@ def test_tanh_derivative_steps_are_true_arithmetic():
         else:
             worked = float(factored[1]) * float(factored[2])
             assert "cancel" in step
+            near = re.search(r"tanh\((-?[0-9.]+)\) = (-?[0-9.]+) is so near (−?1) ", step)
+            assert near and (near[3] == "−1") == (float(near[2]) < 0), step
+        assert "tanh²(" in step.split("=")[0], step
         assert q.grade(q.precision.text(worked)).correct, step
 
 
