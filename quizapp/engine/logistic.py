@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from quizapp.engine.arrays import clip
+from quizapp.engine.arrays import clip, times
 
 
 def _decay(x: np.ndarray) -> np.ndarray:
@@ -59,10 +59,6 @@ def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
     return e
 
 
-def tanh(x: np.ndarray) -> np.ndarray:
-    return np.tanh(x)
-
-
 def tanh_derivative(x: np.ndarray) -> np.ndarray:
     # sech²(x) = 4e/(1+e)² with e = exp(-2|x|); 1 - tanh² would cancel to 0 for |x| > 19.
     e = _decay(x)
@@ -86,14 +82,9 @@ def log_sigmoid_derivative(x: np.ndarray) -> np.ndarray:
 
 
 def _scaled(x: np.ndarray, beta: float) -> np.ndarray:
-    """beta·x; at the default beta = 1, x itself at no cost."""
-    return x if beta == 1.0 else _times(x, beta)
-
-
-@np.errstate(over="ignore")
-def _times(x: np.ndarray, beta: float) -> np.ndarray:
-    """beta·x may overflow to ±inf for huge x; ±inf then takes the linear branch, as intended."""
-    return beta * x
+    """beta·x (±inf past the float range, which then takes the linear branch, as intended); at
+    the default beta = 1, x itself at no cost."""
+    return x if beta == 1.0 else times(beta, x)
 
 
 def softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
@@ -132,13 +123,13 @@ def silu_derivative(x: np.ndarray) -> np.ndarray:
     return result
 
 
-@np.errstate(over="ignore", divide="ignore")
 def _mish_parts(x: np.ndarray, *, forward_only: bool) -> tuple[np.ndarray, ...]:
     """g = tanh(softplus(x)), and unless `forward_only` its complement 1 - g and σ(x), all
     without cancellation.
 
     With E = e^x and n = E(E + 2): g = n/(n + 2) = 1/(1 + 2/n) and 1 - g = 2/(n + 2). E and n
-    may overflow to inf (g = 1, 1 - g = 0) or n underflow to 0 (2/n = inf, g = 0): exact limits.
+    may overflow to inf (g = 1, 1 - g = 0) or n underflow to 0 (2/n = inf, g = 0): exact limits,
+    so mish runs with overflow and division by zero silenced (registry).
     """
     exp_x = np.exp(x)
     n = exp_x + 2.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from quizapp.engine.arrays import clip
+from quizapp.engine.arrays import clip, times
 
 
 def _mask(condition: np.ndarray, like: np.ndarray) -> np.ndarray:
@@ -46,15 +46,9 @@ def leaky_relu(x: np.ndarray, alpha: float) -> np.ndarray:
         return x * (x > 0)
     # x > 0 ? x : αx is max(x, αx) for α <= 1 and min(x, αx) for α > 1. A slope above 1 can
     # carry x past the float range: ±inf is then the rounded answer.
-    scaled = _scaled(x, alpha)
+    scaled = times(alpha, x)
     pick = np.maximum if alpha <= 1 else np.minimum
     return pick(x, scaled, out=scaled)
-
-
-@np.errstate(over="ignore")
-def _scaled(x: np.ndarray, alpha: float) -> np.ndarray:
-    """alpha·x, which may overflow to ±inf: the exact limit."""
-    return alpha * x
 
 
 def leaky_relu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:

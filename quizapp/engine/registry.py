@@ -10,16 +10,21 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from quizapp.engine import exponential as ex
 from quizapp.engine import gaussian as ga
 from quizapp.engine import logistic as lo
 from quizapp.engine import rectifiers as re
 from quizapp.engine import softmax as sm
-from quizapp.engine.activation import Activation, ParametricActivation, Role
+from quizapp.engine.activation import Activation, ParametricActivation
+from quizapp.engine.fp_events import ALL, NONE, UNDER, UNDER_INVALID
 from quizapp.engine.params import Choice, Integer, Real
 
 INF = math.inf
-BOTH: tuple[Role, ...] = ("forward", "derivative")
+# The floating-point events (forward, derivative) may raise, by kernel (see fp_events).
+SILENT = (NONE, NONE)
+UNDERFLOWS = (UNDER, UNDER)
 
 
 def _ordered_bounds(params: Mapping[str, Any]) -> None:
@@ -37,18 +42,23 @@ def _build() -> dict[str, Activation]:
     axis = Integer("axis", -1)
     activations = [
         Activation(
-            "sigmoid", "Sigmoid", lo.sigmoid, lo.sigmoid_derivative, output_range=(0.0, 1.0)
+            "sigmoid",
+            "Sigmoid",
+            lo.sigmoid,
+            lo.sigmoid_derivative,
+            output_range=(0.0, 1.0),
+            events=(UNDER_INVALID, UNDER),
         ),
         Activation(
             "tanh",
             "Tanh",
-            lo.tanh,
+            np.tanh,
             lo.tanh_derivative,
             output_range=(-1.0, 1.0),
-            silent=("forward",),
+            events=(NONE, UNDER),
         ),
         Activation(
-            "relu", "ReLU", re.relu, re.relu_derivative, output_range=(0.0, INF), silent=BOTH
+            "relu", "ReLU", re.relu, re.relu_derivative, output_range=(0.0, INF), events=SILENT
         ),
         Activation(
             "leaky_relu",
@@ -57,6 +67,7 @@ def _build() -> dict[str, Activation]:
             re.leaky_relu_derivative,
             params=(Real("alpha", 0.01),),
             output_range=(-INF, INF),
+            events=(UNDER, NONE),
         ),
         ParametricActivation(
             "prelu",
@@ -65,6 +76,7 @@ def _build() -> dict[str, Activation]:
             re.leaky_relu_derivative,
             params=(Real("alpha", 0.25),),
             output_range=(-INF, INF),
+            events=(UNDER, NONE),
             param_gradient=re.prelu_param_gradient,
         ),
         Activation(
@@ -74,6 +86,7 @@ def _build() -> dict[str, Activation]:
             ex.elu_derivative,
             params=(Real("alpha", 1.0),),
             output_range=(-1.0, INF),
+            events=UNDERFLOWS,
         ),
         Activation(
             "softmax",
@@ -83,6 +96,7 @@ def _build() -> dict[str, Activation]:
             params=(axis,),
             output_range=(0.0, 1.0),
             elementwise=False,
+            events=(ALL - {"divide"}, ALL - {"divide"}),
         ),
         Activation(
             "log_softmax",
@@ -92,6 +106,7 @@ def _build() -> dict[str, Activation]:
             params=(axis,),
             output_range=(-INF, 0.0),
             elementwise=False,
+            events=(ALL - {"divide"}, ALL - {"divide"}),
         ),
         Activation(
             "gelu",
@@ -104,7 +119,14 @@ def _build() -> dict[str, Activation]:
         Activation(
             "silu", "SiLU (Swish)", lo.silu, lo.silu_derivative, output_range=(-0.2785, INF)
         ),
-        Activation("mish", "Mish", lo.mish, lo.mish_derivative, output_range=(-0.3089, INF)),
+        Activation(
+            "mish",
+            "Mish",
+            lo.mish,
+            lo.mish_derivative,
+            output_range=(-0.3089, INF),
+            events=(ALL, ALL - {"invalid"}),
+        ),
         Activation(
             "softplus",
             "Softplus",
@@ -119,6 +141,7 @@ def _build() -> dict[str, Activation]:
             ex.selu,
             ex.selu_derivative,
             output_range=(-ex.SELU_SCALE * ex.SELU_ALPHA, INF),
+            events=UNDERFLOWS,
         ),
         Activation(
             "celu",
@@ -127,9 +150,10 @@ def _build() -> dict[str, Activation]:
             ex.celu_derivative,
             params=(Real("alpha", 1.0, _positive, "> 0"),),
             output_range=(-1.0, INF),
+            events=UNDERFLOWS,
         ),
         Activation(
-            "relu6", "ReLU6", re.relu6, re.relu6_derivative, output_range=(0.0, 6.0), silent=BOTH
+            "relu6", "ReLU6", re.relu6, re.relu6_derivative, output_range=(0.0, 6.0), events=SILENT
         ),
         Activation(
             "hard_sigmoid",
@@ -137,7 +161,7 @@ def _build() -> dict[str, Activation]:
             re.hard_sigmoid,
             re.hard_sigmoid_derivative,
             output_range=(0.0, 1.0),
-            silent=BOTH,
+            events=SILENT,
         ),
         Activation(
             "hard_swish",
@@ -145,6 +169,7 @@ def _build() -> dict[str, Activation]:
             re.hard_swish,
             re.hard_swish_derivative,
             output_range=(-0.375, INF),
+            events=(UNDER_INVALID, UNDER),
         ),
         Activation(
             "hard_tanh",
@@ -154,10 +179,15 @@ def _build() -> dict[str, Activation]:
             params=(Real("min", -1.0), Real("max", 1.0)),
             output_range=(-1.0, 1.0),
             check_params=_ordered_bounds,
-            silent=BOTH,
+            events=SILENT,
         ),
         Activation(
-            "softsign", "Softsign", re.softsign, re.softsign_derivative, output_range=(-1.0, 1.0)
+            "softsign",
+            "Softsign",
+            re.softsign,
+            re.softsign_derivative,
+            output_range=(-1.0, 1.0),
+            events=(UNDER_INVALID, UNDER),
         ),
         Activation(
             "log_sigmoid",
@@ -165,6 +195,7 @@ def _build() -> dict[str, Activation]:
             lo.log_sigmoid,
             lo.log_sigmoid_derivative,
             output_range=(-INF, 0.0),
+            events=(UNDER_INVALID, UNDER),
         ),
     ]
     return {activation.name: activation for activation in activations}

@@ -18,11 +18,11 @@ def _normalized_axis(x: np.ndarray, axis: int) -> int:
     return axis % x.ndim
 
 
-@np.errstate(over="ignore")
 def _shift(last: np.ndarray) -> np.ndarray:
     """Scores minus their maximum along the last axis, so that every exp is at most 1."""
-    # Scores further apart than the float range give -inf: exp(-inf) = 0 is the right weight, and
-    # -inf is the log-probability rounded (e.g. log_softmax([-1e308, 1e308])[0] = -2e308).
+    # Scores further apart than the float range give -inf (overflow, silenced: see the registry):
+    # exp(-inf) = 0 is the right weight, and -inf is the log-probability rounded (e.g.
+    # log_softmax([-1e308, 1e308])[0] = -2e308).
     return last - last.max(axis=-1, keepdims=True)
 
 
