@@ -53,12 +53,15 @@ class Activation:
         self.elementwise = elementwise
         self._params = params
         self._check_params = check_params
-        self._defaults = self.defaults
+        # Kernels take their parameters positionally, in the order of `params` (a test checks
+        # their signatures): faster than keywords on a few values.
+        self._default_args = tuple(self.defaults.values())
+        self._seen_params: dict[tuple[tuple[Any, ...], ...], tuple[ParamValue, ...]] = {}
         self._forward = self._step(forward, events[0])
         self._derivative = self._step(derivative, events[1])
 
     def _step(self, kernel: Kernel, events: Events) -> _Step:
-        return _Step(kernel, events, bound(kernel, self._defaults, events))
+        return _Step(kernel, events, bound(kernel, self._default_args, events))
 
     @property
     def defaults(self) -> dict[str, ParamValue]:
@@ -87,38 +90,57 @@ class Activation:
             self._check_params(resolved)
         return resolved
 
+    def _kernel_args(self, params: Mapping[str, Any]) -> tuple[ParamValue, ...]:
+        """`resolve_params` as the kernels take them, remembered: questions pass the same few
+        parameters again and again. Keyed by the values' types too, so that True (rejected) is
+        never taken for 1."""
+        try:
+            key = (tuple(params.items()), tuple(map(type, params.values())))
+            return self._seen_params[key]
+        except KeyError:
+            args = tuple(self.resolve_params(params).values())
+            if len(self._seen_params) >= _SEEN_PARAMS:
+                self._seen_params.clear()
+            self._seen_params[key] = args
+            return args
+        except TypeError:  # an unhashable value, which validation rejects with its name
+            return tuple(self.resolve_params(params).values())
+
     def _apply(
         self, step: _Step, x: ArrayLike, params: Mapping[str, Any]
     ) -> np.ndarray | np.floating:
         """The general path: any input the dtype contract accepts, any valid parameters."""
-        resolved = self.resolve_params(params) if params else self._defaults
+        args = self._kernel_args(params) if params else self._default_args
         array, dtype = as_input(x)
         if self.elementwise and (array.ndim != 1 or array.size > _BLOCK):
-            result = _in_blocks(step, array, resolved).reshape(array.shape)
+            result = _in_blocks(step, array, args).reshape(array.shape)
         else:
-            result = run(step.kernel, resolved, step.events, array)
+            result = run(step.kernel, args, step.events, array)
         return as_output(result, dtype)
 
     def __repr__(self) -> str:
         return f"<Activation {self.name} {self.defaults}>"
 
 
+# Parameter sets remembered per activation (a plot range or a question's draw uses a few).
+_SEEN_PARAMS = 64
+
 # 2^15 values: a kernel's few temporaries stay in cache and are recycled by the allocator,
 # instead of megabyte arrays that are mapped, page-faulted and returned to the system per call.
 _BLOCK = 1 << 15
 
 
-def _in_blocks(step: _Step, array: np.ndarray, params: Mapping[str, Any]) -> np.ndarray:
+def _in_blocks(step: _Step, array: np.ndarray, args: tuple[Any, ...]) -> np.ndarray:
     """An elementwise kernel applied block by block to the flattened array (same result)."""
     flat = array.reshape(-1)
     if flat.size <= _BLOCK:
-        return run(step.kernel, params, step.events, flat)
-    first = run(step.kernel, params, step.events, flat[:_BLOCK])
+        return run(step.kernel, args, step.events, flat)
+    first = run(step.kernel, args, step.events, flat[:_BLOCK])
     result = np.empty(flat.shape, dtype=first.dtype)
     result[:_BLOCK] = first
     for start in range(_BLOCK, flat.size, _BLOCK):
         result[start : start + _BLOCK] = run(
-            step.kernel, params, step.events, flat[start : start + _BLOCK]
+            step.kernel, args, step.events, flat[start : start + _BLOCK]
         )
     return result
 

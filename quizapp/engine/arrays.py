@@ -37,7 +37,7 @@ def as_output(result: np.ndarray, dtype: np.dtype) -> np.ndarray | np.floating:
     """Cast to the answer dtype; a 0-d result becomes a numpy scalar, as numpy's ufuncs do.
     Rounding to a narrower float may underflow or overflow: 0 or ±inf is the rounded answer."""
     if result.dtype is not dtype:
-        result = run(np.ndarray.astype, {"dtype": dtype, "copy": False}, ROUNDING, result)
+        result = run(np.ndarray.astype, (dtype,), ROUNDING, result)
     return result[()] if result.ndim == 0 else result
 
 
@@ -46,7 +46,7 @@ def times(factor: float, x: np.ndarray, out: np.ndarray | None = None) -> np.nda
     the rounded answer, and the overflow is not reported."""
     if -1.0 <= factor <= 1.0:
         return np.multiply(x, factor, out=out)
-    return run(_product, {"factor": factor, "out": out}, OVER, x)
+    return run(_product, (factor, out), OVER, x)
 
 
 def _product(x: np.ndarray, factor: float, out: np.ndarray | None) -> np.ndarray:

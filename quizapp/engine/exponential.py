@@ -34,6 +34,8 @@ def _elu_derivative(x: np.ndarray, factor: float, inner_scale: float) -> np.ndar
     """factor·exp(min(x, 0)·inner_scale) at and below 0, 1 above: PyTorch takes the exponential
     branch at 0, so elu'(0) = alpha."""
     result = np.exp(_negative_side(x, inner_scale))
+    if factor == 1.0:
+        return result  # exp(min(x, 0)) is 1 above 0
     result *= factor
     result *= x <= 0
     result += x > 0

@@ -14,7 +14,7 @@ silencing state is set and reset on that variable, built once per caller state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import partial
 from typing import Any, Literal, NamedTuple
@@ -54,38 +54,44 @@ class _Known(NamedTuple):
 _known = _Known(object(), NONE, {})
 
 
-def run(kernel: Kernel, params: Mapping[str, Any], events: Events, x: np.ndarray) -> np.ndarray:
-    """kernel(x, **params) with `events` silenced and every other event left to the caller (x
-    last, so that `bound` can fix the rest)."""
+def run(kernel: Kernel, args: tuple[Any, ...], events: Events, x: np.ndarray) -> np.ndarray:
+    """kernel(x, *args) with `events` silenced and every other event left to the caller (x last,
+    so that `bound` can fix the rest)."""
     if not events:
-        return kernel(x, **params)
+        return kernel(x, *args)
     if _NUMPY_STATE is None:
         with _errstate(events):
-            return kernel(x, **params)
+            return kernel(x, *args)
     variable, make = _NUMPY_STATE
     state = variable.get()
     known = _known
     if known.state is not state:
         known = _learn(state)
     if events <= known.ignored:
-        return kernel(x, **params)
+        return kernel(x, *args)
     silencing = known.silencing.get(events)
     if silencing is None:
         silencing = known.silencing[events] = make(**dict.fromkeys(events, "ignore"))
     token = variable.set(silencing)
     try:
-        return kernel(x, **params)
+        return kernel(x, *args)
     finally:
         variable.reset(token)
 
 
 def bound(
-    kernel: Kernel, params: Mapping[str, Any], events: Events
+    kernel: Kernel, args: tuple[Any, ...], events: Events
 ) -> Callable[[np.ndarray], np.ndarray]:
     """`run` with everything but x fixed; a kernel that raises no event is called directly."""
     if events:
-        return partial(run, kernel, params, events)
-    return partial(kernel, **params) if params else kernel
+        return partial(run, kernel, args, events)
+    if not args:
+        return kernel
+
+    def call(x: np.ndarray) -> np.ndarray:
+        return kernel(x, *args)
+
+    return call
 
 
 def _errstate(events: Events) -> np.errstate:

@@ -55,7 +55,7 @@ def _build() -> dict[str, Activation]:
             np.tanh,
             lo.tanh_derivative,
             output_range=(-1.0, 1.0),
-            events=(NONE, UNDER),
+            events=(NONE, UNDER | {"over"}),
         ),
         Activation(
             "relu", "ReLU", re.relu, re.relu_derivative, output_range=(0.0, INF), events=SILENT
@@ -115,6 +115,7 @@ def _build() -> dict[str, Activation]:
             ga.gelu_derivative,
             params=(Choice("approximate", "none", ("none", "tanh")),),
             output_range=(-0.1700, INF),
+            events=(UNDER_INVALID | {"over"}, UNDER_INVALID),
         ),
         Activation(
             "silu", "SiLU (Swish)", lo.silu, lo.silu_derivative, output_range=(-0.2785, INF)
@@ -134,6 +135,7 @@ def _build() -> dict[str, Activation]:
             lo.softplus_derivative,
             params=(Real("beta", 1.0, _positive, "> 0"), Real("threshold", 20.0)),
             output_range=(0.0, INF),
+            events=SILENT,  # the array formulas silence their own events (logistic.softplus)
         ),
         Activation(
             "selu",
@@ -195,7 +197,6 @@ def _build() -> dict[str, Activation]:
             lo.log_sigmoid,
             lo.log_sigmoid_derivative,
             output_range=(-INF, 0.0),
-            events=(UNDER_INVALID, UNDER),
         ),
     ]
     return {activation.name: activation for activation in activations}

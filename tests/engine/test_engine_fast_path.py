@@ -1,6 +1,7 @@
 """The common case (a float64 vector, default parameters) skips conversion and validation: it
 must give exactly what the general path gives, for every value a float can hold."""
 
+import inspect
 import math
 import warnings
 
@@ -96,19 +97,19 @@ def test_only_the_declared_events_are_silenced():
     x = np.array([1e-200, 1e200])
     with np.errstate(all="raise"):
         with pytest.raises(FloatingPointError, match="overflow"):
-            fp_events.run(overflowing, {}, fp_events.UNDER, x)
+            fp_events.run(overflowing, (), fp_events.UNDER, x)
         np.testing.assert_array_equal(
-            fp_events.run(overflowing, {}, fp_events.ALL, x), [0.0, math.inf]
+            fp_events.run(overflowing, (), fp_events.ALL, x), [0.0, math.inf]
         )
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with pytest.raises(RuntimeWarning, match="overflow"):
-            fp_events.run(overflowing, {}, fp_events.UNDER, x)  # numpy's default: warn
+            fp_events.run(overflowing, (), fp_events.UNDER, x)  # numpy's default: warn
         with np.errstate(over="ignore"):
-            fp_events.run(overflowing, {}, fp_events.UNDER, x)
+            fp_events.run(overflowing, (), fp_events.UNDER, x)
         with np.errstate(under="raise"), pytest.raises(FloatingPointError, match="underflow"):
-            fp_events.run(overflowing, {}, frozenset({"over"}), x)
-        fp_events.run(overflowing, {}, fp_events.ALL, x)
+            fp_events.run(overflowing, (), frozenset({"over"}), x)
+        fp_events.run(overflowing, (), fp_events.ALL, x)
 
 
 def test_the_callers_error_state_is_restored_after_a_kernel_raises():
@@ -117,7 +118,7 @@ def test_the_callers_error_state_is_restored_after_a_kernel_raises():
 
     before = np.geterr()
     with pytest.raises(ValueError, match="kernel failed"):
-        fp_events.run(failing, {}, fp_events.ALL, np.zeros(2))
+        fp_events.run(failing, (), fp_events.ALL, np.zeros(2))
     assert np.geterr() == before
 
 
@@ -127,6 +128,39 @@ def test_without_numpys_error_state_variable_np_errstate_does_the_same(monkeypat
     x = np.array([1e-200, 1e200])
     with np.errstate(all="raise"):
         with pytest.raises(FloatingPointError, match="overflow"):
-            fp_events.run(overflowing, {}, fp_events.UNDER, x)
-        fp_events.run(overflowing, {}, fp_events.ALL, x)
+            fp_events.run(overflowing, (), fp_events.UNDER, x)
+        fp_events.run(overflowing, (), fp_events.ALL, x)
         np.testing.assert_array_equal(engine.get("sigmoid")(np.array([-1000.0])), [0.0])
+
+
+@pytest.mark.parametrize("name", engine.names())
+def test_kernels_take_the_parameters_in_the_registrys_order(name):
+    """The engine passes parameters positionally (faster on a few values than keywords)."""
+    activation = engine.get(name)
+    steps = [activation._forward, activation._derivative]
+    if isinstance(activation, engine.ParametricActivation):
+        steps.append(activation._param_gradient)
+    for step in steps:
+        if isinstance(step.kernel, np.ufunc):
+            assert not activation.defaults, name
+            continue
+        names = list(inspect.signature(step.kernel).parameters)[1:]
+        assert names == list(activation.defaults), (name, step.kernel)
+
+
+def test_remembered_parameters_are_still_checked_by_type():
+    leaky = engine.get("leaky_relu")
+    x = np.array([-2.0, 3.0])
+    np.testing.assert_array_equal(leaky(x, alpha=1), [-2.0, 3.0])
+    with pytest.raises(TypeError, match="alpha must be a real number, got True"):
+        leaky(x, alpha=True)  # equal to 1 and hashed alike
+    with pytest.raises(TypeError, match="alpha must be a real number"):
+        leaky(x, alpha=[0.1])  # unhashable
+    np.testing.assert_array_equal(leaky(x, alpha=0.5), [-1.0, 3.0])
+    np.testing.assert_array_equal(leaky(x, alpha=0.5), [-1.0, 3.0])
+    with pytest.raises(ValueError, match="alpha must be finite"):
+        leaky(x, alpha=math.nan)
+    with pytest.raises(TypeError, match="unknown parameter 'beta'"):
+        leaky(x, beta=1.0)
+    for alpha in range(200):  # more sets than it remembers
+        np.testing.assert_array_equal(leaky(x, alpha=alpha / 100), [-2.0 * alpha / 100, 3.0])
