@@ -11,9 +11,10 @@ log_softmax as rows of 10, so their Jacobians stay 10x the input). The table sho
 A ratio above 1 means the engine is slower; functions over 2x PyTorch are marked with "!".
 
 A second table times one call on 5 values (what a question computes): microseconds per call
-through `engine.get(name)`, best of R rounds of interleaved batches of 2,000 calls, against the
-naive formula on the same 5 values, in numpy's default error state; rows over 2x are marked with
-"!". Its last row is PReLU's gradient with respect to its parameter.
+through `engine.get(name)`, best of 10·R rounds of 200 calls, engine and formula interleaved
+round by round (short rounds, so that the best of them is a round no other process interrupted),
+against the naive formula on the same 5 values, in numpy's default error state; rows over 2x
+are marked with "!". Its last row is PReLU's gradient with respect to its parameter.
 """
 
 from __future__ import annotations
@@ -234,8 +235,8 @@ def small_cases() -> list[tuple[str, list[tuple[Callable, Callable]]]]:
     return cases
 
 
-def small_inputs(repeat: int, calls: int) -> None:
-    """Per-call time on 5 values, engine against the naive formula, batches interleaved, in
+def small_inputs(rounds: int, calls: int) -> None:
+    """Per-call time on 5 values, engine against the naive formula, rounds interleaved, in
     numpy's default error state (the app's; no formula warns on these values)."""
     print()
     print("| function (5 values) | forward µs | vs numpy | derivative µs | vs numpy |")
@@ -244,7 +245,7 @@ def small_inputs(repeat: int, calls: int) -> None:
         cells = [label]
         for ours, naive in pairs:
             mine, reference = math.inf, math.inf
-            for _ in range(repeat):
+            for _ in range(rounds):
                 mine = min(mine, per_call_us(ours, SMALL, calls))
                 reference = min(reference, per_call_us(naive, SMALL, calls))
             ratio = mine / reference
@@ -284,7 +285,7 @@ def main() -> None:
                     ratio = mine / best_ms(torch[label][which], x, args.repeat)
                     cells.append(f"{ratio:.2f}{' !' if ratio > 2 else ''}")
             print("| " + " | ".join(cells) + " |")
-    small_inputs(args.repeat, calls=20 if args.quick else 2_000)
+    small_inputs(10 * args.repeat, calls=20 if args.quick else 200)
 
 
 if __name__ == "__main__":
