@@ -89,6 +89,11 @@ class Card:
         assert self._content_hash is not None
         return self._content_hash
 
+    def keep_content_hash(self, digest: str) -> None:
+        """Take the hash computed when the card's deck was last read: the deck cache keeps it,
+        so a start does not hash every card again."""
+        object.__setattr__(self, "_content_hash", digest)
+
     def _compute_hash(self) -> str:
         visible = {
             "kind": self.kind,
