@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.resources
 import stat
+from collections import ChainMap
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -214,7 +215,7 @@ def _load_decks(
 ) -> Library:
     decks: list[Deck] = []
     problems: list[Problem] = []
-    taken: dict[str, CardSource] = {}
+    taken: ChainMap[str, CardSource] = ChainMap()
     names: dict[str, Path] = {}
     for path in paths:
         deck, deck_problems = read_deck(
@@ -234,7 +235,7 @@ def _load_decks(
             )
             continue
         names[deck.name] = path
-        taken.update(deck.sources)
+        taken.maps.append(deck.sources)
         decks.append(deck)
     return settle_duplicates(Library(decks, problems), {})
 
