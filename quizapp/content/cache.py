@@ -20,26 +20,27 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import tempfile
 import time
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from quizapp import __version__
 from quizapp.content.assembly import DeckParts
 from quizapp.content.codec import ShapeError, decode, encode, shape
-from quizapp.content.model import Card
+from quizapp.content.model import keep_content_hashes
 
 CACHE_ENV = "QUIZAPP_CACHE_DIR"
 FORMAT = 2
 SETTLED_NS = 2_000_000_000
 """A file modified less than this long ago may still change within its mtime's granularity."""
 _HEADER_LIMIT = 1 << 20
-_HEX = re.compile("[0-9a-f]*")
+_HEX_DIGITS = b"0123456789abcdef"
 _DIGEST_LENGTH = 64
+_FILE_INDEX = attrgetter("file")
+_CARD = attrgetter("card")
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,10 @@ class DeckCache:
             hashes = _content_hashes(hashes_data, len(parts.cards))
         except (OSError, ValueError, TypeError, RecursionError):
             return None
-        if not all(0 <= placed.file < len(files) for placed in parts.cards):
+        indexes = list(map(_FILE_INDEX, parts.cards))
+        if indexes and not 0 <= min(indexes) <= max(indexes) < len(files):
             return None
-        deque(map(Card.keep_content_hash, [placed.card for placed in parts.cards], hashes), 0)
+        keep_content_hashes(list(map(_CARD, parts.cards)), hashes)
         return parts
 
     def write(
@@ -102,7 +104,9 @@ def _content_hashes(data: object, count: int) -> list[str]:
     """One SHA-256 hex digest per card, or `ShapeError`."""
     hashes = decode(tuple[str, ...], data)
     lengths = set(map(len, hashes))
-    if len(hashes) != count or lengths - {_DIGEST_LENGTH} or not _HEX.fullmatch("".join(hashes)):
+    joined = "".join(hashes)
+    hexadecimal = joined.isascii() and not joined.encode().translate(None, _HEX_DIGITS)
+    if len(hashes) != count or lengths - {_DIGEST_LENGTH} or not hexadecimal:
         raise ShapeError("expected one content hash per card")
     return list(hashes)
 

@@ -206,7 +206,7 @@ def load_decks(
 ) -> Library:
     """Load decks in order; a deck reusing an earlier deck's name is skipped, a card reusing an
     earlier deck's card id is left out (see `settle_duplicates` to let study history decide)."""
-    with gc_paused():
+    with gc_paused(keep=True):
         return _load_decks(paths, known_templates, cache)
 
 
