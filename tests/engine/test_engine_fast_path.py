@@ -31,10 +31,13 @@ def computations(name):
 
 
 def assert_identical(fast, general, where):
-    """Equal values, NaN where NaN, and the same sign of zero."""
+    """Equal values, NaN where NaN, and the same sign of zero (a NaN's sign means nothing)."""
     assert type(fast) is type(general) and fast.dtype == general.dtype, where
     np.testing.assert_array_equal(fast, general, err_msg=str(where))
-    np.testing.assert_array_equal(np.signbit(fast), np.signbit(general), err_msg=str(where))
+    number = ~np.isnan(fast)
+    np.testing.assert_array_equal(
+        np.signbit(fast[number]), np.signbit(general[number]), err_msg=str(where)
+    )
 
 
 @pytest.mark.parametrize("name", engine.names())
