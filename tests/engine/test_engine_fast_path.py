@@ -41,7 +41,7 @@ def assert_identical(fast, general, where):
 
 
 @pytest.mark.parametrize("name", engine.names())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(x=VECTORS)
 def test_the_fast_path_gives_the_general_paths_answer(name, x):
     activation = engine.get(name)
