@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import Worker, get_current_worker
 
 from quizapp.safe_text import inert
@@ -34,6 +34,7 @@ from quizapp.study.card_query import QueryError
 from quizapp.study.items import format_interval
 from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 PAGE_SIZE = 100
 CARD_ID_WIDTH = 24
@@ -74,7 +75,7 @@ class CardsScreen(QuizScreen):
         self._today = date.min
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Input(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
         table: DataTable[Text] = DataTable(id="cards-table", cursor_type="row")
         table.add_column(COLUMNS[0], width=CARD_ID_WIDTH)

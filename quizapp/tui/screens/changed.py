@@ -7,12 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from quizapp.safe_text import inert
 from quizapp.study import ChangedCard, find_changed
 from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 
 class ChangedCardsScreen(QuizScreen):
@@ -25,7 +26,7 @@ class ChangedCardsScreen(QuizScreen):
         self.changes: list[ChangedCard] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static(
             "These cards were rewritten a lot since you last reviewed them; their schedule may no"
             " longer fit. Reset one to study it again as new (its review log is kept).",

@@ -19,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from quizapp.coding.check import CheckReport, check
@@ -29,6 +29,7 @@ from quizapp.content import Card
 from quizapp.study.store.code_attempts import Attempt, last_attempt, save_attempt
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.code_view import report_text
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 
 class CodePickScreen(QuizScreen):
@@ -38,7 +39,7 @@ class CodePickScreen(QuizScreen):
     CSS_PATH = "code.tcss"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         exercises = self.workspace.library.exercises
         options = OptionList(
             *(Option(Text(visible(card.front)), id=card.id) for card in exercises),
@@ -92,7 +93,7 @@ class CodeScreen(QuizScreen):
         self._sandbox = Sandbox()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="code-task"):
             task = Text()
             task.append(visible(self.card.front), style="bold")

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
@@ -28,6 +28,7 @@ from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.checklist_view import ChecklistView
 from quizapp.tui.widgets.rating_bar import RatingBar
+from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.views import VIEWS
 
 WRITING_ACTIONS = frozenset({"rate", "accept", "undo", "bury", "suspend", "reset"})
@@ -98,7 +99,7 @@ class ReviewScreen(QuizScreen):
         return None if self.graded is None else self.graded.proposed
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="review-status", markup=False)
         with VerticalScroll(id="card-scroll"):
             yield Static("", id="card-front", markup=False)
