@@ -4,7 +4,6 @@ hidden tests with ctrl+r, then rate; the session proposes the rating from the re
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -18,6 +17,7 @@ from quizapp.coding.report import report_lines, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.study.answering import CodeAnswer
 from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.code_editor import close_in_background, python_editor
 
 if TYPE_CHECKING:
     from quizapp.content import Card
@@ -56,10 +56,7 @@ class CodeView(CardView):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="code-view-task")
-        editor = TextArea.code_editor("", id="code-view-editor")
-        if "python" in editor.available_languages:
-            editor.language = "python"
-        yield editor
+        yield python_editor("", id="code-view-editor")
         yield Static("", id="code-view-status", markup=False)
         yield Static("", id="code-view-results")
 
@@ -124,5 +121,4 @@ class CodeView(CardView):
 
     def on_unmount(self) -> None:
         if self._sandbox is not None:
-            # Closing waits for the child to end: not on the event loop.
-            threading.Thread(target=self._sandbox.close, daemon=True).start()
+            close_in_background(self._sandbox.close)
