@@ -9,10 +9,12 @@ from collections.abc import Callable
 from textual.widgets import TextArea
 
 
-def python_editor(text: str, *, id: str, read_only: bool = False) -> TextArea:
-    """A code editor colouring Python where tree-sitter's Python grammar is installed, plain
-    text elsewhere."""
-    editor = TextArea.code_editor(text, id=id, read_only=read_only)
+def python_editor(
+    text: str, *, id: str, read_only: bool = False, kind: type[TextArea] = TextArea
+) -> TextArea:
+    """A code editor (`kind`: TextArea or a subclass) colouring Python where tree-sitter's
+    Python grammar is installed, plain text elsewhere."""
+    editor = kind.code_editor(text, id=id, read_only=read_only)
     if "python" in editor.available_languages:
         editor.language = "python"
     return editor

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TextArea
@@ -33,6 +33,28 @@ def report_text(report: CheckReport) -> Text:
     return text
 
 
+class AnswerEditor(TextArea):
+    """The code card's editor keeps ctrl+z while it has edits of its own (also once they are all
+    undone, so pressing on never reaches the answer before). Untouched as shown, or graded
+    (read-only: Textual's undo would still rewrite the graded code), it lets ctrl+z pass to the
+    review, which undoes the last answer as on every other card."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+z,super+z",
+            "undo",
+            "Undo an edit (untouched or graded: the last answer)",
+            show=False,
+        ),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            history = self.history
+            return not self.read_only and bool(history.undo_stack or history.redo_stack)
+        return True
+
+
 class CodeView(CardView):
     DEFAULT_CSS = """
     CodeView { height: auto; }
@@ -56,9 +78,14 @@ class CodeView(CardView):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="code-view-task")
-        yield python_editor("", id="code-view-editor")
+        yield python_editor("", id="code-view-editor", kind=AnswerEditor)
         yield Static("", id="code-view-status", markup=False)
         yield Static("", id="code-view-results")
+
+    @on(TextArea.Changed)
+    def _edited(self) -> None:
+        """Whether ctrl+z is the editor's or the review's follows the edit history (Footer)."""
+        self.screen.refresh_bindings()
 
     def show(self, item: StudyItem) -> None:
         self._card = card = cast("Card", item.card)
