@@ -32,7 +32,7 @@ from quizapp.study.card_browser import (
 )
 from quizapp.study.card_query import QueryError
 from quizapp.study.items import format_interval
-from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
@@ -283,11 +283,7 @@ class CardsScreen(QuizScreen):
             if confirmed:
                 self._act("reset", CardActions.reset)
 
-        question = (
-            f"Reset this card?\n\n{card_id}\n\nIts schedule, lapses and leech mark start over as"
-            " a new card; its review log is kept. z undoes it."
-        )
-        self.app.push_screen(ConfirmScreen(question), decided)
+        self.app.push_screen(ConfirmScreen(reset_question(card_id, "z")), decided)
 
     def action_undo(self) -> None:
         actions, collection = self._actions, self._collection

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from quizapp.safe_text import inert
 from quizapp.study import ChangedCard, find_changed
-from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
@@ -90,6 +90,6 @@ class ChangedCardsScreen(QuizScreen):
                 )
 
         self.app.push_screen(
-            ConfirmScreen(f"Reset {change.card_id}?\n\nIts schedule starts over; its log is kept."),
+            ConfirmScreen(reset_question(change.card_id)),
             decided,
         )

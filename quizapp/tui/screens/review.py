@@ -23,7 +23,7 @@ from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
 from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
-from quizapp.tui.dialogs import ConfirmScreen, suspend_question
+from quizapp.tui.dialogs import ConfirmScreen, reset_question, suspend_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.checklist_view import ChecklistView
@@ -367,7 +367,7 @@ class ReviewScreen(QuizScreen):
                 self._put_away(card_id, session.reset, "Card reset: it starts over as new")
 
         self.app.push_screen(
-            ConfirmScreen(f"Reset this card?\n\n{card_id}\n\nIts schedule starts over as new."),
+            ConfirmScreen(reset_question(card_id, "ctrl+z")),
             decided,
         )
 
