@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -62,8 +63,25 @@ def parse_values(texts: Sequence[str]) -> list[float]:
         try:
             values.append(parse_number(text))
         except ValueError:
-            raise CommandError(f"value {position} ({text!r}) is not a number") from None
+            raise CommandError(
+                f"value {position} ({text!r}) is not a number{_spaced_hint(text)}"
+            ) from None
     return values
+
+
+def _spaced_hint(text: str) -> str:
+    """How to write a list typed as one value ("2.0, 1.0, 0.1" or "[1, 2]"), if it is one.
+
+    The list is not read as several values: "1,5" may be one number with a decimal comma."""
+    pieces = [piece for piece in re.split(r"[\s,;\[\]()]+", text) if piece]
+    try:
+        for piece in pieces:
+            parse_number(piece)
+    except ValueError:
+        return ""
+    if len(pieces) < 2:
+        return ""
+    return f"; give the values separated by spaces: -- {' '.join(pieces)}"
 
 
 def overflow_notices(texts: Sequence[str], values: Sequence[float]) -> list[str]:

@@ -227,9 +227,9 @@ def tanh_slope_step(x: float, p: Precision) -> Expression:
     low = p.intermediate(one_minus_tanh(abs(x)))
     high = p.intermediate(2 - one_minus_tanh(abs(x)))
     return (
-        f"tanh({_n(x)}) = {_n(t)} ≈ ±1, so 1 − tanh² would cancel its digits (catastrophic "
-        f"cancellation); with 1 − |tanh| = 2σ(−2|z|) = {low}: (1 − |tanh|)(1 + |tanh|) = "
-        f"{low} · {high}",
+        f"1 − tanh²({_n(x)}), but tanh({_n(x)}) = {_n(t)} is so near {'1' if t > 0 else '−1'} "
+        f"that squaring it cancels digits; with 1 − |tanh| = 2σ(−2|z|) = {low}: "
+        f"(1 − |tanh|)(1 + |tanh|) = {low} · {high}",
         low.value * high.value,
     )
 

@@ -157,7 +157,9 @@ def grade_numbers(
         lines.append(f"{sum(element_correct)} of {count} values correct.")
     if verdict.mistake is not None:
         lines.append(f"Recognised mistake: {verdict.mistake[1]}.")
-    flipped = _flipped(given, expected, precision)
+    # A named mistake explains every wrong value; a sign note beside it would name a second cause.
+    explained = verdict.mistake is not None and verdict.mistake[0] != "sign-error"
+    flipped = np.zeros_like(verdict.correct) if explained else _flipped(given, expected, precision)
     for index in np.flatnonzero(~verdict.correct).tolist():
         label = f"{labels[index]}: " if labels[index] else ""
         note = " (sign flipped)" if flipped[index] else ""

@@ -28,6 +28,7 @@ MISTAKES: dict[str, str] = {
     "wrong-alpha": "the wrong α",
     "sign-error": "a sign error",
     "forgot-activation-derivative": "dL/da passed through without multiplying by f′(z)",
+    "forgot-upstream-gradient": "f′(z) given without multiplying it by dL/da",
     "softmax-diagonal-only": "only the diagonal of the softmax Jacobian was used",
     "logits-instead-of-probabilities": "the logits used where softmax probabilities belong",
     "forgot-subtract-y": "the one-hot target y was not subtracted",

@@ -74,13 +74,19 @@ class Precision:
         )
 
     def _reshaped(self, typed: float, exact: float) -> bool:
-        """`typed` is `exact` truncated or rounded to some number of (significant) digits."""
+        """`typed` is `exact` truncated or rounded to some number of (significant) digits.
+
+        Cutting a value away to zero loses it rather than its last digits: 0 for 0.5 is a
+        wrong value (e.g. ReLU of a positive input taken as 0), not a rounding slip.
+        """
         if not (math.isfinite(typed) and math.isfinite(exact)):
             return False
         scale = 10.0 ** math.floor(math.log10(abs(exact))) if self.scientific and exact else 1.0
         for digits in range(self.decimals + _SLIP_DIGITS + 1):
             shifted = round(exact / scale * 10.0**digits, _INTEGER_NOISE)
             for cut in (math.trunc(shifted), round(shifted)):
+                if cut == 0 and exact != 0:
+                    continue
                 if math.isclose(typed, cut / 10.0**digits * scale, rel_tol=1e-9, abs_tol=1e-12):
                     return True
         return False

@@ -118,17 +118,27 @@ class Drill:
         return sum(correct for _answered, correct in self._by_family.values())
 
     def summary_lines(self) -> list[str]:
-        """The score over the answered questions and the family with the lowest accuracy (ties:
-        more answers first), when any answer was wrong."""
+        """The score over the answered questions and the family with the lowest accuracy (more
+        answers weigh more), when any answer was wrong; families tied on both are all named, as
+        picking one of them would single it out by its name's spelling."""
+        from quizapp.questions import describe
+
         lines = [f"Drill finished: {self.correct} of {self.answered} correct."]
-        missed = [
-            (correct / answered, -answered, family, answered, correct)
+        missed = {
+            family: (correct / answered, -answered)
             for family, (answered, correct) in self._by_family.items()
             if correct < answered
-        ]
+        }
         if missed:
-            _rate, _count, family, answered, correct = min(missed)
-            lines.append(f"Weakest family: {family} ({correct} of {answered} correct).")
+            lowest = min(missed.values())
+            weakest = sorted(family for family, rank in missed.items() if rank == lowest)
+            answered, correct = self._by_family[weakest[0]]
+            score = f"{correct} of {answered} correct"
+            if len(weakest) == 1:
+                lines.append(f"Weakest family: {describe(weakest[0])} ({score}).")
+            else:
+                lines.append(f"Weakest families ({score} each):")
+                lines.extend(f"  {describe(family)}" for family in weakest)
         return lines
 
     def progress(self) -> str:

@@ -102,6 +102,12 @@ def test_special_values(capsys):
         (["relu7", "--", "1"], "unknown activation 'relu7'; valid names: celu, elu"),
         (["relu", "--", "1", "abc"], "value 2 ('abc') is not a number"),
         (["relu", "--", "1_000"], "value 1 ('1_000') is not a number"),
+        (
+            ["softmax", "2.0, 1.0, 0.1"],
+            "value 1 ('2.0, 1.0, 0.1') is not a number; give the values separated by spaces: "
+            "-- 2.0 1.0 0.1",
+        ),
+        (["relu", "--", "[-2, 0]"], "separated by spaces: -- -2 0"),
         (["relu", "--param", "alpha=1", "--", "1"], "unknown parameter 'alpha' (valid: none)"),
         (["softplus", "--param", "gamma=1", "--", "1"], "(valid: beta, threshold)"),
         (["softplus", "--param", "beta=0", "--", "1"], "beta must be > 0"),

@@ -205,9 +205,8 @@ def test_the_engines_other_functions_are_marked_beyond_the_cheatsheet(deck: Deck
         unit = engine.get_gated(name) if name in engine.gated_names() else engine.get(name)
         assert unit.display_name == function.display_name
         assert function.formula and function.strengths and function.weaknesses
-        assert (
-            "beyond-cheatsheet" in next(c for c in deck.cards if c.id == function.card_ids[0]).tags
-        )
+        first_card = next(c for c in deck.cards if c.id == function.card_ids[0])
+        assert "beyond-the-cheatsheet" in first_card.tags
 
 
 def test_how_it_works_process_and_worked_example(sections: dict[int, str], deck: Deck) -> None:

@@ -86,6 +86,15 @@ def test_rounding_is_named_for_truncation_other_decimals_and_one_unit():
         assert grade_numbers(text, expected, three, ("",), ()).mistake is None, text
 
 
+def test_a_value_cut_away_to_zero_is_not_named_rounding():
+    three = Precision(3)
+    assert grade_numbers("0, 4.5", np.array([0.5, 4.5]), three, ("a", "b"), ()).mistake is None
+    assert grade_numbers("0", np.array([0.04]), three, ("",), ()).mistake is None
+    assert grade_numbers("-0", np.array([-0.7]), three, ("",), ()).mistake is None
+    truncated = grade_numbers("0.5, 4", np.array([0.5, 4.5]), three, ("a", "b"), ())
+    assert truncated.mistake == "rounding"
+
+
 # 2. GELU questions say which GELU.
 
 
@@ -136,6 +145,9 @@ def test_tanh_derivative_steps_are_true_arithmetic():
         else:
             worked = float(factored[1]) * float(factored[2])
             assert "cancel" in step
+            near = re.search(r"tanh\((-?[0-9.]+)\) = (-?[0-9.]+) is so near (−?1) ", step)
+            assert near and (near[3] == "−1") == (float(near[2]) < 0), step
+        assert "tanh²(" in step.split("=")[0], step
         assert q.grade(q.precision.text(worked)).correct, step
 
 
@@ -322,3 +334,32 @@ def test_the_worked_solutions_own_numbers_give_an_accepted_answer(template_id):
     for q in questions(template_id):
         assert q.worked.size == q.expected_vector.size
         assert q.grade(q.worked_text).correct, (q.seed, q.solution, q.worked_text)
+
+
+# 3. Backprop: the local gradient alone is named as the missing upstream factor, not as signs.
+
+
+@pytest.mark.parametrize("activation", ["prelu", "sigmoid", "tanh", "elu"])
+def test_the_local_gradient_alone_is_named_forgot_upstream(activation):
+    named = 0
+    for q in questions("backprop-activation", activation, seeds=range(60)):
+        upstream = q.inputs["dL/da"]
+        if not upstream.all():
+            continue
+        local = q.expected / upstream
+        if np.allclose(local, q.expected):
+            continue
+        result = q.grade(typed(q, local))
+        if result.mistake == "forgot-upstream-gradient":
+            named += 1
+            assert not any("sign flipped" in line for line in result.feedback), result.feedback
+        else:
+            assert result.mistake is None, (q.seed, result.mistake)
+    assert named > 30
+
+
+def test_forgot_upstream_is_not_named_for_the_right_answer_or_a_plain_sign_flip():
+    for q in questions("backprop-activation", "prelu", seeds=range(60)):
+        assert q.grade(typed(q, q.expected)).mistake is None
+        if np.any(np.abs(q.expected) > 0.01):
+            assert q.grade(typed(q, -q.expected)).mistake != "forgot-upstream-gradient"

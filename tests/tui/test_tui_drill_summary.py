@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers import settle, shown, wait_ready, wrong_answer
 from textual.widgets import Input
 
+from quizapp.questions import describe
 from quizapp.tui.screens.practice import DrillScreen, PracticeSetupScreen
 
 
@@ -39,7 +40,7 @@ async def test_escape_ends_an_endless_drill_with_a_summary_naming_the_weakest_fa
         assert app.screen is drill
         summary = shown(app, "#drill-summary")
         assert "Drill finished: 1 of 2 correct." in summary
-        assert f"Weakest family: {missed.template_id} (" in summary
+        assert f"Weakest family: {describe(missed.template_id)} (" in summary
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PracticeSetupScreen)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import settle, shown, wait_ready, wrong_answer
 from textual.widgets import Checkbox, Input, OptionList, SelectionList, Static, Tree
+from textual_plotext import PlotextPlot
 
 from quizapp.tui.screens.browse import BrowseScreen
 from quizapp.tui.screens.practice import DrillScreen, PracticeSetupScreen
@@ -164,6 +167,9 @@ async def test_stats_screen_shows_activity_after_answers(make_app) -> None:
         summary = shown(app, "#stats-summary")
         assert "Today: 2 reviews · 0 practice/cram" in summary
         assert "learning 2" in summary
+        activity = app.screen.query_one("#stats-activity", PlotextPlot)
+        drawn = re.sub(r"\x1b\[[0-9;]*m", "", activity.plt.build()).splitlines()
+        assert [line.split("┤")[0].strip() for line in drawn if "┤" in line] == ["2", "1", "0"]
 
 
 @pytest.mark.parametrize("key", ["r", "p", "b", "s"])

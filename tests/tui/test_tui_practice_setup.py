@@ -66,3 +66,9 @@ async def test_ticked_and_unticked_choices_differ_in_shape(make_app) -> None:
         lines = [activations.render_line(y).text for y in range(activations.size.height)]
         marks = {line[4:].strip(): line[:4] for line in lines if line[:1] == "["}
         assert marks["ReLU"] == "[x] " and marks["CELU"] == "[ ] "
+
+        schedule = screen.query_one("#practice-schedule", Checkbox)
+        assert not schedule.value and "X" not in schedule.render().plain
+        await pilot.click("#practice-schedule")
+        await settle(pilot)
+        assert schedule.value and "X" in schedule.render().plain

@@ -266,6 +266,12 @@ def _build_backprop(rng: np.random.Generator, setup: Setup) -> Draft:
                 "that is dL/da unchanged; multiply it by f′(z) element by element",
                 upstream,
             ),
+            Mistake.of(
+                "forgot-upstream-gradient",
+                "that is f′(z) alone; multiply it by dL/da element by element",
+                slope(name, z, params),
+                optional=True,
+            ),
             *derivative_mistakes(name, z, params, upstream, required=strict_variant(name)),
         ]
     mistakes.append(Mistake.of("sign-error", "the sign is flipped", -expected, optional=True))

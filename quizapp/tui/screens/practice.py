@@ -28,7 +28,7 @@ from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
 from quizapp.tui.widgets.screen_header import ScreenHeader
-from quizapp.tui.widgets.tick_list import TickList
+from quizapp.tui.widgets.tick_list import TickBox, TickList
 
 
 class PracticeSetupScreen(QuizScreen):
@@ -67,7 +67,7 @@ class PracticeSetupScreen(QuizScreen):
         with Horizontal(classes="practice-controls"):
             yield Static("Questions (0 = endless):", classes="label")
             yield Input("10", id="practice-count", type="integer", max_length=4)
-            yield Checkbox("Count in my review schedule", id="practice-schedule")
+            yield TickBox("Count in my review schedule", id="practice-schedule")
         with Horizontal(classes="practice-controls"):
             yield Button("Start drill", id="practice-start", variant="primary")
             yield Button("Cram cards…", id="practice-cram")

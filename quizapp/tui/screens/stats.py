@@ -206,14 +206,18 @@ class StatsScreen(QuizScreen):
     def _bars(self, selector: str, days: list[date], values: list[int], title: str) -> None:
         """Bars at numeric positions with explicit date ticks: plotext orders string labels by
         hash, which would make the axis differ from run to run. Counts start at 0 (with no
-        data plotext would centre the axis on 0 and show negative counts)."""
+        data plotext would centre the axis on 0 and show negative counts) and are ticked in whole
+        numbers (plotext's own ticks read 1.7 or 8.3 answers)."""
         plot = self.query_one(selector, PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
         positions = list(range(len(days)))
         plt.bar(positions, values)
-        plt.ylim(0, max(values, default=0) or 1)
+        top = max(values, default=0) or 1
+        plt.ylim(0, top)
+        counts = range(0, top + 1, -(-top // 5))
+        plt.yticks(list(counts), [str(count) for count in counts])
         ticks = positions[:: max(1, len(days) // 6)]
         plt.xticks([float(tick) for tick in ticks], [days[i].strftime("%d %b") for i in ticks])
         plt.title(title)

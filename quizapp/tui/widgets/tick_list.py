@@ -1,13 +1,14 @@
 """Lists to tick (key points, activations, question families, topics), each item shown whole
 (wrapped over as many lines as it needs) behind a mark whose shape says whether it is ticked:
-`[x]` or `[ ]`, not a colour alone."""
+`[x]` or `[ ]`, not a colour alone; and a single tick box that does the same."""
 
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import Checkbox, OptionList, SelectionList
 from textual.widgets.selection_list import SelectionType
 
 TICKED = "[x] "
@@ -44,3 +45,12 @@ class TickList(SelectionList[SelectionType]):
             component += "-highlighted"
         mark = Segment(TICKED if ticked else UNTICKED, self.get_component_rich_style(component))
         return Strip([mark, *line])
+
+
+class TickBox(Checkbox):
+    """A `Checkbox` whose button is empty when off: Textual draws the same `X` either way and
+    tells them apart by colour only."""
+
+    def render(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super().render()
