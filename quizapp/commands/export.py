@@ -9,13 +9,15 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import data_dir, opened_store
 from quizapp.safe_text import InertWriter
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from quizapp.study import StudyStore
 
 APKG_DEFAULT_NAME = "quizapp.apkg"
@@ -173,7 +175,7 @@ def write_output(output: Path, write: Callable[[Path], object]) -> None:
         raise
 
 
-def write_csv(store: StudyStore, stream: TextIO) -> None:
+def write_csv(store: StudyStore, stream: SupportsWrite[str]) -> None:
     """Times in ISO 8601 UTC, ratings by name (Again, Hard, Good, Easy), empty cells for none.
 
     A cell a spreadsheet would run as a formula is quoted (see `spreadsheet_safe`); control
