@@ -134,7 +134,9 @@ class KeyPointSpec(Spec):
     cues: list[Cue] = Field(
         min_length=1,
         description="Words or phrasings that show the point was covered (any one is enough): "
-        "synonyms, abbreviations, symbols, e.g. 'vanishing', 'σ′ ≤ 0.25'.",
+        "synonyms, abbreviations, symbols, e.g. 'vanishing', 'σ′ ≤ 0.25'; 'a & b' needs both "
+        "parts; 'wrong: …' is what an answer that gets the point wrong says (heard, the point is "
+        "not covered).",
     )
 
 

@@ -9,9 +9,11 @@ nothing else of quizapp, so content validation and every screen can use it.
 from quizapp.explain.cues import cue_problem
 from quizapp.explain.matcher import (
     HasKeyPoints,
+    Heard,
     KeyPoint,
     PointResult,
     evidence_lines,
+    heard_points,
     judge_answer,
     key_points,
     match_key_points,
@@ -19,10 +21,12 @@ from quizapp.explain.matcher import (
 
 __all__ = [
     "HasKeyPoints",
+    "Heard",
     "KeyPoint",
     "PointResult",
     "cue_problem",
     "evidence_lines",
+    "heard_points",
     "judge_answer",
     "key_points",
     "match_key_points",

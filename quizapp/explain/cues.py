@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizapp.explain.synonyms import avoids
+from quizapp.explain.synonyms import DIRECTIONS, avoids, class_of
 from quizapp.explain.text import Token, stem, tokenize
 
 STOPWORDS = frozenset(
@@ -149,6 +149,54 @@ def compile_cue(text: str) -> Cue:
     return Cue(text, kept)
 
 
+WRONG = "wrong:"
+"""Starts a contradiction cue: what an answer says when it gets the point wrong ("wrong: higher
+temperature sharpens"); heard and not denied, the point is not covered, whatever else matched."""
+ALL_OF = "&"
+"""Joins the parts of a point that states separate claims: each must be heard ("lstm & clipping
+explodes")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One entry of a key point's cues: the cues that must all be heard, and whether hearing them
+    contradicts the point instead of covering it."""
+
+    parts: tuple[Cue, ...]
+    wrong: bool
+
+
+@lru_cache(maxsize=4096)
+def compile_claim(text: str) -> Claim:
+    """A cue entry as written in a deck: "wrong: …" for a contradiction, "a & b" for claims that
+    must all be made."""
+    stripped = text.strip()
+    wrong = stripped.casefold().startswith(WRONG)
+    body = stripped[len(WRONG) :] if wrong else stripped
+    return Claim(tuple(compile_cue(part) for part in body.split(ALL_OF)), wrong)
+
+
+@lru_cache(maxsize=4096)
+def reversals(cue: Cue) -> tuple[Cue, ...]:
+    """The claim of a cue that compares two directions ("high temperature flattens"), each time
+    with one direction turned round ("high temperature sharpens", "low temperature flattens"):
+    what an answer that has it backwards says. None for a cue with fewer than two directions."""
+    turned = {
+        at: DIRECTIONS[word_class]
+        for at, term in enumerate(cue.terms)
+        if term.kind == "word" and (word_class := class_of(term.stem)) in DIRECTIONS
+    }
+    if len({cue.terms[at].stem for at in turned}) < 2:
+        return ()
+    return tuple(
+        Cue(
+            cue.text,
+            tuple(Term(opposite, "word") if i == at else t for i, t in enumerate(cue.terms)),
+        )
+        for at, opposite in turned.items()
+    )
+
+
 def content_terms(text: str) -> tuple[Term, ...]:
     """The words a key point without cues is recognised by: its own content words, numbers and
     negations (all of its words when it has no others, so every point can be covered)."""
@@ -163,7 +211,10 @@ def content_terms(text: str) -> tuple[Term, ...]:
 
 
 def cue_problem(text: str) -> str | None:
-    """Why a cue could never match (None when it can): a cue must ask for something."""
-    if not compile_cue(text).terms:
-        return "a cue needs at least one word, number or symbol that is not a stop word"
+    """Why a cue could never match (None when it can): a cue, and each part of one joined by
+    "&", must ask for something."""
+    claim = compile_claim(text)
+    if any(not cue.terms for cue in claim.parts):
+        where = f"each part joined by {ALL_OF!r}" if len(claim.parts) > 1 else "a cue"
+        return f"{where} needs at least one word, number or symbol that is not a stop word"
     return None

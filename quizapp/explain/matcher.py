@@ -1,21 +1,31 @@
 """Which key points a typed answer covers, and the words that show it.
 
 A key point with cues is covered when one cue is found: every term of the cue inside one sentence,
-in any order, within a few words of each other, and not negated there. A key point without cues is
-covered when most of its own content words appear, none of them negated.
+in any order, within a few words of each other, and not negated there (a cue of parts joined by
+"&" needs each part). It is not covered, whatever matched, when the answer asserts one of its
+contradiction cues ("wrong: …") or turns round a comparison one of its cues makes. A key point
+without cues is covered when most of its own content words appear, none of them negated.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from quizapp.explain.candidates import Candidates
-from quizapp.explain.cues import NEGATIONS, ORDERED_OPERATORS, Cue, compile_cue, content_terms
+from quizapp.explain.cues import (
+    NEGATIONS,
+    ORDERED_OPERATORS,
+    Claim,
+    Cue,
+    compile_claim,
+    content_terms,
+    reversals,
+)
 from quizapp.explain.negation import negated, point_words
-from quizapp.explain.sense import in_sense
+from quizapp.explain.sense import in_sense, one_claim, subjects
 from quizapp.explain.text import Token, tokenize
 
 WINDOW_SLACK = 4
@@ -64,6 +74,24 @@ def judge_answer(card: HasKeyPoints, answer: str) -> tuple[PointResult, ...]:
     return match_key_points(answer, key_points(card.key_points, card.cues))
 
 
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """The key points a typed answer covers (indices into the card's list) and, per point, the
+    words that showed it ("" for a point not heard): what every screen ticks as a suggestion."""
+
+    covered: frozenset[int]
+    evidence: tuple[str, ...]
+
+
+def heard_points(card: HasKeyPoints, answer: str) -> Heard:
+    """The card's key points the matcher hears in a typed answer, as ticks with their evidence."""
+    results = judge_answer(card, answer)
+    return Heard(
+        frozenset(index for index, result in enumerate(results) if result.covered),
+        tuple(result.evidence for result in results),
+    )
+
+
 def evidence_lines(evidence: Sequence[str]) -> list[str]:
     """Per key point, by its number, the words of the answer that showed it (or "not heard")."""
     return [
@@ -76,17 +104,42 @@ def match_key_points(answer: str, points: Iterable[KeyPoint]) -> tuple[PointResu
     """Judge each key point against the answer, in the order given."""
     tokens = tokenize(answer)
     candidates = Candidates(tokens)
-    return tuple(_judge(answer, candidates, point) for point in points)
+    listed = tuple(points)
+    return tuple(
+        _judge(answer, candidates, point, subject)
+        for point, subject in zip(listed, subjects(tuple(p.text for p in listed)), strict=True)
+    )
 
 
-def _judge(answer: str, candidates: Candidates, point: KeyPoint) -> PointResult:
-    if point.cues:
-        for cue_text in point.cues:
-            found = _find_cue(candidates, compile_cue(cue_text), point.text)
-            if found is not None:
-                return PointResult(point.text, True, _span(answer, candidates.tokens, found))
+def _judge(
+    answer: str, candidates: Candidates, point: KeyPoint, subject: frozenset[str]
+) -> PointResult:
+    if not point.cues:
+        return _judge_by_content_words(answer, candidates, point)
+    claims = [compile_claim(text) for text in point.cues]
+    if any(_contradicted(candidates, claim) for claim in claims):
         return PointResult(point.text, False, "")
-    return _judge_by_content_words(answer, candidates, point)
+    for claim in claims:
+        if claim.wrong:
+            continue
+        spans: list[str] = []
+        for cue in claim.parts:
+            found = _find_cue(candidates, cue, point.text, subject)
+            if found is None:
+                break
+            spans.append(_span(answer, candidates.tokens, found))
+        else:
+            return PointResult(point.text, True, " … ".join(dict.fromkeys(spans)))
+    return PointResult(point.text, False, "")
+
+
+def _contradicted(candidates: Candidates, claim: Claim) -> bool:
+    """The answer makes the claim of a contradiction cue, or turns round the direction of a cue
+    that compares two ("a higher temperature sharpens" against "high temperature flattens")."""
+    wrong = (
+        claim.parts if claim.wrong else [turned for cue in claim.parts for turned in reversals(cue)]
+    )
+    return any(_asserted(candidates, cue) for cue in wrong)
 
 
 def _judge_by_content_words(answer: str, candidates: Candidates, point: KeyPoint) -> PointResult:
@@ -114,35 +167,57 @@ def _judge_by_content_words(answer: str, candidates: Candidates, point: KeyPoint
     return PointResult(point.text, True, " … ".join(dict.fromkeys(words)))
 
 
-def _find_cue(candidates: Candidates, cue: Cue, point: str) -> set[int] | None:
+def _find_cue(
+    candidates: Candidates, cue: Cue, point: str, subject: frozenset[str]
+) -> set[int] | None:
     """Positions of the answer tokens that realise the cue most tightly, or None.
 
-    A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
-    meant for another word would count ("does not help with vanishing gradients"); so must a
-    cue with an operator that does not commute ("p - y"). The words must also be said in the
-    point's sense (see `sense.in_sense`)."""
+    The words must not be negated, and must be said in the point's sense (see
+    `sense.in_sense`): of its `subject`, with its partner, not next to a contradiction."""
     tokens = candidates.tokens
     affirming = point_words(point)
-    per_term = [candidates(term) for term in cue.terms]
-    if not cue.terms or any(not candidates for candidates in per_term):
-        return None
-    width = len(cue.terms) + WINDOW_SLACK
     best: list[int] | None = None
-    for start in sorted({first for candidates in per_term for first, _ in candidates}):
-        picks = _window(tokens, per_term, start, width)
-        if picks is None:
-            continue
-        chosen = [at for first, last in picks for at in range(first, last + 1)]
-        if (
-            (cue.negated and not _says_it_in_order(cue, picks))
-            or not _operands_in_order(cue, picks)
-            or negated(tokens, chosen, affirming)
-            or not in_sense(tokens, cue, chosen, point)
-        ):
+    for chosen in _realisations(candidates, cue):
+        if negated(tokens, chosen, affirming) or not in_sense(tokens, cue, chosen, point, subject):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):
             best = chosen
     return set(best) if best is not None else None
+
+
+def _asserted(candidates: Candidates, cue: Cue) -> bool:
+    """Whether the answer makes a cue's claim outright: its words within one claim of one clause
+    (not across "and", "while": "higher flattens and lower sharpens" says neither backwards),
+    none of them negated or weakened by a "less" ("less peaked")."""
+    tokens = candidates.tokens
+    return any(
+        not negated(tokens, chosen, frozenset())
+        and one_claim(tokens, min(chosen), max(chosen))
+        and not any(at > 0 and tokens[at - 1].form == "less" for at in chosen)
+        for chosen in _realisations(candidates, cue)
+    )
+
+
+def _realisations(candidates: Candidates, cue: Cue) -> Iterator[list[int]]:
+    """The token positions of each window of the answer that says all of a cue's terms.
+
+    A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
+    meant for another word would count ("does not help with vanishing gradients"); so must a
+    cue with an operator that does not commute ("p - y")."""
+    tokens = candidates.tokens
+    per_term = [candidates(term) for term in cue.terms]
+    if not cue.terms or any(not found for found in per_term):
+        return
+    width = len(cue.terms) + WINDOW_SLACK
+    for start in sorted({first for found in per_term for first, _ in found}):
+        picks = _window(tokens, per_term, start, width)
+        if picks is None:
+            continue
+        if (cue.negated and not _says_it_in_order(cue, picks)) or not _operands_in_order(
+            cue, picks
+        ):
+            continue
+        yield [at for first, last in picks for at in range(first, last + 1)]
 
 
 def _in_cue_order(picks: list[tuple[int, int]]) -> bool:

@@ -33,6 +33,12 @@ COORDINATIONS = frozenset({"and", "or", "whereas", "while", "but"})
 """Words that join two claims: "Xavier for ReLU and He for tanh" pairs nothing across "and"."""
 PROBLEM_NOUNS = frozenset({"problem", "problems", "issue", "issues", "concern", "thing"})
 """After "there is no X", these say X itself does not happen ("there is no zig-zag problem")."""
+PRONOUNS = frozenset({"it", "its"})
+"""Words that stand for the subject of their sentence ("ReLU is no cheaper than sigmoid and it
+suffers from vanishing gradients": it is ReLU)."""
+CONTRASTS = frozenset({"than", "unlike", "vs", "versus", "over", "to"})
+"""A name right after one of these is what the subject is compared with, not the subject ("ReLU
+is cheaper than sigmoid and it …", "unlike sigmoid, it …")."""
 DENIAL_REACH = 8
 """How far after the matched words a "not" may deny one of the point's own words ("γ and β are
 fixed, not learned")."""
@@ -74,11 +80,32 @@ def contradicted_stems(text: str) -> frozenset[str]:
     return frozenset(problems) if denies else frozenset()
 
 
-def in_sense(tokens: list[Token], cue: Cue, chosen: list[int], point: str) -> bool:
+@lru_cache(maxsize=1024)
+def subjects(texts: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """What each of a card's key points is about: the things it names or, for one that names
+    nothing and starts with a pronoun ("It is computationally efficient."), the functions the
+    point before it is about (not its linearity: "It" is then the activation itself)."""
+    found: list[frozenset[str]] = []
+    for text in texts:
+        names = point_names(text)
+        if not names and found and _starts_with_pronoun(text):
+            names = frozenset(name for name in found[-1] if _kind(name) != "linearity")
+        found.append(names)
+    return tuple(found)
+
+
+def _starts_with_pronoun(text: str) -> bool:
+    tokens = tokenize(text)
+    return bool(tokens) and tokens[0].form in PRONOUNS | {"they", "their", "this"}
+
+
+def in_sense(
+    tokens: list[Token], cue: Cue, chosen: list[int], point: str, subject: frozenset[str]
+) -> bool:
     """Whether the matched words are said of the point's subject, with its partner, and not
     next to a claim that contradicts it."""
     return not (
-        _said_of_a_rival(tokens, chosen, point)
+        _said_of_a_rival(tokens, chosen, point, subject)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _own_word_denied(tokens, chosen, point)
@@ -86,12 +113,14 @@ def in_sense(tokens: list[Token], cue: Cue, chosen: list[int], point: str) -> bo
     )
 
 
-def _said_of_a_rival(tokens: list[Token], chosen: list[int], point: str) -> bool:
+def _said_of_a_rival(
+    tokens: list[Token], chosen: list[int], point: str, subject: frozenset[str]
+) -> bool:
     """Some matched word is said of another thing than the point is about: the nearest thing
     named before it in its clause is a rival ("use softmax when there are several labels" for a
     point about sigmoid), or its claim pairs the point's thing with a rival partner ("He
     initialisation for tanh" for a point pairing He with ReLU)."""
-    own = _accepted(point_names(point))
+    own = _accepted(subject)
     if not own:
         return False
     kinds = {_kind(name) for name in own}
@@ -119,14 +148,44 @@ def _accepted(names: frozenset[str]) -> frozenset[str]:
 
 
 def _nearest_name(tokens: list[Token], at: int, kinds: set[str]) -> str | None:
-    """The nearest thing of one of these kinds named before `at` in its clause."""
+    """The nearest thing of one of these kinds named before `at` in its clause; for an "it"
+    met first, the subject of its sentence."""
     for back in range(at - 1, -1, -1):
         if tokens[back].clause != tokens[at].clause:
             return None
+        if tokens[back].form in PRONOUNS and kinds - {"linearity"}:
+            return _sentence_subject(tokens, back, kinds - {"linearity"})
         name = name_of(tokens, back)
         if name is not None and _kind(name) in kinds:
             return name
     return None
+
+
+def _sentence_subject(tokens: list[Token], pronoun: int, kinds: set[str]) -> str | None:
+    """What an "it" stands for: the nearest function (or initialisation) named before it in its
+    sentence, else in the sentence before, passing over what it is compared with ("ReLU is no
+    cheaper than sigmoid and it …" is about ReLU). None when `kinds` holds neither: "it" does
+    not stand for a linearity."""
+    sentence = tokens[pronoun].sentence
+    for back in range(pronoun - 1, -1, -1):
+        if tokens[back].sentence < sentence - 1:
+            return None
+        name = name_of(tokens, back)
+        if (
+            name is not None
+            and _kind(name) in kinds
+            and not (back > 0 and tokens[back - 1].form in CONTRASTS)
+        ):
+            return name
+    return None
+
+
+def one_claim(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the words from `first` to `last` are one claim: one clause, with no word that
+    joins two claims between them."""
+    return tokens[first].clause == tokens[last].clause and not any(
+        _joins(tokens, at) for at in range(first + 1, last)
+    )
 
 
 def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:

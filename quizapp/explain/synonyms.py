@@ -20,8 +20,10 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "counter", "tackle", "ease", "lessen", "cure", "counteract", "fight",
     ),
     "shrink": ("shrink", "decay", "diminish", "decrease", "dwindle", "fade"),
-    "small": ("small", "tiny", "little", "minuscule", "negligible"),
-    "large": ("large", "big", "huge", "high"),
+    "small": ("small", "tiny", "little", "minuscule", "negligible", "low", "lower", "smaller"),
+    "large": ("large", "big", "huge", "high", "higher", "larger", "bigger"),
+    "flat": ("flat", "flatten", "flatter", "smooth", "smoother", "soft", "softer", "uniform"),
+    "sharp": ("sharp", "sharpen", "sharper", "peak", "peaked", "peaky", "peakier", "spiky"),
     "max": ("max", "maximum", "largest", "biggest", "highest"),
     "cheap": ("cheap", "efficient", "fast", "quick", "inexpensive"),
     "slope": ("derivative", "gradient", "slope"),
@@ -51,6 +53,9 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "piece": ("piece", "region", "segment"),
     "break": ("break", "violate"),
 }  # fmt: skip
+DIRECTIONS: dict[str, str] = {"large": "small", "small": "large", "flat": "sharp", "sharp": "flat"}
+"""Classes that name opposite directions: a cue comparing two of them ("high temperature
+flattens") is contradicted by an answer that turns one round (see `cues.reversals`)."""
 ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {"remedy": ("avoid",)}
 """A class that hears another's words too: a cue "ReLU helps" is made by "ReLU avoids"."""
 

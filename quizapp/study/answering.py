@@ -125,11 +125,10 @@ def grade_response(
 
 def _grade_explanation(card: StudyCard, text: str) -> KeyPointsGrade:
     """A typed explanation, judged by the key points the matcher hears in it."""
-    from quizapp.explain import judge_answer
+    from quizapp.explain import heard_points
 
-    results = judge_answer(card, text)
-    covered = frozenset(index for index, result in enumerate(results) if result.covered)
-    return KeyPointsGrade(covered, len(results), evidence=tuple(r.evidence for r in results))
+    heard = heard_points(card, text)
+    return KeyPointsGrade(heard.covered, len(card.key_points), evidence=heard.evidence)
 
 
 def _grade_choice(card: StudyCard, text: str, options: Sequence[str]) -> tuple[GradeLike, str]:

@@ -303,3 +303,56 @@ def test_typos_within_tolerance_still_match(
 ) -> None:
     point = KeyPoint("two words", (f"{first[0]} {second[0]}",))
     assert judge(f"so {first[1]} {second[1]} here", point)[0]
+
+
+def test_a_contradiction_cue_heard_outright_means_the_point_is_not_covered() -> None:
+    point = KeyPoint(
+        "Gradient clipping is for exploding gradients.",
+        ("clipping", "wrong: clipping fixes vanishing"),
+    )
+    assert not judge("Gradient clipping fixes vanishing gradients.", point)[0]
+    assert judge("Gradient clipping stops exploding gradients.", point) == (True, "clipping")
+    assert judge("Clipping is for exploding gradients, it does not fix vanishing ones.", point)[0]
+
+
+def test_a_point_of_separate_claims_needs_each_of_them() -> None:
+    point = KeyPoint(
+        "Gating (LSTM) for long sequences; gradient clipping for explosions.",
+        ("lstm & clipping", "gates & clip exploding"),
+    )
+    assert not judge("Use gradient clipping.", point)[0]
+    assert not judge("An LSTM helps.", point)[0]
+    assert judge("An LSTM helps on long sequences. Clipping handles explosions.", point) == (
+        True,
+        "LSTM … Clipping",
+    )
+    assert cue_problem("lstm & the") is not None
+
+
+def test_a_comparison_said_backwards_is_not_covered() -> None:
+    point = KeyPoint(
+        "High T flattens, low T sharpens.", ("high temperature flatten", "flattens", "sharpens")
+    )
+    assert not judge("A higher temperature sharpens the distribution.", point)[0]
+    assert not judge("A higher temperature sharpens it and a lower one flattens it.", point)[0]
+    assert not judge("With a lower temperature the output gets more uniform.", point)[0]
+    assert judge("A higher temperature flattens it and a lower temperature sharpens it.", point)[0]
+    assert judge("Raising the temperature makes it smoother; lower T is peakier.", point)[0]
+    assert judge("A higher temperature makes it less peaked, flatter.", point)[0]
+
+
+def test_it_stands_for_the_subject_of_its_sentence() -> None:
+    saturates = KeyPoint("Sigmoid saturates.", ("vanishing",))
+    assert not judge("ReLU is no cheaper than sigmoid and it suffers from vanishing", saturates)[0]
+    assert judge("Sigmoid is smooth, but it suffers from vanishing gradients", saturates)[0]
+    assert judge("Unlike ReLU, sigmoid suffers from vanishing gradients", saturates)[0]
+
+
+def test_a_point_that_starts_with_it_is_about_the_point_before() -> None:
+    points = key_points(
+        ("ReLU is the default.", "It is cheap to compute."), (("relu",), ("cheap",))
+    )
+    wrong = match_key_points("I'd pick sigmoid by default since it's cheap.", points)
+    right = match_key_points("ReLU is the usual pick since it's cheap.", points)
+    assert [result.covered for result in wrong] == [False, False]
+    assert [result.covered for result in right] == [True, True]

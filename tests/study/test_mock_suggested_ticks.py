@@ -57,3 +57,13 @@ def test_a_skipped_question_gets_no_suggestion(store, clock) -> None:
     interview.skip()
     (answer,) = interview.answers
     assert not answer.suggested and answer.covered == frozenset()
+
+
+def test_a_mock_suggestion_and_a_typed_review_answer_tick_the_same_points(store, clock) -> None:
+    from quizapp.study.answering import grade_response
+
+    text = "It is efficient, and its gradient is 1 for positive inputs."
+    (answer,) = interview_answered(store, clock, text).answers
+    grade, _ = grade_response(CARD, text, question=None, options=())
+    assert (answer.covered, answer.evidence) == (grade.covered, grade.evidence)
+    assert answer.covered == frozenset({0, 1})

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import cast
 
-from quizapp.explain import judge_answer
+from quizapp.explain import heard_points
 from quizapp.study.mock.coding import CodeGradeLike, cases_json
 from quizapp.study.mock.plan import PlannedQuestion
 from quizapp.study.protocols import GradeLike
@@ -148,10 +148,8 @@ def suggest_covered(answer: MockAnswer) -> MockAnswer:
     as a suggestion (a card without key points is left to the user)."""
     if not answer.assessable or not answer.planned.card.key_points:
         return answer
-    results = judge_answer(answer.planned.card, answer.response)
-    covered = frozenset(index for index, result in enumerate(results) if result.covered)
-    evidence = tuple(result.evidence for result in results)
-    return replace(answer, covered=covered, suggested=True, evidence=evidence)
+    heard = heard_points(answer.planned.card, answer.response)
+    return replace(answer, covered=heard.covered, suggested=True, evidence=heard.evidence)
 
 
 def session_score(answers: Sequence[MockAnswer], planned: int) -> float:
