@@ -14,7 +14,7 @@ import pytest
 from fsrs import Rating
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from study_fakes import START, FakeCard, FakeGrade, fake_generate
+from study_fakes import START, FakeCard, FakeGrade, fake_generate, insert_rows
 
 from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore, open_store
 from quizapp.study.custom_study import (
@@ -34,6 +34,8 @@ from quizapp.study.scope import EVERYTHING, StudyScope, check_scope, scope_from_
 from quizapp.study.state import to_micros
 from quizapp.study.store.reviews import Attempt
 from quizapp.study.store.steering import studied_states
+
+_HOUR_US = 3_600_000_000
 
 
 @dataclass(frozen=True)
@@ -325,23 +327,22 @@ def test_the_cards_below_target_are_those_fsrs_predicts_below(seed: int) -> None
     deck = [FakeCard(f"c{index:02d}") for index in range(rng.randint(0, 30))]
     with tempfile.TemporaryDirectory() as folder, open_store(Path(folder), clock) as store:
         now = to_micros(clock.now())
-        with store.transaction() as connection:
-            for card in [*deck, FakeCard("gone")]:
-                if rng.random() < 0.2:
-                    continue
-                state = rng.choice([None, 1, 2, 3, 3])
-                connection.execute(
-                    "INSERT INTO cards (card_id, state, stability, due, last_review, suspended)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        card.id,
-                        state,
-                        rng.choice([None, rng.uniform(0.05, 5), rng.uniform(5, 500)]),
-                        now,
-                        rng.choice([None, now - rng.randint(-30, 900) * 3_600_000_000]),
-                        int(rng.random() < 0.15),
-                    ),
-                )
+        insert_rows(
+            store,
+            "cards",
+            (
+                {
+                    "card_id": card.id,
+                    "state": rng.choice([None, 1, 2, 3, 3]),
+                    "stability": rng.choice([None, rng.uniform(0.05, 5), rng.uniform(5, 500)]),
+                    "due": now,
+                    "last_review": rng.choice([None, now - rng.randint(-30, 900) * _HOUR_US]),
+                    "suspended": int(rng.random() < 0.15),
+                }
+                for card in [*deck, FakeCard("gone")]
+                if rng.random() > 0.2
+            ),
+        )
         chosen = StudySettings(desired_retention=rng.choice([0.7, 0.85, 0.9, 0.97]))
         calendar = chosen.calendar(clock.zone)
         day = store.today() + timedelta(days=rng.randint(0, 90))
