@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from fsrs import Scheduler, State
+from fsrs import State
 
 from quizapp.study.activity import DayActivity, day_activity, streaks
 from quizapp.study.clock import Clock
@@ -163,7 +163,7 @@ def compute_stats(
         accuracy_by_activation=_accuracy(store, by_activation=True),
         accuracy_by_family=_accuracy(store, by_activation=False),
         leeches=content.leeches(),
-        recall=content.recall(calendar.midday_of(recall_date), settings.scheduler()),
+        recall=content.recall(calendar.midday_of(recall_date), settings.forgetting_curve()),
     )
 
 
@@ -231,12 +231,11 @@ class _Content:
         ]
         return tuple(sorted(found, key=lambda leech: (-leech.lapses, leech.card_id)))
 
-    def recall(self, moment: datetime, scheduler: Scheduler) -> tuple[TopicRecall, ...]:
-        """fsrs's forgetting curve (`Scheduler.get_card_retrievability`, whose whole-day elapsed
-        time and parameters it reuses; a test checks they agree), summed per topic in SQL. A
-        card's topic is its section (else its deck) as of its last review."""
-        decay = -scheduler.parameters[20]
-        rows = self._aggregates.recall_sums(moment, 0.9 ** (1 / decay) - 1, decay)
+    def recall(self, moment: datetime, curve: tuple[float, float]) -> tuple[TopicRecall, ...]:
+        """fsrs's forgetting curve (`StudySettings.forgetting_curve`, on whole days elapsed like
+        `Scheduler.get_card_retrievability`; a test checks they agree), summed per topic in SQL.
+        A card's topic is its section (else its deck) as of its last review."""
+        rows = self._aggregates.recall_sums(moment, *curve)
         sizes = self._sizes
         results = []
         for topic in sorted(sizes.keys() | {key[0] for key in rows}, key=str):

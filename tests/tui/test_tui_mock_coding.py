@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import shown, wait_ready
+from helpers import settle, shown, wait_ready
 from textual.widgets import DataTable, Input, TextArea
 
 from quizapp.study import FakeClock, open_store
@@ -102,7 +102,7 @@ async def test_the_setup_asks_how_many_coding_exercises(make_app) -> None:
         assert "number of coding exercises must be 0..4" in shown(app, "#mock-message")
         setup.query_one("#mock-coding", Input).value = "2"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # the interview is stored, then shown
         screen = app.screen
         assert isinstance(screen, MockInterviewScreen)
         kinds = [question.kind for question in screen.interview.plan.questions]
