@@ -356,3 +356,34 @@ def test_a_point_that_starts_with_it_is_about_the_point_before() -> None:
     right = match_key_points("ReLU is the usual pick since it's cheap.", points)
     assert [result.covered for result in wrong] == [False, False]
     assert [result.covered for result in right] == [True, True]
+
+
+def test_a_contradiction_is_heard_anywhere_in_its_claim() -> None:
+    point = KeyPoint(
+        "Softmax + cross-entropy for exactly one class.",
+        ("softmax cross-entropy", "wrong: softmax multi-label"),
+    )
+    answer = "For multi-label classification you would use a softmax with cross-entropy."
+    assert not judge(answer, point)[0]
+    assert judge("Softmax with cross-entropy for one class; multi-label gets sigmoids.", point)[0]
+    assert judge("Softmax with cross-entropy, and sigmoids for multi-label ones.", point)[0]
+
+
+def test_a_name_it_is_compared_with_is_not_the_subject() -> None:
+    point = KeyPoint("ReLU is the default for hidden layers.", ("relu hidden",))
+    assert not judge("I would choose sigmoid over ReLU in deep hidden layers.", point)[0]
+    assert judge("I would choose ReLU over sigmoid in hidden layers.", point)[0]
+
+
+def test_the_matched_words_do_not_name_their_own_subject() -> None:
+    point = KeyPoint(
+        "Non-linear functions model complex relationships.", ("non-linear relationships",)
+    )
+    assert not judge("Linear activations can still model non-linear relationships.", point)[0]
+    assert judge("Non-linear activations let you model non-linear relationships.", point)[0]
+
+
+def test_a_cues_not_stays_in_its_clause() -> None:
+    point = KeyPoint("A dead unit gets no gradient.", ("no gradient",))
+    assert not judge("It is not permanent: gradient descent pulls it back.", point)[0]
+    assert judge("A dead unit gets no gradient at all.", point)[0]
