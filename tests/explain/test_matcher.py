@@ -344,6 +344,7 @@ def test_a_comparison_said_backwards_is_not_covered() -> None:
 def test_it_stands_for_the_subject_of_its_sentence() -> None:
     saturates = KeyPoint("Sigmoid saturates.", ("vanishing",))
     assert not judge("ReLU is no cheaper than sigmoid and it suffers from vanishing", saturates)[0]
+    assert not judge("ReLU is cheap to compute, and it suffers from vanishing", saturates)[0]
     assert judge("Sigmoid is smooth, but it suffers from vanishing gradients", saturates)[0]
     assert judge("Unlike ReLU, sigmoid suffers from vanishing gradients", saturates)[0]
 
