@@ -37,7 +37,7 @@ PROBLEMS = ("die", "dead", "saturate", "vanish", "explode", "overflow", "underfl
 """What a "not" after a phrase affirms rather than denies: "Leaky ReLU does not die"."""
 DISMISSALS = frozenset(
     {"unnecessary", "useless", "irrelevant", "pointless", "needless", "wrong", "false",
-     "incorrect", "untrue", "myth", "overrated", "misconception"}
+     "incorrect", "untrue", "myth", "overrated", "misconception", "coincidence"}
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""

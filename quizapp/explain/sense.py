@@ -45,8 +45,17 @@ fixed, not learned")."""
 
 
 def name_of(tokens: list[Token], at: int) -> str | None:
-    """What the token at `at` names, if anything ("non linear" and "non-linear" name nonlinear)."""
-    group = NAMES.get(tokens[at].form)
+    """What the token at `at` names, if anything ("non linear" and "non-linear" name nonlinear,
+    "sigmoids" names sigmoid)."""
+    form = tokens[at].form
+    group = NAMES.get(form) or next(
+        (
+            NAMES[form[: -len(end)]]
+            for end in ("s", "es")
+            if form.endswith(end) and form[: -len(end)] in NAMES
+        ),
+        None,
+    )
     if group == "linear" and at > 0 and tokens[at - 1].form in {"non", "not"}:
         return "nonlinear"
     if (

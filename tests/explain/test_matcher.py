@@ -97,6 +97,9 @@ def test_negations_in_other_forms_deny_the_words() -> None:
     assert judge("Leaky ReLU, and a myth is just a story", fixes)[0]
     centring = KeyPoint("Normalisation achieves the centring.", ("batch norm",))
     assert not judge("batch norm doesn't centre anything", centring)[0]
+    sums = KeyPoint("The outputs sum to 1.", ("sum to 1",))
+    assert not judge("The outputs summing to one is just a coincidence.", sums)[0]
+    assert judge("The outputs sum to one, by construction.", sums)[0]
 
 
 def test_a_denial_later_in_the_sentence_or_the_next_one_counts() -> None:
@@ -148,6 +151,8 @@ def test_words_said_of_a_rival_do_not_cover_the_point() -> None:
     assert not judge("use softmax when an example can carry several labels", point)[0]
     assert judge("use a sigmoid per output when an example can carry several labels", point)[0]
     assert judge("when an example can carry several labels", point)[0]
+    assert not judge("stacked softmaxes handle several labels", point)[0]
+    assert judge("independent sigmoids handle several labels", point)[0]
     nonlinear = KeyPoint("Non-linear functions allow modelling curves.", ("curves",))
     assert not judge("linear activations can model curves too", nonlinear)[0]
     assert judge("non-linear ones like ReLU let you model curves", nonlinear)[0]
