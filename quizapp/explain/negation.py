@@ -88,7 +88,7 @@ def _negated_before(tokens: list[Token], first: int) -> bool:
         if before < 0 or tokens[before].clause != tokens[first].clause:
             return False
         form = tokens[before].form
-        if form in CONJUNCTIONS and tokens[before + 1].form in AUXILIARIES:
+        if _starts_predicate(tokens, before):
             return False
         if form not in NEGATIONS:
             continue
@@ -136,11 +136,23 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
     return bool(words) and (words[0] in DISMISSALS or words[:2] == ["not", "true"])
 
 
+def _starts_predicate(tokens: list[Token], at: int) -> bool:
+    """An "and" or "or" followed by a verb: what follows says something new of the subject
+    ("ReLU is fast and doesn't saturate"), not of more subjects ("ReLU and ELU don't")."""
+    return (
+        at + 1 < len(tokens)
+        and tokens[at].form in CONJUNCTIONS
+        and tokens[at + 1].form in AUXILIARIES
+    )
+
+
 def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> bool:
     """A verb then "not" right after the words, or after one more word of their subject
     ("… is not", "… layers don't change", "… has nothing to do", "… has no effect", "… is
     unnecessary")."""
     clause = tokens[last].clause
+    if _starts_predicate(tokens, last + 1):
+        return False
     verb = last + 1
     for extra in (1, 2):
         subject_ends = last + extra

@@ -115,6 +115,9 @@ def test_a_denial_later_in_the_sentence_or_the_next_one_counts() -> None:
 def test_a_not_stops_at_a_new_predicate() -> None:
     cheap = KeyPoint("ReLU is cheap.", ("cheap",))
     assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
+    assert judge("ReLU is cheap and doesn't have that problem", cheap)[0]
+    fixes = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
+    assert not judge("Leaky ReLU and ELU don't help", fixes)[0]
     assert not judge("ReLU isn't saturating or cheap", cheap)[0]
 
 
