@@ -23,7 +23,7 @@ _SYMBOLS = {
     "≈": " ~ ", "∼": " ~ ", "−": "-", "‐": "-", "‑": "-", "–": " - ", "—": ", ", "×": " * ",
     "·": " * ", "⋅": " * ", "∙": " * ", "∑": " sum ", "∈": " in ", "√": " sqrt ",
     "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ", "#": " number ",
-    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ", "Σ": " sum ",
+    "∏": " product ", "⁄": "/", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ", "Σ": " sum ",
 }  # fmt: skip
 _ABBREVIATIONS = {
     "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",

@@ -24,6 +24,8 @@ def test_symbols_match_their_ascii_and_unicode_spellings() -> None:
     assert judge("the max of sigma' is <= .250", SIGMOID_MAX) == (True, "sigma' is <= .250")
     assert judge("σ'(x) ≤ 0.25 everywhere", SIGMOID_MAX)[0]
     assert not judge("σ'(x) ≤ 0.5 everywhere", SIGMOID_MAX)[0]
+    assert judge("σ′ ≤ ¼", KeyPoint("At most a quarter.", ("σ′ ≤ 1/4",)))[0]
+    assert judge("d_ff ≈ ⅔ · 4d", KeyPoint("Width 2/3.", ("2/3",)))[0]
 
 
 def test_case_hyphens_and_spelling_variants_agree() -> None:
