@@ -32,6 +32,9 @@ WINDOW_SLACK = 4
 """Words a cue's terms may be spread over beyond their own number ("gradient quickly shrinks")."""
 NOT_REACH = 2
 """How far after a cue's own "not" the word it negates may come ("not really saturate")."""
+HAVING = frozenset({"have", "has", "had", "any", "a", "an", "the", "that", "this"})
+"""Words between a "not" and a noun that leave it a "no": "doesn't have the vanishing gradient
+problem" says "no vanishing gradient problem"."""
 FALLBACK_SHARE = 0.6
 """Share of a cue-less key point's content words an answer must use to cover it."""
 
@@ -237,12 +240,15 @@ def _operands_in_order(cue: Cue, picks: list[tuple[int, int]]) -> bool:
 
 def _says_it_in_order(tokens: list[Token], cue: Cue, picks: list[tuple[int, int]]) -> bool:
     """A cue that says "not X" is read in its own order, with its "not" right before X in its
-    clause ("no saturation", "not really saturate", not "not help with saturation" nor "not
-    permanent: gradients …")."""
+    clause ("no saturation", "not really saturate", "doesn't have the saturation problem", not
+    "not help with saturation" nor "not permanent: gradients …")."""
     if not _in_cue_order(picks):
         return False
     return all(
-        following[0] - pick[1] <= NOT_REACH
+        (
+            following[0] - pick[1] <= NOT_REACH
+            or all(token.form in HAVING for token in tokens[pick[1] + 1 : following[0]])
+        )
         and tokens[pick[1]].clause == tokens[following[0]].clause
         for term, pick, following in zip(cue.terms, picks, picks[1:], strict=False)
         if term.form in NEGATIONS

@@ -126,6 +126,7 @@ def test_a_not_stops_at_a_new_predicate() -> None:
 def test_a_cues_own_not_must_govern_the_word_after_it() -> None:
     point = KeyPoint("ReLU avoids vanishing.", ("no vanishing",))
     assert judge("with ReLU there is no vanishing", point)[0]
+    assert judge("ReLU doesn't have the vanishing gradient issue", point)[0]
     assert not judge("ReLU does not help with vanishing", point)[0]
 
 
