@@ -146,12 +146,27 @@ def _starts_predicate(tokens: list[Token], at: int) -> bool:
     )
 
 
+def _new_subject_follows(tokens: list[Token], last: int) -> bool:
+    """Words said after a verb of their clause, then "and" or "or": what follows is another
+    subject with its own verb ("tanh is zero-centred and sigmoid isn't"), not more of theirs
+    ("Leaky ReLU and ELU don't help")."""
+    if last + 1 >= len(tokens) or tokens[last + 1].form not in CONJUNCTIONS:
+        return False
+    clause = tokens[last].clause
+    at = last
+    while at >= 0 and tokens[at].clause == clause:
+        if tokens[at].form in AUXILIARIES:
+            return True
+        at -= 1
+    return False
+
+
 def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> bool:
     """A verb then "not" right after the words, or after one more word of their subject
     ("… is not", "… layers don't change", "… has nothing to do", "… has no effect", "… is
     unnecessary")."""
     clause = tokens[last].clause
-    if _starts_predicate(tokens, last + 1):
+    if _starts_predicate(tokens, last + 1) or _new_subject_follows(tokens, last):
         return False
     verb = last + 1
     for extra in (1, 2):

@@ -120,6 +120,7 @@ def test_a_not_stops_at_a_new_predicate() -> None:
     assert judge("ReLU is cheap and doesn't have that problem", cheap)[0]
     fixes = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
     assert not judge("Leaky ReLU and ELU don't help", fixes)[0]
+    assert judge("Tanh is zero-centred and sigmoid isn't.", ZERO_CENTRED)[0]
     assert not judge("ReLU isn't saturating or cheap", cheap)[0]
 
 
