@@ -33,6 +33,11 @@ def test_case_hyphens_and_spelling_variants_agree() -> None:
         assert judge(answer, ZERO_CENTRED)[0], answer
 
 
+def test_shorthand_is_spelled_out() -> None:
+    point = KeyPoint("a = f(z).", ("through the activation",))
+    assert judge("then it goes thru the activaton", point) == (True, "thru the activaton")
+
+
 def test_stems_match_other_forms_of_the_word() -> None:
     point = KeyPoint("Sigmoid saturates.", ("sigmoid saturates",))
     assert judge("saturation of the sigmoid kills the gradient", point) == (
