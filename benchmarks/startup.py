@@ -14,6 +14,10 @@ with the date, and its stored content hashes are the cards' real ones (no card l
 Peak memory is the child's maximum resident set size; build the collection beforehand (a first
 run does), since a child started from a process that just built it reports that process's size.
 
+quizapp's bytecode is compiled first, as installing it does (Textual's already is): otherwise, with
+PYTHONDONTWRITEBYTECODE set as in some environments, every start would compile quizapp's sources
+again, which no installed copy does.
+
 Each case has its own deck cache (never the user's). The first start reads and validates every
 deck and fills the cache ("first start", one run); the timed runs after it find the decks there,
 as every start after the first does.
@@ -24,6 +28,7 @@ as every start after the first does.
 from __future__ import annotations
 
 import argparse
+import compileall
 import fcntl
 import os
 import re
@@ -42,6 +47,7 @@ from pathlib import Path
 
 from support.synthetic import SyntheticCard, build_collection, scratch_copy, synthetic_cards
 
+import quizapp
 from quizapp.study import DATABASE_NAME
 
 COLUMNS, ROWS = 100, 30
@@ -203,6 +209,11 @@ def match_content_hashes(deck: Path, database: Path) -> None:
     subprocess.run(command, check=True)
 
 
+def compile_bytecode() -> None:
+    """quizapp's modules compiled as an install compiles them (see the module's docstring)."""
+    compileall.compile_dir(Path(quizapp.__file__).parent, quiet=1)
+
+
 def prepare_cases(root: Path, quick: bool, skip_large: bool) -> dict[str, Path]:
     """Data dirs by case label, each ready to open."""
     cases = {"quizapp, new user (bundled deck)": root / "new-user"}
@@ -231,8 +242,9 @@ def main() -> int:
     )
     options = parser.parse_args()
     repeat = 1 if options.quick else options.repeat
-    quizapp = [sys.executable, "-m", "quizapp"]
+    app_command = [sys.executable, "-m", "quizapp"]
     bare = [sys.executable, "-c", BARE_APP]
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="quizapp-startup-") as scratch:
         cases = prepare_cases(Path(scratch), options.quick, options.skip_large)
         print(
@@ -241,11 +253,11 @@ def main() -> int:
         )
         for label, data_dir in cases.items():
             env = environment(data_dir)
-            first = launch(quizapp, QUIZAPP_READY, env)
+            first = launch(app_command, QUIZAPP_READY, env)
             own, reference = [], []
             for _ in range(repeat):
                 reference.append(launch(bare, BARE_READY, env))
-                own.append(launch(quizapp, QUIZAPP_READY, env))
+                own.append(launch(app_command, QUIZAPP_READY, env))
             mine = statistics.median(run.seconds for run in own)
             base = statistics.median(run.seconds for run in reference)
             peak = max(run.peak_mib for run in own)

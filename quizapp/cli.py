@@ -72,7 +72,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only start the app (global options, no command), read without
+    importing every command's module, which would slow the app's start. None for anything else
+    (a command, `--help`, `--version`, a mistake): the full parser reads and reports those."""
+    parser = argparse.ArgumentParser(prog="quizapp", add_help=False, exit_on_error=False)
+    add_global_options(parser, after_command=False)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def _main(argv: Sequence[str] | None) -> int:
+    app_args = app_arguments(argv)
+    if app_args is not None:
+        return run_app(app_args)
     parser = build_parser()
     with inert_output():
         args = parser.parse_args(argv)

@@ -4,8 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from quizapp import __version__
-from quizapp.cli import main
+from quizapp.cli import app_arguments, build_parser, main
 
 
 def run_quizapp(*args: str) -> subprocess.CompletedProcess[str]:
@@ -60,3 +62,41 @@ def test_a_missing_dependency_is_one_line_not_a_traceback(monkeypatch, capsys) -
     err = capsys.readouterr().err
     assert err.startswith("quizapp: error: the package 'platformdirs' it needs is not installed")
     assert len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--data-dir", "A"],
+        ["--data-dir=A", "--content", "x", "--content", "y"],
+        ["--content", "x", "--data-dir", "B", "--data-dir", "C"],
+    ],
+)
+def test_starting_the_app_reads_the_options_as_the_full_parser_does(argv: list[str]) -> None:
+    fast = app_arguments(argv)
+    assert fast is not None
+    full = build_parser().parse_args(argv)
+    assert (fast.data_dir, fast.content) == (full.data_dir, full.content)
+    assert full.command is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["stats"], ["--data-dir", "A", "due"], ["--help"], ["--version"], ["--data-dir"], ["-x"]],
+)
+def test_a_command_help_or_mistake_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert app_arguments(argv) is None
+
+
+def test_starting_the_app_imports_no_command(tmp_path: Path) -> None:
+    """The app's start reads its options without importing every command's module."""
+    probe = (
+        "import sys\n"
+        "from quizapp import cli\n"
+        "cli.run_app = lambda args: 0\n"
+        f"cli.main(['--data-dir', {str(tmp_path)!r}])\n"
+        "print(sorted(name for name in sys.modules if name.startswith('quizapp.commands.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"

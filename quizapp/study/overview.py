@@ -15,12 +15,11 @@ from datetime import date, datetime, timedelta
 
 from quizapp.study.clock import Clock
 from quizapp.study.content_changes import find_changed
-from quizapp.study.mock.report import last_interview_text
 from quizapp.study.protocols import StudyCard
 from quizapp.study.session import QueueCounts, today_room, unheld
 from quizapp.study.stats import day_activity, streaks
 from quizapp.study.store import StudyStore
-from quizapp.study.store.interviews import latest_finished
+from quizapp.study.store.interviews import InterviewSummary, latest_finished
 
 WEEK = 7
 
@@ -61,6 +60,17 @@ class Overview:
     def _changed_line(self) -> str:
         were = "card was" if self.changed_cards == 1 else "cards were"
         return f"{self.changed_cards} studied {were} rewritten a lot: press C to look at them"
+
+
+def last_interview_text(summary: InterviewSummary | None) -> str:
+    """Home's line about the latest finished interview (here, not with the mock interview's
+    report: home would import the whole mock package for it)."""
+    if summary is None or summary.score is None:
+        return "Mock interview: none yet (press m for a timed one)"
+    return (
+        f"Last mock interview: {summary.score:.0%} over {summary.planned} questions"
+        f" on {summary.day.isoformat()}"
+    )
 
 
 def overview(

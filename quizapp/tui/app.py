@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from quizapp.safe_text import inert
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.home import HomeScreen, TodaysNumbers, todays_numbers
 from quizapp.tui.writes import StoreWrites
 
 if TYPE_CHECKING:
@@ -33,10 +33,24 @@ WORKSPACE_GROUP = "workspace"
 
 
 class WorkspaceReady(Message):
-    def __init__(self, workspace: Workspace, saved_theme: object) -> None:
+    """The workspace is open; `numbers`: home's, read with it (None: they could not be)."""
+
+    def __init__(
+        self, workspace: Workspace, saved_theme: object, numbers: TodaysNumbers | None
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.saved_theme = saved_theme
+        self.numbers = numbers
+
+
+def first_numbers(workspace: Workspace) -> TodaysNumbers | None:
+    """Home's numbers as the workspace opens; None if they cannot be read: home then reads
+    them in its own worker, which reports why it cannot."""
+    try:
+        return todays_numbers(workspace)
+    except Exception:
+        return None
 
 
 class QuizApp(App[None]):
@@ -114,8 +128,12 @@ class QuizApp(App[None]):
             inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup
         )
 
+    def get_default_screen(self) -> Screen:
+        """Home is the first screen, not pushed over an empty default one: one screen fewer
+        to mount and lay out before the first frame."""
+        return self.home
+
     def on_mount(self) -> None:
-        self.push_screen(self.home)
         self.open_workspace()
 
     @work(
@@ -126,6 +144,8 @@ class QuizApp(App[None]):
         description="Opening your study data",
     )
     def open_workspace(self) -> None:
+        """Home's numbers are read here too, so that they show together with the open
+        workspace, which the mode keys need: one step, not a second worker after it."""
         from quizapp.workspace import open_workspace
 
         workspace = open_workspace(
@@ -136,7 +156,7 @@ class QuizApp(App[None]):
         except BaseException:
             workspace.close()
             raise
-        self.post_message(WorkspaceReady(workspace, saved_theme))
+        self.post_message(WorkspaceReady(workspace, saved_theme, first_numbers(workspace)))
 
     def on_workspace_ready(self, message: WorkspaceReady) -> None:
         self.workspace = message.workspace
@@ -150,7 +170,7 @@ class QuizApp(App[None]):
         if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
             self.theme = message.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.home.show_ready(open_pending=self.start_mock is None)
+        self.home.show_ready(message.numbers, open_pending=self.start_mock is None)
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 

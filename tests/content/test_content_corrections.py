@@ -110,7 +110,7 @@ def test_leaky_relus_real_weaknesses(deck: Deck) -> None:
         "Can still suffer from vanishing gradients if the leak is too small."
     )
     assert fix is not None
-    for weakness in ("hyperparameter", "learns slowly", "inconsistent", "sparsity"):
+    for weakness in ("hyperparameter", "learns slowly", "depend on α and the task", "sparsity"):
         assert weakness in fix.text
     choice = card(deck, "mc-leaky-relu-weakness")
     assert "hyperparameter" in choice.options[choice.answer_index]
@@ -194,7 +194,7 @@ def test_choice_questions_do_not_give_their_answer_away_or_offer_a_right_distrac
 def test_dying_relu_means_zero_for_every_input_and_inactive_is_sparsity(deck: Deck) -> None:
     dying = card(deck, "iq-dying-relu")
     assert "for every input" in dying.back and "sparsity" in dying.back
-    for topic in ("learning rate", "negative bias", "initialisation", "whole batch or epoch"):
+    for topic in ("learning rate", "negative bias", "initialisation", "over an epoch"):
         assert topic in dying.back
     assert any("Dead means zero for every input" in point for point in dying.key_points)
     assert "every input" in card(deck, "def-dead-vs-inactive").back
@@ -206,3 +206,23 @@ def test_the_table_shows_each_correction_beside_the_cheatsheets_point(deck: Deck
     lines = relu[2].splitlines()
     explode = lines.index("Can explode gradients in some cases.")
     assert lines[explode + 1].startswith(f"{CORRECTION_MARK} ReLU itself never amplifies")
+
+
+def test_facts_checked_against_their_sources(deck: Deck) -> None:
+    """Review of 2026-12-01: claims a learner was drilled on that the primary sources contradict."""
+    hard_sigmoid = entry(deck, "hard_sigmoid")
+    assert "Keras 3 (keras.activations and keras.ops)" in hard_sigmoid.note
+    choosing = card(deck, "iq-choosing-factors").back
+    assert "hard-swish" in choosing and "ranges bounded" not in " ".join(choosing.split())
+    pairing = " ".join(card(deck, "iq-init-pairing").back.split())
+    assert "PyTorch adds a gain" not in pairing and "second moment" in pairing
+    dying = " ".join(card(deck, "iq-dying-relu").back.split())
+    assert "its slope αeˣ fades" in dying
+    tanh = card(deck, "mc-tanh-weakness")
+    assert "Computationally more expensive than ReLU." not in tanh.options
+    cnn = card(deck, "mc-app-cnn-activations")
+    assert "Tanh and ReLU (with variations)" not in cnn.options
+    sigmoid = entry(deck, "sigmoid").correction(
+        "Prone to vanishing gradients (especially for very large or very small inputs)."
+    )
+    assert sigmoid is not None and "very negative" in sigmoid.text

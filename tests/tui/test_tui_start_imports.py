@@ -1,6 +1,7 @@
 """The start path imports only what home needs: once home shows today's numbers, neither numpy,
-the question engine nor the activation engine is loaded (they load when a mode first needs them),
-and with the deck cache warm neither are yaml and pydantic."""
+the question engine, the activation engine, the mock interview, the explanation matcher nor the
+dialogs are loaded (they load when a mode first needs them), and with the deck cache warm
+neither are yaml and pydantic."""
 
 from __future__ import annotations
 
@@ -23,7 +24,16 @@ async def main():
                 break
         else:
             raise SystemExit("home never showed today's numbers")
-    heavy = ("numpy", "quizapp.questions", "quizapp.engine", "yaml", "pydantic")
+    heavy = (
+        "numpy",
+        "quizapp.questions",
+        "quizapp.engine",
+        "yaml",
+        "pydantic",
+        "quizapp.study.mock",
+        "quizapp.explain",
+        "quizapp.tui.dialogs",
+    )
     print(sorted(name for name in heavy if name in sys.modules))
 
 asyncio.run(main())
@@ -39,5 +49,7 @@ def loaded_at_home(tmp_path: Path) -> str:
 def test_home_needs_neither_numpy_nor_the_engines(tmp_path: Path) -> None:
     """The first start reads the decks (the code cards' engine parameters are checked against
     the engine); the next one finds them in the cache."""
-    assert loaded_at_home(tmp_path).strip() == "['numpy', 'pydantic', 'quizapp.engine', 'yaml']"
+    assert loaded_at_home(tmp_path).strip() == (
+        "['numpy', 'pydantic', 'quizapp.engine', 'quizapp.explain', 'yaml']"
+    )
     assert loaded_at_home(tmp_path).strip() == "[]"

@@ -156,7 +156,7 @@ def _build_inactive(rng: np.random.Generator, setup: Setup) -> Draft:
         ),
         f"zero gradient: {count} of {z.size} = {count}/{z.size} = {precision.text(fraction)}",
         "Zero on one input is sparsity, not death: a unit is dead only if it is zero for every "
-        "input (check a whole batch).",
+        "input (check it over the training data, not one small batch).",
     ]
     mistakes = [
         Mistake.of(

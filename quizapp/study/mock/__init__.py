@@ -10,7 +10,7 @@ from quizapp.study.mock.answers import MockAnswer, Outcome
 from quizapp.study.mock.options import MockOptions, MockOptionsError, parse_options
 from quizapp.study.mock.plan import MockPlan, MockPlanError, PlannedQuestion, build_plan
 from quizapp.study.mock.planning import plan_interview
-from quizapp.study.mock.report import MockReport, TopicResult, clock_text, last_interview_text
+from quizapp.study.mock.report import MockReport, TopicResult, clock_text
 from quizapp.study.mock.runner import WARNING_TIME, MockInterview, MockStateError, Phase
 from quizapp.study.mock.topics import MockCard, available_topics
 from quizapp.study.mock.trend import MockTrend, mock_trend
@@ -46,7 +46,6 @@ __all__ = [
     "card_weakness",
     "clock_text",
     "interviews",
-    "last_interview_text",
     "latest_finished",
     "mock_trend",
     "parse_options",

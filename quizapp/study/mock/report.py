@@ -18,7 +18,6 @@ from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_s
 from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.options import MockOptions
 from quizapp.study.mock.plan import exercise_of
-from quizapp.study.store.interviews import InterviewSummary
 
 WEAKEST_SHOWN = 3
 UNREADABLE_NOTE = (
@@ -37,16 +36,6 @@ def clock_text(delta: timedelta, *, round_up: bool = False) -> str:
 
 def percent(value: float) -> str:
     return f"{value:.0%}"
-
-
-def last_interview_text(summary: InterviewSummary | None) -> str:
-    """The home screen's line about the latest finished interview."""
-    if summary is None or summary.score is None:
-        return "Mock interview: none yet (press m for a timed one)"
-    return (
-        f"Last mock interview: {percent(summary.score)} over {summary.planned} questions"
-        f" on {summary.day.isoformat()}"
-    )
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from quizapp.tui.dialogs import KeysScreen
-
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
     from quizapp.workspace import Workspace
@@ -64,8 +62,10 @@ class QuizScreen(Screen[None]):
         return False
 
     def action_show_keys(self) -> None:
+        from quizapp.tui.dialogs import KeysScreen  # here: home needs no dialog to show
+
         self.app.push_screen(KeysScreen(self.title or self.app.title, self.key_rows()))
 
     def action_go_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:
             self.app.pop_screen()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from functools import partial
@@ -13,14 +14,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from quizapp.study.overview import Overview
+    from quizapp.workspace import Workspace
 
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("review", "r", "Review", "Study the cards due today (spaced repetition)"),
@@ -41,6 +44,34 @@ MORE_ACTIONS: tuple[tuple[str, str, str], ...] = (
 MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {
     name: title for name, title, _text in MORE_ACTIONS
 }
+
+
+@dataclass(frozen=True)
+class TodaysNumbers:
+    """What home's box shows: today's numbers and the countdown to the interview day."""
+
+    summary: Overview
+    countdown: str
+
+    def lines(self) -> list[str]:
+        return [*self.summary.lines(), *([self.countdown] if self.countdown else [])]
+
+    def with_changed_cards(self, workspace: Workspace) -> TodaysNumbers:
+        """The same numbers and the changed-cards count, the slow part of them (see
+        `Overview.with_changed_cards`)."""
+        return replace(
+            self, summary=self.summary.with_changed_cards(workspace.store, workspace.cards)
+        )
+
+
+def todays_numbers(workspace: Workspace) -> TodaysNumbers:
+    """Today's numbers but the changed-cards count; read in a worker thread (they query the
+    study database)."""
+    from quizapp.study.custom_study import interview_countdown
+    from quizapp.study.overview import overview
+
+    summary = overview(workspace.store, workspace.cards, workspace.clock, check_changes=False)
+    return TodaysNumbers(summary, interview_countdown(workspace.store.settings(), summary.day))
 
 
 class StudyData(Enum):
@@ -68,7 +99,9 @@ class HomeScreen(QuizScreen):
         Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
     ]
 
-    study_data: reactive[StudyData] = reactive(StudyData.LOADING, bindings=True)
+    study_data: reactive[StudyData] = reactive(StudyData.LOADING)
+    """Only a failure changes which keys work (see `check_action`), so only a failure refreshes
+    the Footer: rebuilding it as today's numbers show would delay them."""
     today = getters.query_one("#home-today", Static)
 
     def __init__(self) -> None:
@@ -87,7 +120,7 @@ class HomeScreen(QuizScreen):
                 ),
                 id="home-actions",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
@@ -110,12 +143,19 @@ class HomeScreen(QuizScreen):
 
     def watch_study_data(self, study_data: StudyData) -> None:
         self.set_class(study_data is StudyData.FAILED, "-failed")
+        if study_data is StudyData.FAILED:
+            self.refresh_bindings()
 
-    def show_ready(self, *, open_pending: bool = True) -> None:
-        """The workspace is open: today's numbers load, and a mode asked for while loading
-        opens now (unless the app opens something else itself)."""
+    def show_ready(self, numbers: TodaysNumbers | None, *, open_pending: bool = True) -> None:
+        """The workspace is open: today's numbers show (`numbers`, read as it opened, else
+        read now), and a mode asked for while loading opens now (unless the app opens
+        something else itself)."""
         self.study_data = StudyData.OPEN
-        self.refresh_overview()
+        if numbers is None:
+            self.refresh_overview()
+        else:
+            self._show_numbers(numbers)
+            self.count_changed_cards(numbers)
         self.query_one("#home-actions", OptionList).focus()
         mode, self.pending_mode = self.pending_mode, None
         if mode is not None and open_pending:
@@ -140,19 +180,27 @@ class HomeScreen(QuizScreen):
         description="Loading today's numbers",
     )
     def refresh_overview(self) -> None:
-        from quizapp.study.custom_study import interview_countdown
-        from quizapp.study.overview import overview
+        numbers = todays_numbers(self.workspace)
+        self.app.call_from_thread(self._show_numbers, numbers)
+        self._show_changed_cards(numbers)
 
-        workspace = self.workspace
-        summary = overview(workspace.store, workspace.cards, workspace.clock, check_changes=False)
-        countdown = interview_countdown(workspace.store.settings(), summary.day)
-        self.app.call_from_thread(self._show_overview, summary, countdown)
-        summary = summary.with_changed_cards(workspace.store, workspace.cards)
-        self.app.call_from_thread(self._show_overview, summary, countdown)
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="overview",
+        description="Loading today's numbers",
+    )
+    def count_changed_cards(self, numbers: TodaysNumbers) -> None:
+        self._show_changed_cards(numbers)
 
-    def _show_overview(self, summary: Overview, countdown: str) -> None:
-        self._day_ends = summary.day_ends
-        self.today.update("\n".join([*summary.lines(), *([countdown] if countdown else [])]))
+    def _show_changed_cards(self, numbers: TodaysNumbers) -> None:
+        """In a worker: `numbers` shown again with the changed-cards count."""
+        self.app.call_from_thread(self._show_numbers, numbers.with_changed_cards(self.workspace))
+
+    def _show_numbers(self, numbers: TodaysNumbers) -> None:
+        self._day_ends = numbers.summary.day_ends
+        self.today.update("\n".join(numbers.lines()))
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
         self.today.update(f"Cannot read today's numbers:\n{reason}")
