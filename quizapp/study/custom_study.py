@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from quizapp.study.clock import StudyCalendar
 from quizapp.study.protocols import StudyCard
 from quizapp.study.settings import StudySettings
-from quizapp.study.stats import Stats
 from quizapp.study.store import StudyStore
 from quizapp.study.store.steering import family_accuracy, recall_below, studied_states
+
+if TYPE_CHECKING:
+    from quizapp.study.stats import Stats
 
 EXTRA_NEW_KEY = "extra_new_cards"
 """Stored as [study day, count]: the extra new cards allowed on that day only (Anki's "increase
