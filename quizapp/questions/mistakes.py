@@ -24,6 +24,7 @@ MISTAKES: dict[str, str] = {
     "naive-softmax-overflow": "all zeros: the naive exp under- or overflowed; subtract the max",
     "softmax-instead-of-log-softmax": "probabilities given instead of log-probabilities",
     "forgot-log-sum-exp": "the log-sum-exp term was left out of log-softmax",
+    "log10-instead-of-ln": "base-10 logarithms used where the natural log belongs",
     "relu-instead-of-variant": "plain ReLU used where a ReLU variant was asked",
     "wrong-alpha": "the wrong α",
     "sign-error": "a sign error",

@@ -37,10 +37,14 @@ class AnswerSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class DecimalComma:
-    """`0,5`: two integers glued by a comma, which a user may have meant as one decimal number."""
+    """`0,5`: two integers glued by a comma, which a user may have meant as one decimal number.
+
+    `index` is the position of the first of the two values among all values read.
+    """
 
     column: int
     text: str
+    index: int
 
     @property
     def suggestion(self) -> str:
@@ -59,6 +63,15 @@ class NumberList:
 
     values: tuple[float, ...]
     decimal_commas: tuple[DecimalComma, ...]
+
+    def comma_meant(self, count: int) -> DecimalComma | None:
+        """The first decimal comma, if merging such pairs can make exactly `count` values."""
+        merges, taken = 0, -1
+        for comma in self.decimal_commas:
+            if comma.index > taken:
+                merges, taken = merges + 1, comma.index + 1
+        surplus = len(self.values) - count
+        return self.decimal_commas[0] if 0 < surplus <= merges else None
 
 
 def _shown(text: str) -> str:
@@ -168,7 +181,7 @@ def parse_numbers(text: str) -> NumberList:
         token = match[0]
         if pending_integer is not None and _DIGITS.fullmatch(token):
             column, left = pending_integer
-            commas.append(DecimalComma(column, f"{left},{token}"))
+            commas.append(DecimalComma(column, f"{left},{token}", len(values) - 2))
         glued = end + 1 < stop and text[end] == "," and text[end + 1] in "0123456789"
         tight = _PLAIN_INTEGER.fullmatch(token) is not None and glued
         pending_integer = (position + 1, token) if tight else None

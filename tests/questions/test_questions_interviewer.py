@@ -13,6 +13,7 @@ from quizapp import engine
 from quizapp.questions import generate, template_activations, template_ids
 from quizapp.questions.formatting import number, scientific
 from quizapp.questions.grading import grade_numbers
+from quizapp.questions.mistakes import Mistake
 from quizapp.questions.precision import Precision
 
 SEEDS = range(200)
@@ -91,7 +92,7 @@ def test_a_value_cut_away_to_zero_is_not_named_rounding():
     assert grade_numbers("0, 4.5", np.array([0.5, 4.5]), three, ("a", "b"), ()).mistake is None
     assert grade_numbers("0", np.array([0.04]), three, ("",), ()).mistake is None
     assert grade_numbers("-0", np.array([-0.7]), three, ("",), ()).mistake is None
-    truncated = grade_numbers("0.5, 4", np.array([0.5, 4.5]), three, ("a", "b"), ())
+    truncated = grade_numbers("0.5, 4.5", np.array([0.5, 4.56]), three, ("a", "b"), ())
     assert truncated.mistake == "rounding"
 
 
@@ -363,3 +364,109 @@ def test_forgot_upstream_is_not_named_for_the_right_answer_or_a_plain_sign_flip(
         assert q.grade(typed(q, q.expected)).mistake is None
         if np.any(np.abs(q.expected) > 0.01):
             assert q.grade(typed(q, -q.expected)).mistake != "forgot-upstream-gradient"
+
+
+# Review of 2026-12-01: a named mistake is that one.
+
+
+def test_a_mistake_is_not_named_when_a_right_value_contradicts_it():
+    q = generate("backprop-activation", 7, activation="tanh")
+    assert q.grade("0, 0.216, 1.98, 1.5").mistake != "forgot-upstream-gradient"
+    q = generate("activation-vector", 3, activation="selu")
+    assert q.grade("-1.111, 2.5, -1.614, 3").mistake != "relu-instead-of-variant"
+    relu = Mistake.of("relu-instead-of-variant", "plain ReLU", [0.0, 2.5, 0.0])
+    answer = grade_numbers(
+        "0, 2.5, -0.4", np.array([-0.2, 2.6, -0.4]), Precision(3), ("",) * 3, (relu,)
+    )
+    assert answer.mistake is None
+
+
+@pytest.mark.parametrize("template_id", NUMERIC)
+def test_a_mistake_answer_with_one_of_its_values_set_right_is_not_that_mistake(template_id):
+    checked = 0
+    for q in questions(template_id, seeds=range(40)):
+        expected = q.expected_vector
+        # A sign flip in some elements only is still a sign error.
+        for mistake in (m for m in q.mistakes if m.id != "sign-error"):
+            values = np.array(mistake.values)
+            # Where the mistake shows, even once the right value is typed rounded.
+            rounded = np.array([float(q.precision.text(value)) for value in expected])
+            differs = ~q.precision.accepts(values, expected)
+            shows = np.flatnonzero(differs & ~q.precision.accepts(rounded, values))
+            if shows.size < 2:
+                continue
+            for index in shows:
+                answer = values.copy()
+                answer[index] = expected[index]
+                assert q.grade(typed(q, answer)).mistake != mistake.id, (q.seed, mistake.id)
+                checked += 1
+    if template_id not in (
+        "derivative-point",
+        "activation-scalar",
+        "vanishing-gradient",
+        "inactive-unit-fraction",
+        "derive-then-evaluate",
+    ):
+        assert checked
+
+
+@pytest.mark.parametrize("template_id", NUMERIC)
+def test_an_all_zero_answer_is_named_only_where_zero_is_the_mistake(template_id):
+    meant_as_zero = {"relu-instead-of-variant", "missed-upper-saturation", "naive-softmax-overflow"}
+    for q in questions(template_id, seeds=range(40)):
+        named = q.grade(", ".join(["0"] * q.expected_vector.size)).mistake
+        assert named is None or named in meant_as_zero, (q.seed, q.activation, named)
+
+
+def test_rounding_needs_most_of_the_digits_asked():
+    three, sci = Precision(3), Precision(2, scientific=True)
+    for text, exact in (("1", 0.731), ("1", 0.6), ("4", 4.5), ("1", 0.917), ("0", 0.25)):
+        assert grade_numbers(text, np.array([exact]), three, ("",), ()).mistake is None, text
+    assert grade_numbers("0.9", np.array([0.917]), three, ("",), ()).mistake == "rounding"
+    assert grade_numbers("1e-5", np.array([1.2934e-5]), sci, ("",), ()).mistake is None
+    assert grade_numbers("1.3e-5", np.array([1.2934e-5]), sci, ("",), ()).mistake == "rounding"
+    assert grade_numbers("1.2e-5", np.array([1.2934e-5]), sci, ("",), ()).mistake == "rounding"
+    one = Precision(1)
+    assert grade_numbers("1", np.array([0.7312]), one, ("",), ()).mistake is None
+    assert grade_numbers("0.8", np.array([0.7312]), one, ("",), ()).mistake == "rounding"
+    assert generate("activation-scalar", 3, activation="sigmoid").grade("1").mistake is None
+    assert generate("inactive-unit-fraction", 0, activation="relu").grade("1").mistake is None
+
+
+def test_a_decimal_comma_is_blamed_only_when_merging_gives_the_count():
+    q = generate("activation-vector", 0, activation="relu")
+    assert q.expected_vector.size == 5
+    miscounted = q.grade("0,1,3,5")
+    assert miscounted.parse_error == "expected 5 values, got 4"
+    merged = q.grade("4,5; 2; 0; 0; 0,5")
+    assert "decimal comma" in merged.parse_error and merged.error_column == 1
+    assert "decimal comma" in q.grade("4,5, 2, 0, 0,1, 0,5").parse_error
+    assert q.grade("4,5, 2, 0, 0, 0, 0,5").parse_error == "expected 5 values, got 8"
+
+
+@pytest.mark.parametrize("activation", ["leaky_relu", "prelu"])
+def test_slope_only_derivatives_are_asked_at_both_signs(activation):
+    signs = {np.sign(q.inputs["x"]) for q in questions("derivative-point", activation, range(30))}
+    assert signs == {-1.0, 1.0}
+
+
+def test_no_sign_flip_is_named_for_a_forgotten_factor_z_at_minus_one():
+    for template_id in ("neuron-forward", "activation-scalar", "derivative-point"):
+        for activation in ("leaky_relu", "gelu", "silu"):
+            for q in questions(template_id, activation, range(60)):
+                z = q.expected_vector[0] if template_id == "neuron-forward" else q.inputs["x"]
+                assert z != -1, (template_id, activation, q.seed)
+
+
+def test_neuron_draws_have_no_zero_products_and_no_zero_z():
+    for q in questions("neuron-forward", seeds=range(100)):
+        assert q.inputs["w"].all() and q.inputs["x"].all() and q.expected_vector[0] != 0
+
+
+def test_logs_are_said_to_be_natural():
+    for template_id in ("log-softmax-logits", "softmax-cross-entropy-grad"):
+        for q in questions(template_id, seeds=range(10)):
+            assert "natural log" in q.prompt
+    for q in questions("log-softmax-logits", seeds=range(40)):
+        base_ten = q.expected_vector / np.log(10)
+        assert q.grade(typed(q, base_ten)).mistake == "log10-instead-of-ln", q.seed

@@ -24,6 +24,7 @@ from quizapp.questions.families.common import (
     variant_mistakes,
 )
 from quizapp.questions.families.softmax import (
+    NATURAL_LOG,
     log_softmax_mistakes,
     log_softmax_steps,
     softmax_mistakes,
@@ -95,6 +96,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
         f"{gelu_note(name, params, z, derivative=False)}\n"
         f"Input (z): {formatting.join(map(formatting.number, z))}\n"
         f"Output (a): ? — give the {z.size} values {precision.describe()}, separated by commas."
+        f"{NATURAL_LOG if name == 'log_softmax' else ''}"
     )
     if name == "softmax":
         solution, worked = softmax_steps(z, precision, large=False)

@@ -95,16 +95,22 @@ def inputs_for(rng: np.random.Generator, name: str, count: int, params: Params) 
     return draws.avoid_kinks(name, values, params)
 
 
-def scalar_input(rng: np.random.Generator, name: str, params: Params) -> float:
-    """One input; negative for the variants whose negative side is the point of the question."""
-    if name in NEGATIVE_SIDE:
+def scalar_input(
+    rng: np.random.Generator, name: str, params: Params, *, either_sign: bool = False
+) -> float:
+    """One input; negative for the variants whose negative side is the point of the question
+    (unless `either_sign`: a Leaky ReLU slope drawn only at z < 0 is always the α printed).
+
+    Never −1: there f(z) = z·g(z) is −g(z), so forgetting the factor z looks like a sign slip.
+    """
+    if name in NEGATIVE_SIDE and not either_sign:
         low, high = -4.0, -0.1
     elif name == "relu6":
         low, high = -3.0, 8.0
     else:
         low, high = -4.0, 4.0
     value = draws.grid(rng, 1, low, high)
-    if value[0] == 0:
+    if value[0] in (0, -1):
         raise Redraw
     return float(draws.avoid_kinks(name, value, params)[0])
 

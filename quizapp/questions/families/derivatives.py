@@ -28,6 +28,15 @@ from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, LENGTH, Draft, Setup, Template
 from quizapp.questions.worked import Shown
 
+_SLOPE_ONLY = ("leaky_relu", "prelu")
+"""Variants whose derivative is a constant on each side: asked at either sign."""
+
+
+def _unless_all_zero(mistake: Mistake) -> list[Mistake]:
+    """The mistake, unless it comes out as all zeros here (z = 1 in z·(1 − z)): an answer of 0
+    has too many other causes to be named as this one."""
+    return [mistake] if any(mistake.values) else []
+
 
 def derivative_mistakes(
     name: str, z: np.ndarray, params: Params, factor: np.ndarray, *, required: bool
@@ -53,13 +62,15 @@ def derivative_mistakes(
                 used("σ(z)", "σ′(z) = σ(z)·(1 − σ(z))"),
                 factor * value,
             ),
+        ]
+        mistakes += _unless_all_zero(
             Mistake.of(
                 "derivative-formula-on-input",
                 used("z·(1 − z)", "σ(z)·(1 − σ(z)): the formula takes σ(z), not z"),
                 factor * z * (1 - z),
                 optional=True,
-            ),
-        ]
+            )
+        )
     elif name == "tanh":
         mistakes += [
             Mistake.of("one-minus-tanh", used("1 − tanh(z)", "1 − tanh²(z)"), factor * (1 - value)),
@@ -69,13 +80,15 @@ def derivative_mistakes(
                 factor * value,
                 optional=True,
             ),
+        ]
+        mistakes += _unless_all_zero(
             Mistake.of(
                 "derivative-formula-on-input",
                 used("1 − z²", "1 − tanh²(z): the formula squares tanh(z), not z"),
                 factor * (1 - z**2),
                 optional=True,
-            ),
-        ]
+            )
+        )
     else:
         f = symbol(name)
         mistakes.append(
@@ -113,7 +126,7 @@ def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
     name = str(setup.activation)
     params = draws.activation_params(rng, name, setup.activation_params)
     precision = Precision(int(setup.get("decimals", 3)))
-    x = scalar_input(rng, name, params)
+    x = scalar_input(rng, name, params, either_sign=name in _SLOPE_ONLY)
     value = float(slope(name, x, params))
     prompt = (
         f"Compute the derivative of {display(name)}{param_note(name, params)} "
@@ -123,7 +136,7 @@ def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
     step, worked = _step(name, x, params, value, precision)
     solution = [formulas.derivative_header(name, params), step]
     mistakes = derivative_mistakes(
-        name, np.array([x]), params, np.ones(1), required=name in NEGATIVE_SIDE
+        name, np.array([x]), params, np.ones(1), required=name in NEGATIVE_SIDE and x < 0
     )
     return Draft(
         prompt=prompt,

@@ -76,19 +76,23 @@ def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
             )
         )
     else:
-        mistakes += [
+        mistakes.append(
             Mistake.of(
                 "one-minus-tanh",
                 "that multiplies 1 − tanh(z_l); the factors are 1 − tanh²(z_l)",
                 float(np.prod(1 - values)),
-            ),
-            Mistake.of(
-                "function-instead-of-derivative",
-                "that multiplies tanh(z_l); the factors are 1 − tanh²(z_l)",
-                float(np.prod(values)),
-                optional=True,
-            ),
-        ]
+            )
+        )
+        # tanh(0) = 0 makes that product 0, which any answer of 0 would then "explain".
+        if values.all():
+            mistakes.append(
+                Mistake.of(
+                    "function-instead-of-derivative",
+                    "that multiplies tanh(z_l); the factors are 1 − tanh²(z_l)",
+                    float(np.prod(values)),
+                    optional=True,
+                )
+            )
     return Draft(
         prompt=prompt,
         inputs={"z": z},

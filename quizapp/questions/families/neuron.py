@@ -40,8 +40,13 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     b = float(draws.grid(rng, 1, -1, 1, step=float(rng.choice((0.5, 0.1))))[0])
     weighted = _weighted_sum(w, x)
     z = round(weighted + b, _EXACT_DECIMALS)
+    subtracted = round(weighted - b, _EXACT_DECIMALS)
     wants_negative = name in NEGATIVE_SIDE and rng.random() < 0.7
-    if b == 0 or abs(z) > 6 or (wants_negative and z >= 0):
+    # A zero weight or input hides its product; a z (right or with a bias mistake) of 0 would
+    # make "0, 0" that answer; at z = −1 forgetting the factor z of z·g(z) (SiLU, GELU, Leaky
+    # ReLU's slope) looks like a sign slip.
+    degenerate = not (w.all() and x.all()) or z in (0, -1) or 0 in (weighted, subtracted)
+    if b == 0 or degenerate or abs(z) > 6 or (wants_negative and z >= 0):
         raise Redraw
     draws.avoid_kinks(name, np.array([z]), params)
     a = float(call(name, z, params))
@@ -64,7 +69,6 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         f"a = {f}({formatting.number(z)}) = {step.text}",
         f"Answer (z, a): {precision.text(z)}, {precision.text(a)}",
     ]
-    subtracted = round(weighted - b, _EXACT_DECIMALS)
     mistakes = [
         Mistake.of(
             "forgot-bias",

@@ -189,7 +189,15 @@ def log_softmax_mistakes(z: np.ndarray) -> list[Mistake]:
             "those are −log p (the cross-entropy of each class); log-probabilities are ≤ 0",
             -result,
         ),
+        Mistake.of(
+            "log10-instead-of-ln",
+            "those are base-10 logarithms; log here is the natural log ln (base e)",
+            result / np.log(10),
+        ),
     ]
+
+
+NATURAL_LOG = " (log is the natural log, ln.)"
 
 
 def _prompt_logits(z: np.ndarray) -> str:
@@ -209,6 +217,7 @@ def _build_distribution(rng: np.random.Generator, setup: Setup, *, log: bool) ->
     prompt = (
         f"{_prompt_logits(z)}\n"
         f"Compute {name}(z): give the {z.size} {noun} {precision.describe()}, separated by commas."
+        f"{NATURAL_LOG if log else ''}"
     )
     solution, worked = (log_softmax_steps if log else softmax_steps)(z, precision, large)
     return Draft(
@@ -239,8 +248,8 @@ def _build_cross_entropy(rng: np.random.Generator, setup: Setup) -> Draft:
     p = call("softmax", z, {})
     expected = p - y
     prompt = (
-        f"{_prompt_logits(z)} go through softmax into the cross-entropy loss L = −log p_k, "
-        f"true class k = {target + 1} (one-hot y = {formatting.vector(y)}).\n"
+        f"{_prompt_logits(z)} go through softmax into the cross-entropy loss L = −log p_k "
+        f"(natural log), true class k = {target + 1} (one-hot y = {formatting.vector(y)}).\n"
         f"Give dL/dz ({z.size} values) {precision.describe()}, separated by commas."
     )
     steps, worked_p = softmax_steps(z, precision, large)
