@@ -11,8 +11,10 @@ log_softmax as rows of 10, so their Jacobians stay 10x the input). The table sho
 A ratio above 1 means the engine is slower; functions over 2x PyTorch are marked with "!".
 
 A second table times one call on 5 values (what a question computes): microseconds per call
-through `engine.get(name)`, best of R rounds of interleaved batches, against the naive formula
-on the same 5 values; rows over 2x are marked with "!".
+through `engine.get(name)`, best of 10·R rounds of 200 calls, engine and formula interleaved
+round by round (short rounds, so that the best of them is a round no other process interrupted),
+against the naive formula on the same 5 values, in numpy's default error state; rows over 2x
+are marked with "!". Its last row is PReLU's gradient with respect to its parameter.
 """
 
 from __future__ import annotations
@@ -37,6 +39,16 @@ Pair = tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarr
 
 def naive_sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
+
+
+def naive_sigmoid_derivative(x):
+    s = naive_sigmoid(x)
+    return s * (1 - s)
+
+
+def naive_silu_derivative(x):
+    s = naive_sigmoid(x)
+    return s * (1 + x * (1 - s))
 
 
 def naive_softmax(x):
@@ -76,7 +88,7 @@ def naive_mish_derivative(x):
 
 
 NAIVE: dict[str, Pair] = {
-    "sigmoid": (naive_sigmoid, lambda x: naive_sigmoid(x) * (1 - naive_sigmoid(x))),
+    "sigmoid": (naive_sigmoid, naive_sigmoid_derivative),
     "tanh": (np.tanh, lambda x: 1 - np.tanh(x) ** 2),
     "relu": (lambda x: np.maximum(x, 0.0), lambda x: (x > 0).astype(np.float64)),
     "leaky_relu": (
@@ -95,10 +107,7 @@ NAIVE: dict[str, Pair] = {
         lambda x: naive_cdf(x) + x * np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi),
     ),
     "gelu (tanh)": (naive_gelu_tanh, naive_gelu_tanh_derivative),
-    "silu": (
-        lambda x: x * naive_sigmoid(x),
-        lambda x: naive_sigmoid(x) * (1 + x * (1 - naive_sigmoid(x))),
-    ),
+    "silu": (lambda x: x * naive_sigmoid(x), naive_silu_derivative),
     "mish": (lambda x: x * np.tanh(np.log1p(np.exp(x))), naive_mish_derivative),
     "softplus": (lambda x: np.log1p(np.exp(x)), naive_sigmoid),
     "selu": (
@@ -125,10 +134,16 @@ NAIVE: dict[str, Pair] = {
 
 
 def engine_pair(label: str) -> Pair:
+    """`engine.get(name)` and its derivative as a caller uses them (no wrapper unless the label
+    names a parameter)."""
     name, _, variant = label.partition(" (")
-    params = {"approximate": "tanh"} if variant else {}
     activation = engine.get(name)
-    return (lambda x: activation(x, **params)), (lambda x: activation.derivative(x, **params))
+    if not variant:
+        return activation, activation.derivative
+    return (
+        lambda x: activation(x, approximate="tanh"),
+        lambda x: activation.derivative(x, approximate="tanh"),
+    )
 
 
 def torch_pairs() -> dict[str, Pair] | None:
@@ -210,23 +225,33 @@ def per_call_us(f: Callable[[np.ndarray], object], x: np.ndarray, calls: int) ->
     return (time.perf_counter() - start) / calls * 1e6
 
 
-def small_inputs(repeat: int, calls: int) -> None:
-    """Per-call time on 5 values, engine against the naive formula, batches interleaved."""
+def small_cases() -> list[tuple[str, list[tuple[Callable, Callable]]]]:
+    """(label, [(engine, reference) for the forward, then the derivative])."""
+    cases = [
+        (label, list(zip(engine_pair(label), naive, strict=True))) for label, naive in NAIVE.items()
+    ]
+    prelu = engine.get("prelu")
+    cases.append(("prelu ∂/∂α", [(prelu.param_gradient, lambda x: np.where(x > 0, 0.0, x))]))
+    return cases
+
+
+def small_inputs(rounds: int, calls: int) -> None:
+    """Per-call time on 5 values, engine against the naive formula, rounds interleaved, in
+    numpy's default error state (the app's; no formula warns on these values)."""
     print()
     print("| function (5 values) | forward µs | vs numpy | derivative µs | vs numpy |")
     print("|" + " --- |" * 5)
-    with np.errstate(all="ignore"):
-        for label, naive in NAIVE.items():
-            ours = engine_pair(label)
-            cells = [label]
-            for which in (0, 1):
-                mine, reference = math.inf, math.inf
-                for _ in range(repeat):
-                    mine = min(mine, per_call_us(ours[which], SMALL, calls))
-                    reference = min(reference, per_call_us(naive[which], SMALL, calls))
-                ratio = mine / reference
-                cells += [f"{mine:.2f}", f"{ratio:.2f}{' !' if ratio > 2 else ''}"]
-            print("| " + " | ".join(cells) + " |")
+    for label, pairs in small_cases():
+        cells = [label]
+        for ours, naive in pairs:
+            mine, reference = math.inf, math.inf
+            for _ in range(rounds):
+                mine = min(mine, per_call_us(ours, SMALL, calls))
+                reference = min(reference, per_call_us(naive, SMALL, calls))
+            ratio = mine / reference
+            cells += [f"{mine:.2f}", f"{ratio:.2f}{' !' if ratio > 2 else ''}"]
+        cells += [""] * (5 - len(cells))
+        print("| " + " | ".join(cells) + " |")
 
 
 def main() -> None:
@@ -260,7 +285,7 @@ def main() -> None:
                     ratio = mine / best_ms(torch[label][which], x, args.repeat)
                     cells.append(f"{ratio:.2f}{' !' if ratio > 2 else ''}")
             print("| " + " | ".join(cells) + " |")
-    small_inputs(args.repeat, calls=20 if args.quick else 2_000)
+    small_inputs(10 * args.repeat, calls=20 if args.quick else 200)
 
 
 if __name__ == "__main__":

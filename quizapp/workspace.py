@@ -67,5 +67,12 @@ def open_workspace(
     if library is None:
         library = load_content(data_dir, extra_dirs)
     store = open_store(data_dir, clock, for_reading=for_reading)
-    library = settle_duplicates(library, store.history_hashes(duplicated_ids(library)))
+    library = settled_by_history(library, store)
     return Workspace(data_dir=data_dir, library=library, store=store, clock=clock)
+
+
+def settled_by_history(library: Library, store: StudyStore) -> Library:
+    """A card id two decks define goes to the card its study history was recorded against
+    (see `settle_duplicates`); with no such id the library is kept as it is."""
+    duplicated = duplicated_ids(library)
+    return settle_duplicates(library, store.history_hashes(duplicated)) if duplicated else library

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -79,3 +80,35 @@ def test_loading_decks_runs_with_the_collector_paused(
     load_decks([bundled_content_dir()])
     assert seen == [False]
     assert gc.isenabled()
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def _collected(thing: object) -> bool:
+    """Whether the collector's generations hold `thing` (frozen objects are in none)."""
+    return any(candidate is thing for candidate in gc.get_objects())
+
+
+def test_the_first_keeping_pause_freezes_what_it_built_and_no_later_one(
+    collector_on: None,
+) -> None:
+    gc.unfreeze()
+    with gc_paused(keep=True):
+        first = _Cycle()
+    with gc_paused(keep=True):
+        later = _Cycle()
+    assert gc.isenabled()
+    assert not _collected(first)
+    assert _collected(later)
+    probe = weakref.ref(later)
+    del later
+    gc.collect()
+    assert probe() is None
+
+
+def test_decks_loaded_first_are_kept_out_of_later_collections(collector_on: None) -> None:
+    gc.unfreeze()
+    assert not _collected(load_decks([bundled_content_dir()]).cards[0])

@@ -4,6 +4,7 @@ deck, section or tag."""
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import opened_workspace
@@ -44,11 +45,11 @@ def run(args: argparse.Namespace) -> int:
         calendar = store.calendar()
     limits = session.settings
     which = "" if scope.kind == "all" else f" in {scope.title}"
-    interview = limits.interview_day
+    interview = limits.interview_ahead(session.day + timedelta(days=1))
     raised = (
-        f" (more until the interview on {interview.isoformat()}, to see every card)"
-        if interview is not None and interview > session.day
-        else ""
+        ""
+        if interview is None
+        else f" (more until the interview on {interview.isoformat()}, to see every card)"
     )
     print(
         f"Due today{which} ({session.day.isoformat()}): {counts.review} reviews, "

@@ -99,17 +99,17 @@ def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Pat
 def _by_history(args: argparse.Namespace, library: Library) -> Library:
     """A card id two decks define goes to the card its study history belongs to, as at start;
     without a readable study database, to the one loaded first."""
-    from quizapp.content import settle_duplicates
     from quizapp.content.duplicates import duplicated_ids
     from quizapp.datadir import resolve_data_dir
     from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
+    from quizapp.workspace import settled_by_history
 
     data_dir = resolve_data_dir(args.data_dir)
     if not duplicated_ids(library) or not (data_dir / DATABASE_NAME).is_file():
         return library
     try:
         with open_store(data_dir, SystemClock(), for_reading=True) as store:
-            return settle_duplicates(library, store.history_hashes(duplicated_ids(library)))
+            return settled_by_history(library, store)
     except StudyStoreError:
         return library
 

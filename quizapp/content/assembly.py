@@ -8,13 +8,13 @@ that ended up in the deck.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from quizapp.content.kinds import kind_info
 from quizapp.content.model import (
+    CARD_KINDS,
     REVERSE_SUFFIX,
     ActivationFunction,
     Card,
@@ -53,13 +53,37 @@ class DeckParts:
     functions: tuple[ActivationFunction, ...]
 
 
+class PlacedSources(Mapping[str, CardSource]):
+    """Each card id's `CardSource`, made when asked for: a deck of 100,000 cards is mostly
+    asked about a few of them."""
+
+    def __init__(self, places: dict[str, PlacedCard], files: Sequence[Path]) -> None:
+        self._places = places
+        self._files = files
+
+    def __getitem__(self, card_id: str) -> CardSource:
+        return self._places[card_id].source(self._files)
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self._places
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+_IN_REVIEW = frozenset(CARD_KINDS)
+
+
 def assemble(
     path: Path, files: Sequence[Path], parts: DeckParts, taken: Mapping[str, CardSource]
 ) -> tuple[Deck, list[Problem]]:
     """The deck, and a problem for each id its own files define twice."""
-    sources, left_out, problems = _unique_cards(parts.cards, files, taken)
-    kept = [placed.card for placed in parts.cards if placed.card.id in sources]
-    cards = [card for card in kept if kind_info(card).in_review]
+    places, left_out, problems = _unique_cards(parts.cards, files, taken)
+    kept = [placed.card for placed in parts.cards if placed.card.id in places]
+    cards = [card for card in kept if card.kind in _IN_REVIEW]
     deck = Deck(
         name=parts.name,
         path=path,
@@ -69,7 +93,7 @@ def assemble(
         sections=parts.sections,
         functions=tuple(_with_related(entry, cards) for entry in parts.functions),
         exercises=tuple(card for card in kept if card.exercise is not None),
-        sources=MappingProxyType(sources),
+        sources=MappingProxyType(PlacedSources(places, files)),
         left_out=tuple(left_out),
     )
     return deck, problems
@@ -83,10 +107,13 @@ def _with_related(entry: ActivationFunction, cards: list[Card]) -> ActivationFun
 
 def _unique_cards(
     placed: Sequence[PlacedCard], files: Sequence[Path], taken: Mapping[str, CardSource]
-) -> tuple[dict[str, CardSource], list[LeftOut], list[Problem]]:
+) -> tuple[dict[str, PlacedCard], list[LeftOut], list[Problem]]:
     """Report every id defined twice in this deck; leave out (not report) a card whose id a
     deck loaded before defines, with its reverse side: one card never rejects a deck."""
-    sources: dict[str, CardSource] = {}
+    places = {item.card.id: item for item in placed}
+    if len(places) == len(placed) and not _any_taken(places, taken):
+        return places, [], []
+    places = {}
     left_out: dict[str, list[PlacedCard]] = {}
     problems: list[Problem] = []
     for item in placed:
@@ -95,10 +122,10 @@ def _unique_cards(
         if card_id != base and base in left_out:
             left_out[base].append(item)
             continue
-        first = sources.get(card_id) or taken.get(card_id)
-        if first is not None and card_id != base:
+        if card_id != base and (card_id in places or card_id in taken):
             continue
-        if card_id in sources:
+        if card_id in places:
+            first = places[card_id].source(files)
             problems.append(
                 Problem(
                     files[item.file],
@@ -111,9 +138,9 @@ def _unique_cards(
         if card_id in taken:
             left_out[card_id] = [item]
             continue
-        sources[card_id] = item.source(files)
+        places[card_id] = item
     return (
-        sources,
+        places,
         [
             LeftOut(
                 card_id,
@@ -125,3 +152,10 @@ def _unique_cards(
         ],
         problems,
     )
+
+
+def _any_taken(ids: Mapping[str, object], taken: Mapping[str, CardSource]) -> bool:
+    """Looked up from the smaller side: the decks loaded before may hold few cards or many."""
+    if len(taken) < len(ids):
+        return any(map(ids.__contains__, taken))
+    return any(map(taken.__contains__, ids))

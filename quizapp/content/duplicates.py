@@ -20,6 +20,8 @@ def settle_duplicates(library: Library, studied: Mapping[str, str | None]) -> Li
     """`library` with each duplicated id given to its history's owner and one notice per card
     left out. `studied` maps the ids with study history to the content hash it was recorded
     against (None when unknown)."""
+    if not library.notices and not any(deck.left_out or deck.skipped for deck in library.decks):
+        return library
     decks = list(library.decks)
     notices: list[Problem] = [notice for deck in decks for notice in deck.skipped]
     for index, deck in enumerate(library.decks):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib.resources
 import stat
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 from quizapp.catalog import activation_names
@@ -205,8 +206,31 @@ def load_decks(
 ) -> Library:
     """Load decks in order; a deck reusing an earlier deck's name is skipped, a card reusing an
     earlier deck's card id is left out (see `settle_duplicates` to let study history decide)."""
-    with gc_paused():
+    with gc_paused(keep=True):
         return _load_decks(paths, known_templates, cache)
+
+
+class _Taken(Mapping[str, CardSource]):
+    """The card ids of the decks loaded so far (each defined by one deck), read through each
+    deck's sources instead of copied out of them."""
+
+    def __init__(self) -> None:
+        self.decks: list[Mapping[str, CardSource]] = []
+
+    def __getitem__(self, card_id: str) -> CardSource:
+        for sources in self.decks:
+            if card_id in sources:
+                return sources[card_id]
+        raise KeyError(card_id)
+
+    def __contains__(self, card_id: object) -> bool:
+        return any(card_id in sources for sources in self.decks)
+
+    def __iter__(self) -> Iterator[str]:
+        return chain.from_iterable(self.decks)
+
+    def __len__(self) -> int:
+        return sum(map(len, self.decks))
 
 
 def _load_decks(
@@ -214,7 +238,7 @@ def _load_decks(
 ) -> Library:
     decks: list[Deck] = []
     problems: list[Problem] = []
-    taken: dict[str, CardSource] = {}
+    taken = _Taken()
     names: dict[str, Path] = {}
     for path in paths:
         deck, deck_problems = read_deck(
@@ -234,7 +258,7 @@ def _load_decks(
             )
             continue
         names[deck.name] = path
-        taken.update(deck.sources)
+        taken.decks.append(deck.sources)
         decks.append(deck)
     return settle_duplicates(Library(decks, problems), {})
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -89,6 +90,7 @@ class Card:
         assert self._content_hash is not None
         return self._content_hash
 
+
     def _compute_hash(self) -> str:
         visible = {
             "kind": self.kind,
@@ -106,6 +108,14 @@ class Card:
         encoded = json.dumps(visible, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
+
+def keep_content_hashes(cards: Sequence[Card], digests: Sequence[str]) -> None:
+    """Give each card the hash computed when its deck was last read (the deck cache keeps them,
+    so a start does not hash every card again)."""
+    deque(map(_CONTENT_HASH_SLOT.__set__, cards, digests), 0)
+
+
+_CONTENT_HASH_SLOT = Card.__dict__["_content_hash"]
 
 CHEATSHEET_LABEL = "The cheatsheet's simplification"
 CHEATSHEET_ANSWER_LABEL = "The cheatsheet's answer"

@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from quizapp.engine.arrays import as_input, as_output
+from quizapp.engine.arrays import FLOAT64, as_input, as_output
+from quizapp.engine.fp_events import NONE, UNDER_INVALID, Events, Kernel, bound, run
 from quizapp.engine.params import Param, ParamValue, resolve
-
-Kernel = Callable[..., np.ndarray]
-Role = Literal["forward", "derivative"]
 
 
 class _Step(NamedTuple):
+    """A kernel, the floating-point events it may raise, and the kernel bound to the default
+    parameters with those events silenced: what the common case calls."""
+
     kernel: Kernel
-    run: Callable[[Kernel, np.ndarray, Mapping[str, Any], bool], np.ndarray]
+    events: Events
+    direct: Callable[[np.ndarray], np.ndarray]
 
 
 class Activation:
-    """One activation function: forward values, derivative, and what content and plots display."""
+    """One activation function: forward values, derivative, and what content and plots display.
+
+    The common case, a float64 vector of at most _BLOCK values with the default parameters,
+    goes straight to the kernel: on a few values every numpy call or Python layer counts, and
+    the general path (`_apply`) gives the same result for it through input conversion, parameter
+    validation and output casting (tests/engine/test_engine_fast_path.py).
+    """
 
     def __init__(
         self,
@@ -34,21 +42,26 @@ class Activation:
         params: tuple[Param, ...] = (),
         elementwise: bool = True,
         check_params: Callable[[Mapping[str, Any]], None] | None = None,
-        silent: tuple[Role, ...] = (),
+        events: tuple[Events, Events] = (UNDER_INVALID, UNDER_INVALID),
     ) -> None:
-        """`silent`: the kernels that raise no floating-point event for any input, finite or
-        not (tests/engine/test_engine_numerics.py checks it); they run without the error state
-        that quiets underflow, which costs about as much as one numpy call on a few values."""
+        """`events`: the floating-point events the forward and the derivative kernel may raise
+        on some input, which they are run with silenced (see `fp_events`); every other event is
+        left to the caller's error state."""
         self.name = name
         self.display_name = display_name
         self.output_range = output_range
         self.elementwise = elementwise
-        self.silent = silent
-        self._forward = _Step(forward, _run if "forward" in silent else _run_quietly)
-        self._derivative = _Step(derivative, _run if "derivative" in silent else _run_quietly)
         self._params = params
         self._check_params = check_params
-        self._defaults = self.defaults
+        # Kernels take their parameters positionally, in the order of `params` (a test checks
+        # their signatures): faster than keywords on a few values.
+        self._default_args = tuple(self.defaults.values())
+        self._seen_params: dict[tuple[tuple[Any, ...], ...], tuple[ParamValue, ...]] = {}
+        self._forward = self._step(forward, events[0])
+        self._derivative = self._step(derivative, events[1])
+
+    def _step(self, kernel: Kernel, events: Events) -> _Step:
+        return _Step(kernel, events, bound(kernel, self._default_args, events))
 
     @property
     def defaults(self) -> dict[str, ParamValue]:
@@ -56,11 +69,19 @@ class Activation:
         return {spec.name: spec.default for spec in self._params}
 
     def __call__(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
-        return self._apply(self._forward, x, params)
+        if params or not (
+            type(x) is np.ndarray and x.dtype is FLOAT64 and x.ndim == 1 and x.size <= _BLOCK
+        ):
+            return self._apply(self._forward, x, params)
+        return self._forward.direct(x)
 
     def derivative(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
         """d(output)/d(input): elementwise, or the Jacobian along the axis for softmax-like maps."""
-        return self._apply(self._derivative, x, params)
+        if params or not (
+            type(x) is np.ndarray and x.dtype is FLOAT64 and x.ndim == 1 and x.size <= _BLOCK
+        ):
+            return self._apply(self._derivative, x, params)
+        return self._derivative.direct(x)
 
     def resolve_params(self, params: Mapping[str, Any]) -> dict[str, ParamValue]:
         """The defaults overridden by `params`; TypeError/ValueError name a bad parameter."""
@@ -69,50 +90,58 @@ class Activation:
             self._check_params(resolved)
         return resolved
 
+    def _kernel_args(self, params: Mapping[str, Any]) -> tuple[ParamValue, ...]:
+        """`resolve_params` as the kernels take them, remembered: questions pass the same few
+        parameters again and again. Keyed by the values' types too, so that True (rejected) is
+        never taken for 1."""
+        try:
+            key = (tuple(params.items()), tuple(map(type, params.values())))
+            return self._seen_params[key]
+        except KeyError:
+            args = tuple(self.resolve_params(params).values())
+            if len(self._seen_params) >= _SEEN_PARAMS:
+                self._seen_params.clear()
+            self._seen_params[key] = args
+            return args
+        except TypeError:  # an unhashable value, which validation rejects with its name
+            return tuple(self.resolve_params(params).values())
+
     def _apply(
         self, step: _Step, x: ArrayLike, params: Mapping[str, Any]
     ) -> np.ndarray | np.floating:
-        resolved = self.resolve_params(params) if params else self._defaults
+        """The general path: any input the dtype contract accepts, any valid parameters."""
+        args = self._kernel_args(params) if params else self._default_args
         array, dtype = as_input(x)
-        return as_output(step.run(step.kernel, array, resolved, self.elementwise), dtype)
+        if self.elementwise and (array.ndim != 1 or array.size > _BLOCK):
+            result = _in_blocks(step, array, args).reshape(array.shape)
+        else:
+            result = run(step.kernel, args, step.events, array)
+        return as_output(result, dtype)
 
     def __repr__(self) -> str:
         return f"<Activation {self.name} {self.defaults}>"
 
 
-def _run(
-    kernel: Kernel, array: np.ndarray, params: Mapping[str, Any], elementwise: bool
-) -> np.ndarray:
-    if not elementwise:
-        return kernel(array, **params)
-    if array.ndim == 1 and array.size <= _BLOCK:
-        return kernel(array, **params)
-    return _in_blocks(kernel, array, params).reshape(array.shape)
-
-
-# Underflow to 0 is the intended result at the extremes (sigmoid(-1000) == 0). Invalid operations
-# only arise from ±inf/NaN inputs, where NaN is PyTorch's answer too (inf·0 in silu(-inf)) or in a
-# branch np.where discards; the tests check no NaN comes from finite input. Overflow and division
-# by zero stay the caller's setting: the kernels avoid them, or allow them locally where ±inf or 0
-# is the exact limit. As a decorator the error state is set per call (thread-safe) at half the
-# cost of a `with` block.
-_run_quietly = np.errstate(under="ignore", invalid="ignore")(_run)
+# Parameter sets remembered per activation (a plot range or a question's draw uses a few).
+_SEEN_PARAMS = 64
 
 # 2^15 values: a kernel's few temporaries stay in cache and are recycled by the allocator,
 # instead of megabyte arrays that are mapped, page-faulted and returned to the system per call.
 _BLOCK = 1 << 15
 
 
-def _in_blocks(kernel: Kernel, array: np.ndarray, params: Mapping[str, Any]) -> np.ndarray:
+def _in_blocks(step: _Step, array: np.ndarray, args: tuple[Any, ...]) -> np.ndarray:
     """An elementwise kernel applied block by block to the flattened array (same result)."""
     flat = array.reshape(-1)
     if flat.size <= _BLOCK:
-        return kernel(flat, **params)
-    first = kernel(flat[:_BLOCK], **params)
+        return run(step.kernel, args, step.events, flat)
+    first = run(step.kernel, args, step.events, flat[:_BLOCK])
     result = np.empty(flat.shape, dtype=first.dtype)
     result[:_BLOCK] = first
     for start in range(_BLOCK, flat.size, _BLOCK):
-        result[start : start + _BLOCK] = kernel(flat[start : start + _BLOCK], **params)
+        result[start : start + _BLOCK] = run(
+            step.kernel, args, step.events, flat[start : start + _BLOCK]
+        )
     return result
 
 
@@ -121,8 +150,12 @@ class ParametricActivation(Activation):
 
     def __init__(self, *args: Any, param_gradient: Kernel, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._param_gradient = _Step(param_gradient, _run_quietly)
+        self._param_gradient = self._step(param_gradient, NONE)
 
     def param_gradient(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
         """d(output)/d(parameter), elementwise (same shape as x)."""
-        return self._apply(self._param_gradient, x, params)
+        if params or not (
+            type(x) is np.ndarray and x.dtype is FLOAT64 and x.ndim == 1 and x.size <= _BLOCK
+        ):
+            return self._apply(self._param_gradient, x, params)
+        return self._param_gradient.direct(x)

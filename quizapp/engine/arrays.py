@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from quizapp.engine.fp_events import OVER, Events, run
+
 
 def as_input(x: ArrayLike) -> tuple[np.ndarray, np.dtype]:
     """Return the array to compute on and the dtype to answer in.
@@ -13,7 +15,7 @@ def as_input(x: ArrayLike) -> tuple[np.ndarray, np.dtype]:
     in float32 and rounded back; integers, lists and other real input become float64. Strings,
     booleans, complex numbers and ragged lists are rejected rather than guessed at.
     """
-    if type(x) is np.ndarray and (x.dtype is _FLOAT64 or x.dtype is _FLOAT32):
+    if type(x) is np.ndarray and (x.dtype is FLOAT64 or x.dtype is _FLOAT32):
         return x, x.dtype  # the common case, decided without comparing dtypes
     try:
         array = np.asarray(x)
@@ -32,10 +34,23 @@ def as_input(x: ArrayLike) -> tuple[np.ndarray, np.dtype]:
 
 
 def as_output(result: np.ndarray, dtype: np.dtype) -> np.ndarray | np.floating:
-    """Cast to the answer dtype; a 0-d result becomes a numpy scalar, as numpy's ufuncs do."""
+    """Cast to the answer dtype; a 0-d result becomes a numpy scalar, as numpy's ufuncs do.
+    Rounding to a narrower float may underflow or overflow: 0 or ±inf is the rounded answer."""
     if result.dtype is not dtype:
-        result = result.astype(dtype, copy=False)
+        result = run(np.ndarray.astype, (dtype,), ROUNDING, result)
     return result[()] if result.ndim == 0 else result
+
+
+def times(factor: float, x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """factor·x. A factor above 1 in magnitude may carry x past the float range: ±inf is then
+    the rounded answer, and the overflow is not reported."""
+    if -1.0 <= factor <= 1.0:
+        return np.multiply(x, factor, out=out)
+    return run(_product, (factor, out), OVER, x)
+
+
+def _product(x: np.ndarray, factor: float, out: np.ndarray | None) -> np.ndarray:
+    return np.multiply(x, factor, out=out)
 
 
 def clip(x: np.ndarray, low: float, high: float, out: np.ndarray | None = None) -> np.ndarray:
@@ -45,5 +60,6 @@ def clip(x: np.ndarray, low: float, high: float, out: np.ndarray | None = None) 
     return np.minimum(result, high, out=result)
 
 
-_FLOAT64 = np.dtype(np.float64)
+FLOAT64 = np.dtype(np.float64)
 _FLOAT32 = np.dtype(np.float32)
+ROUNDING: Events = frozenset({"under", "over"})

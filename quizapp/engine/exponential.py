@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from quizapp.engine.arrays import times
+
 # Klambauer et al. (2017), the constants PyTorch and Keras hard-code for SELU.
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
@@ -17,8 +19,7 @@ def _negative_side(x: np.ndarray, inner_scale: float) -> np.ndarray:
     """min(x, 0)·inner_scale, where a tiny CELU alpha may push it to -inf (exp's limit is exact)."""
     negative = np.minimum(x, 0.0)
     if inner_scale != 1.0:
-        with np.errstate(over="ignore"):
-            negative *= inner_scale
+        times(inner_scale, negative, out=negative)
     return negative
 
 
@@ -33,6 +34,8 @@ def _elu_derivative(x: np.ndarray, factor: float, inner_scale: float) -> np.ndar
     """factor·exp(min(x, 0)·inner_scale) at and below 0, 1 above: PyTorch takes the exponential
     branch at 0, so elu'(0) = alpha."""
     result = np.exp(_negative_side(x, inner_scale))
+    if factor == 1.0:
+        return result  # exp(min(x, 0)) is 1 above 0
     result *= factor
     result *= x <= 0
     result += x > 0
@@ -48,14 +51,9 @@ def elu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def selu(x: np.ndarray) -> np.ndarray:
-    return _scale_out(_elu(x, SELU_ALPHA, 1.0))
-
-
-@np.errstate(over="ignore")
-def _scale_out(result: np.ndarray) -> np.ndarray:
-    """scale > 1: x within 5% of the float maximum rounds to inf, the nearest float."""
-    result *= SELU_SCALE
-    return result
+    # scale > 1: x within 5% of the float maximum rounds to inf, the nearest float.
+    result = _elu(x, SELU_ALPHA, 1.0)
+    return times(SELU_SCALE, result, out=result)
 
 
 def selu_derivative(x: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.polynomial import chebyshev, polynomial
 
 from quizapp.engine.arrays import clip
-from quizapp.engine.logistic import sigmoid, sigmoid_derivative
+from quizapp.engine.logistic import sigmoid, sigmoid_complement, sigmoid_derivative
 
 # φ(40) = e^-800/√(2π) underflows to 0 in float64, so Φ(-u) is exactly 0 for u >= 40.
 _U_MAX = 40.0
@@ -173,9 +173,22 @@ def _few_values(x: np.ndarray, derivative: bool) -> np.ndarray:
     return np.array(results, dtype=x.dtype)
 
 
+def _gelu_tanh(x: np.ndarray) -> np.ndarray:
+    """x·σ(2a) with 2a = 2·√(2/π)·x·(1 + 0.044715x²): five numpy calls for -2a, unclipped. x²
+    overflows to inf past 1e154 (overflow silenced, see the registry), where -2a = ∓inf and
+    σ(2a) is exactly 0 or 1."""
+    minus_2a = np.square(x)
+    minus_2a *= -2.0 * _SQRT_2_OVER_PI * _CUBIC
+    minus_2a -= 2.0 * _SQRT_2_OVER_PI
+    minus_2a *= x
+    result = sigmoid_complement(minus_2a)
+    result *= x
+    return result
+
+
 def gelu(x: np.ndarray, approximate: str) -> np.ndarray:
     if approximate == "tanh":
-        return x * sigmoid(_tanh_parts(x)[0])
+        return _gelu_tanh(x)
     if x.size <= _FEW:
         return _few_values(x, derivative=False)
     return x * _cdf_parts(x)[0]

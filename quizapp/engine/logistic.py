@@ -7,9 +7,12 @@ selections either way, and np.where on an unpredictable mask is several times sl
 
 from __future__ import annotations
 
+from math import exp, log1p
+
 import numpy as np
 
-from quizapp.engine.arrays import clip
+from quizapp.engine.arrays import clip, times
+from quizapp.engine.fp_events import UNDER_INVALID, run
 
 
 def _decay(x: np.ndarray) -> np.ndarray:
@@ -35,19 +38,25 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
         # 1/(1+e) for x >= 0 and e/(1+e) below: the numerator is max(e, [x >= 0]). One exp.
         e = _decay(x)
         return _ratio(np.maximum(e, x >= 0), e)
-    # σ(x) = exp(-log(1 + e^-x)), with numpy's stable logaddexp: four calls instead of seven, and
-    # exact limits at ±inf. Far left the exponent carries a relative rounding error ε, so σ keeps
-    # |x|·ε relative precision: 1.6e-13 at x = -745, where σ leaves the normal floats.
-    result = np.negative(x)
-    np.logaddexp(0.0, result, out=result)
-    np.negative(result, out=result)
-    return np.exp(result, out=result)
+    return _complement_of(np.negative(x))
 
 
 def sigmoid_complement(x: np.ndarray) -> np.ndarray:
     """σ(-x) = 1 - σ(x), without the cancellation of the subtraction."""
-    e = _decay(x)
-    return _ratio(np.maximum(e, x < 0), e)
+    if x.size > _FEW:
+        e = _decay(x)
+        return _ratio(np.maximum(e, x < 0), e)
+    return _complement_of(x)
+
+
+def _complement_of(x: np.ndarray) -> np.ndarray:
+    """σ(-x) = exp(-log(1 + e^x)), with numpy's stable logaddexp: three numpy calls instead of
+    six, and exact limits at ±inf. Far right the exponent carries a relative rounding error ε,
+    so σ(-x) keeps |x|·ε relative precision: 1.6e-13 at x = 745, where it leaves the normal
+    floats."""
+    result = np.logaddexp(0.0, x)
+    np.negative(result, out=result)
+    return np.exp(result, out=result)
 
 
 def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
@@ -59,19 +68,21 @@ def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
     return e
 
 
-def tanh(x: np.ndarray) -> np.ndarray:
-    return np.tanh(x)
-
-
 def tanh_derivative(x: np.ndarray) -> np.ndarray:
-    # sech²(x) = 4e/(1+e)² with e = exp(-2|x|); 1 - tanh² would cancel to 0 for |x| > 19.
-    e = _decay(x)
-    e *= e
-    denominator = 1.0 + e
-    denominator *= denominator
-    e *= 4.0
-    e /= denominator
-    return e
+    # 1 - tanh² would cancel to 0 for |x| > 19.
+    if x.size > _FEW:
+        # sech²(x) = 4e/(1+e)² with e = exp(-2|x|).
+        e = _decay(x)
+        e *= e
+        denominator = 1.0 + e
+        denominator *= denominator
+        e *= 4.0
+        e /= denominator
+        return e
+    # (1/cosh(x))²: three numpy calls. cosh overflows to inf past |x| = 710, where sech² = 0.
+    result = np.cosh(x)
+    np.divide(1.0, result, out=result)
+    return np.square(result, out=result)
 
 
 def log_sigmoid(x: np.ndarray) -> np.ndarray:
@@ -86,18 +97,28 @@ def log_sigmoid_derivative(x: np.ndarray) -> np.ndarray:
 
 
 def _scaled(x: np.ndarray, beta: float) -> np.ndarray:
-    """beta·x; at the default beta = 1, x itself at no cost."""
-    return x if beta == 1.0 else _times(x, beta)
+    """beta·x (±inf past the float range, which then takes the linear branch, as intended); at
+    the default beta = 1, x itself at no cost."""
+    return x if beta == 1.0 else times(beta, x)
 
 
-@np.errstate(over="ignore")
-def _times(x: np.ndarray, beta: float) -> np.ndarray:
-    """beta·x may overflow to ±inf for huge x; ±inf then takes the linear branch, as intended."""
-    return beta * x
+# Up to this many values (what a question computes) softplus goes value by value through the
+# math module: its threshold costs numpy two slow calls, and Python floats raise no numpy event.
+_BY_VALUE = 16
+# Below this threshold exp(x) cannot overflow on the values it is applied to.
+_EXP_SAFE = 700.0
 
 
 def softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
-    """PyTorch's definition: the identity once beta·x exceeds `threshold`, else log(1+e^(βx))/β."""
+    """PyTorch's definition: the identity once beta·x exceeds `threshold`, else log(1+e^(βx))/β.
+    Raises no floating-point event itself: the array formula runs with its own silenced."""
+    if x.size <= _BY_VALUE and beta == 1.0 and threshold < _EXP_SAFE:
+        # float64 here; a float32 answer is rounded once, by the caller (arrays.as_output).
+        return np.array([v if v > threshold else log1p(exp(v)) for v in x.tolist()])
+    return run(_softplus, (beta, threshold), UNDER_INVALID, x)
+
+
+def _softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
     z = _scaled(x, beta)
     result = np.logaddexp(0.0, z)
     if beta != 1.0:
@@ -107,6 +128,23 @@ def softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
 
 
 def softplus_derivative(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
+    """σ(βx), and 1 past the threshold; like `softplus`, raises no event itself."""
+    if x.size <= _BY_VALUE and beta == 1.0 and threshold < _EXP_SAFE:
+        return np.array([_logistic(v, threshold) for v in x.tolist()])
+    return run(_softplus_derivative, (beta, threshold), UNDER_INVALID, x)
+
+
+def _logistic(v: float, threshold: float) -> float:
+    """σ(v) with exp of a non-positive number only (NaN stays NaN), 1 past the threshold."""
+    if v > threshold:
+        return 1.0
+    if v >= 0.0:
+        return 1.0 / (1.0 + exp(-v))
+    e = exp(v)
+    return e / (1.0 + e)
+
+
+def _softplus_derivative(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
     z = _scaled(x, beta)
     result = sigmoid(z)
     np.copyto(result, 1.0, where=z > threshold)
@@ -132,13 +170,13 @@ def silu_derivative(x: np.ndarray) -> np.ndarray:
     return result
 
 
-@np.errstate(over="ignore", divide="ignore")
 def _mish_parts(x: np.ndarray, *, forward_only: bool) -> tuple[np.ndarray, ...]:
     """g = tanh(softplus(x)), and unless `forward_only` its complement 1 - g and σ(x), all
     without cancellation.
 
     With E = e^x and n = E(E + 2): g = n/(n + 2) = 1/(1 + 2/n) and 1 - g = 2/(n + 2). E and n
-    may overflow to inf (g = 1, 1 - g = 0) or n underflow to 0 (2/n = inf, g = 0): exact limits.
+    may overflow to inf (g = 1, 1 - g = 0) or n underflow to 0 (2/n = inf, g = 0): exact limits,
+    so mish runs with overflow and division by zero silenced (registry).
     """
     exp_x = np.exp(x)
     n = exp_x + 2.0
@@ -157,6 +195,12 @@ def _mish_parts(x: np.ndarray, *, forward_only: bool) -> tuple[np.ndarray, ...]:
 
 
 def mish(x: np.ndarray) -> np.ndarray:
+    if x.size <= _FEW:
+        # x·tanh(softplus(x)) as written: three numpy calls (tanh is well conditioned).
+        result = np.logaddexp(0.0, x)
+        np.tanh(result, out=result)
+        result *= x
+        return result
     (gate,) = _mish_parts(x, forward_only=True)
     gate *= x
     return gate

@@ -10,16 +10,21 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from quizapp.engine import exponential as ex
 from quizapp.engine import gaussian as ga
 from quizapp.engine import logistic as lo
 from quizapp.engine import rectifiers as re
 from quizapp.engine import softmax as sm
-from quizapp.engine.activation import Activation, ParametricActivation, Role
+from quizapp.engine.activation import Activation, ParametricActivation
+from quizapp.engine.fp_events import ALL, NONE, UNDER, UNDER_INVALID
 from quizapp.engine.params import Choice, Integer, Real
 
 INF = math.inf
-BOTH: tuple[Role, ...] = ("forward", "derivative")
+# The floating-point events (forward, derivative) may raise, by kernel (see fp_events).
+SILENT = (NONE, NONE)
+UNDERFLOWS = (UNDER, UNDER)
 
 
 def _ordered_bounds(params: Mapping[str, Any]) -> None:
@@ -37,18 +42,23 @@ def _build() -> dict[str, Activation]:
     axis = Integer("axis", -1)
     activations = [
         Activation(
-            "sigmoid", "Sigmoid", lo.sigmoid, lo.sigmoid_derivative, output_range=(0.0, 1.0)
+            "sigmoid",
+            "Sigmoid",
+            lo.sigmoid,
+            lo.sigmoid_derivative,
+            output_range=(0.0, 1.0),
+            events=(UNDER_INVALID, UNDER),
         ),
         Activation(
             "tanh",
             "Tanh",
-            lo.tanh,
+            np.tanh,
             lo.tanh_derivative,
             output_range=(-1.0, 1.0),
-            silent=("forward",),
+            events=(NONE, UNDER | {"over"}),
         ),
         Activation(
-            "relu", "ReLU", re.relu, re.relu_derivative, output_range=(0.0, INF), silent=BOTH
+            "relu", "ReLU", re.relu, re.relu_derivative, output_range=(0.0, INF), events=SILENT
         ),
         Activation(
             "leaky_relu",
@@ -57,6 +67,7 @@ def _build() -> dict[str, Activation]:
             re.leaky_relu_derivative,
             params=(Real("alpha", 0.01),),
             output_range=(-INF, INF),
+            events=(UNDER, NONE),
         ),
         ParametricActivation(
             "prelu",
@@ -65,6 +76,7 @@ def _build() -> dict[str, Activation]:
             re.leaky_relu_derivative,
             params=(Real("alpha", 0.25),),
             output_range=(-INF, INF),
+            events=(UNDER, NONE),
             param_gradient=re.prelu_param_gradient,
         ),
         Activation(
@@ -74,6 +86,7 @@ def _build() -> dict[str, Activation]:
             ex.elu_derivative,
             params=(Real("alpha", 1.0),),
             output_range=(-1.0, INF),
+            events=UNDERFLOWS,
         ),
         Activation(
             "softmax",
@@ -83,6 +96,7 @@ def _build() -> dict[str, Activation]:
             params=(axis,),
             output_range=(0.0, 1.0),
             elementwise=False,
+            events=(ALL - {"divide"}, ALL - {"divide"}),
         ),
         Activation(
             "log_softmax",
@@ -92,6 +106,7 @@ def _build() -> dict[str, Activation]:
             params=(axis,),
             output_range=(-INF, 0.0),
             elementwise=False,
+            events=(ALL - {"divide"}, ALL - {"divide"}),
         ),
         Activation(
             "gelu",
@@ -100,11 +115,19 @@ def _build() -> dict[str, Activation]:
             ga.gelu_derivative,
             params=(Choice("approximate", "none", ("none", "tanh")),),
             output_range=(-0.1700, INF),
+            events=(UNDER_INVALID | {"over"}, UNDER_INVALID),
         ),
         Activation(
             "silu", "SiLU (Swish)", lo.silu, lo.silu_derivative, output_range=(-0.2785, INF)
         ),
-        Activation("mish", "Mish", lo.mish, lo.mish_derivative, output_range=(-0.3089, INF)),
+        Activation(
+            "mish",
+            "Mish",
+            lo.mish,
+            lo.mish_derivative,
+            output_range=(-0.3089, INF),
+            events=(ALL, ALL - {"invalid"}),
+        ),
         Activation(
             "softplus",
             "Softplus",
@@ -112,6 +135,7 @@ def _build() -> dict[str, Activation]:
             lo.softplus_derivative,
             params=(Real("beta", 1.0, _positive, "> 0"), Real("threshold", 20.0)),
             output_range=(0.0, INF),
+            events=SILENT,  # the array formulas silence their own events (logistic.softplus)
         ),
         Activation(
             "selu",
@@ -119,6 +143,7 @@ def _build() -> dict[str, Activation]:
             ex.selu,
             ex.selu_derivative,
             output_range=(-ex.SELU_SCALE * ex.SELU_ALPHA, INF),
+            events=UNDERFLOWS,
         ),
         Activation(
             "celu",
@@ -127,9 +152,10 @@ def _build() -> dict[str, Activation]:
             ex.celu_derivative,
             params=(Real("alpha", 1.0, _positive, "> 0"),),
             output_range=(-1.0, INF),
+            events=UNDERFLOWS,
         ),
         Activation(
-            "relu6", "ReLU6", re.relu6, re.relu6_derivative, output_range=(0.0, 6.0), silent=BOTH
+            "relu6", "ReLU6", re.relu6, re.relu6_derivative, output_range=(0.0, 6.0), events=SILENT
         ),
         Activation(
             "hard_sigmoid",
@@ -137,7 +163,7 @@ def _build() -> dict[str, Activation]:
             re.hard_sigmoid,
             re.hard_sigmoid_derivative,
             output_range=(0.0, 1.0),
-            silent=BOTH,
+            events=SILENT,
         ),
         Activation(
             "hard_swish",
@@ -145,6 +171,7 @@ def _build() -> dict[str, Activation]:
             re.hard_swish,
             re.hard_swish_derivative,
             output_range=(-0.375, INF),
+            events=(UNDER_INVALID, UNDER),
         ),
         Activation(
             "hard_tanh",
@@ -154,10 +181,15 @@ def _build() -> dict[str, Activation]:
             params=(Real("min", -1.0), Real("max", 1.0)),
             output_range=(-1.0, 1.0),
             check_params=_ordered_bounds,
-            silent=BOTH,
+            events=SILENT,
         ),
         Activation(
-            "softsign", "Softsign", re.softsign, re.softsign_derivative, output_range=(-1.0, 1.0)
+            "softsign",
+            "Softsign",
+            re.softsign,
+            re.softsign_derivative,
+            output_range=(-1.0, 1.0),
+            events=(UNDER_INVALID, UNDER),
         ),
         Activation(
             "log_sigmoid",

@@ -18,22 +18,36 @@ def _normalized_axis(x: np.ndarray, axis: int) -> int:
     return axis % x.ndim
 
 
-@np.errstate(over="ignore")
 def _shift(last: np.ndarray) -> np.ndarray:
     """Scores minus their maximum along the last axis, so that every exp is at most 1."""
-    # Scores further apart than the float range give -inf: exp(-inf) = 0 is the right weight, and
-    # -inf is the log-probability rounded (e.g. log_softmax([-1e308, 1e308])[0] = -2e308).
+    # Scores further apart than the float range give -inf (overflow, silenced: see the registry):
+    # exp(-inf) = 0 is the right weight, and -inf is the log-probability rounded (e.g.
+    # log_softmax([-1e308, 1e308])[0] = -2e308).
     return last - last.max(axis=-1, keepdims=True)
 
 
-def _shifted(last: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Scores minus their maximum, their exps, a mask of one maximal position per row, and the
-    other exps' sum."""
+def _shifted(last: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | np.intp, np.ndarray]:
+    """Scores minus their maximum, their exps, one maximal position per row (an index for a
+    vector, else a mask), and the other exps' sum.
+
+    The row's maximum of `shifted` is exactly 0, unless the row holds a NaN or +inf: then the
+    whole row must be NaN, as PyTorch's log-sum-exp makes it, so that maximum is added to the sum.
+    """
+    if last.ndim == 1:
+        # A vector (what a question computes): the same numbers from a few scalar steps, where
+        # a mask of the maximum costs several numpy calls. argmax finds the first NaN, or the
+        # first maximum.
+        top = last.argmax()
+        shifted = last - last[top]
+        exps = np.exp(shifted)
+        peak = exps[top]
+        exps[top] = 0.0
+        rest = exps.sum() + shifted[top]
+        exps[top] = peak
+        return shifted, exps, top, rest
     shifted = _shift(last)
     exps = np.exp(shifted)
     at_top = np.arange(shifted.shape[-1]) == shifted.argmax(axis=-1)[..., None]
-    # The row's maximum of `shifted` is exactly 0, unless the row holds a NaN: then the whole row
-    # must be NaN, as PyTorch's log-sum-exp makes it.
     rest = np.where(at_top, 0.0, exps).sum(axis=-1, keepdims=True)
     rest += shifted.max(axis=-1, keepdims=True)
     return shifted, exps, at_top, rest
@@ -67,7 +81,11 @@ def _jacobian(x: np.ndarray, axis: int, log: bool) -> np.ndarray:
     total = 1.0 + rest
     p = exps / total
     # 1 - p, computed as rest/total at the maximum, where p may round to 1.
-    complement = np.where(at_top, rest / total, 1.0 - p)
+    complement = 1.0 - p
+    if last.ndim == 1:
+        complement[at_top] = rest / total
+    else:
+        np.copyto(complement, rest / total, where=at_top)
     if log:
         # d log y_i / d x_j = δ_ij - y_j
         jacobian = np.zeros((n, 1), dtype=x.dtype) - p[..., None, :]

@@ -197,26 +197,10 @@ class CardCollection:
 
     def reread(self, card_id: str) -> BrowsedCard:
         """The card's row with its status and flag as stored now (after an action on it)."""
-        row = self.rows[self._index[card_id]]
-        stored = self._store.stored_state(card_id)
-        status = (
-            None
-            if stored is None
-            else CardStatus(
-                card_id=card_id,
-                state=stored.state,
-                due_micros=None if stored.due is None else to_micros(stored.due),
-                lapses=stored.lapses,
-                leech=stored.leech,
-                suspended=stored.suspended,
-                buried_until=None
-                if stored.buried_until is None
-                else stored.buried_until.isoformat(),
-            )
-        )
-        fresh = replace(row, status=status, flagged=card_id in self._store.flagged_ids())
-        self.rows[self._index[card_id]] = fresh
-        return fresh
+        index = self._index[card_id]
+        status, flagged = self._store.card_status(card_id)
+        self.rows[index] = replace(self.rows[index], status=status, flagged=flagged)
+        return self.rows[index]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,6 @@ from quizapp.study.clock import Clock
 from quizapp.study.custom_study import (
     WeakFamily,
     below_target_on,
-    extra_new_cards,
     interview_countdown,
     next_due,
     unseen_pace,
@@ -19,7 +18,8 @@ from quizapp.study.custom_study import (
     when_text,
 )
 from quizapp.study.scope import StudyScope, TaggedCard, scopes_for
-from quizapp.study.session import QueueCounts, ReviewSession
+from quizapp.study.scope_counts import scope_counts
+from quizapp.study.session import QueueCounts, day_limits
 from quizapp.study.store import StudyStore
 
 
@@ -59,9 +59,11 @@ def study_choices(
     calendar = settings.calendar(clock.zone)
     now = clock.now()
     today = calendar.day_of(now)
+    places = scopes_for(cards, deck_titles, section_titles)
+    limits = day_limits(store, settings, today)
+    counted = scope_counts(store, cards, places, limits, calendar.end_of(today))
     scopes = tuple(
-        ScopeChoice(scope, ReviewSession(store, scope.select(cards), settings=settings).counts())
-        for scope in scopes_for(cards, deck_titles, section_titles)
+        ScopeChoice(scope, tally.counts) for scope, tally in zip(places, counted, strict=True)
     )
     next_card = ""
     if scopes[0].counts.total == 0:
@@ -71,29 +73,21 @@ def study_choices(
             if coming is None
             else f"Nothing is due now; the next card is due {when_text(coming, today, calendar)}."
         )
-    day = settings.interview_day
-    interview_day = day if day is not None and day >= today else None
+    interview_day = settings.interview_ahead(today)
     return StudyChoices(
         today=today,
         scopes=scopes,
         next_card=next_card,
         new_per_day=settings.new_per_day,
-        extra_new_today=extra_new_cards(store, today),
+        extra_new_today=limits.extra_new,
         weakest=tuple(weakest_families(store, cards, today)),
         interview=interview_countdown(settings, today),
         interview_day=interview_day,
-        unseen=_unseen(store, cards, today, interview_day, settings.new_per_day),
+        unseen=""
+        if interview_day is None
+        else unseen_pace(counted[0].unseen, today, interview_day, settings.new_per_day),
         below_target=0
         if interview_day is None
         else len(below_target_on(store, cards, settings, calendar, interview_day)),
         retention=settings.desired_retention,
     )
-
-
-def _unseen(
-    store: StudyStore, cards: Sequence[TaggedCard], today: date, day: date | None, limit: int
-) -> str:
-    if day is None:
-        return ""
-    unseen = store.new_card_ids([card.id for card in cards], today, len(cards))
-    return unseen_pace(len(unseen), today, day, limit)

@@ -111,8 +111,8 @@ def cards_of_families(cards: Iterable[_Card], families: Sequence[WeakFamily]) ->
 
 def interview_countdown(settings: StudySettings, today: date) -> str:
     """ "Interview in 12 days (2026-12-12)", "Interview today", or "" (none set, or passed)."""
-    day = settings.interview_day
-    if day is None or day < today:
+    day = settings.interview_ahead(today)
+    if day is None:
         return ""
     if day == today:
         return "Interview today"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal, Protocol, TypeVar
 
 from quizapp.study.protocols import StudyCard
@@ -20,6 +21,11 @@ class TaggedCard(StudyCard, Protocol):
 
 _Card = TypeVar("_Card", bound=TaggedCard)
 
+Place = tuple[str, str, tuple[str, ...]]
+"""A card's deck, section and tags: all a scope looks at, so cards sharing them share scopes."""
+
+place_of: Callable[[TaggedCard], Place] = attrgetter("deck", "section", "tags")
+
 
 @dataclass(frozen=True)
 class StudyScope:
@@ -32,13 +38,18 @@ class StudyScope:
     title: str = "Everything due"
 
     def matches(self, card: TaggedCard) -> bool:
+        return self.holds(place_of(card))
+
+    def holds(self, place: Place) -> bool:
+        """Whether the cards of `place` are in this scope."""
+        deck, section, tags = place
         if self.kind == "all":
             return True
         if self.kind == "tag":
-            return self.value in card.tags
-        if card.deck != self.deck:
+            return self.value in tags
+        if deck != self.deck:
             return False
-        return self.kind == "deck" or card.section == self.value
+        return self.kind == "deck" or section == self.value
 
     def select(self, cards: Iterable[_Card]) -> list[_Card]:
         return [card for card in cards if self.matches(card)]
@@ -56,11 +67,11 @@ def scopes_for(
     only those that have cards."""
     decks: dict[str, dict[str, None]] = {}
     tags: set[str] = set()
-    for card in cards:
-        sections = decks.setdefault(card.deck, {})
-        if card.section:
-            sections.setdefault(card.section)
-        tags.update(card.tags)
+    for deck, section, card_tags in dict.fromkeys(map(place_of, cards)):
+        sections = decks.setdefault(deck, {})
+        if section:
+            sections.setdefault(section)
+        tags.update(card_tags)
     scopes = [EVERYTHING]
     for deck, sections in decks.items():
         scopes.append(StudyScope("deck", deck, "", f"Deck: {deck_titles.get(deck, deck)}"))

@@ -22,8 +22,8 @@ from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
 from quizapp.study.shown import Action, OneCardSession
-from quizapp.study.store import Change, Recorded, StudyStore
-from quizapp.study.store.shown import forget_seed, keep_seed, kept_seed
+from quizapp.study.store import Change, Recorded, StudyStore, TodayCounts
+from quizapp.study.store.shown import keep_seed, kept_seed
 
 if TYPE_CHECKING:
     import numpy as np
@@ -50,23 +50,46 @@ class TodayRoom:
     new: int
 
 
+@dataclass(frozen=True)
+class DayLimits:
+    """What today's room depends on besides the cards studied: read once, it gives the room of
+    any set of cards (the picker asks it for every deck, section and tag)."""
+
+    settings: StudySettings
+    day: date
+    done: TodayCounts
+    extra_new: int
+
+    @property
+    def interview(self) -> date | None:
+        """The interview day when it is still ahead (after `day`): new cards speed up for it."""
+        return self.settings.interview_ahead(self.day + timedelta(days=1))
+
+    def room(self, unseen: int) -> TodayRoom:
+        """The daily limits less what was answered today. New cards: the daily limit, raised
+        before an interview day to the pace that introduces the `unseen` cards (new, neither
+        suspended nor buried) in time, plus the extra ones custom study allowed today."""
+        allowed_new = self.settings.new_per_day
+        if self.interview is not None:
+            pace = interview_pace(unseen + self.done.introduced, self.day, self.interview)
+            allowed_new = max(allowed_new, pace)
+        return TodayRoom(
+            reviews=max(0, self.settings.reviews_per_day - self.done.reviews),
+            new=max(0, allowed_new + self.extra_new - self.done.introduced),
+        )
+
+
+def day_limits(store: StudyStore, settings: StudySettings, day: date) -> DayLimits:
+    return DayLimits(settings, day, store.today_counts(day), extra_new_cards(store, day))
+
+
 def today_room(
     store: StudyStore, settings: StudySettings, day: date, candidates: Sequence[str]
 ) -> TodayRoom:
-    """The daily limits less what was answered today. New cards: the daily limit, raised before
-    an interview day to the pace that introduces every one of `candidates` not yet studied in
-    time, plus the extra ones custom study allowed today."""
-    done = store.today_counts(day)
-    allowed_new = settings.new_per_day
-    interview = settings.interview_day
-    if interview is not None and interview > day:
-        unseen = len(store.new_card_ids(candidates, day, len(candidates))) + done.introduced
-        allowed_new = max(allowed_new, interview_pace(unseen, day, interview))
-    allowed_new += extra_new_cards(store, day)
-    return TodayRoom(
-        reviews=max(0, settings.reviews_per_day - done.reviews),
-        new=max(0, allowed_new - done.introduced),
-    )
+    """The room `DayLimits.room` gives `candidates`; they are counted only before an interview
+    day (one count, however many)."""
+    limits = day_limits(store, settings, day)
+    return limits.room(0 if limits.interview is None else store.unseen_count(candidates, day))
 
 
 def unheld(order: list[str], answered: set[str]) -> list[str]:
@@ -260,6 +283,7 @@ class ReviewSession(OneCardSession):
                 after=states.after(rating, now),
                 day=self._calendar.day_of(now),
                 attempt=attempt_at(item, duration, graded),
+                forget_question=item.seed is not None,
             )
         except CardChangedError:
             self._pending = self._prepared(item)
@@ -267,8 +291,6 @@ class ReviewSession(OneCardSession):
             raise
 
     def _answered(self, item: StudyItem, recorded: Recorded) -> None:
-        if item.seed is not None:
-            forget_seed(self._store, item.card.id)
         family = sibling_key(item.card.id)
         self._new = [card_id for card_id in self._new if sibling_key(card_id) != family]
         after = recorded.after

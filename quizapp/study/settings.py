@@ -69,6 +69,13 @@ class StudySettings:
     def interview_day(self) -> date | None:
         return date.fromisoformat(self.interview_date) if self.interview_date else None
 
+    def interview_ahead(self, today: date) -> date | None:
+        """The interview day unless none is set or it has passed (`today` itself counts): the
+        day home counts down to, stats predict recall for and custom study prepares for. Ask
+        with tomorrow for a day still ahead to introduce cards before."""
+        day = self.interview_day
+        return day if day is not None and day >= today else None
+
     @classmethod
     def load(cls, store: SettingsStore) -> StudySettings:
         """Read every field; a stored value that is no longer valid falls back to its default."""

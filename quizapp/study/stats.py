@@ -142,8 +142,7 @@ def compute_stats(
     settings = store.settings()
     calendar = settings.calendar(clock.zone)
     today = calendar.day_of(now)
-    interview = settings.interview_day
-    recall_date = until or (interview if interview is not None and interview >= today else today)
+    recall_date = until or settings.interview_ahead(today) or today
     farthest = today + RECALL_AHEAD
     if not today <= recall_date <= farthest:
         raise ValueError(f"the interview date {recall_date} must be between {today} and {farthest}")

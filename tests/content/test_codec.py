@@ -100,3 +100,63 @@ def test_the_shape_names_every_field_so_a_changed_class_changes_the_key() -> Non
     described = shape(DeckParts)
     for name in ("PlacedCard", "Card(", "key_points", "CodeReference(", "Section(", "Table("):
         assert name in described
+
+
+@given(st.lists(cards, max_size=6).map(tuple))
+def test_many_cards_round_trip_as_columns(many: tuple[Card, ...]) -> None:
+    decoded = decode(tuple[Card, ...], json.loads(json.dumps(encode(tuple[Card, ...], many))))
+    assert decoded == many
+    assert [card.content_hash() for card in decoded] == [card.content_hash() for card in many]
+
+
+def _two_cards() -> list:
+    many = (Card("a", "definition", "d", "f", "b"), Card("b", "formula", "d", "g", "c"))
+    return json.loads(json.dumps(encode(tuple[Card, ...], many)))
+
+
+def _spoil_column_length(columns: list) -> None:
+    columns[3].pop()
+
+
+def _spoil_tuple_lengths(columns: list) -> None:
+    columns[5][0] = [1, 0]
+
+
+def _spoil_negative_length(columns: list) -> None:
+    columns[5] = [[-1, 1], []]
+
+
+def _spoil_flags(columns: list) -> None:
+    columns[16][0] = [True, False]
+
+
+def _spoil_a_kind(columns: list) -> None:
+    columns[1][1] = "no-such-kind"
+
+
+def _spoil_a_text(columns: list) -> None:
+    columns[4][1] = "b\x9b2J"
+
+
+def _spoil_a_number(columns: list) -> None:
+    columns[13][0] = True
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        _spoil_column_length,
+        _spoil_tuple_lengths,
+        _spoil_negative_length,
+        _spoil_flags,
+        _spoil_a_kind,
+        _spoil_a_text,
+        _spoil_a_number,
+    ],
+)
+def test_columns_of_another_shape_are_refused(spoil) -> None:
+    columns = _two_cards()
+    assert len(decode(tuple[Card, ...], columns)) == 2
+    spoil(columns)
+    with pytest.raises(ShapeError):
+        decode(tuple[Card, ...], columns)

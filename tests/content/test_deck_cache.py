@@ -4,18 +4,20 @@ truncated or foreign is ignored and replaced."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import quizapp.content.reading as reading
-from quizapp.content import Library, bundled_content_dir, load_library
+from quizapp.content import Card, Library, bundled_content_dir, load_library
 from quizapp.content.cache import CACHE_ENV, SETTLED_NS, DeckCache
 
 SECTION = """
@@ -208,20 +210,49 @@ def _spoil_another_decks_entry(entry: Path, other: Path) -> None:
     entry.write_bytes(other.read_bytes())
 
 
+def _rewrite_body(entry: Path, body: bytes) -> None:
+    """The entry with another body and the header naming that body's digest: what is refused
+    then is refused by the body's shape, not by its digest."""
+    key, _digest = json.loads(entry.read_bytes().split(b"\n", 1)[0])
+    header = json.dumps([key, hashlib.sha256(body).hexdigest()]).encode()
+    entry.write_bytes(header + b"\n" + body)
+
+
+def _body(entry: Path) -> list:
+    return json.loads(entry.read_bytes().split(b"\n", 1)[1])
+
+
 def _spoil_body_of_another_shape(entry: Path, _other: Path) -> None:
-    header = entry.read_bytes().split(b"\n", 1)[0]
-    entry.write_bytes(header + b"\n" + json.dumps({"name": "mine", "cards": []}).encode())
+    _rewrite_body(entry, json.dumps({"name": "mine", "cards": []}).encode())
 
 
 def _spoil_control_character(entry: Path, _other: Path) -> None:
-    entry.write_bytes(entry.read_bytes().replace(b"Never active.", b"Never\\u001b]0;x\\u0007"))
+    body = entry.read_bytes().split(b"\n", 1)[1]
+    _rewrite_body(entry, body.replace(b"Never active.", b"Never\\u001b]0;x\\u0007"))
 
 
 def _spoil_file_index(entry: Path, _other: Path) -> None:
+    parts, hashes = _body(entry)
+    parts[3][1][0] = 7
+    _rewrite_body(entry, json.dumps([parts, hashes]).encode())
+
+
+def _spoil_content_hash_shape(entry: Path, _other: Path) -> None:
+    parts, hashes = _body(entry)
+    hashes[0] = hashes[0].upper()
+    _rewrite_body(entry, json.dumps([parts, hashes]).encode())
+
+
+def _spoil_a_content_hash_missing(entry: Path, _other: Path) -> None:
+    parts, hashes = _body(entry)
+    _rewrite_body(entry, json.dumps([parts, hashes[1:]]).encode())
+
+
+def _spoil_content_hash_unsigned(entry: Path, _other: Path) -> None:
     header, body = entry.read_bytes().split(b"\n", 1)
-    parts = json.loads(body)
-    parts[3][0][1] = 7
-    entry.write_bytes(header + b"\n" + json.dumps(parts).encode())
+    parts, hashes = json.loads(body)
+    hashes[0] = "0" * 64
+    entry.write_bytes(header + b"\n" + json.dumps([parts, hashes]).encode())
 
 
 @pytest.mark.parametrize(
@@ -234,6 +265,9 @@ def _spoil_file_index(entry: Path, _other: Path) -> None:
         _spoil_body_of_another_shape,
         _spoil_control_character,
         _spoil_file_index,
+        _spoil_content_hash_shape,
+        _spoil_a_content_hash_missing,
+        _spoil_content_hash_unsigned,
     ],
 )
 def test_an_unusable_entry_is_ignored_and_rebuilt(data_dir: Path, tmp_path: Path, spoil) -> None:
@@ -245,6 +279,45 @@ def test_an_unusable_entry_is_ignored_and_rebuilt(data_dir: Path, tmp_path: Path
     assert cache.read(mine, files, _names()) is None
     assert everything(load_library(data_dir, cache=cache)) == expected
     assert cache.read(mine, files, _names()) is not None
+
+
+def test_an_entry_rewritten_with_its_own_body_is_used(data_dir: Path, tmp_path: Path) -> None:
+    """So the spoiled entries above are refused for what was changed in them."""
+    cache = DeckCache(tmp_path / "cache")
+    load_library(data_dir, cache=cache)
+    mine = data_dir / "decks" / "mine"
+    entry = cache.entry(mine)
+    _rewrite_body(entry, json.dumps(_body(entry)).encode())
+    assert cache.read(mine, [mine / "a.yaml"], _names()) is not None
+
+
+def test_a_hit_gives_each_card_its_content_hash_without_hashing(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DeckCache(tmp_path / "cache")
+    expected = {card.id: card.content_hash() for card in load_library(data_dir).cards}
+    load_library(data_dir, cache=cache)
+
+    def refuse(card: Card) -> str:
+        raise AssertionError(f"{card.id} hashed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Card, "_compute_hash", refuse)
+        hit = load_library(data_dir, cache=cache)
+        assert {card.id: card.content_hash() for card in hit.cards} == expected
+
+
+def test_a_card_changed_on_disk_gets_its_new_content_hash(data_dir: Path, tmp_path: Path) -> None:
+    cache = DeckCache(tmp_path / "cache")
+    before = load_library(data_dir, cache=cache).card("mine-term").content_hash()
+    changed = data_dir / "decks" / "mine" / "a.yaml"
+    changed.write_text(changed.read_text().replace("Never active.", "Always off."))
+    settle(changed)
+    load_library(data_dir, cache=cache)
+    after = load_library(data_dir, cache=cache).card("mine-term")
+    assert after.back == "Always off."
+    assert after.content_hash() != before
+    assert after.content_hash() == replace(after).content_hash()
 
 
 def _names() -> tuple[str, ...]:

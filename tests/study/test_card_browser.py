@@ -124,3 +124,23 @@ def test_undo_refuses_a_card_changed_since(store: StudyStore) -> None:
     with pytest.raises(UndoError, match="changed since"):
         actions.undo()
     assert not store.card_state("relu-def").suspended
+
+
+def test_a_card_is_read_again_from_its_one_row_as_a_fresh_listing_shows_it(
+    store: StudyStore,
+) -> None:
+    collection = CardCollection(store, CARDS, TITLES)
+    record_answer(store, CARDS[0], Rating.Again, scheduler=SCHEDULER)
+    store.bury("relu-def")
+    store.set_flagged("relu-def", True)
+    store.set_flagged("tanh-def", True)
+    store.suspend("my-card")
+    fresh = CardCollection(store, CARDS, TITLES).rows
+    statements: list[str] = []
+    store._connection.set_trace_callback(statements.append)
+    try:
+        reread = [collection.reread(card.id) for card in CARDS]
+    finally:
+        store._connection.set_trace_callback(None)
+    assert reread == fresh[: len(CARDS)] == collection.rows[: len(CARDS)]
+    assert len(statements) == len(CARDS)

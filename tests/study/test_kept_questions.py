@@ -1,6 +1,8 @@
 """A generated question stays the card's question until answered: a new session (leaving review,
 a restart) asks it again; an answer lets the next showing draw a new one."""
 
+import sqlite3
+
 import numpy as np
 from fsrs import Rating
 from study_fakes import FakeCard, fake_generate
@@ -47,3 +49,22 @@ def test_a_choice_card_keeps_its_option_order(store: StudyStore) -> None:
     session.keep_question()
     again = _session(store, 2, CHOICE).next()
     assert (again.seed, again.options) == (shown.seed, shown.options)
+
+
+def test_an_answer_forgets_its_question_in_the_same_commit(store: StudyStore) -> None:
+    session = _session(store, 1, SKILL)
+    shown = session.next()
+    session.keep_question()
+    statements: list[str] = []
+    store._connection.set_trace_callback(statements.append)
+    try:
+        session.record(shown, Rating.Good)
+    finally:
+        store._connection.set_trace_callback(None)
+    assert statements.count("BEGIN IMMEDIATE") == statements.count("COMMIT") == 1
+    commit = statements.index("COMMIT")
+    assert any("DELETE FROM shown_questions" in sql for sql in statements[:commit])
+    with sqlite3.connect(store.path) as other:
+        assert other.execute("SELECT count(*) FROM shown_questions").fetchone() == (0,)
+        assert other.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
+

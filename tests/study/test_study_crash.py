@@ -1,4 +1,6 @@
-"""A real process killed with SIGKILL mid-session loses no answer it reported as recorded."""
+"""A real process killed with SIGKILL mid-session loses no answer it reported as recorded, and
+no card it reported as answered keeps its question on show (the answer and forgetting the
+question are one commit)."""
 
 import os
 import signal
@@ -23,8 +25,9 @@ SCRIPT = textwrap.dedent(
     from quizapp.study import ReviewSession, SystemClock, open_store
 
     class Card:
-        kind, deck, section, back = "definition", "crash", "crash", "answer"
-        key_points = options = ()
+        kind, deck, section, back = "choice", "crash", "crash", "answer"
+        options, answer_index = ("yes", "no", "maybe"), 0
+        key_points = ()
         activation = template = None
         params = {}
 
@@ -42,6 +45,7 @@ SCRIPT = textwrap.dedent(
     count = 0
     while True:
         item = session.next()
+        session.keep_question()
         recorded = session.record(item, ratings[count % 4])
         print(recorded.review.id, item.card.id, int(recorded.review.rating), flush=True)
         count += 1
@@ -78,6 +82,9 @@ def test_sigkill_mid_session_keeps_every_reported_answer(tmp_path: Path) -> None
             str(row[0]): (row[1], str(row[2]))
             for row in raw.execute("SELECT id, card_id, rating FROM reviews")
         }
+        kept = {row[0] for row in raw.execute("SELECT card_id FROM shown_questions")}
+    assert len(kept) <= 1, "only the card on show when killed may keep its question"
+    assert not kept & {card_id for _review_id, card_id, _rating in reported}
     for review_id, card_id, rating in reported:
         assert stored[review_id] == (card_id, rating)
     assert len(stored) >= len(reported)

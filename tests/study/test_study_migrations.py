@@ -1,13 +1,21 @@
 """Every earlier schema version upgrades on open; an appended step is all a new version needs."""
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from fsrs import Rating, Scheduler
 from study_fakes import cards
 
-from quizapp.study import DATABASE_NAME, FakeClock, NewerSchemaError, open_store, record_answer
+from quizapp.study import (
+    DATABASE_NAME,
+    FakeClock,
+    NewerSchemaError,
+    StudyStore,
+    open_store,
+    record_answer,
+)
 from quizapp.study.migrations import MIGRATIONS, latest_version, migrate, schema_version
 
 
@@ -101,3 +109,30 @@ def test_lapses_counted_while_learning_are_recounted_from_the_log(
         )
         store.set_setting("leech_threshold", 6)
         assert not store.card_state(imported.id).leech
+
+
+def _due_indexes(store: StudyStore) -> list[str]:
+    rows = store.query(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards'"
+        " AND name LIKE 'cards_due%'"
+    )
+    return [name for (name,) in rows]
+
+
+def test_a_version_7_file_gets_the_covering_due_index_with_the_same_due_cards(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    deck = cards(6)
+    before_step = MIGRATIONS[:7]
+    with open_store(tmp_path, clock, migrations=before_step) as store:
+        for card, rating in zip(deck, [Rating.Again, Rating.Good, Rating.Easy] * 2, strict=True):
+            record_answer(store, card, rating, scheduler=Scheduler())
+        edges = [clock.now() + timedelta(days=days) for days in (1, 2, 60)]
+        due_before = store.due_ids(edges, clock.now().date())
+        assert _due_indexes(store) == ["cards_due"]
+    with open_store(tmp_path, clock) as store:
+        assert store.schema_version() == latest_version()
+        assert _due_indexes(store) == ["cards_due_covering"]
+        assert store.due_ids(edges, clock.now().date()) == due_before
+        assert sum(map(len, due_before.values())) == len(deck)
+        assert store.integrity_check() == ["ok"]

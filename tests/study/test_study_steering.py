@@ -271,3 +271,41 @@ def test_before_the_interview_review_introduces_every_card_in_time(
         .new
         == 2
     )
+
+
+def _queue_statements(store: StudyStore, deck: list[FakeCard]) -> list[str]:
+    run: list[str] = []
+    store._connection.set_trace_callback(run.append)
+    try:
+        _session(store, deck)
+    finally:
+        store._connection.set_trace_callback(None)
+    return run
+
+
+def test_before_the_interview_the_unseen_cards_are_one_count(store: StudyStore) -> None:
+    """Building the queue asks the store one more thing when an interview day is ahead: how
+    many cards are unseen (it used to list every one, in ever larger chunks). The 750 new cards
+    the pace allows take one more chunk than the 2 of the daily limit."""
+    deck = [FakeCard(f"n{index:04d}") for index in range(3000)]
+    plain = _queue_statements(store, deck)
+    interview = store.today() + timedelta(days=4)
+    StudySettings(new_per_day=2, interview_date=interview.isoformat()).save(store)
+    ahead = _queue_statements(store, deck)
+    assert len(ahead) == len(plain) + 2
+    assert len([sql for sql in ahead if sql.startswith("SELECT count(*)")]) == 1
+    assert _session(store, deck).counts().new == 750
+    assert store.unseen_count([card.id for card in deck], store.today()) == 3000
+
+
+def test_one_rule_says_whether_the_interview_day_is_ahead() -> None:
+    """Home's countdown, the picker, stats and the queue's pace ask the same question: the day
+    itself is still ahead (the countdown says "today"), the day after it is not."""
+    settings = StudySettings(interview_date="2026-12-10")
+    day = date(2026, 12, 10)
+    assert settings.interview_ahead(day - timedelta(days=1)) == day
+    assert settings.interview_ahead(day) == day
+    assert settings.interview_ahead(day + timedelta(days=1)) is None
+    assert StudySettings().interview_ahead(day) is None
+    assert interview_countdown(settings, day) == "Interview today"
+    assert interview_countdown(settings, day + timedelta(days=1)) == ""

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 
 from quizapp.study import FakeClock, Rating, ReviewSession, StudySettings, open_store
 from quizapp.study.choices import StudyChoices
+from quizapp.study.custom_study import extra_new_cards
 from quizapp.study.store.reviews import Attempt
 from quizapp.tui.app import QuizApp
 from quizapp.tui.dialogs import AskScreen
@@ -270,3 +271,59 @@ async def test_keyboard_typing_in_the_dialog(make_app: type[QuizApp]) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StudyChoiceScreen)
+
+
+async def test_custom_study_follows_the_highlighted_deck(
+    make_app, data_dir: Path, clock: FakeClock
+) -> None:
+    """Review ahead reviews the highlighted deck's cards only; extra new cards raise today's
+    limit, which is one for all decks (the screen says so), then study that deck."""
+    write_my_deck(data_dir)
+    cards = load_content(data_dir).cards
+    bundled = next(card for card in cards if card.deck != "mine")
+    with open_store(data_dir, clock) as store:
+        session = ReviewSession(store, [card for card in cards if card.id in ("my-a", bundled.id)])
+        while (item := session.next()) is not None:
+            session.record(item, Rating.Easy)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_picker(pilot)
+        assert shown(app, "#choice-custom") == (
+            "n, a: extra new cards and review ahead for every deck"
+            " (highlight a deck, section or tag for it alone)"
+        )
+        options = screen.query_one("#choice-list", OptionList)
+        options.highlighted = option_index(screen, "Deck: mine")
+        await pilot.pause()
+        assert shown(app, "#choice-custom") == (
+            "a: review ahead in Deck: mine · n: more new cards today (one limit for all decks),"
+            " then study Deck: mine"
+        )
+        await pilot.press("a")
+        await pilot.pause()
+        assert shown(app, "#ask-question") == (
+            "Review now the cards due in the next how many days? (Deck: mine)"
+        )
+        await answer_dialog(pilot, "60")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.title == "Review ahead (60 days) · Deck: mine"
+        assert [card.id for card, _source in review.session.upcoming()] == ["my-a"]
+        await pilot.press("escape")
+
+        screen = await open_picker(pilot)
+        options = screen.query_one("#choice-list", OptionList)
+        options.highlighted = option_index(screen, "Deck: mine")
+        await pilot.press("n")
+        await pilot.pause()
+        assert shown(app, "#ask-question") == (
+            "How many more new cards today? (today's limit, for all decks;"
+            " then Deck: mine is studied)"
+        )
+        await answer_dialog(pilot, "2")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.title == "Review · Deck: mine"
+        assert {card.deck for card, _source in review.session.upcoming()} == {"mine"}
+        assert screen.choices is not None
+        assert extra_new_cards(app.workspace.store, screen.choices.today) == 2

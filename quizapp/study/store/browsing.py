@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from fsrs import Rating, State
 
@@ -41,25 +41,42 @@ class PastAnswer:
     before: CardState | None
 
 
+_STATUS_COLUMNS = (
+    "cards.card_id, cards.state, cards.due, cards.lapses, cards.leech, cards.suspended, "
+    "cards.buried_until"
+)
+
+
+def _status(row: tuple[Any, ...]) -> CardStatus:
+    card_id, state, due, lapses, leech, suspended, buried = row
+    return CardStatus(
+        card_id,
+        None if state is None else _STATES[state],
+        due,
+        lapses,
+        bool(leech),
+        bool(suspended),
+        buried,
+    )
+
+
 class CardBrowsing(CardTable):
     @guarded
     def card_statuses(self) -> list[CardStatus]:
         """Every stored card's status: one read, in no particular order."""
-        rows = self._connection.execute(
-            "SELECT card_id, state, due, lapses, leech, suspended, buried_until FROM cards"
-        )
-        return [
-            CardStatus(
-                card_id,
-                None if state is None else _STATES[state],
-                due,
-                lapses,
-                bool(leech),
-                bool(suspended),
-                buried,
-            )
-            for card_id, state, due, lapses, leech, suspended, buried in rows
-        ]
+        rows = self._connection.execute(f"SELECT {_STATUS_COLUMNS} FROM cards")
+        return [_status(row) for row in rows]
+
+    @guarded
+    def card_status(self, card_id: str) -> tuple[CardStatus | None, bool]:
+        """One card's status (None: never stored) and whether it is flagged, in one row: what
+        the browser shows again after an action on the card."""
+        *status, flagged = self._connection.execute(
+            f"SELECT {_STATUS_COLUMNS}, EXISTS (SELECT 1 FROM card_flags WHERE card_id = ?1) "
+            "FROM (SELECT ?1 AS wanted) LEFT JOIN cards ON cards.card_id = wanted",
+            (card_id,),
+        ).fetchone()
+        return (None if status[0] is None else _status(tuple(status))), bool(flagged)
 
     @guarded
     def suspended_ids(self) -> list[str]:

@@ -18,6 +18,11 @@ from quizapp.study.store.connection import Connection, guarded
 _NEW_CHUNK = 256
 _ID_SEPARATOR = "\x1f"
 """Between ids that SQLite gathers into one string: a control character, which no card id has."""
+_NEW_TODAY = (
+    "(cards.state IS NULL AND cards.suspended = 0 "
+    "AND (cards.buried_until IS NULL OR cards.buried_until <= ?))"
+)
+"""A stored card that is a new card today (takes the day); a card with no row is new too."""
 
 
 class DueCard(NamedTuple):
@@ -154,14 +159,35 @@ class CardTable(Connection):
             rows = self._connection.execute(
                 "SELECT ids.value FROM json_each(?) AS ids "
                 "LEFT JOIN cards ON cards.card_id = ids.value "
-                "WHERE cards.card_id IS NULL OR (cards.state IS NULL AND cards.suspended = 0 "
-                "AND (cards.buried_until IS NULL OR cards.buried_until <= ?)) ORDER BY ids.key",
+                f"WHERE cards.card_id IS NULL OR {_NEW_TODAY} ORDER BY ids.key",
                 (json.dumps(list(batch)), today.isoformat()),
             )
             found.extend(row[0] for row in rows)
             start += chunk
             chunk *= 2
         return found[:limit]
+
+    @guarded
+    def unseen_count(self, candidates: Sequence[str], today: date) -> int:
+        """How many `candidates` are new and neither suspended nor buried (what `new_card_ids`
+        would list without a limit): one count, without the ids."""
+        row = self._connection.execute(
+            "SELECT count(*) FROM json_each(?) AS ids "
+            "LEFT JOIN cards ON cards.card_id = ids.value "
+            f"WHERE cards.card_id IS NULL OR {_NEW_TODAY}",
+            (json.dumps(list(candidates)), today.isoformat()),
+        ).fetchone()
+        return int(row[0])
+
+    @guarded
+    def not_new_ids(self, today: date) -> set[str]:
+        """The stored cards that are not new cards today (studied, suspended or buried): every
+        other card is, so one read says which of any set of cards are new."""
+        row = self._connection.execute(
+            f"SELECT group_concat(card_id, '{_ID_SEPARATOR}') FROM cards WHERE NOT {_NEW_TODAY}",
+            (today.isoformat(),),
+        ).fetchone()
+        return set(row[0].split(_ID_SEPARATOR)) if row[0] else set()
 
     @guarded
     def card_ids_with_history(self) -> set[str]:

@@ -18,6 +18,7 @@ from quizapp.study.protocols import GradeLike, StudyCard, visible_text
 from quizapp.study.state import CardState, from_micros, to_micros
 from quizapp.study.store.cards import CardTable
 from quizapp.study.store.connection import guarded
+from quizapp.study.store.shown import forget_seed_in
 
 _USUAL_TIME_WINDOW = 20
 _USUAL_TIME_MINIMUM = 5
@@ -150,9 +151,12 @@ class ReviewLog(CardTable):
         after: CardState,
         day: date,
         attempt: Attempt = Attempt(),
+        forget_question: bool = False,
     ) -> Recorded:
         """Store one scheduled answer: its log row and the card's new state `after` (computed by
-        `scheduling.next_states` from the row `before`), committed before returning.
+        `scheduling.next_states` from the row `before`), committed before returning; with
+        `forget_question`, the question kept on show for the card (`shown`) goes in the same
+        commit, so its next showing asks a new one.
 
         Refused (`CardChangedError`, nothing written) when the card's row is no longer `before`:
         another instance answered, buried or suspended it since it was shown.
@@ -179,6 +183,8 @@ class ReviewLog(CardTable):
                 "ON CONFLICT (card_id) DO UPDATE SET content_text = excluded.content_text",
                 (card.id, visible_text(card)),
             )
+            if forget_question:
+                forget_seed_in(connection, card.id)
         return Recorded(review, before, after)
 
     @guarded

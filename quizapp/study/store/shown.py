@@ -3,6 +3,7 @@ answered: review asks the same question after leaving the screen or a restart.""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ def keep_seed(store: StudyStore, card_id: str, seed: int) -> None:
         )
 
 
-def forget_seed(store: StudyStore, card_id: str) -> None:
-    """The card was answered: its next showing asks a new question."""
-    with store.transaction() as connection:
-        connection.execute("DELETE FROM shown_questions WHERE card_id = ?", (card_id,))
+def forget_seed_in(connection: sqlite3.Connection, card_id: str) -> None:
+    """The card was answered, in the write transaction of `connection`: its next showing asks a
+    new question."""
+    connection.execute("DELETE FROM shown_questions WHERE card_id = ?", (card_id,))

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker
 
 from quizapp.safe_text import inert
 from quizapp.study import ChangedCard, find_changed
 from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
+
+CHECKING = "Checking which cards changed…"
 
 
 class ChangedCardsScreen(QuizScreen):
@@ -36,15 +39,23 @@ class ChangedCardsScreen(QuizScreen):
         table.add_columns("card", "similarity", "now reads")
         yield table
         with VerticalScroll(id="changed-detail"):
-            yield Static("", id="changed-text", markup=False)
+            yield Static(CHECKING, id="changed-text", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
 
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, description="Checking for changed cards"
+    )
     def reload(self) -> None:
+        """Compare the loaded cards with the texts they were studied with, off the event loop
+        (it hashes every studied card the first time)."""
         workspace = self.workspace
-        self.changes = find_changed(workspace.store, workspace.cards)
+        self.app.call_from_thread(self._show, find_changed(workspace.store, workspace.cards))
+
+    def _show(self, changes: list[ChangedCard]) -> None:
+        self.changes = changes
         table = self.query_one("#changed-table", DataTable)
         table.clear()
         for change in self.changes:
@@ -58,6 +69,9 @@ class ChangedCardsScreen(QuizScreen):
             self.query_one("#changed-text", Static).update("No card changed a lot. Nothing to do.")
         table.focus()
         self.refresh_bindings()
+
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        self.query_one("#changed-text", Static).update(f"Cannot check for changed cards:\n{reason}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset":
@@ -74,6 +88,10 @@ class ChangedCardsScreen(QuizScreen):
 
     def reset_done(self, card_id: str) -> None:
         self.notify(f"{card_id} will be studied again as a new card", timeout=3)
+        self.changes = []
+        self.query_one("#changed-table", DataTable).clear()
+        self.query_one("#changed-text", Static).update(CHECKING)
+        self.refresh_bindings()
         self.reload()
 
     def action_reset(self) -> None:

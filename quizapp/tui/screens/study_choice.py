@@ -3,6 +3,11 @@ new cards today, review ahead, the weakest families, what the interview day need
 
 Opened with `d` on home, and by `r` when nothing is due, so that state names when the next card
 comes and what else there is to do instead of being a dead end.
+
+Review ahead and extra new cards follow the highlighted deck, section or tag (everything when
+another row is highlighted): review ahead reviews that scope's cards only; extra new cards raise
+today's new-card limit, which is one for all decks, then study that scope. The line under the
+note says which, as the highlight moves.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ class StudyChoiceScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Reading what is due…", id="choice-note", markup=False)
+        yield Static("", id="choice-custom", markup=False)
         yield OptionList(id="choice-list")
         yield Footer()
 
@@ -132,6 +138,27 @@ class StudyChoiceScreen(QuizScreen):
         day = "none" if interview is None else interview.isoformat()
         rows.append(Option(f"t  Interview day: {day}  (set…)", id="interview_date"))
         return rows
+
+    def highlighted_scope(self) -> int:
+        """The position of the highlighted deck, section or tag in `choices.scopes`; 0
+        (everything) when another row is highlighted."""
+        options = self.query_one("#choice-list", OptionList)
+        option = options.highlighted_option
+        option_id = "" if option is None else option.id or ""
+        return int(option_id.rsplit("-", 1)[1]) if option_id.startswith("scope-") else 0
+
+    @on(OptionList.OptionHighlighted, "#choice-list")
+    def show_custom_scope(self) -> None:
+        if self.choices is None:
+            return
+        scope = self.choices.scopes[self.highlighted_scope()].scope
+        self.query_one("#choice-custom", Static).update(
+            "n, a: extra new cards and review ahead for every deck"
+            " (highlight a deck, section or tag for it alone)"
+            if scope.kind == "all"
+            else f"a: review ahead in {scope.title} · n: more new cards today (one limit for"
+            f" all decks), then study {scope.title}"
+        )
 
     @on(OptionList.OptionSelected, "#choice-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -216,6 +243,8 @@ class StudyChoiceScreen(QuizScreen):
     def action_extra_new(self) -> None:
         from quizapp.study.custom_study import MAX_EXTRA_NEW, add_extra_new_cards, parse_count
 
+        index = self.highlighted_scope()
+
         def added(count: int | None) -> None:
             if count is None or self.choices is None:
                 return
@@ -223,13 +252,14 @@ class StudyChoiceScreen(QuizScreen):
 
             def step() -> tuple[ReviewSession, str] | str:
                 add_extra_new_cards(store, today, count)
-                return self._scoped(0)
+                return self._scoped(index)
 
             self.quiz_app.writes.run(step, self._open)
 
+        then = "" if index == 0 else f"; then {self._scope_title(index)} is studied"
         self.app.push_screen(
             AskScreen(
-                "How many more new cards today?",
+                f"How many more new cards today? (today's limit, for all decks{then})",
                 lambda text: parse_count(text, "extra new cards", MAX_EXTRA_NEW),
                 "10",
             ),
@@ -239,33 +269,43 @@ class StudyChoiceScreen(QuizScreen):
     def action_review_ahead(self) -> None:
         from quizapp.study.custom_study import MAX_AHEAD_DAYS, parse_count
 
+        index = self.highlighted_scope()
+
         def chosen(days: int | None) -> None:
             if days is not None:
-                self._start(partial(self._ahead, days))
+                self._start(partial(self._ahead, index, days))
 
+        where = "every deck" if index == 0 else self._scope_title(index)
         self.app.push_screen(
             AskScreen(
-                "Review now the cards due in the next how many days?",
+                f"Review now the cards due in the next how many days? ({where})",
                 lambda text: parse_count(text, "days ahead", MAX_AHEAD_DAYS),
                 "3",
             ),
             chosen,
         )
 
-    def _ahead(self, days: int) -> tuple[ReviewSession, str] | str:
+    def _scope_title(self, index: int) -> str:
+        assert self.choices is not None
+        return self.choices.scopes[index].scope.title
+
+    def _ahead(self, index: int, days: int) -> tuple[ReviewSession, str] | str:
         from quizapp.study import ReviewSession
 
         assert self.choices is not None
+        scope = self.choices.scopes[index].scope
         workspace = self.workspace
         session = ReviewSession(
             workspace.store,
-            workspace.cards,
+            scope.select(workspace.cards),
             ahead=self.choices.today + timedelta(days=days),
             new_cards=False,
         )
+        where = "" if scope.kind == "all" else f" in {scope.title}"
         if session.counts().total == 0:
-            return f"No card is due in the next {days} day(s)."
-        return session, f"Review ahead ({days} day{'s' if days != 1 else ''})"
+            return f"No card{where} is due in the next {days} day(s)."
+        title = f"Review ahead ({days} day{'s' if days != 1 else ''})"
+        return session, title if scope.kind == "all" else f"{title} · {scope.title}"
 
     def action_interview_date(self) -> None:
         from quizapp.study.preferences import updated_settings
