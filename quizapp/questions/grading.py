@@ -83,7 +83,8 @@ def _recognise(
     """
     if mistakes:
         modelled = np.array([mistake.values for mistake in mistakes])
-        matches = precision.accepts(given, modelled)
+        units = np.array([[mistake.unit] for mistake in mistakes])
+        matches = precision.accepts(given / units, modelled / units)
         shows = ~precision.accepts(modelled, expected)
         betrayed = np.array(
             [matches[row, list(mistake.shows_in)].all() for row, mistake in enumerate(mistakes)]

@@ -97,6 +97,10 @@ def _not_a_number(text: str, start: int, stop: int) -> AnswerSyntaxError:
         return AnswerSyntaxError(start + 1, f'"{word}" closes a bracket that was never opened')
     if word in _BRACKETS:
         return AnswerSyntaxError(start + 1, f'unexpected "{word}": use one pair of brackets only')
+    if word.endswith("%"):
+        return AnswerSyntaxError(
+            start + 1, f'"{_shown(word)}" is a percentage; give a fraction from 0 to 1 (60% is 0.6)'
+        )
     return AnswerSyntaxError(
         start + 1,
         f'"{_shown(word)}" is not a number; type plain numbers like 0.5, -1e-3 or 1/3 '

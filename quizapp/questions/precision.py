@@ -46,6 +46,9 @@ class Precision:
         decimals = max(self.decimals + _EXTRA_DIGITS, _MIN_FIGURES - 1 - magnitude)
         return Shown(formatting.number(value, decimals))
 
+    def intermediate_text(self, value: float) -> str:
+        return self.intermediate(value).text
+
     def describe(self) -> str:
         if self.scientific:
             example = formatting.scientific(0.001234, self.decimals)

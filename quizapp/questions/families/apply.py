@@ -19,6 +19,7 @@ from quizapp.questions.families.common import (
     inputs_for,
     param_note,
     scalar_input,
+    selu_scale_on_negatives_only,
     strict_variant,
     symbol,
     variant_mistakes,
@@ -55,6 +56,7 @@ def forward_mistakes(name: str, z: ArrayLike, params: Params, *, required: bool)
     return (
         _mirror_mistakes(name, z, params)
         + forms
+        + selu_scale_on_negatives_only(name, z, call(name, z, params), z, what="output")
         + variant_mistakes(
             name,
             params,
@@ -69,10 +71,7 @@ def _elementwise_steps(
     name: str, z: np.ndarray, a: np.ndarray, params: Params, precision: Precision
 ) -> tuple[list[str], np.ndarray]:
     """The steps, and the outputs their printed numbers give."""
-    steps = [
-        formulas.forward_step(name, float(x), params, precision, precision.text(value))
-        for x, value in zip(z, a, strict=True)
-    ]
+    steps = [formulas.forward_step(name, float(x), params, precision, precision.text) for x in z]
     text = [
         formulas.forward_header(name, params),
         f"Input (z): {formatting.join(map(formatting.number, z))}",
@@ -130,7 +129,7 @@ def _build_scalar(rng: np.random.Generator, setup: Setup) -> Draft:
         f"Compute {symbol(name)}({formatting.number(x)}){param_note(name, params)} "
         f"{precision.describe()}.{gelu_note(name, params, np.array([x]), derivative=False)}"
     )
-    step = formulas.forward_step(name, x, params, precision, precision.text(value))
+    step = formulas.forward_step(name, x, params, precision, precision.text)
     solution = [
         formulas.forward_header(name, params),
         f"{symbol(name)}({formatting.number(x)}) = {step.text}",

@@ -141,6 +141,16 @@ def variant_mistakes(
                 optional=not required,
             )
         )
+    if name == "selu":
+        mistakes.append(
+            Mistake.of(
+                "selu-without-lambda",
+                f"that is SELU's {what} without its scale λ ≈ 1.0507: "
+                "SELU(z) = λ·z for z > 0 and λ·α·(e^z − 1) for z < 0",
+                compute("elu", {"alpha": formulas.SELU_ALPHA.value}),
+                optional=True,
+            )
+        )
     default = engine.get(name).defaults.get("alpha")
     if default is None:
         return mistakes
@@ -157,6 +167,23 @@ def variant_mistakes(
             )
         )
     return mistakes
+
+
+def selu_scale_on_negatives_only(
+    name: str, z: ArrayLike, values: ArrayLike, unscaled: ArrayLike, *, what: str
+) -> list[Mistake]:
+    """SELU's λ applied below zero only: the `unscaled` values for z > 0, the right `values`
+    elsewhere (the scale forgotten where SELU looks like plain ReLU)."""
+    if name != "selu":
+        return []
+    return [
+        Mistake.of(
+            "selu-without-lambda",
+            f"that leaves SELU's scale λ ≈ 1.0507 out of the {what} for z > 0; SELU(z) = λ·z there",
+            np.where(np.asarray(z) > 0, unscaled, values),
+            optional=True,
+        )
+    ]
 
 
 def strict_variant(name: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from quizapp.questions import draws, formatting, formulas
@@ -13,11 +15,13 @@ from quizapp.questions.families.common import (
     answer_text,
     call,
     display,
+    exact_gelu,
     gelu_form_mistakes,
     gelu_note,
     inputs_for,
     param_note,
     scalar_input,
+    selu_scale_on_negatives_only,
     slope,
     strict_variant,
     symbol,
@@ -26,7 +30,7 @@ from quizapp.questions.families.common import (
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, LENGTH, Draft, Setup, Template
-from quizapp.questions.worked import Shown
+from quizapp.questions.worked import Shown, equals
 
 _SLOPE_ONLY = ("leaky_relu", "prelu")
 """Variants whose derivative is a constant on each side: asked at either sign."""
@@ -36,6 +40,32 @@ def _unless_all_zero(mistake: Mistake) -> list[Mistake]:
     """The mistake, unless it comes out as all zeros here (z = 1 in z·(1 − z)): an answer of 0
     has too many other causes to be named as this one."""
     return [mistake] if any(mistake.values) else []
+
+
+def _product_rule_halves(
+    name: str, z: np.ndarray, params: Params, factor: np.ndarray, used: Callable[[str, str], str]
+) -> list[Mistake]:
+    """z·g(z) differentiated as g(z) alone: σ(z) for SiLU′, Φ(z) for (exact) GELU′."""
+    if name == "silu":
+        return [
+            Mistake.of(
+                "silu-derivative-as-sigmoid",
+                used("σ(z)", "SiLU′(z) = σ(z) + z·σ′(z) = σ(z)·(1 + z·(1 − σ(z)))"),
+                factor * call("sigmoid", z, {}),
+                optional=True,
+            )
+        ]
+    if exact_gelu(name, params):
+        cdf = np.array([formulas.gaussian(float(x))[0] for x in np.ravel(z)])
+        return [
+            Mistake.of(
+                "gelu-derivative-as-cdf",
+                used("Φ(z)", "GELU′(z) = Φ(z) + z·φ(z) (product rule on z·Φ(z))"),
+                factor * cdf,
+                optional=True,
+            )
+        ]
+    return []
 
 
 def derivative_mistakes(
@@ -61,6 +91,12 @@ def derivative_mistakes(
                 "sigmoid-instead-of-derivative",
                 used("σ(z)", "σ′(z) = σ(z)·(1 − σ(z))"),
                 factor * value,
+            ),
+            Mistake.of(
+                "missing-factor",
+                used("1 − σ(z)", "σ′(z) = σ(z)·(1 − σ(z))"),
+                factor * (1 - value),
+                optional=True,
             ),
         ]
         mistakes += _unless_all_zero(
@@ -101,6 +137,10 @@ def derivative_mistakes(
                 optional=True,
             )
         )
+    mistakes += _product_rule_halves(name, z, params, factor, used)
+    mistakes += selu_scale_on_negatives_only(
+        name, z, factor * slope(name, z, params), factor, what="derivative"
+    )
     forms = gelu_form_mistakes(name, params, z, factor, derivative=True)
     return (
         mistakes
@@ -115,10 +155,8 @@ def derivative_mistakes(
     )
 
 
-def _step(
-    name: str, x: float, params: Params, value: float, precision: Precision
-) -> tuple[str, float]:
-    worked = formulas.derivative_step(name, x, params, precision, precision.text(value))
+def _step(name: str, x: float, params: Params, precision: Precision) -> tuple[str, float]:
+    worked = formulas.derivative_step(name, x, params, precision, precision.text)
     return f"{formatting.number(x)} -> {worked.text}", worked.value
 
 
@@ -133,7 +171,7 @@ def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
         f"at z = {formatting.number(x)}, {precision.describe()}."
         f"{gelu_note(name, params, np.array([x]), derivative=True)}"
     )
-    step, worked = _step(name, x, params, value, precision)
+    step, worked = _step(name, x, params, precision)
     solution = [formulas.derivative_header(name, params), step]
     mistakes = derivative_mistakes(
         name, np.array([x]), params, np.ones(1), required=name in NEGATIVE_SIDE and x < 0
@@ -163,9 +201,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
         f"z = {formatting.vector(z)}\n"
         f"Give the {z.size} slopes {precision.describe()}, separated by commas."
     )
-    steps = [
-        _step(name, float(x), params, float(v), precision) for x, v in zip(z, values, strict=True)
-    ]
+    steps = [_step(name, float(x), params, precision) for x in z]
     solution = [
         formulas.derivative_header(name, params),
         *(text for text, _ in steps),
@@ -224,6 +260,16 @@ def _softmax_backprop(
             upstream * np.diagonal(jacobian),
         ),
     ]
+    if name == "log_softmax":
+        mistakes.append(
+            Mistake.of(
+                "transposed-jacobian",
+                "that is dL/da − (p·dL/da), the transposed Jacobian; ∂a_i/∂z_j = δ_ij − p_j, so "
+                "dL/dz_j = dL/da_j − p_j·Σ_i dL/da_i",
+                upstream - p @ upstream,
+                optional=True,
+            )
+        )
     return result, steps, worked, mistakes
 
 
@@ -231,17 +277,19 @@ def _elementwise_backprop(
     name: str, z: np.ndarray, upstream: np.ndarray, params: Params, precision: Precision
 ) -> tuple[np.ndarray, list[str], np.ndarray]:
     """dL/dz = dL/da ⊙ f′(z), each f′ printed as an intermediate and multiplied as printed."""
-    slopes = slope(name, z, params)
-    expected = upstream * slopes
+    expected = upstream * slope(name, z, params)
     lines = []
     worked = []
-    for x, s, g, v in zip(z, slopes, upstream, expected, strict=True):
-        shown = precision.intermediate(float(s))
-        step = formulas.derivative_step(name, float(x), params, precision, shown.text)
-        worked.append(g * shown.value)
+    for x, g in zip(z, upstream, strict=True):
+        step = formulas.derivative_step(
+            name, float(x), params, precision, precision.intermediate_text
+        )
+        product = g * step.result.value
+        worked.append(product)
+        rounded = equals(product, precision.text(product))
         lines.append(
             f"{formatting.number(x)} -> f′ = {step.text}; "
-            f"dL/dz = {Shown(formatting.number(g))} · {shown} = {precision.text(v)}"
+            f"dL/dz = {Shown(formatting.number(g))} · {step.result} {rounded}"
         )
     solution = [
         "Chain rule, element by element: dL/dz = dL/da ⊙ f′(z)",

@@ -61,7 +61,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     products = " + ".join(
         f"({formatting.number(wi)})({formatting.number(xi)})" for wi, xi in zip(w, x, strict=True)
     )
-    step = formulas.forward_step(name, z, params, precision, precision.text(a))
+    step = formulas.forward_step(name, z, params, precision, precision.text)
     solution = [
         f"z = w·x + b = {products} + ({formatting.number(b)})",
         f"  = {formatting.number(weighted)} + ({formatting.number(b)}) = {formatting.number(z)}",
@@ -82,23 +82,29 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
             [subtracted, float(call(name, subtracted, params))],
             shows_in=(0,),
         ),
-        Mistake.of(
-            "forgot-activation",
-            f"a = z is missing the activation; a = {f}(z)",
-            [z, z],
-            optional=True,
-        ),
         *(
             Mistake.of(form.id, form.description, [z, *form.values], optional=True)
             for form in gelu_form_mistakes(name, params, z, 1.0, derivative=False)
         ),
-        *variant_mistakes(
-            name,
-            params,
-            lambda other, other_params: [z, float(call(other, z, other_params))],
-            what="output",
-            required=False,
-        ),
+    ]
+    variants = variant_mistakes(
+        name,
+        params,
+        lambda other, other_params: [z, float(call(other, z, other_params))],
+        what="output",
+        required=False,
+    )
+    # For z > 0 plain ReLU gives z too: one message names both causes of "a = z".
+    as_relu = [m for m in variants if m.id == "relu-instead-of-variant" and m.values[1] == z]
+    forgot = f"a = z is missing the activation; a = {f}(z)"
+    if as_relu:
+        forgot = (
+            f"a = z: either the activation was left out or plain ReLU was used (ReLU(z) = z for "
+            f"z > 0); a = {f}(z)"
+        )
+    mistakes += [
+        Mistake.of("forgot-activation", forgot, [z, z], optional=True),
+        *(m for m in variants if m not in as_relu),
     ]
     return Draft(
         prompt=prompt,

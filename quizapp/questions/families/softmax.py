@@ -11,7 +11,7 @@ import numpy as np
 
 from quizapp.questions import draws, formatting
 from quizapp.questions.families.common import answer_text, call
-from quizapp.questions.mistakes import Mistake
+from quizapp.questions.mistakes import Mistake, percentage
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, LARGE_LOGITS, LENGTH, Draft, Redraw, Setup, Template
 
@@ -131,6 +131,7 @@ def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
         return mistakes
     exponentials = _exponentials(z)
     mistakes += [
+        percentage(call("softmax", z, {}), "probabilities"),
         Mistake.of(
             "softmax-exp-over-sum-of-logits",
             "you divided e^(z_i) by the sum of the logits; divide by Σ e^(z_j)",
