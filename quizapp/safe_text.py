@@ -16,8 +16,17 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from typing import Any, TextIO
 
 CONTROL_CODES = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+"""The one definition of the characters a terminal acts on (tab and newline are kept)."""
 _VISIBLE = {code: f"\\u{code:04x}" for code in CONTROL_CODES}
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_pattern(*also: int) -> re.Pattern[str]:
+    """Matches one control character (`CONTROL_CODES`) or one of the code points `also`."""
+    characters = "".join(chr(code) for code in sorted({*CONTROL_CODES, *also}))
+    return re.compile(f"[{re.escape(characters)}]")
+
+
+_CONTROL = control_pattern()
 
 
 def inert(text: str) -> str:

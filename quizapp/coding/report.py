@@ -6,12 +6,12 @@ Everything here may come from the user's code (messages, printed output) or a us
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from quizapp.coding.check import CheckReport
+from quizapp.safe_text import control_pattern
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = control_pattern()
 _OUTPUT_LINES = 40
 
 

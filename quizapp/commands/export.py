@@ -9,13 +9,15 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import data_dir, opened_store
 from quizapp.safe_text import InertWriter
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from quizapp.study import StudyStore
 
 APKG_DEFAULT_NAME = "quizapp.apkg"
@@ -111,7 +113,7 @@ def _run_csv(args: argparse.Namespace) -> int:
         refuse_database(output, data_dir(args) / DATABASE_NAME)
     with opened_store(args, for_reading=True) as store:
         if output is None:
-            write_csv(store, sys.stdout)
+            write_csv(store, sys.stdout)  # the command's output is made inert already (cli)
         else:
             write_output(output, lambda path: _write_csv_file(store, path))
     return 0
@@ -147,7 +149,7 @@ def _is_special(target: Path) -> bool:
 
 def _write_csv_file(store: StudyStore, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as stream:
-        write_csv(store, stream)
+        write_csv(store, InertWriter(stream))
 
 
 def write_output(output: Path, write: Callable[[Path], object]) -> None:
@@ -173,12 +175,13 @@ def write_output(output: Path, write: Callable[[Path], object]) -> None:
         raise
 
 
-def write_csv(store: StudyStore, stream: TextIO) -> None:
+def write_csv(store: StudyStore, stream: SupportsWrite[str]) -> None:
     """Times in ISO 8601 UTC, ratings by name (Again, Hard, Good, Easy), empty cells for none.
 
-    Text cells are made inert twice over: control characters escaped, and a cell a spreadsheet
-    would run as a formula quoted (see `spreadsheet_safe`)."""
-    writer = csv.writer(InertWriter(stream), lineterminator="\n")
+    A cell a spreadsheet would run as a formula is quoted (see `spreadsheet_safe`); control
+    characters are escaped by `stream`, an `InertWriter` (standard output is one for every
+    command, `quizapp.cli`), so each is escaped once."""
+    writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
     for review in store.iter_reviews():
         writer.writerow(

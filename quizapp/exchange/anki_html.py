@@ -6,7 +6,12 @@ import html
 import re
 from collections.abc import Iterable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+from quizapp.safe_text import control_pattern
+
+_BIDI_AND_SEPARATORS = (0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A))
+"""Direction marks, line and paragraph separators and bidi embeddings and isolates: Anki shows
+fields as HTML, where they reorder or break the text around them."""
+_CONTROL = control_pattern(*_BIDI_AND_SEPARATORS)
 _NESTING = re.compile(r":(?=:)")
 
 

@@ -60,7 +60,6 @@ class Drill:
         self.scheduled = bool(self._cards)
         self.count = count
         self.asked = 0
-        self.correct = 0
         self.problems: list[str] = []
         self._by_family: dict[str, list[int]] = {}
         """Per question family: [answered, correct]."""
@@ -101,7 +100,6 @@ class Drill:
             rating=graded.proposed,
             schedule=self.scheduled,
         )
-        self.correct += int(graded.grade.correct)
         totals = self._by_family.setdefault(item.question.template_id, [0, 0])
         totals[0] += 1
         totals[1] += int(graded.grade.correct)
@@ -114,6 +112,10 @@ class Drill:
     @property
     def answered(self) -> int:
         return sum(answered for answered, _correct in self._by_family.values())
+
+    @property
+    def correct(self) -> int:
+        return sum(correct for _answered, correct in self._by_family.values())
 
     def summary_lines(self) -> list[str]:
         """The score over the answered questions and the family with the lowest accuracy (more

@@ -133,9 +133,14 @@ _V1_STATEMENTS = (
 )
 
 
-def _v1_initial_schema(connection: sqlite3.Connection) -> None:
-    for statement in _V1_STATEMENTS:
+def _execute_each(connection: sqlite3.Connection, statements: Sequence[str]) -> None:
+    """A step's statements in order, inside the step's transaction (`migrate`)."""
+    for statement in statements:
         connection.execute(statement)
+
+
+def _v1_initial_schema(connection: sqlite3.Connection) -> None:
+    _execute_each(connection, _V1_STATEMENTS)
 
 
 _V2_STATEMENTS = (
@@ -185,8 +190,7 @@ _V2_STATEMENTS = (
 
 
 def _v2_mock_interviews(connection: sqlite3.Connection) -> None:
-    for statement in _V2_STATEMENTS:
-        connection.execute(statement)
+    _execute_each(connection, _V2_STATEMENTS)
 
 
 def _v3_code_attempts(connection: sqlite3.Connection) -> None:
@@ -230,8 +234,7 @@ _V4_STATEMENTS = (
 
 
 def _v4_review_lapses(connection: sqlite3.Connection) -> None:
-    for statement in _V4_STATEMENTS:
-        connection.execute(statement)
+    _execute_each(connection, _V4_STATEMENTS)
 
 
 def _v5_card_flags(connection: sqlite3.Connection) -> None:
@@ -282,8 +285,7 @@ _V6_STATEMENTS = (
 
 
 def _v6_mock_coding(connection: sqlite3.Connection) -> None:
-    for statement in _V6_STATEMENTS:
-        connection.execute(statement)
+    _execute_each(connection, _V6_STATEMENTS)
 
 
 def _v7_shown_questions(connection: sqlite3.Connection) -> None:

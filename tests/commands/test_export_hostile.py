@@ -112,3 +112,14 @@ def test_a_symlink_loop_is_one_line(tmp_path: Path, capsys) -> None:
     assert _export(tmp_path, "--output", str(loop)) == 1
     error = capsys.readouterr().err
     assert error == f"quizapp export: error: cannot write {loop}: it is a symbolic link loop\n"
+
+
+def test_a_file_gets_the_same_escaped_cells_as_standard_output(tmp_path: Path, capsys) -> None:
+    _answer_with(tmp_path, RESPONSES)
+    assert _export(tmp_path) == 0
+    printed = capsys.readouterr().out
+    target = tmp_path / "log.csv"
+    assert _export(tmp_path, "--output", str(target)) == 0
+    written = target.read_text(encoding="utf-8")
+    assert written == printed
+    assert "\x1b" not in written and "\\u001b]0;PWNED\\u0007" in written

@@ -8,6 +8,7 @@ from pathlib import Path
 from helpers import (
     held_by_another_instance,
     last_message,
+    settle,
     shown,
     studied_then_rewritten,
     wait_ready,
@@ -32,7 +33,7 @@ async def test_rewritten_card_is_listed_and_reset(make_app, tmp_path: Path) -> N
         await pilot.pause()
         with held_by_another_instance(store):
             await pilot.press("y")
-            await pilot.pause()
+            await settle(pilot)
         assert "locked by another quizapp" in last_message(app)
         assert store.card_state("my-card").state is not None
         await pilot.press("x")

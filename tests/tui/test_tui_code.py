@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers import shown, wait_ready
-from textual.widgets import OptionList, TextArea
+from textual.widgets import DataTable, OptionList, TextArea
 
 from quizapp.study.store.code_attempts import last_attempt
 from quizapp.tui.screens.code import CodePickScreen, CodeScreen
@@ -163,3 +163,62 @@ async def test_a_code_card_in_review_starts_from_the_starter_and_proposes_a_rati
         (review,) = workspace.store.reviews_of("code-relu")
         assert review.correct is True
         assert "np.maximum" in (review.response or "")
+
+
+
+async def test_ctrl_z_in_a_code_card_undoes_an_edit_else_the_last_answer(make_app) -> None:
+    """The editor keeps ctrl+z while it has edits of its own (also once they are all undone, so
+    pressing on never reaches the answer before); untouched as shown, or graded (read-only),
+    ctrl+z undoes the last answer as on every other card."""
+    from quizapp.study import ReviewSession
+    from quizapp.tui.dialogs import KeysScreen
+    from quizapp.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        store = app.workspace.store
+        cards = [card for card in app.workspace.cards if card.id in ("code-relu", "code-sigmoid")]
+        screen = ReviewScreen(ReviewSession(store, cards), "Review")
+        await app.push_screen(screen)
+        await pilot.pause()
+        editor = screen.query_one("#code-view-editor", TextArea)
+
+        async def press(*keys: str) -> None:
+            await pilot.press(*keys)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+        async def answer() -> None:
+            await press("ctrl+r")
+            assert screen.state == "graded" and editor.read_only
+            await press("3")
+
+        first = screen.item.card
+        await answer()
+        second = screen.item.card
+        assert second is not first and editor.has_focus
+        starter = editor.text
+
+        await press("x")
+        assert editor.text == "x" + starter
+        await press("f1")
+        assert isinstance(app.screen, KeysScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [tuple(map(str, table.get_row_at(row))) for row in range(table.row_count)]
+        assert ("^z", "Undo an edit (untouched or graded: the last answer)") in rows
+        await press("escape")
+        await press("ctrl+z")
+        assert editor.text == starter
+        await press("ctrl+z")
+        assert screen.item.card is second and len(store.reviews_of(first.id)) == 1
+
+        await press("ctrl+r")
+        assert screen.state == "graded" and editor.read_only
+        await press("ctrl+z")
+        assert screen.item.card is first and store.reviews_of(first.id) == []
+
+        await answer()
+        assert screen.item.card is second and editor.text == starter
+        await press("ctrl+z")
+        assert screen.item.card is first and store.reviews_of(first.id) == []

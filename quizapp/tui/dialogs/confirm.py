@@ -18,6 +18,16 @@ def suspend_question(card_id: str) -> str:
     )
 
 
+def reset_question(card_id: str, undo_key: str | None = None) -> str:
+    """Every reset asks the same: it is `store.reset` wherever it is started (review, the card
+    browser, changed cards); `undo_key` names the key that takes it back, where one does."""
+    question = (
+        f"Reset this card?\n\n{card_id}\n\nIts schedule, lapses and leech mark start over as a"
+        " new card; its review log is kept."
+    )
+    return question if undo_key is None else f"{question} {undo_key} undoes it."
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True only on an explicit `y` or the Yes button."""
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
+from textual.widgets import Footer, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -18,6 +18,7 @@ from quizapp.content.search import SearchHit, index_for
 from quizapp.engine.curves import parse_range
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.function_plot import FunctionPlot
+from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.section_view import function_details, function_heading, section_widgets
 
 ZOOM_STEP = 1.5
@@ -38,7 +39,7 @@ class BrowseScreen(QuizScreen):
         self._hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Horizontal():
             with Vertical(id="browse-nav"):
                 yield Input(placeholder="/ search everything", id="browse-search")

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import Worker, get_current_worker
 
 from quizapp.safe_text import inert
@@ -32,8 +32,9 @@ from quizapp.study.card_browser import (
 )
 from quizapp.study.card_query import QueryError
 from quizapp.study.items import format_interval
-from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 PAGE_SIZE = 100
 CARD_ID_WIDTH = 24
@@ -74,7 +75,7 @@ class CardsScreen(QuizScreen):
         self._today = date.min
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Input(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
         table: DataTable[Text] = DataTable(id="cards-table", cursor_type="row")
         table.add_column(COLUMNS[0], width=CARD_ID_WIDTH)
@@ -282,11 +283,7 @@ class CardsScreen(QuizScreen):
             if confirmed:
                 self._act("reset", CardActions.reset)
 
-        question = (
-            f"Reset this card?\n\n{card_id}\n\nIts schedule, lapses and leech mark start over as"
-            " a new card; its review log is kept. z undoes it."
-        )
-        self.app.push_screen(ConfirmScreen(question), decided)
+        self.app.push_screen(ConfirmScreen(reset_question(card_id, "z")), decided)
 
     def action_undo(self) -> None:
         actions, collection = self._actions, self._collection

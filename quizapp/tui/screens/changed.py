@@ -7,13 +7,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker
 
 from quizapp.safe_text import inert
 from quizapp.study import ChangedCard, find_changed
-from quizapp.tui.dialogs import ConfirmScreen
+from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 CHECKING = "Checking which cards changed…"
 
@@ -28,7 +29,7 @@ class ChangedCardsScreen(QuizScreen):
         self.changes: list[ChangedCard] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static(
             "These cards were rewritten a lot since you last reviewed them; their schedule may no"
             " longer fit. Reset one to study it again as new (its review log is kept).",
@@ -107,6 +108,6 @@ class ChangedCardsScreen(QuizScreen):
                 )
 
         self.app.push_screen(
-            ConfirmScreen(f"Reset {change.card_id}?\n\nIts schedule starts over; its log is kept."),
+            ConfirmScreen(reset_question(change.card_id)),
             decided,
         )

@@ -11,7 +11,6 @@ import os
 import shlex
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -19,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from quizapp.coding.check import CheckReport, check
@@ -28,7 +27,9 @@ from quizapp.coding.sandbox import Sandbox
 from quizapp.content import Card
 from quizapp.study.store.code_attempts import Attempt, last_attempt, save_attempt
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.code_editor import close_in_background, python_editor
 from quizapp.tui.widgets.code_view import report_text
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 
 class CodePickScreen(QuizScreen):
@@ -38,7 +39,7 @@ class CodePickScreen(QuizScreen):
     CSS_PATH = "code.tcss"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         exercises = self.workspace.library.exercises
         options = OptionList(
             *(Option(Text(visible(card.front)), id=card.id) for card in exercises),
@@ -56,14 +57,6 @@ class CodePickScreen(QuizScreen):
     def open_exercise(self, event: OptionList.OptionSelected) -> None:
         by_id = {card.id: card for card in self.workspace.library.exercises}
         self.app.push_screen(CodeScreen(by_id[str(event.option.id)]))
-
-
-def _editor(starter: str) -> TextArea:
-    """The starter code, read-only until the last attempt (if any) has been loaded."""
-    editor = TextArea.code_editor(f"{starter}\n", id="code-editor", read_only=True)
-    if "python" in editor.available_languages:
-        editor.language = "python"
-    return editor
 
 
 class CodeScreen(QuizScreen):
@@ -92,7 +85,7 @@ class CodeScreen(QuizScreen):
         self._sandbox = Sandbox()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="code-task"):
             task = Text()
             task.append(visible(self.card.front), style="bold")
@@ -100,7 +93,8 @@ class CodeScreen(QuizScreen):
             task.append(visible(self.exercise.task))
             yield Static(task, id="code-task-text")
             yield Static("", id="code-hints")
-        yield _editor(self.exercise.starter)
+        # The starter code, read-only until the last attempt (if any) has been loaded.
+        yield python_editor(f"{self.exercise.starter}\n", id="code-editor", read_only=True)
         with Vertical(id="code-results-box"):
             yield Static("ctrl+r runs the hidden tests", id="code-status", markup=False)
             with VerticalScroll(id="code-results"):
@@ -117,8 +111,7 @@ class CodeScreen(QuizScreen):
         super().action_go_back()
 
     def on_unmount(self) -> None:
-        # Not a worker: the screen's workers end with it, and closing waits for the child.
-        threading.Thread(target=self._sandbox.close, daemon=True).start()
+        close_in_background(self._sandbox.close)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="code-restore")
     def _restore(self) -> None:

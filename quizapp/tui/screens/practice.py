@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Checkbox, Footer, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quizapp import engine
@@ -27,6 +27,7 @@ from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
+from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickBox, TickList
 
 
@@ -46,7 +47,7 @@ class PracticeSetupScreen(QuizScreen):
             for entry in deck.functions
             if not entry.beyond_cheatsheet
         }
-        yield Header()
+        yield ScreenHeader()
         with Horizontal(id="practice-lists"):
             activations = TickList[str](
                 *(
@@ -163,7 +164,7 @@ class DrillScreen(QuizScreen):
         self.item: PracticeItem | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="drill-status", classes="status-line", markup=False)
         with VerticalScroll(id="card-scroll"):
             yield NumericAnswer(id="drill-numeric")
@@ -256,7 +257,7 @@ class CramSetupScreen(QuizScreen):
         workspace = self.workspace
         places = cram_places(workspace.library.decks)
         kinds = list(dict.fromkeys(card.kind for card in workspace.cards))
-        yield Header()
+        yield ScreenHeader()
         with Horizontal(id="practice-lists"):
             section_list = TickList[CramPlace](
                 *(Selection(Content(place.label), place, True) for place in places),

@@ -17,17 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
 from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
-from quizapp.tui.dialogs import ConfirmScreen, suspend_question
+from quizapp.tui.dialogs import ConfirmScreen, reset_question, suspend_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.checklist_view import ChecklistView
 from quizapp.tui.widgets.rating_bar import RatingBar
+from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.views import VIEWS
 
 WRITING_ACTIONS = frozenset({"rate", "accept", "undo", "bury", "suspend", "reset"})
@@ -98,7 +99,7 @@ class ReviewScreen(QuizScreen):
         return None if self.graded is None else self.graded.proposed
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="review-status", markup=False)
         with VerticalScroll(id="card-scroll"):
             yield Static("", id="card-front", markup=False)
@@ -366,7 +367,7 @@ class ReviewScreen(QuizScreen):
                 self._put_away(card_id, session.reset, "Card reset: it starts over as new")
 
         self.app.push_screen(
-            ConfirmScreen(f"Reset this card?\n\n{card_id}\n\nIts schedule starts over as new."),
+            ConfirmScreen(reset_question(card_id, "ctrl+z")),
             decided,
         )
 

@@ -10,11 +10,12 @@ from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 if TYPE_CHECKING:
     from quizapp.study import Stats
@@ -40,7 +41,7 @@ class StatsScreen(QuizScreen):
     summary = getters.query_one("#stats-summary", Static)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="stats-scroll"):
             yield Static("Computing your statistics…", id="stats-summary", markup=False)
             yield PlotextPlot(id="stats-activity", classes="stats-plot")

@@ -21,12 +21,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from quizapp.tui.dialogs import AskScreen
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 if TYPE_CHECKING:
     from quizapp.study import CramSession, ReviewSession
@@ -53,7 +54,7 @@ class StudyChoiceScreen(QuizScreen):
         self.choices: StudyChoices | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static("Reading what is due…", id="choice-note", markup=False)
         yield Static("", id="choice-custom", markup=False)
         yield OptionList(id="choice-list")

@@ -4,11 +4,10 @@ hidden tests with ctrl+r, then rate; the session proposes the rating from the re
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TextArea
@@ -18,6 +17,7 @@ from quizapp.coding.report import report_lines, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.study.answering import CodeAnswer
 from quizapp.tui.widgets.card_view import CardView
+from quizapp.tui.widgets.code_editor import close_in_background, python_editor
 
 if TYPE_CHECKING:
     from quizapp.content import Card
@@ -31,6 +31,28 @@ def report_text(report: CheckReport) -> Text:
         style = "green" if line.startswith("  ✓") else "red" if line.startswith("  ✗") else ""
         text.append(line + "\n", style=style)
     return text
+
+
+class AnswerEditor(TextArea):
+    """The code card's editor keeps ctrl+z while it has edits of its own (also once they are all
+    undone, so pressing on never reaches the answer before). Untouched as shown, or graded
+    (read-only: Textual's undo would still rewrite the graded code), it lets ctrl+z pass to the
+    review, which undoes the last answer as on every other card."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+z,super+z",
+            "undo",
+            "Undo an edit (untouched or graded: the last answer)",
+            show=False,
+        ),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            history = self.history
+            return not self.read_only and bool(history.undo_stack or history.redo_stack)
+        return True
 
 
 class CodeView(CardView):
@@ -56,12 +78,14 @@ class CodeView(CardView):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="code-view-task")
-        editor = TextArea.code_editor("", id="code-view-editor")
-        if "python" in editor.available_languages:
-            editor.language = "python"
-        yield editor
+        yield python_editor("", id="code-view-editor", kind=AnswerEditor)
         yield Static("", id="code-view-status", markup=False)
         yield Static("", id="code-view-results")
+
+    @on(TextArea.Changed)
+    def _edited(self) -> None:
+        """Whether ctrl+z is the editor's or the review's follows the edit history (Footer)."""
+        self.screen.refresh_bindings()
 
     def show(self, item: StudyItem) -> None:
         self._card = card = cast("Card", item.card)
@@ -124,5 +148,4 @@ class CodeView(CardView):
 
     def on_unmount(self) -> None:
         if self._sandbox is not None:
-            # Closing waits for the child to end: not on the event loop.
-            threading.Thread(target=self._sandbox.close, daemon=True).start()
+            close_in_background(self._sandbox.close)

@@ -8,8 +8,6 @@ keys meanwhile, and a result that arrives after the question ended is dropped.
 
 from __future__ import annotations
 
-import threading
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +19,7 @@ from quizapp.coding.check import CheckReport
 from quizapp.coding.mock_grader import SandboxCodeGrader
 from quizapp.coding.report import summary
 from quizapp.content import Card
+from quizapp.tui.widgets.code_editor import close_in_background, python_editor
 from quizapp.tui.widgets.code_view import report_text
 
 READY_TEXT = "write the function · ctrl+r runs the tests · ctrl+s hands it in"
@@ -60,10 +59,7 @@ class MockCodeView(Vertical):
         """Counts the questions shown, so a run's result is only shown for its own question."""
 
     def compose(self) -> ComposeResult:
-        editor = TextArea.code_editor("", id="mock-code-editor")
-        if "python" in editor.available_languages:
-            editor.language = "python"
-        yield editor
+        yield python_editor("", id="mock-code-editor")
         yield Static(READY_TEXT, id="mock-code-status", markup=False)
         with VerticalScroll(id="mock-code-results"):
             yield Static("", id="mock-code-results-text")
@@ -116,5 +112,4 @@ class MockCodeView(Vertical):
         self.post_message(self.Submitted(self.code))
 
     def on_unmount(self) -> None:
-        # Closing waits for the child to end: not on the event loop.
-        threading.Thread(target=self.grader.close, daemon=True).start()
+        close_in_background(self.grader.close)

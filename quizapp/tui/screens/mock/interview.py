@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from quizapp.content import Card
 from quizapp.study import StudyStoreError
@@ -24,6 +24,7 @@ from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.report import MockReportScreen
 from quizapp.tui.widgets.mock_code_view import MockCodeView
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 TICK_SECONDS = 0.25
 
@@ -63,7 +64,7 @@ class MockInterviewScreen(QuizScreen):
     """Both clocks stopped and the question hidden until resumed."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="mock-status", classes="status-line", markup=False)
         with Horizontal(id="mock-clocks"):
             yield Static("", id="mock-question-clock", markup=False)

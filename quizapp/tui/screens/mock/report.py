@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, SelectionList, Static
+from textual.widgets import DataTable, Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quizapp.study.mock import MockAnswer, MockInterview, MockReport, SentToReview
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickList
 
 REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
@@ -34,7 +35,7 @@ class MockReportScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         report = self.interview.report()
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="mock-report"):
             yield Static("", id="mock-summary", markup=False)
             yield DataTable(id="mock-table", cursor_type="row", zebra_stripes=True)

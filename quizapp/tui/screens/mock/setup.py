@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Footer, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quizapp.study import StudyStoreError
@@ -24,6 +24,7 @@ from quizapp.study.mock import (
 )
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.interview import MockInterviewScreen
+from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickList
 
 
@@ -45,7 +46,7 @@ class MockSetupScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         options = self.options
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="mock-setup"):
             yield Static(
                 "A timed rehearsal: interview questions you answer in a line or just think"
