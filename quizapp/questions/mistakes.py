@@ -52,6 +52,11 @@ MISTAKES: dict[str, str] = {
     "selu-without-lambda": "SELU computed without its scale λ ≈ 1.0507",
     "percent-instead-of-fraction": "a percentage given where a fraction (0 to 1) belongs",
     "transposed-jacobian": "the transposed log-softmax Jacobian: g − (p·g) instead of g − p·Σg",
+    "confused-activation": "another activation's formula used in its place",
+    "keras2-hard-sigmoid": "Keras 2's hard sigmoid 0.2·z + 0.5 used for ReLU6(z + 3) / 6",
+    "swapped-answer-order": "the values typed in the wrong order",
+    "wrong-target-class": "the one-hot y put at another class than the true one",
+    "only-target-entry": "only the true class's entry of p − y given, the others left at 0",
     "rounding": "close, but not to the requested precision",
 }
 """Machine id -> short human label, for stats and menus."""

@@ -503,6 +503,14 @@ NEW_MISTAKES = [
     ("inactive-unit-fraction", None, "percent-instead-of-fraction"),
     ("backprop-activation", "log_softmax", "transposed-jacobian"),
     ("log-softmax-logits", None, "log10-instead-of-ln"),
+    ("activation-scalar", "tanh", "confused-activation"),
+    ("activation-vector", "log_sigmoid", "confused-activation"),
+    ("derivative-vector", "log_sigmoid", "sign-error"),
+    ("activation-vector", "hard_sigmoid", "keras2-hard-sigmoid"),
+    ("derivative-vector", "hard_sigmoid", "keras2-hard-sigmoid"),
+    ("neuron-forward", None, "swapped-answer-order"),
+    ("softmax-cross-entropy-grad", None, "wrong-target-class"),
+    ("softmax-cross-entropy-grad", None, "only-target-entry"),
 ]
 
 
@@ -536,6 +544,10 @@ def test_the_reviewers_unnamed_answers_are_named():
         ("softmax-logits", None, 0, "93.4, 1.7, 0.2, 4.7", "percent-instead-of-fraction"),
         ("inactive-unit-fraction", "relu", 0, "60", "percent-instead-of-fraction"),
         ("activation-vector", "selu", 3, "-1.111, 2.5, -1.614, 3", "selu-without-lambda"),
+        ("derivative-point", "hard_sigmoid", 2, "0.2", "keras2-hard-sigmoid"),
+        ("softmax-cross-entropy-grad", None, 0, "0.002, 0.047, -0.05", "wrong-target-class"),
+        ("softmax-cross-entropy-grad", None, 0, "0, -0.953, 0", "only-target-entry"),
+        ("neuron-forward", "silu", 0, "2.585, 2.75", "swapped-answer-order"),
     ]
     for template_id, activation, seed, answer, mistake_id in cases:
         q = generate(template_id, seed, activation=activation)

@@ -51,10 +51,33 @@ def _mirror_mistakes(name: str, z: ArrayLike, params: Params) -> list[Mistake]:
     return []
 
 
+def _look_alike_mistakes(name: str, z: ArrayLike) -> list[Mistake]:
+    """The function it is confused with: σ for tanh and for log σ, Keras 2's hard sigmoid."""
+    sigmoid = call("sigmoid", z, {})
+    if name == "tanh":
+        text = "that is σ(z); tanh(z) = 2σ(2z) − 1 ranges over (−1, 1)"
+    elif name == "log_sigmoid":
+        text = "that is σ(z); log-sigmoid is its natural log, log σ(z) ≤ 0"
+    elif name == "hard_sigmoid":
+        return [
+            Mistake.of(
+                "keras2-hard-sigmoid",
+                "that is Keras 2's hard sigmoid clip(0.2·z + 0.5, 0, 1); this one (PyTorch, "
+                "Keras 3) is ReLU6(z + 3) / 6",
+                np.clip(0.2 * np.asarray(z, dtype=float) + 0.5, 0.0, 1.0),
+                optional=True,
+            )
+        ]
+    else:
+        return []
+    return [Mistake.of("confused-activation", text, sigmoid, optional=True)]
+
+
 def forward_mistakes(name: str, z: ArrayLike, params: Params, *, required: bool) -> list[Mistake]:
     forms = gelu_form_mistakes(name, params, z, 1.0, derivative=False)
     return (
         _mirror_mistakes(name, z, params)
+        + _look_alike_mistakes(name, z)
         + forms
         + selu_scale_on_negatives_only(name, z, call(name, z, params), z, what="output")
         + variant_mistakes(

@@ -137,6 +137,25 @@ def derivative_mistakes(
                 optional=True,
             )
         )
+    if name == "log_sigmoid":
+        mistakes.append(
+            Mistake.of(
+                "sign-error",
+                used("σ(z)", "(log σ)′(z) = 1 − σ(z) = σ(−z)"),
+                factor * call("sigmoid", z, {}),
+                optional=True,
+            )
+        )
+    if name == "hard_sigmoid":
+        inside = np.abs(z) < 2.5
+        mistakes.append(
+            Mistake.of(
+                "keras2-hard-sigmoid",
+                used("0.2 (Keras 2's 0.2·z + 0.5)", "1/6 for −3 < z < 3 (ReLU6(z + 3) / 6)"),
+                factor * np.where(inside, 0.2, 0.0),
+                optional=True,
+            )
+        )
     mistakes += _product_rule_halves(name, z, params, factor, used)
     mistakes += selu_scale_on_negatives_only(
         name, z, factor * slope(name, z, params), factor, what="derivative"

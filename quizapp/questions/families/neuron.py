@@ -104,6 +104,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         )
     mistakes += [
         Mistake.of("forgot-activation", forgot, [z, z], optional=True),
+        Mistake.of("swapped-answer-order", 'that is "a, z"; answer "z, a"', [a, z], optional=True),
         *(m for m in variants if m not in as_relu),
     ]
     return Draft(

@@ -270,6 +270,24 @@ def _build_cross_entropy(rng: np.random.Generator, setup: Setup) -> Draft:
             z - y,
         ),
         Mistake.of("forgot-subtract-y", "that is p = softmax(z); subtract the one-hot y", p),
+        Mistake.of(
+            "only-target-entry",
+            f"that is only entry k = {target + 1}; every class gets p_j − y_j, so the others are "
+            "p_j (y_j = 0)",
+            np.where(y == 1, expected, 0.0),
+            optional=True,
+        ),
+        *(
+            Mistake.of(
+                "wrong-target-class",
+                f"that subtracts y at class {other + 1}; the true class is k = {target + 1} "
+                "(classes count from 1 here)",
+                p - np.eye(z.size)[other],
+                optional=True,
+            )
+            for other in range(z.size)
+            if other != target
+        ),
     ]
     return Draft(
         prompt=prompt,
