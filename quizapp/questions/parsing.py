@@ -25,6 +25,8 @@ _DIGITS = re.compile(r"[0-9]+")
 _SEPARATORS = ",;"
 _BRACKETS = {"[": "]", "(": ")"}
 _SHOWN_LENGTH = 24
+_OVERFLOWED = ("nan", "inf", "infinity")
+"""What a naive computation prints when exp overflows: explained, not only refused."""
 
 
 class AnswerSyntaxError(ValueError):
@@ -97,6 +99,12 @@ def _not_a_number(text: str, start: int, stop: int) -> AnswerSyntaxError:
         return AnswerSyntaxError(start + 1, f'"{word}" closes a bracket that was never opened')
     if word in _BRACKETS:
         return AnswerSyntaxError(start + 1, f'unexpected "{word}": use one pair of brackets only')
+    if word.lower().lstrip("+-\u2212") in _OVERFLOWED:
+        return AnswerSyntaxError(
+            start + 1,
+            f'"{_shown(word)}" is not a number; if a naive exp overflowed, subtract the max first '
+            "(e^(z − max z) never overflows) and type the values",
+        )
     if word.endswith("%"):
         return AnswerSyntaxError(
             start + 1, f'"{_shown(word)}" is a percentage; give a fraction from 0 to 1 (60% is 0.6)'

@@ -85,7 +85,9 @@ class Precision:
         At most two digits fewer than asked, and never down to an integer when decimals are
         asked (nor a mantissa without decimals): fewer digits than that no longer look like the
         exact value. Cutting a value away to zero loses it rather than its last digits: 0
-        for 0.5 is a wrong value (e.g. ReLU of a positive input taken as 0), not a rounding slip.
+        for 0.5 is a wrong value (e.g. ReLU of a positive input taken as 0), not a rounding slip;
+        only with one digit fewer than asked may a value round to 0 (0 for -0.0013 in an answer
+        typed to 2 decimals where 3 are asked).
         """
         if not (math.isfinite(typed) and math.isfinite(exact)):
             return False
@@ -94,7 +96,7 @@ class Precision:
         for digits in range(fewest, self.decimals + _SLIP_DIGITS + 1):
             shifted = round(exact / scale * 10.0**digits, _INTEGER_NOISE)
             for cut in (math.trunc(shifted), round(shifted)):
-                if cut == 0 and exact != 0:
+                if cut == 0 and exact != 0 and digits < self.decimals - 1:
                     continue
                 if math.isclose(typed, cut / 10.0**digits * scale, rel_tol=1e-9, abs_tol=1e-12):
                     return True
