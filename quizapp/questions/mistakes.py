@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 MISTAKES: dict[str, str] = {
     "sigmoid-instead-of-derivative": "σ(x) given instead of its derivative σ(x)(1 − σ(x))",
@@ -107,7 +108,7 @@ class Mistake:
         return all(np.isfinite(self.values))
 
 
-def percentage(fractions: object, noun: str) -> Mistake:
+def percentage(fractions: ArrayLike, noun: str) -> Mistake:
     """The `fractions` typed as percentages (93.4 for 0.934): the same numbers in other units."""
     return Mistake.of(
         "percent-instead-of-fraction",
