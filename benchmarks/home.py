@@ -5,7 +5,8 @@ streak, the week ahead, the changed-cards count) against the full path home used
 measured in the same run (the review queue, the full statistics and the changed-cards check
 hashing every card, as it did each time); both must give the same numbers. Then the
 changed-cards check alone, with some cards rewritten. "First" runs on cards whose content hashes
-are still to be computed (as on the first home after start); "again" on cards that keep them.
+are still to be computed (as on the first home after a deck was read from its files; a deck from
+the deck cache brings them); "again" on cards that keep them.
 
     python benchmarks/home.py [--cards N] [--reviews N] [--changed N] [--repeat N] [--quick]
 """
@@ -33,7 +34,8 @@ def _timed(action: Callable[[list[Card]], object], cards: list[Card], repeat: in
 
 
 def _unhashed(cards: list[Card]) -> list[Card]:
-    """Copies whose content hashes are still to be computed, as right after loading."""
+    """Copies whose content hashes are still to be computed, as right after reading a deck's
+    files."""
     return [replace(card) for card in cards]
 
 

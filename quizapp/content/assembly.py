@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 
@@ -75,6 +76,11 @@ class PlacedSources(Mapping[str, CardSource]):
 
 
 _IN_REVIEW = frozenset(CARD_KINDS)
+_CARD = attrgetter("card")
+_ID = attrgetter("id")
+_KIND = attrgetter("kind")
+_EXERCISE = attrgetter("exercise")
+"""A card's exercise, or None: a code exercise is never false."""
 
 
 def assemble(
@@ -82,8 +88,14 @@ def assemble(
 ) -> tuple[Deck, list[Problem]]:
     """The deck, and a problem for each id its own files define twice."""
     places, left_out, problems = _unique_cards(parts.cards, files, taken)
-    kept = [placed.card for placed in parts.cards if placed.card.id in places]
-    cards = [card for card in kept if card.kind in _IN_REVIEW]
+    kept = list(map(_CARD, parts.cards))
+    if len(places) < len(kept):
+        kept = [card for card in kept if card.id in places]
+    cards = (
+        kept
+        if _IN_REVIEW.issuperset(map(_KIND, kept))
+        else [card for card in kept if card.kind in _IN_REVIEW]
+    )
     deck = Deck(
         name=parts.name,
         path=path,
@@ -92,7 +104,7 @@ def assemble(
         cards=tuple(cards),
         sections=parts.sections,
         functions=tuple(_with_related(entry, cards) for entry in parts.functions),
-        exercises=tuple(card for card in kept if card.exercise is not None),
+        exercises=tuple(filter(_EXERCISE, kept)),
         sources=MappingProxyType(PlacedSources(places, files)),
         left_out=tuple(left_out),
     )
@@ -110,7 +122,7 @@ def _unique_cards(
 ) -> tuple[dict[str, PlacedCard], list[LeftOut], list[Problem]]:
     """Report every id defined twice in this deck; leave out (not report) a card whose id a
     deck loaded before defines, with its reverse side: one card never rejects a deck."""
-    places = {item.card.id: item for item in placed}
+    places = dict(zip(map(_ID, map(_CARD, placed)), placed, strict=True))
     if len(places) == len(placed) and not _any_taken(places, taken):
         return places, [], []
     places = {}

@@ -262,6 +262,8 @@ def _optional_column(kind: Any) -> tuple[EncodeColumn, DecodeColumn]:
         present = decode_present(inner)
         if len(present) != sum(flags):
             raise ShapeError("flags and values disagree")
+        if not present:
+            return [None] * len(flags)
         values = iter(present)
         return [next(values) if flag else None for flag in flags]
 
@@ -281,6 +283,8 @@ def _tuples_column(kind: Any) -> tuple[EncodeColumn, DecodeColumn]:
         items = decode_items(inner)
         if (lengths and min(lengths) < 0) or len(items) != sum(lengths):
             raise ShapeError("lengths and items disagree")
+        if not items:
+            return [()] * len(lengths)
         flowing = iter(items)
         return [tuple(islice(flowing, length)) if length else () for length in lengths]
 
@@ -351,6 +355,8 @@ _NO_PARAMETERS: Mapping[str, object] = MappingProxyType({})
 def _parameters_column(data: object) -> list[Mapping[str, object]]:
     """Most cards have no parameters: they share one empty mapping."""
     values = _typed_column(frozenset([dict]), data)
+    if not any(values):
+        return [_NO_PARAMETERS] * len(values)
     return [_parameters(value) if value else _NO_PARAMETERS for value in values]
 
 

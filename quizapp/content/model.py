@@ -11,6 +11,8 @@ import json
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, cast
@@ -428,19 +430,23 @@ class Library:
     notices: list[Problem] = field(default_factory=list)
     cards: list[Card] = field(init=False)
     exercises: list[Card] = field(init=False)
-    _by_id: dict[str, Card] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        cards = [card for deck in self.decks for card in deck.cards]
-        object.__setattr__(self, "cards", cards)
         object.__setattr__(
-            self, "exercises", [card for deck in self.decks for card in deck.exercises]
+            self, "cards", list(chain.from_iterable(deck.cards for deck in self.decks))
         )
-        object.__setattr__(self, "_by_id", {card.id: card for card in cards})
+        object.__setattr__(
+            self, "exercises", list(chain.from_iterable(deck.exercises for deck in self.decks))
+        )
 
     def card(self, card_id: str) -> Card:
         """The card with this id; KeyError if no loaded deck has it."""
         return self._by_id[card_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Card]:
+        """Made when first asked for: a start that never looks a card up skips it."""
+        return {card.id: card for card in self.cards}
 
     def deck(self, name: str) -> Deck:
         for deck in self.decks:

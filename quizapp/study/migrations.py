@@ -310,8 +310,7 @@ _V8_STATEMENTS = (
 
 
 def _v8_covering_due_index(connection: sqlite3.Connection) -> None:
-    for statement in _V8_STATEMENTS:
-        connection.execute(statement)
+    _execute_each(connection, _V8_STATEMENTS)
 
 
 MIGRATIONS: Sequence[Migration] = (

@@ -12,13 +12,16 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fsrs import Rating
 
 import quizapp.content.reading as reading
 from quizapp.content import Card, Library, bundled_content_dir, load_library
 from quizapp.content.cache import CACHE_ENV, SETTLED_NS, DeckCache
+from quizapp.study import FakeClock, ReviewSession, find_changed, open_store
 
 SECTION = """
 section:
@@ -318,6 +321,23 @@ def test_a_card_changed_on_disk_gets_its_new_content_hash(data_dir: Path, tmp_pa
     assert after.back == "Always off."
     assert after.content_hash() != before
     assert after.content_hash() == replace(after).content_hash()
+
+
+def test_a_studied_card_rewritten_on_disk_is_found_changed_on_a_cached_start(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    cache = DeckCache(tmp_path / "cache")
+    with open_store(data_dir, FakeClock(datetime(2026, 1, 5, 9, tzinfo=UTC))) as store:
+        studied = load_library(data_dir, cache=cache).card("mine-term")
+        session = ReviewSession(store, [studied])
+        session.record(session.next(), Rating.Good)
+        assert find_changed(store, load_library(data_dir, cache=cache).cards) == []
+        changed = data_dir / "decks" / "mine" / "a.yaml"
+        changed.write_text(changed.read_text().replace("Never active.", "Outputs only zeros."))
+        settle(changed)
+        load_library(data_dir, cache=cache)
+        cached_start = load_library(data_dir, cache=cache).cards
+        assert [change.card_id for change in find_changed(store, cached_start)] == ["mine-term"]
 
 
 def _names() -> tuple[str, ...]:
