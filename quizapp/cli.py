@@ -51,11 +51,17 @@ def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool) 
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """The default command: the full-screen app on the resolved data dir; exits 1 if it crashed."""
+    """The default command: the full-screen app on the resolved data dir; exits 1 if it crashed.
+    The data starts opening before the app (and Textual) is imported (see `tui/opening.py`)."""
     from quizapp.commands._opening import data_dir, extra_content
+    from quizapp.study.clock import SystemClock
+    from quizapp.tui.opening import EarlyOpening
+
+    folder, extra, clock = data_dir(args), extra_content(args), SystemClock()
+    opening = EarlyOpening(folder, extra, clock)
     from quizapp.tui.app import QuizApp
 
-    return QuizApp(data_dir(args), extra_content(args)).run_to_exit_status()
+    return QuizApp(folder, extra, clock=clock, opening=opening).run_to_exit_status()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

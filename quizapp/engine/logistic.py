@@ -102,9 +102,10 @@ def _scaled(x: np.ndarray, beta: float) -> np.ndarray:
     return x if beta == 1.0 else times(beta, x)
 
 
-# Up to this many values (what a question computes) softplus goes value by value through the
-# math module: its threshold costs numpy two slow calls, and Python floats raise no numpy event.
-_BY_VALUE = 16
+# Up to this many values (what a question computes) softplus and its slope go value by value
+# through the math module: the threshold costs numpy two slow calls, and Python floats raise no
+# numpy event.
+_FEW_VALUES = 16
 # Below this threshold exp(x) cannot overflow on the values it is applied to.
 _EXP_SAFE = 700.0
 
@@ -112,7 +113,7 @@ _EXP_SAFE = 700.0
 def softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
     """PyTorch's definition: the identity once beta·x exceeds `threshold`, else log(1+e^(βx))/β.
     Raises no floating-point event itself: the array formula runs with its own silenced."""
-    if x.size <= _BY_VALUE and beta == 1.0 and threshold < _EXP_SAFE:
+    if x.size <= _FEW_VALUES and beta == 1.0 and threshold < _EXP_SAFE:
         # float64 here; a float32 answer is rounded once, by the caller (arrays.as_output).
         return np.array([v if v > threshold else log1p(exp(v)) for v in x.tolist()])
     return run(_softplus, (beta, threshold), UNDER_INVALID, x)
@@ -129,7 +130,8 @@ def _softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
 
 def softplus_derivative(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
     """σ(βx), and 1 past the threshold; like `softplus`, raises no event itself."""
-    if x.size <= _BY_VALUE and beta == 1.0 and threshold < _EXP_SAFE:
+    if x.size <= _FEW_VALUES and beta == 1.0 and threshold < _EXP_SAFE:
+        # float64 here; a float32 answer is rounded once, by the caller (arrays.as_output).
         return np.array([_logistic(v, threshold) for v in x.tolist()])
     return run(_softplus_derivative, (beta, threshold), UNDER_INVALID, x)
 
@@ -163,6 +165,15 @@ def _bounded(x: np.ndarray) -> np.ndarray:
 
 
 def silu_derivative(x: np.ndarray) -> np.ndarray:
+    if x.size <= _FEW:
+        # σ(x)·(1 + x·(1 - σ(x))): 1 - σ loses relative digits only where x·(1 - σ) is far
+        # below 1 (x > 36: |x|·ε of the result at most), and costs one call, not σ(-x)'s three.
+        logistic = sigmoid(x)
+        result = 1.0 - logistic
+        result *= _bounded(x)
+        result += 1.0
+        result *= logistic
+        return result
     # σ(x) + x·σ(x)·σ(-x)
     result = _bounded(x)
     result *= sigmoid_derivative(x)
@@ -207,7 +218,21 @@ def mish(x: np.ndarray) -> np.ndarray:
 
 
 def mish_derivative(x: np.ndarray) -> np.ndarray:
-    # g + x·σ(x)·(1 - g²), with 1 - g² = (1 - g)(1 + g)
+    # g + x·σ(x)·(1 - g²) with g = tanh(s), s = softplus(x)
+    if x.size <= _FEW:
+        # 1 - g² = sech²(s) = (1/cosh s)², and σ(x) = e^x/(1 + e^x) = exp(x - s): ten numpy
+        # calls. cosh(s) overflows to inf past s = 710, where sech² is 0.
+        bounded = _bounded(x)
+        s = np.logaddexp(0.0, bounded)
+        result = np.cosh(s)
+        np.divide(1.0, result, out=result)
+        np.square(result, out=result)
+        result *= bounded
+        bounded -= s
+        result *= np.exp(bounded, out=bounded)
+        result += np.tanh(s, out=s)
+        return result
+    # With 1 - g² = (1 - g)(1 + g):
     g, complement, logistic = _mish_parts(x, forward_only=False)
     result = _bounded(x)
     result *= logistic

@@ -1,8 +1,10 @@
 """Piecewise-linear activations. Kinks follow PyTorch's autograd; a NaN input has a NaN slope.
 
-Slopes are built from np.heaviside (0 or 1, and NaN at NaN, in one numpy call) and exact
-selections (max(h, a) is 1 or a for a in [0, 1]) rather than np.where, which is several times
-slower on an unpredictable mask.
+Slopes are 0/1 steps combined by exact selections (max(h, a) is 1 or a for a in [0, 1];
+h + (1 - h)·a likewise for any a) rather than np.where, which is several times slower on an
+unpredictable mask. On a few values a step is np.heaviside (NaN at NaN in one numpy call); on
+many, a comparison cast to floats with NaN written back (heaviside is a scalar loop, several
+times slower per value).
 """
 
 from __future__ import annotations
@@ -11,10 +13,23 @@ import numpy as np
 
 from quizapp.engine.arrays import clip, times
 
+# Up to this many values a kernel's cost is its number of numpy calls.
+_FEW = 64
+
 
 def _step(x: np.ndarray) -> np.ndarray:
     """1 where x > 0, 0 where x <= 0 (-0.0 included), NaN at NaN."""
-    return np.heaviside(x, 0.0)
+    if x.size <= _FEW:
+        return np.heaviside(x, 0.0)
+    return _with_nan(x, (x > 0).astype(x.dtype))
+
+
+def _with_nan(x: np.ndarray, slope: np.ndarray) -> np.ndarray:
+    """A comparison with NaN is False and picks a branch's slope; NaN is the honest answer."""
+    nan = np.isnan(x)
+    if nan.any():
+        slope[nan] = np.nan
+    return slope
 
 
 # x - low cannot overflow while |low| is below half an ulp of the largest float (2^970).
@@ -22,13 +37,12 @@ _NO_OVERFLOW = 1e290
 
 
 def _between(x: np.ndarray, low: float, high: float) -> np.ndarray:
-    """1 strictly between low and high, 0 elsewhere, NaN at NaN: the sign of x - low (exact,
-    and 0 only at x = low), times x < high."""
-    if not abs(low) < _NO_OVERFLOW:
-        inside = (x > low) & (x < high)
-        slope = inside.astype(x.dtype)
-        slope[np.isnan(x)] = np.nan
-        return slope
+    """1 strictly between low and high, 0 elsewhere, NaN at NaN: on a few values the step of
+    x - low (exact, and 0 only at x = low) times x < high."""
+    if x.size > _FEW or not abs(low) < _NO_OVERFLOW:
+        inside = x > low
+        inside &= x < high
+        return _with_nan(x, inside.astype(x.dtype))
     slope = _step(x - low if low else x)
     slope *= x < high
     return slope
@@ -58,10 +72,11 @@ def leaky_relu_derivative(x: np.ndarray, alpha: float) -> np.ndarray:
     if 0.0 <= alpha <= 1.0:
         slope = _step(x)
         return np.maximum(slope, alpha, out=slope)
-    # alpha·[x <= 0] + [x > 0]: one term is exactly 0.
-    slope = np.heaviside(np.negative(x), 1.0)
+    # h + (1 - h)·alpha: one term is exactly 0.
+    step = _step(x)
+    slope = 1.0 - step
     slope *= alpha
-    slope += _step(x)
+    slope += step
     return slope
 
 

@@ -126,7 +126,7 @@ def _build() -> dict[str, Activation]:
             lo.mish,
             lo.mish_derivative,
             output_range=(-0.3089, INF),
-            events=(ALL, ALL - {"invalid"}),
+            events=(ALL, ALL),
         ),
         Activation(
             "softplus",
@@ -135,7 +135,7 @@ def _build() -> dict[str, Activation]:
             lo.softplus_derivative,
             params=(Real("beta", 1.0, _positive, "> 0"), Real("threshold", 20.0)),
             output_range=(0.0, INF),
-            events=SILENT,  # the array formulas silence their own events (logistic.softplus)
+            events=SILENT,  # the array formulas silence their own (logistic.softplus)
         ),
         Activation(
             "selu",

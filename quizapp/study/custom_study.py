@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from quizapp.study.clock import StudyCalendar
 from quizapp.study.protocols import StudyCard
 from quizapp.study.settings import StudySettings
-from quizapp.study.stats import Stats
 from quizapp.study.store import StudyStore
-from quizapp.study.store.steering import family_accuracy, studied_states
+from quizapp.study.store.steering import family_accuracy, recall_below, studied_states
+
+if TYPE_CHECKING:
+    from quizapp.study.stats import Stats
 
 EXTRA_NEW_KEY = "extra_new_cards"
 """Stored as [study day, count]: the extra new cards allowed on that day only (Anki's "increase
@@ -150,16 +152,17 @@ def below_target_on(
     day: date,
 ) -> list[_Card]:
     """The studied cards whose predicted recall at midday of `day` (fsrs's forgetting curve,
-    `Scheduler.get_card_retrievability`) is below the desired retention, lowest first."""
+    as `Scheduler.get_card_retrievability` predicts it) is below the desired retention, lowest
+    first (in `cards` order among equals)."""
     by_id = {card.id: card for card in cards}
-    scheduler = settings.scheduler()
-    moment = calendar.midday_of(day)
-    recall = {
-        state.card_id: scheduler.get_card_retrievability(state.to_fsrs(moment), moment)
-        for state in studied_states(store, list(by_id))
-    }
-    below = [card_id for card_id, value in recall.items() if value < settings.desired_retention]
-    return [by_id[card_id] for card_id in sorted(below, key=lambda card_id: recall[card_id])]
+    recall = recall_below(
+        store,
+        calendar.midday_of(day),
+        settings.forgetting_curve(),
+        settings.desired_retention,
+    )
+    below = [card_id for card_id in by_id if card_id in recall]
+    return [by_id[card_id] for card_id in sorted(below, key=recall.__getitem__)]
 
 
 MAX_EXTRA_NEW = 500

@@ -104,6 +104,13 @@ class StudySettings:
             enable_fuzzing=False,
         )
 
+    def forgetting_curve(self) -> tuple[float, float]:
+        """fsrs's forgetting curve, recall = (1 + factor · days / stability) ** decay, as
+        (factor, decay) from the parameters `scheduler` uses: for reads that predict recall in
+        SQL the way `Scheduler.get_card_retrievability` does (tests check they agree)."""
+        decay = -float((self.fsrs_parameters or DEFAULT_PARAMETERS)[20])
+        return 0.9 ** (1 / decay) - 1, decay
+
     def calendar(self, zone: tzinfo | None) -> StudyCalendar:
         return StudyCalendar(zone=zone, rollover_hour=self.day_rollover_hour)
 

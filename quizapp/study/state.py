@@ -32,6 +32,10 @@ CARD_COLUMNS = (
 )
 
 
+DAY_MICROS = 86_400_000_000
+"""A day in the unit times are stored in (`to_micros`)."""
+
+
 def to_micros(moment: datetime) -> int:
     """Integer microseconds since the epoch: exact for every datetime fsrs produces."""
     delta = moment - _EPOCH

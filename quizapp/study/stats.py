@@ -13,8 +13,9 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from fsrs import Scheduler, State
+from fsrs import State
 
+from quizapp.study.activity import DayActivity, day_activity, streaks
 from quizapp.study.clock import Clock
 from quizapp.study.protocols import StudyCard
 from quizapp.study.store import StudyStore
@@ -25,16 +26,6 @@ RECENT_DAYS = 30
 RECALL_AHEAD = timedelta(days=3650)
 """How far ahead recall may be predicted: far enough for any interview, short of the calendar's
 end (where the day's instant overflows in far time zones)."""
-
-
-@dataclass(frozen=True)
-class DayActivity:
-    day: date
-    scheduled: int
-    cram: int
-    practice: int
-    passed: int
-    minutes: float
 
 
 @dataclass(frozen=True)
@@ -172,47 +163,8 @@ def compute_stats(
         accuracy_by_activation=_accuracy(store, by_activation=True),
         accuracy_by_family=_accuracy(store, by_activation=False),
         leeches=content.leeches(),
-        recall=content.recall(calendar.midday_of(recall_date), settings.scheduler()),
+        recall=content.recall(calendar.midday_of(recall_date), settings.forgetting_curve()),
     )
-
-
-def day_activity(store: StudyStore) -> list[DayActivity]:
-    totals: dict[str, dict[str, int]] = {}
-    for day, mode, reviews, passed, duration_ms in store.day_totals():
-        entry = totals.setdefault(
-            day, {"scheduled": 0, "cram": 0, "practice": 0, "passed": 0, "duration_ms": 0}
-        )
-        entry[mode] += reviews
-        entry["duration_ms"] += duration_ms
-        if mode == "scheduled":
-            entry["passed"] += passed
-    return [
-        DayActivity(
-            day=date.fromisoformat(day),
-            scheduled=entry["scheduled"],
-            cram=entry["cram"],
-            practice=entry["practice"],
-            passed=entry["passed"],
-            minutes=round(entry["duration_ms"] / 60_000, 1),
-        )
-        for day, entry in totals.items()
-    ]
-
-
-def streaks(active: set[date], today: date) -> tuple[int, int]:
-    """Current streak: consecutive active days ending today, or yesterday when today has nothing
-    yet (the day is not over). Longest: the longest run ever."""
-    start = today if today in active else today - timedelta(days=1)
-    current = 0
-    while start - timedelta(days=current) in active:
-        current += 1
-    longest = run = 0
-    previous: date | None = None
-    for day in sorted(active):
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = day
-    return current, longest
 
 
 def _retention(store: StudyStore, since: date | None) -> Retention:
@@ -279,12 +231,11 @@ class _Content:
         ]
         return tuple(sorted(found, key=lambda leech: (-leech.lapses, leech.card_id)))
 
-    def recall(self, moment: datetime, scheduler: Scheduler) -> tuple[TopicRecall, ...]:
-        """fsrs's forgetting curve (`Scheduler.get_card_retrievability`, whose whole-day elapsed
-        time and parameters it reuses; a test checks they agree), summed per topic in SQL. A
-        card's topic is its section (else its deck) as of its last review."""
-        decay = -scheduler.parameters[20]
-        rows = self._aggregates.recall_sums(moment, 0.9 ** (1 / decay) - 1, decay)
+    def recall(self, moment: datetime, curve: tuple[float, float]) -> tuple[TopicRecall, ...]:
+        """fsrs's forgetting curve (`StudySettings.forgetting_curve`, on whole days elapsed like
+        `Scheduler.get_card_retrievability`; a test checks they agree), summed per topic in SQL.
+        A card's topic is its section (else its deck) as of its last review."""
+        rows = self._aggregates.recall_sums(moment, *curve)
         sizes = self._sizes
         results = []
         for topic in sorted(sizes.keys() | {key[0] for key in rows}, key=str):

@@ -17,8 +17,9 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from quizapp.safe_text import inert
+from quizapp.tui.opening import THEME_SETTING, EarlyOpening, Opened, open_for_home
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.home import HomeScreen, TodaysNumbers, todays_numbers
+from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.writes import StoreWrites
 
 if TYPE_CHECKING:
@@ -28,34 +29,21 @@ if TYPE_CHECKING:
     from quizapp.study.mock import MockOptions
     from quizapp.workspace import Workspace
 
-THEME_SETTING = "theme"
 WORKSPACE_GROUP = "workspace"
 
 
 class WorkspaceReady(Message):
-    """The workspace is open; `numbers`: home's, read with it (None: they could not be)."""
+    """The loading worker opened the data."""
 
-    def __init__(
-        self, workspace: Workspace, saved_theme: object, numbers: TodaysNumbers | None
-    ) -> None:
+    def __init__(self, opened: Opened) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.saved_theme = saved_theme
-        self.numbers = numbers
-
-
-def first_numbers(workspace: Workspace) -> TodaysNumbers | None:
-    """Home's numbers as the workspace opens; None if they cannot be read: home then reads
-    them in its own worker, which reports why it cannot."""
-    try:
-        return todays_numbers(workspace)
-    except Exception:
-        return None
+        self.opened = opened
 
 
 class QuizApp(App[None]):
-    """Shows the home screen at once; content and the study database load in a worker, so the
-    domain packages (numpy, pydantic, fsrs) are imported off the start-up path."""
+    """Shows the home screen at once; content and the study database load in a worker, or in
+    the thread the `quizapp` command starts before it imports Textual (`tui/opening.py`), so
+    the domain packages (fsrs, sqlite) are imported off the UI's start-up path."""
 
     CSS_PATH = "app.tcss"
     TITLE = "quizapp"
@@ -72,13 +60,16 @@ class QuizApp(App[None]):
         clock: Clock | None = None,
         start_mock: MockOptions | None = None,
         library: Library | None = None,
+        opening: EarlyOpening | None = None,
     ) -> None:
         """`start_mock`: go straight into a mock interview with these options once loaded.
-        `library`: the content, when the command that starts the app already loaded it."""
+        `library`: the content, when the command that starts the app already loaded it.
+        `opening`: the data being opened already (by `clock`), else the app opens it."""
         super().__init__()
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
         self._library = library
+        self._opening = opening
         self._clock = clock
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
@@ -133,8 +124,14 @@ class QuizApp(App[None]):
         to mount and lay out before the first frame."""
         return self.home
 
-    def on_mount(self) -> None:
-        self.open_workspace()
+    def open_data(self) -> None:
+        """Called once home is composed: the data opened early is shown at once, so home's
+        first frame has today's numbers; else it is opened (or waited for) in a worker."""
+        opened = self._opening.ready() if self._opening is not None else None
+        if opened is None:
+            self.open_workspace()
+        else:
+            self.show_opened(opened)
 
     @work(
         thread=True,
@@ -144,33 +141,32 @@ class QuizApp(App[None]):
         description="Opening your study data",
     )
     def open_workspace(self) -> None:
-        """Home's numbers are read here too, so that they show together with the open
-        workspace, which the mode keys need: one step, not a second worker after it."""
-        from quizapp.workspace import open_workspace
-
-        workspace = open_workspace(
-            self.data_dir, self.extra_content, self.clock, library=self._library
-        )
-        try:
-            saved_theme = workspace.store.get_setting(THEME_SETTING)
-        except BaseException:
-            workspace.close()
-            raise
-        self.post_message(WorkspaceReady(workspace, saved_theme, first_numbers(workspace)))
+        if self._opening is not None:
+            opened = self._opening.wait()
+        else:
+            opened = open_for_home(
+                self.data_dir, self.extra_content, self.clock, library=self._library
+            )
+        self.post_message(WorkspaceReady(opened))
 
     def on_workspace_ready(self, message: WorkspaceReady) -> None:
-        self.workspace = message.workspace
-        for problem in message.workspace.library.problems:
+        self.show_opened(message.opened)
+
+    def show_opened(self, opened: Opened) -> None:
+        """The workspace is open: deck problems are listed, the saved theme applies, home
+        shows today's numbers and the mode keys work."""
+        workspace = self.workspace = opened.workspace
+        for problem in workspace.library.problems:
             self.notify(
                 str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
             )
-        for notice in message.workspace.library.notices:
+        for notice in workspace.library.notices:
             title = "File not read" if notice.field == "file" else "Card left out"
             self.notify(str(notice), title=title, severity="warning", timeout=15, markup=False)
-        if isinstance(message.saved_theme, str) and message.saved_theme in self.available_themes:
-            self.theme = message.saved_theme
+        if isinstance(opened.saved_theme, str) and opened.saved_theme in self.available_themes:
+            self.theme = opened.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.home.show_ready(message.numbers, open_pending=self.start_mock is None)
+        self.home.show_ready(opened.numbers, open_pending=self.start_mock is None)
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizapp.study import StudyStore
 
 START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -75,3 +79,15 @@ def cards(count: int, prefix: str = "card") -> list[FakeCard]:
     return [
         FakeCard(id=f"{prefix}-{index:03d}", front=f"question {index}") for index in range(count)
     ]
+
+
+def insert_rows(store: StudyStore, table: str, rows: Iterable[Mapping[str, object]]) -> None:
+    """Rows written straight into the store's schema in one transaction: randomised tests set
+    up states no sequence of answers reaches quickly."""
+    with store.transaction() as connection:
+        for row in rows:
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            connection.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
+            )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from study_fakes import START, FakeCard
+from study_fakes import START, FakeCard, insert_rows
 
 from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore, open_store
 from quizapp.study.choices import study_choices
@@ -48,35 +48,38 @@ def _library(rng: random.Random) -> list[FakeCard]:
 def _study(store: StudyStore, cards: list[FakeCard], rng: random.Random) -> None:
     now = to_micros(store.clock.now())
     today = store.today()
-    with store.transaction() as connection:
-        for card in {card.id: card for card in cards}.values():
-            if rng.random() < 0.35:
-                continue
-            state = rng.choice([None, 1, 2, 2, 3])
-            connection.execute(
-                "INSERT INTO cards (card_id, state, due, suspended, buried_until)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (
-                    card.id,
-                    state,
-                    None if state is None else now + rng.randint(-48, 200) * _HOUR_US,
-                    int(rng.random() < 0.15),
-                    rng.choice([None, None, (today + timedelta(days=rng.randint(-1, 1)))]),
-                ),
-            )
-        for _ in range(rng.randint(0, 12)):
-            offset = rng.choice([0, 0, -1])
-            connection.execute(
-                "INSERT INTO reviews (card_id, mode, reviewed_at, day, rating, prev_state)"
-                " VALUES (?, 'scheduled', ?, ?, ?, ?)",
-                (
-                    rng.choice([*cards, FakeCard(id="gone")]).id,
-                    now + offset * 24 * _HOUR_US,
-                    (today + timedelta(days=offset)).isoformat(),
-                    rng.randint(1, 4),
-                    rng.choice([0, 0, 1, 2, 3]),
-                ),
-            )
+    studied = [card for card in {card.id: card for card in cards}.values() if rng.random() > 0.35]
+    states = [rng.choice([None, 1, 2, 2, 3]) for _ in studied]
+    insert_rows(
+        store,
+        "cards",
+        (
+            {
+                "card_id": card.id,
+                "state": state,
+                "due": None if state is None else now + rng.randint(-48, 200) * _HOUR_US,
+                "suspended": int(rng.random() < 0.15),
+                "buried_until": rng.choice([None, None, today + timedelta(rng.randint(-1, 1))]),
+            }
+            for card, state in zip(studied, states, strict=True)
+        ),
+    )
+    offsets = [rng.choice([0, 0, -1]) for _ in range(rng.randint(0, 12))]
+    insert_rows(
+        store,
+        "reviews",
+        (
+            {
+                "card_id": rng.choice([*cards, FakeCard(id="gone")]).id,
+                "mode": "scheduled",
+                "reviewed_at": now + offset * 24 * _HOUR_US,
+                "day": (today + timedelta(days=offset)).isoformat(),
+                "rating": rng.randint(1, 4),
+                "prev_state": rng.choice([0, 0, 1, 2, 3]),
+            }
+            for offset in offsets
+        ),
+    )
     interview = rng.choice([None, -1, 0, 1, 3, 30])
     StudySettings(
         new_per_day=rng.randint(0, 6),

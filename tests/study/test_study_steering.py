@@ -3,17 +3,20 @@ families), new cards of several decks taking turns, and the interview day."""
 
 from __future__ import annotations
 
+import random
+import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import numpy as np
 import pytest
 from fsrs import Rating
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from study_fakes import FakeCard, FakeGrade, fake_generate
+from study_fakes import START, FakeCard, FakeGrade, fake_generate, insert_rows
 
-from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore
+from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore, open_store
 from quizapp.study.custom_study import (
     add_extra_new_cards,
     below_target_on,
@@ -28,7 +31,11 @@ from quizapp.study.custom_study import (
 from quizapp.study.ordering import new_card_order
 from quizapp.study.preferences import updated_settings
 from quizapp.study.scope import EVERYTHING, StudyScope, check_scope, scope_from_options, scopes_for
+from quizapp.study.state import to_micros
 from quizapp.study.store.reviews import Attempt
+from quizapp.study.store.steering import studied_states
+
+_HOUR_US = 3_600_000_000
 
 
 @dataclass(frozen=True)
@@ -309,3 +316,43 @@ def test_one_rule_says_whether_the_interview_day_is_ahead() -> None:
     assert StudySettings().interview_ahead(day) is None
     assert interview_countdown(settings, day) == "Interview today"
     assert interview_countdown(settings, day + timedelta(days=1)) == ""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_the_cards_below_target_are_those_fsrs_predicts_below(seed: int) -> None:
+    """Predicted in SQL, recall is fsrs's own `get_card_retrievability`, card for card."""
+    rng = random.Random(seed)
+    clock = FakeClock(START)
+    deck = [FakeCard(f"c{index:02d}") for index in range(rng.randint(0, 30))]
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder), clock) as store:
+        now = to_micros(clock.now())
+        insert_rows(
+            store,
+            "cards",
+            (
+                {
+                    "card_id": card.id,
+                    "state": rng.choice([None, 1, 2, 3, 3]),
+                    "stability": rng.choice([None, rng.uniform(0.05, 5), rng.uniform(5, 500)]),
+                    "due": now,
+                    "last_review": rng.choice([None, now - rng.randint(-30, 900) * _HOUR_US]),
+                    "suspended": int(rng.random() < 0.15),
+                }
+                for card in [*deck, FakeCard("gone")]
+                if rng.random() > 0.2
+            ),
+        )
+        chosen = StudySettings(desired_retention=rng.choice([0.7, 0.85, 0.9, 0.97]))
+        calendar = chosen.calendar(clock.zone)
+        day = store.today() + timedelta(days=rng.randint(0, 90))
+        moment = calendar.midday_of(day)
+        scheduler = chosen.scheduler()
+        recall = {
+            state.card_id: scheduler.get_card_retrievability(state.to_fsrs(moment), moment)
+            for state in studied_states(store, [card.id for card in deck])
+        }
+        below = [card.id for card in deck if recall.get(card.id, 1) < chosen.desired_retention]
+        expected = sorted(below, key=recall.__getitem__)
+        found = below_target_on(store, deck, chosen, calendar, day)
+        assert [card.id for card in found] == expected

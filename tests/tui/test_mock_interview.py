@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from helpers import shown, wait_ready
+from helpers import settle, shown, wait_ready
 from textual.widgets import DataTable, Input, SelectionList, Static
 
 from quizapp.study import FakeClock, open_store
@@ -127,7 +127,7 @@ async def test_from_home_with_setup_then_ending_early_keeps_the_answers(
         setup.query_one("#mock-questions", Input).value = "3"
         setup.query_one("#mock-seconds", Input).value = "30"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # the interview is stored, then shown
         screen = app.screen
         assert isinstance(screen, MockInterviewScreen)
         assert {q.budget for q in screen.interview.plan.questions} == {timedelta(seconds=30)}

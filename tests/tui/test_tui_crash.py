@@ -15,7 +15,7 @@ from quizapp.tui.app import QuizApp
 
 @pytest.fixture
 def crashing_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The app runs headless, and mounting it ends in a bug."""
+    """The app runs headless, and opening its data as home mounts ends in a bug."""
 
     def headless(self: QuizApp, **kwargs: object) -> None:
         App.run(self, headless=True, size=(80, 24))
@@ -24,7 +24,7 @@ def crashing_app(monkeypatch: pytest.MonkeyPatch) -> None:
         raise ZeroDivisionError("the numbers went wrong")
 
     monkeypatch.setattr(QuizApp, "run", headless)
-    monkeypatch.setattr(QuizApp, "on_mount", bug)
+    monkeypatch.setattr(QuizApp, "open_data", bug)
 
 
 @pytest.mark.parametrize("command", [[], ["mock"]])

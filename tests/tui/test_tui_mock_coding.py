@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import shown, wait_ready
+from helpers import settle, shown, wait_ready
 from textual.widgets import DataTable, Input, TextArea
 
 from quizapp.study import FakeClock, open_store
@@ -102,9 +102,49 @@ async def test_the_setup_asks_how_many_coding_exercises(make_app) -> None:
         assert "number of coding exercises must be 0..4" in shown(app, "#mock-message")
         setup.query_one("#mock-coding", Input).value = "2"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # the interview is stored, then shown
         screen = app.screen
         assert isinstance(screen, MockInterviewScreen)
         kinds = [question.kind for question in screen.interview.plan.questions]
         assert kinds.count("coding") == 2 and len(kinds) == 4
         assert screen.interview.plan.options.coding == 2
+
+
+async def test_the_starter_code_untouched_is_handed_in_only_on_a_second_ctrl_s(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """A ctrl+s pressed twice in the setup lands on the interview: it must not hand in a coding
+    question nobody has read."""
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=3, coding=1, seed=4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        screen.query_one("#mock-answer", Input).value = "saturation"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Question 2 of 3 · coding" in shown(app, "#mock-status")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Question 2 of 3 · coding" in shown(app, "#mock-status")
+        assert "ctrl+s again hands in the starter code" in shown(app, "#mock-code-status")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Question 3 of 3 · numeric" in shown(app, "#mock-status")
+
+
+async def test_written_code_is_handed_in_on_the_first_ctrl_s(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=3, coding=1, seed=4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        screen.query_one("#mock-answer", Input).value = "saturation"
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = screen.query_one(MockCodeView).query_one(TextArea)
+        editor.text = screen.interview.plan.questions[1].card.exercise.solution
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Question 3 of 3 · numeric" in shown(app, "#mock-status")

@@ -1,18 +1,18 @@
 """A screen closed as soon as it opened never crashes the app through its header.
 
 Textual's `Header` queued its first title update on the app; when the screen went away before the
-app ran it (a mock interview whose start the database refused is popped while the setup screen it
-replaced is still being removed), the update found the header's parts gone and the app crashed with
-`NoMatches: HeaderTitle`. The screens' header (`ScreenHeader`) sets its title on the spot.
+app ran it (a mock interview whose start the database refused was popped while the setup screen it
+replaced was still being removed), the update found the header's parts gone and the app crashed
+with `NoMatches: HeaderTitle`. The screens' header (`ScreenHeader`) sets its title on the spot.
 """
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import last_message, wait_ready
+from helpers import last_message, shown, wait_ready
 from textual.app import ComposeResult
 from textual.widgets import Header, Input
 
@@ -21,36 +21,45 @@ from quizapp.study.mock import MockOptions
 from quizapp.study.store import interviews
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen, MockSetupScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
 
-async def test_an_interview_the_database_refuses_to_start_leaves_without_a_crash(
+async def test_an_interview_the_database_refuses_to_start_keeps_the_setup(
     make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refused(*_: object) -> int:
-        raise StudyStoreError("attempt to write a readonly database", Path("study.sqlite3"))
+    """The interview is started before its screen is shown: a refusal leaves the setup on screen
+    with the choices made and the reason, and ctrl+s tries again (it used to open the interview
+    and close it at once, which crashed the app through the header, and lost the choices)."""
+    refusals = [StudyStoreError("attempt to write a readonly database", Path("study.sqlite3"))]
+    create_interview = interviews.create_interview
 
-    async def slow_to_close(_: MockSetupScreen) -> None:
-        """Forces the timing: the refusal arrives while the setup screen is still going away."""
-        await asyncio.sleep(0.2)
+    def refused_once(*args: Any) -> int:
+        if refusals:
+            raise refusals.pop()
+        return create_interview(*args)
 
-    monkeypatch.setattr(interviews, "create_interview", refused)
-    monkeypatch.setattr(MockSetupScreen, "on_unmount", slow_to_close, raising=False)
+    monkeypatch.setattr(interviews, "create_interview", refused_once)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         await pilot.press("m")
         await pilot.pause()
-        assert isinstance(app.screen, MockSetupScreen)
-        app.screen.query_one("#mock-questions", Input).value = "2"
+        setup = app.screen
+        assert isinstance(setup, MockSetupScreen)
+        setup.query_one("#mock-questions", Input).value = "2"
         await pilot.press("ctrl+s")
         await wait_ready(pilot)
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, HomeScreen)
+        assert app.screen is setup
         assert "readonly database" in last_message(app)
-        assert app.is_running
+        assert "not started" in shown(app, "#mock-message")
+        assert setup.query_one("#mock-questions", Input).value == "2"
+        await pilot.press("ctrl+s")
+        await wait_ready(pilot)
+        interview = app.screen
+        assert isinstance(interview, MockInterviewScreen)
+        assert interview.interview.total == 2
+        assert "Question 1 of 2" in shown(app, "#mock-status")
 
 
 async def test_a_screen_removed_in_the_tick_it_was_shown_keeps_the_app_running(make_app) -> None:

@@ -1,7 +1,7 @@
 """The start path imports only what home needs: once home shows today's numbers, neither numpy,
-the question engine, the activation engine, the mock interview, the explanation matcher nor the
-dialogs are loaded (they load when a mode first needs them), and with the deck cache warm
-neither are yaml and pydantic."""
+the question engine, the activation engine, the mock interview, the explanation matcher, the
+full statistics nor the dialogs are loaded (they load when a mode first needs them), and with
+the deck cache warm neither are yaml and pydantic."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ async def main():
         "yaml",
         "pydantic",
         "quizapp.study.mock",
+        "quizapp.study.stats",
         "quizapp.explain",
         "quizapp.tui.dialogs",
     )

@@ -12,12 +12,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from quizapp.study.state import to_micros
+from quizapp.study.state import DAY_MICROS, to_micros
 
 if TYPE_CHECKING:
     from quizapp.study.store import StudyStore
 
-_DAY_US = 86_400_000_000
 
 Totals = dict[tuple[Any, ...], list[Any]]
 
@@ -78,7 +77,7 @@ class CardAggregates:
             "SELECT topic, count(*), sum(pow(1 + :factor * max(0, (:at - last_review) / :day)"
             " / stability, :decay)) FROM cards INDEXED BY cards_recall"
             " WHERE state IS NOT NULL AND stability > 0 AND {scope} GROUP BY topic",
-            {"factor": factor, "decay": decay, "at": to_micros(moment), "day": _DAY_US},
+            {"factor": factor, "decay": decay, "at": to_micros(moment), "day": DAY_MICROS},
             keys=1,
         )
 

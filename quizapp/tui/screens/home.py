@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual import getters, on, work
 from textual.app import ComposeResult
@@ -18,12 +16,9 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
+from quizapp.tui.opening import TodaysNumbers, todays_numbers
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.keys_footer import KeysFooter
-
-if TYPE_CHECKING:
-    from quizapp.study.overview import Overview
-    from quizapp.workspace import Workspace
 
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("review", "r", "Review", "Study the cards due today (spaced repetition)"),
@@ -44,34 +39,6 @@ MORE_ACTIONS: tuple[tuple[str, str, str], ...] = (
 MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {
     name: title for name, title, _text in MORE_ACTIONS
 }
-
-
-@dataclass(frozen=True)
-class TodaysNumbers:
-    """What home's box shows: today's numbers and the countdown to the interview day."""
-
-    summary: Overview
-    countdown: str
-
-    def lines(self) -> list[str]:
-        return [*self.summary.lines(), *([self.countdown] if self.countdown else [])]
-
-    def with_changed_cards(self, workspace: Workspace) -> TodaysNumbers:
-        """The same numbers and the changed-cards count, the slow part of them (see
-        `Overview.with_changed_cards`)."""
-        return replace(
-            self, summary=self.summary.with_changed_cards(workspace.store, workspace.cards)
-        )
-
-
-def todays_numbers(workspace: Workspace) -> TodaysNumbers:
-    """Today's numbers but the changed-cards count; read in a worker thread (they query the
-    study database)."""
-    from quizapp.study.custom_study import interview_countdown
-    from quizapp.study.overview import overview
-
-    summary = overview(workspace.store, workspace.cards, workspace.clock, check_changes=False)
-    return TodaysNumbers(summary, interview_countdown(workspace.store.settings(), summary.day))
 
 
 class StudyData(Enum):
@@ -131,6 +98,7 @@ class HomeScreen(QuizScreen):
         self.today.border_title = "Today"
         self._day_ends: datetime | None = None
         self.set_interval(self.DAY_CHECK_SECONDS, self._refresh_after_rollover)
+        self.quiz_app.open_data()
 
     def _refresh_after_rollover(self) -> None:
         """At the day rollover, today's numbers start over: show the new day's."""

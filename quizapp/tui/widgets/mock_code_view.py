@@ -1,6 +1,8 @@
 """A coding question in a mock interview: the editor, `ctrl+r` to run the hidden tests while the
 clock runs, `ctrl+s` to hand the code in. The interview screen reads `code` as the draft, so a
-timeout submits what was written (and the runner runs the tests on it).
+timeout submits what was written (and the runner runs the tests on it). Handing in the starter
+code untouched takes a second `ctrl+s`: a key pressed twice in the setup (held while the
+interview was stored) must not hand in a question nobody has read.
 
 Runs go through the interview's `SandboxCodeGrader` in a worker thread: the editor keeps taking
 keys meanwhile, and a result that arrives after the question ended is dropped.
@@ -23,6 +25,7 @@ from quizapp.tui.widgets.code_editor import close_in_background, python_editor
 from quizapp.tui.widgets.code_view import report_text
 
 READY_TEXT = "write the function · ctrl+r runs the tests · ctrl+s hands it in"
+UNTOUCHED_TEXT = "nothing written yet · ctrl+s again hands in the starter code as it is"
 
 
 class MockCodeView(Vertical):
@@ -55,6 +58,8 @@ class MockCodeView(Vertical):
         self.grader = SandboxCodeGrader()
         self.card: Card | None = None
         self.running = False
+        self._starter = ""
+        self._untouched_confirmed = False
         self._asked = 0
         """Counts the questions shown, so a run's result is only shown for its own question."""
 
@@ -70,6 +75,8 @@ class MockCodeView(Vertical):
         self.card = card
         self.running = False
         starter = f"{card.exercise.starter}\n" if card.exercise is not None else ""
+        self._starter = starter
+        self._untouched_confirmed = False
         self.query_one(TextArea).text = starter if code is None else code
         self._status(READY_TEXT)
         self.query_one("#mock-code-results-text", Static).update("")
@@ -109,6 +116,10 @@ class MockCodeView(Vertical):
         self.query_one("#mock-code-results-text", Static).update(report_text(report))
 
     def action_submit(self) -> None:
+        if self.code == self._starter and not self._untouched_confirmed:
+            self._untouched_confirmed = True
+            self._status(UNTOUCHED_TEXT)
+            return
         self.post_message(self.Submitted(self.code))
 
     def on_unmount(self) -> None:

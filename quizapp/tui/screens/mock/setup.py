@@ -120,4 +120,15 @@ class MockSetupScreen(QuizScreen):
             message.update(str(error))
             return
         interview = MockInterview(plan, workspace.store, self.quiz_app.clock)
-        self.app.switch_screen(MockInterviewScreen(interview))
+        message.update("")
+
+        def not_started() -> None:
+            message.update("The interview was not started (see the notice); ctrl+s tries again.")
+
+        # Started here, then shown: a refusal keeps this screen and the choices made on it.
+        self.quiz_app.writes.run(
+            interview.start,
+            lambda _: self.app.switch_screen(MockInterviewScreen(interview)),
+            title="Interview not started",
+            failed=not_started,
+        )

@@ -1,0 +1,83 @@
+"""The `quizapp` command starts opening the data before it imports Textual: when it is open by the
+time home is composed, home's first frame shows today's numbers; when it is not, or fails, the
+app waits for it and reports it as any opening."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from helpers import shown, wait_ready
+
+from quizapp import workspace
+from quizapp.study import FakeClock
+from quizapp.tui.app import WORKSPACE_GROUP, QuizApp
+from quizapp.tui.opening import EarlyOpening
+from quizapp.tui.screens.home import HomeScreen
+
+
+async def test_data_opened_early_is_in_homes_first_frame(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opening = EarlyOpening(data_dir, (), clock)
+    opened = opening.wait()
+    seen: list[tuple[bool, bool, list[str]]] = []
+    real_mount = HomeScreen.on_mount
+
+    def mounted(home: HomeScreen) -> None:
+        real_mount(home)
+        app = home.quiz_app
+        workers = [worker.group for worker in app.workers]
+        seen.append(("Due now" in shown(app, "#home-today"), app.workspace is not None, workers))
+
+    monkeypatch.setattr(HomeScreen, "on_mount", mounted)
+    app = QuizApp(data_dir, clock=clock, opening=opening)
+    async with app.run_test(size=(100, 30)) as pilot:
+        [(numbers_shown, workspace_open, worker_groups)] = seen
+        assert numbers_shown and workspace_open
+        assert WORKSPACE_GROUP not in worker_groups
+        assert app.workspace is opened.workspace
+        await wait_ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatsScreen"
+
+
+async def test_data_still_opening_is_waited_for(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_open = workspace.open_workspace
+
+    def slow_open(*args: object, **kwargs: object) -> workspace.Workspace:
+        release.wait(10)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(workspace, "open_workspace", slow_open)
+    app = QuizApp(data_dir, clock=clock, opening=EarlyOpening(data_dir, (), clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Loading" in shown(app, "#home-today")
+        assert app.workspace is None
+        release.set()
+        await wait_ready(pilot)
+        assert "Due now" in shown(app, "#home-today")
+        assert app.workspace is not None
+
+
+async def test_an_early_opening_that_fails_is_reported_on_home(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("the decks could not be read")
+
+    monkeypatch.setattr(workspace, "load_content", broken)
+    app = QuizApp(data_dir, clock=clock, opening=EarlyOpening(data_dir, (), clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await wait_ready(pilot)
+        assert app.workspace is None
+        assert "RuntimeError: the decks could not be read" in shown(app, "#home-today")
+        titles = [n.title for n in app._notifications if n.severity == "error"]
+        assert titles == ["Opening your study data failed"]
