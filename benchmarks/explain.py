@@ -6,7 +6,9 @@ Quality: precision and recall of "covered", for each hand-labelled set in tests/
 own — labelled_answers.yaml (the older set the matcher was first tuned on), dev_answers.yaml (fresh
 answers the matcher and cues were improved against), heldout_judgements.yaml and
 heldout_judgements_2.yaml (each written by someone who never saw the matcher or the cues; held out
-until issue 17's third round, which read their items and failures: they are dev sets now) —
+until issue 17's third round, which read their items and failures: they are dev sets now), and
+heldout_judgements_3.yaml (written the same way during that round; nobody has read its items or
+per-item results, and its totals were first computed after the round's last matcher change) —
 each against a naive reference measured in the same run (a point is covered when one of its cues
 appears verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set,
 and the same ratio against that naive reference.
@@ -31,6 +33,7 @@ SET_FILES = {
     "dev (fresh, tuned on)": SETS / "dev_answers.yaml",
     "dev 2 (was held-out)": SETS / "heldout_judgements.yaml",
     "dev 3 (was held-out 2)": SETS / "heldout_judgements_2.yaml",
+    "held-out 3": SETS / "heldout_judgements_3.yaml",
 }
 
 

@@ -197,6 +197,7 @@ def reversals(cue: Cue) -> tuple[Cue, ...]:
     )
 
 
+@lru_cache(maxsize=4096)
 def content_terms(text: str) -> tuple[Term, ...]:
     """The words a key point without cues is recognised by: its own content words, numbers and
     negations (all of its words when it has no others, so every point can be covered)."""

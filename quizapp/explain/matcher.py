@@ -32,6 +32,9 @@ WINDOW_SLACK = 4
 """Words a cue's terms may be spread over beyond their own number ("gradient quickly shrinks")."""
 NOT_REACH = 2
 """How far after a cue's own "not" the word it negates may come ("not really saturate")."""
+HAVING = frozenset({"have", "has", "had", "any", "a", "an", "the", "that", "this"})
+"""Words between a "not" and a noun that leave it a "no": "doesn't have the vanishing gradient
+problem" says "no vanishing gradient problem"."""
 FALLBACK_SHARE = 0.6
 """Share of a cue-less key point's content words an answer must use to cover it."""
 
@@ -186,20 +189,21 @@ def _find_cue(
 
 
 def _asserted(candidates: Candidates, cue: Cue) -> bool:
-    """Whether the answer makes a cue's claim outright: its words within one claim of one clause
-    (not across "and", "while": "higher flattens and lower sharpens" says neither backwards),
-    none of them negated or weakened by a "less" ("less peaked")."""
+    """Whether the answer makes a cue's claim outright: its words anywhere within one claim of
+    one clause (not across "and", "while": "higher flattens and lower sharpens" says neither
+    backwards), none of them negated or weakened by a "less" ("less peaked")."""
     tokens = candidates.tokens
     return any(
         not negated(tokens, chosen, frozenset())
         and one_claim(tokens, min(chosen), max(chosen))
         and not any(at > 0 and tokens[at - 1].form == "less" for at in chosen)
-        for chosen in _realisations(candidates, cue)
+        for chosen in _realisations(candidates, cue, len(tokens))
     )
 
 
-def _realisations(candidates: Candidates, cue: Cue) -> Iterator[list[int]]:
-    """The token positions of each window of the answer that says all of a cue's terms.
+def _realisations(candidates: Candidates, cue: Cue, width: int = 0) -> Iterator[list[int]]:
+    """The token positions of each window of the answer that says all of a cue's terms (a few
+    words wide unless `width` says otherwise).
 
     A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
     meant for another word would count ("does not help with vanishing gradients"); so must a
@@ -208,12 +212,12 @@ def _realisations(candidates: Candidates, cue: Cue) -> Iterator[list[int]]:
     per_term = [candidates(term) for term in cue.terms]
     if not cue.terms or any(not found for found in per_term):
         return
-    width = len(cue.terms) + WINDOW_SLACK
+    width = width or len(cue.terms) + WINDOW_SLACK
     for start in sorted({first for found in per_term for first, _ in found}):
         picks = _window(tokens, per_term, start, width)
         if picks is None:
             continue
-        if (cue.negated and not _says_it_in_order(cue, picks)) or not _operands_in_order(
+        if (cue.negated and not _says_it_in_order(tokens, cue, picks)) or not _operands_in_order(
             cue, picks
         ):
             continue
@@ -234,13 +238,18 @@ def _operands_in_order(cue: Cue, picks: list[tuple[int, int]]) -> bool:
     )
 
 
-def _says_it_in_order(cue: Cue, picks: list[tuple[int, int]]) -> bool:
-    """A cue that says "not X" is read in its own order, with its "not" right before X ("no
-    saturation", "not really saturate", not "not help with saturation")."""
+def _says_it_in_order(tokens: list[Token], cue: Cue, picks: list[tuple[int, int]]) -> bool:
+    """A cue that says "not X" is read in its own order, with its "not" right before X in its
+    clause ("no saturation", "not really saturate", "doesn't have the saturation problem", not
+    "not help with saturation" nor "not permanent: gradients …")."""
     if not _in_cue_order(picks):
         return False
     return all(
-        following[0] - pick[1] <= NOT_REACH
+        (
+            following[0] - pick[1] <= NOT_REACH
+            or all(token.form in HAVING for token in tokens[pick[1] + 1 : following[0]])
+        )
+        and tokens[pick[1]].clause == tokens[following[0]].clause
         for term, pick, following in zip(cue.terms, picks, picks[1:], strict=False)
         if term.form in NEGATIONS
     )

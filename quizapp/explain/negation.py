@@ -37,7 +37,7 @@ PROBLEMS = ("die", "dead", "saturate", "vanish", "explode", "overflow", "underfl
 """What a "not" after a phrase affirms rather than denies: "Leaky ReLU does not die"."""
 DISMISSALS = frozenset(
     {"unnecessary", "useless", "irrelevant", "pointless", "needless", "wrong", "false",
-     "incorrect", "untrue", "myth", "overrated", "misconception"}
+     "incorrect", "untrue", "myth", "overrated", "misconception", "coincidence"}
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""
@@ -88,7 +88,7 @@ def _negated_before(tokens: list[Token], first: int) -> bool:
         if before < 0 or tokens[before].clause != tokens[first].clause:
             return False
         form = tokens[before].form
-        if form in CONJUNCTIONS and tokens[before + 1].form in AUXILIARIES:
+        if _starts_predicate(tokens, before):
             return False
         if form not in NEGATIONS:
             continue
@@ -136,11 +136,38 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
     return bool(words) and (words[0] in DISMISSALS or words[:2] == ["not", "true"])
 
 
+def _starts_predicate(tokens: list[Token], at: int) -> bool:
+    """An "and" or "or" followed by a verb: what follows says something new of the subject
+    ("ReLU is fast and doesn't saturate"), not of more subjects ("ReLU and ELU don't")."""
+    return (
+        at + 1 < len(tokens)
+        and tokens[at].form in CONJUNCTIONS
+        and tokens[at + 1].form in AUXILIARIES
+    )
+
+
+def _new_subject_follows(tokens: list[Token], last: int) -> bool:
+    """Words said after a verb of their clause, then "and" or "or": what follows is another
+    subject with its own verb ("tanh is zero-centred and sigmoid isn't"), not more of theirs
+    ("Leaky ReLU and ELU don't help")."""
+    if last + 1 >= len(tokens) or tokens[last + 1].form not in CONJUNCTIONS:
+        return False
+    clause = tokens[last].clause
+    at = last
+    while at >= 0 and tokens[at].clause == clause:
+        if tokens[at].form in AUXILIARIES:
+            return True
+        at -= 1
+    return False
+
+
 def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> bool:
     """A verb then "not" right after the words, or after one more word of their subject
     ("… is not", "… layers don't change", "… has nothing to do", "… has no effect", "… is
     unnecessary")."""
     clause = tokens[last].clause
+    if _starts_predicate(tokens, last + 1) or _new_subject_follows(tokens, last):
+        return False
     verb = last + 1
     for extra in (1, 2):
         subject_ends = last + extra

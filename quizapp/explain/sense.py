@@ -45,8 +45,17 @@ fixed, not learned")."""
 
 
 def name_of(tokens: list[Token], at: int) -> str | None:
-    """What the token at `at` names, if anything ("non linear" and "non-linear" name nonlinear)."""
-    group = NAMES.get(tokens[at].form)
+    """What the token at `at` names, if anything ("non linear" and "non-linear" name nonlinear,
+    "sigmoids" names sigmoid)."""
+    form = tokens[at].form
+    group = NAMES.get(form) or next(
+        (
+            NAMES[form[: -len(end)]]
+            for end in ("s", "es")
+            if form.endswith(end) and form[: -len(end)] in NAMES
+        ),
+        None,
+    )
     if group == "linear" and at > 0 and tokens[at - 1].form in {"non", "not"}:
         return "nonlinear"
     if (
@@ -125,7 +134,7 @@ def _said_of_a_rival(
         return False
     kinds = {_kind(name) for name in own}
     return any(
-        _nearest_name(tokens, at, kinds) not in own | {None}
+        _nearest_name(tokens, at, kinds, chosen) not in own | {None}
         for at in chosen
         if name_of(tokens, at) is None
     ) or _rival_partner(tokens, chosen, point)
@@ -147,18 +156,25 @@ def _accepted(names: frozenset[str]) -> frozenset[str]:
     return names
 
 
-def _nearest_name(tokens: list[Token], at: int, kinds: set[str]) -> str | None:
-    """The nearest thing of one of these kinds named before `at` in its clause; for an "it"
-    met first, the subject of its sentence."""
+def _nearest_name(tokens: list[Token], at: int, kinds: set[str], chosen: list[int]) -> str | None:
+    """The nearest thing of one of these kinds named before `at` in its clause, outside the
+    matched words and not what the subject is compared with ("sigmoid over ReLU in hidden
+    layers" is about sigmoid); for an "it" met first, the subject of its sentence."""
     for back in range(at - 1, -1, -1):
         if tokens[back].clause != tokens[at].clause:
             return None
+        if back in chosen:
+            continue
         if tokens[back].form in PRONOUNS and kinds - {"linearity"}:
             return _sentence_subject(tokens, back, kinds - {"linearity"})
         name = name_of(tokens, back)
-        if name is not None and _kind(name) in kinds:
+        if name is not None and _kind(name) in kinds and not _compared_with(tokens, back):
             return name
     return None
+
+
+def _compared_with(tokens: list[Token], at: int) -> bool:
+    return at > 0 and tokens[at - 1].form in CONTRASTS
 
 
 def _sentence_subject(tokens: list[Token], pronoun: int, kinds: set[str]) -> str | None:
@@ -171,11 +187,7 @@ def _sentence_subject(tokens: list[Token], pronoun: int, kinds: set[str]) -> str
         if tokens[back].sentence < sentence - 1:
             return None
         name = name_of(tokens, back)
-        if (
-            name is not None
-            and _kind(name) in kinds
-            and not (back > 0 and tokens[back - 1].form in CONTRASTS)
-        ):
+        if name is not None and _kind(name) in kinds and not _compared_with(tokens, back):
             return name
     return None
 

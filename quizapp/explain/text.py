@@ -23,14 +23,14 @@ _SYMBOLS = {
     "≈": " ~ ", "∼": " ~ ", "−": "-", "‐": "-", "‑": "-", "–": " - ", "—": ", ", "×": " * ",
     "·": " * ", "⋅": " * ", "∙": " * ", "∑": " sum ", "∈": " in ", "√": " sqrt ",
     "∞": " infinity ", "∂": " d ", "∇": " nabla ", "…": " ", "#": " number ",
-    "∏": " product ", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ", "Σ": " sum ",
+    "∏": " product ", "⁄": "/", "Π": " product ", "⊗": " * ", "⊙": " * ", "≡": " = ", "Σ": " sum ",
 }  # fmt: skip
 _ABBREVIATIONS = {
     "grad": "gradient", "grads": "gradients", "backprop": "backpropagation",
     "cls": "classification", "prob": "probability", "probs": "probabilities",
     "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
     "nonlin": "nonlinearity", "func": "function", "fn": "function", "w/o": "without",
-    "var": "variance",
+    "var": "variance", "thru": "through",
 }  # fmt: skip
 _TOKEN = re.compile(
     r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.|\bw/o\b)"
@@ -45,6 +45,12 @@ _CLAUSE_WORDS = frozenset(
      "which", "therefore", "thus", "hence"}
 )  # fmt: skip
 _CONTRACTION_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
+_BARE_NEGATIONS = {
+    "dont": "do", "doesnt": "does", "didnt": "did", "isnt": "is", "arent": "are", "wasnt": "was",
+    "werent": "were", "cant": "can", "wont": "will", "hasnt": "has", "havent": "have",
+    "shouldnt": "should", "couldnt": "could", "wouldnt": "would",
+}  # fmt: skip
+"""Contractions typed without their apostrophe ("doesnt saturate"): still a "not"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +125,10 @@ def _number(text: str) -> str:
 
 
 def _words(form: str) -> list[str]:
-    """A word with its contraction and abbreviation spelled out: "isn't" -> is, not;
+    """A word with its contraction and abbreviation spelled out: "isn't" and "isnt" -> is, not;
     "neuron's" -> neuron; "grads" -> gradients."""
+    if form in _BARE_NEGATIONS:
+        return [_BARE_NEGATIONS[form], "not"]
     if "'" not in form:
         return [_ABBREVIATIONS.get(form, form)]
     if form.endswith("n't"):
