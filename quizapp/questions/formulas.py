@@ -15,12 +15,14 @@ import numpy as np
 from quizapp import engine
 from quizapp.questions import formatting
 from quizapp.questions.precision import Precision
-from quizapp.questions.worked import Shown, Worked
+from quizapp.questions.worked import Shown, Worked, equals
 
 Params = Mapping[str, object]
 Expression = tuple[str, float | None]
 """A step's text up to its result, and the result from its printed digits (None: no rounding)."""
 Step = Callable[[float, Params, Precision], Expression]
+Render = Callable[[float], str]
+"""How a step prints its result: `Precision.text`, or an intermediate's digits."""
 
 SELU_SCALE = Shown("1.050701")
 SELU_ALPHA = Shown("1.673263")
@@ -403,11 +405,16 @@ def _apply(
     params: Params,
     exact: float,
     precision: Precision,
-    shown: str,
+    render: Render,
 ) -> Worked:
+    """The step ending on its result as `render` prints it, "≈" when rounded; a result computed
+    from printed numbers is that arithmetic, not the engine's value."""
     expression, worked = table[name][1](x, _complete(name, params), precision)
-    text = expression if expression.endswith(f"= {shown}") else f"{expression} = {shown}"
-    return Worked(text, exact if worked is None else worked)
+    value = exact if worked is None else worked
+    result = Shown(render(value))
+    ending = equals(value, result.text)
+    text = expression if expression.endswith(ending) else f"{expression} {ending}"
+    return Worked(text, value, result)
 
 
 def forward_header(name: str, params: Params) -> str:
@@ -417,10 +424,13 @@ def forward_header(name: str, params: Params) -> str:
     return _header(_FORWARD, name, params)
 
 
-def forward_step(name: str, x: float, params: Params, precision: Precision, shown: str) -> Worked:
-    """`max(0, -2) = 0`: the formula applied to one input, ending in `shown` (the result)."""
+def forward_step(
+    name: str, x: float, params: Params, precision: Precision, render: Render
+) -> Worked:
+    """`max(0, -2) = 0`: the formula applied to one input, ending in its result as `render`
+    prints it (to the answer's precision, or as an intermediate)."""
     exact = _engine(name, x, params)
-    return _apply(_FORWARD, name, x, params, exact, precision, shown)
+    return _apply(_FORWARD, name, x, params, exact, precision, render)
 
 
 def derivative_header(name: str, params: Params) -> str:
@@ -430,7 +440,7 @@ def derivative_header(name: str, params: Params) -> str:
 
 
 def derivative_step(
-    name: str, x: float, params: Params, precision: Precision, shown: str
+    name: str, x: float, params: Params, precision: Precision, render: Render
 ) -> Worked:
     exact = float(np.asarray(engine.get(name).derivative(x, **params)))
-    return _apply(_DERIVATIVE, name, x, params, exact, precision, shown)
+    return _apply(_DERIVATIVE, name, x, params, exact, precision, render)

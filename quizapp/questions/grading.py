@@ -75,14 +75,21 @@ def _recognise(
     precision: Precision,
     mistakes: Sequence[Mistake],
 ) -> tuple[str, str] | None:
-    """The modelled mistake that explains every wrong value (the closest one overall), if any."""
+    """The modelled mistake the whole answer is consistent with (the closest one), if any.
+
+    A mistake is named only when the answer carries its value wherever that value differs from
+    the expected one, and is right elsewhere: a wrong value it does not explain, or a right value
+    where the mistake would have shown, says the answer came from something else.
+    """
     if mistakes:
         modelled = np.array([mistake.values for mistake in mistakes])
-        matches = precision.accepts(given, modelled)
+        units = np.array([[mistake.unit] for mistake in mistakes])
+        matches = precision.accepts(given / units, modelled / units)
+        shows = ~precision.accepts(modelled, expected)
         betrayed = np.array(
             [matches[row, list(mistake.shows_in)].all() for row, mistake in enumerate(mistakes)]
         )
-        explains = (matches | ~wrong).all(axis=1) & betrayed
+        explains = (matches | (~wrong & ~shows)).all(axis=1) & betrayed
         agreement = np.where(explains, matches.sum(axis=1), -1)
         best = int(np.argmax(agreement))
         if agreement[best] >= 0:
@@ -116,8 +123,9 @@ def judge_numbers(
     if not values:
         return Unreadable(f"column 1: no answer given; type {formatting.plural(count, 'value')}", 1)
     if len(values) != count:
-        if parsed.decimal_commas:
-            comma_error = parsed.decimal_commas[0].error()
+        comma = parsed.comma_meant(count)
+        if comma is not None:
+            comma_error = comma.error()
             return Unreadable(str(comma_error), comma_error.column, values)
         noun = formatting.plural(count, "value")
         return Unreadable(f"expected {noun}, got {len(values)}", None, values)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 MISTAKES: dict[str, str] = {
     "sigmoid-instead-of-derivative": "σ(x) given instead of its derivative σ(x)(1 − σ(x))",
@@ -24,6 +25,7 @@ MISTAKES: dict[str, str] = {
     "naive-softmax-overflow": "all zeros: the naive exp under- or overflowed; subtract the max",
     "softmax-instead-of-log-softmax": "probabilities given instead of log-probabilities",
     "forgot-log-sum-exp": "the log-sum-exp term was left out of log-softmax",
+    "log10-instead-of-ln": "base-10 logarithms used where the natural log belongs",
     "relu-instead-of-variant": "plain ReLU used where a ReLU variant was asked",
     "wrong-alpha": "the wrong α",
     "sign-error": "a sign error",
@@ -45,9 +47,23 @@ MISTAKES: dict[str, str] = {
     "jvp-forgot-outer-term": "the −ppᵀ part of the softmax Jacobian left out: p ⊙ v",
     "jvp-forgot-p-factor": "v − p·v not multiplied by p",
     "jvp-unweighted-sum": "the plain sum Σv subtracted instead of the p-weighted p·v",
+    "output-used-as-input": "the derivative evaluated at the given output, as if it were z",
+    "silu-derivative-as-sigmoid": "SiLU′ given as σ(z), without the z·σ′(z) term",
+    "gelu-derivative-as-cdf": "GELU′ given as Φ(z), without the z·φ(z) term",
+    "selu-without-lambda": "SELU computed without its scale λ ≈ 1.0507",
+    "percent-instead-of-fraction": "a percentage given where a fraction (0 to 1) belongs",
+    "transposed-jacobian": "the transposed log-softmax Jacobian: g − (p·g) instead of g − p·Σg",
+    "confused-activation": "another activation's formula used in its place",
+    "keras2-hard-sigmoid": "Keras 2's hard sigmoid 0.2·z + 0.5 used for ReLU6(z + 3) / 6",
+    "swapped-answer-order": "the values typed in the wrong order",
+    "wrong-target-class": "the one-hot y put at another class than the true one",
+    "only-target-entry": "only the true class's entry of p − y given, the others left at 0",
     "rounding": "close, but not to the requested precision",
 }
 """Machine id -> short human label, for stats and menus."""
+
+
+PERCENT = 100.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,8 @@ class Mistake:
     the activation is no mistake for ReLU at z > 0); a required one that cannot be told apart makes
     the generator draw again. `shows_in` lists the elements that betray the mistake: it is named
     only if the answer carries it there (a correct z rules out a bias mistake in "z, a").
+    `unit` is how many of the mistake's units make one of the answer's (100 for a percentage):
+    its values are checked to the requested precision in the answer's units (93.4 for 0.934).
     """
 
     id: str
@@ -65,6 +83,7 @@ class Mistake:
     values: tuple[float, ...]
     optional: bool = False
     shows_in: tuple[int, ...] = ()
+    unit: float = 1.0
 
     def __post_init__(self) -> None:
         if self.id not in MISTAKES:
@@ -79,10 +98,22 @@ class Mistake:
         *,
         optional: bool = False,
         shows_in: tuple[int, ...] = (),
+        unit: float = 1.0,
     ) -> Mistake:
         flat = tuple(float(value) for value in np.ravel(np.asarray(values, dtype=float)))
-        return cls(id, description, flat, optional, shows_in)
+        return cls(id, description, flat, optional, shows_in, unit)
 
     @property
     def finite(self) -> bool:
         return all(np.isfinite(self.values))
+
+
+def percentage(fractions: ArrayLike, noun: str) -> Mistake:
+    """The `fractions` typed as percentages (93.4 for 0.934): the same numbers in other units."""
+    return Mistake.of(
+        "percent-instead-of-fraction",
+        f"that is a percentage; give the {noun} as a fraction from 0 to 1 (60% is 0.6)",
+        np.multiply(PERCENT, fractions),
+        optional=True,
+        unit=PERCENT,
+    )

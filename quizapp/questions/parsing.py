@@ -25,6 +25,8 @@ _DIGITS = re.compile(r"[0-9]+")
 _SEPARATORS = ",;"
 _BRACKETS = {"[": "]", "(": ")"}
 _SHOWN_LENGTH = 24
+_OVERFLOWED = ("nan", "inf", "infinity")
+"""What a naive computation prints when exp overflows: explained, not only refused."""
 
 
 class AnswerSyntaxError(ValueError):
@@ -37,10 +39,14 @@ class AnswerSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class DecimalComma:
-    """`0,5`: two integers glued by a comma, which a user may have meant as one decimal number."""
+    """`0,5`: two integers glued by a comma, which a user may have meant as one decimal number.
+
+    `index` is the position of the first of the two values among all values read.
+    """
 
     column: int
     text: str
+    index: int
 
     @property
     def suggestion(self) -> str:
@@ -59,6 +65,15 @@ class NumberList:
 
     values: tuple[float, ...]
     decimal_commas: tuple[DecimalComma, ...]
+
+    def comma_meant(self, count: int) -> DecimalComma | None:
+        """The first decimal comma, if merging such pairs can make exactly `count` values."""
+        merges, taken = 0, -1
+        for comma in self.decimal_commas:
+            if comma.index > taken:
+                merges, taken = merges + 1, comma.index + 1
+        surplus = len(self.values) - count
+        return self.decimal_commas[0] if 0 < surplus <= merges else None
 
 
 def _shown(text: str) -> str:
@@ -84,6 +99,16 @@ def _not_a_number(text: str, start: int, stop: int) -> AnswerSyntaxError:
         return AnswerSyntaxError(start + 1, f'"{word}" closes a bracket that was never opened')
     if word in _BRACKETS:
         return AnswerSyntaxError(start + 1, f'unexpected "{word}": use one pair of brackets only')
+    if word.lower().lstrip("+-\u2212") in _OVERFLOWED:
+        return AnswerSyntaxError(
+            start + 1,
+            f'"{_shown(word)}" is not a number; if a naive exp overflowed, subtract the max first '
+            "(e^(z − max z) never overflows) and type the values",
+        )
+    if word.endswith("%"):
+        return AnswerSyntaxError(
+            start + 1, f'"{_shown(word)}" is a percentage; give a fraction from 0 to 1 (60% is 0.6)'
+        )
     return AnswerSyntaxError(
         start + 1,
         f'"{_shown(word)}" is not a number; type plain numbers like 0.5, -1e-3 or 1/3 '
@@ -168,7 +193,7 @@ def parse_numbers(text: str) -> NumberList:
         token = match[0]
         if pending_integer is not None and _DIGITS.fullmatch(token):
             column, left = pending_integer
-            commas.append(DecimalComma(column, f"{left},{token}"))
+            commas.append(DecimalComma(column, f"{left},{token}", len(values) - 2))
         glued = end + 1 < stop and text[end] == "," and text[end + 1] in "0123456789"
         tight = _PLAIN_INTEGER.fullmatch(token) is not None and glued
         pending_integer = (position + 1, token) if tight else None

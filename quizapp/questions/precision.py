@@ -19,6 +19,9 @@ _EXTRA_DIGITS = 3
 _MIN_FIGURES = 5
 # Extra digits beyond the requested ones that a truncated or over-rounded answer may still have.
 _SLIP_DIGITS = 3
+# Digits fewer than requested that a rounding slip may keep: 0.7 for 0.659 asked to 3 decimals is
+# a slip, 1 for 0.731 is another value (ReLU's, a forgotten activation), not a rounded one.
+_FEWER_DIGITS = 2
 # Products like 0.29 * 100 land a hair off the integer; this many places recover it.
 _INTEGER_NOISE = 6
 
@@ -42,6 +45,9 @@ class Precision:
         magnitude = math.floor(math.log10(abs(value))) if value else 0
         decimals = max(self.decimals + _EXTRA_DIGITS, _MIN_FIGURES - 1 - magnitude)
         return Shown(formatting.number(value, decimals))
+
+    def intermediate_text(self, value: float) -> str:
+        return self.intermediate(value).text
 
     def describe(self) -> str:
         if self.scientific:
@@ -74,18 +80,23 @@ class Precision:
         )
 
     def _reshaped(self, typed: float, exact: float) -> bool:
-        """`typed` is `exact` truncated or rounded to some number of (significant) digits.
+        """`typed` is `exact` truncated or rounded to a nearby number of (significant) digits.
 
-        Cutting a value away to zero loses it rather than its last digits: 0 for 0.5 is a
-        wrong value (e.g. ReLU of a positive input taken as 0), not a rounding slip.
+        At most two digits fewer than asked, and never down to an integer when decimals are
+        asked (nor a mantissa without decimals): fewer digits than that no longer look like the
+        exact value. Cutting a value away to zero loses it rather than its last digits: 0
+        for 0.5 is a wrong value (e.g. ReLU of a positive input taken as 0), not a rounding slip;
+        only with one digit fewer than asked may a value round to 0 (0 for -0.0013 in an answer
+        typed to 2 decimals where 3 are asked).
         """
         if not (math.isfinite(typed) and math.isfinite(exact)):
             return False
         scale = 10.0 ** math.floor(math.log10(abs(exact))) if self.scientific and exact else 1.0
-        for digits in range(self.decimals + _SLIP_DIGITS + 1):
+        fewest = max(self.decimals - _FEWER_DIGITS, min(self.decimals, 1))
+        for digits in range(fewest, self.decimals + _SLIP_DIGITS + 1):
             shifted = round(exact / scale * 10.0**digits, _INTEGER_NOISE)
             for cut in (math.trunc(shifted), round(shifted)):
-                if cut == 0 and exact != 0:
+                if cut == 0 and exact != 0 and digits < self.decimals - 1:
                     continue
                 if math.isclose(typed, cut / 10.0**digits * scale, rel_tol=1e-9, abs_tol=1e-12):
                     return True

@@ -7,6 +7,7 @@ returns a `Worked`: its text and the answer those very digits give.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -27,7 +28,15 @@ class Shown:
 
 @dataclass(frozen=True)
 class Worked:
-    """A solution step, and the value its printed numbers give (before rounding to the answer)."""
+    """A solution step, the value its printed numbers give (before rounding), and the number it
+    ends on as printed (what a following step computes with)."""
 
     text: str
     value: float
+    result: Shown
+
+
+def equals(value: float, text: str) -> str:
+    """`= text` when `text` is `value` itself, `≈ text` when it is `value` rounded."""
+    exact = math.isclose(float(text), value, rel_tol=1e-12, abs_tol=1e-300)
+    return f"{'=' if exact else '≈'} {text}"

@@ -188,7 +188,8 @@ async def test_numeric_card_end_to_end(make_app, clock) -> None:
         screen = await open_review(app, pilot, card_id)
         question = screen.item.question
         assert question.prompt in shown(app, "#numeric-prompt")
-        await pilot.press(*"1,5")
+        # Decimal commas, one per value expected: read as such only when that makes the count.
+        await pilot.press(*", ".join(["1,5"] * question.expected_vector.size))
         await pilot.press("enter")
         await pilot.pause()
         error = shown(app, "#numeric-error")

@@ -19,11 +19,13 @@ from quizapp.questions.families.common import (
     inputs_for,
     param_note,
     scalar_input,
+    selu_scale_on_negatives_only,
     strict_variant,
     symbol,
     variant_mistakes,
 )
 from quizapp.questions.families.softmax import (
+    NATURAL_LOG,
     log_softmax_mistakes,
     log_softmax_steps,
     softmax_mistakes,
@@ -49,11 +51,35 @@ def _mirror_mistakes(name: str, z: ArrayLike, params: Params) -> list[Mistake]:
     return []
 
 
+def _look_alike_mistakes(name: str, z: ArrayLike) -> list[Mistake]:
+    """The function it is confused with: σ for tanh and for log σ, Keras 2's hard sigmoid."""
+    sigmoid = call("sigmoid", z, {})
+    if name == "tanh":
+        text = "that is σ(z); tanh(z) = 2σ(2z) − 1 ranges over (−1, 1)"
+    elif name == "log_sigmoid":
+        text = "that is σ(z); log-sigmoid is its natural log, log σ(z) ≤ 0"
+    elif name == "hard_sigmoid":
+        return [
+            Mistake.of(
+                "keras2-hard-sigmoid",
+                "that is Keras 2's hard sigmoid clip(0.2·z + 0.5, 0, 1); this one (PyTorch, "
+                "Keras 3) is ReLU6(z + 3) / 6",
+                np.clip(0.2 * np.asarray(z, dtype=float) + 0.5, 0.0, 1.0),
+                optional=True,
+            )
+        ]
+    else:
+        return []
+    return [Mistake.of("confused-activation", text, sigmoid, optional=True)]
+
+
 def forward_mistakes(name: str, z: ArrayLike, params: Params, *, required: bool) -> list[Mistake]:
     forms = gelu_form_mistakes(name, params, z, 1.0, derivative=False)
     return (
         _mirror_mistakes(name, z, params)
+        + _look_alike_mistakes(name, z)
         + forms
+        + selu_scale_on_negatives_only(name, z, call(name, z, params), z, what="output")
         + variant_mistakes(
             name,
             params,
@@ -68,10 +94,7 @@ def _elementwise_steps(
     name: str, z: np.ndarray, a: np.ndarray, params: Params, precision: Precision
 ) -> tuple[list[str], np.ndarray]:
     """The steps, and the outputs their printed numbers give."""
-    steps = [
-        formulas.forward_step(name, float(x), params, precision, precision.text(value))
-        for x, value in zip(z, a, strict=True)
-    ]
+    steps = [formulas.forward_step(name, float(x), params, precision, precision.text) for x in z]
     text = [
         formulas.forward_header(name, params),
         f"Input (z): {formatting.join(map(formatting.number, z))}",
@@ -95,6 +118,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
         f"{gelu_note(name, params, z, derivative=False)}\n"
         f"Input (z): {formatting.join(map(formatting.number, z))}\n"
         f"Output (a): ? — give the {z.size} values {precision.describe()}, separated by commas."
+        f"{NATURAL_LOG if name == 'log_softmax' else ''}"
     )
     if name == "softmax":
         solution, worked = softmax_steps(z, precision, large=False)
@@ -128,7 +152,7 @@ def _build_scalar(rng: np.random.Generator, setup: Setup) -> Draft:
         f"Compute {symbol(name)}({formatting.number(x)}){param_note(name, params)} "
         f"{precision.describe()}.{gelu_note(name, params, np.array([x]), derivative=False)}"
     )
-    step = formulas.forward_step(name, x, params, precision, precision.text(value))
+    step = formulas.forward_step(name, x, params, precision, precision.text)
     solution = [
         formulas.forward_header(name, params),
         f"{symbol(name)}({formatting.number(x)}) = {step.text}",

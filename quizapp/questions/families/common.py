@@ -95,16 +95,22 @@ def inputs_for(rng: np.random.Generator, name: str, count: int, params: Params) 
     return draws.avoid_kinks(name, values, params)
 
 
-def scalar_input(rng: np.random.Generator, name: str, params: Params) -> float:
-    """One input; negative for the variants whose negative side is the point of the question."""
-    if name in NEGATIVE_SIDE:
+def scalar_input(
+    rng: np.random.Generator, name: str, params: Params, *, either_sign: bool = False
+) -> float:
+    """One input; negative for the variants whose negative side is the point of the question
+    (unless `either_sign`: a Leaky ReLU slope drawn only at z < 0 is always the α printed).
+
+    Never −1: there f(z) = z·g(z) is −g(z), so forgetting the factor z looks like a sign slip.
+    """
+    if name in NEGATIVE_SIDE and not either_sign:
         low, high = -4.0, -0.1
     elif name == "relu6":
         low, high = -3.0, 8.0
     else:
         low, high = -4.0, 4.0
     value = draws.grid(rng, 1, low, high)
-    if value[0] == 0:
+    if value[0] in (0, -1):
         raise Redraw
     return float(draws.avoid_kinks(name, value, params)[0])
 
@@ -135,6 +141,16 @@ def variant_mistakes(
                 optional=not required,
             )
         )
+    if name == "selu":
+        mistakes.append(
+            Mistake.of(
+                "selu-without-lambda",
+                f"that is SELU's {what} without its scale λ ≈ 1.0507: "
+                "SELU(z) = λ·z for z > 0 and λ·α·(e^z − 1) for z < 0",
+                compute("elu", {"alpha": formulas.SELU_ALPHA.value}),
+                optional=True,
+            )
+        )
     default = engine.get(name).defaults.get("alpha")
     if default is None:
         return mistakes
@@ -151,6 +167,23 @@ def variant_mistakes(
             )
         )
     return mistakes
+
+
+def selu_scale_on_negatives_only(
+    name: str, z: ArrayLike, values: ArrayLike, unscaled: ArrayLike, *, what: str
+) -> list[Mistake]:
+    """SELU's λ applied below zero only: the `unscaled` values for z > 0, the right `values`
+    elsewhere (the scale forgotten where SELU looks like plain ReLU)."""
+    if name != "selu":
+        return []
+    return [
+        Mistake.of(
+            "selu-without-lambda",
+            f"that leaves SELU's scale λ ≈ 1.0507 out of the {what} for z > 0; SELU(z) = λ·z there",
+            np.where(np.asarray(z) > 0, unscaled, values),
+            optional=True,
+        )
+    ]
 
 
 def strict_variant(name: str) -> bool:

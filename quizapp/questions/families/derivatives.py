@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from quizapp.questions import draws, formatting, formulas
@@ -13,11 +15,13 @@ from quizapp.questions.families.common import (
     answer_text,
     call,
     display,
+    exact_gelu,
     gelu_form_mistakes,
     gelu_note,
     inputs_for,
     param_note,
     scalar_input,
+    selu_scale_on_negatives_only,
     slope,
     strict_variant,
     symbol,
@@ -26,7 +30,42 @@ from quizapp.questions.families.common import (
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, LENGTH, Draft, Setup, Template
-from quizapp.questions.worked import Shown
+from quizapp.questions.worked import Shown, equals
+
+_SLOPE_ONLY = ("leaky_relu", "prelu")
+"""Variants whose derivative is a constant on each side: asked at either sign."""
+
+
+def _unless_all_zero(mistake: Mistake) -> list[Mistake]:
+    """The mistake, unless it comes out as all zeros here (z = 1 in z·(1 − z)): an answer of 0
+    has too many other causes to be named as this one."""
+    return [mistake] if any(mistake.values) else []
+
+
+def _product_rule_halves(
+    name: str, z: np.ndarray, params: Params, factor: np.ndarray, used: Callable[[str, str], str]
+) -> list[Mistake]:
+    """z·g(z) differentiated as g(z) alone: σ(z) for SiLU′, Φ(z) for (exact) GELU′."""
+    if name == "silu":
+        return [
+            Mistake.of(
+                "silu-derivative-as-sigmoid",
+                used("σ(z)", "SiLU′(z) = σ(z) + z·σ′(z) = σ(z)·(1 + z·(1 − σ(z)))"),
+                factor * call("sigmoid", z, {}),
+                optional=True,
+            )
+        ]
+    if exact_gelu(name, params):
+        cdf = np.array([formulas.gaussian(float(x))[0] for x in np.ravel(z)])
+        return [
+            Mistake.of(
+                "gelu-derivative-as-cdf",
+                used("Φ(z)", "GELU′(z) = Φ(z) + z·φ(z) (product rule on z·Φ(z))"),
+                factor * cdf,
+                optional=True,
+            )
+        ]
+    return []
 
 
 def derivative_mistakes(
@@ -54,12 +93,20 @@ def derivative_mistakes(
                 factor * value,
             ),
             Mistake.of(
+                "missing-factor",
+                used("1 − σ(z)", "σ′(z) = σ(z)·(1 − σ(z))"),
+                factor * (1 - value),
+                optional=True,
+            ),
+        ]
+        mistakes += _unless_all_zero(
+            Mistake.of(
                 "derivative-formula-on-input",
                 used("z·(1 − z)", "σ(z)·(1 − σ(z)): the formula takes σ(z), not z"),
                 factor * z * (1 - z),
                 optional=True,
-            ),
-        ]
+            )
+        )
     elif name == "tanh":
         mistakes += [
             Mistake.of("one-minus-tanh", used("1 − tanh(z)", "1 − tanh²(z)"), factor * (1 - value)),
@@ -69,13 +116,15 @@ def derivative_mistakes(
                 factor * value,
                 optional=True,
             ),
+        ]
+        mistakes += _unless_all_zero(
             Mistake.of(
                 "derivative-formula-on-input",
                 used("1 − z²", "1 − tanh²(z): the formula squares tanh(z), not z"),
                 factor * (1 - z**2),
                 optional=True,
-            ),
-        ]
+            )
+        )
     else:
         f = symbol(name)
         mistakes.append(
@@ -88,6 +137,29 @@ def derivative_mistakes(
                 optional=True,
             )
         )
+    if name == "log_sigmoid":
+        mistakes.append(
+            Mistake.of(
+                "sign-error",
+                used("σ(z)", "(log σ)′(z) = 1 − σ(z) = σ(−z)"),
+                factor * call("sigmoid", z, {}),
+                optional=True,
+            )
+        )
+    if name == "hard_sigmoid":
+        inside = np.abs(z) < 2.5
+        mistakes.append(
+            Mistake.of(
+                "keras2-hard-sigmoid",
+                used("0.2 (Keras 2's 0.2·z + 0.5)", "1/6 for −3 < z < 3 (ReLU6(z + 3) / 6)"),
+                factor * np.where(inside, 0.2, 0.0),
+                optional=True,
+            )
+        )
+    mistakes += _product_rule_halves(name, z, params, factor, used)
+    mistakes += selu_scale_on_negatives_only(
+        name, z, factor * slope(name, z, params), factor, what="derivative"
+    )
     forms = gelu_form_mistakes(name, params, z, factor, derivative=True)
     return (
         mistakes
@@ -102,10 +174,8 @@ def derivative_mistakes(
     )
 
 
-def _step(
-    name: str, x: float, params: Params, value: float, precision: Precision
-) -> tuple[str, float]:
-    worked = formulas.derivative_step(name, x, params, precision, precision.text(value))
+def _step(name: str, x: float, params: Params, precision: Precision) -> tuple[str, float]:
+    worked = formulas.derivative_step(name, x, params, precision, precision.text)
     return f"{formatting.number(x)} -> {worked.text}", worked.value
 
 
@@ -113,17 +183,17 @@ def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
     name = str(setup.activation)
     params = draws.activation_params(rng, name, setup.activation_params)
     precision = Precision(int(setup.get("decimals", 3)))
-    x = scalar_input(rng, name, params)
+    x = scalar_input(rng, name, params, either_sign=name in _SLOPE_ONLY)
     value = float(slope(name, x, params))
     prompt = (
         f"Compute the derivative of {display(name)}{param_note(name, params)} "
         f"at z = {formatting.number(x)}, {precision.describe()}."
         f"{gelu_note(name, params, np.array([x]), derivative=True)}"
     )
-    step, worked = _step(name, x, params, value, precision)
+    step, worked = _step(name, x, params, precision)
     solution = [formulas.derivative_header(name, params), step]
     mistakes = derivative_mistakes(
-        name, np.array([x]), params, np.ones(1), required=name in NEGATIVE_SIDE
+        name, np.array([x]), params, np.ones(1), required=name in NEGATIVE_SIDE and x < 0
     )
     return Draft(
         prompt=prompt,
@@ -150,9 +220,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
         f"z = {formatting.vector(z)}\n"
         f"Give the {z.size} slopes {precision.describe()}, separated by commas."
     )
-    steps = [
-        _step(name, float(x), params, float(v), precision) for x, v in zip(z, values, strict=True)
-    ]
+    steps = [_step(name, float(x), params, precision) for x in z]
     solution = [
         formulas.derivative_header(name, params),
         *(text for text, _ in steps),
@@ -211,6 +279,16 @@ def _softmax_backprop(
             upstream * np.diagonal(jacobian),
         ),
     ]
+    if name == "log_softmax":
+        mistakes.append(
+            Mistake.of(
+                "transposed-jacobian",
+                "that is dL/da − (p·dL/da), the transposed Jacobian; ∂a_i/∂z_j = δ_ij − p_j, so "
+                "dL/dz_j = dL/da_j − p_j·Σ_i dL/da_i",
+                upstream - p @ upstream,
+                optional=True,
+            )
+        )
     return result, steps, worked, mistakes
 
 
@@ -218,17 +296,19 @@ def _elementwise_backprop(
     name: str, z: np.ndarray, upstream: np.ndarray, params: Params, precision: Precision
 ) -> tuple[np.ndarray, list[str], np.ndarray]:
     """dL/dz = dL/da ⊙ f′(z), each f′ printed as an intermediate and multiplied as printed."""
-    slopes = slope(name, z, params)
-    expected = upstream * slopes
+    expected = upstream * slope(name, z, params)
     lines = []
     worked = []
-    for x, s, g, v in zip(z, slopes, upstream, expected, strict=True):
-        shown = precision.intermediate(float(s))
-        step = formulas.derivative_step(name, float(x), params, precision, shown.text)
-        worked.append(g * shown.value)
+    for x, g in zip(z, upstream, strict=True):
+        step = formulas.derivative_step(
+            name, float(x), params, precision, precision.intermediate_text
+        )
+        product = g * step.result.value
+        worked.append(product)
+        rounded = equals(product, precision.text(product))
         lines.append(
             f"{formatting.number(x)} -> f′ = {step.text}; "
-            f"dL/dz = {Shown(formatting.number(g))} · {shown} = {precision.text(v)}"
+            f"dL/dz = {Shown(formatting.number(g))} · {step.result} {rounded}"
         )
     solution = [
         "Chain rule, element by element: dL/dz = dL/da ⊙ f′(z)",

@@ -9,11 +9,11 @@ from __future__ import annotations
 import numpy as np
 
 from quizapp.questions import draws, formatting
-from quizapp.questions.families.common import call
+from quizapp.questions.families.common import call, slope
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, Draft, Redraw, Setup, Template
-from quizapp.questions.worked import Shown
+from quizapp.questions.worked import Shown, equals
 
 GIVEN_DECIMALS = 4
 
@@ -48,6 +48,13 @@ def _sigmoid(a: float) -> tuple[float, list[str], list[Mistake]]:
             a * (1 + a),
             optional=True,
         ),
+        Mistake.of(
+            "output-used-as-input",
+            f"that is σ′({formatting.number(a, GIVEN_DECIMALS)}): the given value is σ(z), not z; "
+            "σ′(z) = σ(z)·(1 − σ(z)) needs only that output",
+            slope("sigmoid", a, {}),
+            optional=True,
+        ),
     ]
     return a * (1 - a), steps, mistakes
 
@@ -74,6 +81,13 @@ def _tanh(a: float) -> tuple[float, list[str], list[Mistake]]:
             "sign-error",
             "that is 1 + tanh²(z); the derivative is 1 − tanh²(z)",
             1 + a**2,
+            optional=True,
+        ),
+        Mistake.of(
+            "output-used-as-input",
+            f"that is tanh′({formatting.number(a, GIVEN_DECIMALS)}): the given value is tanh(z), "
+            "not z; tanh′(z) = 1 − tanh²(z) needs only that output",
+            slope("tanh", a, {}),
             optional=True,
         ),
     ]
@@ -104,7 +118,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         expected=expected,
         precision=precision,
         answer_shape="scalar",
-        solution=[*steps[:-1], f"{steps[-1]} = {precision.text(expected)}"],
+        solution=[*steps[:-1], f"{steps[-1]} {equals(expected, precision.text(expected))}"],
         worked=expected,
         mistakes=mistakes,
     )

@@ -6,7 +6,7 @@ import numpy as np
 
 from quizapp.questions import draws, formatting, formulas
 from quizapp.questions.families.common import call, display, slope
-from quizapp.questions.mistakes import Mistake
+from quizapp.questions.mistakes import Mistake, percentage
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import (
     DECIMALS,
@@ -18,6 +18,7 @@ from quizapp.questions.spec import (
     Setup,
     Template,
 )
+from quizapp.questions.worked import equals
 
 _SYMBOL = {"sigmoid": "σ′", "tanh": "tanh′"}
 INACTIVE_FRACTION = "inactive-unit-fraction"
@@ -41,16 +42,18 @@ def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
         f"Give the overall factor ∏ {d}(z_l) {precision.describe()}."
     )
     steps = [
-        formulas.derivative_step(name, float(x), {}, precision, precision.intermediate(s).text)
-        for x, s in zip(z, slopes, strict=True)
+        formulas.derivative_step(name, float(x), {}, precision, precision.intermediate_text)
+        for x in z
     ]
-    factors = [precision.intermediate(float(s)) for s in slopes]
+    factors = [step.result for step in steps]
+    product = float(np.prod([factor.value for factor in factors]))
     solution = [
         f"Each layer scales the backward signal by {d}(z_l), so the factor is the product "
         f"∏ {d}(z_l).",
         formulas.derivative_header(name, {}),
         *(f"{formatting.number(x)} -> {step.text}" for x, step in zip(z, steps, strict=True)),
-        f"∏ {d}(z_l) = {' × '.join(str(factor) for factor in factors)} = {precision.text(factor)}",
+        f"∏ {d}(z_l) = {' × '.join(str(factor) for factor in factors)} "
+        f"{equals(product, precision.text(product))}",
         _lesson(name, layers, precision),
     ]
     values = call(name, z, {})
@@ -76,19 +79,23 @@ def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
             )
         )
     else:
-        mistakes += [
+        mistakes.append(
             Mistake.of(
                 "one-minus-tanh",
                 "that multiplies 1 − tanh(z_l); the factors are 1 − tanh²(z_l)",
                 float(np.prod(1 - values)),
-            ),
-            Mistake.of(
-                "function-instead-of-derivative",
-                "that multiplies tanh(z_l); the factors are 1 − tanh²(z_l)",
-                float(np.prod(values)),
-                optional=True,
-            ),
-        ]
+            )
+        )
+        # tanh(0) = 0 makes that product 0, which any answer of 0 would then "explain".
+        if values.all():
+            mistakes.append(
+                Mistake.of(
+                    "function-instead-of-derivative",
+                    "that multiplies tanh(z_l); the factors are 1 − tanh²(z_l)",
+                    float(np.prod(values)),
+                    optional=True,
+                )
+            )
     return Draft(
         prompt=prompt,
         inputs={"z": z},
@@ -96,7 +103,7 @@ def _build_vanishing(rng: np.random.Generator, setup: Setup) -> Draft:
         precision=precision,
         answer_shape="scalar",
         solution=solution,
-        worked=float(np.prod([factor.value for factor in factors])),
+        worked=product,
         mistakes=mistakes,
     )
 
@@ -154,7 +161,8 @@ def _build_inactive(rng: np.random.Generator, setup: Setup) -> Draft:
             f"{formatting.number(x)} -> {f}′ = {state(float(x), bool(zero))}"
             for x, zero in zip(z, inactive, strict=True)
         ),
-        f"zero gradient: {count} of {z.size} = {count}/{z.size} = {precision.text(fraction)}",
+        f"zero gradient: {count} of {z.size} = {count}/{z.size} "
+        f"{equals(fraction, precision.text(fraction))}",
         "Zero on one input is sparsity, not death: a unit is dead only if it is zero for every "
         "input (check it over the training data, not one small batch).",
     ]
@@ -170,6 +178,7 @@ def _build_inactive(rng: np.random.Generator, setup: Setup) -> Draft:
             f"that is the number of zero-gradient units; divide by the {z.size} units",
             float(count),
         ),
+        percentage(fraction, "share of inactive units"),
     ]
     if name == "relu6":
         negative = float(np.mean(slope("relu", z, {}) == 0))

@@ -40,8 +40,13 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     b = float(draws.grid(rng, 1, -1, 1, step=float(rng.choice((0.5, 0.1))))[0])
     weighted = _weighted_sum(w, x)
     z = round(weighted + b, _EXACT_DECIMALS)
+    subtracted = round(weighted - b, _EXACT_DECIMALS)
     wants_negative = name in NEGATIVE_SIDE and rng.random() < 0.7
-    if b == 0 or abs(z) > 6 or (wants_negative and z >= 0):
+    # A zero weight or input hides its product; a z (right or with a bias mistake) of 0 would
+    # make "0, 0" that answer; at z = −1 forgetting the factor z of z·g(z) (SiLU, GELU, Leaky
+    # ReLU's slope) looks like a sign slip.
+    degenerate = not (w.all() and x.all()) or z in (0, -1) or 0 in (weighted, subtracted)
+    if b == 0 or degenerate or abs(z) > 6 or (wants_negative and z >= 0):
         raise Redraw
     draws.avoid_kinks(name, np.array([z]), params)
     a = float(call(name, z, params))
@@ -56,7 +61,7 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     products = " + ".join(
         f"({formatting.number(wi)})({formatting.number(xi)})" for wi, xi in zip(w, x, strict=True)
     )
-    step = formulas.forward_step(name, z, params, precision, precision.text(a))
+    step = formulas.forward_step(name, z, params, precision, precision.text)
     solution = [
         f"z = w·x + b = {products} + ({formatting.number(b)})",
         f"  = {formatting.number(weighted)} + ({formatting.number(b)}) = {formatting.number(z)}",
@@ -64,7 +69,6 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
         f"a = {f}({formatting.number(z)}) = {step.text}",
         f"Answer (z, a): {precision.text(z)}, {precision.text(a)}",
     ]
-    subtracted = round(weighted - b, _EXACT_DECIMALS)
     mistakes = [
         Mistake.of(
             "forgot-bias",
@@ -78,23 +82,30 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
             [subtracted, float(call(name, subtracted, params))],
             shows_in=(0,),
         ),
-        Mistake.of(
-            "forgot-activation",
-            f"a = z is missing the activation; a = {f}(z)",
-            [z, z],
-            optional=True,
-        ),
         *(
             Mistake.of(form.id, form.description, [z, *form.values], optional=True)
             for form in gelu_form_mistakes(name, params, z, 1.0, derivative=False)
         ),
-        *variant_mistakes(
-            name,
-            params,
-            lambda other, other_params: [z, float(call(other, z, other_params))],
-            what="output",
-            required=False,
-        ),
+    ]
+    variants = variant_mistakes(
+        name,
+        params,
+        lambda other, other_params: [z, float(call(other, z, other_params))],
+        what="output",
+        required=False,
+    )
+    # For z > 0 plain ReLU gives z too: one message names both causes of "a = z".
+    as_relu = [m for m in variants if m.id == "relu-instead-of-variant" and m.values[1] == z]
+    forgot = f"a = z is missing the activation; a = {f}(z)"
+    if as_relu:
+        forgot = (
+            f"a = z: either the activation was left out or plain ReLU was used (ReLU(z) = z for "
+            f"z > 0); a = {f}(z)"
+        )
+    mistakes += [
+        Mistake.of("forgot-activation", forgot, [z, z], optional=True),
+        Mistake.of("swapped-answer-order", 'that is "a, z"; answer "z, a"', [a, z], optional=True),
+        *(m for m in variants if m not in as_relu),
     ]
     return Draft(
         prompt=prompt,

@@ -11,7 +11,7 @@ import numpy as np
 
 from quizapp.questions import draws, formatting
 from quizapp.questions.families.common import answer_text, call
-from quizapp.questions.mistakes import Mistake
+from quizapp.questions.mistakes import Mistake, percentage
 from quizapp.questions.precision import Precision
 from quizapp.questions.spec import DECIMALS, LARGE_LOGITS, LENGTH, Draft, Redraw, Setup, Template
 
@@ -131,6 +131,7 @@ def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
         return mistakes
     exponentials = _exponentials(z)
     mistakes += [
+        percentage(call("softmax", z, {}), "probabilities"),
         Mistake.of(
             "softmax-exp-over-sum-of-logits",
             "you divided e^(z_i) by the sum of the logits; divide by Σ e^(z_j)",
@@ -189,7 +190,15 @@ def log_softmax_mistakes(z: np.ndarray) -> list[Mistake]:
             "those are −log p (the cross-entropy of each class); log-probabilities are ≤ 0",
             -result,
         ),
+        Mistake.of(
+            "log10-instead-of-ln",
+            "those are base-10 logarithms; log here is the natural log ln (base e)",
+            result / np.log(10),
+        ),
     ]
+
+
+NATURAL_LOG = " (log is the natural log, ln.)"
 
 
 def _prompt_logits(z: np.ndarray) -> str:
@@ -209,6 +218,7 @@ def _build_distribution(rng: np.random.Generator, setup: Setup, *, log: bool) ->
     prompt = (
         f"{_prompt_logits(z)}\n"
         f"Compute {name}(z): give the {z.size} {noun} {precision.describe()}, separated by commas."
+        f"{NATURAL_LOG if log else ''}"
     )
     solution, worked = (log_softmax_steps if log else softmax_steps)(z, precision, large)
     return Draft(
@@ -239,8 +249,8 @@ def _build_cross_entropy(rng: np.random.Generator, setup: Setup) -> Draft:
     p = call("softmax", z, {})
     expected = p - y
     prompt = (
-        f"{_prompt_logits(z)} go through softmax into the cross-entropy loss L = −log p_k, "
-        f"true class k = {target + 1} (one-hot y = {formatting.vector(y)}).\n"
+        f"{_prompt_logits(z)} go through softmax into the cross-entropy loss L = −log p_k "
+        f"(natural log), true class k = {target + 1} (one-hot y = {formatting.vector(y)}).\n"
         f"Give dL/dz ({z.size} values) {precision.describe()}, separated by commas."
     )
     steps, worked_p = softmax_steps(z, precision, large)
@@ -260,6 +270,24 @@ def _build_cross_entropy(rng: np.random.Generator, setup: Setup) -> Draft:
             z - y,
         ),
         Mistake.of("forgot-subtract-y", "that is p = softmax(z); subtract the one-hot y", p),
+        Mistake.of(
+            "only-target-entry",
+            f"that is only entry k = {target + 1}; every class gets p_j − y_j, so the others are "
+            "p_j (y_j = 0)",
+            np.where(y == 1, expected, 0.0),
+            optional=True,
+        ),
+        *(
+            Mistake.of(
+                "wrong-target-class",
+                f"that subtracts y at class {other + 1}; the true class is k = {target + 1} "
+                "(classes count from 1 here)",
+                p - np.eye(z.size)[other],
+                optional=True,
+            )
+            for other in range(z.size)
+            if other != target
+        ),
     ]
     return Draft(
         prompt=prompt,
