@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from quizapp.tui.opening import TodaysNumbers, todays_numbers
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.screen_header import ScreenHeader
 
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("review", "r", "Review", "Study the cards due today (spaced repetition)"),
@@ -77,7 +78,7 @@ class HomeScreen(QuizScreen):
         """The mode asked for while loading, opened once loading is done."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Vertical(id="home-body"):
             yield Static("Loading your decks and study history…", id="home-today", markup=False)
             yield OptionList(
