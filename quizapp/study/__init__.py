@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from quizapp.study.clock import Clock, FakeClock, StudyCalendar, SystemClock
     from quizapp.study.content_changes import ChangedCard, find_changed, find_orphans
     from quizapp.study.cram import CramSession
+    from quizapp.study.daily_room import QueueCounts
     from quizapp.study.errors import (
         CardChangedError,
         CorruptDatabaseError,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from quizapp.study.practice import PracticeSession
     from quizapp.study.protocols import GradeLike, QuestionFactory, QuestionLike, StudyCard
     from quizapp.study.scheduling import record_answer
-    from quizapp.study.session import QueueCounts, ReviewSession
+    from quizapp.study.session import ReviewSession
     from quizapp.study.settings import StudySettings
     from quizapp.study.state import CardState
     from quizapp.study.stats import Stats, compute_stats
@@ -66,7 +67,7 @@ _HOMES = {
     "QuestionLike": "quizapp.study.protocols",
     "StudyCard": "quizapp.study.protocols",
     "record_answer": "quizapp.study.scheduling",
-    "QueueCounts": "quizapp.study.session",
+    "QueueCounts": "quizapp.study.daily_room",
     "ReviewSession": "quizapp.study.session",
     "StudySettings": "quizapp.study.settings",
     "CardState": "quizapp.study.state",

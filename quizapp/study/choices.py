@@ -17,9 +17,9 @@ from quizapp.study.custom_study import (
     weakest_families,
     when_text,
 )
+from quizapp.study.daily_room import QueueCounts, day_limits
 from quizapp.study.scope import StudyScope, TaggedCard, scopes_for
 from quizapp.study.scope_counts import scope_counts
-from quizapp.study.session import QueueCounts, day_limits
 from quizapp.study.store import StudyStore
 
 

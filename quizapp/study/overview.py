@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta
 from quizapp.study.activity import day_activity, streaks
 from quizapp.study.clock import Clock
 from quizapp.study.content_changes import find_changed
+from quizapp.study.daily_room import QueueCounts, today_room, unheld
 from quizapp.study.protocols import StudyCard
-from quizapp.study.session import QueueCounts, today_room, unheld
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import InterviewSummary, latest_finished
 

@@ -16,9 +16,9 @@ from datetime import datetime
 from itertools import filterfalse
 from operator import attrgetter
 
+from quizapp.study.daily_room import DayLimits, QueueCounts
 from quizapp.study.ordering import sibling_key
 from quizapp.study.scope import Place, StudyScope, TaggedCard, place_of
-from quizapp.study.session import DayLimits, QueueCounts
 from quizapp.study.store import StudyStore
 
 _card_id: Callable[[TaggedCard], str] = attrgetter("id")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from fsrs import Rating, State
 from quizapp.content.kinds import kind_info
 from quizapp.gc_pause import gc_paused
 from quizapp.study.answering import Graded
-from quizapp.study.custom_study import extra_new_cards, interview_pace
+from quizapp.study.daily_room import QueueCounts, today_room, unheld
 from quizapp.study.errors import CardChangedError
 from quizapp.study.items import StudyItem, attempt_at
 from quizapp.study.ordering import new_card_order, sibling_key
@@ -22,83 +22,11 @@ from quizapp.study.protocols import QuestionFactory, StudyCard
 from quizapp.study.scheduling import next_states
 from quizapp.study.settings import StudySettings
 from quizapp.study.shown import Action, OneCardSession
-from quizapp.study.store import Change, Recorded, StudyStore, TodayCounts
+from quizapp.study.store import Change, Recorded, StudyStore
 from quizapp.study.store.shown import keep_seed, kept_seed
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-@dataclass(frozen=True)
-class QueueCounts:
-    """Cards left today: in learning steps (due today), reviews due, new cards within the limit."""
-
-    learning: int
-    review: int
-    new: int
-
-    @property
-    def total(self) -> int:
-        return self.learning + self.review + self.new
-
-
-@dataclass(frozen=True)
-class TodayRoom:
-    """How many more reviews and new cards the daily limits allow today."""
-
-    reviews: int
-    new: int
-
-
-@dataclass(frozen=True)
-class DayLimits:
-    """What today's room depends on besides the cards studied: read once, it gives the room of
-    any set of cards (the picker asks it for every deck, section and tag)."""
-
-    settings: StudySettings
-    day: date
-    done: TodayCounts
-    extra_new: int
-
-    @property
-    def interview(self) -> date | None:
-        """The interview day when it is still ahead (after `day`): new cards speed up for it."""
-        return self.settings.interview_ahead(self.day + timedelta(days=1))
-
-    def room(self, unseen: int) -> TodayRoom:
-        """The daily limits less what was answered today. New cards: the daily limit, raised
-        before an interview day to the pace that introduces the `unseen` cards (new, neither
-        suspended nor buried) in time, plus the extra ones custom study allowed today."""
-        allowed_new = self.settings.new_per_day
-        if self.interview is not None:
-            pace = interview_pace(unseen + self.done.introduced, self.day, self.interview)
-            allowed_new = max(allowed_new, pace)
-        return TodayRoom(
-            reviews=max(0, self.settings.reviews_per_day - self.done.reviews),
-            new=max(0, allowed_new + self.extra_new - self.done.introduced),
-        )
-
-
-def day_limits(store: StudyStore, settings: StudySettings, day: date) -> DayLimits:
-    return DayLimits(settings, day, store.today_counts(day), extra_new_cards(store, day))
-
-
-def today_room(
-    store: StudyStore, settings: StudySettings, day: date, candidates: Sequence[str]
-) -> TodayRoom:
-    """The room `DayLimits.room` gives `candidates`; they are counted only before an interview
-    day (one count, however many)."""
-    limits = day_limits(store, settings, day)
-    return limits.room(0 if limits.interview is None else store.unseen_count(candidates, day))
-
-
-def unheld(order: list[str], answered: set[str]) -> list[str]:
-    """The new-card `order` without the siblings of cards answered today (a card reset to new
-    after its own answer is not its own sibling)."""
-    if not answered:
-        return order
-    held = {sibling_key(card_id) for card_id in answered}
-    return [card_id for card_id in order if card_id in answered or sibling_key(card_id) not in held]
 
 
 class ReviewSession(OneCardSession):

@@ -1,7 +1,7 @@
 """The start path imports only what home needs: once home shows today's numbers, neither numpy,
 the question engine, the activation engine, the mock interview, the explanation matcher, the
-full statistics nor the dialogs are loaded (they load when a mode first needs them), and with
-the deck cache warm neither are yaml and pydantic."""
+full statistics, the review session nor the dialogs are loaded (they load when a mode first
+needs them), and with the deck cache warm neither are yaml and pydantic."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ async def main():
         "pydantic",
         "quizapp.study.mock",
         "quizapp.study.stats",
+        "quizapp.study.session",
         "quizapp.explain",
         "quizapp.tui.dialogs",
     )
