@@ -516,6 +516,8 @@ NEW_MISTAKES = [
     ("neuron-forward", None, "swapped-answer-order"),
     ("softmax-cross-entropy-grad", None, "wrong-target-class"),
     ("softmax-cross-entropy-grad", None, "only-target-entry"),
+    ("backprop-activation", "softmax", "jvp-forgot-outer-term"),
+    ("backprop-activation", "softmax", "jvp-unweighted-sum"),
 ]
 
 

@@ -279,6 +279,21 @@ def _softmax_backprop(
             upstream * np.diagonal(jacobian),
         ),
     ]
+    if name == "softmax":
+        mistakes += [
+            Mistake.of(
+                "jvp-forgot-outer-term",
+                "that is a ⊙ dL/da, the diagonal part diag(a) alone; also subtract a·(a·dL/da)",
+                p * upstream,
+                optional=True,
+            ),
+            Mistake.of(
+                "jvp-unweighted-sum",
+                "that subtracts the plain sum Σ_i dL/da_i; subtract the a-weighted Σ_i a_i·dL/da_i",
+                p * (upstream - upstream.sum()),
+                optional=True,
+            ),
+        ]
     if name == "log_softmax":
         mistakes.append(
             Mistake.of(
