@@ -49,7 +49,7 @@ def test_the_packaged_copy_wins_when_present(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "bundled_content").mkdir()
-    monkeypatch.setattr(loader_module.importlib.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(loader_module, "PACKAGE_DIR", tmp_path)
     assert bundled_content_dir() == tmp_path / "bundled_content"
 
 

@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from statistics import median
 from typing import Any, NamedTuple
 
 from fsrs import Card, Rating, State
@@ -320,6 +319,8 @@ class ReviewLog(CardTable):
         ).fetchall()
         if len(rows) < _USUAL_TIME_MINIMUM:
             return None
+        from statistics import median  # only answers need it, not the start
+
         return timedelta(milliseconds=median(row[0] for row in rows))
 
     @guarded
