@@ -7,6 +7,7 @@ from pathlib import Path
 
 from helpers import failing_database, shown, wait_ready
 
+from quizapp.tui.opening import todays_numbers
 from quizapp.tui.screens.stats import StatsScreen
 
 
@@ -45,6 +46,19 @@ async def test_home_today_box_says_why_it_is_empty(make_app, tmp_path: Path) -> 
             assert "quizapp.sqlite3" in today
             [(title, _message)] = error_notifications(app)
             assert title == "Loading today's numbers failed"
+
+
+async def test_a_failed_changed_cards_count_is_named_as_such(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        numbers = todays_numbers(app.workspace)
+        with failing_database(app.workspace.store, tmp_path):
+            app.home.count_changed_cards(numbers)
+            await wait_ready(pilot)
+            [(title, message)] = error_notifications(app)
+            assert title == "Counting changed cards failed"
+            assert "quizapp.sqlite3" in message
 
 
 async def test_a_failure_while_opening_is_shown_on_home(make_app, monkeypatch) -> None:

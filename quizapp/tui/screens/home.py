@@ -158,7 +158,7 @@ class HomeScreen(QuizScreen):
         exclusive=True,
         exit_on_error=False,
         group="overview",
-        description="Loading today's numbers",
+        description="Counting changed cards",
     )
     def count_changed_cards(self, numbers: TodaysNumbers) -> None:
         self._show_changed_cards(numbers)
