@@ -9,12 +9,16 @@ history, against a reference measured in the same run (SQLite counting the revie
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sqlite3
 import statistics
 
-from support.synthetic import build_collection, scratch_copy
+from support.synthetic import (
+    build_collection,
+    collection_arguments,
+    collection_options,
+    scratch_copy,
+)
 from support.timing import timings
 
 from quizapp.study import DATABASE_NAME, open_store
@@ -24,14 +28,7 @@ SEARCHES = ("", "is:due", "is:suspended deck:synthetic-1", "-is:new relu")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--reviews", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
-    args = parser.parse_args()
-    if args.quick:
-        args.cards, args.reviews, args.repeat = 2_000, 20_000, 1
+    args = collection_arguments(collection_options(__doc__.splitlines()[0]))
 
     collection = scratch_copy(build_collection(args.cards, args.reviews))
     clock = collection.clock()

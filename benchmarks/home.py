@@ -13,7 +13,6 @@ the deck cache brings them); "again" on cards that keep them.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sqlite3
 import statistics
@@ -21,7 +20,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from support.synthetic import SyntheticCard, build_collection, scratch_copy
+from support.synthetic import (
+    SyntheticCard,
+    build_collection,
+    collection_arguments,
+    collection_options,
+    scratch_copy,
+)
 from support.timing import timings
 
 from quizapp.content import Card
@@ -75,15 +80,11 @@ def _rewritten(cards: list[Card], count: int) -> list[Card]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser = collection_options(__doc__.splitlines()[0])
     parser.add_argument("--changed", type=int, default=500, help="cards rewritten")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
-    args = parser.parse_args()
+    args = collection_arguments(parser)
     if args.quick:
-        args.cards, args.reviews, args.changed, args.repeat = 2_000, 20_000, 20, 1
+        args.changed = 20
 
     collection = scratch_copy(build_collection(args.cards, args.reviews))
     clock = collection.clock()

@@ -12,7 +12,6 @@ machines.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sqlite3
 import statistics
@@ -20,7 +19,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from support.synthetic import SyntheticCard, build_collection, scratch_copy
+from support.synthetic import (
+    SyntheticCard,
+    build_collection,
+    collection_arguments,
+    collection_options,
+    scratch_copy,
+)
 from support.timing import timings
 
 from quizapp.study import (
@@ -76,14 +81,7 @@ def _picker_the_old_way(store: StudyStore, cards: Sequence[SyntheticCard]) -> No
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--reviews", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
-    args = parser.parse_args()
-    if args.quick:
-        args.cards, args.reviews, args.repeat = 2_000, 20_000, 1
+    args = collection_arguments(collection_options(__doc__.splitlines()[0]))
 
     collection = scratch_copy(build_collection(args.cards, args.reviews))
     clock = collection.clock()

@@ -7,6 +7,7 @@ reruns are quick. Benchmarks open a scratch copy (`scratch_copy`) so they never 
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import shutil
 import sys
@@ -111,6 +112,26 @@ def build_collection(
         )
         partial.rename(target)
     return SyntheticCollection(target, deck, NOW)
+
+
+def collection_options(description: str) -> argparse.ArgumentParser:
+    """The options of every benchmark over the synthetic collection; read them with
+    `collection_arguments`, which shrinks the run for `--quick`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
+    return parser
+
+
+def collection_arguments(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """The parsed options; `--quick` (the suite's smoke run) means 2,000 cards, 20,000
+    reviews, one repeat."""
+    args = parser.parse_args()
+    if args.quick:
+        args.cards, args.reviews, args.repeat = 2_000, 20_000, 1
+    return args
 
 
 def scratch_copy(collection: SyntheticCollection) -> SyntheticCollection:
