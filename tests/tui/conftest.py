@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from quizapp import workspace
 from quizapp.study import FakeClock
 from quizapp.tui.app import QuizApp
 
@@ -29,3 +32,18 @@ def make_app(data_dir: Path, clock: FakeClock):
         return QuizApp(data_dir, extra, clock=clock)
 
     return build
+
+
+@pytest.fixture
+def held_loading(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Loading the workspace waits until the test sets the event."""
+    release = threading.Event()
+    real_open = workspace.open_workspace
+
+    def slow_open(*args: object, **kwargs: object) -> workspace.Workspace:
+        release.wait(10)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(workspace, "open_workspace", slow_open)
+    yield release
+    release.set()

@@ -45,22 +45,14 @@ async def test_data_opened_early_is_in_homes_first_frame(
 
 
 async def test_data_still_opening_is_waited_for(
-    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, clock: FakeClock, held_loading: threading.Event
 ) -> None:
-    release = threading.Event()
-    real_open = workspace.open_workspace
-
-    def slow_open(*args: object, **kwargs: object) -> workspace.Workspace:
-        release.wait(10)
-        return real_open(*args, **kwargs)
-
-    monkeypatch.setattr(workspace, "open_workspace", slow_open)
     app = QuizApp(data_dir, clock=clock, opening=EarlyOpening(data_dir, (), clock))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Loading" in shown(app, "#home-today")
         assert app.workspace is None
-        release.set()
+        held_loading.set()
         await wait_ready(pilot)
         assert "Due now" in shown(app, "#home-today")
         assert app.workspace is not None

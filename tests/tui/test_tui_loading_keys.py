@@ -3,30 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
-import pytest
 from helpers import last_message, wait_ready
 
-from quizapp import workspace
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.screens.stats import StatsScreen
-
-
-@pytest.fixture
-def held_loading(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """Loading the workspace waits until the test sets the event."""
-    release = threading.Event()
-    real_open = workspace.open_workspace
-
-    def slow_open(*args: object, **kwargs: object) -> workspace.Workspace:
-        release.wait(10)
-        return real_open(*args, **kwargs)
-
-    monkeypatch.setattr(workspace, "open_workspace", slow_open)
-    yield release
-    release.set()
 
 
 async def test_a_mode_key_pressed_while_loading_opens_the_mode_when_ready(
