@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from fsrs import Rating
+
 if TYPE_CHECKING:
-    from quizapp.study import StudyStore
+    from quizapp.study import ReviewSession, StudyStore
 
 START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -91,3 +93,12 @@ def insert_rows(store: StudyStore, table: str, rows: Iterable[Mapping[str, objec
             connection.execute(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
             )
+
+
+def drain(session: ReviewSession) -> list[str]:
+    """Every card the session asks, in order, each answered Easy (so none comes back today)."""
+    seen = []
+    while (item := session.next()) is not None:
+        seen.append(item.card.id)
+        session.record(item, Rating.Easy)
+    return seen

@@ -5,7 +5,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 from fsrs import Rating, State
-from study_fakes import FakeCard, cards, fake_generate
+from study_fakes import FakeCard, cards, drain, fake_generate
 
 from quizapp.study import (
     CardChangedError,
@@ -29,19 +29,11 @@ def _graduate(store: StudyStore, deck: list) -> None:
         session.record(item, Rating.Easy)
 
 
-def _drain(session: ReviewSession) -> list[str]:
-    seen = []
-    while (item := session.next()) is not None:
-        seen.append(item.card.id)
-        session.record(item, Rating.Easy)
-    return seen
-
-
 def test_new_cards_follow_content_order_within_the_daily_limit(store: StudyStore) -> None:
     deck = cards(30)
     session = _session(store, deck, new_per_day=12)
     assert session.counts().new == 12
-    assert _drain(session) == [card.id for card in deck[:12]]
+    assert drain(session) == [card.id for card in deck[:12]]
     assert _session(store, deck, new_per_day=12).counts().new == 0
 
 
@@ -63,7 +55,7 @@ def test_due_reviews_come_first_and_respect_the_review_limit(
     session = _session(store, deck, new_per_day=5, reviews_per_day=4)
     assert session.counts().review == 4
     assert session.counts().new == 2
-    order = _drain(session)
+    order = drain(session)
     assert order[:4] == sorted(
         order[:4], key=lambda card_id: (store.reviews_of(card_id)[0].reviewed_at, card_id)
     )
@@ -127,7 +119,7 @@ def test_bury_hides_until_the_next_study_day(store: StudyStore, clock: FakeClock
     deck = cards(3)
     session = _session(store, deck)
     session.bury(deck[0].id)
-    assert deck[0].id not in _drain(session)
+    assert deck[0].id not in drain(session)
     clock.set(clock.now().replace(hour=3, minute=59) + timedelta(days=1))
     assert _session(store, deck).counts().new == 0
     clock.advance(minutes=1)
@@ -140,7 +132,7 @@ def test_suspend_until_unsuspended(store: StudyStore, clock: FakeClock) -> None:
     clock.advance(days=90)
     session = _session(store, deck)
     session.suspend(deck[1].id)
-    assert deck[1].id not in _drain(_session(store, deck))
+    assert deck[1].id not in drain(_session(store, deck))
     assert store.card_state(deck[1].id).state == State.Review
     session = _session(store, deck)
     session.unsuspend(deck[1].id)
@@ -198,7 +190,7 @@ def test_undo_walks_back_several_answers_and_requeues_the_shown_card(store: Stud
     assert session.undo().item.card.id == deck[1].id
     assert session.undo().item.card.id == deck[0].id
     assert session.undo() is None
-    assert _drain(session) == [card.id for card in deck]
+    assert drain(session) == [card.id for card in deck]
 
 
 def _new_ids(session: ReviewSession) -> list[str]:
@@ -240,7 +232,7 @@ def test_a_second_session_sees_answers_of_the_first(store: StudyStore) -> None:
 def test_day_rollover_rebuilds_the_queue(store: StudyStore, clock: FakeClock) -> None:
     deck = cards(4)
     session = _session(store, deck, new_per_day=2)
-    assert _drain(session) == [deck[0].id, deck[1].id]
+    assert drain(session) == [deck[0].id, deck[1].id]
     clock.advance(days=1)
     assert session.next().card.id == deck[2].id
 
@@ -519,7 +511,7 @@ def test_undo_takes_back_suspend_and_reset_in_reverse_order(
     undone = session.undo()
     assert undone.what == "reset" and undone.item.card.id == first.card.id
     assert store.card_state(first.card.id) == reviewed
-    assert sorted(_drain(session)) == sorted(card.id for card in deck)
+    assert sorted(drain(session)) == sorted(card.id for card in deck)
 
 
 def test_undoing_a_bury_changed_elsewhere_is_refused(store: StudyStore) -> None:

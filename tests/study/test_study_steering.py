@@ -14,7 +14,7 @@ import pytest
 from fsrs import Rating
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from study_fakes import START, FakeCard, FakeGrade, fake_generate, insert_rows
+from study_fakes import START, FakeCard, FakeGrade, drain, fake_generate, insert_rows
 
 from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore, open_store
 from quizapp.study.custom_study import (
@@ -57,14 +57,6 @@ def _session(store: StudyStore, deck: list, **options: object) -> ReviewSession:
     )
 
 
-def _drain(session: ReviewSession) -> list[str]:
-    seen = []
-    while (item := session.next()) is not None:
-        seen.append(item.card.id)
-        session.record(item, Rating.Easy)
-    return seen
-
-
 def test_scopes_list_decks_sections_and_tags_and_select_their_cards() -> None:
     scopes = scopes_for(LIBRARY, {"bundled": "The cheatsheet"}, {("bundled", "s1"): "Overview"})
     assert [scope.title for scope in scopes] == [
@@ -100,7 +92,7 @@ def test_command_line_scopes_combine_sensibly_and_a_typo_names_what_exists() -> 
 
 def test_a_session_over_one_deck_shows_only_that_decks_cards(store: StudyStore) -> None:
     mine = StudyScope("deck", "mine").select(LIBRARY)
-    assert _drain(_session(store, mine)) == ["m1", "m2"]
+    assert drain(_session(store, mine)) == ["m1", "m2"]
     assert store.card_state("a1").is_new
 
 
@@ -115,9 +107,9 @@ def test_new_cards_of_several_decks_take_turns() -> None:
 def test_extra_new_cards_raise_todays_limit_only(store: StudyStore, clock: FakeClock) -> None:
     StudySettings(new_per_day=2).save(store)
     deck = [FakeCard(f"n{index}") for index in range(10)]
-    assert len(_drain(_session(store, deck))) == 2
+    assert len(drain(_session(store, deck))) == 2
     add_extra_new_cards(store, store.today(), 3)
-    assert _drain(_session(store, deck)) == ["n2", "n3", "n4"]
+    assert drain(_session(store, deck)) == ["n2", "n3", "n4"]
     clock.advance(days=1)
     assert _session(store, deck).counts().new == 2
 
@@ -138,7 +130,7 @@ def test_review_ahead_shows_cards_due_within_the_days_asked(
     farthest = (due[-1] - store.today()).days
     ahead = _session(store, deck, ahead=store.today() + timedelta(days=farthest), new_cards=False)
     assert ahead.counts().review == 3 and ahead.counts().new == 0
-    assert sorted(_drain(ahead)) == ["n0", "n1", "n2"]
+    assert sorted(drain(ahead)) == ["n0", "n1", "n2"]
     too_short = _session(store, deck, ahead=store.today() + timedelta(days=1))
     assert too_short.counts().total == 0
 
@@ -227,7 +219,7 @@ def test_cards_below_retention_on_the_interview_day_are_reviewed_ahead(
     below = below_target_on(store, deck, settings, calendar, far)
     assert sorted(card.id for card in below) == sorted(expected) and expected
     ahead = _session(store, below, ahead=far + timedelta(days=1), new_cards=False)
-    assert sorted(_drain(ahead)) == sorted(expected)
+    assert sorted(drain(ahead)) == sorted(expected)
 
 
 @given(st.text(max_size=8))
@@ -262,12 +254,12 @@ def test_before_the_interview_review_introduces_every_card_in_time(
     deck = [FakeCard(f"n{index}") for index in range(10)]
     interview = store.today() + timedelta(days=4)
     StudySettings(new_per_day=2, interview_date=interview.isoformat()).save(store)
-    seen = _drain(_session(store, deck))
+    seen = drain(_session(store, deck))
     assert seen == ["n0", "n1", "n2"]
     assert _session(store, deck).counts().new == 0
     for _ in range(3):
         clock.advance(days=1)
-        seen += [card for card in _drain(_session(store, deck)) if card not in seen]
+        seen += [card for card in drain(_session(store, deck)) if card not in seen]
     assert sorted(seen) == sorted(card.id for card in deck)
     clock.advance(days=1)
     assert store.today() == interview
