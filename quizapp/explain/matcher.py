@@ -126,8 +126,15 @@ def _judge(
         if claim.wrong:
             continue
         spans: list[str] = []
-        for cue in claim.parts:
-            found = _find_cue(candidates, cue, point.text, subject)
+        for part in claim.parts:
+            found = next(
+                (
+                    heard
+                    for cue in part
+                    if (heard := _find_cue(candidates, cue, point.text, subject)) is not None
+                ),
+                None,
+            )
             if found is None:
                 break
             spans.append(_span(answer, candidates.tokens, found))
@@ -137,12 +144,12 @@ def _judge(
 
 
 def _contradicted(candidates: Candidates, claim: Claim) -> bool:
-    """The answer makes the claim of a contradiction cue, or turns round the direction of a cue
-    that compares two ("a higher temperature sharpens" against "high temperature flattens")."""
-    wrong = (
-        claim.parts if claim.wrong else [turned for cue in claim.parts for turned in reversals(cue)]
-    )
-    return any(_asserted(candidates, cue) for cue in wrong)
+    """The answer makes the claim of a contradiction cue (each of its parts, in one of its ways),
+    or turns round the direction of a cue that compares two ("a higher temperature sharpens"
+    against "high temperature flattens")."""
+    if claim.wrong:
+        return all(any(_asserted(candidates, cue) for cue in part) for part in claim.parts)
+    return any(_asserted(candidates, turned) for cue in claim.cues for turned in reversals(cue))
 
 
 def _judge_by_content_words(answer: str, candidates: Candidates, point: KeyPoint) -> PointResult:

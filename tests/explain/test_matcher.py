@@ -350,6 +350,22 @@ def test_a_point_of_separate_claims_needs_each_of_them() -> None:
     assert cue_problem("lstm & the") is not None
 
 
+def test_each_part_of_a_claim_may_be_said_in_any_of_its_ways() -> None:
+    point = KeyPoint(
+        "Softplus or exp for positive targets; tanh for bounded ones.",
+        ("softplus | exp positive & tanh bounded | bounded target",),
+    )
+    assert not judge("For a positive target, softplus.", point)[0]
+    assert not judge("A bounded target gets a tanh.", point)[0]
+    assert judge("Use exp for positive targets and tanh when it is bounded.", point) == (
+        True,
+        "exp for positive … tanh when it is bounded",
+    )
+    assert judge("Softplus; for a bounded target, tanh.", point)[0]
+    assert judge("|z| large", KeyPoint("Large |z|.", ("large |z|",)))[0]
+    assert cue_problem("softplus | the & tanh") is not None
+
+
 def test_a_comparison_said_backwards_is_not_covered() -> None:
     point = KeyPoint(
         "High T flattens, low T sharpens.", ("high temperature flatten", "flattens", "sharpens")
