@@ -24,6 +24,7 @@ from quizapp.explain.cues import (
     content_terms,
     reversals,
 )
+from quizapp.explain.mention import names_a_topic, only_mentioned
 from quizapp.explain.negation import negated, point_words
 from quizapp.explain.sense import in_sense, one_claim, subjects
 from quizapp.explain.text import Token, tokenize
@@ -123,24 +124,36 @@ def _judge(
     if any(_contradicted(candidates, claim) for claim in claims):
         return PointResult(point.text, False, "")
     for claim in claims:
-        if claim.wrong:
+        heard = None if claim.wrong else _heard(candidates, claim, point.text, subject)
+        if heard is None:
             continue
-        spans: list[str] = []
-        for part in claim.parts:
-            found = next(
-                (
-                    heard
-                    for cue in part
-                    if (heard := _find_cue(candidates, cue, point.text, subject)) is not None
-                ),
-                None,
-            )
-            if found is None:
-                break
-            spans.append(_span(answer, candidates.tokens, found))
-        else:
-            return PointResult(point.text, True, " … ".join(dict.fromkeys(spans)))
+        cues, chosen = zip(*heard, strict=True)
+        if names_a_topic(cues) and only_mentioned(candidates.tokens, set().union(*chosen)):
+            continue
+        spans = (_span(answer, candidates.tokens, positions) for positions in chosen)
+        return PointResult(point.text, True, " … ".join(dict.fromkeys(spans)))
     return PointResult(point.text, False, "")
+
+
+def _heard(
+    candidates: Candidates, claim: Claim, point: str, subject: frozenset[str]
+) -> list[tuple[Cue, set[int]]] | None:
+    """For each part of a claim, the first of its ways the answer says and where; None when some
+    part is not said."""
+    heard: list[tuple[Cue, set[int]]] = []
+    for part in claim.parts:
+        found = next(
+            (
+                (cue, positions)
+                for cue in part
+                if (positions := _find_cue(candidates, cue, point, subject)) is not None
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        heard.append(found)
+    return heard
 
 
 def _contradicted(candidates: Candidates, claim: Claim) -> bool:

@@ -425,3 +425,19 @@ def test_a_cues_not_stays_in_its_clause() -> None:
     point = KeyPoint("A dead unit gets no gradient.", ("no gradient",))
     assert not judge("It is not permanent: gradient descent pulls it back.", point)[0]
     assert judge("A dead unit gets no gradient at all.", point)[0]
+
+
+def test_a_topic_only_mentioned_does_not_make_the_point() -> None:
+    point = KeyPoint(
+        "Residual connections give an identity path for the gradient.",
+        ("residual", "resnet", "identity path", "identity path gradient"),
+    )
+    assert not judge("I remember the ResNet paper, a whole zoo of tricks.", point)[0]
+    assert not judge("It's related to residual stuff.", point)[0]
+    assert judge("Add residual connections.", point) == (True, "residual")
+    assert judge(
+        "People talk about this a lot; residual connections give the gradient an identity path.",
+        point,
+    )[0]
+    assert not judge("Skip connections, identity paths and so on.", point)[0]
+    assert judge("Skips give the gradient an identity path, and so on.", point)[0]
