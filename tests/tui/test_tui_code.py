@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers import shown, wait_ready
+from textual import events
 from textual.widgets import DataTable, OptionList, TextArea
 
 from quizapp.study.store.code_attempts import last_attempt
@@ -75,6 +76,24 @@ async def test_a_failing_case_is_named_with_its_reason(make_app) -> None:
             "✗ large logits [1000, 1001]: RuntimeWarning: overflow encountered in exp (line 3)"
             in shown(app, "#code-results-text")
         )
+
+
+async def test_code_pasted_with_cr_line_ends_lands_as_lines_and_runs(make_app) -> None:
+    """Terminals send a paste's newlines as CR (xterm, VTE, tmux): they are line ends."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        editor.text = ""
+        app.post_message(
+            events.Paste("import numpy as np\r\rdef relu(x):\r\n    return np.maximum(x, 0)\r")
+        )
+        await pilot.pause()
+        assert editor.text == "import numpy as np\n\ndef relu(x):\n    return np.maximum(x, 0)\n"
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(app, "#code-status").startswith("6/6 cases passed (solved)")
 
 
 async def test_keys_are_handled_while_the_tests_run(make_app) -> None:
