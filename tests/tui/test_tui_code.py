@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from helpers import shown, wait_ready
 from textual import events
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, OptionList, TextArea
 
 from quizapp.study.store.code_attempts import last_attempt
@@ -184,6 +185,33 @@ async def test_a_code_card_in_review_starts_from_the_starter_and_proposes_a_rati
         assert review.correct is True
         assert "np.maximum" in (review.response or "")
 
+
+
+async def test_a_run_in_review_shows_that_it_is_running_at_80x24(make_app) -> None:
+    """The card's task pushes the status line below the fold: ctrl+r brings it into view."""
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        sigmoid = next(card for card in app.workspace.cards if card.id == "code-sigmoid")
+        screen = ReviewScreen(ReviewSession(app.workspace.store, [sigmoid]), "Review")
+        await app.push_screen(screen)
+        await pilot.pause()
+        status = screen.query_one("#code-view-status")
+        scroll = screen.query_one("#card-scroll", VerticalScroll)
+        scroll.scroll_home(animate=False)  # as after the card before: the task on top
+        await pilot.pause()
+        assert not scroll.region.contains_region(status.region)
+        screen.query_one(TextArea).text = SLOW_RELU.replace("relu", "sigmoid")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert shown(app, "#code-view-status") == "running the tests…"
+        assert scroll.region.contains_region(status.region)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.state == "graded"
 
 
 async def test_ctrl_z_in_a_code_card_undoes_an_edit_else_the_last_answer(make_app) -> None:
