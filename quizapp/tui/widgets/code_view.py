@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Static, TextArea
 
 from quizapp.coding.check import CheckReport, check
-from quizapp.coding.report import report_lines, visible
+from quizapp.coding.report import report_lines, summary, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.study.answering import CodeAnswer
 from quizapp.tui.widgets.card_view import CardView
@@ -114,6 +114,9 @@ class CodeView(CardView):
             return
         self.running = True
         self._status("running the tests…")
+        # Below a long task the line is under the fold (80x24): a run of up to 5 s would look
+        # like a dropped key. Scrolling it into view keeps the editor's end in sight too.
+        self.query_one("#code-view-status").scroll_visible(animate=False)
         self._run(self._card, self.query_one(TextArea).text, self._sandbox)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="code-view-run")
@@ -138,7 +141,7 @@ class CodeView(CardView):
         if not isinstance(report, CheckReport):
             return
         self.query_one(TextArea).read_only = True
-        self._status(report.feedback[0])
+        self._status(summary(report))
         text = report_text(report)
         if self._card is not None and self._card.exercise is not None:
             text.append("Model solution:\n", style="bold")
