@@ -66,8 +66,9 @@ def _read_as(values: Sequence[float], scalar: bool) -> str:
 
 
 def _as_typed(token: str, value: float) -> str:
-    """A wrong value as the user typed it (`1.000` says which digits were meant), unless long."""
-    return token if len(token) <= _ECHOED_LENGTH else formatting.echo(value)
+    """A wrong value as the user typed it (`1.000` says which digits were meant), unless long;
+    any run of whitespace inside it (`2 ×\t10^-3`, control characters included) as one space."""
+    return " ".join(token.split()) if len(token) <= _ECHOED_LENGTH else formatting.echo(value)
 
 
 def _flipped(given: np.ndarray, expected: np.ndarray, precision: Precision) -> np.ndarray:

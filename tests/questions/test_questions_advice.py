@@ -98,6 +98,11 @@ def test_a_wrong_value_is_shown_beside_the_answer_typed_to_every_digit_asked():
     assert "got 0.001, expected 0.000" in grade.feedback
 
 
+def test_a_value_is_echoed_as_typed_without_the_control_characters_it_was_typed_with():
+    grade = grade_numbers("7.2\x1c×\t10^-4", VANISHING, SCIENTIFIC, ("",), ())
+    assert grade.feedback[-1] == "got 7.2 × 10^-4, expected 7.30e-4"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     exact=st.floats(0.001, 50),

@@ -58,9 +58,7 @@ async def test_drill_feedback_names_what_the_typed_answer_shows(make_app, advice
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         cards = [app.workspace.library.card(id) for id in ("gelu-slope", "big-softmax")]
-        drill = Drill(
-            PracticeSession(app.workspace.store), [], count=2, rng=InOrder(), cards=cards
-        )
+        drill = Drill(PracticeSession(app.workspace.store), [], count=2, rng=InOrder(), cards=cards)
         await app.push_screen(DrillScreen(drill))
         await pilot.pause()
         screen = app.screen
