@@ -14,6 +14,7 @@ from quizapp import workspace
 from quizapp.study import FakeClock
 from quizapp.tui.app import WORKSPACE_GROUP, QuizApp
 from quizapp.tui.opening import EarlyOpening
+from quizapp.tui.screens import home
 from quizapp.tui.screens.home import HomeScreen
 
 
@@ -131,3 +132,32 @@ async def test_the_start_ends_when_the_app_quits_while_loading(
         await pilot.pause()
     held_loading.set()
     assert ended == [True]
+
+
+async def test_home_reads_its_numbers_once_as_it_opens_and_again_on_return(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The numbers read with the workspace are not read again as home first shows (that read
+    competed with drawing its first frame); coming back from a screen reads them anew."""
+    reads: list[str] = []
+    real_read = home.todays_numbers
+
+    def counted(workspace: object) -> object:
+        reads.append(threading.current_thread().name)
+        return real_read(workspace)
+
+    monkeypatch.setattr(home, "todays_numbers", counted)
+    opening = EarlyOpening(data_dir, (), clock)
+    opening.wait()
+    app = QuizApp(data_dir, clock=clock, opening=opening)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause(0.2)
+        assert reads == []
+        await pilot.press("s", "escape")
+        await wait_ready(pilot)
+        for _ in range(100):
+            if reads:
+                break
+            await pilot.pause(0.05)
+        assert len(reads) == 1
