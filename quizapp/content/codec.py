@@ -53,7 +53,7 @@ def decode(kind: Any, data: object) -> Any:
 @functools.cache
 def shape(kind: Any) -> str:
     """The type tree under `kind`, as text: equal texts, same encoding."""
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         fields = field_types(kind)
         inner = ",".join(f"{name}:{shape(field)}" for name, field in fields.items())
         return f"{_name(kind)}({inner})"
