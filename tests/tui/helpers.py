@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerFailed
@@ -40,6 +42,19 @@ def wrong_answer(question) -> str:
     if question.answer_shape == "choice":
         return str(1 + (question.expected + 1) % len(question.options))
     return ", ".join(["999"] * question.expected_vector.size)
+
+
+def burst(app: QuizApp, *keys: str) -> None:
+    """Keys as a terminal delivers a burst (keys sent by tmux, a paste of keystrokes): all queued
+    at once, none handled before the next arrives (`pilot.press` waits after each key). A key
+    is a character ("0", ".") or a key name ("enter", "ctrl+a")."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        typed = key if len(key) == 1 else None
+        event = events.Key(_character_to_key(key) if typed else key, typed)
+        event.set_sender(app)
+        driver.send_message(event)
 
 
 def last_message(app: QuizApp) -> str:
