@@ -94,3 +94,63 @@ def test_sigkill_mid_session_keeps_every_reported_answer(tmp_path: Path) -> None
         last_id, last_card, _ = reported[-1]
         assert store.card_state(last_card).reps == 1
         assert store.reviews_of(last_card)[0].id == int(last_id)
+
+
+UNDO_SCRIPT = textwrap.dedent(
+    """
+    import os
+    import signal
+    import sys
+    from pathlib import Path
+
+    from fsrs import Rating
+
+    from quizapp.study import ReviewSession, SystemClock, open_store
+
+    class Card:
+        kind, deck, section, back = "choice", "crash", "crash", "answer"
+        options, answer_index = ("yes", "no", "maybe"), 0
+        key_points = ()
+        activation = template = None
+        params = {}
+        id, front = "crash-undo", "question"
+
+        def content_hash(self):
+            return self.front
+
+    store = open_store(Path(sys.argv[1]), SystemClock())
+    session = ReviewSession(store, [Card()])
+    item = session.next()
+    session.keep_question()
+    session.record(item, Rating.Good)
+    print(item.seed, flush=True)
+    committed = False
+
+    def kill_after_the_first_commit(statement):
+        global committed
+        if committed:
+            os.kill(os.getpid(), signal.SIGKILL)
+        committed = statement == "COMMIT"
+
+    store._connection.set_trace_callback(kill_after_the_first_commit)
+    session.undo()
+    print("undo returned", flush=True)
+    """
+)
+
+
+def test_sigkill_right_after_an_undo_commits_keeps_its_question(tmp_path: Path) -> None:
+    """Killed as soon as the undo's first commit is done: the answer is undone and the
+    question it was given to is kept (one commit), never undone with the question lost."""
+    script = tmp_path / "undo.py"
+    script.write_text(UNDO_SCRIPT)
+    data_dir = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, str(script), str(data_dir)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    [seed] = done.stdout.split()
+    with sqlite3.connect(data_dir / DATABASE_NAME) as raw:
+        assert raw.execute("SELECT count(*) FROM reviews").fetchone() == (0,)
+        kept = raw.execute("SELECT card_id, seed FROM shown_questions").fetchall()
+    assert kept == [("crash-undo", int(seed))]
