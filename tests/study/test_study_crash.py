@@ -1,6 +1,11 @@
 """A real process killed with SIGKILL mid-session loses no answer it reported as recorded, and
 no card it reported as answered keeps its question on show (the answer and forgetting the
-question are one commit)."""
+question are one commit).
+
+The session's clock stands still: with the real clock, a slow machine (150 answers took over a
+minute under load) brought a card answered Again back after its one-minute step, and the card on
+show when killed was then one already answered, keeping its question as it should; the test
+failed on its own assumption that every answer is a card's first."""
 
 import os
 import signal
@@ -17,12 +22,12 @@ from quizapp.study import DATABASE_NAME, FakeClock, open_store
 SCRIPT = textwrap.dedent(
     """
     import sys
-    from datetime import timedelta
+    from datetime import datetime
     from pathlib import Path
 
     from fsrs import Rating
 
-    from quizapp.study import ReviewSession, SystemClock, open_store
+    from quizapp.study import FakeClock, ReviewSession, open_store
 
     class Card:
         kind, deck, section, back = "choice", "crash", "crash", "answer"
@@ -38,9 +43,9 @@ SCRIPT = textwrap.dedent(
         def content_hash(self):
             return self.front
 
-    store = open_store(Path(sys.argv[1]), SystemClock())
-    store.set_setting("new_per_day", 100000)
-    session = ReviewSession(store, [Card(index) for index in range(100000)])
+    store = open_store(Path(sys.argv[1]), FakeClock(datetime.fromisoformat(sys.argv[2])))
+    store.set_setting("new_per_day", 10000)
+    session = ReviewSession(store, [Card(index) for index in range(10000)])
     ratings = [Rating.Good, Rating.Again, Rating.Hard, Rating.Easy]
     count = 0
     while True:
@@ -58,7 +63,7 @@ def test_sigkill_mid_session_keeps_every_reported_answer(tmp_path: Path) -> None
     script.write_text(SCRIPT)
     data_dir = tmp_path / "data"
     process = subprocess.Popen(
-        [sys.executable, str(script), str(data_dir)],
+        [sys.executable, str(script), str(data_dir), START.isoformat()],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
