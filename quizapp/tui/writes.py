@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
 
+from quizapp.tui.typed_keys import replay
+
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
 
@@ -89,5 +91,4 @@ class StoreWrites:
 
     def _release(self) -> None:
         held, self._held = self._held, []
-        for event in held:
-            self._app.post_message(events.Key(event.key, event.character))
+        replay(self._app, held)

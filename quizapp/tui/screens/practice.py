@@ -25,7 +25,7 @@ from quizapp.study.practice_setup import (
 )
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
-from quizapp.tui.screens.review import ReviewScreen
+from quizapp.tui.screens.review_start import ReviewStartScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickBox, TickList
@@ -290,4 +290,5 @@ class CramSetupScreen(QuizScreen):
         if not cards:
             self.query_one("#practice-message", Static).update("No cards match this selection.")
             return
-        self.app.push_screen(ReviewScreen(CramSession(workspace.store, cards), "Cram"))
+        store = workspace.store
+        self.app.push_screen(ReviewStartScreen(lambda: CramSession(store, cards), "Cram"))

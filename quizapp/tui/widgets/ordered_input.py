@@ -12,6 +12,8 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from quizapp.tui.typed_keys import replay
+
 
 class OrderedInput(Input):
     """Runs its own non-priority bindings as it receives the key, before the next key. Priority
@@ -53,5 +55,4 @@ class AnswerInput(OrderedInput):
 
     def verdict_given(self) -> None:
         kept, self._kept = self._kept or [], None
-        for event in kept:
-            self.app.post_message(events.Key(event.key, event.character))
+        replay(self.app, kept)
