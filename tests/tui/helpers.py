@@ -90,6 +90,36 @@ def failing_database(store: StudyStore, tmp_path: Path) -> Iterator[None]:
         store._connection = working
 
 
+class _WatchedConnection:
+    """Forwards to the store's connection, noting each statement run on `thread`."""
+
+    def __init__(self, real: sqlite3.Connection, thread: int, noted: list[str]) -> None:
+        self._real = real
+        self._thread = thread
+        self._noted = noted
+
+    def execute(self, sql: str, *parameters: object) -> sqlite3.Cursor:
+        if threading.get_ident() == self._thread:
+            self._noted.append(sql)
+        return self._real.execute(sql, *parameters)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+
+@contextmanager
+def sql_on_the_event_loop(store: StudyStore) -> Iterator[list[str]]:
+    """The statements the store runs on this thread (under Pilot, the app's event loop) while
+    inside: a screen reading the database there freezes the UI as long as the read takes."""
+    noted: list[str] = []
+    real = store._connection
+    store._connection = _WatchedConnection(real, threading.get_ident(), noted)
+    try:
+        yield noted
+    finally:
+        store._connection = real
+
+
 async def settle(pilot: Pilot) -> None:
     """Let the app finish what a key started, study-database writes (run in threads) included."""
     await pilot.pause()
