@@ -1,7 +1,9 @@
 """Keys typed in one burst into a numeric answer box (tmux, a fast typist) all count, in order:
 after a refused answer, across the answer being judged, and while its write waits for the
-database. Once, "ctrl+a ctrl+k <answer> enter" right after a refusal submitted an EMPTY answer:
-Textual ran the box's bound keys only after the characters typed after them (issue #6605)."""
+database; so do those typed into the other boxes of study (the interview day, a typed
+explanation, a mock interview's answer). Once, "ctrl+a ctrl+k <answer> enter" right after a
+refusal submitted an EMPTY answer: Textual ran the box's bound keys only after the characters
+typed after them (issue #6605)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ from helpers import (
 from textual.widgets import Input
 
 from quizapp.study import ReviewSession
+from quizapp.study.mock import MockOptions
+from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.mock import MockInterviewScreen
 from quizapp.tui.screens.practice import DrillScreen
 from quizapp.tui.screens.review import ReviewScreen
 
@@ -131,3 +136,42 @@ async def test_drill_answer_retyped_during_a_refused_write_notice(make_app) -> N
         await settle(pilot)
         assert [review.response for review in store.iter_reviews()] == [expected]
         assert "Correct" in shown(app, "#numeric-feedback")
+
+
+async def test_the_interview_day_typed_over_in_one_burst(make_app) -> None:
+    """The study choice's dialog box: ctrl+u (delete to the start) ran after the date typed
+    after it, and the interview day saved was empty."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        burst(app, "ctrl+u", *"2026-04-01", "enter")
+        await settle(pilot)
+        assert app.workspace.store.settings().interview_date == "2026-04-01"
+
+
+async def test_a_typed_explanation_corrected_in_one_burst(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        card = app.workspace.library.card("iq-vanishing-gradient")
+        await app.push_screen(ReviewScreen(ReviewSession(app.workspace.store, [card]), "Review"))
+        await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        burst(app, *"grab", "backspace", "d")
+        await settle(pilot)
+        assert app.screen.query_one("#typed-answer", Input).value == "grad"
+
+
+async def test_a_mock_answer_corrected_in_one_burst(data_dir, clock) -> None:
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=2, seed=21, coding=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        assert isinstance(app.screen, MockInterviewScreen)
+        burst(app, *"relx", "backspace", "u")
+        await settle(pilot)
+        assert app.screen.query_one("#mock-answer", Input).value == "relu"

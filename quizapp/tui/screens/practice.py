@@ -27,6 +27,7 @@ from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review_start import ReviewStartScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickBox, TickList
 
@@ -66,7 +67,7 @@ class PracticeSetupScreen(QuizScreen):
             yield families
         with Horizontal(classes="practice-controls"):
             yield Static("Questions (0 = endless):", classes="label")
-            yield Input("10", id="practice-count", type="integer", max_length=4)
+            yield OrderedInput("10", id="practice-count", type="integer", max_length=4)
             yield TickBox("Count in my review schedule", id="practice-schedule")
         with Horizontal(classes="practice-controls"):
             yield Button("Start drill", id="practice-start", variant="primary")

@@ -46,7 +46,7 @@ class ReviewStartScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self._review_title
+        self.title = self._review_title
         self.build_session()
 
     def on_key(self, event: events.Key) -> None:

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from quizapp.explain import evidence_lines
 from quizapp.study.answering import KeyPointsGrade
 from quizapp.tui.widgets.flashcard_view import FlashcardView
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class ChecklistView(FlashcardView):
         """Enter in an empty answer box: reveal as `space` does."""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield OrderedInput(
             placeholder="tab or enter: type your answer here; space reveals without typing",
             id="typed-answer",
         )
