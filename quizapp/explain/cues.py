@@ -155,25 +155,39 @@ temperature sharpens"); heard and not denied, the point is not covered, whatever
 ALL_OF = "&"
 """Joins the parts of a point that states separate claims: each must be heard ("lstm & clipping
 explodes")."""
+ANY_OF = " | "
+"""Separates the ways one part may be said ("lstm | gru & clip | cap the gradient"): any of them
+makes that part. Spaced, so a cue may still ask for "|z|"."""
+
+Part = tuple[Cue, ...]
+"""The cues any one of which makes one part of a claim."""
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One entry of a key point's cues: the cues that must all be heard, and whether hearing them
-    contradicts the point instead of covering it."""
+    """One entry of a key point's cues: the parts that must all be heard (each said in any of its
+    ways), and whether hearing them contradicts the point instead of covering it."""
 
-    parts: tuple[Cue, ...]
+    parts: tuple[Part, ...]
     wrong: bool
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        """Every way of saying every part."""
+        return tuple(cue for part in self.parts for cue in part)
 
 
 @lru_cache(maxsize=4096)
 def compile_claim(text: str) -> Claim:
     """A cue entry as written in a deck: "wrong: …" for a contradiction, "a & b" for claims that
-    must all be made."""
+    must all be made, "a | b" for the ways one of them may be said."""
     stripped = text.strip()
     wrong = stripped.casefold().startswith(WRONG)
     body = stripped[len(WRONG) :] if wrong else stripped
-    return Claim(tuple(compile_cue(part) for part in body.split(ALL_OF)), wrong)
+    return Claim(
+        tuple(tuple(compile_cue(way) for way in part.split(ANY_OF)) for part in body.split(ALL_OF)),
+        wrong,
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -212,10 +226,11 @@ def content_terms(text: str) -> tuple[Term, ...]:
 
 
 def cue_problem(text: str) -> str | None:
-    """Why a cue could never match (None when it can): a cue, and each part of one joined by
-    "&", must ask for something."""
+    """Why a cue could never match (None when it can): a cue, and each way of saying each part
+    of one ("&", "|"), must ask for something."""
     claim = compile_claim(text)
-    if any(not cue.terms for cue in claim.parts):
-        where = f"each part joined by {ALL_OF!r}" if len(claim.parts) > 1 else "a cue"
+    if any(not cue.terms for cue in claim.cues):
+        several = len(claim.cues) > 1
+        where = f"each part joined by {ALL_OF!r} or {ANY_OF.strip()!r}" if several else "a cue"
         return f"{where} needs at least one word, number or symbol that is not a stop word"
     return None

@@ -24,6 +24,7 @@ from quizapp.explain.cues import (
     content_terms,
     reversals,
 )
+from quizapp.explain.mention import names_a_topic, only_mentioned
 from quizapp.explain.negation import negated, point_words
 from quizapp.explain.sense import in_sense, one_claim, subjects
 from quizapp.explain.text import Token, tokenize
@@ -123,26 +124,45 @@ def _judge(
     if any(_contradicted(candidates, claim) for claim in claims):
         return PointResult(point.text, False, "")
     for claim in claims:
-        if claim.wrong:
+        heard = None if claim.wrong else _heard(candidates, claim, point.text, subject)
+        if heard is None:
             continue
-        spans: list[str] = []
-        for cue in claim.parts:
-            found = _find_cue(candidates, cue, point.text, subject)
-            if found is None:
-                break
-            spans.append(_span(answer, candidates.tokens, found))
-        else:
-            return PointResult(point.text, True, " … ".join(dict.fromkeys(spans)))
+        cues, chosen = zip(*heard, strict=True)
+        if names_a_topic(cues) and only_mentioned(candidates.tokens, set().union(*chosen)):
+            continue
+        spans = (_span(answer, candidates.tokens, positions) for positions in chosen)
+        return PointResult(point.text, True, " … ".join(dict.fromkeys(spans)))
     return PointResult(point.text, False, "")
 
 
+def _heard(
+    candidates: Candidates, claim: Claim, point: str, subject: frozenset[str]
+) -> list[tuple[Cue, set[int]]] | None:
+    """For each part of a claim, the first of its ways the answer says and where; None when some
+    part is not said."""
+    heard: list[tuple[Cue, set[int]]] = []
+    for part in claim.parts:
+        found = next(
+            (
+                (cue, positions)
+                for cue in part
+                if (positions := _find_cue(candidates, cue, point, subject)) is not None
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        heard.append(found)
+    return heard
+
+
 def _contradicted(candidates: Candidates, claim: Claim) -> bool:
-    """The answer makes the claim of a contradiction cue, or turns round the direction of a cue
-    that compares two ("a higher temperature sharpens" against "high temperature flattens")."""
-    wrong = (
-        claim.parts if claim.wrong else [turned for cue in claim.parts for turned in reversals(cue)]
-    )
-    return any(_asserted(candidates, cue) for cue in wrong)
+    """The answer makes the claim of a contradiction cue (each of its parts, in one of its ways),
+    or turns round the direction of a cue that compares two ("a higher temperature sharpens"
+    against "high temperature flattens")."""
+    if claim.wrong:
+        return all(any(_asserted(candidates, cue) for cue in part) for part in claim.parts)
+    return any(_asserted(candidates, turned) for cue in claim.cues for turned in reversals(cue))
 
 
 def _judge_by_content_words(answer: str, candidates: Candidates, point: KeyPoint) -> PointResult:

@@ -1,6 +1,7 @@
-"""Shape of the third held-out labelled set (tests/explain/heldout_judgements_3.yaml).
+"""Shape of the third held-out labelled set (tests/explain/heldout_judgements_3.yaml), a dev set
+since issue 17's fourth round ("dev 4 (was held-out 3)").
 
-The set is where the key-point matcher's precision and recall are measured on answers nobody
+The set is where the key-point matcher's precision and recall were measured on answers nobody
 tuned on, so an entry that does not line up with its card would skew both figures without a
 sound. Only the set's shape, coverage and balance are checked; the matcher is never run here.
 """

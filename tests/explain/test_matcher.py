@@ -350,6 +350,22 @@ def test_a_point_of_separate_claims_needs_each_of_them() -> None:
     assert cue_problem("lstm & the") is not None
 
 
+def test_each_part_of_a_claim_may_be_said_in_any_of_its_ways() -> None:
+    point = KeyPoint(
+        "Softplus or exp for positive targets; tanh for bounded ones.",
+        ("softplus | exp positive & tanh bounded | bounded target",),
+    )
+    assert not judge("For a positive target, softplus.", point)[0]
+    assert not judge("A bounded target gets a tanh.", point)[0]
+    assert judge("Use exp for positive targets and tanh when it is bounded.", point) == (
+        True,
+        "exp for positive … tanh when it is bounded",
+    )
+    assert judge("Softplus; for a bounded target, tanh.", point)[0]
+    assert judge("|z| large", KeyPoint("Large |z|.", ("large |z|",)))[0]
+    assert cue_problem("softplus | the & tanh") is not None
+
+
 def test_a_comparison_said_backwards_is_not_covered() -> None:
     point = KeyPoint(
         "High T flattens, low T sharpens.", ("high temperature flatten", "flattens", "sharpens")
@@ -409,3 +425,19 @@ def test_a_cues_not_stays_in_its_clause() -> None:
     point = KeyPoint("A dead unit gets no gradient.", ("no gradient",))
     assert not judge("It is not permanent: gradient descent pulls it back.", point)[0]
     assert judge("A dead unit gets no gradient at all.", point)[0]
+
+
+def test_a_topic_only_mentioned_does_not_make_the_point() -> None:
+    point = KeyPoint(
+        "Residual connections give an identity path for the gradient.",
+        ("residual", "resnet", "identity path", "identity path gradient"),
+    )
+    assert not judge("I remember the ResNet paper, a whole zoo of tricks.", point)[0]
+    assert not judge("It's related to residual stuff.", point)[0]
+    assert judge("Add residual connections.", point) == (True, "residual")
+    assert judge(
+        "People talk about this a lot; residual connections give the gradient an identity path.",
+        point,
+    )[0]
+    assert not judge("Skip connections, identity paths and so on.", point)[0]
+    assert judge("Skips give the gradient an identity path, and so on.", point)[0]
