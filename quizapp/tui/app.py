@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
-from quizapp.safe_text import inert
+from quizapp.safe_text import inert, pasted
 from quizapp.tui.opening import THEME_SETTING, EarlyOpening, Opened, open_for_home
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.home import HomeScreen
@@ -194,12 +194,13 @@ class QuizApp(App[None]):
         return reason
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys wait while a write is running; pasted text is made inert before any text box
-        gets it (a clipboard may hold escapes)."""
-        if isinstance(event, events.Key) and not event.is_forwarded and self.writes.hold(event):
+        """Keys wait while a write is running, also one that came back up unhandled (its binding
+        still to run) after the write began; pasted text is made inert before any text box gets it
+        (a clipboard may hold escapes), its CR line ends read as newlines."""
+        if isinstance(event, events.Key) and self.writes.hold(event):
             return
         if isinstance(event, events.Paste):
-            event.text = inert(event.text)
+            event.text = pasted(event.text)
         await super().on_event(event)
 
     def _remember_theme(self, theme: Theme) -> None:
