@@ -194,9 +194,10 @@ class QuizApp(App[None]):
         return reason
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys wait while a write is running; pasted text is made inert before any text box
-        gets it (a clipboard may hold escapes), its CR line ends read as newlines."""
-        if isinstance(event, events.Key) and not event.is_forwarded and self.writes.hold(event):
+        """Keys wait while a write is running, also one that came back up unhandled (its binding
+        still to run) after the write began; pasted text is made inert before any text box gets it
+        (a clipboard may hold escapes), its CR line ends read as newlines."""
+        if isinstance(event, events.Key) and self.writes.hold(event):
             return
         if isinstance(event, events.Paste):
             event.text = pasted(event.text)

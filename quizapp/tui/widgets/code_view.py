@@ -73,6 +73,7 @@ class CodeView(CardView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._card: Card | None = None
+        self._starter = ""
         self._sandbox: Sandbox | None = None
         self.running = False
 
@@ -91,7 +92,8 @@ class CodeView(CardView):
         self._card = card = cast("Card", item.card)
         exercise = card.exercise
         editor = self.query_one(TextArea)
-        editor.text = f"{exercise.starter}\n" if exercise else ""
+        self._starter = f"{exercise.starter}\n" if exercise else ""
+        editor.text = self._starter
         editor.read_only = False
         task = Text()
         if exercise is not None:
@@ -148,6 +150,10 @@ class CodeView(CardView):
 
     def reopen(self) -> None:
         self.query_one(TextArea).read_only = False
+
+    def has_unsent_answer(self) -> bool:
+        editor = self.query_one(TextArea)
+        return not editor.read_only and editor.text != self._starter
 
     def on_unmount(self) -> None:
         if self._sandbox is not None:
