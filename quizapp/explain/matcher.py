@@ -33,7 +33,7 @@ from quizapp.explain.decision import (
     bundled_decision,
     features,
 )
-from quizapp.explain.mention import names_a_topic, only_mentioned
+from quizapp.explain.mention import names_a_topic, only_listed, only_mentioned
 from quizapp.explain.negation import negated, point_words
 from quizapp.explain.sense import in_sense, one_claim, subjects
 from quizapp.explain.text import Token, tokenize
@@ -42,6 +42,7 @@ WINDOW_SLACK = 4
 """Words a cue's terms may be spread over beyond their own number ("gradient quickly shrinks")."""
 NOT_REACH = 2
 """How far after a cue's own "not" the word it negates may come ("not really saturate")."""
+BRACKETS = frozenset("()[]{}")
 HAVING = frozenset({"have", "has", "had", "any", "a", "an", "the", "that", "this"})
 """Words between a "not" and a noun that leave it a "no": "doesn't have the vanishing gradient
 problem" says "no vanishing gradient problem"."""
@@ -157,7 +158,11 @@ def _judge(
         if heard is None:
             continue
         cues, chosen = zip(*heard, strict=True)
-        if not (names_a_topic(cues) and only_mentioned(candidates.tokens, set().union(*chosen))):
+        said = set().union(*chosen)
+        if not (
+            (names_a_topic(cues) and only_mentioned(candidates.tokens, said))
+            or only_listed(answer, candidates.tokens, said)
+        ):
             made.append((cues, chosen))
             if len(made) == CLAIMS_WEIGHED:
                 break
@@ -264,7 +269,8 @@ def _realisations(candidates: Candidates, cue: Cue, width: int = 0) -> Iterator[
 
     A cue that says "not" must be read in its own order ("gradients do not vanish"), or a "not"
     meant for another word would count ("does not help with vanishing gradients"); so must a
-    cue with an operator that does not commute ("p - y")."""
+    cue with an operator that does not commute ("p - y"), and notation with brackets starts
+    with its first term ("diag(p)" is not heard in "y minus p, and the Jacobian is diag")."""
     tokens = candidates.tokens
     per_term = [candidates(term) for term in cue.terms]
     if not cue.terms or any(not found for found in per_term):
@@ -274,8 +280,10 @@ def _realisations(candidates: Candidates, cue: Cue, width: int = 0) -> Iterator[
         picks = _window(tokens, per_term, start, width)
         if picks is None:
             continue
-        if (cue.negated and not _says_it_in_order(tokens, cue, picks)) or not _operands_in_order(
-            cue, picks
+        if (
+            (cue.negated and not _says_it_in_order(tokens, cue, picks))
+            or not _operands_in_order(cue, picks)
+            or (BRACKETS & set(cue.text) and picks[0][0] != min(pick[0] for pick in picks))
         ):
             continue
         yield [at for first, last in picks for at in range(first, last + 1)]

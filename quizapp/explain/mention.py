@@ -5,6 +5,10 @@ talk ("people talk about gradient flow", "it's related to the chain rule", "I re
 paper, a whole zoo of tricks", "subgradients, mixed precision, all of those are things frameworks
 deal with") the topic is name-dropped and the point not made. A longer cue, or one with a number
 or a symbol, says enough of a claim to count wherever it is said.
+
+A bare list of topic words ("Softmax: logits, exponentials, probabilities, cross-entropy, argmax",
+"factors: computational cost, the task, gradient flow, initialisation") names topics without
+saying anything of them, whatever its words: a claim heard only in its items is not made.
 """
 
 from __future__ import annotations
@@ -22,10 +26,17 @@ TOPIC_TALK: tuple[tuple[str, ...], ...] = (
     ("zoo",), ("etc",), ("tricks",), ("tips",), ("buzzwords",), ("mentioned",),
 )  # fmt: skip
 """Word sequences that list or mention topics instead of saying something about them."""
+LIST_JOINS = frozenset({"and", "or"})
+PAIRING = frozenset(":()[]{}")
 TALK_REACH = 6
 """How many words either side of the cue's words, in their sentence, topic talk is looked for."""
 SHORT_CUE = 2
 """A claim of at most this many words (and no number or symbol) only names a topic."""
+LIST_ITEM_WORDS = 3
+"""An item of a bare list is a clause of at most this many words, with no number or operator."""
+LIST_ITEMS = 5
+"""A bare list is at least this many such items in a row ("and" and "or" inside a clause also part
+items: "gradients, outputs and ranges" is three)."""
 
 
 def names_a_topic(heard: Sequence[Cue]) -> bool:
@@ -49,3 +60,50 @@ def only_mentioned(tokens: list[Token], chosen: set[int]) -> bool:
         for phrase in TOPIC_TALK
         for at in range(len(around))
     )
+
+
+def only_listed(answer: str, tokens: list[Token], chosen: set[int]) -> bool:
+    """Whether every one of the words is an item of a bare list of topic words."""
+    return chosen <= _bare_list_positions(answer, tokens)
+
+
+def _bare_list_positions(answer: str, tokens: list[Token]) -> set[int]:
+    """Positions of the tokens in runs of LIST_ITEMS or more short items of one sentence, each
+    parted from the next by a comma alone (a colon or a bracket pairs things: "GLU: σ, GeGLU:
+    GELU", "a sigmoid (GLU) or GELU (GeGLU)")."""
+    clauses: dict[int, list[int]] = {}
+    for at, token in enumerate(tokens):
+        clauses.setdefault(token.clause, []).append(at)
+    listed: set[int] = set()
+    run: list[list[int]] = []
+    items = 0
+    for positions in [*clauses.values(), []]:
+        short = _short_item(tokens, positions)
+        if short and (
+            not run or _parted_by_a_comma(answer, tokens[run[-1][-1]], tokens[positions[0]])
+        ):
+            run.append(positions)
+            items += _items(tokens, positions)
+            continue
+        if items >= LIST_ITEMS:
+            listed.update(at for item in run for at in item)
+        run, items = ([positions], _items(tokens, positions)) if short else ([], 0)
+    return listed
+
+
+def _short_item(tokens: list[Token], positions: list[int]) -> bool:
+    """A clause of a few words (and hyphens), no number or operator."""
+    words = sum(1 for at in positions if tokens[at].is_word)
+    return 0 < words - (_items(tokens, positions) - 1) <= LIST_ITEM_WORDS and all(
+        tokens[at].is_word or tokens[at].form == "-" for at in positions
+    )
+
+
+def _parted_by_a_comma(answer: str, before: Token, after: Token) -> bool:
+    between = answer[before.end : after.start]
+    return before.sentence == after.sentence and "," in between and not set(between) & PAIRING
+
+
+def _items(tokens: list[Token], positions: list[int]) -> int:
+    """How many items a clause lists: one, and one more per "and" or "or" inside it."""
+    return 1 + sum(tokens[at].form in LIST_JOINS for at in positions[1:])

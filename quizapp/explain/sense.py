@@ -4,7 +4,9 @@ its own partner, and without the answer contradicting the point around them.
 Negation alone misses wrong claims built from the right words: "use softmax when an example has
 several labels" (said of the rival), "Xavier for ReLU and He for tanh" (partners swapped), "the
 gradient saturates when the model is confidently wrong" (the point says it does not saturate),
-"γ and β are fixed, not learned" (the point's own word denied next to them).
+"γ and β are fixed, not learned" (the point's own word denied next to them), "gradients explode
+as they are multiplied layer by layer" (the point's state turned round: it says they shrink),
+"diag(p) plus p pᵀ" (the point's operator turned round).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import lru_cache
 
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
+from quizapp.explain.synonyms import OPPOSED_STATES, as_symbol, class_of
 from quizapp.explain.text import Token, stem, tokenize
 
 NAMES: dict[str, str] = {
@@ -39,6 +42,8 @@ suffers from vanishing gradients": it is ReLU)."""
 CONTRASTS = frozenset({"than", "unlike", "vs", "versus", "over", "to"})
 """A name right after one of these is what the subject is compared with, not the subject ("ReLU
 is cheaper than sigmoid and it …", "unlike sigmoid, it …")."""
+SIGNS = frozenset({"+", "-"})
+"""Operators whose turning round changes a formula's meaning ("diag(p) − ppᵀ", "w·x + b")."""
 DENIAL_REACH = 8
 """How far after the matched words a "not" may deny one of the point's own words ("γ and β are
 fixed, not learned")."""
@@ -117,6 +122,8 @@ def in_sense(
         _said_of_a_rival(tokens, chosen, point, subject)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
+        or _state_turned_round(tokens, chosen, point)
+        or _sign_turned_round(tokens, chosen, point)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
     )
@@ -345,3 +352,66 @@ def _denies_it_happens(tokens: list[Token], chosen: list[int]) -> bool:
         before[-1:] == ["there"] or (before[:1] == ["there"] and before[-1] in {"is", "are", "was"})
     )
     return existential and bool(nouns & PROBLEM_NOUNS)
+
+
+@lru_cache(maxsize=4096)
+def _states(point: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """For each pair of opposed states the key point is in one of (never both): its own state's
+    classes and the opposite's."""
+    said = {class_of(token.stem) for token in tokenize(point)}
+    found = []
+    for one, other in OPPOSED_STATES:
+        if said & one and not said & other:
+            found.append((one, other))
+        elif said & other and not said & one:
+            found.append((other, one))
+    return tuple(found)
+
+
+def _state_turned_round(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """The clause of the words puts what they say in the state opposite to the point's, and
+    not in the point's own: "gradients explode as they are multiplied layer by layer" against
+    "gradients shrink as they are multiplied layer by layer"."""
+    clauses = {tokens[at].clause for at in chosen}
+    said = [
+        (at, class_of(token.stem)) for at, token in enumerate(tokens) if token.clause in clauses
+    ]
+    for own, opposite in _states(point):
+        if any(word_class in own for _, word_class in said):
+            continue
+        if any(
+            word_class in opposite and not negated(tokens, [at], frozenset())
+            for at, word_class in said
+        ):
+            return True
+    return False
+
+
+def _sign_turned_round(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """Right after (or before) the words the answer says "+" where the point says "−", or the
+    other way round: "diag(p) plus p pᵀ" against "diag(p) − ppᵀ"."""
+    first, last = min(chosen), max(chosen)
+    return _signs_differ(tokens, last, last + 1, point, 1) or _signs_differ(
+        tokens, first, first - 1, point, -1
+    )
+
+
+def _signs_differ(tokens: list[Token], word: int, beside: int, point: str, step: int) -> bool:
+    if not 0 <= beside < len(tokens) or tokens[beside].sentence != tokens[word].sentence:
+        return False
+    said = _sign(tokens[beside])
+    if said is None:
+        return False
+    written = tokenize(point)
+    return any(
+        0 <= at + step < len(written)
+        and (sign := _sign(written[at + step])) is not None
+        and sign != said
+        for at, token in enumerate(written)
+        if token.stem == tokens[word].stem
+    )
+
+
+def _sign(token: Token) -> str | None:
+    sign = as_symbol(token.form) or token.form
+    return sign if sign in SIGNS else None

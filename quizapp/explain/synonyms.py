@@ -57,6 +57,13 @@ CLASSES: dict[str, tuple[str, ...]] = {
 DIRECTIONS: dict[str, str] = {"large": "small", "small": "large", "flat": "sharp", "sharp": "flat"}
 """Classes that name opposite directions: a cue comparing two of them ("high temperature
 flattens") is contradicted by an answer that turns one round (see `cues.reversals`)."""
+OPPOSED_STATES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"shrink", "vanish"}), frozenset({"explode"})),
+    (frozenset({"positive"}), frozenset({"centred"})),
+)
+"""Classes that name opposite states: a key point in one ("gradients shrink", "all-positive
+inputs") is turned round by a claim made in the other ("gradients explode as they are multiplied
+layer by layer", "zero-centred outputs make the gradients share a sign")."""
 ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {"remedy": ("avoid",)}
 """A class that hears another's words too: a cue "ReLU helps" is made by "ReLU avoids"."""
 

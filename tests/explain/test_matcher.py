@@ -449,3 +449,46 @@ def test_a_topic_only_mentioned_does_not_make_the_point() -> None:
     )[0]
     assert not judge("Skip connections, identity paths and so on.", point)[0]
     assert judge("Skips give the gradient an identity path, and so on.", point)[0]
+
+
+def test_a_bare_list_of_topic_words_makes_no_point() -> None:
+    point = KeyPoint(
+        "The output activation follows from the task and its loss.",
+        ("task", "gradient flow", "initialisation"),
+    )
+    assert not judge(
+        "Factors: computational cost, the task, gradient flow, initialisation, hardware.", point
+    )[0]
+    assert judge("It follows from the task, its loss, gradient flow.", point)[0]
+    assert judge("The output layer follows from the task: sigmoid, softmax, linear.", point)[0]
+
+
+def test_a_list_that_pairs_with_colons_is_not_a_bare_list() -> None:
+    point = KeyPoint("GeGLU gates with GELU, SwiGLU with Swish.", ("geglu gelu & swiglu swish",))
+    assert judge("GLU: sigmoid, GeGLU: GELU, SwiGLU: Swish, ReGLU: ReLU.", point)[0]
+
+
+def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
+    shrink = KeyPoint(
+        "Gradients shrink as they are multiplied layer by layer.", ("multiplied layer",)
+    )
+    assert not judge("Gradients explode as they are multiplied layer by layer.", shrink)[0]
+    assert judge("Gradients get tiny as they are multiplied layer by layer.", shrink)[0]
+    assert judge("They vanish, not explode, as they are multiplied layer by layer.", shrink)[0]
+    positive = KeyPoint(
+        "With all-positive inputs, one unit's weight gradients share a sign.", ("same sign",)
+    )
+    assert not judge(
+        "Zero-centred outputs make a unit's weight gradients the same sign.", positive
+    )[0]
+    assert judge("All-positive inputs make a unit's weight gradients the same sign.", positive)[0]
+
+
+def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
+    jacobian = KeyPoint("The softmax Jacobian is diag(p) − ppᵀ.", ("diag(p)",))
+    assert not judge("The Jacobian is diag(p) plus p p transpose.", jacobian)[0]
+    assert not judge("The Jacobian is diag(p) + p pᵀ.", jacobian)[0]
+    assert judge("The Jacobian is diag(p) minus p p transpose.", jacobian)[0]
+    assert not judge("The gradient is y minus p, and the Jacobian is diag of something.", jacobian)[
+        0
+    ]
