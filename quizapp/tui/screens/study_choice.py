@@ -318,7 +318,7 @@ class StudyChoiceScreen(QuizScreen):
         current = store.settings()
 
         def parse(text: str) -> StudySettings:
-            return updated_settings(current, {"interview_date": text}, today=choices.today)
+            return updated_settings(current, {"interview_date": text}, today=choices.calendar_today)
 
         def chosen(settings: StudySettings | None) -> None:
             if settings is None:
