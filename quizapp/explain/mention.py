@@ -26,7 +26,6 @@ TOPIC_TALK: tuple[tuple[str, ...], ...] = (
     ("zoo",), ("etc",), ("tricks",), ("tips",), ("buzzwords",), ("mentioned",),
 )  # fmt: skip
 """Word sequences that list or mention topics instead of saying something about them."""
-LIST_JOINS = frozenset({"and", "or"})
 PAIRING = frozenset(":()[]{}")
 TALK_REACH = 6
 """How many words either side of the cue's words, in their sentence, topic talk is looked for."""
@@ -34,9 +33,8 @@ SHORT_CUE = 2
 """A claim of at most this many words (and no number or symbol) only names a topic."""
 LIST_ITEM_WORDS = 3
 """An item of a bare list is a clause of at most this many words, with no number or operator."""
-LIST_ITEMS = 5
-"""A bare list is at least this many such items in a row ("and" and "or" inside a clause also part
-items: "gradients, outputs and ranges" is three)."""
+LIST_ITEMS = 4
+"""A bare list is at least this many such items in a row."""
 
 
 def names_a_topic(heard: Sequence[Cue]) -> bool:
@@ -76,25 +74,23 @@ def _bare_list_positions(answer: str, tokens: list[Token]) -> set[int]:
         clauses.setdefault(token.clause, []).append(at)
     listed: set[int] = set()
     run: list[list[int]] = []
-    items = 0
     for positions in [*clauses.values(), []]:
         short = _short_item(tokens, positions)
         if short and (
             not run or _parted_by_a_comma(answer, tokens[run[-1][-1]], tokens[positions[0]])
         ):
             run.append(positions)
-            items += _items(tokens, positions)
             continue
-        if items >= LIST_ITEMS:
+        if len(run) >= LIST_ITEMS:
             listed.update(at for item in run for at in item)
-        run, items = ([positions], _items(tokens, positions)) if short else ([], 0)
+        run = [positions] if short else []
     return listed
 
 
 def _short_item(tokens: list[Token], positions: list[int]) -> bool:
     """A clause of a few words (and hyphens), no number or operator."""
     words = sum(1 for at in positions if tokens[at].is_word)
-    return 0 < words - (_items(tokens, positions) - 1) <= LIST_ITEM_WORDS and all(
+    return 0 < words <= LIST_ITEM_WORDS and all(
         tokens[at].is_word or tokens[at].form == "-" for at in positions
     )
 
@@ -102,8 +98,3 @@ def _short_item(tokens: list[Token], positions: list[int]) -> bool:
 def _parted_by_a_comma(answer: str, before: Token, after: Token) -> bool:
     between = answer[before.end : after.start]
     return before.sentence == after.sentence and "," in between and not set(between) & PAIRING
-
-
-def _items(tokens: list[Token], positions: list[int]) -> int:
-    """How many items a clause lists: one, and one more per "and" or "or" inside it."""
-    return 1 + sum(tokens[at].form in LIST_JOINS for at in positions[1:])

@@ -457,7 +457,8 @@ def test_a_bare_list_of_topic_words_makes_no_point() -> None:
         ("task", "gradient flow", "initialisation"),
     )
     assert not judge(
-        "Factors: computational cost, the task, gradient flow, initialisation, hardware.", point
+        "There are a lot of factors: computational cost, the task, gradient flow, initialisation…",
+        point,
     )[0]
     assert judge("It follows from the task, its loss, gradient flow.", point)[0]
     assert judge("The output layer follows from the task: sigmoid, softmax, linear.", point)[0]
