@@ -20,6 +20,7 @@ from quizapp.study.custom_study import (
 from quizapp.study.daily_room import QueueCounts, day_limits
 from quizapp.study.scope import StudyScope, TaggedCard, scopes_for
 from quizapp.study.scope_counts import scope_counts
+from quizapp.study.settings import StudySettings
 from quizapp.study.store import StudyStore
 
 
@@ -49,6 +50,8 @@ class StudyChoices:
     below_target: int
     """Studied cards whose predicted recall on the interview day is below `retention`."""
     retention: float
+    settings: StudySettings
+    """The settings read for these choices (the interview day is changed from them)."""
 
 
 def study_choices(
@@ -95,4 +98,5 @@ def study_choices(
         if interview_day is None
         else len(below_target_on(store, cards, settings, calendar, interview_day)),
         retention=settings.desired_retention,
+        settings=settings,
     )
