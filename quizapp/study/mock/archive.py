@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from quizapp.study.mock.answers import ATTEMPTED, Outcome
+from quizapp.study.mock.answers import ATTEMPTED, Outcome, answering_time, session_score
 from quizapp.study.mock.coding import StoredCase, cases_from_json
 from quizapp.study.mock.report import TopicResult, weakest_topics
 from quizapp.study.state import from_micros
@@ -68,13 +68,11 @@ class StoredInterview:
     @property
     def score(self) -> float:
         """Mean over every planned question; one never answered counts 0 (as when finished)."""
-        if self.planned <= 0:
-            return 0.0
-        return min(1.0, sum(answer.score for answer in self.answers) / self.planned)
+        return session_score(self.answers, self.planned)
 
     @property
     def time_used(self) -> timedelta:
-        return sum((answer.used for answer in self.answers), timedelta(0))
+        return answering_time(self.answers)
 
     @property
     def answered(self) -> int:
