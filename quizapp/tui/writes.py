@@ -79,7 +79,7 @@ class StoreWrites:
             self._pending -= 1
             if not self._pending:
                 self._app.writing = False
-                self._release()
+                await self._release()
 
     def hold(self, event: events.Key) -> bool:
         """Keep a key pressed while a write is under way (True: it is held, not handled now).
@@ -90,7 +90,15 @@ class StoreWrites:
         insort(self._held, event, key=lambda held: held.time)
         return True
 
-    def _release(self) -> None:
-        held, self._held = self._held, []
-        for event in held:
-            self._app.post_message(events.Key(event.key, event.character))
+    async def _release(self) -> None:
+        """Hand the held keys back in the order pressed, until one starts another write. A key
+        held on its way back up (forwarded: no widget took it, only the app's bindings are left)
+        has them run now: posted again, it came after a later key already queued on its way up,
+        so a rating key reached the card before the `space` that was to reveal it, and was
+        dropped. The other keys (held as they came in, all pressed later) are posted again."""
+        while self._held and not self.busy:
+            event = self._held.pop(0)
+            if event.is_forwarded:
+                await self._app._check_bindings(event.key)
+            else:
+                self._app.post_message(events.Key(event.key, event.character))
