@@ -32,7 +32,8 @@ _VULGAR = {
 }  # fmt: skip
 _MIXED = re.compile(rf"(?P<sign>{_SIGN})?(?P<whole>[0-9]+)?(?P<fraction>[{''.join(_VULGAR)}])")
 _PLAIN_INTEGER = re.compile(rf"{_SIGN}?[0-9]+")
-_DIGITS = re.compile(r"[0-9]+")
+# What may follow a decimal comma: digits, with the number's exponent if it has one (`7,30e-4`).
+_DECIMALS = re.compile(rf"[0-9]+(?:[eE]{_SIGN}?[0-9]+|\s*[x×*·]\s*10\S*)?")
 _SEPARATORS = ",;"
 _BRACKETS = {"[": "]", "(": ")"}
 _SHOWN_LENGTH = 24
@@ -72,10 +73,12 @@ class DecimalComma:
 
 @dataclass(frozen=True)
 class NumberList:
-    """The values read, plus every spot that could also be read as a decimal comma."""
+    """The values read, each as it was typed (`tokens`: `1.000`, `2/3`, whose digits tell how
+    precise the answer meant to be), plus every spot that could also be read as a decimal comma."""
 
     values: tuple[float, ...]
     decimal_commas: tuple[DecimalComma, ...]
+    tokens: tuple[str, ...] = ()
 
     def comma_meant(self, count: int) -> DecimalComma | None:
         """The first decimal comma, if merging such pairs can make exactly `count` values."""
@@ -237,6 +240,7 @@ def parse_numbers(text: str) -> NumberList:
     position, stop = _inner_span(text)
     values: list[float] = []
     commas: list[DecimalComma] = []
+    tokens: list[str] = []
     after_value = False
     pending_integer: tuple[int, str] | None = None
     spaced_integer: int | None = None  # where the last value began, if a plain integer
@@ -256,8 +260,9 @@ def parse_numbers(text: str) -> NumberList:
         values.append(value)
         end = match.end()
         token = match[0]
+        tokens.append(token)
         spaced_integer = position if _PLAIN_INTEGER.fullmatch(token) else None
-        if pending_integer is not None and _DIGITS.fullmatch(token):
+        if pending_integer is not None and _DECIMALS.fullmatch(token):
             column, left = pending_integer
             commas.append(DecimalComma(column, f"{left},{token}", len(values) - 2))
         glued = end + 1 < stop and text[end] == "," and text[end + 1] in "0123456789"
@@ -265,4 +270,4 @@ def parse_numbers(text: str) -> NumberList:
         pending_integer = (position + 1, token) if tight else None
         after_value = True
         position = end
-    return NumberList(tuple(values), tuple(commas))
+    return NumberList(tuple(values), tuple(commas), tuple(tokens))

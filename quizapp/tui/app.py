@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,15 +61,19 @@ class QuizApp(App[None]):
         start_mock: MockOptions | None = None,
         library: Library | None = None,
         opening: EarlyOpening | None = None,
+        started: Callable[[], None] | None = None,
     ) -> None:
         """`start_mock`: go straight into a mock interview with these options once loaded.
         `library`: the content, when the command that starts the app already loaded it.
-        `opening`: the data being opened already (by `clock`), else the app opens it."""
+        `opening`: the data being opened already (by `clock`), else the app opens it.
+        `started`: called once, when home has shown what was opened or why it could not be
+        (or the app ends before): the start is over (`cli.run_app` resumes the collector)."""
         super().__init__()
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
         self._library = library
         self._opening = opening
+        self._started = started
         self._clock = clock
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
@@ -167,16 +171,24 @@ class QuizApp(App[None]):
             self.theme = opened.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.home.show_ready(opened.numbers, open_pending=self.start_mock is None)
+        self.call_after_refresh(self.end_start)
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 
             open_mock(self, self.start_mock)
+
+    def end_start(self) -> None:
+        """Home shows what was opened, or why not: the start is over (`started`, called once)."""
+        started, self._started = self._started, None
+        if started is not None:
+            started()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
             reason = self.report_worker_failure(event.worker)
             if event.worker.group == WORKSPACE_GROUP:
                 self.home.show_failure(reason)
+                self.call_after_refresh(self.end_start)
 
     def report_worker_failure(self, worker: Worker[object]) -> str:
         """The one place a background task's failure is reported: a notification naming what
@@ -218,6 +230,7 @@ class QuizApp(App[None]):
         await super().action_quit()
 
     def on_unmount(self) -> None:
+        self.end_start()
         if self.workspace is not None:
             self.workspace.close()
 

@@ -76,6 +76,8 @@ class HomeScreen(QuizScreen):
         super().__init__()
         self.pending_mode: str | None = None
         """The mode asked for while loading, opened once loading is done."""
+        self.left = False
+        """Another screen was shown over home since it opened."""
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
@@ -137,8 +139,14 @@ class HomeScreen(QuizScreen):
             f"Cannot open your study data:\n{reason}\n\nNothing was changed. Quit with ctrl+q."
         )
 
+    def on_screen_suspend(self) -> None:
+        self.left = True
+
     def on_screen_resume(self) -> None:
-        if self.study_data is StudyData.OPEN:
+        """Back from another screen, where answers may have changed today's numbers. Not as
+        home first shows: it has them then, and reading them again competed with its first
+        frame."""
+        if self.study_data is StudyData.OPEN and self.left:
             self.refresh_overview()
 
     @work(
@@ -207,16 +215,17 @@ class HomeScreen(QuizScreen):
         from quizapp.tui.screens.changed import ChangedCardsScreen
         from quizapp.tui.screens.mock import MockSetupScreen
         from quizapp.tui.screens.practice import PracticeSetupScreen
-        from quizapp.tui.screens.review import ReviewScreen
+        from quizapp.tui.screens.review_start import ReviewStartScreen
         from quizapp.tui.screens.stats import StatsScreen
         from quizapp.tui.screens.study_choice import StudyChoiceScreen
 
         if mode == "review":
             workspace = self.workspace
-            session = ReviewSession(workspace.store, workspace.cards)
-            if session.counts().total == 0:
-                return StudyChoiceScreen()
-            return ReviewScreen(session, "Review")
+            return ReviewStartScreen(
+                lambda: ReviewSession(workspace.store, workspace.cards),
+                "Review",
+                when_empty=StudyChoiceScreen,
+            )
         screens: dict[str, Callable[[], QuizScreen]] = {
             "choose": StudyChoiceScreen,
             "practice": PracticeSetupScreen,
