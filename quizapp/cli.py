@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 
 from quizapp import __version__
 from quizapp.commands import CommandError, command_modules
@@ -52,16 +53,25 @@ def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool) 
 
 def run_app(args: argparse.Namespace) -> int:
     """The default command: the full-screen app on the resolved data dir; exits 1 if it crashed.
-    The data starts opening before the app (and Textual) is imported (see `tui/opening.py`)."""
+    The data starts opening before the app (and Textual) is imported (see `tui/opening.py`).
+
+    The garbage collector is paused from here until home shows what was opened (or why it could
+    not be): nearly all the start builds (Textual's classes and widgets, the decks) lives as long
+    as the app, and the hundred collections its allocations set off walked it again and again
+    (about a tenth of the start's CPU time). What is alive then is frozen (`gc_paused`)."""
     from quizapp.commands._opening import data_dir, extra_content
+    from quizapp.gc_pause import gc_paused
     from quizapp.study.clock import SystemClock
     from quizapp.tui.opening import EarlyOpening
 
-    folder, extra, clock = data_dir(args), extra_content(args), SystemClock()
-    opening = EarlyOpening(folder, extra, clock)
-    from quizapp.tui.app import QuizApp
+    with ExitStack() as start:
+        start.enter_context(gc_paused(keep=True))
+        folder, extra, clock = data_dir(args), extra_content(args), SystemClock()
+        opening = EarlyOpening(folder, extra, clock)
+        from quizapp.tui.app import QuizApp
 
-    return QuizApp(folder, extra, clock=clock, opening=opening).run_to_exit_status()
+        app = QuizApp(folder, extra, clock=clock, opening=opening, started=start.close)
+        return app.run_to_exit_status()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

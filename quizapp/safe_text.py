@@ -42,6 +42,12 @@ def inert(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
+def pasted(text: str) -> str:
+    """Pasted text made inert, its line ends read as newlines first: terminals send a paste's
+    newlines as CR (or CRLF), which would otherwise become visible escapes on one long line."""
+    return inert(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def first_control(text: str) -> int | None:
     """The index of the first control character `inert` would replace, None when there is none."""
     found = _CONTROL.search(text)

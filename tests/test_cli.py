@@ -1,5 +1,7 @@
 """The command line as a user meets it: help, version, errors as one line."""
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +102,49 @@ def test_starting_the_app_imports_no_command(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
+
+
+START_PROBE = """
+import gc, json, sys
+from quizapp import cli
+import quizapp.tui.app as tui_app
+
+seen = {}
+
+class App:
+    def __init__(self, *args, opening, started, **kwargs):
+        seen["constructed"] = gc.isenabled()
+        self.opening, self.started = opening, started
+
+    def run_to_exit_status(self):
+        self.opening.wait()
+        seen["running"] = gc.isenabled()
+        self.started()
+        seen["started"] = gc.isenabled()
+        seen["frozen"] = gc.get_freeze_count() > 0
+        return 0
+
+tui_app.QuizApp = App
+cli.main(["--data-dir", sys.argv[1]])
+seen["after"] = gc.isenabled()
+print(json.dumps(seen))
+"""
+
+
+def test_the_collector_is_paused_until_the_app_says_its_start_is_over(tmp_path: Path) -> None:
+    """What the start builds is frozen when it is over, not walked by collections meanwhile."""
+    env = {**os.environ, "QUIZAPP_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", START_PROBE, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert json.loads(result.stdout) == {
+        "constructed": False,
+        "running": False,
+        "started": True,
+        "frozen": True,
+        "after": True,
+    }

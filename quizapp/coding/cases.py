@@ -16,12 +16,22 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from quizapp import engine
+from quizapp.questions.draws import on_kink
 
 if TYPE_CHECKING:
     from quizapp.content.model import Card, CodeExercise
 
 F32 = np.float32
 INF = np.inf
+
+LARGE_INPUTS = "large inputs ±1000 (no overflow)"
+LARGE_LOGITS = "large logits [1000, 1001]"
+VERY_NEGATIVE_LOGITS = "very negative logits [-1000, -1001]"
+CONFIDENT_AND_WRONG = "confident and wrong [0, 1000] (no log(0))"
+STABILITY_CASES = frozenset({LARGE_INPUTS, LARGE_LOGITS, VERY_NEGATIVE_LOGITS, CONFIDENT_AND_WRONG})
+"""The cases a naive formula fails by overflowing or taking log(0). Stability is the point of the
+exercises whose formula can overflow (their tasks ask for it), so failing one halves the score; a
+formula that cannot overflow (ReLU) passes them anyway."""
 
 
 @dataclass(frozen=True)
@@ -67,13 +77,19 @@ def _activation(exercise: CodeExercise) -> tuple[engine.Activation, Mapping[str,
     return activation, params
 
 
-def _elementwise_inputs(rng: np.random.Generator) -> list[tuple[str, np.ndarray]]:
+def _zeros_name(activation: engine.Activation, params: Mapping[str, object]) -> str:
+    """"the kink" only where the slope jumps at 0 (the ReLU family), not for smooth functions."""
+    kinked = on_kink(activation.name, np.zeros(1), params)
+    return "exact zeros (the kink)" if kinked else "exact zeros (±0)"
+
+
+def _elementwise_inputs(rng: np.random.Generator, zeros: str) -> list[tuple[str, np.ndarray]]:
     return [
         ("random vector of 8", _vector(rng, (8,))),
         ("batch 4×5", _vector(rng, (4, 5))),
         ("shape (2, 3, 4) kept", _vector(rng, (2, 3, 4))),
-        ("large inputs ±1000 (no overflow)", np.array([-1000.0, -50.0, -1.0, 1.0, 50.0, 1000.0])),
-        ("exact zeros (the kink)", np.array([-2.0, -0.0, 0.0, 0.0, 2.0])),
+        (LARGE_INPUTS, np.array([-1000.0, -50.0, -1.0, 1.0, 50.0, 1000.0])),
+        (zeros, np.array([-2.0, -0.0, 0.0, 0.0, 2.0])),
         ("float32 stays float32", _vector(rng, (3, 4)).astype(F32)),
     ]
 
@@ -83,7 +99,7 @@ def _logit_inputs(rng: np.random.Generator) -> list[tuple[str, np.ndarray]]:
         ("random vector of 6", _vector(rng, (6,))),
         ("batch 4×5, along the last axis", _vector(rng, (4, 5))),
         ("shape (2, 3, 4), along the last axis", _vector(rng, (2, 3, 4))),
-        ("large logits [1000, 1001]", np.array([[1000.0, 1001.0], [-1000.0, -1001.0]])),
+        (LARGE_LOGITS, np.array([[1000.0, 1001.0], [-1000.0, -1001.0]])),
         ("−inf logits", np.array([[-INF, 0.0, 1.0], [2.0, -INF, -INF]])),
         ("all-equal logits", np.array([5.0, 5.0, 5.0, 5.0])),
         ("float32 stays float32", _vector(rng, (3, 4)).astype(F32)),
@@ -119,7 +135,10 @@ def _kwargs(exercise: CodeExercise, params: Mapping[str, object]) -> dict[str, o
 
 def _forward(exercise: CodeExercise, rng: np.random.Generator) -> list[Case]:
     activation, params = _activation(exercise)
-    inputs = _elementwise_inputs(rng) if activation.elementwise else _logit_inputs(rng)
+    if activation.elementwise:
+        inputs = _elementwise_inputs(rng, _zeros_name(activation, params))
+    else:
+        inputs = _logit_inputs(rng)
     kwargs = _kwargs(exercise, params)
     return [Case(name, (x,), (_values(activation, x, params),), kwargs) for name, x in inputs]
 
@@ -128,7 +147,7 @@ def _backward(exercise: CodeExercise, rng: np.random.Generator) -> list[Case]:
     activation, params = _activation(exercise)
     kwargs = _kwargs(exercise, params)
     cases = []
-    for name, x in _elementwise_inputs(rng):
+    for name, x in _elementwise_inputs(rng, _zeros_name(activation, params)):
         grad = rng.normal(0.0, 1.0, x.shape).astype(x.dtype)
         expected = grad * _slopes(activation, x, params)
         cases.append(Case(name, (x, grad), (expected.astype(x.dtype),), kwargs))
@@ -173,7 +192,7 @@ def _logsumexp_of(x: np.ndarray) -> np.ndarray:
 def _logsumexp(exercise: CodeExercise, rng: np.random.Generator) -> list[Case]:
     cases = [Case(name, (x,), (_logsumexp_of(x),)) for name, x in _logit_inputs(rng)]
     tiny = np.array([-1000.0, -1001.0, -1002.0])
-    cases.insert(4, Case("very negative logits [-1000, -1001]", (tiny,), (_logsumexp_of(tiny),)))
+    cases.insert(4, Case(VERY_NEGATIVE_LOGITS, (tiny,), (_logsumexp_of(tiny),)))
     return cases
 
 
@@ -201,13 +220,11 @@ def _cross_entropy(exercise: CodeExercise, rng: np.random.Generator) -> list[Cas
             "batch of 8, 10 classes", _vector(rng, (8, 10)), rng.integers(0, 10, 8)
         ),
         _cross_entropy_case(
-            "large logits [1000, 1001]",
+            LARGE_LOGITS,
             np.array([[1000.0, 1001.0], [1001.0, 1000.0]]),
             np.array([1, 1]),
         ),
-        _cross_entropy_case(
-            "confident and wrong [0, 1000] (no log(0))", np.array([[0.0, 1000.0]]), np.array([0])
-        ),
+        _cross_entropy_case(CONFIDENT_AND_WRONG, np.array([[0.0, 1000.0]]), np.array([0])),
         _cross_entropy_case("all-equal logits", np.zeros((3, 4)), np.array([0, 1, 3])),
     ]
 

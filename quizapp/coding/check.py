@@ -6,17 +6,20 @@ in this process, so the user's code never sees them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from quizapp.coding.cases import Case, GivenFunction, cases_for
+from quizapp.coding.cases import STABILITY_CASES, Case, GivenFunction, cases_for
 from quizapp.coding.compare import mismatch, show_array
 from quizapp.coding.sandbox import Job, RawRun, Sandbox
 
 if TYPE_CHECKING:
     from quizapp.content.model import Card
+
+
+UNSTABLE_NOTE = "not stable, the point of this exercise: the score is halved"
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,11 @@ class CaseResult:
     passed: bool
     reason: str = ""
     details: tuple[str, ...] = ()
+
+    @property
+    def stability(self) -> bool:
+        """A case where a naive formula overflows: the point of the exercise (`STABILITY_CASES`)."""
+        return self.name in STABILITY_CASES
 
 
 @dataclass(frozen=True)
@@ -45,9 +53,17 @@ class CheckReport:
         return sum(case.passed for case in self.cases)
 
     @property
+    def unstable(self) -> bool:
+        """A stability case failed: the code would be rejected whatever else it gets right."""
+        return any(case.stability and not case.passed for case in self.cases)
+
+    @property
     def score(self) -> float:
-        """The share of cases passed, 0..1."""
-        return self.passed / len(self.cases) if self.cases else 0.0
+        """The share of cases passed, 0..1, halved when a stability case failed."""
+        if not self.cases:
+            return 0.0
+        share = self.passed / len(self.cases)
+        return share / 2 if self.unstable else share
 
     @property
     def solved(self) -> bool:
@@ -181,6 +197,18 @@ def _run_problem(raw: RawRun, timeout: float, cap: int) -> str | None:
     return None
 
 
+def _noting_stability(results: list[CaseResult]) -> tuple[CaseResult, ...]:
+    """A failed stability case says that it halved the score (where there was one to halve)."""
+    if not any(result.passed for result in results):
+        return tuple(results)
+    return tuple(
+        replace(result, reason=f"{result.reason} — {UNSTABLE_NOTE}")
+        if result.stability and not result.passed
+        else result
+        for result in results
+    )
+
+
 def judge(card: Card, cases: list[Case], raw: RawRun, sandbox: Sandbox) -> CheckReport:
     """Compare a run's outputs with the expected ones, case by case."""
     assert card.exercise is not None
@@ -199,7 +227,7 @@ def judge(card: Card, cases: list[Case], raw: RawRun, sandbox: Sandbox) -> Check
             first_missing = index == len(raw.records)
             reason = (problem or "not run") if first_missing else "not run"
             results.append(CaseResult(case.name, False, reason, tuple(_inputs(case))))
-    return CheckReport(card.id, tuple(results), problem, raw.output, raw.seconds)
+    return CheckReport(card.id, _noting_stability(results), problem, raw.output, raw.seconds)
 
 
 def check(card: Card, code: str, sandbox: Sandbox) -> CheckReport:

@@ -21,9 +21,11 @@ def visible(text: str) -> str:
 
 
 def summary(report: CheckReport) -> str:
+    """E.g. `6/7 cases passed (43%, halved: not stable)`: why the share and the score differ."""
     total = len(report.cases)
     verdict = "solved" if report.solved else f"{report.score:.0%}"
-    return f"{report.passed}/{total} cases passed ({verdict})"
+    halved = ", halved: not stable" if report.unstable and report.passed else ""
+    return f"{report.passed}/{total} cases passed ({verdict}{halved})"
 
 
 def report_lines(report: CheckReport) -> list[str]:

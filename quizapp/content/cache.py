@@ -17,6 +17,7 @@ keep its size and mtime.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -154,5 +155,7 @@ def _text(path: Path) -> str:
     return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+@functools.cache
 def _shape_digest() -> str:
+    """Once per process: the content classes do not change while it runs."""
     return hashlib.sha256(shape(DeckParts).encode()).hexdigest()

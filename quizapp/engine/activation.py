@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike
 
-from quizapp.engine.arrays import FLOAT64, as_input, as_output
+from quizapp.engine.arrays import FLOAT64, as_input, as_output, widened
 from quizapp.engine.fp_events import NONE, UNDER_INVALID, Events, Kernel, bound, run
 from quizapp.engine.params import Param, ParamValue, resolve
 
@@ -43,10 +43,13 @@ class Activation:
         elementwise: bool = True,
         check_params: Callable[[Mapping[str, Any]], None] | None = None,
         events: tuple[Events, Events] = (UNDER_INVALID, UNDER_INVALID),
+        standard_forward: Callable[[np.ndarray], np.ndarray] | None = None,
     ) -> None:
         """`events`: the floating-point events the forward and the derivative kernel may raise
         on some input, which they are run with silenced (see `fp_events`); every other event is
-        left to the caller's error state."""
+        left to the caller's error state. `standard_forward`: the forward kernel specialised to
+        the default parameters, where binding them costs a good part of a call on a few values
+        (softplus); it must give what `forward` gives with them."""
         self.name = name
         self.display_name = display_name
         self.output_range = output_range
@@ -57,10 +60,17 @@ class Activation:
         # their signatures): faster than keywords on a few values.
         self._default_args = tuple(self.defaults.values())
         self._seen_params: dict[tuple[tuple[Any, ...], ...], tuple[ParamValue, ...]] = {}
-        self._forward = self._step(forward, events[0])
+        self._forward = self._step(forward, events[0], standard_forward)
         self._derivative = self._step(derivative, events[1])
 
-    def _step(self, kernel: Kernel, events: Events) -> _Step:
+    def _step(
+        self,
+        kernel: Kernel,
+        events: Events,
+        standard: Callable[[np.ndarray], np.ndarray] | None = None,
+    ) -> _Step:
+        if standard is not None:
+            return _Step(kernel, events, bound(standard, (), events))
         return _Step(kernel, events, bound(kernel, self._default_args, events))
 
     @property
@@ -69,19 +79,27 @@ class Activation:
         return {spec.name: spec.default for spec in self._params}
 
     def __call__(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
-        if params or not (
-            type(x) is np.ndarray and x.dtype is FLOAT64 and x.ndim == 1 and x.size <= _BLOCK
+        if (
+            not params
+            and type(x) is _NDARRAY
+            and x.dtype is FLOAT64
+            and x.ndim == 1
+            and x.size <= _BLOCK
         ):
-            return self._apply(self._forward, x, params)
-        return self._forward.direct(x)
+            return self._forward.direct(x)
+        return self._apply(self._forward, x, params)
 
     def derivative(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
         """d(output)/d(input): elementwise, or the Jacobian along the axis for softmax-like maps."""
-        if params or not (
-            type(x) is np.ndarray and x.dtype is FLOAT64 and x.ndim == 1 and x.size <= _BLOCK
+        if (
+            not params
+            and type(x) is _NDARRAY
+            and x.dtype is FLOAT64
+            and x.ndim == 1
+            and x.size <= _BLOCK
         ):
-            return self._apply(self._derivative, x, params)
-        return self._derivative.direct(x)
+            return self._derivative.direct(x)
+        return self._apply(self._derivative, x, params)
 
     def resolve_params(self, params: Mapping[str, Any]) -> dict[str, ParamValue]:
         """The defaults overridden by `params`; TypeError/ValueError name a bad parameter."""
@@ -112,6 +130,8 @@ class Activation:
         """The general path: any input the dtype contract accepts, any valid parameters."""
         args = self._kernel_args(params) if params else self._default_args
         array, dtype = as_input(x)
+        if params:
+            array = widened(array, args)
         if self.elementwise and (array.ndim != 1 or array.size > _BLOCK):
             result = _in_blocks(step, array, args).reshape(array.shape)
         else:
@@ -124,6 +144,9 @@ class Activation:
 
 # Parameter sets remembered per activation (a plot range or a question's draw uses a few).
 _SEEN_PARAMS = 64
+
+# np.ndarray without the attribute lookup, on every call's common-case check.
+_NDARRAY = np.ndarray
 
 # 2^15 values: a kernel's few temporaries stay in cache and are recycled by the allocator,
 # instead of megabyte arrays that are mapped, page-faulted and returned to the system per call.
@@ -154,8 +177,12 @@ class ParametricActivation(Activation):
 
     def param_gradient(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
         """d(output)/d(parameter), elementwise (same shape as x)."""
-        if params or not (
-            type(x) is np.ndarray and x.dtype is FLOAT64 and x.ndim == 1 and x.size <= _BLOCK
+        if (
+            not params
+            and type(x) is _NDARRAY
+            and x.dtype is FLOAT64
+            and x.ndim == 1
+            and x.size <= _BLOCK
         ):
-            return self._apply(self._param_gradient, x, params)
-        return self._param_gradient.direct(x)
+            return self._param_gradient.direct(x)
+        return self._apply(self._param_gradient, x, params)

@@ -33,6 +33,18 @@ def as_input(x: ArrayLike) -> tuple[np.ndarray, np.dtype]:
     raise TypeError(f"x must contain real numbers, got an array of dtype {array.dtype}")
 
 
+def widened(array: np.ndarray, args: tuple[object, ...]) -> np.ndarray:
+    """float32 input (or float16, computed in float32) with a real parameter that float32 cannot
+    hold, or whose reciprocal it cannot hold (kernels divide by some), as a normal number: computed
+    in float64 instead, as float16 is in float32, and rounded back by `as_output`. In float32 the
+    parameter would overflow or underflow on its way into the kernel's first operation."""
+    if array.dtype is _FLOAT32:
+        for arg in args:
+            if type(arg) is float and arg != 0.0 and not _FLOAT32_LOW <= abs(arg) <= _FLOAT32_HIGH:
+                return array.astype(FLOAT64)
+    return array
+
+
 def as_output(result: np.ndarray, dtype: np.dtype) -> np.ndarray | np.floating:
     """Cast to the answer dtype; a 0-d result becomes a numpy scalar, as numpy's ufuncs do.
     Rounding to a narrower float may underflow or overflow: 0 or ±inf is the rounded answer."""
@@ -62,4 +74,7 @@ def clip(x: np.ndarray, low: float, high: float, out: np.ndarray | None = None) 
 
 FLOAT64 = np.dtype(np.float64)
 _FLOAT32 = np.dtype(np.float32)
+# A float32 parameter p with p and 1/p normal float32 numbers: 2^-126 <= |p| <= 2^126.
+_FLOAT32_LOW = float(np.finfo(np.float32).smallest_normal)
+_FLOAT32_HIGH = 1.0 / _FLOAT32_LOW
 ROUNDING: Events = frozenset({"under", "over"})

@@ -11,7 +11,7 @@ from math import exp, log1p
 
 import numpy as np
 
-from quizapp.engine.arrays import clip, times
+from quizapp.engine.arrays import FLOAT64, clip, times
 from quizapp.engine.fp_events import UNDER_INVALID, run
 
 
@@ -102,21 +102,55 @@ def _scaled(x: np.ndarray, beta: float) -> np.ndarray:
     return x if beta == 1.0 else times(beta, x)
 
 
-# Up to this many values (what a question computes) softplus and its slope go value by value
-# through the math module: the threshold costs numpy two slow calls, and Python floats raise no
-# numpy event.
+# Up to this many values (what a question computes) softplus and its slope take the threshold
+# value by value: on an array it costs numpy two slow calls.
 _FEW_VALUES = 16
 # Below this threshold exp(x) cannot overflow on the values it is applied to.
 _EXP_SAFE = 700.0
+# Above this exp(x) is a normal float: it cannot underflow.
+_EXP_NORMAL = -708.0
+# numpy converts a 0-d array faster than the Python float 0.0.
+_ZERO = np.zeros(())
+
+
+SOFTPLUS_THRESHOLD = 20.0
+"""PyTorch's default threshold."""
 
 
 def softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:
     """PyTorch's definition: the identity once beta·x exceeds `threshold`, else log(1+e^(βx))/β.
-    Raises no floating-point event itself: the array formula runs with its own silenced."""
+    Raises no floating-point event itself: the array formula runs with its own silenced.
+
+    Every path computes log(1 + e^x) as numpy's logaddexp(0, x) does, so a few values get
+    exactly what the same values among many get."""
     if x.size <= _FEW_VALUES and beta == 1.0 and threshold < _EXP_SAFE:
-        # float64 here; a float32 answer is rounded once, by the caller (arrays.as_output).
-        return np.array([v if v > threshold else log1p(exp(v)) for v in x.tolist()])
+        return _few_softplus(x, threshold)
     return run(_softplus, (beta, threshold), UNDER_INVALID, x)
+
+
+def standard_softplus(x: np.ndarray) -> np.ndarray:
+    """softplus(x, 1.0, SOFTPLUS_THRESHOLD), what questions compute, without binding and checking
+    the parameters: on 5 values that took a fifth of the call."""
+    if x.size <= _FEW_VALUES:
+        return _few_softplus(x, SOFTPLUS_THRESHOLD)
+    return softplus(x, 1.0, SOFTPLUS_THRESHOLD)
+
+
+def _few_softplus(x: np.ndarray, threshold: float) -> np.ndarray:
+    values = x.tolist()
+    if x.dtype is FLOAT64:
+        for v in values:
+            if not _EXP_NORMAL <= v <= threshold:  # NaN too
+                break
+        else:  # no identity branch and no floating-point event: one numpy call
+            return np.logaddexp(_ZERO, x)
+    # float64 here; a float32 answer is rounded once, by the caller (arrays.as_output).
+    return np.array([v if v > threshold else _log1p_exp(v) for v in values])
+
+
+def _log1p_exp(v: float) -> float:
+    """log(1 + e^v) by numpy's logaddexp(0, v) formula; Python floats raise no numpy event."""
+    return v + log1p(exp(-v)) if v > 0.0 else log1p(exp(v))
 
 
 def _softplus(x: np.ndarray, beta: float, threshold: float) -> np.ndarray:

@@ -32,14 +32,15 @@ def _with_nan(x: np.ndarray, slope: np.ndarray) -> np.ndarray:
     return slope
 
 
-# x - low cannot overflow while |low| is below half an ulp of the largest float (2^970).
-_NO_OVERFLOW = 1e290
+# x - low cannot overflow while |low| is below half an ulp of the largest float: 2^970 in
+# float64, 2^103 in float32.
+_NO_OVERFLOW = {np.dtype(np.float64): 1e290, np.dtype(np.float32): 1e30}
 
 
 def _between(x: np.ndarray, low: float, high: float) -> np.ndarray:
     """1 strictly between low and high, 0 elsewhere, NaN at NaN: on a few values the step of
     x - low (exact, and 0 only at x = low) times x < high."""
-    if x.size > _FEW or not abs(low) < _NO_OVERFLOW:
+    if x.size > _FEW or not abs(low) < _NO_OVERFLOW[x.dtype]:
         inside = x > low
         inside &= x < high
         return _with_nan(x, inside.astype(x.dtype))

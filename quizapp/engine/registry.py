@@ -7,6 +7,7 @@ rounded outward (the true minimum lies inside the range).
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,6 +23,7 @@ from quizapp.engine.fp_events import ALL, NONE, UNDER, UNDER_INVALID
 from quizapp.engine.params import Choice, Integer, Real
 
 INF = math.inf
+_POSITIVE_NORMAL = f"> 0 and not subnormal (at least {sys.float_info.min!r})"
 # The floating-point events (forward, derivative) may raise, by kernel (see fp_events).
 SILENT = (NONE, NONE)
 UNDERFLOWS = (UNDER, UNDER)
@@ -34,8 +36,9 @@ def _ordered_bounds(params: Mapping[str, Any]) -> None:
         )
 
 
-def _positive(value: float) -> bool:
-    return value > 0
+def _positive_normal(value: float) -> bool:
+    """> 0 and not subnormal: the kernels divide by it, and 1/subnormal overflows."""
+    return value >= sys.float_info.min
 
 
 def _build() -> dict[str, Activation]:
@@ -133,9 +136,13 @@ def _build() -> dict[str, Activation]:
             "Softplus",
             lo.softplus,
             lo.softplus_derivative,
-            params=(Real("beta", 1.0, _positive, "> 0"), Real("threshold", 20.0)),
+            params=(
+                Real("beta", 1.0, _positive_normal, _POSITIVE_NORMAL),
+                Real("threshold", lo.SOFTPLUS_THRESHOLD),
+            ),
             output_range=(0.0, INF),
             events=SILENT,  # the array formulas silence their own (logistic.softplus)
+            standard_forward=lo.standard_softplus,
         ),
         Activation(
             "selu",
@@ -150,7 +157,7 @@ def _build() -> dict[str, Activation]:
             "CELU",
             ex.celu,
             ex.celu_derivative,
-            params=(Real("alpha", 1.0, _positive, "> 0"),),
+            params=(Real("alpha", 1.0, _positive_normal, _POSITIVE_NORMAL),),
             output_range=(-1.0, INF),
             events=UNDERFLOWS,
         ),

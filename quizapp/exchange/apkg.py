@@ -26,6 +26,7 @@ from quizapp.content.model import REVERSE_SUFFIX
 from quizapp.exchange.anki_html import bullet_list, deck_name, tag
 from quizapp.exchange.anki_html import field as html_field
 from quizapp.questions import Question, generate
+from quizapp.study.answering import shown_options
 
 DEFAULT_NUMERIC_INSTANCES = 5
 NUMERIC_INSTANCE_TAG = "numeric-instance"
@@ -100,10 +101,19 @@ class AnkiExport:
         return [*left_out, *(f"numeric card {failure}" for failure in self.failed)]
 
 
+def _fixed_seed(name: str) -> int:
+    digest = hashlib.sha256(name.encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
 def instance_seed(card_id: str, index: int) -> int:
     """The seed of a numeric card's `index`-th instance: fixed, and different for every card."""
-    digest = hashlib.sha256(f"{card_id}#{index}".encode()).digest()
-    return int.from_bytes(digest[:4], "big")
+    return _fixed_seed(f"{card_id}#{index}")
+
+
+def option_seed(card_id: str) -> int:
+    """The seed of a choice card's option order in the package: fixed, and different per card."""
+    return _fixed_seed(f"{card_id}#options")
 
 
 def note_guid(*parts: object) -> str:
@@ -207,10 +217,13 @@ def _interview(card: Card, context: _Context) -> Iterator[genanki.Note]:
 
 
 def _choice(card: Card, context: _Context) -> Iterator[genanki.Note]:
+    """The options shuffled as a review shows them (decks tend to list the answer first), in
+    an order fixed by the card id, so a newer export updates the note without moving them."""
+    options = shown_options(card.options, option_seed(card.id))
     answer = card.back
     if card.answer_index is not None:
-        answer = f"{card.answer_index + 1}. {answer}"
-    fields = [html_field(card.front), bullet_list(card.options, ordered=True), html_field(answer)]
+        answer = f"{options.index(card.options[card.answer_index]) + 1}. {answer}"
+    fields = [html_field(card.front), bullet_list(options, ordered=True), html_field(answer)]
     yield _note(card, CHOICE_MODEL, fields)
 
 

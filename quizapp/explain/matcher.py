@@ -3,8 +3,10 @@
 A key point with cues is covered when one cue is found: every term of the cue inside one sentence,
 in any order, within a few words of each other, and not negated there (a cue of parts joined by
 "&" needs each part). It is not covered, whatever matched, when the answer asserts one of its
-contradiction cues ("wrong: …") or turns round a comparison one of its cues makes. A key point
-without cues is covered when most of its own content words appear, none of them negated.
+contradiction cues ("wrong: …") or turns round a comparison one of its cues makes, nor by a cue of a
+word or two said in topic talk (`mention`). What the rules hear is then kept only where a small
+learned decision believes it (`decision`). A key point without cues is covered when most of its
+own content words appear, none of them negated.
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ from quizapp.explain.cues import (
     compile_claim,
     content_terms,
     reversals,
+)
+from quizapp.explain.decision import (
+    CLAIMS_WEIGHED,
+    Claimed,
+    Hearing,
+    bundled_decision,
+    features,
 )
 from quizapp.explain.mention import names_a_topic, only_mentioned
 from quizapp.explain.negation import negated, point_words
@@ -105,34 +114,62 @@ def evidence_lines(evidence: Sequence[str]) -> list[str]:
 
 
 def match_key_points(answer: str, points: Iterable[KeyPoint]) -> tuple[PointResult, ...]:
-    """Judge each key point against the answer, in the order given."""
+    """Judge each key point against the answer, in the order given: what the cue rules hear,
+    kept where the learned decision believes it (see `decision`)."""
+    listed = tuple(points)
+    tokens, results, hearings = hear_key_points(answer, listed)
+    decision = bundled_decision()
+    texts = [point.text for point in listed]
+    return tuple(
+        result
+        if not hearing.claims or decision.believes(features(tokens, texts, hearings, index))
+        else PointResult(result.text, False, "")
+        for index, (result, hearing) in enumerate(zip(results, hearings, strict=True))
+    )
+
+
+def hear_key_points(
+    answer: str, points: Sequence[KeyPoint]
+) -> tuple[list[Token], tuple[PointResult, ...], tuple[Hearing, ...]]:
+    """What the rules alone make of each key point: the answer's tokens, their verdicts, and the
+    hearings the decision weighs (also what it is fitted on)."""
     tokens = tokenize(answer)
     candidates = Candidates(tokens)
-    listed = tuple(points)
-    return tuple(
+    judged = [
         _judge(answer, candidates, point, subject)
-        for point, subject in zip(listed, subjects(tuple(p.text for p in listed)), strict=True)
-    )
+        for point, subject in zip(points, subjects(tuple(p.text for p in points)), strict=True)
+    ]
+    return tokens, tuple(result for result, _ in judged), tuple(hearing for _, hearing in judged)
 
 
 def _judge(
     answer: str, candidates: Candidates, point: KeyPoint, subject: frozenset[str]
-) -> PointResult:
+) -> tuple[PointResult, Hearing]:
     if not point.cues:
-        return _judge_by_content_words(answer, candidates, point)
+        result = _judge_by_content_words(answer, candidates, point)
+        return result, Hearing(result.covered, (), contradicted=False)
     claims = [compile_claim(text) for text in point.cues]
     if any(_contradicted(candidates, claim) for claim in claims):
-        return PointResult(point.text, False, "")
+        return PointResult(point.text, False, ""), Hearing(False, (), contradicted=True)
+    made: list[tuple[tuple[Cue, ...], tuple[set[int], ...]]] = []
     for claim in claims:
         heard = None if claim.wrong else _heard(candidates, claim, point.text, subject)
         if heard is None:
             continue
         cues, chosen = zip(*heard, strict=True)
-        if names_a_topic(cues) and only_mentioned(candidates.tokens, set().union(*chosen)):
-            continue
-        spans = (_span(answer, candidates.tokens, positions) for positions in chosen)
-        return PointResult(point.text, True, " … ".join(dict.fromkeys(spans)))
-    return PointResult(point.text, False, "")
+        if not (names_a_topic(cues) and only_mentioned(candidates.tokens, set().union(*chosen))):
+            made.append((cues, chosen))
+            if len(made) == CLAIMS_WEIGHED:
+                break
+    if not made:
+        return PointResult(point.text, False, ""), Hearing(False, (), contradicted=False)
+    spans = (_span(answer, candidates.tokens, positions) for positions in made[0][1])
+    hearing = Hearing(
+        True,
+        tuple(Claimed(cues, frozenset().union(*chosen)) for cues, chosen in made),
+        contradicted=False,
+    )
+    return PointResult(point.text, True, " … ".join(dict.fromkeys(spans))), hearing
 
 
 def _heard(

@@ -16,10 +16,10 @@ from quizapp.explain.text import Token
 
 TOPIC_TALK: tuple[tuple[str, ...], ...] = (
     ("talk", "about"), ("talked", "about"), ("talking", "about"), ("related", "to"),
-    ("relate", "to"), ("is", "about"), ("and", "so", "on"), ("all", "that"),
-    ("all", "of", "that"), ("all", "of", "those"), ("and", "stuff"), ("stuff", "like"),
-    ("things", "like"), ("a", "thing"), ("come", "up"), ("comes", "up"), ("i", "remember"),
-    ("you", "know"), ("zoo",), ("etc",), ("tricks",), ("tips",), ("buzzwords",), ("mentioned",),
+    ("relate", "to"), ("and", "so", "on"), ("all", "that"),
+    ("all", "of", "that"), ("all", "of", "those"), ("and", "stuff"),
+    ("a", "thing"), ("come", "up"), ("comes", "up"), ("i", "remember"),
+    ("zoo",), ("etc",), ("tricks",), ("tips",), ("buzzwords",), ("mentioned",),
 )  # fmt: skip
 """Word sequences that list or mention topics instead of saying something about them."""
 TALK_REACH = 6

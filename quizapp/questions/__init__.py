@@ -10,7 +10,8 @@ A `Question` is immutable (read-only arrays and mappings): `template_id`, `seed`
 or for multiple choice the 0-based index into `options`), `expected_text` (as displayed; always
 accepted), `decimals`, `tolerance`, `answer_shape` ("scalar" | "vector" | "choice"), `solution`
 (tuple of plain-text steps), `worked` (what the solution's printed digits give; `worked_text`,
-rounded, is always accepted), `options`, `mistakes` (the modelled wrong answers).
+rounded, is always accepted), `options`, `mistakes` (the modelled wrong answers), `unnamed` (those
+this draw cannot tell apart: an answer carrying one lists them as possible, naming none).
 
 A `Grade`: `correct`, `score` (share of correct elements), `parse_error` (None, or why the answer
 must be asked again: unreadable with its column, or the wrong number of values; never counts as

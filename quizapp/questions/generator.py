@@ -251,7 +251,7 @@ def _self_checked(question: Question, *, strict: bool) -> Question | None:
         return None
     kept = [mistake for mistake in kept if mistake not in clashing]
     while True:
-        trial = dataclasses.replace(question, mistakes=tuple(kept))
+        trial = dataclasses.replace(question, mistakes=tuple(kept), unnamed=tuple(clashing))
         failing = [mistake for mistake in kept if not recognised(trial, mistake)]
         if not failing:
             return trial

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quizapp.questions import formatting
+from quizapp.questions import formatting, slips
 from quizapp.questions.choice import parse_choice
 from quizapp.questions.mistakes import Mistake
 from quizapp.questions.parsing import AnswerSyntaxError, parse_numbers
 from quizapp.questions.precision import Precision
+
+_ECHOED_LENGTH = 24
+"""A typed value longer than this is echoed as read (`0.333333`), not in full."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,12 @@ def _read_as(values: Sequence[float], scalar: bool) -> str:
     return "read as [" + formatting.join(formatting.echo(value) for value in values) + "]"
 
 
+def _as_typed(token: str, value: float) -> str:
+    """A wrong value as the user typed it (`1.000` says which digits were meant), unless long;
+    any run of whitespace inside it (`2 ×\t10^-3`, control characters included) as one space."""
+    return " ".join(token.split()) if len(token) <= _ECHOED_LENGTH else formatting.echo(value)
+
+
 def _flipped(given: np.ndarray, expected: np.ndarray, precision: Precision) -> np.ndarray:
     """Per element: the value is the expected one with its sign flipped (and is not ~0)."""
     meaningful = np.abs(expected) > precision.tolerance(expected)
@@ -82,36 +91,71 @@ def _recognise(
     where the mistake would have shown, says the answer came from something else.
     """
     if mistakes:
-        modelled = np.array([mistake.values for mistake in mistakes])
-        units = np.array([[mistake.unit] for mistake in mistakes])
-        matches = precision.accepts(given / units, modelled / units)
-        shows = ~precision.accepts(modelled, expected)
-        betrayed = np.array(
-            [matches[row, list(mistake.shows_in)].all() for row, mistake in enumerate(mistakes)]
-        )
-        explains = (matches | (~wrong & ~shows)).all(axis=1) & betrayed
-        agreement = np.where(explains, matches.sum(axis=1), -1)
+        agreement = _agreement(given, expected, wrong, precision, mistakes)
         best = int(np.argmax(agreement))
         if agreement[best] >= 0:
             return mistakes[best].id, mistakes[best].description
     if np.array_equal(_flipped(given, expected, precision) & wrong, wrong):
         return "sign-error", "the sign is flipped"
-    if np.array_equal(precision.rounding_slips(given, expected) & wrong, wrong):
-        return "rounding", f"close, but give it {precision.describe()} (round, don't truncate)"
     return None
+
+
+def _agreement(
+    given: np.ndarray,
+    expected: np.ndarray,
+    wrong: np.ndarray,
+    precision: Precision,
+    mistakes: Sequence[Mistake],
+) -> np.ndarray:
+    """Per mistake: how many values of the answer carry it, or -1 if it does not explain them."""
+    modelled = np.array([mistake.values for mistake in mistakes])
+    units = np.array([[mistake.unit] for mistake in mistakes])
+    matches = precision.accepts(given / units, modelled / units)
+    shows = ~precision.accepts(modelled, expected)
+    betrayed = np.array(
+        [matches[row, list(mistake.shows_in)].all() for row, mistake in enumerate(mistakes)]
+    )
+    explains = (matches | (~wrong & ~shows)).all(axis=1) & betrayed
+    return np.where(explains, matches.sum(axis=1), -1)
+
+
+def _slipped(
+    given: np.ndarray,
+    expected: np.ndarray,
+    wrong: np.ndarray,
+    precision: Precision,
+    digits: Sequence[int | None],
+) -> tuple[str, str] | None:
+    """The rounding verdict, with advice fitting the digits typed, if every wrong value slipped."""
+    places = np.flatnonzero(wrong).tolist()
+    found = [slips.slip(precision, given[i], expected[i], digits[i]) for i in places]
+    kinds = [kind for kind in found if kind is not None]
+    if len(kinds) < len(found):
+        return None
+    return "rounding", slips.advice(precision, kinds, [digits[i] for i in places])
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """What a readable numeric answer amounts to, before any feedback text is written."""
+    """What a readable numeric answer amounts to, before any feedback text is written.
+
+    `typed` is each value as the user typed it (`1.000`, not `1`), for the feedback to echo.
+    `suspects` describe the mistakes that would each explain an answer no single one is named for.
+    """
 
     given: np.ndarray
     correct: np.ndarray
     mistake: tuple[str, str] | None
+    typed: tuple[str, ...]
+    suspects: tuple[str, ...] = ()
 
 
 def judge_numbers(
-    text: str, expected: np.ndarray, precision: Precision, mistakes: Sequence[Mistake]
+    text: str,
+    expected: np.ndarray,
+    precision: Precision,
+    mistakes: Sequence[Mistake],
+    unnamed: Sequence[Mistake] = (),
 ) -> Verdict | Unreadable:
     """The verdict on `text`, or why it must be asked again (unreadable, wrong length)."""
     try:
@@ -129,17 +173,58 @@ def judge_numbers(
             return Unreadable(str(comma_error), comma_error.column, values)
         noun = formatting.plural(count, "value")
         return Unreadable(f"expected {noun}, got {len(values)}", None, values)
-    return judge_values(np.array(parsed.values), expected, precision, mistakes)
+    return judge_values(
+        np.array(values), expected, precision, mistakes, typed=parsed.tokens, unnamed=unnamed
+    )
 
 
 def judge_values(
-    given: np.ndarray, expected: np.ndarray, precision: Precision, mistakes: Sequence[Mistake]
+    given: np.ndarray,
+    expected: np.ndarray,
+    precision: Precision,
+    mistakes: Sequence[Mistake],
+    *,
+    typed: Sequence[str] = (),
+    unnamed: Sequence[Mistake] = (),
 ) -> Verdict:
-    """The verdict on values already read (as many as expected)."""
+    """The verdict on values already read (as many as expected), `typed` as they were typed.
+
+    `unnamed` are modelled mistakes this question cannot tell apart (see `Question.unnamed`): an
+    answer carrying one is named as none, and not as a rounding slip either, which it is not.
+    """
+    shown = tuple(typed) or tuple(formatting.echo(value) for value in given)
     correct = precision.accepts(given, expected)
     if correct.all():
-        return Verdict(given, correct, None)
-    return Verdict(given, correct, _recognise(given, expected, ~correct, precision, mistakes))
+        return Verdict(given, correct, None, shown)
+    wrong = ~correct
+    mistake = _recognise(given, expected, wrong, precision, mistakes)
+    if mistake is not None:
+        return Verdict(given, correct, mistake, shown)
+    suspects = _suspects(given, expected, wrong, precision, unnamed)
+    if suspects:
+        return Verdict(given, correct, None, shown, suspects)
+    digits = [
+        slips.typed_digits(token, value, precision.scientific) if typed else None
+        for token, value in zip(shown, given.tolist(), strict=True)
+    ]
+    return Verdict(given, correct, _slipped(given, expected, wrong, precision, digits), shown)
+
+
+def _suspects(
+    given: np.ndarray,
+    expected: np.ndarray,
+    wrong: np.ndarray,
+    precision: Precision,
+    mistakes: Sequence[Mistake],
+) -> tuple[str, ...]:
+    """The descriptions of those `mistakes` that explain the answer's wrong values."""
+    if not mistakes:
+        return ()
+    agreement = _agreement(given, expected, wrong, precision, mistakes)
+    fitting = (
+        mistake.description for mistake, fit in zip(mistakes, agreement, strict=True) if fit >= 0
+    )
+    return tuple(dict.fromkeys(fitting))
 
 
 def grade_numbers(
@@ -148,10 +233,11 @@ def grade_numbers(
     precision: Precision,
     labels: Sequence[str],
     mistakes: Sequence[Mistake],
+    unnamed: Sequence[Mistake] = (),
 ) -> Grade:
     """Grade a numeric answer against `expected` (1-D); `labels` name the elements in feedback."""
     scalar = labels == ("",)
-    verdict = judge_numbers(text, expected, precision, mistakes)
+    verdict = judge_numbers(text, expected, precision, mistakes, unnamed)
     if isinstance(verdict, Unreadable):
         return verdict.grade(_read_as(verdict.values, scalar) if verdict.values else None)
     given = verdict.given
@@ -165,6 +251,12 @@ def grade_numbers(
         lines.append(f"{sum(element_correct)} of {count} values correct.")
     if verdict.mistake is not None:
         lines.append(f"Recognised mistake: {verdict.mistake[1]}.")
+    elif verdict.suspects:
+        several = len(verdict.suspects) > 1
+        lines.append(
+            "Possible mistakes (each gives this answer):" if several else "Possible mistake:"
+        )
+        lines.extend(f"  · {suspect}." for suspect in verdict.suspects)
     # A named mistake explains every wrong value; a sign note beside it would name a second cause.
     explained = verdict.mistake is not None and verdict.mistake[0] != "sign-error"
     flipped = np.zeros_like(verdict.correct) if explained else _flipped(given, expected, precision)
@@ -172,8 +264,8 @@ def grade_numbers(
         label = f"{labels[index]}: " if labels[index] else ""
         note = " (sign flipped)" if flipped[index] else ""
         lines.append(
-            f"{label}got {formatting.echo(given[index])}, "
-            f"expected {precision.text(expected[index])}{note}"
+            f"{label}got {_as_typed(verdict.typed[index], given[index])}, "
+            f"expected {precision.padded(expected[index])}{note}"
         )
     return Grade(
         False,

@@ -58,7 +58,7 @@ MISTAKES: dict[str, str] = {
     "swapped-answer-order": "the values typed in the wrong order",
     "wrong-target-class": "the one-hot y put at another class than the true one",
     "only-target-entry": "only the true class's entry of p − y given, the others left at 0",
-    "rounding": "close, but not to the requested precision",
+    "rounding": "close: too few digits, truncated, or one unit off in the last digit",
 }
 """Machine id -> short human label, for stats and menus."""
 

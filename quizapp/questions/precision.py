@@ -17,13 +17,6 @@ _BOUNDARY_SLACK = 1e-6
 # `_MIN_FIGURES` significant ones, so the arithmetic a student redoes from them still lands.
 _EXTRA_DIGITS = 3
 _MIN_FIGURES = 5
-# Extra digits beyond the requested ones that a truncated or over-rounded answer may still have.
-_SLIP_DIGITS = 3
-# Digits fewer than requested that a rounding slip may keep: 0.7 for 0.659 asked to 3 decimals is
-# a slip, 1 for 0.731 is another value (ReLU's, a forgotten activation), not a rounded one.
-_FEWER_DIGITS = 2
-# Products like 0.29 * 100 land a hair off the integer; this many places recover it.
-_INTEGER_NOISE = 6
 
 
 @dataclass(frozen=True)
@@ -37,6 +30,14 @@ class Precision:
         if self.scientific:
             return formatting.scientific(value, self.decimals)
         return formatting.number(value, self.decimals)
+
+    def padded(self, value: float) -> str:
+        """`value` with every digit asked, trailing zeros kept (0.020, not 0.02): the answer as it
+        should be typed, beside a wrong value typed to some number of digits."""
+        if self.scientific:
+            return self.text(value)
+        text = formatting.rounded(value, self.decimals)
+        return text.lstrip("-") if float(text) == 0 else text
 
     def intermediate(self, value: float) -> Shown:
         """An intermediate value to 3 more digits than the answer (at least 5 significant)."""
@@ -63,44 +64,6 @@ class Precision:
         with np.errstate(divide="ignore"):
             magnitudes = np.where(size > 0, np.floor(np.log10(size)), -self.decimals)
         return 0.5 * 10.0 ** (magnitudes - self.decimals)
-
-    def rounding_slips(self, given: np.ndarray, expected: np.ndarray) -> np.ndarray:
-        """Per element: `given` is what rounding alone makes of `expected`.
-
-        That is within one unit of the last requested digit, or the exact value truncated, or
-        rounded to some other number of digits; anything further off is a real mistake.
-        """
-        reach = 2 * self.tolerance(expected) * (1 + _BOUNDARY_SLACK)
-        return np.array(
-            [
-                abs(typed - exact) <= limit or self._reshaped(float(typed), float(exact))
-                for typed, exact, limit in zip(given, expected, reach, strict=True)
-            ],
-            dtype=bool,
-        )
-
-    def _reshaped(self, typed: float, exact: float) -> bool:
-        """`typed` is `exact` truncated or rounded to a nearby number of (significant) digits.
-
-        At most two digits fewer than asked, and never down to an integer when decimals are
-        asked (nor a mantissa without decimals): fewer digits than that no longer look like the
-        exact value. Cutting a value away to zero loses it rather than its last digits: 0
-        for 0.5 is a wrong value (e.g. ReLU of a positive input taken as 0), not a rounding slip;
-        only with one digit fewer than asked may a value round to 0 (0 for -0.0013 in an answer
-        typed to 2 decimals where 3 are asked).
-        """
-        if not (math.isfinite(typed) and math.isfinite(exact)):
-            return False
-        scale = 10.0 ** math.floor(math.log10(abs(exact))) if self.scientific and exact else 1.0
-        fewest = max(self.decimals - _FEWER_DIGITS, min(self.decimals, 1))
-        for digits in range(fewest, self.decimals + _SLIP_DIGITS + 1):
-            shifted = round(exact / scale * 10.0**digits, _INTEGER_NOISE)
-            for cut in (math.trunc(shifted), round(shifted)):
-                if cut == 0 and exact != 0 and digits < self.decimals - 1:
-                    continue
-                if math.isclose(typed, cut / 10.0**digits * scale, rel_tol=1e-9, abs_tol=1e-12):
-                    return True
-        return False
 
     def accepts(self, given: np.ndarray, expected: np.ndarray) -> np.ndarray:
         """Per element: is `given` within tolerance of `expected`?"""

@@ -25,6 +25,9 @@ class Question:
     `labels` name each answer element in feedback ("z", "a"); "" for a scalar.
     `worked` is what redoing the solution's arithmetic with its printed digits gives, per element
     (empty for multiple choice); typed rounded, it is always accepted.
+    `unnamed` are modelled mistakes that give the same typed answer as another one here (Φ(4) and
+    ReLU′(4) are both 1.000): none of them is named, and an answer carrying one is not called a
+    rounding slip either.
     """
 
     template_id: str
@@ -45,6 +48,7 @@ class Question:
     options: tuple[str, ...] = ()
     option_aliases: tuple[frozenset[str], ...] = ()
     option_explanations: tuple[str, ...] = ()
+    unnamed: tuple[Mistake, ...] = ()
 
     @property
     def decimals(self) -> int:
@@ -82,6 +86,7 @@ class Question:
             self.precision,
             self.labels,
             self.mistakes,
+            self.unnamed,
         )
 
     @property

@@ -28,10 +28,19 @@ class CodeAnswer:
     grade: GradeLike
 
 
-Response = str | frozenset[int] | CodeAnswer
-"""Typed text or the option's number as shown; for a checklist, the key points covered (ticked,
-or found by the key-point matcher in a typed explanation); for a code card, the code and its
-test run."""
+@dataclass(frozen=True)
+class Ticked:
+    """Key points ticked by hand (indices into the card's list), with the explanation typed
+    before them if there was one: the log keeps that text whatever the ticks."""
+
+    covered: frozenset[int]
+    typed: str = ""
+
+
+Response = str | Ticked | CodeAnswer
+"""Typed text or the option's number as shown; for a checklist, a typed explanation (the
+key-point matcher ticks what it hears) or the ticks given by hand; for a code card, the code and
+its test run."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +79,8 @@ class Proposal:
 @dataclass(frozen=True)
 class Graded:
     """`proposal` is None when the answer could not be read (ask again; nothing is counted).
-    `response` is what the log keeps: the text typed, the option chosen (by name), or the key
-    points covered."""
+    `response` is what the log keeps: the text typed, the option chosen (by name), or (ticked
+    with nothing typed) the key points covered."""
 
     grade: GradeLike
     response: str
@@ -108,10 +117,13 @@ def grade_response(
     style = kind_info(card).answer_style
     if style == "checklist" and isinstance(response, str):
         return _grade_explanation(card, response), response
-    if style == "checklist" and isinstance(response, frozenset):
-        covered = frozenset(index for index in response if 0 <= index < len(card.key_points))
+    if style == "checklist" and isinstance(response, Ticked):
+        covered = frozenset(
+            index for index in response.covered if 0 <= index < len(card.key_points)
+        )
         points = "; ".join(card.key_points[index] for index in sorted(covered))
-        return KeyPointsGrade(covered, len(card.key_points)), f"covered: {points}"
+        logged = response.typed or f"covered: {points}"
+        return KeyPointsGrade(covered, len(card.key_points)), logged
     if style == "code" and isinstance(response, CodeAnswer):
         return response.grade, response.code
     if not isinstance(response, str):

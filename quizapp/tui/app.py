@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
-from quizapp.safe_text import inert
+from quizapp.safe_text import inert, pasted
 from quizapp.tui.opening import THEME_SETTING, EarlyOpening, Opened, open_for_home
 from quizapp.tui.opening_keys import ScreenOpenings
 from quizapp.tui.screens.base import QuizScreen
@@ -62,15 +62,19 @@ class QuizApp(App[None]):
         start_mock: MockOptions | None = None,
         library: Library | None = None,
         opening: EarlyOpening | None = None,
+        started: Callable[[], None] | None = None,
     ) -> None:
         """`start_mock`: go straight into a mock interview with these options once loaded.
         `library`: the content, when the command that starts the app already loaded it.
-        `opening`: the data being opened already (by `clock`), else the app opens it."""
+        `opening`: the data being opened already (by `clock`), else the app opens it.
+        `started`: called once, when home has shown what was opened or why it could not be
+        (or the app ends before): the start is over (`cli.run_app` resumes the collector)."""
         super().__init__()
         self.data_dir = data_dir
         self.extra_content = tuple(extra_content)
         self._library = library
         self._opening = opening
+        self._started = started
         self._clock = clock
         self.start_mock = start_mock
         self.workspace: Workspace | None = None
@@ -172,16 +176,24 @@ class QuizApp(App[None]):
             self.theme = opened.saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.home.show_ready(opened.numbers, open_pending=self.start_mock is None)
+        self.call_after_refresh(self.end_start)
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 
             open_mock(self, self.start_mock)
+
+    def end_start(self) -> None:
+        """Home shows what was opened, or why not: the start is over (`started`, called once)."""
+        started, self._started = self._started, None
+        if started is not None:
+            started()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
             reason = self.report_worker_failure(event.worker)
             if event.worker.group == WORKSPACE_GROUP:
                 self.home.show_failure(reason)
+                self.call_after_refresh(self.end_start)
 
     def report_worker_failure(self, worker: Worker[object]) -> str:
         """The one place a background task's failure is reported: a notification naming what
@@ -200,14 +212,15 @@ class QuizApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys go to the screen current when they arrive, once it is open (`ScreenOpenings`),
-        and wait while a write is running; pasted text is made inert before any text box gets
-        it (a clipboard may hold escapes)."""
+        and wait while a write is running, also one that came back up unhandled (its binding
+        still to run) after the write began; pasted text is made inert before any text box gets
+        it (a clipboard may hold escapes), its CR line ends read as newlines."""
         if isinstance(event, events.Key) and (
-            await self.openings.take(event) or (not event.is_forwarded and self.writes.hold(event))
+            await self.openings.take(event) or self.writes.hold(event)
         ):
             return
         if isinstance(event, events.Paste):
-            event.text = inert(event.text)
+            event.text = pasted(event.text)
         await super().on_event(event)
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -225,6 +238,7 @@ class QuizApp(App[None]):
         await super().action_quit()
 
     def on_unmount(self) -> None:
+        self.end_start()
         if self.workspace is not None:
             self.workspace.close()
 

@@ -82,5 +82,8 @@ class ScreenOpenings:
 
 
 def _again(app: App[Any], key: events.Key) -> events.Key:
-    """The key as new from the terminal, so the app forwards it to the current focus."""
-    return events.Key(key.key, key.character).set_sender(app)
+    """The key as new from the terminal, so the app forwards it to the current focus; it keeps
+    the time it was typed, which orders the keys a write holds."""
+    again = events.Key(key.key, key.character).set_sender(app)
+    again.time = key.time
+    return again

@@ -10,6 +10,7 @@ half-written state). A write the database refuses is reported by name; nothing i
 from __future__ import annotations
 
 import asyncio
+from bisect import insort
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -81,10 +82,12 @@ class StoreWrites:
                 self._release()
 
     def hold(self, event: events.Key) -> bool:
-        """Keep a key pressed while a write is under way (True: it is held, not handled now)."""
+        """Keep a key pressed while a write is under way (True: it is held, not handled now).
+        Keys are kept in the order pressed: one pressed before the write began can come back up
+        from the focused widget, its binding still to run, after keys pressed later arrived."""
         if not self.busy:
             return False
-        self._held.append(event)
+        insort(self._held, event, key=lambda held: held.time)
         return True
 
     def _release(self) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from quizapp.coding.cases import cases_for
 from quizapp.coding.check import CheckReport, check
 from quizapp.coding.sandbox import Sandbox
 from quizapp.content import Card, load_library
@@ -150,3 +153,86 @@ def test_known_wrong_solution_fails_the_named_case(
     assert case_name in failed, failed
     assert failed[case_name].startswith(reason)
     assert not report.solved
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "zeros"),
+    [
+        ("code-sigmoid", "exact zeros (±0)"),
+        ("code-elu", "exact zeros (±0)"),
+        ("code-gelu-tanh", "exact zeros (±0)"),
+        ("code-relu", "exact zeros (the kink)"),
+        ("code-relu-backward", "exact zeros (the kink)"),
+        ("code-leaky-relu", "exact zeros (the kink)"),
+    ],
+)
+def test_only_a_function_with_a_kink_at_zero_calls_its_zeros_case_the_kink(
+    exercise_id: str, zeros: str, exercises: dict[str, Card]
+) -> None:
+    names = [case.name for case in cases_for(exercises[exercise_id])]
+    assert zeros in names
+    assert sum(name.startswith("exact zeros") for name in names) == 1
+
+
+def test_elu_has_a_kink_at_zero_unless_alpha_is_one(exercises: dict[str, Card]) -> None:
+    card = exercises["code-elu"]
+    assert card.exercise is not None
+    reference = replace(card.exercise.reference, params={"alpha": 0.5})
+    exercise = replace(card.exercise, reference=reference)
+    names = [case.name for case in cases_for(replace(card, exercise=exercise))]
+    assert "exact zeros (the kink)" in names
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "code", "passed", "total", "case_name"),
+    [
+        pytest.param(
+            "code-softmax",
+            "import numpy as np\ndef softmax(x):\n"
+            "    return np.exp(x) / np.exp(x).sum(axis=-1, keepdims=True)\n",
+            6,
+            7,
+            "large logits [1000, 1001]",
+            id="naive softmax",
+        ),
+        pytest.param(
+            "code-sigmoid",
+            "import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n",
+            5,
+            6,
+            "large inputs ±1000 (no overflow)",
+            id="naive sigmoid",
+        ),
+    ],
+)
+def test_an_unstable_solution_scores_half_its_share_and_says_why(
+    exercise_id: str,
+    code: str,
+    passed: int,
+    total: int,
+    case_name: str,
+    exercises: dict[str, Card],
+    sandbox: Sandbox,
+) -> None:
+    """Stability is the point of these exercises: the naive formula is not "86% right"."""
+    report = check(exercises[exercise_id], code, sandbox)
+    assert (report.passed, len(report.cases)) == (passed, total)
+    assert report.unstable
+    assert report.score == pytest.approx(passed / total / 2)
+    assert report.score < 0.5
+    reason = _failed(report)[case_name]
+    assert reason.startswith("RuntimeWarning: overflow encountered in exp")
+    assert reason.endswith("— not stable, the point of this exercise: the score is halved")
+
+
+def test_a_stable_solution_failing_another_case_keeps_its_share(
+    exercises: dict[str, Card], sandbox: Sandbox
+) -> None:
+    code = (
+        "import numpy as np\ndef softmax(x):\n    e = np.exp(x - x.max(axis=-1, keepdims=True))\n"
+        "    return (e / e.sum(axis=-1, keepdims=True)).astype(np.float64)\n"
+    )
+    report = check(exercises["code-softmax"], code, sandbox)
+    assert list(_failed(report)) == ["float32 stays float32"]
+    assert not report.unstable
+    assert report.score == pytest.approx(6 / 7)

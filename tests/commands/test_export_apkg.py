@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from quizapp.cli import main
+from quizapp.content import load_library
+from quizapp.exchange.anki_html import field as html_field
+from quizapp.exchange.apkg import CHOICE_MODEL, build_package, note_guid
 from quizapp.workspace import load_content
 
 DECK = """\
@@ -102,6 +105,11 @@ def hostile_notes(connection: sqlite3.Connection) -> dict[str, tuple[str, str, s
     }
 
 
+def list_items(html: str) -> list[str]:
+    """The items of an `<ol>` field, as `bullet_list` writes it."""
+    return html.removeprefix("<ol><li>").removesuffix("</li></ol>").split("</li><li>")
+
+
 def test_the_package_is_an_anki_collection_with_every_card(tmp_path: Path, deck_dir: Path) -> None:
     output = tmp_path / "cards.apkg"
     assert export(tmp_path, deck_dir, output) == 0
@@ -149,7 +157,9 @@ def test_fields_hold_escaped_text_and_sections_become_subdecks(
         "<ul><li>first &lt;i&gt;point&lt;/i&gt;</li><li>second</li></ul>",
     ]
     choice = notes["Which is bounded?"][2].split("\x1f")
-    assert choice[1:] == ["<ol><li>ReLU</li><li>Tanh</li><li>ELU</li></ol>", "2. Tanh"]
+    options = list_items(choice[1])
+    assert sorted(options) == ["ELU", "ReLU", "Tanh"]
+    assert choice[2] == f"{options.index('Tanh') + 1}. Tanh"
     numeric = [fields.split("\x1f") for _, tags, fields in notes.values() if "numeric" in tags]
     assert len(numeric) == 2
     assert all(note[3] == "GELU of a number" and note[1] and note[2] for note in numeric)
@@ -230,3 +240,26 @@ def test_an_unwritable_output_is_one_line(tmp_path: Path, capsys: pytest.Capture
     )
     assert capsys.readouterr().err.startswith(f"quizapp export: error: cannot write {output}")
     assert not output.parent.exists()
+
+
+def test_choice_options_are_shuffled_and_the_answer_number_follows_them() -> None:
+    """The bundled decks list every answer first; the package must not (nor move them later)."""
+    library = load_library(None)
+    notes = {
+        note.guid: note.fields
+        for deck in build_package(library, numeric_instances=0).package.decks
+        for note in deck.notes
+        if note.model is CHOICE_MODEL
+    }
+    cards = [card for card in library.cards if card.kind == "choice"]
+    positions = []
+    for card in cards:
+        _, options, answer = notes[note_guid(card.id)]
+        items = list_items(options)
+        assert sorted(items) == sorted(html_field(option) for option in card.options)
+        number, _, text = answer.partition(". ")
+        assert items[int(number) - 1] == text == html_field(card.back)
+        positions.append(int(number))
+    assert len(cards) >= 20
+    assert positions.count(1) < len(cards) / 2
+    assert len(set(positions)) >= 3

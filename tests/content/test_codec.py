@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from types import MappingProxyType
+from typing import Any, get_args, get_type_hints
 
 import pytest
 from hypothesis import given
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 
 from quizapp.content import CARD_KINDS, Card
 from quizapp.content.assembly import DeckParts
-from quizapp.content.codec import ShapeError, decode, encode, shape
+from quizapp.content.codec import ShapeError, decode, encode, field_types, shape
 from quizapp.content.model import CodeExercise, CodeReference
 
 texts = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)
@@ -100,6 +102,57 @@ def test_the_shape_names_every_field_so_a_changed_class_changes_the_key() -> Non
     described = shape(DeckParts)
     for name in ("PlacedCard", "Card(", "key_points", "CodeReference(", "Section(", "Table("):
         assert name in described
+
+
+def _dataclasses_under(kind: Any, found: list[type]) -> list[type]:
+    if dataclasses.is_dataclass(kind) and kind not in found:
+        found.append(kind)
+        for hint in get_type_hints(kind).values():
+            _dataclasses_under(hint, found)
+    for argument in get_args(kind):
+        _dataclasses_under(argument, found)
+    return found
+
+
+def test_field_types_are_what_get_type_hints_gives_for_every_cached_class() -> None:
+    classes = _dataclasses_under(DeckParts, [])
+    assert Card in classes and CodeReference in classes and len(classes) > 10
+    for kind in classes:
+        hints = get_type_hints(kind)
+        built_from = [field.name for field in dataclasses.fields(kind) if field.init]
+        assert field_types(kind) == {name: hints[name] for name in built_from}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Base:
+    name: str
+    derived: int = dataclasses.field(default=0, init=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Inherited(_Base):
+    count: tuple[_Base, ...] = ()
+
+
+def test_field_types_follow_inherited_fields_and_skip_derived_ones() -> None:
+    assert field_types(_Inherited) == {"name": str, "count": tuple[_Base, ...]}
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        [("id", str), ("title", str), ("extra", int)],
+        [("id", str), ("title", int)],
+        [("title", str), ("id", str)],
+        [("id", str), ("heading", str)],
+    ],
+)
+def test_a_class_of_another_shape_has_another_shape(changed: list[tuple[str, type]]) -> None:
+    """A field added, retyped, moved or renamed: an entry written for the old class is refused
+    by its key (`cache.py` keys each entry on this text)."""
+    before = dataclasses.make_dataclass("Shaped", [("id", str), ("title", str)], frozen=True)
+    after = dataclasses.make_dataclass("Shaped", changed, frozen=True)
+    assert shape(tuple[after, ...]) != shape(tuple[before, ...])
 
 
 @given(st.lists(cards, max_size=6).map(tuple))

@@ -11,16 +11,18 @@ import pickle
 import subprocess
 import sys
 import time
-from dataclasses import replace
+from dataclasses import make_dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from fsrs import Rating
 
+import quizapp.content.cache as cache_module
 import quizapp.content.reading as reading
 from quizapp.content import Card, Library, bundled_content_dir, load_library
 from quizapp.content.cache import CACHE_ENV, SETTLED_NS, DeckCache
+from quizapp.content.codec import field_types, shape
 from quizapp.study import FakeClock, ReviewSession, find_changed, open_store
 
 SECTION = """
@@ -282,6 +284,25 @@ def test_an_unusable_entry_is_ignored_and_rebuilt(data_dir: Path, tmp_path: Path
     assert cache.read(mine, files, _names()) is None
     assert everything(load_library(data_dir, cache=cache)) == expected
     assert cache.read(mine, files, _names()) is not None
+
+
+def test_an_entry_written_for_content_classes_of_another_shape_is_refused(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As if written by a version whose card class had one field more: its key names that shape,
+    so this version never decodes it (even where the body would decode)."""
+    cache = DeckCache(tmp_path / "cache")
+    mine = data_dir / "decks" / "mine"
+    other_card = make_dataclass("Card", [*field_types(Card).items(), ("added", str)], frozen=True)
+    other_shape = hashlib.sha256(shape(tuple[other_card, ...]).encode()).hexdigest()
+    with monkeypatch.context() as patched:
+        patched.setattr(cache_module, "_shape_digest", lambda: other_shape)
+        load_library(data_dir, cache=cache)
+        assert cache.read(mine, [mine / "a.yaml"], _names()) is not None
+    assert cache.read(mine, [mine / "a.yaml"], _names()) is None
+    read = refuse_reading(monkeypatch)
+    load_library(data_dir, cache=cache)
+    assert mine in read
 
 
 def test_an_entry_rewritten_with_its_own_body_is_used(data_dir: Path, tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from quizapp.engine import fp_events
 ANY_FLOAT = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([-1.7976931348623157e308, -745.2, -709.8, -40.0, -5e-324, -0.0, 0.0, 6.0]),
+    # Where softplus on a few values leaves its one-call formula (-708 and its threshold, 20).
+    st.sampled_from([-708.0, -708.0000000000001, 19.999999999999996, 20.0, 20.000000000000004]),
     st.floats(-50.0, 50.0),
 )
 VECTORS = hnp.arrays(np.float64, st.integers(0, 24), elements=ANY_FLOAT)
@@ -188,3 +190,31 @@ def test_a_few_values_agree_with_the_same_values_among_many(name, x):
             np.testing.assert_allclose(
                 few, among_many, rtol=1e-12, atol=1e-15, err_msg=f"{name} {role}"
             )
+
+
+@settings(max_examples=60, deadline=None)
+@given(x=hnp.arrays(np.float64, st.integers(1, 16), elements=ANY_FLOAT))
+def test_softplus_on_a_few_values_is_exactly_the_array_formula(x):
+    """A few values take numpy's logaddexp in one call, or value by value its formula; many take
+    the array formula: the same numbers, bit for bit."""
+    softplus = engine.get("softplus")
+    many = np.concatenate([x, np.linspace(-30.0, 30.0, 100)])
+    assert_identical(softplus(x), softplus(many)[: x.size], ("softplus", x))
+
+
+def test_softplus_on_a_few_values_rounds_as_the_array_formula_does():
+    """Values where log1p(exp(x)) and numpy's logaddexp(0, x) round apart."""
+    x = np.array([0.01, 0.1, 0.51, 1.7, 2.9, 19.5])
+    expected = np.logaddexp(0.0, x)
+    assert_identical(engine.get("softplus")(x), expected, x)
+    assert_identical(engine.get("softplus")(np.append(x, np.nan))[:-1], expected, x)
+
+
+@pytest.mark.parametrize(("name", "params"), [("selu", {}), ("elu", {"alpha": 0.5})])
+@settings(max_examples=30, deadline=None)
+@given(x=hnp.arrays(np.float64, st.integers(1, 16), elements=ANY_FLOAT))
+def test_elu_slopes_select_the_same_way_on_a_few_values_as_on_many(name, params, x):
+    """Up to 4096 values the slope is selected with a masked write, beyond with arithmetic."""
+    derivative = engine.get(name).derivative
+    many = np.concatenate([x, np.linspace(-30.0, 30.0, 5000)])
+    assert_identical(derivative(x, **params), derivative(many, **params)[: x.size], (name, x))

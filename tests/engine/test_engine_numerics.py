@@ -260,6 +260,8 @@ ANY_INPUT = [
          1e30, 3e38, INF, -INF, NAN, -6.0, -3.0, 3.0, 6.0],
         dtype=np.float32,
     ),
+    # Within what softplus on a few float64 values computes in one numpy call: [-708, 20].
+    np.array([-708.0, -40.0, -1e-310, -0.0, 0.0, 5e-324, 1.0, 19.5, 20.0]),
 ]  # fmt: skip
 
 
@@ -293,3 +295,51 @@ def test_no_warning_leaks_in_numpy_default_error_state(name):
         for compute in _computations(activation):
             for x in ANY_INPUT:
                 compute(x if activation.elementwise else np.stack([x, x[::-1]]))
+
+
+# Parameters that float32 cannot hold as normal numbers, or whose reciprocals it cannot.
+NARROW_PARAMS = {
+    "leaky_relu": [{"alpha": 1e300}, {"alpha": -1e39}, {"alpha": 1e-300}, {"alpha": 1e-46}],
+    "prelu": [{"alpha": 1e300}, {"alpha": -1e300}, {"alpha": 1e-300}],
+    "elu": [{"alpha": 1e300}, {"alpha": -1e39}, {"alpha": 1e-40}],
+    "celu": [{"alpha": 1e300}, {"alpha": 1e-300}, {"alpha": 1e-39}, {"alpha": 3e38}],
+    "softplus": [{"beta": 1e300}, {"beta": 1e-300}, {"threshold": 1e300}, {"threshold": -1e39}],
+    "hard_tanh": [{"min": -1e300, "max": 1e300}, {"min": -1e38, "max": 1e38}, {"max": 1e39}],
+}
+# Huge parameters float32 holds: computed in float32.
+WIDE_PARAMS = {
+    "leaky_relu": {"alpha": -8e37},
+    "elu": {"alpha": 1e30},
+    "celu": {"alpha": 8e37},
+    "softplus": {"beta": 8e37, "threshold": -8e37},
+    "hard_tanh": {"min": -8e37, "max": 8e37},
+}
+
+
+@pytest.mark.parametrize("name", sorted(NARROW_PARAMS))
+@pytest.mark.parametrize("dtype", [np.float32, np.float16])
+def test_parameters_float32_cannot_hold_give_the_float64_answer_rounded(name, dtype, no_warnings):
+    """float32 (and float16) input with a parameter beyond float32 is computed in float64 and
+    rounded back, like float16 in float32, instead of overflowing on the parameter's cast."""
+    activation = engine.get(name)
+    with np.errstate(all="ignore"):
+        x = ANY_INPUT[1].astype(dtype)
+    for params in NARROW_PARAMS[name]:
+        for compute in _computations(activation):
+            narrow = compute(x, **params)
+            assert narrow.dtype == dtype, (name, params)
+            with np.errstate(all="ignore"):
+                expected = compute(x.astype(np.float64), **params).astype(dtype)
+            np.testing.assert_array_equal(narrow, expected, err_msg=f"{name} {params}")
+
+
+@pytest.mark.parametrize("name", sorted(WIDE_PARAMS))
+def test_huge_parameters_float32_holds_stay_in_float32(name, no_warnings):
+    """float32's own answer (its subnormal steps lose digits), with no event escaping."""
+    activation = engine.get(name)
+    x = ANY_INPUT[1]
+    for compute in _computations(activation):
+        narrow = compute(x, **WIDE_PARAMS[name])
+        assert narrow.dtype == np.float32, name
+        wide = compute(x.astype(np.float64), **WIDE_PARAMS[name])
+        np.testing.assert_array_equal(np.isnan(narrow), np.isnan(wide), err_msg=name)

@@ -22,6 +22,8 @@ from quizapp import engine
         ("softplus", {"beta": -1.0}, ValueError, "beta"),
         ("softplus", {"threshold": "20"}, TypeError, "threshold"),
         ("celu", {"alpha": 0.0}, ValueError, "alpha"),
+        ("celu", {"alpha": 1e-310}, ValueError, "alpha must be > 0 and not subnormal"),
+        ("softplus", {"beta": 5e-324}, ValueError, "beta must be > 0 and not subnormal"),
         ("hard_tanh", {"min": 1.0, "max": 1.0}, ValueError, "min"),
         ("hard_tanh", {"min": 2.0}, ValueError, "max"),
         ("gelu", {"approximate": "erf"}, ValueError, "approximate"),

@@ -82,10 +82,10 @@ def test_rounding_is_not_named_for_sigma_one_plus_sigma():
 
 def test_rounding_is_named_for_truncation_other_decimals_and_one_unit():
     expected, three = np.array([0.65948]), Precision(3)
-    for text in ("0.66", "0.65", "0.7", "0.6", "0.6585"):
+    for text in ("0.66", "0.65", "0.7", "0.6", "0.6585", "0.658", "0.660"):
         result = grade_numbers(text, expected, three, ("",), ())
         assert result.mistake == "rounding", text
-    for text in ("0.662", "0.655", "0.658"):
+    for text in ("0.662", "0.655", "0.657"):
         assert grade_numbers(text, expected, three, ("",), ()).mistake is None, text
 
 

@@ -1,6 +1,7 @@
 """The answer parser: forgiving notation, exact columns in every error, never evaluates anything."""
 
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -32,6 +33,21 @@ from quizapp.questions.choice import aliases, parse_choice
         ("2.5×10^-3", (0.0025,)),
         ("2.5 x 10^3", (2500.0,)),
         ("1.5·10⁻²", (0.015,)),
+        ("1.29*10^(-5)", (1.29e-5,)),
+        ("1.29×10^(-5)", (1.29e-5,)),
+        ("1.29 × 10^( \u22125 )", (1.29e-5,)),
+        ("2.5·10^{3}", (2500.0,)),
+        ("2.5*10**-3", (0.0025,)),
+        ("2.5*10**(+3)", (2500.0,)),
+        ("½", (0.5,)),
+        ("-¾", (-0.75,)),
+        ("\u2212⅓", (-1 / 3,)),
+        ("1½", (1.5,)),
+        ("-2¼", (-2.25,)),
+        ("[½, ⅔; ⅛]", (0.5, 2 / 3, 0.125)),
+        ("1⁄4", (0.25,)),
+        ("1 -½", (1.0, -0.5)),
+        ("0.5 ½", (0.5, 0.5)),
         ("1\t2\n3", (1.0, 2.0, 3.0)),
         ("1, 2,", (1.0, 2.0)),
         ("", ()),
@@ -83,6 +99,13 @@ def test_fractions_are_exact_enough_to_compare():
         ("1/0", 1, "divides by zero"),
         ("1e999", 1, "too large"),
         ("   1 ?", 6, '"?" is not a number'),
+        ("1 ½", 1, '"1 ½" could be one number or two: write 1½ for one, 1, ½ for two'),
+        ("[0.5, -2 ¾]", 7, '"-2 ¾" could be one number or two'),
+        ("½×10^2", 1, '"½×10^2" is not a number'),
+        ("⅓x", 1, '"⅓x" is not a number'),
+        ("1.29×10^(-5", 1, '"1.29×10^(-5" is not a number; write a power of ten as'),
+        ("1.29×10^(-5.5)", 1, "write a power of ten as 1.5×10^-3, 1.5×10^(-3) or 1.5e-3"),
+        ("0.1, 10^(3)", 6, '"10^(3)" is not a number; write a power of ten'),
     ],
 )
 def test_rejections_name_the_column(text, column, fragment):
@@ -138,6 +161,62 @@ def test_written_lists_read_back(values, separator, brackets, unicode_minus):
     assert parsed.values == tuple(values)
 
 
+POWER_OF_TEN = [
+    "{m}×10^({e})",
+    "{m}*10^({e})",
+    "{m} x 10^( {e} )",
+    "{m}·10^{{{e}}}",
+    "{m}*10**({e})",
+    "{m} * 10 ** {e}",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(POWER_OF_TEN),
+    st.booleans(),
+)
+def test_powers_of_ten_read_back(value, style, unicode_minus):
+    """Any float written as mantissa × 10^(exponent), with 17 significant digits, reads back
+    exactly."""
+    mantissa, _, exponent = f"{value:.16e}".partition("e")
+    text = style.format(m=mantissa, e=int(exponent))
+    if unicode_minus:
+        text = text.replace("-", "\u2212")
+    assert parse_numbers(text).values == (value,)
+
+
+VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+          "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7),
+          "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8), "⅑": (1, 9), "⅒": (1, 10),
+          "↉": (0, 3)}  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "-", "+", "\u2212"]),
+            st.one_of(st.just(0), st.integers(0, 10**20)),
+            st.sampled_from(sorted(VULGAR)),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([", ", ";", " , "]),
+)
+def test_vulgar_fractions_and_mixed_numbers_read_back(numbers, separator):
+    """`½`, `-⅓`, `12¾`: the nearest float to the fraction they write, in any list."""
+    written, expected = [], []
+    for sign, whole, fraction in numbers:
+        numerator, denominator = VULGAR[fraction]
+        written.append(f"{sign}{whole or ''}{fraction}")
+        exact = Fraction(whole * denominator + numerator, denominator)
+        expected.append(float(-exact if sign in ("-", "\u2212") else exact))
+    assert parse_numbers(separator.join(written)).values == tuple(expected)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_parses_or_raises_a_located_error(text):
@@ -151,7 +230,7 @@ def test_any_text_parses_or_raises_a_located_error(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="0123456789.,;-+/ eE[]()x*^×·⁻¹²\u2212", max_size=30))
+@given(st.text(alphabet="0123456789.,;-+/ eE[]()x*^×·⁻¹²\u2212½¾⅓⁄{}", max_size=30))
 def test_number_like_text_parses_or_raises_a_located_error(text):
     try:
         parsed = parse_numbers(text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from helpers import shown, wait_ready
+from textual import events
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, OptionList, TextArea
 
 from quizapp.study.store.code_attempts import last_attempt
@@ -70,11 +72,30 @@ async def test_a_failing_case_is_named_with_its_reason(make_app) -> None:
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert shown(app, "#code-status").startswith("6/7 cases passed")
+        assert shown(app, "#code-status").startswith("6/7 cases passed (43%, halved: not stable)")
         assert (
             "✗ large logits [1000, 1001]: RuntimeWarning: overflow encountered in exp (line 3)"
+            " — not stable, the point of this exercise: the score is halved"
             in shown(app, "#code-results-text")
         )
+
+
+async def test_code_pasted_with_cr_line_ends_lands_as_lines_and_runs(make_app) -> None:
+    """Terminals send a paste's newlines as CR (xterm, VTE, tmux): they are line ends."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        editor.text = ""
+        app.post_message(
+            events.Paste("import numpy as np\r\rdef relu(x):\r\n    return np.maximum(x, 0)\r")
+        )
+        await pilot.pause()
+        assert editor.text == "import numpy as np\n\ndef relu(x):\n    return np.maximum(x, 0)\n"
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(app, "#code-status").startswith("6/6 cases passed (solved)")
 
 
 async def test_keys_are_handled_while_the_tests_run(make_app) -> None:
@@ -164,6 +185,33 @@ async def test_a_code_card_in_review_starts_from_the_starter_and_proposes_a_rati
         assert review.correct is True
         assert "np.maximum" in (review.response or "")
 
+
+
+async def test_a_run_in_review_shows_that_it_is_running_at_80x24(make_app) -> None:
+    """The card's task pushes the status line below the fold: ctrl+r brings it into view."""
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        sigmoid = next(card for card in app.workspace.cards if card.id == "code-sigmoid")
+        screen = ReviewScreen(ReviewSession(app.workspace.store, [sigmoid]), "Review")
+        await app.push_screen(screen)
+        await pilot.pause()
+        status = screen.query_one("#code-view-status")
+        scroll = screen.query_one("#card-scroll", VerticalScroll)
+        scroll.scroll_home(animate=False)  # as after the card before: the task on top
+        await pilot.pause()
+        assert not scroll.region.contains_region(status.region)
+        screen.query_one(TextArea).text = SLOW_RELU.replace("relu", "sigmoid")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert shown(app, "#code-view-status") == "running the tests…"
+        assert scroll.region.contains_region(status.region)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.state == "graded"
 
 
 async def test_ctrl_z_in_a_code_card_undoes_an_edit_else_the_last_answer(make_app) -> None:

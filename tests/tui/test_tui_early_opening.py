@@ -14,6 +14,7 @@ from quizapp import workspace
 from quizapp.study import FakeClock
 from quizapp.tui.app import WORKSPACE_GROUP, QuizApp
 from quizapp.tui.opening import EarlyOpening
+from quizapp.tui.screens import home
 from quizapp.tui.screens.home import HomeScreen
 
 
@@ -73,3 +74,90 @@ async def test_an_early_opening_that_fails_is_reported_on_home(
         assert "RuntimeError: the decks could not be read" in shown(app, "#home-today")
         titles = [n.title for n in app._notifications if n.severity == "error"]
         assert titles == ["Opening your study data failed"]
+
+
+async def test_the_start_ends_once_home_has_drawn_the_numbers(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """`started` (the command resumes the collector then) comes once, after the numbers show."""
+    drawn: list[str] = []
+    app = QuizApp(
+        data_dir,
+        clock=clock,
+        opening=EarlyOpening(data_dir, (), clock),
+        started=lambda: drawn.append(shown(app, "#home-today")),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(drawn) == 1 and "Due now" in drawn[0]
+
+
+async def test_the_start_ends_when_opening_fails(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("the decks could not be read")
+
+    monkeypatch.setattr(workspace, "load_content", broken)
+    drawn: list[str] = []
+    app = QuizApp(
+        data_dir,
+        clock=clock,
+        opening=EarlyOpening(data_dir, (), clock),
+        started=lambda: drawn.append(shown(app, "#home-today")),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause()
+        assert len(drawn) == 1 and "the decks could not be read" in drawn[0]
+
+
+async def test_the_start_ends_when_the_app_quits_while_loading(
+    data_dir: Path, clock: FakeClock, held_loading: threading.Event
+) -> None:
+    ended: list[bool] = []
+    app = QuizApp(
+        data_dir,
+        clock=clock,
+        opening=EarlyOpening(data_dir, (), clock),
+        started=lambda: ended.append(True),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert ended == []
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    held_loading.set()
+    assert ended == [True]
+
+
+async def test_home_reads_its_numbers_once_as_it_opens_and_again_on_return(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The numbers read with the workspace are not read again as home first shows (that read
+    competed with drawing its first frame); coming back from a screen reads them anew."""
+    reads: list[str] = []
+    real_read = home.todays_numbers
+
+    def counted(workspace: object) -> object:
+        reads.append(threading.current_thread().name)
+        return real_read(workspace)
+
+    monkeypatch.setattr(home, "todays_numbers", counted)
+    opening = EarlyOpening(data_dir, (), clock)
+    opening.wait()
+    app = QuizApp(data_dir, clock=clock, opening=opening)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause(0.2)
+        assert reads == []
+        await pilot.press("s", "escape")
+        await wait_ready(pilot)
+        for _ in range(100):
+            if reads:
+                break
+            await pilot.pause(0.05)
+        assert len(reads) == 1

@@ -115,7 +115,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
     target = "to each input" if elementwise else "to the vector z (it is not elementwise)"
     prompt = (
         f"Apply {display(name)}{param_note(name, params)} {target}."
-        f"{gelu_note(name, params, z, derivative=False)}\n"
+        f"{gelu_note(name, params, z, precision, derivative=False)}\n"
         f"Input (z): {formatting.join(map(formatting.number, z))}\n"
         f"Output (a): ? — give the {z.size} values {precision.describe()}, separated by commas."
         f"{NATURAL_LOG if name == 'log_softmax' else ''}"
@@ -148,9 +148,10 @@ def _build_scalar(rng: np.random.Generator, setup: Setup) -> Draft:
     precision = Precision(int(setup.get("decimals", 3)))
     x = scalar_input(rng, name, params)
     value = float(call(name, x, params))
+    note = gelu_note(name, params, np.array([x]), precision, derivative=False)
     prompt = (
         f"Compute {symbol(name)}({formatting.number(x)}){param_note(name, params)} "
-        f"{precision.describe()}.{gelu_note(name, params, np.array([x]), derivative=False)}"
+        f"{precision.describe()}.{note}"
     )
     step = formulas.forward_step(name, x, params, precision, precision.text)
     solution = [

@@ -195,10 +195,14 @@ def exact_gelu(name: str, params: Params) -> bool:
     return name == "gelu" and params.get("approximate", "none") != "tanh"
 
 
-def gelu_note(name: str, params: Params, z: np.ndarray | None, *, derivative: bool) -> str:
+def gelu_note(
+    name: str, params: Params, z: np.ndarray | None, precision: Precision, *, derivative: bool
+) -> str:
     """Which GELU is asked, and the Φ (and φ) values a hand computation needs; "" otherwise.
 
-    Without `z` (the question asks for z itself, so its Φ would give it away) only the form.
+    The values carry the digits the worked solution prints (`precision.intermediate`), so the
+    question and its solution compute with the same numbers. Without `z` (the question asks for
+    z itself, so its Φ would give it away) only the form.
     """
     if name != "gelu":
         return ""
@@ -213,13 +217,13 @@ def gelu_note(name: str, params: Params, z: np.ndarray | None, *, derivative: bo
     points = [float(x) for x in np.ravel(z)]
     values = [formulas.gaussian(x) for x in points]
     cdf = ", ".join(
-        f"Φ({formatting.number(x)}) = {formatting.number(c, 6)}"
+        f"Φ({formatting.number(x)}) = {precision.intermediate_text(c)}"
         for x, (c, _) in zip(points, values, strict=True)
     )
     lines = f"{form}: {cdf}"
     if derivative:
         density = ", ".join(
-            f"φ({formatting.number(x)}) = {formatting.number(d, 6)}"
+            f"φ({formatting.number(x)}) = {precision.intermediate_text(d)}"
             for x, (_, d) in zip(points, values, strict=True)
         )
         lines += f"; {density}"

@@ -188,7 +188,7 @@ def _build_point(rng: np.random.Generator, setup: Setup) -> Draft:
     prompt = (
         f"Compute the derivative of {display(name)}{param_note(name, params)} "
         f"at z = {formatting.number(x)}, {precision.describe()}."
-        f"{gelu_note(name, params, np.array([x]), derivative=True)}"
+        f"{gelu_note(name, params, np.array([x]), precision, derivative=True)}"
     )
     step, worked = _step(name, x, params, precision)
     solution = [formulas.derivative_header(name, params), step]
@@ -216,7 +216,7 @@ def _build_vector(rng: np.random.Generator, setup: Setup) -> Draft:
     values = slope(name, z, params)
     prompt = (
         f"Compute the derivative of {display(name)}{param_note(name, params)} at each input."
-        f"{gelu_note(name, params, z, derivative=True)}\n"
+        f"{gelu_note(name, params, z, precision, derivative=True)}\n"
         f"z = {formatting.vector(z)}\n"
         f"Give the {z.size} slopes {precision.describe()}, separated by commas."
     )
@@ -345,7 +345,7 @@ def _build_backprop(rng: np.random.Generator, setup: Setup) -> Draft:
     prompt = (
         f"A layer computes a = {symbol(name)}(z){param_note(name, params)}. "
         "Backpropagation delivers dL/da; compute dL/dz."
-        f"{gelu_note(name, params, z, derivative=True)}\n"
+        f"{gelu_note(name, params, z, precision, derivative=True)}\n"
         f"z = {formatting.vector(z)}\n"
         f"dL/da = {formatting.vector(upstream)}\n"
         f"Give the {z.size} values of dL/dz {precision.describe()}, separated by commas."

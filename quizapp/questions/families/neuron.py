@@ -52,10 +52,11 @@ def _build(rng: np.random.Generator, setup: Setup) -> Draft:
     a = float(call(name, z, params))
     expected = np.array([z, a])
     f = symbol(name)
+    form = gelu_note(name, params, None, precision, derivative=False)
     prompt = (
         f"A neuron has weights w = {formatting.vector(w)}, inputs x = {formatting.vector(x)} "
         f"and bias b = {formatting.number(b)}, with {with_article(display(name))} activation"
-        f"{param_note(name, params)}.{gelu_note(name, params, None, derivative=False)}\n"
+        f"{param_note(name, params)}.{form}\n"
         f'Compute z = w·x + b and a = {f}(z). Answer "z, a", each {precision.describe()}.'
     )
     products = " + ".join(

@@ -109,7 +109,8 @@ def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
             "softmax-sum-of-logits",
             "you divided the logits by their sum; softmax divides e^(z_i) by Σ e^(z_j)",
             z / z.sum(),
-        )
+        ),
+        percentage(call("softmax", z, {}), "probabilities"),
     ]
     if large:
         _, shifted, _ = _shifted_exponentials(z)
@@ -131,7 +132,6 @@ def softmax_mistakes(z: np.ndarray, large: bool) -> list[Mistake]:
         return mistakes
     exponentials = _exponentials(z)
     mistakes += [
-        percentage(call("softmax", z, {}), "probabilities"),
         Mistake.of(
             "softmax-exp-over-sum-of-logits",
             "you divided e^(z_i) by the sum of the logits; divide by Σ e^(z_j)",

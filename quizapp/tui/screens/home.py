@@ -76,6 +76,8 @@ class HomeScreen(QuizScreen):
         super().__init__()
         self.pending_mode: str | None = None
         """The mode asked for while loading, opened once loading is done."""
+        self.left = False
+        """Another screen was shown over home since it opened."""
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
@@ -137,8 +139,14 @@ class HomeScreen(QuizScreen):
             f"Cannot open your study data:\n{reason}\n\nNothing was changed. Quit with ctrl+q."
         )
 
+    def on_screen_suspend(self) -> None:
+        self.left = True
+
     def on_screen_resume(self) -> None:
-        if self.study_data is StudyData.OPEN:
+        """Back from another screen, where answers may have changed today's numbers. Not as
+        home first shows: it has them then, and reading them again competed with its first
+        frame."""
+        if self.study_data is StudyData.OPEN and self.left:
             self.refresh_overview()
 
     @work(

@@ -41,6 +41,11 @@ UNDONE = {
 }
 
 
+LEAVE_QUESTION = (
+    "Leave review without your answer?\n\n{unrecorded}: leaving drops it, and the card stays due."
+)
+
+
 def fit_status(choices: list[tuple[str, ...]], width: int) -> str:
     """The first choice of parts (most complete first) that fits `width` joined by " · ", else
     the last one cut with an ellipsis."""
@@ -152,6 +157,37 @@ class ReviewScreen(QuizScreen):
         if action in ("bury", "suspend", "reset"):
             return self.is_scheduled and item is not None and self.state != Phase.DONE
         return True
+
+    def _unrecorded(self) -> str | None:
+        """Why the answer on show would be lost by leaving (None: nothing to lose)."""
+        if self.state == Phase.GRADED:
+            return "Your answer is graded but not rated yet (enter or 1-4 records it)"
+        if self.state == Phase.FRONT and self.view is not None and self.view.has_unsent_answer():
+            return "What you wrote for this card is not submitted yet"
+        return None
+
+    def action_go_back(self) -> None:
+        """Leaving drops an answer typed, run or graded but not recorded: ask first."""
+        if self._unrecorded() is None:
+            super().action_go_back()
+        else:
+            self._ask_to_leave(self.app.pop_screen)
+
+    def confirm_quit(self) -> bool:
+        """ctrl+q asks first too when it would drop an answer (see `QuizApp.action_quit`)."""
+        if self._unrecorded() is None:
+            return False
+        self._ask_to_leave(self.app.exit)
+        return True
+
+    def _ask_to_leave(self, leave: Callable[[], object]) -> None:
+        question = LEAVE_QUESTION.format(unrecorded=self._unrecorded())
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                leave()
+
+        self.app.push_screen(ConfirmScreen(question), decided)
 
     def watch_state(self) -> None:
         self._show_rating_bar()
@@ -270,7 +306,7 @@ class ReviewScreen(QuizScreen):
         self.graded = graded
         if self.state == Phase.FRONT:
             self.query_one("#card-scroll", VerticalScroll).focus()
-            self.state = Phase.GRADED
+        self.state = Phase.GRADED  # ticks given after a reveal propose a rating too
         self._show_rating_bar()
         self.refresh_bindings()
 

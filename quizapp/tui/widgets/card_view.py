@@ -38,3 +38,8 @@ class CardView(Vertical):
 
     def reopen(self) -> None:
         """Let the answer just submitted be given again (it could not be saved)."""
+
+    def has_unsent_answer(self) -> bool:
+        """Something written for the card on show and not yet submitted, which leaving would
+        lose (a submitted answer is the screen's to keep until it is recorded)."""
+        return False

@@ -1,6 +1,7 @@
 """Answer aloud and reveal, or type the answer first; then tick the key points covered. A typed
-answer arrives pre-ticked by the key-point matcher, each point with the words that showed it; every
-tick re-submits the set."""
+answer stays on show above the model answer and arrives pre-ticked by the key-point matcher, each
+point with the words that showed it; every tick re-submits the set (with the typed answer, which
+the log keeps)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quizapp.explain import evidence_lines
-from quizapp.study.answering import KeyPointsGrade
+from quizapp.safe_text import inert
+from quizapp.study.answering import KeyPointsGrade, Ticked
 from quizapp.tui.widgets.flashcard_view import FlashcardView
 from quizapp.tui.widgets.tick_list import TickList
 
@@ -25,11 +28,26 @@ TICK_HINT = "Key points you covered (space ticks, then rate)"
 SUGGESTED_HINT = "Key points heard in your answer: suggested ticks (space changes one, then rate)"
 
 
+class KeyPoints(TickList[int]):
+    """A card's key points to tick with `space`. Textual's lists also tick on `enter`; here
+    `enter` is left to the screen, where it records the proposed rating (the rating bar says
+    so): pressed to accept a suggestion, it must not change one."""
+
+    BINDINGS = [Binding("enter", "leave_to_screen", show=False)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_to_screen":
+            return False
+        return super().check_action(action, parameters)
+
+
 class ChecklistView(FlashcardView):
     DEFAULT_CSS = """
     ChecklistView { height: auto; }
     ChecklistView #typed-answer { margin-top: 1; }
     ChecklistView.-revealed #typed-answer { display: none; }
+    ChecklistView #your-answer { display: none; height: auto; margin-top: 1; }
+    ChecklistView.-revealed.-answered #your-answer { display: block; }
     ChecklistView #key-points { display: none; }
     ChecklistView #heard { display: none; height: auto; padding: 0 1; }
     ChecklistView.-revealed.-typed #heard { display: block; }
@@ -39,13 +57,19 @@ class ChecklistView(FlashcardView):
     class RevealWanted(Message):
         """Enter in an empty answer box: reveal as `space` does."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.answer_typed = ""
+        """The explanation typed for the card on show ("" when it was revealed without one)."""
+
     def compose(self) -> ComposeResult:
         yield Input(
             placeholder="tab or enter: type your answer here; space reveals without typing",
             id="typed-answer",
         )
+        yield Static("", id="your-answer", markup=False)
         yield Static("", id="card-back", markup=False)
-        points = TickList[int](id="key-points")
+        points = KeyPoints(id="key-points")
         points.border_title = TICK_HINT
         yield points
         yield Static("", id="heard", markup=False)
@@ -53,13 +77,17 @@ class ChecklistView(FlashcardView):
     def show(self, item: StudyItem) -> None:
         super().show(item)
         self.set_class(bool(item.card.key_points), "-has-points")
-        self.remove_class("-typed")
+        self.remove_class("-typed", "-answered")
+        self.answer_typed = ""
         box = self.query_one("#typed-answer", Input)
         box.value = ""
         if box.has_focus:
             self.screen.set_focus(None)
         self._fill(covered=frozenset())
         self.query_one("#key-points", SelectionList).border_title = TICK_HINT
+
+    def has_unsent_answer(self) -> bool:
+        return bool(self.query_one("#typed-answer", Input).value.strip())
 
     def type_answer(self) -> None:
         self.query_one("#typed-answer", Input).focus()
@@ -105,9 +133,13 @@ class ChecklistView(FlashcardView):
     def typed(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
+        self.answer_typed = text
+        self.query_one("#your-answer", Static).update(f"Your answer\n\n{inert(text)}")
+        self.set_class(bool(text), "-answered")
         self.post_message(self.Submitted(text) if text else self.RevealWanted())
 
     @on(SelectionList.SelectedChanged, "#key-points")
     def covered_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
-        self.post_message(self.Submitted(frozenset(event.selection_list.selected)))
+        covered = frozenset(event.selection_list.selected)
+        self.post_message(self.Submitted(Ticked(covered, self.answer_typed)))

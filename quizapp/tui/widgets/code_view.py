@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Static, TextArea
 
 from quizapp.coding.check import CheckReport, check
-from quizapp.coding.report import report_lines, visible
+from quizapp.coding.report import report_lines, summary, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.study.answering import CodeAnswer
 from quizapp.tui.widgets.card_view import CardView
@@ -73,6 +73,7 @@ class CodeView(CardView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._card: Card | None = None
+        self._starter = ""
         self._sandbox: Sandbox | None = None
         self.running = False
 
@@ -91,7 +92,8 @@ class CodeView(CardView):
         self._card = card = cast("Card", item.card)
         exercise = card.exercise
         editor = self.query_one(TextArea)
-        editor.text = f"{exercise.starter}\n" if exercise else ""
+        self._starter = f"{exercise.starter}\n" if exercise else ""
+        editor.text = self._starter
         editor.read_only = False
         task = Text()
         if exercise is not None:
@@ -112,6 +114,9 @@ class CodeView(CardView):
             return
         self.running = True
         self._status("running the tests…")
+        # Below a long task the line is under the fold (80x24): a run of up to 5 s would look
+        # like a dropped key. Scrolling it into view keeps the editor's end in sight too.
+        self.query_one("#code-view-status").scroll_visible(animate=False)
         self._run(self._card, self.query_one(TextArea).text, self._sandbox)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="code-view-run")
@@ -136,7 +141,7 @@ class CodeView(CardView):
         if not isinstance(report, CheckReport):
             return
         self.query_one(TextArea).read_only = True
-        self._status(report.feedback[0])
+        self._status(summary(report))
         text = report_text(report)
         if self._card is not None and self._card.exercise is not None:
             text.append("Model solution:\n", style="bold")
@@ -145,6 +150,10 @@ class CodeView(CardView):
 
     def reopen(self) -> None:
         self.query_one(TextArea).read_only = False
+
+    def has_unsent_answer(self) -> bool:
+        editor = self.query_one(TextArea)
+        return not editor.read_only and editor.text != self._starter
 
     def on_unmount(self) -> None:
         if self._sandbox is not None:

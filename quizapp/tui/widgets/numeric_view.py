@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.widgets import Input
 
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
@@ -45,3 +46,7 @@ class NumericView(CardView):
 
     def reopen(self) -> None:
         self.query_one(NumericAnswer).reopen()
+
+    def has_unsent_answer(self) -> bool:
+        answer_box = self.query_one(NumericAnswer).query_one("#numeric-input", Input)
+        return not answer_box.disabled and bool(answer_box.value.strip())
