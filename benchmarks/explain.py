@@ -8,7 +8,9 @@ answers the matcher and cues were improved against), heldout_judgements.yaml and
 heldout_judgements_2.yaml (each written by someone who never saw the matcher or the cues; held out
 until issue 17's third round, which read their items and failures: they are dev sets now), and
 heldout_judgements_3.yaml (written the same way during that round and held out until its end; the
-fourth round read its items and failures: "dev 4 (was held-out 3)") — each against a naive
+fourth round read its items and failures: "dev 4 (was held-out 3)"), and heldout_judgements_4.yaml
+(written the same way during the fourth round; nobody working on the matcher opened it, and its
+totals were first computed after that round's last matcher change) — each against a naive
 reference measured in the same run (a point is covered when one of its cues appears verbatim,
 lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and the same
 ratio against that naive reference.
@@ -34,6 +36,7 @@ SET_FILES = {
     "dev 2 (was held-out)": SETS / "heldout_judgements.yaml",
     "dev 3 (was held-out 2)": SETS / "heldout_judgements_2.yaml",
     "dev 4 (was held-out 3)": SETS / "heldout_judgements_3.yaml",
+    "held-out 4": SETS / "heldout_judgements_4.yaml",
 }
 
 

@@ -21,11 +21,12 @@ def visible(text: str) -> str:
 
 
 def summary(report: CheckReport) -> str:
-    """E.g. `6/7 cases passed (43%, halved: not stable)`: why the share and the score differ."""
+    """E.g. `6/7 cases passed (43%: not stable)`: why the score is not the share (the failed
+    stability case says it halved the score)."""
     total = len(report.cases)
     verdict = "solved" if report.solved else f"{report.score:.0%}"
-    halved = ", halved: not stable" if report.unstable and report.passed else ""
-    return f"{report.passed}/{total} cases passed ({verdict}{halved})"
+    unstable = ": not stable" if report.unstable and report.passed else ""
+    return f"{report.passed}/{total} cases passed ({verdict}{unstable})"
 
 
 def report_lines(report: CheckReport) -> list[str]:

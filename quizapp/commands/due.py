@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
         counts = session.counts()
         upcoming = session.upcoming()
         store = workspace.store
-        coming = None if counts.total else next_due(store, cards, workspace.clock.now())
-        calendar = store.calendar()
+        now, zone = workspace.clock.now(), workspace.clock.zone
+        coming = None if counts.total else next_due(store, cards, now)
     limits = session.settings
     which = "" if scope.kind == "all" else f" in {scope.title}"
     interview = limits.interview_ahead(session.day + timedelta(days=1))
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if coming is not None:
         print(
-            f"Nothing is due now; the next card is due {when_text(coming, session.day, calendar)}."
+            f"Nothing is due now; the next card is due {when_text(coming, now, zone)}."
         )
     width = max((len(card.id) for card, _source in upcoming), default=0)
     for card, source in upcoming:

@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         interview_id = args.id if args.id is not None else latest_interview_id(store)
         interview = None if interview_id is None else load_interview(store, interview_id)
+        zone = store.clock.zone
     if interview is None:
         missing = "no mock interview yet" if interview_id is None else f"no interview {args.id}"
         raise CommandError(f"{missing}; see `quizapp stats` for the stored ones", 1)
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(to_json(interview, questions), indent=2, ensure_ascii=False) + "\n"
     else:
-        text = to_markdown(interview, questions)
+        text = to_markdown(interview, questions, zone)
     if args.output is None:
         sys.stdout.write(text)
     else:

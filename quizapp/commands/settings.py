@@ -20,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.study import StudySettings
+    from quizapp.study.clock import calendar_date
     from quizapp.study.preferences import DESCRIPTIONS, updated_settings
     from quizapp.study.rescheduling import reschedule_all
 
@@ -35,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
         if changes:
             before = settings
             try:
-                settings = updated_settings(settings, changes, today=store.today())
+                today = calendar_date(store.clock.now(), store.clock.zone)
+                settings = updated_settings(settings, changes, today=today)
             except ValueError as error:
                 raise CommandError(str(error)) from error
             settings.save(store)

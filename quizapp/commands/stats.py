@@ -107,7 +107,7 @@ def render(stats: Stats) -> str:
         lines.append("  none")
     if on_the_day := recall_on_the_day(stats):
         lines += ["", on_the_day]
-    lines += ["", f"Predicted recall on {stats.recall_date.isoformat()} by topic"]
+    lines += ["", f"Predicted recall {stats.recall_when} by topic"]
     width = max((len(topic.topic) for topic in stats.recall), default=5)
     for topic in stats.recall:
         studied = "-" if topic.studied is None else f"{topic.studied:.0%}"

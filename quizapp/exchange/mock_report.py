@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any
 
 from quizapp.content import Card, Library
 from quizapp.exchange.markdown_text import block, inline
 from quizapp.questions import Question, generate
+from quizapp.study.clock import calendar_date
 from quizapp.study.mock import MockOptions, Outcome, clock_text
 from quizapp.study.mock.archive import StoredAnswer, StoredInterview
 from quizapp.study.mock.coding import case_lines, passed_text
@@ -142,9 +144,14 @@ def _question_json(question: ReportQuestion) -> dict[str, Any]:
     }
 
 
-def to_markdown(interview: StoredInterview, questions: list[ReportQuestion]) -> str:
+def to_markdown(
+    interview: StoredInterview, questions: list[ReportQuestion], zone: tzinfo | None = None
+) -> str:
+    """The report; its title dates the interview on the calendar of `zone` (None: the system's),
+    not by the study day, which after midnight and before the rollover is yesterday's."""
+    started = calendar_date(interview.started_at, zone).isoformat()
     lines = [
-        f"# Mock interview {interview.id}, {interview.day.isoformat()} ({interview.status})",
+        f"# Mock interview {interview.id}, {started} ({interview.status})",
         "",
         *_summary(interview),
         "",

@@ -257,11 +257,31 @@ def _claim(tokens: list[Token], first: int, last: int) -> range:
 
 def _partners_split(tokens: list[Token], cue: Cue, chosen: list[int]) -> bool:
     """A cue that pairs two named things ("He ReLU") matched across two joined claims ("Xavier
-    for ReLU and He for tanh"); a list of names ("tanh and sigmoid") still pairs them."""
+    for ReLU and He for tanh"), or across clauses one of which pairs its name with another ("He
+    init for tanh, Xavier for ReLU": tanh goes with He); a list of names ("tanh and sigmoid")
+    still pairs them."""
     named = {NAMES[term.form] for term in cue.terms if term.form in NAMES}
     if len(named) < 2:
         return False
-    return any(_joins(tokens, at) for at in range(min(chosen) + 1, max(chosen)))
+    return any(_joins(tokens, at) for at in range(min(chosen) + 1, max(chosen))) or (
+        len({tokens[at].clause for at in chosen}) > 1
+        and any(_paired_in_its_clause(tokens, at, chosen) for at in chosen)
+    )
+
+
+def _paired_in_its_clause(tokens: list[Token], at: int, chosen: list[int]) -> bool:
+    """The clause of the name at `at` names, outside the matched words, a partner of the other
+    kind: an initialisation for an activation, or the other way round. (Gated units are left out:
+    "a sigmoid, GELU or Swish gate for GLU, GeGLU and SwiGLU" pairs them across commas.)"""
+    name = name_of(tokens, at)
+    if name is None or name not in INITIALISATIONS | ACTIVATIONS:
+        return False
+    return any(
+        (other := name_of(tokens, position)) in INITIALISATIONS | ACTIVATIONS
+        and (other in INITIALISATIONS) != (name in INITIALISATIONS)
+        for position, token in enumerate(tokens)
+        if token.clause == tokens[at].clause and position not in chosen
+    )
 
 
 def _joins(tokens: list[Token], at: int) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from quizapp.study.clock import Clock
+from quizapp.study.clock import Clock, calendar_date
 from quizapp.study.custom_study import (
     WeakFamily,
     below_target_on,
@@ -20,6 +20,7 @@ from quizapp.study.custom_study import (
 from quizapp.study.daily_room import QueueCounts, day_limits
 from quizapp.study.scope import StudyScope, TaggedCard, scopes_for
 from quizapp.study.scope_counts import scope_counts
+from quizapp.study.settings import StudySettings
 from quizapp.study.store import StudyStore
 
 
@@ -32,6 +33,9 @@ class ScopeChoice:
 @dataclass(frozen=True)
 class StudyChoices:
     today: date
+    """The study day (it starts at the rollover hour): what the counts are for."""
+    calendar_today: date
+    """The calendar date: what the interview day is set against."""
     scopes: tuple[ScopeChoice, ...]
     next_card: str
     """"Nothing is due now; the next card is due tomorrow (…)." when nothing is; else ""."""
@@ -46,6 +50,8 @@ class StudyChoices:
     below_target: int
     """Studied cards whose predicted recall on the interview day is below `retention`."""
     retention: float
+    settings: StudySettings
+    """The settings read for these choices (the interview day is changed from them)."""
 
 
 def study_choices(
@@ -71,17 +77,19 @@ def study_choices(
         next_card = (
             "Nothing is due now; no studied card is waiting."
             if coming is None
-            else f"Nothing is due now; the next card is due {when_text(coming, today, calendar)}."
+            else f"Nothing is due now; the next card is due {when_text(coming, now, clock.zone)}."
         )
     interview_day = settings.interview_ahead(today)
+    date_today = calendar_date(now, clock.zone)
     return StudyChoices(
         today=today,
+        calendar_today=date_today,
         scopes=scopes,
         next_card=next_card,
         new_per_day=settings.new_per_day,
         extra_new_today=limits.extra_new,
         weakest=tuple(weakest_families(store, cards, today)),
-        interview=interview_countdown(settings, today),
+        interview=interview_countdown(settings, date_today),
         interview_day=interview_day,
         unseen=""
         if interview_day is None
@@ -90,4 +98,5 @@ def study_choices(
         if interview_day is None
         else len(below_target_on(store, cards, settings, calendar, interview_day)),
         retention=settings.desired_retention,
+        settings=settings,
     )

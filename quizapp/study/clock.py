@@ -55,6 +55,13 @@ class FakeClock:
         return self._now
 
 
+def calendar_date(moment: datetime, zone: tzinfo | None) -> date:
+    """The date on the user's calendar at `moment` (`zone` None: the system's): what a date shown
+    to the user means. The study day (`StudyCalendar.day_of`) starts at the rollover hour, so
+    from midnight until then it is still yesterday's: right for queues, wrong in a sentence."""
+    return moment.astimezone(zone).date()
+
+
 def _require_aware(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("clock times must be timezone-aware")

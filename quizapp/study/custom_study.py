@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, TypeVar
 
-from quizapp.study.clock import StudyCalendar
+from quizapp.study.clock import StudyCalendar, calendar_date
 from quizapp.study.protocols import StudyCard
 from quizapp.study.settings import StudySettings
 from quizapp.study.store import StudyStore
@@ -67,11 +67,12 @@ def _due_counting_burial(
     return max(due, calendar.start_of(buried_until))
 
 
-def when_text(moment: datetime, today: date, calendar: StudyCalendar) -> str:
-    """ "today at 14:30", "tomorrow (2026-12-01)" or "on 2026-12-05 (in 5 days)"."""
-    day = calendar.day_of(moment)
+def when_text(moment: datetime, now: datetime, zone: tzinfo | None) -> str:
+    """ "today at 14:30", "tomorrow (2026-12-01)" or "on 2026-12-05 (in 5 days)", counted on the
+    calendar (at 3 am a card due at 10 is due today, though the study day is yesterday's)."""
+    day, today = calendar_date(moment, zone), calendar_date(now, zone)
     if day <= today:
-        return f"today at {moment.astimezone(calendar.zone).strftime('%H:%M')}"
+        return f"today at {moment.astimezone(zone).strftime('%H:%M')}"
     if day == today + timedelta(days=1):
         return f"tomorrow ({day.isoformat()})"
     return f"on {day.isoformat()} (in {(day - today).days} days)"
@@ -112,7 +113,8 @@ def cards_of_families(cards: Iterable[_Card], families: Sequence[WeakFamily]) ->
 
 
 def interview_countdown(settings: StudySettings, today: date) -> str:
-    """ "Interview in 12 days (2026-12-12)", "Interview today", or "" (none set, or passed)."""
+    """ "Interview in 12 days (2026-12-12)", "Interview today", or "" (none set, or passed);
+    `today` is the calendar date (`calendar_date`): the interview is on the user's calendar."""
     day = settings.interview_ahead(today)
     if day is None:
         return ""

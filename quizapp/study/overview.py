@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from quizapp.study.activity import day_activity, streaks
-from quizapp.study.clock import Clock
+from quizapp.study.clock import Clock, calendar_date
 from quizapp.study.content_changes import find_changed
 from quizapp.study.daily_room import QueueCounts, today_room, unheld
 from quizapp.study.protocols import StudyCard
@@ -62,14 +62,14 @@ class Overview:
         return f"{self.changed_cards} studied {were} rewritten a lot: press C to look at them"
 
 
-def last_interview_text(summary: InterviewSummary | None) -> str:
-    """Home's line about the latest finished interview (here, not with the mock interview's
-    report: home would import the whole mock package for it)."""
+def last_interview_text(summary: InterviewSummary | None, zone: tzinfo | None) -> str:
+    """Home's line about the latest finished interview, dated on the calendar (here, not with the
+    mock interview's report: home would import the whole mock package for it)."""
     if summary is None or summary.score is None:
         return "Mock interview: none yet (press m for a timed one)"
     return (
         f"Last mock interview: {summary.score:.0%} over {summary.planned} questions"
-        f" on {summary.day.isoformat()}"
+        f" on {calendar_date(summary.started_at, zone).isoformat()}"
     )
 
 
@@ -119,6 +119,6 @@ def overview(
         due_tomorrow=counted(1),
         due_next_week=counted(1, 2),
         changed_cards=None,
-        last_mock=last_interview_text(latest_finished(store)),
+        last_mock=last_interview_text(latest_finished(store), clock.zone),
     )
     return summary.with_changed_cards(store, cards) if check_changes else summary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
+from functools import cached_property
 
 import numpy as np
 from fsrs import Rating
@@ -13,6 +14,7 @@ from quizapp.study.answering import Graded, propose
 from quizapp.study.items import PracticeItem, Questioner, ensure_readable
 from quizapp.study.protocols import GradeLike, QuestionFactory, StudyCard
 from quizapp.study.scheduling import record_answer
+from quizapp.study.settings import StudySettings
 from quizapp.study.store import Attempt, Recorded, StudyStore
 
 
@@ -27,8 +29,12 @@ class PracticeSession:
         self._store = store
         self._clock = store.clock
         self._questions = Questioner(generate, rng)
-        self._settings = store.settings()
-        self._calendar = self._settings.calendar(self._clock.zone)
+
+    @cached_property
+    def _settings(self) -> StudySettings:
+        """Read when the first answer is recorded (the UI does that off its event loop), not
+        when the drill is set up."""
+        return self._store.settings()
 
     def question(
         self,
@@ -80,7 +86,7 @@ class PracticeSession:
         chosen = (
             rating if rating is not None else propose(grade, taken, self._usual_time(item)).rating
         )
-        day = self._calendar.day_of(self._clock.now())
+        day = self._settings.calendar(self._clock.zone).day_of(self._clock.now())
         attempt = Attempt(
             duration=taken,
             response=response,

@@ -232,12 +232,14 @@ class ReviewSession(OneCardSession):
     def _set_aside(self, item: StudyItem) -> None:
         self._front.append(item)
 
+    def _question_to_keep(self, item: StudyItem) -> int | None:
+        return item.seed
+
     def _taken_back(self, action: Action) -> None:
-        """The card's exact previous state is back in the store: rebuild the queue from it, so
-        the siblings an answer held back come back too."""
+        """The card's exact previous state (and for an answer, its question: see `undo`) is back
+        in the store: rebuild the queue from it, so the siblings an answer held back come back
+        too. A bury, suspension or reset never forgot the question."""
         card_id = action.item.card.id
-        if action.item.seed is not None:
-            keep_seed(self._store, card_id, action.item.seed)
         self._front = [item for item in self._front if item.card.id != card_id]
         if self._pending is not None:
             self._pending = self._prepared(self._pending)

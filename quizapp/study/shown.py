@@ -88,6 +88,11 @@ class OneCardSession(ABC):
     def _set_aside(self, item: StudyItem) -> None:
         """Put the card on show back at the head of the queue: an undone card comes first."""
 
+    def _question_to_keep(self, item: StudyItem) -> int | None:
+        """The seed of `item`'s question, when this session keeps questions on show in the store
+        (stored with the undo, in its commit); None here."""
+        return None
+
     @abstractmethod
     def _taken_back(self, action: Action) -> None:
         """Update the queue once `action` is taken back and its card is on show again: no other
@@ -144,7 +149,7 @@ class OneCardSession(ABC):
             return None
         last = self._history[-1]
         if isinstance(last, Answered):
-            self._store.undo(last.recorded.review.id)
+            self._store.undo(last.recorded.review.id, keep_seed=self._question_to_keep(last.item))
         else:
             self._store.revert(last.change)
         self._history.pop()

@@ -104,6 +104,12 @@ class Stats:
     leeches: tuple[Leech, ...]
     recall: tuple[TopicRecall, ...]
 
+    @property
+    def recall_when(self) -> str:
+        """ "today", or "on 2026-12-12" for a day ahead: after midnight, before the rollover, the
+        study day's date would read as yesterday's."""
+        return "today" if self.recall_date <= self.today else f"on {self.recall_date.isoformat()}"
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types only: dates as ISO strings, tuples as lists."""
         return _plain(self)

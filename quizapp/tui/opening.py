@@ -46,11 +46,14 @@ class TodaysNumbers:
 def todays_numbers(workspace: Workspace) -> TodaysNumbers:
     """Today's numbers but the changed-cards count; read in a thread (they query the study
     database)."""
+    from quizapp.study.clock import calendar_date
     from quizapp.study.custom_study import interview_countdown
     from quizapp.study.overview import overview
 
     summary = overview(workspace.store, workspace.cards, workspace.clock, check_changes=False)
-    return TodaysNumbers(summary, interview_countdown(workspace.store.settings(), summary.day))
+    clock = workspace.clock
+    today = calendar_date(clock.now(), clock.zone)
+    return TodaysNumbers(summary, interview_countdown(workspace.store.settings(), today))
 
 
 def first_numbers(workspace: Workspace) -> TodaysNumbers | None:

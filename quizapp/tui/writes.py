@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
 
+from quizapp.tui.typed_keys import replay
+
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
 
@@ -30,11 +32,13 @@ class StoreWrites:
         self._app = app
         self._turn = asyncio.Lock()
         self._pending = 0
+        self._holding = False
         self._held: list[events.Key] = []
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        """Keys are held from the first write asked until they are handed back."""
+        return self._holding
 
     def run(
         self,
@@ -48,6 +52,7 @@ class StoreWrites:
         refuses (`StudyStoreError`), the error is shown under `title` and `failed()` runs
         instead; the store and the session are unchanged, so the user can simply try again."""
         self._pending += 1
+        self._holding = True
         self._app.writing = True
         self._app.run_worker(
             self._write(step, then, title, failed), group="store-writes", exit_on_error=True
@@ -78,8 +83,7 @@ class StoreWrites:
         finally:
             self._pending -= 1
             if not self._pending:
-                self._app.writing = False
-                self._release()
+                self._app.call_after_refresh(self._release)
 
     def hold(self, event: events.Key) -> bool:
         """Keep a key pressed while a write is under way (True: it is held, not handled now).
@@ -91,6 +95,12 @@ class StoreWrites:
         return True
 
     def _release(self) -> None:
+        """Once the screen has refreshed after the last write: a key still coming back up from
+        a widget when the write ended (its binding still to run) is held by then, in its place
+        among the others, instead of arriving after the keys pressed after it."""
+        if self._pending:
+            return
+        self._holding = False
+        self._app.writing = False
         held, self._held = self._held, []
-        for event in held:
-            self._app.post_message(events.Key(event.key, event.character))
+        replay(self._app, held)

@@ -89,7 +89,7 @@ def test_table_shows_each_part(tmp_path: Path, capsys: pytest.CaptureFixture) ->
         "Accuracy by activation function",
         "Accuracy by question family",
         "Leeches",
-        "Predicted recall on",
+        "Predicted recall today by topic",
     ):
         assert heading in table
     assert "1 orphaned" in table

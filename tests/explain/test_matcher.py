@@ -183,6 +183,14 @@ def test_a_pairing_is_credited_only_with_its_partner() -> None:
     assert judge("tanh and sigmoid both saturate", listed)[0]
 
 
+def test_a_pairing_across_a_comma_goes_with_the_partner_in_its_own_clause() -> None:
+    point = KeyPoint("Glorot/Xavier for tanh and sigmoid.", ("xavier tanh", "tanh xavier"))
+    assert not judge("He init for tanh, Xavier for ReLU.", point)[0]
+    assert judge("For tanh, use Xavier.", point) == (True, "tanh, use Xavier")
+    gated = KeyPoint("GLU: sigmoid gate.", ("glu sigmoid",))
+    assert judge("The gate is a sigmoid, GELU or Swish for GLU, GeGLU and SwiGLU.", gated)[0]
+
+
 def test_a_gated_unit_is_credited_only_with_its_own_gate() -> None:
     point = KeyPoint("GLU: sigmoid gate; GeGLU: GELU; SwiGLU: Swish.", ("gates",))
     assert not judge("GLU gates with a GELU", point)[0]

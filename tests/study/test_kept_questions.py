@@ -68,3 +68,25 @@ def test_an_answer_forgets_its_question_in_the_same_commit(store: StudyStore) ->
         assert other.execute("SELECT count(*) FROM shown_questions").fetchone() == (0,)
         assert other.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
 
+
+
+def test_an_undo_keeps_the_question_in_the_same_commit(store: StudyStore) -> None:
+    session = _session(store, 1, SKILL)
+    shown = session.next()
+    session.keep_question()
+    session.record(shown, Rating.Good)
+    statements: list[str] = []
+    store._connection.set_trace_callback(statements.append)
+    try:
+        session.undo()
+    finally:
+        store._connection.set_trace_callback(None)
+    assert statements.count("BEGIN IMMEDIATE") == statements.count("COMMIT") == 1
+    commit = statements.index("COMMIT")
+    assert any("DELETE FROM reviews" in sql for sql in statements[:commit])
+    assert any("INTO shown_questions" in sql for sql in statements[:commit])
+    with sqlite3.connect(store.path) as other:
+        assert other.execute("SELECT card_id, seed FROM shown_questions").fetchall() == [
+            (SKILL.id, shown.seed)
+        ]
+        assert other.execute("SELECT count(*) FROM reviews").fetchone() == (0,)

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerFailed
@@ -42,6 +44,19 @@ def wrong_answer(question) -> str:
     return ", ".join(["999"] * question.expected_vector.size)
 
 
+def burst(app: QuizApp, *keys: str) -> None:
+    """Keys as a terminal delivers a burst (keys sent by tmux, a paste of keystrokes): all queued
+    at once, none handled before the next arrives (`pilot.press` waits after each key). A key
+    is a character ("0", ".") or a key name ("enter", "ctrl+a")."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        typed = key if len(key) == 1 else None
+        event = events.Key(_character_to_key(key) if typed else key, typed)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
 def last_message(app: QuizApp) -> str:
     """The newest notification's text."""
     return list(app._notifications)[-1].message
@@ -73,6 +88,36 @@ def failing_database(store: StudyStore, tmp_path: Path) -> Iterator[None]:
     finally:
         store._connection.close()
         store._connection = working
+
+
+class _WatchedConnection:
+    """Forwards to the store's connection, noting each statement run on `thread`."""
+
+    def __init__(self, real: sqlite3.Connection, thread: int, noted: list[str]) -> None:
+        self._real = real
+        self._thread = thread
+        self._noted = noted
+
+    def execute(self, sql: str, *parameters: object) -> sqlite3.Cursor:
+        if threading.get_ident() == self._thread:
+            self._noted.append(sql)
+        return self._real.execute(sql, *parameters)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+
+@contextmanager
+def sql_on_the_event_loop(store: StudyStore) -> Iterator[list[str]]:
+    """The statements the store runs on this thread (under Pilot, the app's event loop) while
+    inside: a screen reading the database there freezes the UI as long as the read takes."""
+    noted: list[str] = []
+    real = store._connection
+    store._connection = _WatchedConnection(real, threading.get_ident(), noted)
+    try:
+        yield noted
+    finally:
+        store._connection = real
 
 
 async def settle(pilot: Pilot) -> None:

@@ -17,7 +17,7 @@ from quizapp.study.protocols import GradeLike, StudyCard, visible_text
 from quizapp.study.state import CardState, from_micros, to_micros
 from quizapp.study.store.cards import CardTable
 from quizapp.study.store.connection import guarded
-from quizapp.study.store.shown import forget_seed_in
+from quizapp.study.store.shown import forget_seed_in, keep_seed_in
 
 _USUAL_TIME_WINDOW = 20
 _USUAL_TIME_MINIMUM = 5
@@ -244,8 +244,10 @@ class ReviewLog(CardTable):
         return _review_from_row((review_id, *values))
 
     @guarded
-    def undo(self, review_id: int) -> CardState | None:
-        """Delete a review and, for a scheduled one, put back the card's exact previous row.
+    def undo(self, review_id: int, *, keep_seed: int | None = None) -> CardState | None:
+        """Delete a review and, for a scheduled one, put back the card's exact previous row;
+        `keep_seed`: the question the answer was given to is on show again, in the same commit
+        (a crash never leaves the answer undone with its question lost).
 
         Refused when a later scheduled review of the same card exists (it was computed from the
         state this would discard). Returns the restored state (None: the card had no row before).
@@ -279,6 +281,8 @@ class ReviewLog(CardTable):
                 else:
                     self._write_state(restored)
             connection.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            if keep_seed is not None:
+                keep_seed_in(connection, card_id, keep_seed)
         return restored
 
     @guarded

@@ -17,9 +17,15 @@ def kept_seed(store: StudyStore, card_id: str) -> int | None:
 
 def keep_seed(store: StudyStore, card_id: str, seed: int) -> None:
     with store.transaction() as connection:
-        connection.execute(
-            "INSERT OR REPLACE INTO shown_questions (card_id, seed) VALUES (?, ?)", (card_id, seed)
-        )
+        keep_seed_in(connection, card_id, seed)
+
+
+def keep_seed_in(connection: sqlite3.Connection, card_id: str, seed: int) -> None:
+    """The card's question on show is the one drawn from `seed`, in the write transaction of
+    `connection` (an undone answer asks its question again)."""
+    connection.execute(
+        "INSERT OR REPLACE INTO shown_questions (card_id, seed) VALUES (?, ?)", (card_id, seed)
+    )
 
 
 def forget_seed_in(connection: sqlite3.Connection, card_id: str) -> None:

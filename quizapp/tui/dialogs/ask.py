@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from quizapp.tui.widgets.ordered_input import OrderedInput
+
 _T = TypeVar("_T")
 
 
@@ -49,7 +51,7 @@ class AskScreen(ModalScreen[_T | None], Generic[_T]):
     def compose(self) -> ComposeResult:
         with Vertical(id="ask-panel"):
             yield Static(self._question, id="ask-question", markup=False)
-            yield Input(self._value, id="ask-input", select_on_focus=True)
+            yield OrderedInput(self._value, id="ask-input", select_on_focus=True)
             yield Static("", id="ask-error", markup=False)
 
     @on(Input.Submitted, "#ask-input")

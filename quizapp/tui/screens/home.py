@@ -209,16 +209,17 @@ class HomeScreen(QuizScreen):
         from quizapp.tui.screens.changed import ChangedCardsScreen
         from quizapp.tui.screens.mock import MockSetupScreen
         from quizapp.tui.screens.practice import PracticeSetupScreen
-        from quizapp.tui.screens.review import ReviewScreen
+        from quizapp.tui.screens.review_start import ReviewStartScreen
         from quizapp.tui.screens.stats import StatsScreen
         from quizapp.tui.screens.study_choice import StudyChoiceScreen
 
         if mode == "review":
             workspace = self.workspace
-            session = ReviewSession(workspace.store, workspace.cards)
-            if session.counts().total == 0:
-                return StudyChoiceScreen()
-            return ReviewScreen(session, "Review")
+            return ReviewStartScreen(
+                lambda: ReviewSession(workspace.store, workspace.cards),
+                "Review",
+                when_empty=StudyChoiceScreen,
+            )
         screens: dict[str, Callable[[], QuizScreen]] = {
             "choose": StudyChoiceScreen,
             "practice": PracticeSetupScreen,

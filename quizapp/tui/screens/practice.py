@@ -15,7 +15,7 @@ from textual.widgets.selection_list import Selection
 from quizapp import engine
 from quizapp.content.kinds import kind_label
 from quizapp.questions import describe, template_ids
-from quizapp.study import CramSession, PracticeItem, PracticeSession
+from quizapp.study import CramSession, Graded, PracticeItem, PracticeSession
 from quizapp.study.cram_places import CramPlace, cards_at, cram_places
 from quizapp.study.drill import Drill, drill_choices, numeric_cards_for
 from quizapp.study.practice_setup import (
@@ -25,8 +25,9 @@ from quizapp.study.practice_setup import (
 )
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
-from quizapp.tui.screens.review import ReviewScreen
+from quizapp.tui.screens.review_start import ReviewStartScreen
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickBox, TickList
 
@@ -66,7 +67,7 @@ class PracticeSetupScreen(QuizScreen):
             yield families
         with Horizontal(classes="practice-controls"):
             yield Static("Questions (0 = endless):", classes="label")
-            yield Input("10", id="practice-count", type="integer", max_length=4)
+            yield OrderedInput("10", id="practice-count", type="integer", max_length=4)
             yield TickBox("Count in my review schedule", id="practice-schedule")
         with Horizontal(classes="practice-controls"):
             yield Button("Start drill", id="practice-start", variant="primary")
@@ -221,12 +222,19 @@ class DrillScreen(QuizScreen):
         item = self.item
         assert item is not None
         numeric = self.query_one("#drill-numeric", NumericAnswer)
-        graded = self.drill.submit(item, event.text)
-        if not graded.readable:
-            numeric.show_unreadable(graded.grade)
-            return
+        drill = self.drill
 
-        def recorded(_: object) -> None:
+        def judge_and_record() -> Graded:
+            """Off the event loop: the proposed rating reads the user's usual time."""
+            graded = drill.submit(item, event.text)
+            if graded.readable:
+                drill.record(item, graded)
+            return graded
+
+        def recorded(graded: Graded) -> None:
+            if not graded.readable:
+                numeric.show_unreadable(graded.grade)
+                return
             numeric.show_result(graded.grade)
             if self.drill.scheduled and graded.proposal is not None:
                 self.query_one("#drill-summary", Static).update(
@@ -239,11 +247,7 @@ class DrillScreen(QuizScreen):
             self.answered = True
             self.query_one("#card-scroll", VerticalScroll).focus()
 
-        self.quiz_app.writes.run(
-            lambda: self.drill.record(item, graded),
-            recorded,
-            failed=numeric.reopen,
-        )
+        self.quiz_app.writes.run(judge_and_record, recorded, failed=numeric.reopen)
 
 
 class CramSetupScreen(QuizScreen):
@@ -290,4 +294,5 @@ class CramSetupScreen(QuizScreen):
         if not cards:
             self.query_one("#practice-message", Static).update("No cards match this selection.")
             return
-        self.app.push_screen(ReviewScreen(CramSession(workspace.store, cards), "Cram"))
+        store = workspace.store
+        self.app.push_screen(ReviewStartScreen(lambda: CramSession(store, cards), "Cram"))

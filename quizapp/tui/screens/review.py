@@ -25,6 +25,7 @@ from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
 from quizapp.tui.dialogs import ConfirmScreen, reset_question, suspend_question
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.typed_keys import TypedAhead
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.checklist_view import ChecklistView
 from quizapp.tui.widgets.rating_bar import RatingBar
@@ -90,9 +91,18 @@ class ReviewScreen(QuizScreen):
 
     state: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
 
-    def __init__(self, session: ReviewSession | CramSession, title: str) -> None:
+    def __init__(
+        self,
+        session: ReviewSession | CramSession,
+        title: str,
+        *,
+        typed_ahead: TypedAhead | None = None,
+    ) -> None:
+        """`typed_ahead`: keys typed while the session was built, handled once its first card
+        is on show."""
         super().__init__()
         self.session = session
+        self._typed_ahead = typed_ahead
         self.title = title
         self.tally = SessionTally()
         self.item: StudyItem | None = None
@@ -120,6 +130,8 @@ class ReviewScreen(QuizScreen):
             # "↓ more below" follows the layout: content grown, the window resized, scrolled.
             self.watch(scroll, attribute, self._show_rating_bar, init=False)
         self._present(self.session.next())
+        if self._typed_ahead is not None:
+            self._typed_ahead.hand_over(self.app)
 
     @property
     def is_scheduled(self) -> bool:

@@ -133,7 +133,7 @@ class StatsScreen(QuizScreen):
         )
         self._fill(
             "#stats-recall",
-            ("topic", "cards", "studied", f"recall on {stats.recall_date}", "studied only"),
+            ("topic", "cards", "studied", f"recall {stats.recall_when}", "studied only"),
             [
                 (
                     r.topic,

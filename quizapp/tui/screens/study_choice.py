@@ -191,7 +191,7 @@ class StudyChoiceScreen(QuizScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, description="Starting the session")
     def _start(self, starter: Starter) -> None:
         """Build the session off the event loop, then replace this screen by its review."""
-        self.app.call_from_thread(self._open, starter())
+        self.app.call_from_thread(self._open, _with_first_card(starter()))
 
     def _open(self, built: tuple[ReviewSession | CramSession, str] | str) -> None:
         from quizapp.tui.screens.review import ReviewScreen
@@ -251,9 +251,9 @@ class StudyChoiceScreen(QuizScreen):
                 return
             store, today = self.workspace.store, self.choices.today
 
-            def step() -> tuple[ReviewSession, str] | str:
+            def step() -> tuple[ReviewSession | CramSession, str] | str:
                 add_extra_new_cards(store, today, count)
-                return self._scoped(index)
+                return _with_first_card(self._scoped(index))
 
             self.quiz_app.writes.run(step, self._open)
 
@@ -315,10 +315,10 @@ class StudyChoiceScreen(QuizScreen):
         if choices is None:
             return
         store = self.workspace.store
-        current = store.settings()
+        current = choices.settings
 
         def parse(text: str) -> StudySettings:
-            return updated_settings(current, {"interview_date": text}, today=choices.today)
+            return updated_settings(current, {"interview_date": text}, today=choices.calendar_today)
 
         def chosen(settings: StudySettings | None) -> None:
             if settings is None:
@@ -329,7 +329,9 @@ class StudyChoiceScreen(QuizScreen):
                 self.notify(f"Interview day: {day}", timeout=3)
                 self.load_choices()
 
-            self.quiz_app.writes.run(lambda: settings.save(store), saved)
+            self.quiz_app.writes.run(
+                lambda: store.set_setting("interview_date", settings.interview_date), saved
+            )
 
         self.app.push_screen(
             AskScreen(
@@ -337,3 +339,13 @@ class StudyChoiceScreen(QuizScreen):
             ),
             chosen,
         )
+
+
+def _with_first_card(
+    built: tuple[ReviewSession | CramSession, str] | str,
+) -> tuple[ReviewSession | CramSession, str] | str:
+    """The session with its first card prepared (its question, its states): run off the event
+    loop, so the review shows it without reading the database."""
+    if not isinstance(built, str):
+        built[0].next()
+    return built

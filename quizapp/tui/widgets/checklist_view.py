@@ -19,6 +19,7 @@ from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
 from quizapp.study.answering import KeyPointsGrade, Ticked
 from quizapp.tui.widgets.flashcard_view import FlashcardView
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class ChecklistView(FlashcardView):
         """The explanation typed for the card on show ("" when it was revealed without one)."""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield OrderedInput(
             placeholder="tab or enter: type your answer here; space reveals without typing",
             id="typed-answer",
         )

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from quizapp.tui.widgets.ordered_input import AnswerInput
+
 if TYPE_CHECKING:
     from quizapp.questions import Question
     from quizapp.study import GradeLike
@@ -62,37 +64,45 @@ class NumericAnswer(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="numeric-prompt", markup=False)
-        yield Input(placeholder="your answer, e.g. 0.5, 0, 1.2 — enter submits", id="numeric-input")
+        yield AnswerInput(
+            placeholder="your answer, e.g. 0.5, 0, 1.2 — enter submits", id="numeric-input"
+        )
         yield Static("", id="numeric-error", markup=False)
         yield Static("", id="numeric-feedback", markup=False)
         yield Static("", id="numeric-solution", markup=False)
 
+    @property
+    def answer_box(self) -> AnswerInput:
+        return self.query_one("#numeric-input", AnswerInput)
+
     def ask(self, question: Question) -> None:
         self.question = question
         self.query_one("#numeric-prompt", Static).update(question.prompt)
-        answer_box = self.query_one("#numeric-input", Input)
-        answer_box.value = ""
-        answer_box.disabled = False
         for part in ("#numeric-error", "#numeric-feedback", "#numeric-solution"):
             self.query_one(part, Static).update("")
-        answer_box.focus()
+        self.answer_box.value = ""
+        self.reopen()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """The box keeps the focus while the answer is judged (no key typed on goes elsewhere);
+        it takes no other answer until the verdict is shown."""
         event.stop()
-        if self.question is None or event.input.disabled:
+        if self.question is None:
+            self.answer_box.verdict_given()
             return
-        event.input.disabled = True
         self.post_message(self.Submitted(event.value))
 
     def reopen(self) -> None:
-        """Lets the answer just sent be sent again, e.g. after it could not be saved."""
-        answer_box = self.query_one("#numeric-input", Input)
+        """Lets the answer just sent be sent again, e.g. after it was refused or could not be
+        saved; keys typed on meanwhile reach the box now."""
+        answer_box = self.answer_box
         answer_box.disabled = False
         answer_box.focus()
+        answer_box.verdict_given()
 
     def show_unreadable(self, grade: GradeLike) -> None:
         """Why the answer could not be read, pointing at the spot; the box opens again."""
-        answer_box = self.query_one("#numeric-input", Input)
+        answer_box = self.answer_box
         lines = [clipped(line) for line in grade.feedback]
         column = getattr(grade, "error_column", None)
         if column is not None:
@@ -106,6 +116,9 @@ class NumericAnswer(Vertical):
     def show_result(self, grade: GradeLike) -> None:
         """Per-element feedback, the named mistake, the expected answer and the worked solution."""
         assert self.question is not None
+        answer_box = self.answer_box
+        answer_box.disabled = True
+        answer_box.verdict_given()
         self.query_one("#numeric-error", Static).update("")
         verdict = "Correct" if grade.correct else f"Not quite — score {grade.score:.0%}"
         lines = [verdict, *grade.feedback, f"Expected: {self.question.expected_text}"]

@@ -1,0 +1,58 @@
+"""Text boxes whose keys take effect in the order they were typed.
+
+Textual's `Input` inserts a typed character as soon as the box receives it, but runs its own
+bound keys (ctrl+a, ctrl+k, backspace, enter, …) only once the key has bubbled up to the app
+(Textual issue #6605). Keys arriving together (a fast typist, keys pasted by a terminal
+multiplexer) were then applied out of order: "ctrl+a ctrl+k 0.5 enter" typed "0.5" first, then
+went home, deleted it and submitted an empty answer.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from quizapp.tui.typed_keys import replay
+
+
+class OrderedInput(Input):
+    """Runs its own non-priority bindings as it receives the key, before the next key. Priority
+    bindings (the app's and the screen's) were already checked by the app before the key came
+    here, and the box is first in the binding chain, so the same action runs as before."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
+
+
+class AnswerInput(OrderedInput):
+    """Enter submits the answer, and the box then waits for the verdict (`verdict_given`). Keys
+    typed on in the same burst were already on their way to the box: they are kept meanwhile
+    and handed back to the app in order once the verdict is shown, so they reach the box again
+    when the answer was refused, or whatever has the focus after an accepted one (the rating
+    keys), never lost and never applied to the answer being judged."""
+
+    def __init__(self, *, placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self._kept: list[events.Key] | None = None
+
+    async def action_submit(self) -> None:
+        self._kept = []
+        await super().action_submit()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._kept is not None:
+            event.stop()
+            event.prevent_default()
+            self._kept.append(event)
+            return
+        await super()._on_key(event)
+
+    def verdict_given(self) -> None:
+        kept, self._kept = self._kept or [], None
+        replay(self.app, kept)
