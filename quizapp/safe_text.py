@@ -2,7 +2,9 @@
 
 A terminal acts on control characters: ESC starts sequences that set the window title, write the
 clipboard (OSC 52) or clear the screen, and C1 characters (U+0080-U+009F) do the same in one
-character on many terminals. Such a character is shown as a visible escape (`\\u001b`) instead,
+character on many terminals. A bidi-aware terminal also acts on the bidi embeddings, overrides
+and isolates: after U+202E the rest of the line is shown reversed, so a card could show other
+than it says. Such a character is shown as a visible escape (`\\u001b`, `\\u202e`) instead,
 which is also a valid escape inside a JSON string; tab and newline are kept, since text is laid
 out with them.
 """
@@ -15,8 +17,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from typing import Any, TextIO
 
-CONTROL_CODES = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
-"""The one definition of the characters a terminal acts on (tab and newline are kept)."""
+TERMINAL_CONTROLS = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+"""C0, DEL and C1: the characters every terminal acts on (tab and newline are kept)."""
+BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+"""LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI: each reorders the text after it up to the end
+of its line. The direction marks (U+200E, U+200F, U+061C) are kept: they only settle the
+direction of the punctuation next to them, and right-to-left text needs them."""
+CONTROL_CODES = TERMINAL_CONTROLS | BIDI_CONTROLS
+"""The one definition of the characters kept off a terminal and out of decks and exports."""
 _VISIBLE = {code: f"\\u{code:04x}" for code in CONTROL_CODES}
 
 
@@ -30,7 +38,7 @@ _CONTROL = control_pattern()
 
 
 def inert(text: str) -> str:
-    """`text` with every control character but tab and newline replaced by its `\\u00NN` escape."""
+    """`text` with every control character but tab and newline replaced by its `\\uNNNN` escape."""
     return text.translate(_VISIBLE)
 
 

@@ -3,8 +3,9 @@ no control character (ESC, C1, ...) reaches a terminal or an exported file, noth
 
 Terminal escapes (window title, OSC 52 clipboard write, screen clear, their one-byte C1 forms)
 come in through deck text and keys, file and folder names, the data dir path, answers the user
-pasted and rows already in the database; bidi controls, zero-width characters, markup and a
-100 kB word must simply be shown.
+pasted and rows already in the database, and so do bidi overrides (which make a line show other
+than it says); direction marks, zero-width characters, markup and a 100 kB word must simply be
+shown.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ CORPUS = {
     "del-nul": "a\x7fb\x00c",
     "cr-backspace": "over\rwrite\x08",
     "bidi": "abc\u202edcba\u2066x\u2069 \u200f",
+    "direction-marks": "abc\u200fdef\u200e\u061c",
     "zero-width": "zero\u200b\u200c\u200d\ufeffwidth",
     "huge-word": "W" * 100_000,
     "markup": "[bold]not bold[/] [link=http://x]y[/link] [/]",
@@ -49,7 +51,7 @@ FILE_NAMES = {name: text for name, text in UNSAFE.items() if "\x00" not in text}
 def yaml_text(text: str) -> str:
     """A double-quoted YAML scalar holding `text`, control characters written as escapes."""
     escaped = "".join(
-        f"\\x{ord(c):02x}" if first_control(c) is not None else c.replace("\\", "\\\\")
+        f"\\u{ord(c):04x}" if first_control(c) is not None else c.replace("\\", "\\\\")
         for c in text
     )
     return '"' + escaped.replace('"', '\\"') + '"'

@@ -28,7 +28,10 @@ LARGE_INPUTS = "large inputs ±1000 (no overflow)"
 LARGE_LOGITS = "large logits [1000, 1001]"
 VERY_NEGATIVE_LOGITS = "very negative logits [-1000, -1001]"
 CONFIDENT_AND_WRONG = "confident and wrong [0, 1000] (no log(0))"
-STABILITY_CASES = frozenset({LARGE_INPUTS, LARGE_LOGITS, VERY_NEGATIVE_LOGITS, CONFIDENT_AND_WRONG})
+SOFTMAX_UNDERFLOWS = "softmax underflows [1000, 0] (no log(0))"
+STABILITY_CASES = frozenset(
+    {LARGE_INPUTS, LARGE_LOGITS, VERY_NEGATIVE_LOGITS, CONFIDENT_AND_WRONG, SOFTMAX_UNDERFLOWS}
+)
 """The cases a naive formula fails by overflowing or taking log(0). Stability is the point of the
 exercises whose formula can overflow (their tasks ask for it), so failing one halves the score; a
 formula that cannot overflow (ReLU) passes them anyway."""
@@ -139,6 +142,9 @@ def _forward(exercise: CodeExercise, rng: np.random.Generator) -> list[Case]:
         inputs = _elementwise_inputs(rng, _zeros_name(activation, params))
     else:
         inputs = _logit_inputs(rng)
+    if activation.name == "log_softmax":
+        # Its point: exact where softmax underflows to 0, which log(softmax(x)) turns into log(0).
+        inputs.insert(4, (SOFTMAX_UNDERFLOWS, np.array([[1000.0, 0.0], [0.0, -1000.0]])))
     kwargs = _kwargs(exercise, params)
     return [Case(name, (x,), (_values(activation, x, params),), kwargs) for name, x in inputs]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import data_dir, extra_content, load_content
@@ -48,8 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         nargs="+",
         metavar="TOPIC",
         default=[],
-        help="only cards with one of these tags, sections or activations (e.g. softmax relu);"
-        " commas separate too",
+        help="only cards with one of these tags, sections or activations (e.g. softmax relu"
+        " leaky-relu; - and _ are alike); commas separate too",
     )
     parser.add_argument(
         "--coding",
@@ -66,7 +67,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.study.mock import MockOptions, MockOptionsError
-    from quizapp.study.mock.topics import available_topics, unknown_topics
+    from quizapp.study.mock.topics import (
+        available_topics,
+        spelt_as_the_decks,
+        unknown_topics,
+        unknown_topics_reason,
+    )
 
     topics = [word for entry in args.topics for word in entry.split(",") if word.strip()]
     try:
@@ -86,10 +92,11 @@ def run(args: argparse.Namespace) -> int:
         unknown = unknown_topics(library.cards, options.topics)
         if unknown:
             raise CommandError(
-                f"unknown topic(s) {', '.join(unknown)}; choose from: "
+                f"{unknown_topics_reason(unknown)}; choose from: "
                 + ", ".join(available_topics(library.cards)),
                 2,
             )
+        options = replace(options, topics=spelt_as_the_decks(library.cards, options.topics))
     from quizapp.tui.app import QuizApp
 
     app = QuizApp(data_dir(args), extra_content(args), start_mock=options, library=library)

@@ -37,14 +37,17 @@ class Slip(Enum):
 def typed_digits(token: str, value: float, scientific: bool) -> int | None:
     """The digits `token` was typed to, counted like `Precision.decimals`: after the point, or
     after the mantissa's first significant digit when `scientific`. None when the token does not
-    show them: a fraction (`2/3`), or zero (`0` is also how 0.00 is typed).
+    show them: a fraction (`2/3`), or a zero without decimals (`0` is also how 0.00 is typed) or
+    in scientific notation.
     """
     mantissa = _MANTISSA.match(token)
     assert mantissa is not None
     rest = token[mantissa.end() :].lstrip()
-    if value == 0 or (rest and rest[0] not in _EXPONENT_START):
+    if rest and rest[0] not in _EXPONENT_START:
         return None
     whole, fraction = mantissa["whole"], mantissa["fraction"] or ""
+    if value == 0:
+        return len(fraction) if fraction and not scientific and not rest else None
     exponent = round(math.log10(abs(value / float(f"0{whole}.{fraction}0"))))
     if not scientific:
         return max(0, len(fraction) - exponent)

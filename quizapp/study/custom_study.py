@@ -12,7 +12,12 @@ from quizapp.study.clock import StudyCalendar, calendar_date
 from quizapp.study.protocols import StudyCard
 from quizapp.study.settings import StudySettings
 from quizapp.study.store import StudyStore
-from quizapp.study.store.steering import family_accuracy, recall_below, studied_states
+from quizapp.study.store.steering import (
+    buried_states,
+    earliest_due,
+    family_accuracy,
+    recall_below,
+)
 
 if TYPE_CHECKING:
     from quizapp.study.stats import Stats
@@ -50,13 +55,15 @@ def next_due(store: StudyStore, cards: Iterable[StudyCard], after: datetime) -> 
     """When the earliest of `cards` (studied, not suspended) comes due after `after`; a buried
     card not before its burial ends."""
     calendar = store.calendar()
+    card_ids = {card.id for card in cards}
     moments = [
         _due_counting_burial(state.due, state.buried_until, calendar)
-        for state in studied_states(store, [card.id for card in cards])
+        for state in buried_states(store, card_ids)
         if state.due is not None
     ]
     later = [moment for moment in moments if moment > after]
-    return min(later, default=None)
+    unburied = earliest_due(store, card_ids, after)
+    return min([*later, *([] if unburied is None else [unburied])], default=None)
 
 
 def _due_counting_burial(

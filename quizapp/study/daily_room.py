@@ -4,7 +4,7 @@ of its own so that home counts them without importing the review session."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -74,13 +74,16 @@ def today_room(
     """The room `DayLimits.room` gives `candidates`; they are counted only before an interview
     day (one count, however many)."""
     limits = day_limits(store, settings, day)
-    return limits.room(0 if limits.interview is None else store.unseen_count(candidates, day))
+    if limits.interview is None or limits.room(len(candidates)) == limits.room(0):
+        return limits.room(0)  # even every candidate unseen keeps the pace within the limit
+    return limits.room(store.unseen_count(candidates, day))
 
 
-def unheld(order: list[str], answered: set[str]) -> list[str]:
-    """The new-card `order` without the siblings of cards answered today (a card reset to new
-    after its own answer is not its own sibling)."""
+def unheld(answered: set[str]) -> Callable[[str], bool] | None:
+    """Whether a new card may come today: not if a sibling was answered today (a card reset to
+    new after its own answer is not its own sibling). None: nothing was answered, all may.
+    Asked only about the few candidates `new_card_ids` reads, not about the whole order."""
     if not answered:
-        return order
+        return None
     held = {sibling_key(card_id) for card_id in answered}
-    return [card_id for card_id in order if card_id in answered or sibling_key(card_id) not in held]
+    return lambda card_id: card_id in answered or sibling_key(card_id) not in held

@@ -102,7 +102,7 @@ def overview(
         )
 
     room = today_room(store, settings, today, ids)
-    new = store.new_card_ids(unheld(ids, store.answered_on(today)), today, room.new)
+    new = store.new_card_ids(ids, today, room.new, allowed=unheld(store.answered_on(today)))
     days = day_activity(store)
     activity = next((entry for entry in days if entry.day == today), None)
     summary = Overview(

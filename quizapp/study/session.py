@@ -101,9 +101,10 @@ class ReviewSession(OneCardSession):
             else:
                 self._learning.append((due.due, due.card_id))
         self._new: list[str] = self._store.new_card_ids(
-            unheld(self._order, self._store.answered_on(self._day)),
+            self._order,
             self._day,
             room.new if self._new_cards else 0,
+            allowed=unheld(self._store.answered_on(self._day)),
         )
         shown = {item.card.id for item in self._front}
         if self._pending is not None:

@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from quizapp.safe_text import inert, pasted
 from quizapp.tui.opening import THEME_SETTING, EarlyOpening, Opened, open_for_home
+from quizapp.tui.opening_keys import ScreenOpenings
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.writes import StoreWrites
@@ -80,6 +81,10 @@ class QuizApp(App[None]):
         self.home = HomeScreen()
         self.crash: CrashReport | None = None
         self.writes = StoreWrites(self)
+        self.openings = ScreenOpenings(self)
+
+    def on_mount(self) -> None:
+        self.openings.watch()
 
     def run_to_exit_status(self) -> int:
         """Run in the terminal; after a crash, once the terminal is restored, print one line
@@ -206,10 +211,13 @@ class QuizApp(App[None]):
         return reason
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys wait while a write is running, also one that came back up unhandled (its binding
-        still to run) after the write began; pasted text is made inert before any text box gets it
-        (a clipboard may hold escapes), its CR line ends read as newlines."""
-        if isinstance(event, events.Key) and self.writes.hold(event):
+        """Keys go to the screen current when they arrive, once it is open (`ScreenOpenings`),
+        and wait while a write is running, also one that came back up unhandled (its binding
+        still to run) after the write began; pasted text is made inert before any text box gets
+        it (a clipboard may hold escapes), its CR line ends read as newlines."""
+        if isinstance(event, events.Key) and (
+            await self.openings.take(event) or self.writes.hold(event)
+        ):
             return
         if isinstance(event, events.Paste):
             event.text = pasted(event.text)

@@ -55,6 +55,11 @@ def test_defaults_leave_the_plan_to_the_domain(tmp_path: Path, launched: list[Qu
         (["--seed", "-5"], "the seed must be"),
         (["--questions", "3", "--coding", "4"], "the number of coding exercises must be 0..3"),
         (["--topics", "softmax", "no-such-thing"], "unknown topic(s) no-such-thing; choose from:"),
+        (
+            ["--topics", "silu", "hard_swish"],
+            "no interview, numeric or coding card is about silu, hard_swish (Practice drills its"
+            " numeric questions: p on home); choose from:",
+        ),
     ],
 )
 def test_bad_options_are_one_line_errors_and_the_app_never_starts(
@@ -71,6 +76,16 @@ def test_bad_options_are_one_line_errors_and_the_app_never_starts(
     assert error.count("\n") == 1
     assert not launched
     assert not (tmp_path / "quizapp.sqlite3").exists()
+
+
+@pytest.mark.parametrize("typed", ["leaky-relu", "Leaky_ReLU", "leaky_relu"])
+def test_a_topic_is_read_with_hyphens_or_underscores_in_any_case(
+    tmp_path: Path, launched: list[QuizApp], typed: str
+) -> None:
+    assert main(["--data-dir", str(tmp_path), "mock", "--topics", typed, "Relu-Family"]) == 0
+    [app] = launched
+    assert app.start_mock is not None
+    assert app.start_mock.topics == ("leaky_relu", "relu-family")
 
 
 def test_help_lists_every_option() -> None:

@@ -165,6 +165,7 @@ def test_time_up_runs_the_tests_on_what_was_written_and_scores_the_share_passed(
     assert "      return x  # \\u001b[2J" in details
     assert "Score 75% over 1 questions (coding 75%)" in report.summary_lines()[0]
     stored = load_interview(store, interview.interview_id)
+    assert (stored.score, stored.time_used) == (report.score, report.time_used)
     [row] = stored.answers
     assert (row.kind, row.score, row.problem) == ("coding", 0.75, None)
     assert [(case.name, case.passed) for case in row.cases] == [

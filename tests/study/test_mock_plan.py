@@ -17,6 +17,7 @@ from quizapp.study.mock import MockOptions, MockOptionsError, MockPlanError, bui
 from quizapp.study.mock.budgets import CONCEPTUAL_SECONDS, FAMILY_SECONDS, fit_seconds
 from quizapp.study.mock.options import MIN_SECONDS, parse_options
 from quizapp.study.mock.planning import plan_interview
+from quizapp.study.mock.topics import select
 from quizapp.study.mock.weakness import card_weakness
 from quizapp.study.store import Attempt
 from quizapp.workspace import load_content
@@ -143,6 +144,11 @@ def test_a_topic_with_few_cards_gives_a_shorter_interview_and_says_so(
 def test_an_unknown_topic_is_named_with_examples(deck: list[Card]) -> None:
     with pytest.raises(MockPlanError, match=r"unknown topic\(s\) bogus; choose from .* e\.g\. "):
         build_plan(deck, MockOptions(topics=("softmax", "bogus")))
+
+
+def test_topics_match_with_hyphens_or_underscores_in_any_case(deck: list[Card]) -> None:
+    typed = select(deck, ["Leaky-ReLU", "relu_family"])
+    assert typed and typed == select(deck, ["leaky_relu", "relu-family"])
 
 
 def test_nothing_to_ask_is_an_error() -> None:

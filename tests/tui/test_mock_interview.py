@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from helpers import settle, shown, wait_ready
+from helpers import last_message, settle, shown, wait_ready
 from textual.widgets import DataTable, Input, SelectionList, Static
 
 from quizapp.study import FakeClock, open_store
@@ -286,3 +286,25 @@ async def test_the_report_arrives_with_suggested_ticks_from_the_typed_answer(
         await pilot.pause()
         assert points.selected == list(range(1, len(planned.key_points)))
         assert "suggested ticks" not in shown(app, "#mock-summary")
+
+
+async def test_a_refused_setup_says_why_on_screen_and_points_at_the_field(make_app) -> None:
+    """At 80x24 the reason and the field at fault are in view (walk #17: ctrl+s looked dead)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        setup = app.screen
+        seconds = setup.query_one("#mock-seconds", Input)
+        seconds.value = "-5"
+        setup.query_one("#mock-questions", Input).focus()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        reason = "the time per question must be 5..3600 seconds, not -5"
+        assert shown(app, "#mock-message") == reason
+        assert last_message(app) == reason
+        assert seconds.has_focus
+        message = setup.query_one("#mock-message")
+        assert message.region.bottom <= app.size.height - 1  # above the Footer, not below the fold
+        assert isinstance(app.screen, MockSetupScreen)

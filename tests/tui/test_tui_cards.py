@@ -235,3 +235,21 @@ async def test_a_leech_is_found_and_reset_clears_its_lapses(make_app) -> None:
         state = store.card_state(card.id)
         assert (state.lapses, state.leech, state.state) == (0, False, None)
         assert (column(screen, 3), column(screen, 4)) == ([""], [""])
+
+
+async def test_the_columns_cut_at_80_columns_show_whole_below(make_app) -> None:
+    """Walk #21: at 80 columns a reverse card's id was cut and its deck and section were off
+    screen; the detail pane names them whole."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cards(pilot)
+        table = screen.query_one("#cards-table", DataTable)
+        table.move_cursor(row=column(screen, 0).index("def-activation-function:reverse"))
+        await pilot.pause()
+        assert table.ordered_columns[0].width < len("def-activation-function:reverse")
+        card = app.workspace.library.card("def-activation-function:reverse")
+        assert shown(app, "#cards-where") == (
+            f"def-activation-function:reverse · definition · "
+            f"{app.workspace.library.deck(card.deck).title} › {card.section}"
+        )
+        assert screen.query_one("#cards-where").region.bottom <= 24

@@ -101,6 +101,7 @@ async def test_the_report_a_clock_opens_survives_the_app_closing_at_once(
         interview = app.screen
         assert isinstance(interview, MockInterviewScreen)
         for _ in range(2):
+            await pilot.pause()  # the write queue lets go once the screen has refreshed
             clock.advance(seconds=5)
             interview.tick()
             await app.workers.wait_for_complete()

@@ -9,11 +9,11 @@ scores the share of cases passed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import cast
+from typing import Protocol, cast
 
 from quizapp.explain import heard_points
 from quizapp.study.mock.coding import CodeGradeLike, cases_json
@@ -152,8 +152,23 @@ def suggest_covered(answer: MockAnswer) -> MockAnswer:
     return replace(answer, covered=heard.covered, suggested=True, evidence=heard.evidence)
 
 
-def session_score(answers: Sequence[MockAnswer], planned: int) -> float:
+class Scored(Protocol):
+    """An answer as the run has it (`MockAnswer`) or as the archive read it back."""
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def used(self) -> timedelta: ...
+
+
+def session_score(answers: Iterable[Scored], planned: int) -> float:
     """The mean score over every planned question: one never answered counts as 0."""
     if planned <= 0:
         return 0.0
     return min(1.0, sum(answer.score for answer in answers) / planned)
+
+
+def answering_time(answers: Iterable[Scored]) -> timedelta:
+    """The time spent answering, pauses left out."""
+    return sum((answer.used for answer in answers), timedelta(0))

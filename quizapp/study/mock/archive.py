@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from quizapp.study.mock.answers import ATTEMPTED, Outcome
+from quizapp.study.mock.answers import ATTEMPTED, Outcome, answering_time, session_score
 from quizapp.study.mock.coding import StoredCase, cases_from_json
 from quizapp.study.mock.report import TopicResult, weakest_topics
 from quizapp.study.state import from_micros
@@ -23,7 +23,8 @@ from quizapp.study.store.interviews import archived_interview
 
 @dataclass(frozen=True)
 class StoredAnswer:
-    """One planned question as stored; `covered` holds ticked key point indices (conceptual);
+    """One planned question as stored; `covered` holds ticked key point indices (conceptual),
+    `awaiting_ticks` says nothing was heard or ticked yet (see `MockAnswer.awaiting_ticks`);
     `cases` each hidden case's verdict and `problem` what stopped the run (coding)."""
 
     position: int
@@ -46,10 +47,16 @@ class StoredAnswer:
     covered: tuple[int, ...]
     cases: tuple[StoredCase, ...] = ()
     problem: str | None = None
+    awaiting_ticks: bool = False
 
     @property
     def attempted(self) -> bool:
         return self.outcome in ATTEMPTED
+
+    @property
+    def answered(self) -> bool:
+        """Attempted with something written: an empty answer the clock ended is not one."""
+        return self.attempted and bool(self.response.strip())
 
 
 @dataclass(frozen=True)
@@ -68,21 +75,22 @@ class StoredInterview:
     @property
     def score(self) -> float:
         """Mean over every planned question; one never answered counts 0 (as when finished)."""
-        if self.planned <= 0:
-            return 0.0
-        return min(1.0, sum(answer.score for answer in self.answers) / self.planned)
+        return session_score(self.answers, self.planned)
 
     @property
     def time_used(self) -> timedelta:
-        return sum((answer.used for answer in self.answers), timedelta(0))
+        return answering_time(self.answers)
 
     @property
     def answered(self) -> int:
-        return sum(1 for answer in self.answers if answer.attempted)
+        return sum(1 for answer in self.answers if answer.answered)
 
     @property
     def weakest(self) -> tuple[TopicResult, ...]:
-        return weakest_topics((answer.topics, answer.score) for answer in self.answers)
+        """As the report on screen: answers awaiting ticks are left out until assessed."""
+        return weakest_topics(
+            (answer.topics, answer.score) for answer in self.answers if not answer.awaiting_ticks
+        )
 
 
 def load_interview(store: StudyStore, interview_id: int) -> StoredInterview | None:
@@ -127,6 +135,7 @@ def _answer(row: Sequence[Any]) -> StoredAnswer:
         cases,
     ) = row
     problem, stored_cases = cases_from_json(cases)
+    ended = Outcome(outcome)
     return StoredAnswer(
         position=position,
         card_id=card_id,
@@ -138,7 +147,7 @@ def _answer(row: Sequence[Any]) -> StoredAnswer:
         prompt=prompt,
         budget=timedelta(milliseconds=budget_ms),
         key_points=key_points,
-        outcome=Outcome(outcome),
+        outcome=ended,
         response=response or "",
         used=timedelta(milliseconds=used_ms or 0),
         answered_at=None if answered_at is None else from_micros(answered_at),
@@ -148,6 +157,7 @@ def _answer(row: Sequence[Any]) -> StoredAnswer:
         covered=tuple(json.loads(covered)) if covered else (),
         cases=stored_cases,
         problem=problem,
+        awaiting_ticks=kind == "conceptual" and ended in ATTEMPTED and covered is None,
     )
 
 

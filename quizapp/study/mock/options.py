@@ -22,7 +22,12 @@ _N = TypeVar("_N", int, float)
 
 
 class MockOptionsError(ValueError):
-    """An option out of range: the message names the option and the allowed values."""
+    """An option out of range: the message names the option and the allowed values; `option` is
+    the `MockOptions` field at fault, so a form can point at it."""
+
+    def __init__(self, message: str, option: str) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 @dataclass(frozen=True)
@@ -43,35 +48,40 @@ class MockOptions:
     def __post_init__(self) -> None:
         if not 1 <= self.questions <= MAX_QUESTIONS:
             raise MockOptionsError(
-                f"the number of questions must be 1..{MAX_QUESTIONS}, not {self.questions}"
+                f"the number of questions must be 1..{MAX_QUESTIONS}, not {self.questions}",
+                "questions",
             )
         if self.time_per_question is not None and not (
             MIN_SECONDS <= self.time_per_question <= MAX_SECONDS
         ):
             raise MockOptionsError(
                 f"the time per question must be {MIN_SECONDS}..{MAX_SECONDS} seconds, "
-                f"not {self.time_per_question}"
+                f"not {self.time_per_question}",
+                "time_per_question",
             )
         if self.minutes is not None:
             if not 0 < self.minutes <= MAX_MINUTES:
                 raise MockOptionsError(
                     f"the session length must be more than 0 and at most {MAX_MINUTES} minutes, "
-                    f"not {self.minutes:g}"
+                    f"not {self.minutes:g}",
+                    "minutes",
                 )
             if self.session_seconds is not None and self.session_seconds < (
                 self.questions * MIN_SECONDS
             ):
                 raise MockOptionsError(
                     f"a {self.minutes:g}-minute session leaves less than {MIN_SECONDS} seconds for "
-                    f"each of {self.questions} questions"
+                    f"each of {self.questions} questions",
+                    "minutes",
                 )
         if self.coding is not None and not 0 <= self.coding <= self.questions:
             raise MockOptionsError(
                 f"the number of coding exercises must be 0..{self.questions} (the number of"
-                f" questions), not {self.coding}"
+                f" questions), not {self.coding}",
+                "coding",
             )
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
-            raise MockOptionsError(f"the seed must be 0..{MAX_SEED}, not {self.seed}")
+            raise MockOptionsError(f"the seed must be 0..{MAX_SEED}, not {self.seed}", "seed")
         object.__setattr__(self, "topics", tuple(dict.fromkeys(self.topics)))
 
     @property
@@ -113,18 +123,20 @@ def parse_options(
     coding: str = "",
 ) -> MockOptions:
     """Options from form fields (blank: the default), every mistake a `MockOptionsError`."""
-    count = _number(questions, "the number of questions", int)
+    count = _number(questions, "the number of questions", int, "questions")
     return MockOptions(
         questions=DEFAULT_QUESTIONS if count is None else count,
-        minutes=_number(minutes, "the session length in minutes", float),
-        time_per_question=_number(seconds, "the time per question in seconds", int),
+        minutes=_number(minutes, "the session length in minutes", float, "minutes"),
+        time_per_question=_number(
+            seconds, "the time per question in seconds", int, "time_per_question"
+        ),
         topics=tuple(topics),
-        seed=_number(seed, "the seed", int),
-        coding=_number(coding, "the number of coding exercises", int),
+        seed=_number(seed, "the seed", int, "seed"),
+        coding=_number(coding, "the number of coding exercises", int, "coding"),
     )
 
 
-def _number(text: str, name: str, kind: Callable[[str], _N]) -> _N | None:
+def _number(text: str, name: str, kind: Callable[[str], _N], option: str) -> _N | None:
     text = text.strip()
     if not text:
         return None
@@ -132,7 +144,7 @@ def _number(text: str, name: str, kind: Callable[[str], _N]) -> _N | None:
         value = kind(text)
     except ValueError:
         noun = "a whole number" if kind is int else "a number"
-        raise MockOptionsError(f"{name} must be {noun}, not {text!r}") from None
+        raise MockOptionsError(f"{name} must be {noun}, not {text!r}", option) from None
     if isinstance(value, float) and not math.isfinite(value):
-        raise MockOptionsError(f"{name} must be a finite number, not {text!r}")
+        raise MockOptionsError(f"{name} must be a finite number, not {text!r}", option)
     return value

@@ -23,6 +23,7 @@ from quizapp.study.mock.topics import (
     select,
     topics_of,
     unknown_topics,
+    unknown_topics_reason,
 )
 from quizapp.study.protocols import QuestionLike
 
@@ -149,7 +150,7 @@ def build_plan(
     unknown = unknown_topics(cards, options.topics)
     if unknown:
         raise MockPlanError(
-            f"unknown topic(s) {', '.join(unknown)}; choose from the deck's tags, sections and "
+            f"{unknown_topics_reason(unknown)}; choose from the deck's tags, sections and "
             f"activations, e.g. {', '.join(_examples(cards))}"
         )
     import numpy as np  # when an interview is planned: home never needs numpy

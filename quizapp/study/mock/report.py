@@ -14,7 +14,13 @@ from datetime import timedelta
 
 from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
-from quizapp.study.mock.answers import TIMED_OUT, MockAnswer, Outcome, session_score
+from quizapp.study.mock.answers import (
+    TIMED_OUT,
+    MockAnswer,
+    Outcome,
+    answering_time,
+    session_score,
+)
 from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.options import MockOptions
 from quizapp.study.mock.plan import exercise_of
@@ -98,7 +104,7 @@ class MockReport:
 
     @property
     def time_used(self) -> timedelta:
-        return sum((answer.used for answer in self.answers), timedelta(0))
+        return answering_time(self.answers)
 
     @property
     def unreadable(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from quizapp.catalog import ACTIVATIONS
 from quizapp.content.kinds import kind_info
 from quizapp.study.protocols import StudyCard
 
@@ -47,6 +48,15 @@ def eligible(cards: Iterable[MockCard]) -> list[MockCard]:
     return [card for card in cards if kind_info(card).mock_role is not None]
 
 
+def topic_key(word: str) -> str:
+    """How topics are compared: activations are spelt `leaky_relu` and tags `relu-family`, so
+    `leaky-relu`, `leaky_relu` and `Leaky_ReLU` name one topic."""
+    return word.strip().casefold().replace("_", "-")
+
+
+_ACTIVATION_KEYS = frozenset(map(topic_key, ACTIVATIONS))
+
+
 def available_topics(cards: Iterable[MockCard]) -> list[str]:
     """Every word `--topics` accepts for these cards: tags, sections and activations."""
     found: set[str] = set()
@@ -56,12 +66,37 @@ def available_topics(cards: Iterable[MockCard]) -> list[str]:
     return sorted(found)
 
 
+def spelt_as_the_decks(cards: Iterable[MockCard], topics: Sequence[str]) -> tuple[str, ...]:
+    """Each topic as the decks spell it (`leaky-relu` becomes `leaky_relu`); unknown ones as
+    typed. A replay then finds the interview whichever way the topic was typed."""
+    known = {topic_key(topic): topic for topic in available_topics(cards)}
+    return tuple(known.get(topic_key(topic), topic) for topic in topics)
+
+
 def unknown_topics(cards: Iterable[MockCard], topics: Sequence[str]) -> list[str]:
-    known = set(available_topics(cards))
-    return [topic for topic in topics if topic not in known]
+    known = {topic_key(topic) for topic in available_topics(cards)}
+    return [topic for topic in topics if topic_key(topic) not in known]
+
+
+def unknown_topics_reason(unknown: Sequence[str]) -> str:
+    """Why `unknown` cannot be asked: an activation the app drills in Practice but no interview,
+    numeric or coding card is about is named as such; other words are no topic at all."""
+    drilled = [topic for topic in unknown if topic_key(topic) in _ACTIVATION_KEYS]
+    others = [topic for topic in unknown if topic not in drilled]
+    reasons = [f"unknown topic(s) {', '.join(others)}"] if others else []
+    if drilled:
+        reasons.append(
+            f"no interview, numeric or coding card is about {', '.join(drilled)}"
+            " (Practice drills its numeric questions: p on home)"
+        )
+    return "; ".join(reasons)
 
 
 def select(cards: Iterable[MockCard], topics: Sequence[str]) -> list[MockCard]:
     """The eligible cards with any of `topics` (all of them when `topics` is empty)."""
-    wanted = set(topics)
-    return [card for card in eligible(cards) if not wanted or wanted & _selectors(card)]
+    wanted = set(map(topic_key, topics))
+    return [
+        card
+        for card in eligible(cards)
+        if not wanted or wanted & set(map(topic_key, _selectors(card)))
+    ]

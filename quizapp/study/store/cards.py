@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -146,16 +146,26 @@ class CardTable(Connection):
         return [DueCard(card_id, State(state), from_micros(due)) for card_id, state, due in rows]
 
     @guarded
-    def new_card_ids(self, candidates: Sequence[str], today: date, limit: int) -> list[str]:
-        """The first `limit` candidates (in order) that are new and neither suspended nor buried.
+    def new_card_ids(
+        self,
+        candidates: Sequence[str],
+        today: date,
+        limit: int,
+        *,
+        allowed: Callable[[str], bool] | None = None,
+    ) -> list[str]:
+        """The first `limit` candidates (in order) that are new, neither suspended nor buried,
+        and `allowed` (e.g. not held back by a sibling answered today).
 
-        Candidates are checked in growing chunks, so the usual case reads a few hundred ids and
-        a collection with no new card left is still read only once.
+        Candidates are checked in growing chunks, so the usual case reads (and asks `allowed`
+        about) a few hundred ids, and a collection with no new card left is still read only once.
         """
         found: list[str] = []
         start, chunk = 0, _NEW_CHUNK
         while len(found) < limit and start < len(candidates):
             batch = candidates[start : start + chunk]
+            if allowed is not None:
+                batch = [card_id for card_id in batch if allowed(card_id)]
             rows = self._connection.execute(
                 "SELECT ids.value FROM json_each(?) AS ids "
                 "LEFT JOIN cards ON cards.card_id = ids.value "

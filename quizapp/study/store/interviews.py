@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 _NEVER_SCORED = ("pending", "not-reached")
 """The `Outcome` values of a question never put to the user."""
 
+_ASSESSED = (
+    "NOT (a.kind = 'conceptual' AND a.covered IS NULL"
+    " AND a.outcome IN ('submitted', 'question-time', 'session-time'))"
+)
+"""Leaves out conceptual answers awaiting ticks (`MockAnswer.awaiting_ticks`: nothing heard,
+nothing ticked; stored with `covered` NULL), which say nothing about a topic until assessed."""
+
 
 @dataclass(frozen=True)
 class InterviewSummary:
@@ -102,7 +109,9 @@ def record_answer(store: StudyStore, interview_id: int, answer: MockAnswer) -> N
                 None if readable is None else int(readable),
                 None if correct is None else int(correct),
                 answer.score,
-                json.dumps(sorted(answer.covered)) if answer.assessable else None,
+                None
+                if not answer.assessable or answer.awaiting_ticks
+                else json.dumps(sorted(answer.covered)),
                 answer.cases_record,
                 interview_id,
                 answer.planned.position,
@@ -153,7 +162,8 @@ def record_assessment(
 _SUMMARY_SQL = (
     "SELECT i.id, i.started_at, i.day, i.status, i.planned, i.score, i.seed,"
     " (SELECT count(*) FROM mock_answers a WHERE a.interview_id = i.id"
-    "  AND a.outcome IN ('submitted', 'question-time', 'session-time'))"
+    "  AND a.outcome IN ('submitted', 'question-time', 'session-time')"
+    "  AND trim(coalesce(a.response, '')) != '')"
     " FROM mock_interviews i"
 )
 
@@ -186,11 +196,13 @@ def latest_finished(store: StudyStore) -> InterviewSummary | None:
 
 def card_scores(store: StudyStore) -> dict[str, float]:
     """Each card's mean score over the questions it was asked in finished interviews (abandoned
-    ones were never assessed; a question the session clock cut off was never shown)."""
+    ones were never assessed; a question the session clock cut off was never shown; an answer
+    awaiting ticks is not judged yet)."""
     rows = store.query(
         "SELECT a.card_id, avg(a.score) FROM mock_answers a"
         " JOIN mock_interviews i ON i.id = a.interview_id"
-        " WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?) GROUP BY a.card_id",
+        f" WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?) AND {_ASSESSED}"
+        " GROUP BY a.card_id",
         _NEVER_SCORED,
     )
     return {str(card_id): float(score) for card_id, score in rows}
@@ -277,12 +289,13 @@ def latest_interview_id(store: StudyStore) -> int | None:
 
 def topic_score_rows(store: StudyStore) -> list[tuple[int, str, str, int, float]]:
     """(interview id, day, topic, questions, mean score) per topic of each finished interview,
-    oldest interview first; questions never put to the user do not count."""
+    oldest interview first; questions never put to the user and answers awaiting ticks do not
+    count."""
     return store.query(
         "SELECT i.id, i.day, t.value, count(*), avg(a.score)"
         " FROM mock_interviews i JOIN mock_answers a ON a.interview_id = i.id,"
         " json_each(a.topics) t"
-        " WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?)"
+        f" WHERE i.status = 'finished' AND a.outcome NOT IN (?, ?) AND {_ASSESSED}"
         " GROUP BY i.id, t.value ORDER BY i.started_at, i.id, t.value",
         _NEVER_SCORED,
     )

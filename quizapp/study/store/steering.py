@@ -4,11 +4,11 @@ recent accuracy of each numeric question family."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from quizapp.study.state import CARD_COLUMNS, DAY_MICROS, CardState, to_micros
+from quizapp.study.state import CARD_COLUMNS, DAY_MICROS, CardState, from_micros, to_micros
 
 if TYPE_CHECKING:
     from quizapp.study.store import StudyStore
@@ -23,6 +23,45 @@ def studied_states(store: StudyStore, card_ids: Sequence[str]) -> list[CardState
         (json.dumps(list(card_ids)),),
     )
     return [CardState.from_row(row) for row in rows]
+
+
+_DUE_PAGE = 256
+"""Rows read at a time in due order by `earliest_due`: the first page nearly always answers."""
+
+
+def earliest_due(store: StudyStore, card_ids: Collection[str], after: datetime) -> datetime | None:
+    """When the first of `card_ids` that is studied, neither suspended nor buried, comes due
+    after `after`. Read in due order from the due index, a page at a time, until one of them
+    comes up (the first row, unless the table keeps cards no longer in `card_ids`): no state of
+    every studied card is built to find the minimum."""
+    page = store.query(
+        "SELECT card_id, due FROM cards WHERE state IS NOT NULL AND suspended = 0"
+        " AND buried_until IS NULL AND due > ? ORDER BY due, card_id LIMIT ?",
+        (to_micros(after), _DUE_PAGE),
+    )
+    while page:
+        for card_id, due in page:
+            if card_id in card_ids:
+                return from_micros(due)
+        last_id, last_due = page[-1]
+        page = store.query(
+            "SELECT card_id, due FROM cards WHERE state IS NOT NULL AND suspended = 0"
+            " AND buried_until IS NULL AND (due > ? OR (due = ? AND card_id > ?))"
+            " ORDER BY due, card_id LIMIT ?",
+            (last_due, last_due, last_id, _DUE_PAGE),
+        )
+    return None
+
+
+def buried_states(store: StudyStore, card_ids: Collection[str]) -> list[CardState]:
+    """The stored states of those of `card_ids` that are studied, not suspended and carry a
+    burial date (ended or not): few, read whole."""
+    rows = store.query(
+        f"SELECT {', '.join(CARD_COLUMNS)} FROM cards"
+        " WHERE state IS NOT NULL AND suspended = 0 AND buried_until IS NOT NULL"
+    )
+    states = [CardState.from_row(row) for row in rows]
+    return [state for state in states if state.card_id in card_ids]
 
 
 def recall_below(

@@ -36,9 +36,14 @@ class QuizScreen(Screen[None]):
 
     def key_rows(self) -> list[tuple[str, str]]:
         """The bindings active here, one row per key and action: those the Footer shows first,
-        then the rest (list navigation and the like) in Textual's order."""
+        then the other keys the app declares (they have an id: ratings, ticks, hidden modes),
+        then Textual's own (scrolling, focus, copy), so a small panel starts with the keys the
+        screen is about."""
         rows: list[tuple[str, str]] = []
-        bindings = sorted(self.active_bindings.items(), key=lambda item: not item[1].binding.show)
+        bindings = sorted(
+            self.active_bindings.items(),
+            key=lambda item: (not item[1].binding.show, item[1].binding.id is None),
+        )
         for key, active in bindings:
             binding = active.binding
             if not binding.description or binding.system or not active.enabled:

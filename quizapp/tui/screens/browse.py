@@ -28,7 +28,7 @@ class BrowseScreen(QuizScreen):
     TITLE = "Browse"
 
     BINDINGS = [
-        Binding("slash,ctrl+f", "search", "Search", id="browse.search"),
+        Binding("slash,ctrl+f", "search", "Search", id="browse.search", priority=True),
         Binding("plus,equals_sign", f"zoom({1 / ZOOM_STEP})", "Zoom in", id="browse.zoom_in"),
         Binding("minus", f"zoom({ZOOM_STEP})", "Zoom out", id="browse.zoom_out"),
         Binding("g", "edit_range", "Plot range", id="browse.range"),
@@ -76,6 +76,8 @@ class BrowseScreen(QuizScreen):
             await self.show_section(first.name, first.sections[0].id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            return not isinstance(self.focused, Input)
         if action in ("zoom", "edit_range"):
             return bool(self.query("#browse-plot"))
         return True
@@ -138,7 +140,10 @@ class BrowseScreen(QuizScreen):
         box.focus()
 
     def action_search(self) -> None:
-        self.query_one("#browse-search", Input).focus()
+        """A priority key that moves the focus at once: the keys typed after `/` in the same
+        burst, already queued, go to the search box (`focus()` would move it only after them).
+        In a text box `/` is typed instead (`check_action`)."""
+        self.set_focus(self.query_one("#browse-search", Input))
 
     @work(thread=True, group="browse-index", exit_on_error=False)
     def _build_index(self) -> None:

@@ -38,7 +38,8 @@ from quizapp.tui.widgets.screen_header import ScreenHeader
 
 PAGE_SIZE = 100
 CARD_ID_WIDTH = 24
-"""Long ids are cut on screen (the detail pane shows the card) so the status fits in 80 columns."""
+"""Long ids are cut on screen so the status fits in 80 columns; the detail pane shows the whole
+id, with the kind, deck and section the columns further right hold."""
 SEARCH_HINT = "/ search: is:due is:suspended is:leech deck:NAME tag:NAME text…"
 CARD_ACTIONS = frozenset({"suspend", "unsuspend", "unbury", "reset", "flag"})
 
@@ -83,6 +84,7 @@ class CardsScreen(QuizScreen):
         yield table
         yield Static("Loading the cards…", id="cards-status", classes="status-line", markup=False)
         with VerticalScroll(id="cards-detail"):
+            yield Static("", id="cards-where", markup=False)
             yield Static("", id="cards-front", markup=False)
             yield Static("", id="cards-history", markup=False)
         yield Footer()
@@ -182,12 +184,12 @@ class CardsScreen(QuizScreen):
         rows = self.page_rows()
         card = rows[row] if row is not None and 0 <= row < len(rows) else None
         self.selected = card
-        front = self.query_one("#cards-front", Static)
         if card is None:
-            front.update("")
-            self.query_one("#cards-history", Static).update("")
+            for part in ("#cards-where", "#cards-front", "#cards-history"):
+                self.query_one(part, Static).update("")
             return
-        front.update(card.front)
+        self.query_one("#cards-where", Static).update(_where(card))
+        self.query_one("#cards-front", Static).update(card.front)
         self._read_history(card.card_id)
 
     @work(
@@ -314,3 +316,9 @@ def _history_line(line: HistoryLine, zone: tzinfo | None) -> str:
 def _reread_after(collection: CardCollection, action: CardAction | None) -> _Acted:
     """The action and its card's row as stored now, both read off the UI thread."""
     return action, None if action is None else collection.reread(action.card_id)
+
+
+def _where(card: BrowsedCard) -> str:
+    """The selected card's id, kind, deck and section in one line, none of them cut."""
+    place = " › ".join(part for part in (card.deck_title or card.deck, card.section) if part)
+    return inert(" · ".join(part for part in (card.card_id, card.kind, place) if part))

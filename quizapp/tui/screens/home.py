@@ -13,11 +13,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from quizapp.tui.opening import TodaysNumbers, todays_numbers
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.action_menu import ActionMenu
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
@@ -83,13 +83,7 @@ class HomeScreen(QuizScreen):
         yield ScreenHeader()
         with Vertical(id="home-body"):
             yield Static("Loading your decks and study history…", id="home-today", markup=False)
-            yield OptionList(
-                *(
-                    Option(f"{key}  {title:<10} {text}", id=name)
-                    for name, key, title, text in ACTIONS
-                ),
-                id="home-actions",
-            )
+            yield ActionMenu(ACTIONS, id="home-actions")
         yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -161,7 +161,7 @@ class StatsScreen(QuizScreen):
         positions = list(range(1, len(trend.finished) + 1))
         if positions:
             plt.plot(positions, [round(score * 100) for score in trend.scores], marker="braille")
-            ticks = positions[:: max(1, len(positions) // 6)]
+            ticks = _ticks(positions, last=True)
             labels = [trend.finished[i - 1].day.strftime("%d %b") for i in ticks]
             plt.xticks([float(tick) for tick in ticks], labels)
         plt.ylim(0, 100)
@@ -193,7 +193,8 @@ class StatsScreen(QuizScreen):
             else 0
             for day in days
         ]
-        self._bars("#stats-activity", days, counts, f"Answers per day, last {ACTIVITY_DAYS} days")
+        title = f"Answers per day, last {ACTIVITY_DAYS} days"
+        self._bars("#stats-activity", days, counts, title, last=True)
 
     def _plot_forecast(self, stats: Stats) -> None:
         self._bars(
@@ -203,11 +204,14 @@ class StatsScreen(QuizScreen):
             "Cards due, next 30 days",
         )
 
-    def _bars(self, selector: str, days: list[date], values: list[int], title: str) -> None:
+    def _bars(
+        self, selector: str, days: list[date], values: list[int], title: str, *, last: bool = False
+    ) -> None:
         """Bars at numeric positions with explicit date ticks: plotext orders string labels by
         hash, which would make the axis differ from run to run. Counts start at 0 (with no
         data plotext would centre the axis on 0 and show negative counts) and are ticked in whole
-        numbers (plotext's own ticks read 1.7 or 8.3 answers)."""
+        numbers (plotext's own ticks read 1.7 or 8.3 answers). `last`: the ticks count back
+        from the last day (today, on a chart of the past) so that it has its date."""
         plot = self.query_one(selector, PlotextPlot)
         plt = plot.plt
         plt.clear_data()
@@ -218,7 +222,13 @@ class StatsScreen(QuizScreen):
         plt.ylim(0, top)
         counts = range(0, top + 1, -(-top // 5))
         plt.yticks(list(counts), [str(count) for count in counts])
-        ticks = positions[:: max(1, len(days) // 6)]
+        ticks = _ticks(positions, last=last)
         plt.xticks([float(tick) for tick in ticks], [days[i].strftime("%d %b") for i in ticks])
         plt.title(title)
         plot.refresh()
+
+
+def _ticks(positions: list[int], *, last: bool) -> list[int]:
+    """About six evenly spaced positions to date, from the first one, or back from the last."""
+    step = max(1, len(positions) // 6)
+    return positions[::-step][::-1] if last else positions[::step]

@@ -16,6 +16,31 @@ if TYPE_CHECKING:
     from quizapp.study import GradeLike
 
 
+ECHO_WIDTH = 60
+"""The most of a refused answer shown around the spot pointed at: a pasted answer of thousands of
+values, echoed whole, filled the screen and pushed the reason it was refused out of sight."""
+
+
+def echo_around(text: str, column: int, width: int = ECHO_WIDTH) -> tuple[str, int]:
+    """`text` cut to `width` characters around `column` (1-based), `…` where it was cut, and the
+    column of the same spot in what is shown."""
+    if len(text) <= width:
+        return text, column
+    start = max(0, min(column - 1 - width // 2, len(text) - width))
+    shown = text[start : start + width]
+    caret = column - start
+    if start > 0:
+        shown, caret = "…" + shown, caret + 1
+    if start + width < len(text):
+        shown += "…"
+    return shown, caret
+
+
+def clipped(line: str, width: int = 3 * ECHO_WIDTH) -> str:
+    """A line of feedback cut to `width` characters (`read as [...]` of a pasted answer)."""
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 class NumericAnswer(Vertical):
     """Posts `Submitted` with the text typed; the screen has it graded and shows the verdict
     (`show_result`) or why it could not be read (`show_unreadable`)."""
@@ -78,10 +103,11 @@ class NumericAnswer(Vertical):
     def show_unreadable(self, grade: GradeLike) -> None:
         """Why the answer could not be read, pointing at the spot; the box opens again."""
         answer_box = self.answer_box
-        lines = list(grade.feedback)
+        lines = [clipped(line) for line in grade.feedback]
         column = getattr(grade, "error_column", None)
         if column is not None:
-            lines.insert(0, f"  {answer_box.value}\n  {' ' * (column - 1)}^")
+            shown, caret = echo_around(answer_box.value, column)
+            lines.insert(0, f"  {shown}\n  {' ' * (caret - 1)}^")
             answer_box.cursor_position = min(column - 1, len(answer_box.value))
         lines.append("Not counted — correct it and press enter again.")
         self.query_one("#numeric-error", Static).update("\n".join(lines))

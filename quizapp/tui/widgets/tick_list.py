@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
@@ -24,6 +25,8 @@ class TickList(SelectionList[SelectionType]):
     DEFAULT_CSS = """
     TickList { text-wrap: wrap; text-overflow: fold; }
     """
+
+    BINDINGS = [Binding("space", "select", "Tick or untick", id="ticks.toggle", show=False)]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The wrapped height at the width the points are drawn in (beside the marks)."""

@@ -27,6 +27,15 @@ from quizapp.tui.screens.mock.interview import MockInterviewScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickList
 
+FIELD_OF_OPTION = {
+    "questions": "questions",
+    "minutes": "minutes",
+    "time_per_question": "seconds",
+    "seed": "seed",
+    "coding": "coding",
+}
+"""The form field (`#mock-<field>`) of each `MockOptions` field a `MockOptionsError` names."""
+
 
 def _field_text(value: str | float | None) -> str:
     if value is None:
@@ -77,6 +86,7 @@ class MockSetupScreen(QuizScreen):
                 with Horizontal(classes="mock-field"):
                     yield Static(label, classes="label", markup=False)
                     yield Input(_field_text(value), id=f"mock-{field}", type=kind)
+            yield Static(self.message, id="mock-message", markup=False)
             topics = TickList[str](
                 *(
                     Selection(Content(topic), topic, topic in options.topics)
@@ -88,7 +98,6 @@ class MockSetupScreen(QuizScreen):
             yield topics
             with Horizontal(classes="practice-controls"):
                 yield Button("Start interview", id="mock-start", variant="primary")
-            yield Static(self.message, id="mock-message", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -117,7 +126,7 @@ class MockSetupScreen(QuizScreen):
             workspace = self.workspace
             plan = plan_interview(workspace.store, workspace.cards, options)
         except (MockOptionsError, MockPlanError, StudyStoreError) as error:
-            message.update(str(error))
+            self._refuse(error)
             return
         interview = MockInterview(plan, workspace.store, self.quiz_app.clock)
         message.update("")
@@ -132,3 +141,14 @@ class MockSetupScreen(QuizScreen):
             title="Interview not started",
             failed=not_started,
         )
+
+    def _refuse(self, error: Exception) -> None:
+        """Why the interview did not start, said where the eye is: a notification, the line
+        under the fields, and the focus on the field at fault (scrolled into view)."""
+        reason = str(error)
+        self.query_one("#mock-message", Static).update(reason)
+        self.notify(reason, title="Interview not started", severity="error", markup=False)
+        if isinstance(error, MockOptionsError):
+            self.query_one(f"#mock-{FIELD_OF_OPTION[error.option]}", Input).focus()
+        elif isinstance(error, MockPlanError):
+            self.query_one("#mock-topics", SelectionList).focus()
