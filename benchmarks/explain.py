@@ -10,7 +10,9 @@ until issue 17's third round, which read their items and failures: they are dev 
 heldout_judgements_3.yaml (written the same way during that round and held out until its end; the
 fourth round read its items and failures: "dev 4 (was held-out 3)"), and heldout_judgements_4.yaml
 (written the same way during the fourth round and held out until its end; the fifth round read its
-items and failures: "dev 5 (was held-out 4)") — each against a naive
+items and failures: "dev 5 (was held-out 4)"), and heldout_judgements_5.yaml (written the same
+way during the fifth round; nobody working on the matcher opened it, and its totals were first
+computed after that round's last matcher change) — each against a naive
 reference measured in the same run (a point is covered when one of its cues appears verbatim,
 lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and the same
 ratio against that naive reference.
@@ -37,6 +39,7 @@ SET_FILES = {
     "dev 3 (was held-out 2)": SETS / "heldout_judgements_2.yaml",
     "dev 4 (was held-out 3)": SETS / "heldout_judgements_3.yaml",
     "dev 5 (was held-out 4)": SETS / "heldout_judgements_4.yaml",
+    "held-out 5": SETS / "heldout_judgements_5.yaml",
 }
 
 
