@@ -80,7 +80,7 @@ class Activation:
 
     def __call__(self, x: ArrayLike, /, **params: Any) -> np.ndarray | np.floating:
         # The common case is tested inline here and in `derivative`: a shared helper would add a
-        # call, about a third of numpy's own time on the few values questions use (issue 15).
+        # Python call to every question's evaluation (issue 15 counts the engine's fixed cost).
         if (
             not params
             and type(x) is _NDARRAY
