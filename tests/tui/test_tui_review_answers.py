@@ -155,3 +155,15 @@ async def test_escape_from_edited_code_asks_and_ctrl_q_too(make_app) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert app.return_code is not None or not app.is_running
+
+
+async def test_the_suggested_ticks_title_is_whole_at_80_columns(make_app) -> None:
+    """Walk #21: at 80x24 the title was cut before "then rate"."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = await typed_and_graded(app, pilot)
+        points = screen.query_one("#key-points", SelectionList)
+        title = str(points.border_title)
+        assert title.endswith("then rate)")
+        assert len(title) + 4 <= points.region.width  # corners and a space each side

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from quizapp.study import Graded, StudyItem
 
 TICK_HINT = "Key points you covered (space ticks, then rate)"
-SUGGESTED_HINT = "Key points heard in your answer: suggested ticks (space changes one, then rate)"
+SUGGESTED_HINT = "Key points heard: suggested ticks (space changes one, then rate)"
 
 
 class KeyPoints(TickList[int]):

@@ -63,7 +63,7 @@ class MockReportScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "tick the key points you covered, then r sends what you missed to review"
+        self.sub_title = "tick what you covered; r reviews the misses"
         self._show_report()
         self.query_one("#mock-report", VerticalScroll).focus()
 
