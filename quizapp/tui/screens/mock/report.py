@@ -63,7 +63,7 @@ class MockReportScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "tick what you covered; r reviews the misses"
+        self.sub_title = "tick covered points; r reviews misses"
         self._show_report()
         self.query_one("#mock-report", VerticalScroll).focus()
 
