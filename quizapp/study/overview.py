@@ -68,7 +68,8 @@ def last_interview_text(summary: InterviewSummary | None, zone: tzinfo | None) -
     if summary is None or summary.score is None:
         return "Mock interview: none yet (press m for a timed one)"
     return (
-        f"Last mock interview: {summary.score:.0%} over {summary.planned} questions"
+        f"Last mock interview: {summary.score:.0%} over {summary.planned}"
+        f" question{'' if summary.planned == 1 else 's'}"
         f" on {calendar_date(summary.started_at, zone).isoformat()}"
     )
 

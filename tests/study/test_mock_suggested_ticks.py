@@ -67,3 +67,8 @@ def test_a_mock_suggestion_and_a_typed_review_answer_tick_the_same_points(store,
     grade, _ = grade_response(CARD, text, question=None, options=())
     assert (answer.covered, answer.evidence) == (grade.covered, grade.evidence)
     assert answer.covered == frozenset({0, 1})
+
+
+def test_a_one_question_interview_is_scored_over_one_question(store, clock) -> None:
+    report = interview_answered(store, clock, "It is efficient.").report()
+    assert any(line.startswith("Score 33% over 1 question (") for line in report.summary_lines())

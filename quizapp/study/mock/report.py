@@ -150,7 +150,8 @@ class MockReport:
                 " count 0, and an interview ended early is left out of your score trend."
             )
         lines += [
-            f"Score {percent(self.score)} over {self.planned} questions ({', '.join(by_kind)})",
+            f"Score {percent(self.score)} over {self.planned}"
+            f" question{'' if self.planned == 1 else 's'} ({', '.join(by_kind)})",
             f"Submitted {self.count(Outcome.SUBMITTED)} · time ran out on"
             f" {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
             f" · skipped {self.count(Outcome.SKIPPED)}"
