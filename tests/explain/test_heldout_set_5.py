@@ -1,8 +1,9 @@
-"""Shape of the fifth held-out labelled set (tests/explain/heldout_judgements_5.yaml).
+"""Shape of the fifth independent labelled set (tests/explain/heldout_judgements_5.yaml, "dev 6":
+held out until the end of issue 17's fifth round, a dev set since the sixth).
 
-The matcher's precision and recall are measured once on this set, at the end of a round, so an
-entry that does not line up with its card would bend both figures without a sound. These tests
-read only the set and the bundled deck; the matcher is never run here.
+The matcher's precision and recall are measured on this set, so an entry that does not line up
+with its card would bend both figures without a sound. These tests read only the set and the
+bundled deck; the matcher is never run here.
 """
 
 from __future__ import annotations
