@@ -294,6 +294,38 @@ def test_each_answer_is_committed_as_it_is_given_and_quitting_keeps_them(
     assert latest_finished(store) is None
 
 
+def test_ending_early_hands_in_what_was_written_even_while_paused(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock)
+    interview.submit("my spoken answer")
+    clock.advance(seconds=20)
+    interview.draft = "half a sentence"
+    interview.pause()
+    clock.advance(seconds=50)
+    answer = interview.end_early()
+    assert answer is not None and answer.outcome == Outcome.SUBMITTED
+    assert answer.used == timedelta(seconds=20) and answer.paused == timedelta(seconds=50)
+    assert interview.phase == Phase.ABANDONED
+    assert [row[1:3] for row in _rows(store)] == [
+        ("submitted", "my spoken answer"),
+        ("submitted", "half a sentence"),
+        ("pending", None),
+        ("pending", None),
+    ]
+
+
+def test_ending_early_with_nothing_written_hands_in_nothing(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock)
+    interview.draft = "   "
+    assert not interview.draft_written
+    assert interview.end_early() is None
+    assert interview.phase == Phase.ABANDONED
+    assert [row[1] for row in _rows(store)] == ["pending"] * 4
+
+
 def test_self_assessment_scores_conceptual_answers_and_updates_the_stored_score(
     store: StudyStore, clock: FakeClock
 ) -> None:
