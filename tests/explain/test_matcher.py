@@ -493,3 +493,20 @@ def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
     assert not judge("The gradient is y minus p, and the Jacobian is diag of something.", jacobian)[
         0
     ]
+
+
+def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
+    sigmoid = KeyPoint("σ′(x) = σ(x)(1 − σ(x)), maximum 0.25 at x = 0.", ("σ(1 - σ)", "0.25"))
+    assert judge("σ′ = σ(1 − σ), max 0.25 at zero", sigmoid)[0]
+    assert judge("σ′ = σ(1 − σ), which tops out at ¼", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), max 0.5 at zero", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), so it is at most 1/2", sigmoid)[0]
+    assert judge("σ′ = σ(1 − σ) which peaks at 0.25, and tanh peaks at 1", sigmoid)[0]
+    overflow = KeyPoint("float32 exp overflows above ≈ 88.7.", ("88", "float32 overflow"))
+    assert judge("in float32 exp overflows above about 88", overflow)[0]
+    assert not judge("in float32 exp overflows at 100", overflow)[0]
+    glorot = KeyPoint("Glorot: 2 / (fan_in + fan_out).", ("fan_in + fan_out",))
+    assert judge("Glorot uses 2/(fan_in + fan_out)", glorot)[0]
+    assert not judge("Glorot uses 1/(fan_in + fan_out)", glorot)[0]
+    relu = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
+    assert judge("ReLU = max(0, x), so the ReLU gradient is 1 for positive inputs", relu)[0]
