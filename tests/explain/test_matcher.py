@@ -510,3 +510,10 @@ def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
     assert not judge("Glorot uses 1/(fan_in + fan_out)", glorot)[0]
     relu = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
     assert judge("ReLU = max(0, x), so the ReLU gradient is 1 for positive inputs", relu)[0]
+
+
+def test_a_fraction_is_the_decimal_it_stands_for() -> None:
+    point = KeyPoint("At most 0.25 per sigmoid layer.", ("0.25 per layer",))
+    assert judge("it loses ¼ per layer", point) == (True, "¼ per layer")
+    assert judge("it loses 1/4 per layer", point)[0]
+    assert not judge("it loses 1/2 per layer", point)[0]
