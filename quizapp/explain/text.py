@@ -30,7 +30,7 @@ _ABBREVIATIONS = {
     "cls": "classification", "prob": "probability", "probs": "probabilities",
     "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
     "nonlin": "nonlinearity", "func": "function", "fn": "function", "w/o": "without",
-    "var": "variance", "thru": "through",
+    "var": "variance", "thru": "through", "const": "constant",
 }  # fmt: skip
 _TOKEN = re.compile(
     r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.|\bw/o\b)"

@@ -517,3 +517,15 @@ def test_a_fraction_is_the_decimal_it_stands_for() -> None:
     assert judge("it loses ¼ per layer", point) == (True, "¼ per layer")
     assert judge("it loses 1/4 per layer", point)[0]
     assert not judge("it loses 1/2 per layer", point)[0]
+
+
+def test_everyday_words_for_a_product_a_store_and_nearness_hear_each_other() -> None:
+    jacobians = KeyPoint("A product of per-layer Jacobians.", ("chain rule product",))
+    assert judge("by the chain rule many factors are multiplied", jacobians)[0]
+    assert judge("the chain rule gives a multiplication of factors", jacobians)[0]
+    cached = KeyPoint("Backprop can reuse the forward output.", ("store output",))
+    assert judge("autograd just saves the output", cached) == (True, "saves the output")
+    flat = KeyPoint("Saturation: the derivative ≈ 0.", ("derivative near zero",))
+    assert judge("its derivative is about zero there", flat)[0]
+    shift = KeyPoint("Softmax is shift-invariant.", ("adding a constant",))
+    assert judge("adding a const to all logits changes nothing", shift)[0]
