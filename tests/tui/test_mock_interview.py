@@ -144,7 +144,7 @@ async def test_from_home_with_setup_then_ending_early_keeps_the_answers(
         screen.query_one("#mock-answer", Input).value = "first answer"
         await pilot.press("enter")
         await pilot.pause()
-        screen.query_one("#mock-answer", Input).value = "never submitted"
+        screen.query_one("#mock-answer", Input).value = "typed, then ended early"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -161,7 +161,7 @@ async def test_from_home_with_setup_then_ending_early_keeps_the_answers(
     assert interviews == [("abandoned", 1, None)]
     assert answers == [
         (0, "submitted", "first answer"),
-        (1, "pending", None),
+        (1, "submitted", "typed, then ended early"),
         (2, "pending", None),
     ]
 

@@ -18,6 +18,7 @@ from quizapp.content.search import SearchHit, index_for
 from quizapp.engine.curves import parse_range
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.function_plot import FunctionPlot
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.section_view import function_details, function_heading, section_widgets
 
@@ -42,7 +43,7 @@ class BrowseScreen(QuizScreen):
         yield ScreenHeader()
         with Horizontal():
             with Vertical(id="browse-nav"):
-                yield Input(placeholder="/ search everything", id="browse-search")
+                yield OrderedInput(placeholder="/ search everything", id="browse-search")
                 yield OptionList(id="browse-results")
                 yield Tree[tuple[str, str, str]]("Decks", id="browse-tree")
             yield VerticalScroll(id="browse-pane")
@@ -123,7 +124,7 @@ class BrowseScreen(QuizScreen):
         await self._replace_pane(
             heading,
             FunctionPlot(activation, id="browse-plot"),
-            Input(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
+            OrderedInput(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
             Static("+/- zoom · g sets the range", classes="hint", markup=False),
             details,
         )

@@ -34,6 +34,7 @@ from quizapp.study.card_query import QueryError
 from quizapp.study.items import format_interval
 from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
 PAGE_SIZE = 100
@@ -77,7 +78,7 @@ class CardsScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
-        yield Input(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
+        yield OrderedInput(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
         table: DataTable[Text] = DataTable(id="cards-table", cursor_type="row")
         table.add_column(COLUMNS[0], width=CARD_ID_WIDTH)
         table.add_columns(*COLUMNS[1:])
@@ -310,7 +311,6 @@ def _history_line(line: HistoryLine, zone: tzinfo | None) -> str:
     moment = line.reviewed_at.astimezone(zone)
     after = "" if line.interval is None else f"  next in {format_interval(line.interval)}"
     return f"{moment:%Y-%m-%d %H:%M}  {line.mode:<9}  {line.rating.name:<5}{after}"
-
 
 
 def _reread_after(collection: CardCollection, action: CardAction | None) -> _Acted:

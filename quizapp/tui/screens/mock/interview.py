@@ -236,6 +236,7 @@ class MockInterviewScreen(QuizScreen):
 
     def action_pause(self) -> None:
         if self.interview.phase == Phase.ASKING:
+            self.interview.draft = self._typed()
             self.interview.pause()
             self.paused = True
         elif self.interview.phase == Phase.PAUSED:
@@ -244,31 +245,40 @@ class MockInterviewScreen(QuizScreen):
         self._show_clocks()
 
     def action_go_back(self) -> None:
-        """Ask first; ended early, the interview shows its report of what was answered."""
+        """Ask first; ended early, the interview shows its report of what was answered (what
+        was written for the question on show is handed in, not dropped)."""
         self._ask_to_end(
             "End the interview now?\n\nThe answers given so far are kept and shown in the"
-            " report; the session is stored as abandoned (it does not count in your score trend).",
-            lambda: self._save(self.interview.abandon, lambda _: self._finish()),
+            " report{written}; the session is stored as abandoned (it does not count in your"
+            " score trend).",
+            lambda: self._save(self.interview.end_early, lambda _: self._finish()),
         )
 
     def confirm_quit(self) -> bool:
         """ctrl+q mid-interview asks first (see `QuizApp.action_quit`); quitting then keeps the
-        answers given so far (`on_unmount`)."""
+        answers given so far, the one being written included."""
         if self.interview.is_over:
             return False
         self._ask_to_end(
-            "Quit quizapp in the middle of the interview?\n\nThe answers given so far are kept;"
-            " the session is stored as abandoned.",
-            self.app.exit,
+            "Quit quizapp in the middle of the interview?\n\nThe answers given so far are"
+            " kept{written}; the session is stored as abandoned.",
+            lambda: self._save(self.interview.end_early, lambda _: self.app.exit()),
         )
         return True
 
     def _ask_to_end(self, question: str, end: Callable[[], object]) -> None:
-        """The clocks stop and the question is hidden while the user decides."""
+        """The clocks stop and the question is hidden while the user decides; `question` names
+        what is written for the question on show (in place of `{written}`), which ending hands
+        in."""
         was_asking = self.interview.phase == Phase.ASKING
         if was_asking:
+            self.interview.draft = self._typed()
             self.interview.pause()
             self.paused = True
+        written = ""
+        if self.interview.draft_written:
+            what = "code you wrote" if self.has_class("-coding") else "answer you typed"
+            written = f", and the {what} for this question is handed in"
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
@@ -278,7 +288,7 @@ class MockInterviewScreen(QuizScreen):
                 self.interview.resume()
                 self.paused = False
 
-        self.app.push_screen(ConfirmScreen(question), decided)
+        self.app.push_screen(ConfirmScreen(question.format(written=written)), decided)
 
     def _finish(self) -> None:
         if self._timer is not None:
