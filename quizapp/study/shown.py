@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from fsrs import Rating
 
-from quizapp.study.answering import Graded, Response, grade_response, propose
+from quizapp.study.answering import Graded, Response, Ticked, grade_response, propose
 from quizapp.study.items import Questioner, StudyItem
 from quizapp.study.protocols import QuestionFactory
 from quizapp.study.store import Change, Recorded, StudyStore
@@ -106,12 +106,17 @@ class OneCardSession(ABC):
     def submit(self, item: StudyItem, response: Response) -> Graded:
         """Grade the response to the card on show, timed from when it was shown, with the
         rating to propose. An answer that cannot be read proposes nothing: ask again. The
-        last readable submission is what `record` stores with the rating."""
+        last readable submission is what `record` stores with the rating.
+
+        Ticks changed once the answer was given (a suggestion corrected, a second point ticked)
+        judge that answer: they change its ticks and score, never its time."""
         self._check_shown(item)
         grade, text = grade_response(
             item.card, response, question=item.question, options=item.options
         )
         elapsed = self._clock.now() - item.shown_at
+        if isinstance(response, Ticked) and self._graded is not None:
+            elapsed = self._graded.elapsed
         unreadable = getattr(grade, "parse_error", None) is not None
         proposal = None if unreadable else propose(grade, elapsed, item.usual_time)
         graded = Graded(grade, text, elapsed, proposal)

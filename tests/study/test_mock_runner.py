@@ -346,6 +346,27 @@ def test_self_assessment_scores_conceptual_answers_and_updates_the_stored_score(
         interview.assess(1, {0})
 
 
+def test_a_tick_changed_in_the_report_changes_only_the_ticks_and_the_score(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock, questions=2)
+    clock.advance(seconds=25)
+    interview.submit("spoken")
+    interview.submit(interview.current.question.expected_text)
+    columns = "outcome, response, used_ms, paused_ms, answered_at, readable, correct, cases"
+    before = store.query(f"SELECT {columns} FROM mock_answers ORDER BY position")
+    ended = store.query("SELECT started_at, ended_at, status FROM mock_interviews")
+    clock.advance(minutes=10)
+    assessed = interview.assess(0, {1})
+    assert (assessed.used, assessed.answered_at) == (
+        interview.answers[0].used,
+        interview.answers[0].answered_at,
+    )
+    assert store.query(f"SELECT {columns} FROM mock_answers ORDER BY position") == before
+    assert store.query("SELECT started_at, ended_at, status FROM mock_interviews") == ended
+    assert interview.report().rows()[0][3] == "0:25 / 3:00"
+
+
 def test_missed_cards_go_to_review_now_keeping_their_history(
     store: StudyStore, clock: FakeClock
 ) -> None:
