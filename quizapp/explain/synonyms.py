@@ -45,7 +45,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "complex": ("complex", "complicated", "intricate"),
     "pattern": ("pattern", "relationship", "relation", "mapping", "structure"),
     "curve": ("curve", "curved", "bend", "curvature"),
-    "near": ("near", "close", "closest", "almost", "nearly", "approximately", "roughly", "around"),
+    "near": ("near", "close", "closest", "almost", "nearly", "approximately", "roughly", "around",
+             "about"),
     "vanish": ("vanish", "disappear"),
     "explode": ("explode", "blow", "grow", "balloon"),
     "update": ("update", "move", "change", "adjust"),
@@ -53,6 +54,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "positive": ("positive", "nonnegative"),
     "piece": ("piece", "region", "segment"),
     "break": ("break", "violate"),
+    "product": ("product", "multiply", "multiplied", "multiplication", "multiplicative"),
+    "store": ("store", "save", "cache", "stash"),
 }  # fmt: skip
 DIRECTIONS: dict[str, str] = {"large": "small", "small": "large", "flat": "sharp", "sharp": "flat"}
 """Classes that name opposite directions: a cue comparing two of them ("high temperature

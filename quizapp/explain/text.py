@@ -30,7 +30,7 @@ _ABBREVIATIONS = {
     "cls": "classification", "prob": "probability", "probs": "probabilities",
     "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
     "nonlin": "nonlinearity", "func": "function", "fn": "function", "w/o": "without",
-    "var": "variance", "thru": "through",
+    "var": "variance", "thru": "through", "const": "constant",
 }  # fmt: skip
 _TOKEN = re.compile(
     r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.|\bw/o\b)"
@@ -116,7 +116,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(parts), origin
 
 
-def _number(text: str) -> str:
+def number_form(text: str) -> str:
     """One spelling per number: ".250", "0.25" and "00.25" agree."""
     whole, dot, fraction = text.partition(".")
     whole = whole.lstrip("0") or "0"
@@ -166,7 +166,7 @@ def tokenize(text: str) -> list[Token]:
         if kind == "abbreviation":
             kind, value = "word", value.replace(".", "")
         if kind == "number":
-            tokens.append(Token(_number(value), kind, start, end, sentence, clause))
+            tokens.append(Token(number_form(value), kind, start, end, sentence, clause))
             continue
         if kind == "symbol" and value == "-" and _joins_words(normal, match):
             continue

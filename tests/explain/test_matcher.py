@@ -493,3 +493,39 @@ def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
     assert not judge("The gradient is y minus p, and the Jacobian is diag of something.", jacobian)[
         0
     ]
+
+
+def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
+    sigmoid = KeyPoint("σ′(x) = σ(x)(1 − σ(x)), maximum 0.25 at x = 0.", ("σ(1 - σ)", "0.25"))
+    assert judge("σ′ = σ(1 − σ), max 0.25 at zero", sigmoid)[0]
+    assert judge("σ′ = σ(1 − σ), which tops out at ¼", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), max 0.5 at zero", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), so it is at most 1/2", sigmoid)[0]
+    assert judge("σ′ = σ(1 − σ) which peaks at 0.25, and tanh peaks at 1", sigmoid)[0]
+    overflow = KeyPoint("float32 exp overflows above ≈ 88.7.", ("88", "float32 overflow"))
+    assert judge("in float32 exp overflows above about 88", overflow)[0]
+    assert not judge("in float32 exp overflows at 100", overflow)[0]
+    glorot = KeyPoint("Glorot: 2 / (fan_in + fan_out).", ("fan_in + fan_out",))
+    assert judge("Glorot uses 2/(fan_in + fan_out)", glorot)[0]
+    assert not judge("Glorot uses 1/(fan_in + fan_out)", glorot)[0]
+    relu = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
+    assert judge("ReLU = max(0, x), so the ReLU gradient is 1 for positive inputs", relu)[0]
+
+
+def test_a_fraction_is_the_decimal_it_stands_for() -> None:
+    point = KeyPoint("At most 0.25 per sigmoid layer.", ("0.25 per layer",))
+    assert judge("it loses ¼ per layer", point) == (True, "¼ per layer")
+    assert judge("it loses 1/4 per layer", point)[0]
+    assert not judge("it loses 1/2 per layer", point)[0]
+
+
+def test_everyday_words_for_a_product_a_store_and_nearness_hear_each_other() -> None:
+    jacobians = KeyPoint("A product of per-layer Jacobians.", ("chain rule product",))
+    assert judge("by the chain rule many factors are multiplied", jacobians)[0]
+    assert judge("the chain rule gives a multiplication of factors", jacobians)[0]
+    cached = KeyPoint("Backprop can reuse the forward output.", ("store output",))
+    assert judge("autograd just saves the output", cached) == (True, "saves the output")
+    flat = KeyPoint("Saturation: the derivative ≈ 0.", ("derivative near zero",))
+    assert judge("its derivative is about zero there", flat)[0]
+    shift = KeyPoint("Softmax is shift-invariant.", ("adding a constant",))
+    assert judge("adding a const to all logits changes nothing", shift)[0]
