@@ -21,6 +21,8 @@ from textual import events
 from textual.app import App
 from textual.screen import Screen
 
+from quizapp.tui.typed_keys import hand_back
+
 
 class ScreenOpenings:
     """The screens not yet open, the keys held for them, and which screen each key went to."""
@@ -46,7 +48,7 @@ class ScreenOpenings:
                 return False
             key.stop()
             if not self._opening:
-                await self._app.on_event(_again(self._app, key))
+                await hand_back(self._app, [key])
                 return True
         elif not self._opening:
             self._sent_to[key] = screen
@@ -78,12 +80,4 @@ class ScreenOpenings:
         """The held keys, handled one after the other now, before any key typed after them;
         a key that opens another screen leaves the rest held for that one."""
         while self._held and not self._opening:
-            await self._app.on_event(_again(self._app, self._held.pop(0)))
-
-
-def _again(app: App[Any], key: events.Key) -> events.Key:
-    """The key as new from the terminal, so the app forwards it to the current focus; it keeps
-    the time it was typed, which orders the keys a write holds."""
-    again = events.Key(key.key, key.character).set_sender(app)
-    again.time = key.time
-    return again
+            await hand_back(self._app, [self._held.pop(0)])

@@ -182,25 +182,14 @@ class HomeScreen(QuizScreen):
             self.action_open(event.option.id)
 
     def action_open(self, mode: str) -> None:
-        """Opens the mode; while loading, remembers it (the last one asked for wins)."""
+        """Opens the mode; while loading, remembers it (the last one asked for wins). No screen
+        reads the study database as it is built: each reads it in a worker and reports a
+        failure in place."""
         if self.study_data is StudyData.LOADING:
             self.pending_mode = mode
             self.notify(f"Still loading… {MODE_TITLES[mode]} opens when ready", timeout=3)
         elif self.study_data is StudyData.OPEN:
-            self._open_now(mode)
-
-    def _open_now(self, mode: str) -> None:
-        """A screen that reads the database as it opens (review builds its queue) may meet a
-        failing database: say so instead of crashing."""
-        from quizapp.study import StudyStoreError
-
-        try:
-            screen = self._screen_for(mode)
-        except StudyStoreError as error:
-            title = f"Cannot open {MODE_TITLES[mode]}"
-            self.notify(str(error), title=title, severity="error", timeout=10, markup=False)
-        else:
-            self.app.push_screen(screen)
+            self.app.push_screen(self._screen_for(mode))
 
     def _screen_for(self, mode: str) -> QuizScreen:
         from quizapp.study import ReviewSession
