@@ -469,6 +469,12 @@ def test_a_list_that_pairs_with_colons_is_not_a_bare_list() -> None:
     assert judge("GLU: sigmoid, GeGLU: GELU, SwiGLU: Swish, ReGLU: ReLU.", point)[0]
 
 
+def test_a_list_of_pairings_is_not_a_bare_list() -> None:
+    point = KeyPoint("Pair initialisation with the activation: He for ReLU.", ("he relu",))
+    assert judge("Match the init, He for ReLU, Xavier for tanh, LeCun for SELU.", point)[0]
+    assert not judge("Factors: the task, He, ReLU, initialisation, the cost.", point)[0]
+
+
 def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
     shrink = KeyPoint(
         "Gradients shrink as they are multiplied layer by layer.", ("multiplied layer",)
