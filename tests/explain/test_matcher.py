@@ -535,3 +535,13 @@ def test_everyday_words_for_a_product_a_store_and_nearness_hear_each_other() -> 
     assert judge("its derivative is about zero there", flat)[0]
     shift = KeyPoint("Softmax is shift-invariant.", ("adding a constant",))
     assert judge("adding a const to all logits changes nothing", shift)[0]
+
+
+def test_a_sum_written_where_the_point_has_a_difference_is_another_formula() -> None:
+    point = KeyPoint(
+        "Two-class softmax ≡ sigmoid of the logit difference z₁ − z₂.",
+        ("two classes softmax sigmoid",),
+    )
+    assert judge("For two classes, softmax equals a sigmoid of z₁ − z₂.", point)[0]
+    assert not judge("For two classes, softmax equals a sigmoid of z₁ + z₂.", point)[0]
+    assert judge("For two classes softmax is a sigmoid. Note z₁ + z₂ does not matter.", point)[0]
