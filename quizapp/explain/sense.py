@@ -432,7 +432,8 @@ def _sums(text: str) -> frozenset[tuple[str, str, str]]:
 
 def _formula_turned_round(tokens: list[Token], chosen: list[int], point: str) -> bool:
     """The sentence of the words writes one of the point's sums or differences with the other
-    sign ("a sigmoid of z₁ + z₂" against "a sigmoid of z₁ − z₂") and not the point's own."""
+    sign ("a sigmoid of z₁ + z₂" against "a sigmoid of z₁ − z₂"), or a difference the other way
+    round ("y − p" against "p − y"), and not the point's own."""
     own = _sums(point)
     if not own:
         return False
@@ -444,5 +445,7 @@ def _formula_turned_round(tokens: list[Token], chosen: list[int], point: str) ->
         and (sign := _sign(middle)) is not None
         and left.kind != "symbol" != right.kind
     }
-    turned = {(left, "+" if sign == "-" else "-", right) for left, sign, right in own}
+    turned = {(left, "+" if sign == "-" else "-", right) for left, sign, right in own} | {
+        (right, sign, left) for left, sign, right in own if sign == "-"
+    }
     return bool(said & turned) and not said & own

@@ -545,3 +545,6 @@ def test_a_sum_written_where_the_point_has_a_difference_is_another_formula() -> 
     assert judge("For two classes, softmax equals a sigmoid of z₁ − z₂.", point)[0]
     assert not judge("For two classes, softmax equals a sigmoid of z₁ + z₂.", point)[0]
     assert judge("For two classes softmax is a sigmoid. Note z₁ + z₂ does not matter.", point)[0]
+    loss = KeyPoint("Cross-entropy: the gradient is p − y.", ("cross-entropy",))
+    assert judge("With cross-entropy the gradient is p − y.", loss)[0]
+    assert not judge("With cross-entropy the gradient is (y − p)·p(1 − p).", loss)[0]
