@@ -489,6 +489,10 @@ def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
         "Zero-centred outputs make a unit's weight gradients the same sign.", positive
     )[0]
     assert judge("All-positive inputs make a unit's weight gradients the same sign.", positive)[0]
+    shift = KeyPoint("Subtract the max: the result is identical.", ("subtract max",))
+    assert judge("Subtracting the max leaves the probabilities identical.", shift)[0]
+    assert judge("Subtracting the max changes nothing.", shift)[0]
+    assert not judge("Subtracting the max changes the probabilities slightly.", shift)[0]
 
 
 def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
