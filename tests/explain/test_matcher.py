@@ -489,6 +489,10 @@ def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
         "Zero-centred outputs make a unit's weight gradients the same sign.", positive
     )[0]
     assert judge("All-positive inputs make a unit's weight gradients the same sign.", positive)[0]
+    shift = KeyPoint("Subtract the max: the result is identical.", ("subtract max",))
+    assert judge("Subtracting the max leaves the probabilities identical.", shift)[0]
+    assert judge("Subtracting the max changes nothing.", shift)[0]
+    assert not judge("Subtracting the max changes the probabilities slightly.", shift)[0]
 
 
 def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
@@ -535,3 +539,16 @@ def test_everyday_words_for_a_product_a_store_and_nearness_hear_each_other() -> 
     assert judge("its derivative is about zero there", flat)[0]
     shift = KeyPoint("Softmax is shift-invariant.", ("adding a constant",))
     assert judge("adding a const to all logits changes nothing", shift)[0]
+
+
+def test_a_sum_written_where_the_point_has_a_difference_is_another_formula() -> None:
+    point = KeyPoint(
+        "Two-class softmax ≡ sigmoid of the logit difference z₁ − z₂.",
+        ("two classes softmax sigmoid",),
+    )
+    assert judge("For two classes, softmax equals a sigmoid of z₁ − z₂.", point)[0]
+    assert not judge("For two classes, softmax equals a sigmoid of z₁ + z₂.", point)[0]
+    assert judge("For two classes softmax is a sigmoid. Note z₁ + z₂ does not matter.", point)[0]
+    loss = KeyPoint("Cross-entropy: the gradient is p − y.", ("cross-entropy",))
+    assert judge("With cross-entropy the gradient is p − y.", loss)[0]
+    assert not judge("With cross-entropy the gradient is (y − p)·p(1 − p).", loss)[0]
