@@ -48,8 +48,11 @@ async def test_enter_on_the_table_opens_the_question_and_the_footer_says_so(
         assert "space" not in footer(app)
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.pause()
         points = report.query_one("#mock-points-0", SelectionList)
         assert points.has_focus
+        scroll = report.query_one("#mock-report")
+        assert scroll.region.y <= points.region.y < scroll.region.bottom
         assert footer(app)["space"] == "Tick"
         assert "enter" not in footer(app)
         ticked = list(points.selected)

@@ -96,8 +96,9 @@ class MockReportScreen(QuizScreen):
 
     @on(DataTable.RowSelected, "#mock-table")
     def go_to_question(self, event: DataTable.RowSelected) -> None:
-        """The row's details at the top of the report: its key points focused when it has
-        some to tick, else the report itself (arrow keys then read on)."""
+        """The row's details at the top of the report, and its key points focused (scrolled
+        into view below the model answer) when it has some to tick, else the report itself
+        (arrow keys then read on)."""
         event.stop()
         answer = self.interview.report().answers[event.cursor_row]
         position = answer.planned.position
@@ -105,7 +106,10 @@ class MockReportScreen(QuizScreen):
         detail = self.query_one(f"#mock-detail-{position}", Static)
         report.scroll_to_widget(detail, top=True, animate=False)
         points = self.query(f"#mock-points-{position}")
-        (points.first() if points else report).focus(scroll_visible=False)
+        if points:
+            self.call_after_refresh(points.first().focus)
+        else:
+            report.focus(scroll_visible=False)
 
     @on(SelectionList.SelectedChanged, ".mock-points")
     def assessed(self, event: SelectionList.SelectedChanged) -> None:
