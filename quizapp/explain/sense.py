@@ -7,12 +7,13 @@ gradient saturates when the model is confidently wrong" (the point says it does 
 "γ and β are fixed, not learned" (the point's own word denied next to them), "gradients explode
 as they are multiplied layer by layer" (the point's state turned round: it says they shrink),
 "diag(p) plus p pᵀ" (the point's operator turned round), "a sigmoid of z₁ + z₂" (the point's
-difference written as a sum).
+difference written as a sum), "exactly 0 or 1" (a range read as a choice).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
@@ -126,6 +127,7 @@ def in_sense(
         or _state_turned_round(tokens, chosen, point)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
+        or _range_read_as_a_choice(tokens, cue, chosen)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
     )
@@ -449,3 +451,15 @@ def _formula_turned_round(tokens: list[Token], chosen: list[int], point: str) ->
         (right, sign, left) for left, sign, right in own if sign == "-"
     }
     return bool(said & turned) and not said & own
+
+
+def _range_read_as_a_choice(tokens: list[Token], cue: Cue, chosen: list[int]) -> bool:
+    """Two numbers of a cue that makes no choice ("0 to 1", a range) heard as a choice between
+    them ("every output is exactly 0 or 1")."""
+    if "or" in {term.form for term in cue.terms} or " or " in cue.text:
+        return False
+    numbers = sorted(at for at in chosen if tokens[at].kind == "number")
+    return any(
+        any(tokens[between].form == "or" for between in range(first + 1, last))
+        for first, last in pairwise(numbers)
+    )

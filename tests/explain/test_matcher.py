@@ -552,3 +552,10 @@ def test_a_sum_written_where_the_point_has_a_difference_is_another_formula() -> 
     loss = KeyPoint("Cross-entropy: the gradient is p − y.", ("cross-entropy",))
     assert judge("With cross-entropy the gradient is p − y.", loss)[0]
     assert not judge("With cross-entropy the gradient is (y − p)·p(1 − p).", loss)[0]
+
+
+def test_a_range_is_not_heard_as_a_choice_between_its_ends() -> None:
+    point = KeyPoint("Output scaling: it can bound outputs, e.g. 0 to 1.", ("0 to 1",))
+    assert judge("it squashes every output to 0 to 1", point)[0]
+    assert judge("outputs lie between 0 and 1", point)[0]
+    assert not judge("it rounds every output to exactly 0 or 1", point)[0]
