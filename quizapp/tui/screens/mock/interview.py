@@ -192,11 +192,21 @@ class MockInterviewScreen(QuizScreen):
         view = self.query_one(MockCodeView)
         if coding:
             view.load(cast("Card", planned.card), self.interview.draft or None)
+            self.call_after_refresh(self._measure_task)
         if self.interview.phase == Phase.ASKING:
             if coding:
                 view.focus_editor()
             else:
                 self.query_one("#mock-answer", Input).focus()
+
+    def _measure_task(self) -> None:
+        """Tell the code view whether the task is cut by its box (at 80x24 a long one is)."""
+        body = self.query_one("#mock-body", VerticalScroll)
+        self.query_one(MockCodeView).task_cut(body.max_scroll_y > 0)
+
+    def on_resize(self) -> None:
+        if self.has_class("-coding"):
+            self.call_after_refresh(self._measure_task)
 
     def _typed(self) -> str:
         """The answer so far: the editor's code for a coding question, else the answer line."""
