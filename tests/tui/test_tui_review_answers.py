@@ -213,3 +213,30 @@ async def test_undo_brings_back_ticks_given_after_a_reveal(make_app) -> None:
         view = screen.query_one("#view-checklist")
         assert view.query_one("#card-back").display
         assert not view.query_one("#your-answer").display
+
+
+async def test_undo_brings_back_a_numeric_answer_as_graded(make_app) -> None:
+    """The typed numbers come back in their box with their verdict; enter records them again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        card_id = first_of_kind(app, "numeric")
+        screen = await open_review(app, pilot, card_id)
+        expected = screen.item.question.expected_text
+        box = screen.query_one("#numeric-input", Input)
+        box.value = expected
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.workspace.store.reviews_of(card_id) == []
+        assert screen.item.card.id == card_id
+        assert box.value == expected and box.disabled
+        assert shown(app, "#numeric-feedback").startswith("Correct")
+        assert screen.state == "graded" and screen.proposed is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        [review] = app.workspace.store.reviews_of(card_id)
+        assert review.response == expected
