@@ -92,12 +92,13 @@ def _short_item(tokens: list[Token], positions: list[int]) -> bool:
     """A clause of a few words (and hyphens), no number or operator, that pairs nothing: "He for
     ReLU" pairs an initialisation with its activation, a claim in three words."""
     words = sum(1 for at in positions if tokens[at].is_word)
-    named = {name for at in positions if (name := name_of(tokens, at))}
-    return (
+    if not (
         0 < words <= LIST_ITEM_WORDS
         and all(tokens[at].is_word or tokens[at].form == "-" for at in positions)
-        and not (named & PAIRERS and named & ACTIVATIONS)
-    )
+    ):
+        return False
+    named = {name for at in positions if (name := name_of(tokens, at))}
+    return not (named & PAIRERS and named & ACTIVATIONS)
 
 
 def _parted_by_a_comma(answer: str, before: Token, after: Token) -> bool:
