@@ -3,9 +3,8 @@
 A key point with cues is covered when one cue is found: every term of the cue inside one sentence,
 in any order, within a few words of each other, and not negated there (a cue of parts joined by
 "&" needs each part). It is not covered, whatever matched, when the answer asserts one of its
-contradiction cues ("wrong: …"), turns round a comparison one of its cues makes or pairs an
-initialisation otherwise than the point ("Xavier for ReLU"), nor by a cue of a word or two said in
-topic talk (`mention`). What the rules hear is then kept only where a small
+contradiction cues ("wrong: …") or turns round a comparison one of its cues makes, nor by a cue of a
+word or two said in topic talk (`mention`). What the rules hear is then kept only where a small
 learned decision believes it (`decision`). A key point without cues is covered when most of its
 own content words appear, none of them negated.
 """
@@ -37,7 +36,7 @@ from quizapp.explain.decision import (
 )
 from quizapp.explain.mention import names_a_topic, only_listed, only_mentioned
 from quizapp.explain.negation import negated, point_words
-from quizapp.explain.sense import in_sense, one_claim, pairs_wrongly, subjects
+from quizapp.explain.sense import in_sense, one_claim, subjects
 from quizapp.explain.text import Token, tokenize
 
 WINDOW_SLACK = 4
@@ -152,9 +151,7 @@ def _judge(
         result = _judge_by_content_words(answer, candidates, point)
         return result, Hearing(result.covered, (), contradicted=False)
     claims = [compile_claim(text) for text in point.cues]
-    if any(_contradicted(candidates, claim) for claim in claims) or pairs_wrongly(
-        candidates.tokens, point.text
-    ):
+    if any(_contradicted(candidates, claim) for claim in claims):
         return PointResult(point.text, False, ""), Hearing(False, (), contradicted=True)
     sense = _Sense(point.text, subject, known_numbers(point.text, point.cues))
     made: list[tuple[tuple[Cue, ...], tuple[set[int], ...]]] = []

@@ -463,15 +463,3 @@ def _range_read_as_a_choice(tokens: list[Token], cue: Cue, chosen: list[int]) ->
         any(tokens[between].form == "or" for between in range(first + 1, last))
         for first, last in pairwise(numbers)
     )
-
-
-def pairs_wrongly(tokens: list[Token], point: str) -> bool:
-    """The answer pairs an initialisation with an activation in a claim that the point pairs
-    otherwise ("Init: Xavier for ReLU" against "He for ReLU, Glorot for tanh"): the point's
-    pairing is then not made, whatever topic words were heard."""
-    if not any(pair & INITIALISATIONS for pair in point_pairs(point)):
-        return False
-    return any(
-        name_of(tokens, at) in INITIALISATIONS and _rival_partner(tokens, [at], point)
-        for at in range(len(tokens))
-    )

@@ -559,13 +559,3 @@ def test_a_range_is_not_heard_as_a_choice_between_its_ends() -> None:
     assert judge("it squashes every output to 0 to 1", point)[0]
     assert judge("outputs lie between 0 and 1", point)[0]
     assert not judge("it rounds every output to exactly 0 or 1", point)[0]
-
-
-def test_a_wrong_pairing_of_an_initialisation_denies_a_point_that_pairs_them() -> None:
-    point = KeyPoint(
-        "Pair initialisation with the activation: He for ReLU, Glorot for tanh.",
-        ("initialisation", "he relu"),
-    )
-    assert judge("Match the initialisation to the activation: He for ReLU.", point)[0]
-    assert not judge("Match the initialisation to the activation: Xavier for ReLU.", point)[0]
-    assert not judge("Init: Xavier for ReLU and He for tanh.", point)[0]
