@@ -518,6 +518,9 @@ def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
     glorot = KeyPoint("Glorot: 2 / (fan_in + fan_out).", ("fan_in + fan_out",))
     assert judge("Glorot uses 2/(fan_in + fan_out)", glorot)[0]
     assert not judge("Glorot uses 1/(fan_in + fan_out)", glorot)[0]
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he relu",))
+    assert judge("He for ReLU, with 2/fan_in, and LeCun for SELU with 1/fan_in.", he)[0]
+    assert not judge("LeCun for SELU with 2/fan_in, and He for ReLU with 1/fan_in.", he)[0]
     relu = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
     assert judge("ReLU = max(0, x), so the ReLU gradient is 1 for positive inputs", relu)[0]
 
