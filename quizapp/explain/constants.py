@@ -109,6 +109,14 @@ def another_constant(
     return _operand_differs(tokens, sentence, point, subject)
 
 
+def number_of_another(
+    tokens: list[Token], numbers: bool, chosen: list[int], subject: frozenset[str]
+) -> bool:
+    """A cue that is only a number ("0.25") heard in a sentence where the nearest function named
+    before it is not the point's: "tanh′ = 1 − tanh², maximum 0.25" says nothing of sigmoid."""
+    return numbers and _of_another(tokens, min(chosen), subject)
+
+
 def _of_another(tokens: list[Token], at: int, subject: frozenset[str]) -> bool:
     """The nearest function named before the bound, in its sentence, is not the point's."""
     for back in range(at - 1, -1, -1):

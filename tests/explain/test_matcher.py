@@ -562,3 +562,9 @@ def test_a_range_is_not_heard_as_a_choice_between_its_ends() -> None:
     assert judge("it squashes every output to 0 to 1", point)[0]
     assert judge("outputs lie between 0 and 1", point)[0]
     assert not judge("it rounds every output to exactly 0 or 1", point)[0]
+
+
+def test_a_number_said_of_another_function_is_not_the_points() -> None:
+    sigmoid = KeyPoint("σ′ = σ(1 − σ), maximum 0.25 at x = 0.", ("0.25", "quarter"))
+    assert judge("The sigmoid's slope peaks at 0.25.", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ). tanh′ = 1 − tanh², maximum 0.25.", sigmoid)[0]
