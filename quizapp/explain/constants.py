@@ -99,14 +99,24 @@ def another_constant(
     the point's before the same operator and word."""
     if not known:
         return False
-    sentence = tokens[min(chosen)].sentence
-    for at, token in enumerate(tokens):
-        if token.sentence != sentence or token.form not in BOUNDS:
+    sentence = _sentence_of(tokens, min(chosen))
+    for at in sentence:
+        if tokens[at].form not in BOUNDS:
             continue
         value = _bound_value(tokens, at)
         if value is not None and _unknown(value, known) and not _of_another(tokens, at, subject):
             return True
     return _operand_differs(tokens, sentence, point, subject)
+
+
+def _sentence_of(tokens: list[Token], at: int) -> range:
+    """The positions of the tokens of the sentence of `at`."""
+    first, last = at, at
+    while first > 0 and tokens[first - 1].sentence == tokens[at].sentence:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[at].sentence:
+        last += 1
+    return range(first, last + 1)
 
 
 def number_of_another(
@@ -160,7 +170,7 @@ def _operand_triples(tokens: list[Token]) -> list[tuple[tuple[str, str], float]]
 
 
 def _operand_differs(
-    tokens: list[Token], sentence: int, point: str, subject: frozenset[str]
+    tokens: list[Token], sentence: range, point: str, subject: frozenset[str]
 ) -> bool:
     """The sentence puts another number than the point before the same operator and word, not
     said of another function: "1/(fan_in + fan_out)" against "2 / (fan_in + fan_out)", "He for
@@ -168,10 +178,8 @@ def _operand_differs(
     own = _operands(point)
     if not own:
         return False
-    for at in range(len(tokens) - 2):
-        if tokens[at].sentence != sentence:
-            continue
-        for key, value in _operand_triples(tokens[at : at + 3]):
+    for at in sentence:
+        for key, value in _operand_triples(tokens[at : min(at + 3, sentence.stop)]):
             if key in own and _unknown(value, own[key]) and not _of_another(tokens, at, subject):
                 return True
     return False
