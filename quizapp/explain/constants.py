@@ -131,6 +131,11 @@ def _bound_value(tokens: list[Token], at: int) -> float | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _point_tokens(point: str) -> list[Token]:
+    return tokenize(point)
+
+
 def _operand_differs(tokens: list[Token], first: int, point: str) -> bool:
     """The words are preceded by "N op" and the point has another number before the same
     operator and word: "1 / (fan_in + fan_out)" against "2 / (fan_in + fan_out)"."""
@@ -139,7 +144,7 @@ def _operand_differs(tokens: list[Token], first: int, point: str) -> bool:
     said = number_at(tokens, first - 2)
     if said is None or tokens[first - 2].sentence != tokens[first].sentence:
         return False
-    written = tokenize(point)
+    written = _point_tokens(point)
     return any(
         at >= 2
         and written[at - 1].form == tokens[first - 1].form

@@ -6,12 +6,14 @@ several labels" (said of the rival), "Xavier for ReLU and He for tanh" (partners
 gradient saturates when the model is confidently wrong" (the point says it does not saturate),
 "γ and β are fixed, not learned" (the point's own word denied next to them), "gradients explode
 as they are multiplied layer by layer" (the point's state turned round: it says they shrink),
-"diag(p) plus p pᵀ" (the point's operator turned round).
+"diag(p) plus p pᵀ" (the point's operator turned round), "a sigmoid of z₁ + z₂" (the point's
+difference written as a sum), "exactly 0 or 1" (a range read as a choice).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
@@ -124,6 +126,8 @@ def in_sense(
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
         or _sign_turned_round(tokens, chosen, point)
+        or _formula_turned_round(tokens, chosen, point)
+        or _range_read_as_a_choice(tokens, cue, chosen)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
     )
@@ -415,3 +419,47 @@ def _signs_differ(tokens: list[Token], word: int, beside: int, point: str, step:
 def _sign(token: Token) -> str | None:
     sign = as_symbol(token.form) or token.form
     return sign if sign in SIGNS else None
+
+
+@lru_cache(maxsize=4096)
+def _sums(text: str) -> frozenset[tuple[str, str, str]]:
+    """The sums and differences a text writes: (left, sign, right) of "z₁ − z₂", "w·x + b"."""
+    tokens = tokenize(text)
+    return frozenset(
+        (left.stem, sign, right.stem)
+        for left, middle, right in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if (sign := _sign(middle)) is not None and left.kind != "symbol" != right.kind
+    )
+
+
+def _formula_turned_round(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """The sentence of the words writes one of the point's sums or differences with the other
+    sign ("a sigmoid of z₁ + z₂" against "a sigmoid of z₁ − z₂"), or a difference the other way
+    round ("y − p" against "p − y"), and not the point's own."""
+    own = _sums(point)
+    if not own:
+        return False
+    sentences = {tokens[at].sentence for at in chosen}
+    said = {
+        (left.stem, sign, right.stem)
+        for left, middle, right in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if middle.sentence in sentences
+        and (sign := _sign(middle)) is not None
+        and left.kind != "symbol" != right.kind
+    }
+    turned = {(left, "+" if sign == "-" else "-", right) for left, sign, right in own} | {
+        (right, sign, left) for left, sign, right in own if sign == "-"
+    }
+    return bool(said & turned) and not said & own
+
+
+def _range_read_as_a_choice(tokens: list[Token], cue: Cue, chosen: list[int]) -> bool:
+    """Two numbers of a cue that makes no choice ("0 to 1", a range) heard as a choice between
+    them ("every output is exactly 0 or 1")."""
+    if "or" in {term.form for term in cue.terms} or " or " in cue.text:
+        return False
+    numbers = sorted(at for at in chosen if tokens[at].kind == "number")
+    return any(
+        any(tokens[between].form == "or" for between in range(first + 1, last))
+        for first, last in pairwise(numbers)
+    )

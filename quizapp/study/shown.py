@@ -23,9 +23,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Answered:
+    """`response`: what was submitted for the rating (None: revealed and rated)."""
+
     item: StudyItem
     recorded: Recorded
     duration: timedelta
+    response: Response | None = None
 
     @property
     def what(self) -> str:
@@ -47,10 +50,13 @@ Action = Answered | PutAway
 
 @dataclass(frozen=True)
 class Undone:
-    """The action taken back (`what`: answer, bury, suspend, reset) and its card, on show again."""
+    """The action taken back (`what`: answer, bury, suspend, reset) and its card, on show again;
+    for an answer, `response` is what had been submitted, for the screen to give it back (a
+    typed explanation and its ticks as they were rated)."""
 
     item: StudyItem
     what: str
+    response: Response | None = None
 
 
 class OneCardSession(ABC):
@@ -69,6 +75,8 @@ class OneCardSession(ABC):
         self._questions = Questioner(generate, rng)
         self._pending: StudyItem | None = None
         self._graded: Graded | None = None
+        self._response: Response | None = None
+        """What produced `_graded` (kept with the answer, so an undo can give it back)."""
         self._history: list[Action] = []
 
     @abstractmethod
@@ -122,6 +130,7 @@ class OneCardSession(ABC):
         graded = Graded(grade, text, elapsed, proposal)
         if graded.readable:
             self._graded = graded
+            self._response = response
         return graded
 
     def record(self, item: StudyItem, rating: Rating) -> Recorded:
@@ -131,9 +140,11 @@ class OneCardSession(ABC):
         graded = self._graded
         duration = graded.elapsed if graded is not None else self._clock.now() - item.shown_at
         recorded = self._write(item, Rating(rating), duration, graded)
+        response = self._response if graded is not None else None
         self._pending = None
         self._graded = None
-        self._history.append(Answered(item, recorded, duration))
+        self._response = None
+        self._history.append(Answered(item, recorded, duration, response))
         self._answered(item, recorded)
         return recorded
 
@@ -142,6 +153,7 @@ class OneCardSession(ABC):
         self._history.append(PutAway(item, change, self._clock.now() - item.shown_at, what))
         self._pending = None
         self._graded = None
+        self._response = None
 
     def can_undo(self) -> bool:
         return bool(self._history)
@@ -162,5 +174,7 @@ class OneCardSession(ABC):
             self._set_aside(self._pending)
         self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
         self._graded = None
+        self._response = None
         self._taken_back(last)
-        return Undone(self._pending, last.what)
+        response = last.response if isinstance(last, Answered) else None
+        return Undone(self._pending, last.what, response)

@@ -56,7 +56,7 @@ def test_bad_values_are_refused_without_changing_anything(tmp_path: Path) -> Non
     assert stored(tmp_path).reviews_per_day == StudySettings().reviews_per_day
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.sampled_from(setting_names()), st.text(max_size=12))
 def test_any_typed_value_is_accepted_or_explained(name: str, text: str) -> None:
     try:

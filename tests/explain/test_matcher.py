@@ -469,6 +469,12 @@ def test_a_list_that_pairs_with_colons_is_not_a_bare_list() -> None:
     assert judge("GLU: sigmoid, GeGLU: GELU, SwiGLU: Swish, ReGLU: ReLU.", point)[0]
 
 
+def test_a_list_of_pairings_is_not_a_bare_list() -> None:
+    point = KeyPoint("Pair initialisation with the activation: He for ReLU.", ("he relu",))
+    assert judge("Match the init, He for ReLU, Xavier for tanh, LeCun for SELU.", point)[0]
+    assert not judge("Factors: the task, He, ReLU, initialisation, the cost.", point)[0]
+
+
 def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
     shrink = KeyPoint(
         "Gradients shrink as they are multiplied layer by layer.", ("multiplied layer",)
@@ -483,6 +489,10 @@ def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
         "Zero-centred outputs make a unit's weight gradients the same sign.", positive
     )[0]
     assert judge("All-positive inputs make a unit's weight gradients the same sign.", positive)[0]
+    shift = KeyPoint("Subtract the max: the result is identical.", ("subtract max",))
+    assert judge("Subtracting the max leaves the probabilities identical.", shift)[0]
+    assert judge("Subtracting the max changes nothing.", shift)[0]
+    assert not judge("Subtracting the max changes the probabilities slightly.", shift)[0]
 
 
 def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
@@ -529,3 +539,23 @@ def test_everyday_words_for_a_product_a_store_and_nearness_hear_each_other() -> 
     assert judge("its derivative is about zero there", flat)[0]
     shift = KeyPoint("Softmax is shift-invariant.", ("adding a constant",))
     assert judge("adding a const to all logits changes nothing", shift)[0]
+
+
+def test_a_sum_written_where_the_point_has_a_difference_is_another_formula() -> None:
+    point = KeyPoint(
+        "Two-class softmax ≡ sigmoid of the logit difference z₁ − z₂.",
+        ("two classes softmax sigmoid",),
+    )
+    assert judge("For two classes, softmax equals a sigmoid of z₁ − z₂.", point)[0]
+    assert not judge("For two classes, softmax equals a sigmoid of z₁ + z₂.", point)[0]
+    assert judge("For two classes softmax is a sigmoid. Note z₁ + z₂ does not matter.", point)[0]
+    loss = KeyPoint("Cross-entropy: the gradient is p − y.", ("cross-entropy",))
+    assert judge("With cross-entropy the gradient is p − y.", loss)[0]
+    assert not judge("With cross-entropy the gradient is (y − p)·p(1 − p).", loss)[0]
+
+
+def test_a_range_is_not_heard_as_a_choice_between_its_ends() -> None:
+    point = KeyPoint("Output scaling: it can bound outputs, e.g. 0 to 1.", ("0 to 1",))
+    assert judge("it squashes every output to 0 to 1", point)[0]
+    assert judge("outputs lie between 0 and 1", point)[0]
+    assert not judge("it rounds every output to exactly 0 or 1", point)[0]

@@ -315,6 +315,19 @@ def test_ending_early_hands_in_what_was_written_even_while_paused(
     ]
 
 
+def test_ending_early_with_the_last_answer_written_finishes_the_interview(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock, questions=2)
+    interview.submit("spoken")
+    interview.draft = "0.5"
+    answer = interview.end_early()
+    assert answer is not None and answer.outcome == Outcome.SUBMITTED
+    assert interview.phase == Phase.FINISHED
+    assert latest_finished(store) is not None
+    assert not interview.report().ended_early
+
+
 def test_ending_early_with_nothing_written_hands_in_nothing(
     store: StudyStore, clock: FakeClock
 ) -> None:

@@ -225,7 +225,7 @@ def test_recall_is_predicted_only_from_today_to_ten_years_ahead(
             compute_stats(store, deck, clock, until=day)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(
     stability=st.floats(0.01, 5000),
     elapsed=st.floats(-3, 4000),

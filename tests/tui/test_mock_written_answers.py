@@ -90,6 +90,7 @@ async def test_escape_after_typing_an_answer_hands_the_text_in(
         await pilot.press("escape")
         await pilot.pause()
         assert "answer you typed for this question is handed in" in _dialog_text(app)
+        assert "stored as abandoned" in _dialog_text(app)
         await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -109,3 +110,23 @@ async def test_ctrl_q_after_writing_keeps_the_answer(data_dir: Path, clock: Fake
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert _stored(data_dir, clock)[0] == (0, "submitted", "saturates")
+
+
+async def test_ending_on_the_last_question_with_an_answer_written_completes_it(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=1, seed=21))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        assert app.screen.sub_title == "1 question"
+        await pilot.press(*"tanh")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "the last question, the interview is complete" in _dialog_text(app)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MockReportScreen)
+        assert "Ended early" not in shown(app, "#mock-summary")
+    with open_store(data_dir, clock) as store:
+        assert store.query("SELECT status FROM mock_interviews") == [("finished",)]

@@ -148,3 +148,32 @@ async def test_written_code_is_handed_in_on_the_first_ctrl_s(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Question 3 of 3 · numeric" in shown(app, "#mock-status")
+
+
+async def test_a_task_cut_by_a_small_terminal_says_how_to_read_it(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """At 80x24 a long task is taller than its box and the editor takes tab: the ready line
+    names shift+tab, which reaches the task to scroll it; tab goes back to the editor."""
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=1, coding=1, seed=5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        assert screen.sub_title == "1 question"
+        body = screen.query_one("#mock-body")
+        assert body.max_scroll_y > 0
+        assert "shift+tab reads the whole task" in shown(app, "#mock-code-status")
+        await pilot.press("shift+tab")
+        assert body.has_focus
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("tab")
+        assert screen.query_one(MockCodeView).query_one(TextArea).has_focus
+        await pilot.resize_terminal(120, 50)
+        await pilot.pause()
+        await pilot.pause()
+        assert body.max_scroll_y == 0
+        assert shown(app, "#mock-code-status").startswith("write the function")

@@ -262,13 +262,13 @@ class MockInterview:
     def end_early(self) -> MockAnswer | None:
         """The user ends the interview mid-way: what they wrote for the question on show is
         handed in as its answer (graded, code run) rather than dropped, then the interview is
-        abandoned (the questions after it stay unasked). Returns that answer, if any."""
-        answer = None
+        abandoned (the questions after it stay unasked). Handing in the last question's answer
+        completes the interview: it finishes as usual. Returns that answer, if any."""
         if self.phase == Phase.PAUSED:
             self.resume()
+        answer = None
         if self.phase == Phase.ASKING and self.draft_written:
-            timed_out = self.tick()
-            answer = timed_out[0] if timed_out else self._end(Outcome.SUBMITTED, self._clock.now())
+            answer = self._leave(Outcome.SUBMITTED)
         self.abandon()
         return answer
 
