@@ -308,3 +308,15 @@ async def test_a_refused_setup_says_why_on_screen_and_points_at_the_field(make_a
         message = setup.query_one("#mock-message")
         assert message.region.bottom <= app.size.height - 1  # above the Footer, not below the fold
         assert isinstance(app.screen, MockSetupScreen)
+
+
+async def test_a_shorter_interview_than_asked_says_why_at_the_start(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = _mock_app(data_dir, clock, topics=("silu",), seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        assert screen.interview.total == 2
+        assert last_message(app) == "Only 2 question(s) match, so the interview has 2 instead of 6."

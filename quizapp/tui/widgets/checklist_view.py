@@ -17,7 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
-from quizapp.study.answering import KeyPointsGrade, Ticked
+from quizapp.study.answering import CodeAnswer, KeyPointsGrade, Ticked
 from quizapp.tui.widgets.flashcard_view import FlashcardView
 from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.tick_list import TickList
@@ -104,6 +104,8 @@ class ChecklistView(FlashcardView):
     def restore(self, response: Response) -> None:
         """The answer as it was rated: the typed explanation (graded again, so the words heard
         come back), then the ticks as they were given, when they were given by hand."""
+        if isinstance(response, CodeAnswer):
+            return
         typed = response if isinstance(response, str) else response.typed
         if typed:
             self.query_one("#typed-answer", Input).value = typed

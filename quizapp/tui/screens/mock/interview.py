@@ -92,9 +92,16 @@ class MockInterviewScreen(QuizScreen):
         if self.interview.grade_code is None:
             self.interview.grade_code = self.query_one(MockCodeView).grader
         if self.interview.phase == Phase.READY:
-            self._save(self.interview.start, self._begin, failed=self.app.pop_screen)
+            self._save(self.interview.start, self._started, failed=self.app.pop_screen)
         else:
             self._begin()
+
+    def _started(self, _: object) -> None:
+        """What the plan had to change (fewer questions than asked for, say) is told now, not
+        only in the report: the user sees why the interview is shorter."""
+        for note in self.interview.plan.notes:
+            self.notify(note, title="This interview", timeout=8, markup=False)
+        self._begin()
 
     def _begin(self, _: object = None) -> None:
         total = self.interview.total
