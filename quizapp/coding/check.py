@@ -175,9 +175,9 @@ def _judge(
     error = record.get("error")
     if error:
         trace = [f"  {line}" for line in error.get("trace", [])]
-        failure: Failure = "overflow" if error.get("type") in _OVERFLOW_ERRORS else "wrong"
+        kind: Failure = "overflow" if error.get("type") in _OVERFLOW_ERRORS else "wrong"
         reason = _error_reason(error, memory)
-        return CaseResult(case.name, False, reason, (*details, *trace), failure)
+        return CaseResult(case.name, False, reason, (*details, *trace), kind)
     if record.get("returned"):
         return CaseResult(case.name, False, record["returned"], tuple(details))
     for position, arg in enumerate(case.args):
@@ -201,11 +201,11 @@ def _judge(
         if got is None:
             return CaseResult(case.name, False, "returned nothing", tuple(details))
         label = f"output {index + 1}" if len(case.expected) > 1 else ""
-        reason = mismatch(np.asarray(expected), got, label)
-        if reason:
-            reason += _factor_note(case, np.asarray(expected), got)
+        differs = mismatch(np.asarray(expected), got, label)
+        if differs:
+            differs += _factor_note(case, np.asarray(expected), got)
             failure = _failure(np.asarray(expected), got)
-            wrong = (reason, f"expected: {show_array(expected)}", f"got: {show_array(got)}")
+            wrong = (differs, f"expected: {show_array(expected)}", f"got: {show_array(got)}")
             break
     runtime = [w for w in record.get("warnings", []) if w.get("category") == "RuntimeWarning"]
     if runtime:
