@@ -30,6 +30,7 @@ class ScreenOpenings:
     def __init__(self, app: App[Any]) -> None:
         self._app = app
         self._opening: set[Screen[Any]] = set()
+        self._building: set[Screen[Any]] = set()
         self._held: list[events.Key] = []
         self._sent_to: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
             weakref.WeakKeyDictionary()
@@ -56,10 +57,22 @@ class ScreenOpenings:
         self._held.append(key)
         return True
 
+    def building(self, screen: Screen[Any]) -> None:
+        """`screen` first shows what it is doing and builds the rest after that frame (Browse):
+        it is opening, and keys typed meanwhile wait for it, until it calls `built`."""
+        self._building.add(screen)
+        self._opening.add(screen)
+
+    def built(self, screen: Screen[Any]) -> None:
+        """`screen` is built: open once the focus it asked for as it built is applied."""
+        self._building.discard(screen)
+        self._mounted(screen)
+
     def _changed(self, screen: Screen[Any]) -> None:
         """A screen that has not mounted yet is opening; a screen closed before it opened no
         longer waits."""
         self._opening &= set(self._app.screen_stack)
+        self._building &= self._opening
         if not screen.is_mounted and screen not in self._opening:
             self._opening.add(screen)
             screen.call_later(self._mounted, screen)
@@ -73,6 +86,8 @@ class ScreenOpenings:
         self._app.call_later(self._open, screen)
 
     async def _open(self, screen: Screen[Any]) -> None:
+        if screen in self._building:
+            return
         self._opening.discard(screen)
         await self._hand_over()
 

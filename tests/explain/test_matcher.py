@@ -518,6 +518,9 @@ def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
     glorot = KeyPoint("Glorot: 2 / (fan_in + fan_out).", ("fan_in + fan_out",))
     assert judge("Glorot uses 2/(fan_in + fan_out)", glorot)[0]
     assert not judge("Glorot uses 1/(fan_in + fan_out)", glorot)[0]
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he relu",))
+    assert judge("He for ReLU, with 2/fan_in, and LeCun for SELU with 1/fan_in.", he)[0]
+    assert not judge("LeCun for SELU with 2/fan_in, and He for ReLU with 1/fan_in.", he)[0]
     relu = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
     assert judge("ReLU = max(0, x), so the ReLU gradient is 1 for positive inputs", relu)[0]
 
@@ -559,6 +562,12 @@ def test_a_range_is_not_heard_as_a_choice_between_its_ends() -> None:
     assert judge("it squashes every output to 0 to 1", point)[0]
     assert judge("outputs lie between 0 and 1", point)[0]
     assert not judge("it rounds every output to exactly 0 or 1", point)[0]
+
+
+def test_a_number_said_of_another_function_is_not_the_points() -> None:
+    sigmoid = KeyPoint("σ′ = σ(1 − σ), maximum 0.25 at x = 0.", ("0.25", "quarter"))
+    assert judge("The sigmoid's slope peaks at 0.25.", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ). tanh′ = 1 − tanh², maximum 0.25.", sigmoid)[0]
 
 
 def test_a_label_is_said_of_its_partner() -> None:
