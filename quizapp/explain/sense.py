@@ -15,8 +15,10 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
+from quizapp.explain.comparatives import direction_turned_round
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
+from quizapp.explain.pairing import pairing_at, same_pairing, splits_pairing
 from quizapp.explain.synonyms import OPPOSED_STATES, as_symbol, class_of
 from quizapp.explain.text import Token, stem, tokenize
 
@@ -121,10 +123,12 @@ def in_sense(
     """Whether the matched words are said of the point's subject, with its partner, and not
     next to a claim that contradicts it."""
     return not (
-        _said_of_a_rival(tokens, chosen, point, subject)
+        splits_pairing(tokens, chosen, name_of)
+        or _said_of_a_rival(tokens, chosen, point, subject)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
+        or direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
@@ -170,10 +174,13 @@ def _accepted(names: frozenset[str]) -> frozenset[str]:
 def _nearest_name(tokens: list[Token], at: int, kinds: set[str], chosen: list[int]) -> str | None:
     """The nearest thing of one of these kinds named before `at` in its clause, outside the
     matched words and not what the subject is compared with ("sigmoid over ReLU in hidden
-    layers" is about sigmoid); for an "it" met first, the subject of its sentence."""
+    layers" is about sigmoid); for an "it" met first, the subject of its sentence. A side of a
+    pairing is said of the other ("Softmax: multi-label" is about softmax, and so is
+    "Multi-label: softmax")."""
+    pairing = pairing_at(tokens, at, name_of)
     for back in range(at - 1, -1, -1):
-        if tokens[back].clause != tokens[at].clause:
-            return None
+        if tokens[back].clause != tokens[at].clause and (pairing is None or back not in pairing):
+            break
         if back in chosen:
             continue
         if tokens[back].form in PRONOUNS and kinds - {"linearity"}:
@@ -181,7 +188,18 @@ def _nearest_name(tokens: list[Token], at: int, kinds: set[str], chosen: list[in
         name = name_of(tokens, back)
         if name is not None and _kind(name) in kinds and not _compared_with(tokens, back):
             return name
-    return None
+    if pairing is None or at not in pairing.label:
+        return None
+    return next(
+        (
+            name
+            for ahead in pairing.value
+            if ahead not in chosen
+            and (name := name_of(tokens, ahead)) is not None
+            and _kind(name) in kinds
+        ),
+        None,
+    )
 
 
 def _compared_with(tokens: list[Token], at: int) -> bool:
@@ -205,10 +223,11 @@ def _sentence_subject(tokens: list[Token], pronoun: int, kinds: set[str]) -> str
 
 def one_claim(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the words from `first` to `last` are one claim: one clause, with no word that
-    joins two claims between them."""
-    return tokens[first].clause == tokens[last].clause and not any(
-        _joins(tokens, at) for at in range(first + 1, last)
-    )
+    joins two claims between them; the two sides of a pairing are one claim ("Multi-label:
+    softmax" says "softmax for multi-label")."""
+    return (
+        tokens[first].clause == tokens[last].clause or same_pairing(tokens, first, last, name_of)
+    ) and not any(_joins(tokens, at) for at in range(first + 1, last))
 
 
 def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:
@@ -253,7 +272,11 @@ def point_pairs(text: str) -> tuple[frozenset[str], ...]:
 
 def _claim(tokens: list[Token], first: int, last: int) -> range:
     """The tokens of the claim around `first`..`last`: their clause, cut where a word joins two
-    claims ("Xavier for ReLU | and He for tanh")."""
+    claims ("Xavier for ReLU | and He for tanh"), and the whole of a pairing they are a side of
+    ("tanh: He init")."""
+    pairing = pairing_at(tokens, first, name_of)
+    if pairing is not None and last in pairing:
+        first, last = min(first, pairing.label.start), max(last, pairing.value.stop - 1)
     start, end = first, last
     while start > 0 and tokens[start - 1].clause == tokens[first].clause:
         if _joins(tokens, start - 1):

@@ -568,3 +568,60 @@ def test_a_number_said_of_another_function_is_not_the_points() -> None:
     sigmoid = KeyPoint("σ′ = σ(1 − σ), maximum 0.25 at x = 0.", ("0.25", "quarter"))
     assert judge("The sigmoid's slope peaks at 0.25.", sigmoid)[0]
     assert not judge("σ′ = σ(1 − σ). tanh′ = 1 − tanh², maximum 0.25.", sigmoid)[0]
+
+
+def test_a_label_is_said_of_its_partner() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Softmax: multi-label.", per_label)[0]
+    assert not judge("Multi-label: softmax.", per_label)[0]
+    assert not judge("Binary: sigmoid, multi-label: softmax.", per_label)[0]
+    assert judge("Sigmoid: multi-label.", per_label)[0]
+    assert judge("Multi-label: sigmoid.", per_label)[0]
+
+
+def test_a_pairing_is_one_claim_for_a_contradiction() -> None:
+    point = KeyPoint(
+        "Softmax + cross-entropy for exactly one class.",
+        ("softmax cross-entropy", "wrong: softmax multi-label"),
+    )
+    assert not judge("Multi-label: softmax with cross-entropy.", point)[0]
+    assert not judge("Multi-label -> softmax with cross-entropy.", point)[0]
+    assert judge("Multi-class: softmax with cross-entropy. Multi-label: sigmoid.", point)[0]
+
+
+def test_a_pairing_pairs_an_initialisation_with_its_label() -> None:
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
+    for answer in ("ReLU: Xavier init. tanh: He init.", "tanh -> He init", "tanh = He"):
+        assert not judge(answer, he)[0], answer
+    for answer in ("ReLU: He init. tanh: Xavier init.", "ReLU -> He init", "ReLU = He"):
+        assert judge(answer, he)[0], answer
+
+
+def test_a_cue_is_not_heard_across_two_pairings() -> None:
+    point = KeyPoint("Sigmoid outputs are bounded.", ("bounded outputs",))
+    assert not judge("Linear: any outputs, sigmoid: bounded.", point)[0]
+    assert judge("Linear: any range, sigmoid: bounded outputs.", point)[0]
+
+
+def test_a_formula_or_an_assignment_is_not_a_pairing() -> None:
+    point = KeyPoint("ReLU′(0) is a convention: 0 in PyTorch.", ("relu'(0) 0",))
+    assert judge("ReLU′(0) := 0 (PyTorch).", point)[0]
+    saturation = KeyPoint("Saturation: derivative ≈ 0.", ("' ≈ 0",))
+    assert judge("sat.: σ/tanh at large |z|, f′ ≈ 0 → no grad through the unit.", saturation)[0]
+
+
+def test_the_opposite_comparative_before_the_points_word_denies_it() -> None:
+    fix = KeyPoint("Fixes: lower learning rate or warm-up.", ("reduce learning rate", "warm-up"))
+    assert not judge("To fix it, use a higher learning rate.", fix)[0]
+    assert judge("To fix it, use a lower learning rate.", fix)[0]
+    rare = KeyPoint("Sigmoid is less common in deep networks.", ("sigmoid deep networks",))
+    assert not judge("Sigmoid is more common in deep networks.", rare)[0]
+    assert judge("Sigmoid is less common in deep networks.", rare)[0]
+
+
+def test_a_claim_that_pairs_directions_the_other_way_round_is_not_the_point() -> None:
+    point = KeyPoint("softmax(z / T): high T flattens, low T sharpens.", ("flatter", "sharpen"))
+    for answer in ("Low T: flatter.", "A temperature below 1 flattens it.", "High T -> sharper"):
+        assert not judge(answer, point)[0], answer
+    for answer in ("flatter", "T > 1 flattens it.", "High T: flatter.", "Low T: sharper."):
+        assert judge(answer, point)[0], answer
