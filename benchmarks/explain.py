@@ -11,11 +11,12 @@ heldout_judgements_3.yaml (written the same way during that round and held out u
 fourth round read its items and failures: "dev 4 (was held-out 3)"), and heldout_judgements_4.yaml
 (written the same way during the fourth round and held out until its end; the fifth round read its
 items and failures: "dev 5 (was held-out 4)"), and heldout_judgements_5.yaml (written the same
-way during the fifth round; nobody working on the matcher opened it, and its totals were first
-computed after that round's last matcher change) — each against a naive
-reference measured in the same run (a point is covered when one of its cues appears verbatim,
-lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and the same
-ratio against that naive reference.
+way during the fifth round and held out until its end; the sixth round read its items and failures
+and fits the decision on it: "dev 6 (was held-out 5)"), and heldout_judgements_6.yaml (written
+the same way during the sixth round, reported as "not present" until it is merged) — each against
+a naive reference measured in the same run (a point is covered when one of its cues appears
+verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
+the same ratio against that naive reference.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ SET_FILES = {
     "dev 3 (was held-out 2)": SETS / "heldout_judgements_2.yaml",
     "dev 4 (was held-out 3)": SETS / "heldout_judgements_3.yaml",
     "dev 5 (was held-out 4)": SETS / "heldout_judgements_4.yaml",
-    "held-out 5": SETS / "heldout_judgements_5.yaml",
+    "dev 6 (was held-out 5)": SETS / "heldout_judgements_5.yaml",
+    "held-out 6": SETS / "heldout_judgements_6.yaml",
 }
 
 

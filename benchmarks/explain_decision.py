@@ -36,6 +36,7 @@ SET_FILES = {
     "dev 3": SETS / "heldout_judgements_2.yaml",
     "dev 4": SETS / "heldout_judgements_3.yaml",
     "dev 5": SETS / "heldout_judgements_4.yaml",
+    "dev 6": SETS / "heldout_judgements_5.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
 RECALL_FLOOR = 0.93

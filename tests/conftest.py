@@ -1,4 +1,5 @@
-"""Settings for the whole suite: in CI (the `CI` variable set), hypothesis runs derandomized, so
+"""Settings for the whole suite: hypothesis has no deadline (a slow example on a loaded machine is
+not a failure: no test asserts a time), and in CI (the `CI` variable set) it runs derandomized, so
 a run can be repeated exactly and a red build is never a lucky draw."""
 
 import os
@@ -9,9 +10,11 @@ from hypothesis import settings
 
 from quizapp.content.cache import CACHE_ENV
 
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+settings.register_profile("suite")
+settings.register_profile(
+    "ci", settings.get_profile("suite"), derandomize=True, database=None, print_blob=True
+)
+settings.load_profile("ci" if os.environ.get("CI") else "suite")
 
 
 @pytest.fixture(autouse=True, scope="session")

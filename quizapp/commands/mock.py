@@ -50,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="TOPIC",
         default=[],
         help="only cards with one of these tags, sections or activations (e.g. softmax relu"
-        " leaky-relu; - and _ are alike); commas separate too",
+        " leaky-relu silu; - and _ are alike); commas separate too; a topic no interview,"
+        " numeric or coding card has is refused with the list of those that do",
     )
     parser.add_argument(
         "--coding",

@@ -107,6 +107,8 @@ def render(stats: Stats) -> str:
         lines.append("  none")
     if on_the_day := recall_on_the_day(stats):
         lines += ["", on_the_day]
+    if stats.interview_notice:
+        lines += ["", stats.interview_notice]
     lines += ["", f"Predicted recall {stats.recall_when} by topic"]
     width = max((len(topic.topic) for topic in stats.recall), default=5)
     for topic in stats.recall:

@@ -120,6 +120,9 @@ def keep_content_hashes(cards: Sequence[Card], digests: Sequence[str]) -> None:
 _CONTENT_HASH_SLOT = Card.__dict__["_content_hash"]
 
 CHEATSHEET_LABEL = "The cheatsheet's simplification"
+CORRECTION_MARK = "↳ The cheatsheet simplifies; in fact:"
+"""Heads a correction under the cheatsheet's text; here, not in `sections`, so that showing a
+section (Browse) does not import the deck file schema (pydantic)."""
 CHEATSHEET_ANSWER_LABEL = "The cheatsheet's answer"
 
 

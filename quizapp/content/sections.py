@@ -7,6 +7,7 @@ from typing import Any
 
 from quizapp.content import schema
 from quizapp.content.model import (
+    CORRECTION_MARK,
     Block,
     BulletItem,
     BulletList,
@@ -25,7 +26,6 @@ from quizapp.content.problems import Location, Problem, field_path
 from quizapp.content.yamlsource import SourceFile
 
 FUNCTION_TABLE_COLUMNS = ("Activation Function", "Strengths", "Weaknesses", "Common Use Cases")
-CORRECTION_MARK = "↳ The cheatsheet simplifies; in fact:"
 
 
 class _Renderer:

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from quizapp.explain.cues import PLAIN_NEGATIONS, Term
 from quizapp.explain.synonyms import as_number, as_symbol, class_of, heard_classes
-from quizapp.explain.text import Token, stem
+from quizapp.explain.text import Token, number_form, stem
 
 SAYS_NOT = PLAIN_NEGATIONS - {"non"}
 """Negations a cue's "not" stands for: "not", "no", "never", "without", …"""
@@ -34,8 +34,19 @@ class Candidates:
             for i, (token, following) in enumerate(pairwise(tokens))
             if token.is_word and following.is_word and token.sentence == following.sentence
         ]
+        fractions = [
+            (i, i + 2, _fraction(numerator.form, denominator.form), "number")
+            for i, (numerator, slash, denominator) in enumerate(
+                zip(tokens, tokens[1:], tokens[2:], strict=False)
+            )
+            if numerator.kind == denominator.kind == "number"
+            and slash.form == "/"
+            and float(denominator.form) != 0
+            and numerator.sentence == denominator.sentence
+        ]
         self.single = _Index(single)
         self.joined = _Index(joined)
+        self.fractions = _Index(fractions)
 
     def __call__(self, term: Term) -> list[tuple[int, int]]:
         if term not in self.found:
@@ -54,6 +65,9 @@ class Candidates:
             for first, last, form, kind in self.joined.near(term):
                 if first not in found and matches(term.form, term.kind, form, kind):
                     found[first] = (first, last)
+        for first, last, form, kind in self.fractions.near(term):
+            if first not in found and matches(term.form, term.kind, form, kind):
+                found[first] = (first, last)
         return [found[first] for first in sorted(found)]
 
 
@@ -140,6 +154,11 @@ def matches(term_form: str, term_kind: str, form: str, kind: str) -> bool:
     if len(term_stem) >= 5 and form.startswith(term_stem):
         return True
     return _typo(term_form, form)
+
+
+def _fraction(numerator: str, denominator: str) -> str:
+    """A fraction as the decimal a cue writes: "1/4" (and "¼") is "0.25"."""
+    return number_form(f"{float(numerator) / float(denominator):.4f}")
 
 
 def _as_number(form: str, kind: str) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from quizapp.explain.candidates import Candidates
+from quizapp.explain.constants import another_constant, known_numbers, number_of_another
 from quizapp.explain.cues import (
     NEGATIONS,
     ORDERED_OPERATORS,
@@ -36,6 +37,7 @@ from quizapp.explain.decision import (
 from quizapp.explain.mention import names_a_topic, only_listed, only_mentioned
 from quizapp.explain.negation import negated, point_words
 from quizapp.explain.sense import in_sense, one_claim, subjects
+from quizapp.explain.synonyms import as_number
 from quizapp.explain.text import Token, tokenize
 
 WINDOW_SLACK = 4
@@ -152,9 +154,10 @@ def _judge(
     claims = [compile_claim(text) for text in point.cues]
     if any(_contradicted(candidates, claim) for claim in claims):
         return PointResult(point.text, False, ""), Hearing(False, (), contradicted=True)
+    sense = _Sense(point.text, subject, known_numbers(point.text, point.cues))
     made: list[tuple[tuple[Cue, ...], tuple[set[int], ...]]] = []
     for claim in claims:
-        heard = None if claim.wrong else _heard(candidates, claim, point.text, subject)
+        heard = None if claim.wrong else _heard(candidates, claim, sense)
         if heard is None:
             continue
         cues, chosen = zip(*heard, strict=True)
@@ -177,8 +180,18 @@ def _judge(
     return PointResult(point.text, True, " … ".join(dict.fromkeys(spans))), hearing
 
 
+@dataclass(frozen=True, slots=True)
+class _Sense:
+    """What words must agree with to be said in a key point's sense: its text, what it is about
+    and the numbers it knows."""
+
+    point: str
+    subject: frozenset[str]
+    known: frozenset[float]
+
+
 def _heard(
-    candidates: Candidates, claim: Claim, point: str, subject: frozenset[str]
+    candidates: Candidates, claim: Claim, sense: _Sense
 ) -> list[tuple[Cue, set[int]]] | None:
     """For each part of a claim, the first of its ways the answer says and where; None when some
     part is not said."""
@@ -188,7 +201,7 @@ def _heard(
             (
                 (cue, positions)
                 for cue in part
-                if (positions := _find_cue(candidates, cue, point, subject)) is not None
+                if (positions := _find_cue(candidates, cue, sense)) is not None
             ),
             None,
         )
@@ -232,18 +245,23 @@ def _judge_by_content_words(answer: str, candidates: Candidates, point: KeyPoint
     return PointResult(point.text, True, " … ".join(dict.fromkeys(words)))
 
 
-def _find_cue(
-    candidates: Candidates, cue: Cue, point: str, subject: frozenset[str]
-) -> set[int] | None:
+def _find_cue(candidates: Candidates, cue: Cue, sense: _Sense) -> set[int] | None:
     """Positions of the answer tokens that realise the cue most tightly, or None.
 
     The words must not be negated, and must be said in the point's sense (see
-    `sense.in_sense`): of its `subject`, with its partner, not next to a contradiction."""
+    `sense.in_sense`): of its subject, with its partner, not next to a contradiction, and with
+    no other number where the point has one (`constants`)."""
     tokens = candidates.tokens
-    affirming = point_words(point)
+    affirming = point_words(sense.point)
+    numbers = all(term.kind == "number" or as_number(term.form) for term in cue.terms)
     best: list[int] | None = None
     for chosen in _realisations(candidates, cue):
-        if negated(tokens, chosen, affirming) or not in_sense(tokens, cue, chosen, point, subject):
+        if (
+            negated(tokens, chosen, affirming)
+            or not in_sense(tokens, cue, chosen, sense.point, sense.subject)
+            or another_constant(tokens, chosen, sense.point, sense.known, sense.subject)
+            or number_of_another(tokens, numbers, chosen, sense.subject)
+        ):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):
             best = chosen

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quizapp.explain.cues import Cue
+from quizapp.explain.sense import ACTIVATIONS, PAIRERS, name_of
 from quizapp.explain.text import Token
 
 TOPIC_TALK: tuple[tuple[str, ...], ...] = (
@@ -88,11 +89,16 @@ def _bare_list_positions(answer: str, tokens: list[Token]) -> set[int]:
 
 
 def _short_item(tokens: list[Token], positions: list[int]) -> bool:
-    """A clause of a few words (and hyphens), no number or operator."""
+    """A clause of a few words (and hyphens), no number or operator, that pairs nothing: "He for
+    ReLU" pairs an initialisation with its activation, a claim in three words."""
     words = sum(1 for at in positions if tokens[at].is_word)
-    return 0 < words <= LIST_ITEM_WORDS and all(
-        tokens[at].is_word or tokens[at].form == "-" for at in positions
-    )
+    if not (
+        0 < words <= LIST_ITEM_WORDS
+        and all(tokens[at].is_word or tokens[at].form == "-" for at in positions)
+    ):
+        return False
+    named = {name for at in positions if (name := name_of(tokens, at))}
+    return not (named & PAIRERS and named & ACTIVATIONS)
 
 
 def _parted_by_a_comma(answer: str, before: Token, after: Token) -> bool:

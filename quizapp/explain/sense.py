@@ -6,15 +6,18 @@ several labels" (said of the rival), "Xavier for ReLU and He for tanh" (partners
 gradient saturates when the model is confidently wrong" (the point says it does not saturate),
 "γ and β are fixed, not learned" (the point's own word denied next to them), "gradients explode
 as they are multiplied layer by layer" (the point's state turned round: it says they shrink),
-"diag(p) plus p pᵀ" (the point's operator turned round).
+"diag(p) plus p pᵀ" (the point's operator turned round), "a sigmoid of z₁ + z₂" (the point's
+difference written as a sum), "exactly 0 or 1" (a range read as a choice).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
+from quizapp.explain.pairing import pairing_at, same_pairing, splits_pairing
 from quizapp.explain.synonyms import OPPOSED_STATES, as_symbol, class_of
 from quizapp.explain.text import Token, stem, tokenize
 
@@ -119,11 +122,14 @@ def in_sense(
     """Whether the matched words are said of the point's subject, with its partner, and not
     next to a claim that contradicts it."""
     return not (
-        _said_of_a_rival(tokens, chosen, point, subject)
+        splits_pairing(tokens, chosen, name_of)
+        or _said_of_a_rival(tokens, chosen, point, subject)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
         or _sign_turned_round(tokens, chosen, point)
+        or _formula_turned_round(tokens, chosen, point)
+        or _range_read_as_a_choice(tokens, cue, chosen)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
     )
@@ -166,10 +172,13 @@ def _accepted(names: frozenset[str]) -> frozenset[str]:
 def _nearest_name(tokens: list[Token], at: int, kinds: set[str], chosen: list[int]) -> str | None:
     """The nearest thing of one of these kinds named before `at` in its clause, outside the
     matched words and not what the subject is compared with ("sigmoid over ReLU in hidden
-    layers" is about sigmoid); for an "it" met first, the subject of its sentence."""
+    layers" is about sigmoid); for an "it" met first, the subject of its sentence. A side of a
+    pairing is said of the other ("Softmax: multi-label" is about softmax, and so is
+    "Multi-label: softmax")."""
+    pairing = pairing_at(tokens, at, name_of)
     for back in range(at - 1, -1, -1):
-        if tokens[back].clause != tokens[at].clause:
-            return None
+        if tokens[back].clause != tokens[at].clause and (pairing is None or back not in pairing):
+            break
         if back in chosen:
             continue
         if tokens[back].form in PRONOUNS and kinds - {"linearity"}:
@@ -177,7 +186,18 @@ def _nearest_name(tokens: list[Token], at: int, kinds: set[str], chosen: list[in
         name = name_of(tokens, back)
         if name is not None and _kind(name) in kinds and not _compared_with(tokens, back):
             return name
-    return None
+    if pairing is None or at not in pairing.label:
+        return None
+    return next(
+        (
+            name
+            for ahead in pairing.value
+            if ahead not in chosen
+            and (name := name_of(tokens, ahead)) is not None
+            and _kind(name) in kinds
+        ),
+        None,
+    )
 
 
 def _compared_with(tokens: list[Token], at: int) -> bool:
@@ -201,10 +221,11 @@ def _sentence_subject(tokens: list[Token], pronoun: int, kinds: set[str]) -> str
 
 def one_claim(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the words from `first` to `last` are one claim: one clause, with no word that
-    joins two claims between them."""
-    return tokens[first].clause == tokens[last].clause and not any(
-        _joins(tokens, at) for at in range(first + 1, last)
-    )
+    joins two claims between them; the two sides of a pairing are one claim ("Multi-label:
+    softmax" says "softmax for multi-label")."""
+    return (
+        tokens[first].clause == tokens[last].clause or same_pairing(tokens, first, last, name_of)
+    ) and not any(_joins(tokens, at) for at in range(first + 1, last))
 
 
 def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:
@@ -249,7 +270,11 @@ def point_pairs(text: str) -> tuple[frozenset[str], ...]:
 
 def _claim(tokens: list[Token], first: int, last: int) -> range:
     """The tokens of the claim around `first`..`last`: their clause, cut where a word joins two
-    claims ("Xavier for ReLU | and He for tanh")."""
+    claims ("Xavier for ReLU | and He for tanh"), and the whole of a pairing they are a side of
+    ("tanh: He init")."""
+    pairing = pairing_at(tokens, first, name_of)
+    if pairing is not None and last in pairing:
+        first, last = min(first, pairing.label.start), max(last, pairing.value.stop - 1)
     start, end = first, last
     while start > 0 and tokens[start - 1].clause == tokens[first].clause:
         if _joins(tokens, start - 1):
@@ -415,3 +440,47 @@ def _signs_differ(tokens: list[Token], word: int, beside: int, point: str, step:
 def _sign(token: Token) -> str | None:
     sign = as_symbol(token.form) or token.form
     return sign if sign in SIGNS else None
+
+
+@lru_cache(maxsize=4096)
+def _sums(text: str) -> frozenset[tuple[str, str, str]]:
+    """The sums and differences a text writes: (left, sign, right) of "z₁ − z₂", "w·x + b"."""
+    tokens = tokenize(text)
+    return frozenset(
+        (left.stem, sign, right.stem)
+        for left, middle, right in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if (sign := _sign(middle)) is not None and left.kind != "symbol" != right.kind
+    )
+
+
+def _formula_turned_round(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """The sentence of the words writes one of the point's sums or differences with the other
+    sign ("a sigmoid of z₁ + z₂" against "a sigmoid of z₁ − z₂"), or a difference the other way
+    round ("y − p" against "p − y"), and not the point's own."""
+    own = _sums(point)
+    if not own:
+        return False
+    sentences = {tokens[at].sentence for at in chosen}
+    said = {
+        (left.stem, sign, right.stem)
+        for left, middle, right in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if middle.sentence in sentences
+        and (sign := _sign(middle)) is not None
+        and left.kind != "symbol" != right.kind
+    }
+    turned = {(left, "+" if sign == "-" else "-", right) for left, sign, right in own} | {
+        (right, sign, left) for left, sign, right in own if sign == "-"
+    }
+    return bool(said & turned) and not said & own
+
+
+def _range_read_as_a_choice(tokens: list[Token], cue: Cue, chosen: list[int]) -> bool:
+    """Two numbers of a cue that makes no choice ("0 to 1", a range) heard as a choice between
+    them ("every output is exactly 0 or 1")."""
+    if "or" in {term.form for term in cue.terms} or " or " in cue.text:
+        return False
+    numbers = sorted(at for at in chosen if tokens[at].kind == "number")
+    return any(
+        any(tokens[between].form == "or" for between in range(first + 1, last))
+        for first, last in pairwise(numbers)
+    )

@@ -45,7 +45,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "complex": ("complex", "complicated", "intricate"),
     "pattern": ("pattern", "relationship", "relation", "mapping", "structure"),
     "curve": ("curve", "curved", "bend", "curvature"),
-    "near": ("near", "close", "closest", "almost", "nearly", "approximately", "roughly", "around"),
+    "near": ("near", "close", "closest", "almost", "nearly", "approximately", "roughly", "around",
+             "about"),
     "vanish": ("vanish", "disappear"),
     "explode": ("explode", "blow", "grow", "balloon"),
     "update": ("update", "move", "change", "adjust"),
@@ -53,6 +54,9 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "positive": ("positive", "nonnegative"),
     "piece": ("piece", "region", "segment"),
     "break": ("break", "violate"),
+    "unchanged": ("unchanged", "identical", "invariant"),
+    "product": ("product", "multiply", "multiplied", "multiplication", "multiplicative"),
+    "store": ("store", "save", "cache", "stash"),
 }  # fmt: skip
 DIRECTIONS: dict[str, str] = {"large": "small", "small": "large", "flat": "sharp", "sharp": "flat"}
 """Classes that name opposite directions: a cue comparing two of them ("high temperature
@@ -60,10 +64,12 @@ flattens") is contradicted by an answer that turns one round (see `cues.reversal
 OPPOSED_STATES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"shrink", "vanish"}), frozenset({"explode"})),
     (frozenset({"positive"}), frozenset({"centred"})),
+    (frozenset({"unchanged"}), frozenset({"update"})),
 )
 """Classes that name opposite states: a key point in one ("gradients shrink", "all-positive
-inputs") is turned round by a claim made in the other ("gradients explode as they are multiplied
-layer by layer", "zero-centred outputs make the gradients share a sign")."""
+inputs", "the result is identical") is turned round by a claim made in the other ("gradients
+explode as they are multiplied layer by layer", "zero-centred outputs make the gradients share a
+sign", "subtracting the max changes the probabilities")."""
 ALSO_ACCEPTS: dict[str, tuple[str, ...]] = {"remedy": ("avoid",)}
 """A class that hears another's words too: a cue "ReLU helps" is made by "ReLU avoids"."""
 

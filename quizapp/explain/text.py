@@ -30,7 +30,7 @@ _ABBREVIATIONS = {
     "cls": "classification", "prob": "probability", "probs": "probabilities",
     "deriv": "derivative", "derivs": "derivatives", "init": "initialisation",
     "nonlin": "nonlinearity", "func": "function", "fn": "function", "w/o": "without",
-    "var": "variance", "thru": "through",
+    "var": "variance", "thru": "through", "const": "constant",
 }  # fmt: skip
 _TOKEN = re.compile(
     r"(?P<abbreviation>\b(?:e\.g|i\.e)\.?|\b(?:vs|etc|cf)\.|\bw/o\b)"
@@ -63,6 +63,9 @@ class Token:
     end: int
     sentence: int
     clause: int
+    opened_by: str = ""
+    """What began the token's clause: its punctuation (":", ",", "(") or clause word ("while");
+    "" at the start of a sentence. A colon pairs a label with its value ("Binary: sigmoid")."""
 
     @property
     def stem(self) -> str:
@@ -116,7 +119,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(parts), origin
 
 
-def _number(text: str) -> str:
+def number_form(text: str) -> str:
     """One spelling per number: ".250", "0.25" and "00.25" agree."""
     whole, dot, fraction = text.partition(".")
     whole = whole.lstrip("0") or "0"
@@ -150,6 +153,7 @@ def tokenize(text: str) -> list[Token]:
     normal, origin = normalise(text)
     tokens: list[Token] = []
     sentence = clause = 0
+    opened_by = ""
     for match in _TOKEN.finditer(normal):
         kind = match.lastgroup or ""
         start, end = origin[match.start()], origin[match.end() - 1] + 1
@@ -158,22 +162,25 @@ def tokenize(text: str) -> list[Token]:
         if kind == "sentence":
             sentence += 1
             clause += 1
+            opened_by = ""
             continue
         if kind == "clause":
             clause += 1
+            opened_by = match.group()
             continue
         value = match.group()
         if kind == "abbreviation":
             kind, value = "word", value.replace(".", "")
         if kind == "number":
-            tokens.append(Token(_number(value), kind, start, end, sentence, clause))
+            tokens.append(Token(number_form(value), kind, start, end, sentence, clause, opened_by))
             continue
         if kind == "symbol" and value == "-" and _joins_words(normal, match):
             continue
         if kind == "word" and value in _CLAUSE_WORDS:
             clause += 1
+            opened_by = value
         for word in _words(value) if kind == "word" else [value]:
-            tokens.append(Token(word, kind, start, end, sentence, clause))
+            tokens.append(Token(word, kind, start, end, sentence, clause, opened_by))
     return tokens
 
 

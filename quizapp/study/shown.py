@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from fsrs import Rating
 
-from quizapp.study.answering import Graded, Response, grade_response, propose
+from quizapp.study.answering import Graded, Response, Ticked, grade_response, propose
 from quizapp.study.items import Questioner, StudyItem
 from quizapp.study.protocols import QuestionFactory
 from quizapp.study.store import Change, Recorded, StudyStore
@@ -23,9 +23,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Answered:
+    """`response`: what was submitted for the rating (None: revealed and rated)."""
+
     item: StudyItem
     recorded: Recorded
     duration: timedelta
+    response: Response | None = None
 
     @property
     def what(self) -> str:
@@ -47,10 +50,13 @@ Action = Answered | PutAway
 
 @dataclass(frozen=True)
 class Undone:
-    """The action taken back (`what`: answer, bury, suspend, reset) and its card, on show again."""
+    """The action taken back (`what`: answer, bury, suspend, reset) and its card, on show again;
+    for an answer, `response` is what had been submitted, for the screen to give it back (a
+    typed explanation and its ticks as they were rated)."""
 
     item: StudyItem
     what: str
+    response: Response | None = None
 
 
 class OneCardSession(ABC):
@@ -69,6 +75,8 @@ class OneCardSession(ABC):
         self._questions = Questioner(generate, rng)
         self._pending: StudyItem | None = None
         self._graded: Graded | None = None
+        self._response: Response | None = None
+        """What produced `_graded` (kept with the answer, so an undo can give it back)."""
         self._history: list[Action] = []
 
     @abstractmethod
@@ -106,17 +114,23 @@ class OneCardSession(ABC):
     def submit(self, item: StudyItem, response: Response) -> Graded:
         """Grade the response to the card on show, timed from when it was shown, with the
         rating to propose. An answer that cannot be read proposes nothing: ask again. The
-        last readable submission is what `record` stores with the rating."""
+        last readable submission is what `record` stores with the rating.
+
+        Ticks changed once the answer was given (a suggestion corrected, a second point ticked)
+        judge that answer: they change its ticks and score, never its time."""
         self._check_shown(item)
         grade, text = grade_response(
             item.card, response, question=item.question, options=item.options
         )
         elapsed = self._clock.now() - item.shown_at
+        if isinstance(response, Ticked) and self._graded is not None:
+            elapsed = self._graded.elapsed
         unreadable = getattr(grade, "parse_error", None) is not None
         proposal = None if unreadable else propose(grade, elapsed, item.usual_time)
         graded = Graded(grade, text, elapsed, proposal)
         if graded.readable:
             self._graded = graded
+            self._response = response
         return graded
 
     def record(self, item: StudyItem, rating: Rating) -> Recorded:
@@ -126,9 +140,11 @@ class OneCardSession(ABC):
         graded = self._graded
         duration = graded.elapsed if graded is not None else self._clock.now() - item.shown_at
         recorded = self._write(item, Rating(rating), duration, graded)
+        response = self._response if graded is not None else None
         self._pending = None
         self._graded = None
-        self._history.append(Answered(item, recorded, duration))
+        self._response = None
+        self._history.append(Answered(item, recorded, duration, response))
         self._answered(item, recorded)
         return recorded
 
@@ -137,6 +153,7 @@ class OneCardSession(ABC):
         self._history.append(PutAway(item, change, self._clock.now() - item.shown_at, what))
         self._pending = None
         self._graded = None
+        self._response = None
 
     def can_undo(self) -> bool:
         return bool(self._history)
@@ -157,5 +174,7 @@ class OneCardSession(ABC):
             self._set_aside(self._pending)
         self._pending = replace(last.item, shown_at=self._clock.now() - last.duration)
         self._graded = None
+        self._response = None
         self._taken_back(last)
-        return Undone(self._pending, last.what)
+        response = last.response if isinstance(last, Answered) else None
+        return Undone(self._pending, last.what, response)

@@ -21,6 +21,8 @@ from textual import events
 from textual.app import App
 from textual.screen import Screen
 
+from quizapp.tui.typed_keys import hand_back
+
 
 class ScreenOpenings:
     """The screens not yet open, the keys held for them, and which screen each key went to."""
@@ -28,6 +30,7 @@ class ScreenOpenings:
     def __init__(self, app: App[Any]) -> None:
         self._app = app
         self._opening: set[Screen[Any]] = set()
+        self._building: set[Screen[Any]] = set()
         self._held: list[events.Key] = []
         self._sent_to: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
             weakref.WeakKeyDictionary()
@@ -46,7 +49,7 @@ class ScreenOpenings:
                 return False
             key.stop()
             if not self._opening:
-                await self._app.on_event(_again(self._app, key))
+                await hand_back(self._app, [key])
                 return True
         elif not self._opening:
             self._sent_to[key] = screen
@@ -54,10 +57,22 @@ class ScreenOpenings:
         self._held.append(key)
         return True
 
+    def building(self, screen: Screen[Any]) -> None:
+        """`screen` first shows what it is doing and builds the rest after that frame (Browse):
+        it is opening, and keys typed meanwhile wait for it, until it calls `built`."""
+        self._building.add(screen)
+        self._opening.add(screen)
+
+    def built(self, screen: Screen[Any]) -> None:
+        """`screen` is built: open once the focus it asked for as it built is applied."""
+        self._building.discard(screen)
+        self._mounted(screen)
+
     def _changed(self, screen: Screen[Any]) -> None:
         """A screen that has not mounted yet is opening; a screen closed before it opened no
         longer waits."""
         self._opening &= set(self._app.screen_stack)
+        self._building &= self._opening
         if not screen.is_mounted and screen not in self._opening:
             self._opening.add(screen)
             screen.call_later(self._mounted, screen)
@@ -71,6 +86,8 @@ class ScreenOpenings:
         self._app.call_later(self._open, screen)
 
     async def _open(self, screen: Screen[Any]) -> None:
+        if screen in self._building:
+            return
         self._opening.discard(screen)
         await self._hand_over()
 
@@ -78,12 +95,4 @@ class ScreenOpenings:
         """The held keys, handled one after the other now, before any key typed after them;
         a key that opens another screen leaves the rest held for that one."""
         while self._held and not self._opening:
-            await self._app.on_event(_again(self._app, self._held.pop(0)))
-
-
-def _again(app: App[Any], key: events.Key) -> events.Key:
-    """The key as new from the terminal, so the app forwards it to the current focus; it keeps
-    the time it was typed, which orders the keys a write holds."""
-    again = events.Key(key.key, key.character).set_sender(app)
-    again.time = key.time
-    return again
+            await hand_back(self._app, [self._held.pop(0)])

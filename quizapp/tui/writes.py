@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
 
-from quizapp.tui.typed_keys import replay
+from quizapp.tui.typed_keys import hand_back
 
 if TYPE_CHECKING:
     from quizapp.tui.app import QuizApp
@@ -103,4 +103,4 @@ class StoreWrites:
         self._holding = False
         self._app.writing = False
         held, self._held = self._held, []
-        replay(self._app, held)
+        self._app.call_later(hand_back, self._app, held)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from quizapp.cli import build_parser, main
 from quizapp.commands import mock as mock_command
-from quizapp.study.mock import MockOptions
+from quizapp.study import FakeClock, open_store
+from quizapp.study.mock import MockOptions, plan_interview
 from quizapp.study.mock.options import DEFAULT_QUESTIONS
 from quizapp.tui.app import QuizApp
+from quizapp.workspace import load_content
 
 
 @pytest.fixture
@@ -56,9 +59,9 @@ def test_defaults_leave_the_plan_to_the_domain(tmp_path: Path, launched: list[Qu
         (["--questions", "3", "--coding", "4"], "the number of coding exercises must be 0..3"),
         (["--topics", "softmax", "no-such-thing"], "unknown topic(s) no-such-thing; choose from:"),
         (
-            ["--topics", "silu", "hard_swish"],
-            "no interview, numeric or coding card is about silu, hard_swish (Practice drills its"
-            " numeric questions: p on home); choose from:",
+            ["--topics", "selu", "hard_swish"],
+            "no interview, numeric or coding card is about selu, hard_swish (Practice drills its"
+            " numeric questions: p on home); choose from: beyond-the-cheatsheet, coding,",
         ),
     ],
 )
@@ -126,3 +129,21 @@ async def test_topics_are_checked_on_the_content_the_app_then_uses(
         await pilot.pause()
         assert app.workspace is not None
     assert loads == [tmp_path]
+
+
+def test_an_activation_interview_cards_discuss_is_a_topic(
+    tmp_path: Path, launched: list[QuizApp]
+) -> None:
+    """SiLU has no numeric card, but two interview questions are about it (SwiGLU's gate, what
+    backprop keeps): `--topics silu` asks them."""
+    assert main(["--data-dir", str(tmp_path), "mock", "--topics", "SiLU"]) == 0
+    [app] = launched
+    assert app.start_mock is not None and app.start_mock.topics == ("silu",)
+    cards = load_content(None).cards
+    with open_store(tmp_path, FakeClock(datetime(2026, 3, 2, tzinfo=UTC))) as store:
+        plan = plan_interview(store, cards, app.start_mock)
+    assert sorted(question.card.id for question in plan.questions) == [
+        "iq-activation-memory",
+        "iq-glu-family",
+    ]
+    assert plan.notes == ("Only 2 question(s) match, so the interview has 2 instead of 6.",)

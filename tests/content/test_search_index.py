@@ -33,7 +33,7 @@ def where(hit: SearchHit) -> tuple[str, str | None, str | None, str | None]:
 INDEX = SearchIndex(LIBRARY)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.lists(
         st.sampled_from(VOCABULARY).flatmap(

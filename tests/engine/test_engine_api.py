@@ -101,7 +101,7 @@ def test_output_ranges_are_float_pairs():
         assert engine.get(name).output_range == pair
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=8))
 def test_outputs_stay_inside_the_declared_range(values):
     for name in EXPECTED_NAMES:

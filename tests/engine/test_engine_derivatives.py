@@ -37,7 +37,7 @@ def central_difference(f, x, step):
 
 
 @pytest.mark.parametrize("case", sorted(ELEMENTWISE_CASES))
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(x=st.floats(-30.0, 30.0))
 def test_derivative_matches_central_differences(case, x):
     params, kinks = ELEMENTWISE_CASES[case]
@@ -62,7 +62,7 @@ def numeric_jacobian(f, x, step=1e-6):
 
 
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(x=scores())
 def test_jacobian_matches_finite_differences(name, x):
     activation = engine.get(name)
@@ -71,7 +71,7 @@ def test_jacobian_matches_finite_differences(name, x):
     np.testing.assert_allclose(jacobian, numeric_jacobian(activation, x), rtol=1e-5, atol=1e-8)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(x=scores())
 def test_softmax_jacobian_structure(x):
     y = engine.get("softmax")(x)

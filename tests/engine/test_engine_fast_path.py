@@ -43,7 +43,7 @@ def assert_identical(fast, general, where):
 
 
 @pytest.mark.parametrize("name", engine.names())
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(x=VECTORS)
 def test_the_fast_path_gives_the_general_paths_answer(name, x):
     activation = engine.get(name)
@@ -62,7 +62,7 @@ def test_the_fast_path_gives_the_general_paths_answer(name, x):
 
 
 @pytest.mark.parametrize("name", [name for name in engine.names() if engine.get(name).elementwise])
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(
     x=hnp.arrays(np.float64, st.integers(1, 12), elements=ANY_FLOAT),
     integers=hnp.arrays(np.int64, st.integers(1, 8), elements=st.integers(-(2**40), 2**40)),
@@ -80,7 +80,7 @@ def test_scalars_integers_and_other_shapes_agree_with_float64_vectors(name, x, i
 
 
 @pytest.mark.parametrize("name", engine.names())
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(x=hnp.arrays(np.float64, st.integers(1, 12), elements=st.floats(-80.0, 80.0)))
 def test_float32_answers_are_the_float64_answers_rounded(name, x):
     activation = engine.get(name)
@@ -175,7 +175,7 @@ PIECEWISE_LINEAR = {"relu", "leaky_relu", "prelu", "relu6", "hard_sigmoid", "har
 
 
 @pytest.mark.parametrize("name", [name for name in engine.names() if engine.get(name).elementwise])
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(x=hnp.arrays(np.float64, st.integers(1, 16), elements=ANY_FLOAT))
 def test_a_few_values_agree_with_the_same_values_among_many(name, x):
     """Several kernels compute a few values (numpy calls dominate) another way than many
@@ -192,7 +192,7 @@ def test_a_few_values_agree_with_the_same_values_among_many(name, x):
             )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(x=hnp.arrays(np.float64, st.integers(1, 16), elements=ANY_FLOAT))
 def test_softplus_on_a_few_values_is_exactly_the_array_formula(x):
     """A few values take numpy's logaddexp in one call, or value by value its formula; many take
@@ -211,7 +211,7 @@ def test_softplus_on_a_few_values_rounds_as_the_array_formula_does():
 
 
 @pytest.mark.parametrize(("name", "params"), [("selu", {}), ("elu", {"alpha": 0.5})])
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(x=hnp.arrays(np.float64, st.integers(1, 16), elements=ANY_FLOAT))
 def test_elu_slopes_select_the_same_way_on_a_few_values_as_on_many(name, params, x):
     """Up to 4096 values the slope is selected with a masked write, beyond with arithmetic."""

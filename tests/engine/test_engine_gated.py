@@ -57,7 +57,7 @@ def test_another_axis_and_the_input_dtype() -> None:
 
 
 @pytest.mark.parametrize("name", GATED)
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(
     x=hnp.arrays(
         np.float64,

@@ -63,7 +63,7 @@ def test_extreme_finite_inputs_give_finite_answers_without_warnings(name, no_war
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(
     x=hnp.arrays(
         np.float64, st.integers(1, 5), elements=st.floats(allow_nan=False, allow_infinity=False)
@@ -211,7 +211,7 @@ def test_scalar_integer_input_gives_a_float64_scalar():
     assert isinstance(engine.get("relu")(np.float32(2.0)), np.float32)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     x=hnp.arrays(np.float64, st.integers(1, 6), elements=st.floats(-1e300, 1e300)),
     alpha=st.floats(-3.0, 3.0),
@@ -238,7 +238,7 @@ def test_large_inputs_are_processed_in_blocks_with_the_same_result():
         )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.lists(st.floats(-60.0, 60.0), min_size=1, max_size=16))
 def test_exact_gelu_on_a_few_values_agrees_with_the_table(values):
     """A few values go through math.erfc one by one; many through the fitted table."""

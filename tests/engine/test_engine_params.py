@@ -70,7 +70,7 @@ def test_resolve_params_merges_defaults():
     assert softplus.resolve_params({"beta": 2}) == {"beta": 2.0, "threshold": 20.0}
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50)
 @given(st.one_of(st.text(max_size=5), st.none(), st.lists(st.floats(), max_size=2)))
 def test_any_non_number_alpha_is_a_type_error(alpha):
     with pytest.raises(TypeError, match="alpha"):

@@ -469,6 +469,12 @@ def test_a_list_that_pairs_with_colons_is_not_a_bare_list() -> None:
     assert judge("GLU: sigmoid, GeGLU: GELU, SwiGLU: Swish, ReGLU: ReLU.", point)[0]
 
 
+def test_a_list_of_pairings_is_not_a_bare_list() -> None:
+    point = KeyPoint("Pair initialisation with the activation: He for ReLU.", ("he relu",))
+    assert judge("Match the init, He for ReLU, Xavier for tanh, LeCun for SELU.", point)[0]
+    assert not judge("Factors: the task, He, ReLU, initialisation, the cost.", point)[0]
+
+
 def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
     shrink = KeyPoint(
         "Gradients shrink as they are multiplied layer by layer.", ("multiplied layer",)
@@ -483,6 +489,10 @@ def test_a_claim_in_the_opposite_state_turns_the_point_round() -> None:
         "Zero-centred outputs make a unit's weight gradients the same sign.", positive
     )[0]
     assert judge("All-positive inputs make a unit's weight gradients the same sign.", positive)[0]
+    shift = KeyPoint("Subtract the max: the result is identical.", ("subtract max",))
+    assert judge("Subtracting the max leaves the probabilities identical.", shift)[0]
+    assert judge("Subtracting the max changes nothing.", shift)[0]
+    assert not judge("Subtracting the max changes the probabilities slightly.", shift)[0]
 
 
 def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
@@ -493,3 +503,108 @@ def test_a_sign_turned_round_beside_the_words_is_another_formula() -> None:
     assert not judge("The gradient is y minus p, and the Jacobian is diag of something.", jacobian)[
         0
     ]
+
+
+def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
+    sigmoid = KeyPoint("σ′(x) = σ(x)(1 − σ(x)), maximum 0.25 at x = 0.", ("σ(1 - σ)", "0.25"))
+    assert judge("σ′ = σ(1 − σ), max 0.25 at zero", sigmoid)[0]
+    assert judge("σ′ = σ(1 − σ), which tops out at ¼", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), max 0.5 at zero", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), so it is at most 1/2", sigmoid)[0]
+    assert judge("σ′ = σ(1 − σ) which peaks at 0.25, and tanh peaks at 1", sigmoid)[0]
+    overflow = KeyPoint("float32 exp overflows above ≈ 88.7.", ("88", "float32 overflow"))
+    assert judge("in float32 exp overflows above about 88", overflow)[0]
+    assert not judge("in float32 exp overflows at 100", overflow)[0]
+    glorot = KeyPoint("Glorot: 2 / (fan_in + fan_out).", ("fan_in + fan_out",))
+    assert judge("Glorot uses 2/(fan_in + fan_out)", glorot)[0]
+    assert not judge("Glorot uses 1/(fan_in + fan_out)", glorot)[0]
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he relu",))
+    assert judge("He for ReLU, with 2/fan_in, and LeCun for SELU with 1/fan_in.", he)[0]
+    assert not judge("LeCun for SELU with 2/fan_in, and He for ReLU with 1/fan_in.", he)[0]
+    relu = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
+    assert judge("ReLU = max(0, x), so the ReLU gradient is 1 for positive inputs", relu)[0]
+
+
+def test_a_fraction_is_the_decimal_it_stands_for() -> None:
+    point = KeyPoint("At most 0.25 per sigmoid layer.", ("0.25 per layer",))
+    assert judge("it loses ¼ per layer", point) == (True, "¼ per layer")
+    assert judge("it loses 1/4 per layer", point)[0]
+    assert not judge("it loses 1/2 per layer", point)[0]
+
+
+def test_everyday_words_for_a_product_a_store_and_nearness_hear_each_other() -> None:
+    jacobians = KeyPoint("A product of per-layer Jacobians.", ("chain rule product",))
+    assert judge("by the chain rule many factors are multiplied", jacobians)[0]
+    assert judge("the chain rule gives a multiplication of factors", jacobians)[0]
+    cached = KeyPoint("Backprop can reuse the forward output.", ("store output",))
+    assert judge("autograd just saves the output", cached) == (True, "saves the output")
+    flat = KeyPoint("Saturation: the derivative ≈ 0.", ("derivative near zero",))
+    assert judge("its derivative is about zero there", flat)[0]
+    shift = KeyPoint("Softmax is shift-invariant.", ("adding a constant",))
+    assert judge("adding a const to all logits changes nothing", shift)[0]
+
+
+def test_a_sum_written_where_the_point_has_a_difference_is_another_formula() -> None:
+    point = KeyPoint(
+        "Two-class softmax ≡ sigmoid of the logit difference z₁ − z₂.",
+        ("two classes softmax sigmoid",),
+    )
+    assert judge("For two classes, softmax equals a sigmoid of z₁ − z₂.", point)[0]
+    assert not judge("For two classes, softmax equals a sigmoid of z₁ + z₂.", point)[0]
+    assert judge("For two classes softmax is a sigmoid. Note z₁ + z₂ does not matter.", point)[0]
+    loss = KeyPoint("Cross-entropy: the gradient is p − y.", ("cross-entropy",))
+    assert judge("With cross-entropy the gradient is p − y.", loss)[0]
+    assert not judge("With cross-entropy the gradient is (y − p)·p(1 − p).", loss)[0]
+
+
+def test_a_range_is_not_heard_as_a_choice_between_its_ends() -> None:
+    point = KeyPoint("Output scaling: it can bound outputs, e.g. 0 to 1.", ("0 to 1",))
+    assert judge("it squashes every output to 0 to 1", point)[0]
+    assert judge("outputs lie between 0 and 1", point)[0]
+    assert not judge("it rounds every output to exactly 0 or 1", point)[0]
+
+
+def test_a_number_said_of_another_function_is_not_the_points() -> None:
+    sigmoid = KeyPoint("σ′ = σ(1 − σ), maximum 0.25 at x = 0.", ("0.25", "quarter"))
+    assert judge("The sigmoid's slope peaks at 0.25.", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ). tanh′ = 1 − tanh², maximum 0.25.", sigmoid)[0]
+
+
+def test_a_label_is_said_of_its_partner() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Softmax: multi-label.", per_label)[0]
+    assert not judge("Multi-label: softmax.", per_label)[0]
+    assert not judge("Binary: sigmoid, multi-label: softmax.", per_label)[0]
+    assert judge("Sigmoid: multi-label.", per_label)[0]
+    assert judge("Multi-label: sigmoid.", per_label)[0]
+
+
+def test_a_pairing_is_one_claim_for_a_contradiction() -> None:
+    point = KeyPoint(
+        "Softmax + cross-entropy for exactly one class.",
+        ("softmax cross-entropy", "wrong: softmax multi-label"),
+    )
+    assert not judge("Multi-label: softmax with cross-entropy.", point)[0]
+    assert not judge("Multi-label -> softmax with cross-entropy.", point)[0]
+    assert judge("Multi-class: softmax with cross-entropy. Multi-label: sigmoid.", point)[0]
+
+
+def test_a_pairing_pairs_an_initialisation_with_its_label() -> None:
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
+    for answer in ("ReLU: Xavier init. tanh: He init.", "tanh -> He init", "tanh = He"):
+        assert not judge(answer, he)[0], answer
+    for answer in ("ReLU: He init. tanh: Xavier init.", "ReLU -> He init", "ReLU = He"):
+        assert judge(answer, he)[0], answer
+
+
+def test_a_cue_is_not_heard_across_two_pairings() -> None:
+    point = KeyPoint("Sigmoid outputs are bounded.", ("bounded outputs",))
+    assert not judge("Linear: any outputs, sigmoid: bounded.", point)[0]
+    assert judge("Linear: any range, sigmoid: bounded outputs.", point)[0]
+
+
+def test_a_formula_or_an_assignment_is_not_a_pairing() -> None:
+    point = KeyPoint("ReLU′(0) is a convention: 0 in PyTorch.", ("relu'(0) 0",))
+    assert judge("ReLU′(0) := 0 (PyTorch).", point)[0]
+    saturation = KeyPoint("Saturation: derivative ≈ 0.", ("' ≈ 0",))
+    assert judge("sat.: σ/tanh at large |z|, f′ ≈ 0 → no grad through the unit.", saturation)[0]

@@ -104,7 +104,7 @@ def test_a_value_is_echoed_as_typed_without_the_control_characters_it_was_typed_
     assert grade.feedback[-1] == "got 7.2 × 10^-4, expected 7.30e-4"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     exact=st.floats(0.001, 50),
     negative=st.booleans(),

@@ -249,7 +249,7 @@ def cards(draw):
     return template_id, activation, {name: draw(PARAM_VALUES[name]) for name in chosen}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(cards(), st.integers(0, 10**6))
 def test_any_valid_card_generates_a_self_consistent_question(card, seed):
     template_id, activation, params = card

@@ -164,7 +164,7 @@ def test_choice_right_wrong_and_unreadable():
     assert unreadable.error_column == 1
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text(max_size=50))
 def test_grading_any_text_never_raises(text):
     result = grade(text)

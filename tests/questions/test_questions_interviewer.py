@@ -610,7 +610,7 @@ def printed_equations(solution):
                     yield left, sign, result[1]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.sampled_from(NUMERIC), st.data(), st.integers(0, 10_000))
 def test_printed_equations_are_true_arithmetic_on_the_printed_digits(template_id, data, seed):
     activation = data.draw(st.sampled_from(template_activations(template_id)))
@@ -631,7 +631,7 @@ def test_the_reviewers_worked_steps_add_up():
     assert "exp(-0.3 / 0.5) = 0.548812 ≈ 0.549" in steps
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.lists(st.tuples(st.integers(0, 9), st.integers(1, 9)), min_size=1, max_size=6))
 def test_a_decimal_comma_is_blamed_exactly_when_merging_pairs_fits_the_count(pairs):
     text = "; ".join(f"{whole},{tenth}" for whole, tenth in pairs)

@@ -146,7 +146,7 @@ def test_overlong_answers_are_refused_not_processed():
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     st.lists(finite, min_size=1, max_size=8),
     st.sampled_from([", ", ",", "; ", " ", "  ,  ", "\t"]),
@@ -171,7 +171,7 @@ POWER_OF_TEN = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     st.floats(allow_nan=False, allow_infinity=False),
     st.sampled_from(POWER_OF_TEN),
@@ -193,7 +193,7 @@ VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)
           "↉": (0, 3)}  # fmt: skip
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     st.lists(
         st.tuples(
@@ -217,7 +217,7 @@ def test_vulgar_fractions_and_mixed_numbers_read_back(numbers, separator):
     assert parse_numbers(separator.join(written)).values == tuple(expected)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text(max_size=60))
 def test_any_text_parses_or_raises_a_located_error(text):
     try:
@@ -229,7 +229,7 @@ def test_any_text_parses_or_raises_a_located_error(text):
         assert all(math.isfinite(value) for value in parsed.values)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(alphabet="0123456789.,;-+/ eE[]()x*^×·⁻¹²\u2212½¾⅓⁄{}", max_size=30))
 def test_number_like_text_parses_or_raises_a_located_error(text):
     try:
@@ -286,7 +286,7 @@ def test_bad_choices_ask_again_with_the_options(text, fragment):
     assert fragment in str(caught.value)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(max_size=40))
 def test_any_choice_text_is_an_index_or_a_located_error(text):
     try:

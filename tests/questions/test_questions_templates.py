@@ -135,7 +135,7 @@ def test_prompt_states_precision_and_solution_is_plain_text(template_id):
         assert any(q.expected_text in step for step in q.solution), q.solution
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(
     st.sampled_from(template_ids()),
     st.integers(min_value=-(2**63), max_value=2**63),

@@ -163,7 +163,7 @@ def test_time_up_runs_the_tests_on_what_was_written_and_scores_the_share_passed(
     assert "  ✗ case 3: wrong value" in details
     assert "Model solution:" in details
     assert "      return x  # \\u001b[2J" in details
-    assert "Score 75% over 1 questions (coding 75%)" in report.summary_lines()[0]
+    assert "Score 75% over 1 question (coding 75%)" in report.summary_lines()[0]
     stored = load_interview(store, interview.interview_id)
     assert (stored.score, stored.time_used) == (report.score, report.time_used)
     [row] = stored.answers

@@ -297,7 +297,7 @@ def test_form_fields_parse_blank_as_default_and_explain_bad_text() -> None:
             parse_options(*fields)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     weights=st.lists(st.integers(min_value=1, max_value=600), min_size=1, max_size=40),
     spare=st.integers(min_value=0, max_value=20_000),
@@ -315,7 +315,7 @@ def test_fitted_budgets_add_up_exactly_and_keep_their_order(weights: list[int], 
                 assert shares[index] >= shares[other]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     questions=st.text(max_size=6),
     minutes=st.text(max_size=6),
@@ -334,7 +334,7 @@ def test_any_form_text_gives_options_or_a_plain_error(
     assert options.minutes is None or 0 < options.minutes <= 240
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.integers(min_value=1, max_value=40), st.integers(min_value=5, max_value=3600))
 def test_valid_numbers_round_trip_through_the_form(questions: int, seconds: int) -> None:
     options = parse_options(f" {questions} ", "", str(seconds), "")

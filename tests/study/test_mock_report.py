@@ -128,7 +128,7 @@ def test_details_show_content_text_literally_and_key_points_only_when_not_tickab
     assert MockReport.result_text(answered) == "0/2 points 0%"
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.floats(min_value=0, max_value=10_000, allow_nan=False))
 def test_clock_text_is_minutes_and_seconds_rounding_as_asked(seconds: float) -> None:
     delta = timedelta(seconds=seconds)

@@ -294,6 +294,51 @@ def test_each_answer_is_committed_as_it_is_given_and_quitting_keeps_them(
     assert latest_finished(store) is None
 
 
+def test_ending_early_hands_in_what_was_written_even_while_paused(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock)
+    interview.submit("my spoken answer")
+    clock.advance(seconds=20)
+    interview.draft = "half a sentence"
+    interview.pause()
+    clock.advance(seconds=50)
+    answer = interview.end_early()
+    assert answer is not None and answer.outcome == Outcome.SUBMITTED
+    assert answer.used == timedelta(seconds=20) and answer.paused == timedelta(seconds=50)
+    assert interview.phase == Phase.ABANDONED
+    assert [row[1:3] for row in _rows(store)] == [
+        ("submitted", "my spoken answer"),
+        ("submitted", "half a sentence"),
+        ("pending", None),
+        ("pending", None),
+    ]
+
+
+def test_ending_early_with_the_last_answer_written_finishes_the_interview(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock, questions=2)
+    interview.submit("spoken")
+    interview.draft = "0.5"
+    answer = interview.end_early()
+    assert answer is not None and answer.outcome == Outcome.SUBMITTED
+    assert interview.phase == Phase.FINISHED
+    assert latest_finished(store) is not None
+    assert not interview.report().ended_early
+
+
+def test_ending_early_with_nothing_written_hands_in_nothing(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock)
+    interview.draft = "   "
+    assert not interview.draft_written
+    assert interview.end_early() is None
+    assert interview.phase == Phase.ABANDONED
+    assert [row[1] for row in _rows(store)] == ["pending"] * 4
+
+
 def test_self_assessment_scores_conceptual_answers_and_updates_the_stored_score(
     store: StudyStore, clock: FakeClock
 ) -> None:
@@ -312,6 +357,27 @@ def test_self_assessment_scores_conceptual_answers_and_updates_the_stored_score(
         interview.assess(0, {4})
     with pytest.raises(ValueError, match="cannot be self-assessed"):
         interview.assess(1, {0})
+
+
+def test_a_tick_changed_in_the_report_changes_only_the_ticks_and_the_score(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    interview = _start(store, clock, questions=2)
+    clock.advance(seconds=25)
+    interview.submit("spoken")
+    interview.submit(interview.current.question.expected_text)
+    columns = "outcome, response, used_ms, paused_ms, answered_at, readable, correct, cases"
+    before = store.query(f"SELECT {columns} FROM mock_answers ORDER BY position")
+    ended = store.query("SELECT started_at, ended_at, status FROM mock_interviews")
+    clock.advance(minutes=10)
+    assessed = interview.assess(0, {1})
+    assert (assessed.used, assessed.answered_at) == (
+        interview.answers[0].used,
+        interview.answers[0].answered_at,
+    )
+    assert store.query(f"SELECT {columns} FROM mock_answers ORDER BY position") == before
+    assert store.query("SELECT started_at, ended_at, status FROM mock_interviews") == ended
+    assert interview.report().rows()[0][3] == "0:25 / 3:00"
 
 
 def test_missed_cards_go_to_review_now_keeping_their_history(

@@ -90,7 +90,7 @@ def _study(store: StudyStore, cards: list[FakeCard], rng: random.Random) -> None
         add_extra_new_cards(store, today, rng.randint(1, 4))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.integers(0, 2**32 - 1))
 def test_each_scope_counts_what_a_session_over_it_would(seed: int) -> None:
     rng = random.Random(seed)

@@ -52,7 +52,7 @@ def test_invalid_rollover_hour_is_refused() -> None:
         StudyCalendar(rollover_hour=24)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     day=st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)),
     zone=st.sampled_from(ZONES),

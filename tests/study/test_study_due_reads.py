@@ -40,7 +40,7 @@ def _next_due_from_every_state(
     return min((moment for moment in moments if moment > after), default=None)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 @given(st.integers(0, 2**32 - 1))
 def test_cheap_reads_match_the_full_ones(seed: int) -> None:
     rng = random.Random(seed)

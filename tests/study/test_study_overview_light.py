@@ -108,7 +108,7 @@ def _changed_by_text(store: StudyStore, cards: list[FakeCard]) -> int:
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(st.integers(0, 2**32 - 1))
 def test_the_light_numbers_are_the_heavy_ones(seed: int) -> None:
     rng = random.Random(seed)

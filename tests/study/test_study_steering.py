@@ -310,7 +310,7 @@ def test_one_rule_says_whether_the_interview_day_is_ahead() -> None:
     assert interview_countdown(settings, day + timedelta(days=1)) == ""
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(st.integers(0, 2**32 - 1))
 def test_the_cards_below_target_are_those_fsrs_predicts_below(seed: int) -> None:
     """Predicted in SQL, recall is fsrs's own `get_card_retrievability`, card for card."""

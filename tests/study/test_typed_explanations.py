@@ -6,6 +6,7 @@ from datetime import timedelta
 from fsrs import Rating
 
 from quizapp.content import bundled_content_dir, load_deck
+from quizapp.study import FakeClock, ReviewSession, StudyItem, StudyStore
 from quizapp.study.answering import KeyPointsGrade, Ticked, grade_response, propose
 
 CARD = next(
@@ -44,3 +45,27 @@ def test_ticks_changed_after_a_typed_answer_log_the_typed_text() -> None:
     assert logged == typed
     _, by_hand = grade_response(CARD, Ticked(frozenset({0})), question=None, options=())
     assert by_hand == f"covered: {CARD.key_points[0]}"
+
+
+def _review(store: StudyStore) -> tuple[ReviewSession, StudyItem]:
+    session = ReviewSession(store, [CARD])
+    item = session.next()
+    assert item is not None and item.card.id == CARD.id
+    return session, item
+
+
+def test_changing_a_tick_changes_the_ticks_not_the_answer_time(
+    store: StudyStore, clock: FakeClock
+) -> None:
+    """The answer is timed when it is given; ticking afterwards is judging it, not answering."""
+    session, item = _review(store)
+    typed = "Gradients shrink layer by layer, so early layers learn slowly."
+    clock.advance(seconds=10)
+    suggested = session.submit(item, typed)
+    clock.advance(seconds=30)
+    changed = session.submit(item, Ticked(frozenset({0}), typed))
+    assert changed.grade.covered == frozenset({0}) and changed.elapsed == suggested.elapsed
+    recorded = session.record(item, Rating.Hard)
+    assert recorded.review.duration_ms == 10_000
+    [logged] = store.reviews_of(CARD.id)
+    assert (logged.duration_ms, logged.response) == (10_000, typed)

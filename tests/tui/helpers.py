@@ -13,10 +13,13 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
-from textual.worker import WorkerFailed
+from textual.worker import WorkerFailed, WorkerState
 
 from quizapp.study import StudyStore
 from quizapp.tui.app import QuizApp
+
+SETTLE_ROUNDS = 20
+BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
 async def wait_ready(pilot: Pilot) -> QuizApp:
@@ -121,10 +124,20 @@ def sql_on_the_event_loop(store: StudyStore) -> Iterator[list[str]]:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let the app finish what a key started, study-database writes (run in threads) included."""
+    """Let the app finish what a key started, study-database writes (run in threads) included.
+
+    A finished worker's message can start another (a write, then the queue it changed), so this
+    waits until a pause leaves no worker pending or running: one round was not enough under load.
+    """
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(SETTLE_ROUNDS):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.state in BUSY for worker in pilot.app.workers):
+            return
+    raise AssertionError(
+        f"workers still busy after {SETTLE_ROUNDS} rounds: {list(pilot.app.workers)}"
+    )
 
 
 @contextmanager

@@ -137,14 +137,14 @@ async def test_from_home_with_setup_then_ending_early_keeps_the_answers(
         assert isinstance(app.screen, KeysScreen)
         table = app.screen.query_one(DataTable)
         actions = {str(table.get_row_at(row)[1]) for row in range(table.row_count)}
-        assert {"Skip", "Pause / resume", "End interview"} <= actions
+        assert {"Skip", "Pause", "End interview"} <= actions
         await pilot.press("escape")
         await pilot.pause()
 
         screen.query_one("#mock-answer", Input).value = "first answer"
         await pilot.press("enter")
         await pilot.pause()
-        screen.query_one("#mock-answer", Input).value = "never submitted"
+        screen.query_one("#mock-answer", Input).value = "typed, then ended early"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -161,7 +161,7 @@ async def test_from_home_with_setup_then_ending_early_keeps_the_answers(
     assert interviews == [("abandoned", 1, None)]
     assert answers == [
         (0, "submitted", "first answer"),
-        (1, "pending", None),
+        (1, "submitted", "typed, then ended early"),
         (2, "pending", None),
     ]
 
@@ -308,3 +308,15 @@ async def test_a_refused_setup_says_why_on_screen_and_points_at_the_field(make_a
         message = setup.query_one("#mock-message")
         assert message.region.bottom <= app.size.height - 1  # above the Footer, not below the fold
         assert isinstance(app.screen, MockSetupScreen)
+
+
+async def test_a_shorter_interview_than_asked_says_why_at_the_start(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = _mock_app(data_dir, clock, topics=("silu",), seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        assert screen.interview.total == 2
+        assert last_message(app) == "Only 2 question(s) match, so the interview has 2 instead of 6."

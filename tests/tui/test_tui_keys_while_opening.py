@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from helpers import settle, wait_ready
+from helpers import settle, shown, wait_ready
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input, OptionList
@@ -65,10 +65,14 @@ async def test_keys_typed_while_browse_mounts_wait_for_it(
         await wait_ready(pilot)
         burst(app, "b")
         await asyncio.sleep(0.2)
-        assert isinstance(app.screen, BrowseScreen) and not app.screen.is_mounted
-        burst(app, "/", *"relu")
-        await asyncio.sleep(0.2)
-        opened.set()
+        try:
+            assert isinstance(app.screen, BrowseScreen)
+            assert shown(app, "#browse-loading") == "Loading the cheatsheet…"
+            burst(app, "/", *"relu")
+            await asyncio.sleep(0.2)
+            assert shown(app, "#browse-loading") == "Loading the cheatsheet…"
+        finally:
+            opened.set()
         await settle(pilot)
         await settle(pilot)
         assert searched(app)[0] == "relu"

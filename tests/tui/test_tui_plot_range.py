@@ -87,7 +87,7 @@ async def test_extreme_accepted_ranges_draw(make_app, low: float, high: float) -
         assert plot.render() is not None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(ranges, st.floats(1e-3, 1e3))
 def test_zooming_always_gives_a_plottable_range(pair: tuple[float, float], factor: float) -> None:
     low, high = zoom_range(*pair, factor)
@@ -95,14 +95,14 @@ def test_zooming_always_gives_a_plottable_range(pair: tuple[float, float], facto
     assert high - low >= min(2 * MIN_HALF_WIDTH, PLOT_LIMIT) * (1 - 1e-9)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(ranges, st.sampled_from(["relu", "sigmoid", "softmax", "selu", "softplus", "mish"]))
 def test_every_accepted_range_samples_finite_curves(pair: tuple[float, float], name: str) -> None:
     curve = sample_curve(name, *pair)
     assert all(math.isfinite(value) for array in (curve.y, curve.dy) for value in array)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(ranges, st.sampled_from([" ", ", ", " , ", "  "]))
 def test_a_typed_range_reads_back_exactly(pair: tuple[float, float], separator: str) -> None:
     low, high = pair

@@ -167,3 +167,76 @@ async def test_the_suggested_ticks_title_is_whole_at_80_columns(make_app) -> Non
         title = str(points.border_title)
         assert title.endswith("then rate)")
         assert len(title) + 4 <= points.region.width  # corners and a space each side
+
+
+async def test_undo_brings_back_the_typed_answer_and_its_ticks_as_rated(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        screen = await typed_and_graded(app, pilot)
+        points = screen.query_one("#key-points", SelectionList)
+        points.highlighted = 3
+        await pilot.press("space")  # the suggestion corrected by hand: 0, 1 and 3
+        await pilot.pause()
+        await pilot.press("3")
+        await settle(pilot)
+        assert len(app.workspace.store.reviews_of(CARD)) == 1
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.workspace.store.reviews_of(CARD) == []
+        assert screen.item.card.id == CARD
+        assert screen.query_one("#typed-answer", Input).value == ANSWER
+        assert shown(app, "#your-answer") == f"Your answer\n\n{ANSWER}"
+        assert screen.query_one("#your-answer").display
+        assert sorted(points.selected) == [0, 1, 3]
+        assert screen.state == "graded" and screen.proposed == Rating.Good
+        assert "gradients shrink" in shown(app, "#heard").casefold()
+        await pilot.press("enter")
+        await settle(pilot)
+        [review] = app.workspace.store.reviews_of(CARD)
+        assert (review.response, review.rating) == (ANSWER, Rating.Good)
+
+
+async def test_undo_brings_back_ticks_given_after_a_reveal(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        screen = await open_review(app, pilot, CARD)
+        await pilot.press("space", "space")  # reveal, then tick the first key point
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        points = screen.query_one("#key-points", SelectionList)
+        assert screen.state == "graded" and points.selected == [0]
+        view = screen.query_one("#view-checklist")
+        assert view.query_one("#card-back").display
+        assert not view.query_one("#your-answer").display
+
+
+async def test_undo_brings_back_a_numeric_answer_as_graded(make_app) -> None:
+    """The typed numbers come back in their box with their verdict; enter records them again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        card_id = first_of_kind(app, "numeric")
+        screen = await open_review(app, pilot, card_id)
+        expected = screen.item.question.expected_text
+        box = screen.query_one("#numeric-input", Input)
+        box.value = expected
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.workspace.store.reviews_of(card_id) == []
+        assert screen.item.card.id == card_id
+        assert box.value == expected and box.disabled
+        assert shown(app, "#numeric-feedback").startswith("Correct")
+        assert screen.state == "graded" and screen.proposed is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        [review] = app.workspace.store.reviews_of(card_id)
+        assert review.response == expected

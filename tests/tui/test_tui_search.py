@@ -23,7 +23,7 @@ def test_letters_that_casefold_longer_do_not_shift_the_snippet() -> None:
     assert "Dying ReLU" in hit.snippet
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 @given(
     st.text(alphabet="aßﬁİΣς ", min_size=100, max_size=300),
     st.sampled_from(["relu", "Sigmoid", "GELU"]),

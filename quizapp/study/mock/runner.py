@@ -14,7 +14,7 @@ from enum import StrEnum
 from quizapp.study.clock import Clock
 from quizapp.study.mock.answers import MockAnswer, Outcome, session_score, suggest_covered
 from quizapp.study.mock.coding import CodeGrader
-from quizapp.study.mock.plan import MockPlan, PlannedQuestion
+from quizapp.study.mock.plan import MockPlan, PlannedQuestion, exercise_of
 from quizapp.study.mock.report import MockReport
 from quizapp.study.store import StudyStore, interviews
 from quizapp.study.store.interviews import SentToReview
@@ -248,6 +248,29 @@ class MockInterview:
         assert self.interview_id is not None
         self.phase = Phase.FINISHED
         interviews.finish_interview(self._store, self.interview_id, now, self.score)
+
+    @property
+    def draft_written(self) -> bool:
+        """Something is written for the question on show: text in the answer line, or code that
+        is not the exercise's starter code as the editor opened it."""
+        planned = self.current
+        if planned is None or not self.draft.strip():
+            return False
+        exercise = exercise_of(planned.card)
+        return exercise is None or self.draft.strip() != exercise.starter.strip()
+
+    def end_early(self) -> MockAnswer | None:
+        """The user ends the interview mid-way: what they wrote for the question on show is
+        handed in as its answer (graded, code run) rather than dropped, then the interview is
+        abandoned (the questions after it stay unasked). Handing in the last question's answer
+        completes the interview: it finishes as usual. Returns that answer, if any."""
+        if self.phase == Phase.PAUSED:
+            self.resume()
+        answer = None
+        if self.phase == Phase.ASKING and self.draft_written:
+            answer = self._leave(Outcome.SUBMITTED)
+        self.abandon()
+        return answer
 
     def abandon(self) -> None:
         """Quit mid-interview: the answers given so far stay stored, the interview abandoned."""

@@ -1,6 +1,14 @@
-"""Browse: the cheatsheet section by section, every function with its plot, and search."""
+"""Browse: the cheatsheet section by section, every function with its plot, and search.
+
+The screen shows a loading line at once and builds the rest after that frame: laying out the
+tree and the first section takes a moment, and the plot's modules (numpy, plotext) are imported
+the first time, in a thread, so that this module imports fast (home imports it as `b` opens
+Browse, before anything of Browse can show).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -12,16 +20,18 @@ from textual.widgets import Footer, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from quizapp import engine
 from quizapp.content import Card
 from quizapp.content.search import SearchHit, index_for
-from quizapp.engine.curves import parse_range
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.widgets.function_plot import FunctionPlot
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.section_view import function_details, function_heading, section_widgets
 
+if TYPE_CHECKING:
+    from quizapp.tui.widgets.function_plot import FunctionPlot
+
 ZOOM_STEP = 1.5
+LOADING = "Loading the cheatsheet…"
 
 
 class BrowseScreen(QuizScreen):
@@ -39,17 +49,37 @@ class BrowseScreen(QuizScreen):
         self._hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
+        """What shows at once; the rest is built after this frame (`_build`)."""
         yield ScreenHeader()
-        with Horizontal():
-            with Vertical(id="browse-nav"):
-                yield Input(placeholder="/ search everything", id="browse-search")
-                yield OptionList(id="browse-results")
-                yield Tree[tuple[str, str, str]]("Decks", id="browse-tree")
-            yield VerticalScroll(id="browse-pane")
+        yield Static(LOADING, id="browse-loading", classes="status-line", markup=False)
         yield Footer()
 
-    async def on_mount(self) -> None:
-        tree = self.query_one("#browse-tree", Tree)
+    def on_mount(self) -> None:
+        self.quiz_app.openings.building(self)
+        self._build_index()
+        self._plot_imported = self._import_plot()
+        self.call_after_refresh(self._build)
+
+    @work(thread=True, group="browse-plot", exit_on_error=False, description="Loading the plots")
+    def _import_plot(self) -> None:
+        """The plot widget and the engine it samples (numpy, plotext): 0.1-0.3 s the first time,
+        off the UI thread while the loading line shows."""
+        import quizapp.tui.widgets.function_plot  # noqa: F401
+
+    async def _build(self) -> None:
+        """The tree of decks and the first section, in place of the loading line; keys typed
+        meanwhile were held (`ScreenOpenings.building`) and reach the screen now, in order."""
+        await self._plot_imported.wait()
+        tree = Tree[tuple[str, str, str]]("Decks", id="browse-tree")
+        nav = Vertical(
+            OrderedInput(placeholder="/ search everything", id="browse-search"),
+            OptionList(id="browse-results"),
+            tree,
+            id="browse-nav",
+        )
+        await self.mount(
+            Horizontal(nav, VerticalScroll(id="browse-pane")), before="#browse-loading"
+        )
         tree.show_root = False
         for deck in self.workspace.library.decks:
             deck_node = tree.root.add(Text(deck.title), expand=True)
@@ -70,10 +100,11 @@ class BrowseScreen(QuizScreen):
                     cards_node.add_leaf(Text(card.front), data=("card", deck.name, card.id))
         self.query_one("#browse-results", OptionList).display = False
         tree.focus()
-        self._build_index()
         first = self.workspace.library.decks[0] if self.workspace.library.decks else None
         if first is not None and first.sections:
             await self.show_section(first.name, first.sections[0].id)
+        await self.query_one("#browse-loading", Static).remove()
+        self.quiz_app.openings.built(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":
@@ -113,6 +144,9 @@ class BrowseScreen(QuizScreen):
         await self._replace_pane(*section_widgets(section))
 
     async def show_function(self, deck: str, activation: str) -> None:
+        from quizapp import engine
+        from quizapp.tui.widgets.function_plot import FunctionPlot
+
         entry = self.workspace.library.deck(deck).function(activation)
         heading = Static(function_heading(entry), classes="browse-block", markup=False)
         details = Static(function_details(entry), classes="browse-block", markup=False)
@@ -123,17 +157,22 @@ class BrowseScreen(QuizScreen):
         await self._replace_pane(
             heading,
             FunctionPlot(activation, id="browse-plot"),
-            Input(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
+            OrderedInput(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
             Static("+/- zoom · g sets the range", classes="hint", markup=False),
             details,
         )
         self.query_one("#browse-range", Input).display = False
 
+    def _plot(self) -> FunctionPlot:
+        from quizapp.tui.widgets.function_plot import FunctionPlot
+
+        return self.query_one("#browse-plot", FunctionPlot)
+
     def action_zoom(self, factor: float) -> None:
-        self.query_one("#browse-plot", FunctionPlot).zoom(float(factor))
+        self._plot().zoom(float(factor))
 
     def action_edit_range(self) -> None:
-        plot = self.query_one("#browse-plot", FunctionPlot)
+        plot = self._plot()
         box = self.query_one("#browse-range", Input)
         box.display = True
         box.value = f"{plot.low:g} {plot.high:g}"
@@ -188,7 +227,9 @@ class BrowseScreen(QuizScreen):
             if results.highlighted is None:
                 results.action_first()
             return
-        plot = self.query_one("#browse-plot", FunctionPlot)
+        from quizapp.engine.curves import parse_range
+
+        plot = self._plot()
         try:
             plot.set_range(*parse_range(event.value))
         except ValueError as error:
@@ -228,7 +269,7 @@ class BrowseScreen(QuizScreen):
         )
         if range_box is not None and range_box.display:
             range_box.display = False
-            self.query_one("#browse-plot", FunctionPlot).focus()
+            self._plot().focus()
             return
         search_box = self.query_one("#browse-search", Input)
         if search_box.value:

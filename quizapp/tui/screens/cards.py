@@ -30,10 +30,11 @@ from quizapp.study.card_browser import (
     card_history,
     row_cells,
 )
-from quizapp.study.card_query import QueryError
+from quizapp.study.card_query import QueryError, parse_query
 from quizapp.study.items import format_interval
 from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
 PAGE_SIZE = 100
@@ -77,7 +78,7 @@ class CardsScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
-        yield Input(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
+        yield OrderedInput(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
         table: DataTable[Text] = DataTable(id="cards-table", cursor_type="row")
         table.add_column(COLUMNS[0], width=CARD_ID_WIDTH)
         table.add_columns(*COLUMNS[1:])
@@ -120,7 +121,14 @@ class CardsScreen(QuizScreen):
             self._search(event.value)
 
     @on(Input.Submitted, "#cards-search")
-    def query_submitted(self) -> None:
+    def query_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the results, unless the search cannot be read: the keys typed next
+        would act on the cards of the search before (s suspends, x forgets…)."""
+        try:
+            parse_query(event.value)
+        except QueryError as error:
+            self._status(f"Search not understood: {error}")
+            return
         self.query_one("#cards-table", DataTable).focus()
 
     @work(thread=True, exclusive=True, group="cards-search", exit_on_error=False)
@@ -310,7 +318,6 @@ def _history_line(line: HistoryLine, zone: tzinfo | None) -> str:
     moment = line.reviewed_at.astimezone(zone)
     after = "" if line.interval is None else f"  next in {format_interval(line.interval)}"
     return f"{moment:%Y-%m-%d %H:%M}  {line.mode:<9}  {line.rating.name:<5}{after}"
-
 
 
 def _reread_after(collection: CardCollection, action: CardAction | None) -> _Acted:

@@ -246,9 +246,7 @@ class ReviewScreen(QuizScreen):
         if isinstance(self.session, ReviewSession):
             counts = self.session.counts()
             short = f"{counts.total} left"
-            detail = (
-                f"{short}: {counts.learning} learning · {counts.review} due · {counts.new} new"
-            )
+            detail = f"{short}: {counts.learning} learning · {counts.review} due · {counts.new} new"
         else:
             short = detail = f"{self.session.remaining()} left"
         card = self.item.card if self.item is not None else None
@@ -364,6 +362,8 @@ class ReviewScreen(QuizScreen):
                 self.tally.take_back()
             self.notify(UNDONE[result.what], timeout=2)
             self._present(result.item)
+            if result.response is not None and self.view is not None:
+                self.view.restore(result.response)
 
         self.quiz_app.writes.run(self.session.undo, undone, title="Not undone")
 

@@ -87,9 +87,7 @@ class StatsScreen(QuizScreen):
         self.app.call_from_thread(self.show_topic_scores, by_topic)
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        self.summary.update(
-            f"Cannot compute your statistics:\n{reason}\n\nPress r to try again."
-        )
+        self.summary.update(f"Cannot compute your statistics:\n{reason}\n\nPress r to try again.")
 
     def show_stats(self, stats: Stats) -> None:
         from quizapp.study.custom_study import recall_on_the_day
@@ -110,6 +108,7 @@ class StatsScreen(QuizScreen):
                     f" {retention.reviews} reviews · last 30 days {_percent(recent.rate)}"
                     f" of {recent.reviews}",
                     *([on_the_day] if (on_the_day := recall_on_the_day(stats)) else []),
+                    *([stats.interview_notice] if stats.interview_notice else []),
                 ]
             )
         )

@@ -36,6 +36,10 @@ class CardView(Vertical):
     def show_graded(self, graded: Graded) -> None:
         """The verdict on what was submitted (or why it must be answered again)."""
 
+    def restore(self, response: Response) -> None:
+        """Give back the answer an undo took back (`response`, as submitted), by submitting it
+        again; only the styles whose answer is worth keeping do (a typed explanation)."""
+
     def reopen(self) -> None:
         """Let the answer just submitted be given again (it could not be saved)."""
 

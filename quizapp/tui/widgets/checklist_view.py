@@ -17,13 +17,14 @@ from textual.widgets.selection_list import Selection
 
 from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
-from quizapp.study.answering import KeyPointsGrade, Ticked
+from quizapp.study.answering import CodeAnswer, KeyPointsGrade, Ticked
 from quizapp.tui.widgets.flashcard_view import FlashcardView
 from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from quizapp.study import Graded, StudyItem
+    from quizapp.study.answering import Response
 
 TICK_HINT = "Key points you covered (space ticks, then rate)"
 SUGGESTED_HINT = "Key points heard: suggested ticks (space changes one, then rate)"
@@ -100,10 +101,27 @@ class ChecklistView(FlashcardView):
             points.highlighted = 0
             points.focus()
 
+    def restore(self, response: Response) -> None:
+        """The answer as it was rated: the typed explanation (graded again, so the words heard
+        come back), then the ticks as they were given, when they were given by hand."""
+        if isinstance(response, CodeAnswer):
+            return
+        typed = response if isinstance(response, str) else response.typed
+        if typed:
+            self.query_one("#typed-answer", Input).value = typed
+            self._typed_answer(typed)
+            self.post_message(self.Submitted(typed))
+        if isinstance(response, Ticked):
+            self.post_message(self.Submitted(response))
+
     def show_graded(self, graded: Graded) -> None:
-        """A typed answer's verdict: the key points pre-ticked by the matcher, with evidence."""
+        """A typed answer's verdict: the key points pre-ticked by the matcher, with evidence.
+        Ticks given by hand are on the list already, except when an undo gives them back."""
         grade = graded.grade
-        if self.item is None or not isinstance(grade, KeyPointsGrade) or not grade.evidence:
+        if self.item is None or not isinstance(grade, KeyPointsGrade):
+            return
+        if not grade.evidence:
+            self._show_ticks(grade.covered)
             return
         self._fill(covered=grade.covered)
         self.query_one("#key-points", SelectionList).border_title = SUGGESTED_HINT
@@ -118,6 +136,16 @@ class ChecklistView(FlashcardView):
         points = self.query_one("#key-points", SelectionList)
         points.focus()
         points.scroll_visible(animate=False, top=True)
+
+    def _show_ticks(self, covered: frozenset[int]) -> None:
+        """The answer revealed with `covered` ticked (a no-op for the tick just given)."""
+        points = self.query_one("#key-points", SelectionList)
+        if frozenset(points.selected) != covered:
+            highlighted = points.highlighted
+            self._fill(covered)
+            points.highlighted = highlighted
+        if not self.has_class("-revealed"):
+            self.reveal()
 
     def _fill(self, covered: frozenset[int]) -> None:
         """The card's key points, numbered, `covered` ones ticked (without re-submitting)."""
@@ -134,10 +162,14 @@ class ChecklistView(FlashcardView):
     def typed(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
+        self._typed_answer(text)
+        self.post_message(self.Submitted(text) if text else self.RevealWanted())
+
+    def _typed_answer(self, text: str) -> None:
+        """`text` is the explanation given: it stays on show above the model answer."""
         self.answer_typed = text
         self.query_one("#your-answer", Static).update(f"Your answer\n\n{inert(text)}")
         self.set_class(bool(text), "-answered")
-        self.post_message(self.Submitted(text) if text else self.RevealWanted())
 
     @on(SelectionList.SelectedChanged, "#key-points")
     def covered_changed(self, event: SelectionList.SelectedChanged) -> None:

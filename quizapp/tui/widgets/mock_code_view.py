@@ -25,6 +25,9 @@ from quizapp.tui.widgets.code_editor import close_in_background, python_editor
 from quizapp.tui.widgets.code_view import report_text
 
 READY_TEXT = "write the function · ctrl+r runs the tests · ctrl+s hands it in"
+CUT_TASK_TEXT = "ctrl+r runs the tests · ctrl+s hands it in · shift+tab reads the whole task"
+"""In place of `READY_TEXT` when the task above is taller than its box (a small terminal): the
+editor takes tab, so only shift+tab leaves it for the task."""
 UNTOUCHED_TEXT = "nothing written yet · ctrl+s again hands in the starter code as it is"
 
 
@@ -40,7 +43,7 @@ class MockCodeView(Vertical):
     """
 
     BINDINGS = [
-        Binding("ctrl+r", "run", "Run tests", id="mock.code-run", priority=True),
+        Binding("ctrl+r", "run", "Test", id="mock.code-run", priority=True),
         Binding("ctrl+s", "submit", "Hand in", id="mock.code-submit", priority=True),
         # The editor would take escape to release the focus; here it ends the interview.
         Binding("escape", "screen.go_back", "End interview", id="mock.code-back", priority=True),
@@ -60,6 +63,7 @@ class MockCodeView(Vertical):
         self.running = False
         self._starter = ""
         self._untouched_confirmed = False
+        self._task_cut = False
         self._asked = 0
         """Counts the questions shown, so a run's result is only shown for its own question."""
 
@@ -78,7 +82,7 @@ class MockCodeView(Vertical):
         self._starter = starter
         self._untouched_confirmed = False
         self.query_one(TextArea).text = starter if code is None else code
-        self._status(READY_TEXT)
+        self._status(self._ready_text())
         self.query_one("#mock-code-results-text", Static).update("")
         self._warm_up()
 
@@ -88,6 +92,21 @@ class MockCodeView(Vertical):
 
     def focus_editor(self) -> None:
         self.query_one(TextArea).focus()
+
+    def task_cut(self, cut: bool) -> None:
+        """Whether the task above is cut by its box; the ready line then says how to read it."""
+        if cut == self._task_cut:
+            return
+        was_ready = self._status_text() == self._ready_text()
+        self._task_cut = cut
+        if was_ready:
+            self._status(self._ready_text())
+
+    def _ready_text(self) -> str:
+        return CUT_TASK_TEXT if self._task_cut else READY_TEXT
+
+    def _status_text(self) -> str:
+        return str(self.query_one("#mock-code-status", Static).render())
 
     def _status(self, text: str) -> None:
         self.query_one("#mock-code-status", Static).update(text)

@@ -14,6 +14,7 @@ from quizapp.tui.widgets.numeric_answer import NumericAnswer
 
 if TYPE_CHECKING:
     from quizapp.study import Graded, StudyItem
+    from quizapp.study.answering import Response
 
 
 class NumericView(CardView):
@@ -43,6 +44,13 @@ class NumericView(CardView):
             numeric.show_result(graded.grade)
         else:
             numeric.show_unreadable(graded.grade)
+
+    def restore(self, response: Response) -> None:
+        """The numbers typed for this question, back in their box and graded again."""
+        numeric = self.query_one(NumericAnswer)
+        if isinstance(response, str) and numeric.question is not None:
+            numeric.answer_box.value = response
+            self.post_message(self.Submitted(response))
 
     def reopen(self) -> None:
         self.query_one(NumericAnswer).reopen()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from quizapp.tui.typed_keys import replay
+from quizapp.tui.typed_keys import hand_back
 
 
 class OrderedInput(Input):
@@ -55,4 +55,4 @@ class AnswerInput(OrderedInput):
 
     def verdict_given(self) -> None:
         kept, self._kept = self._kept or [], None
-        replay(self.app, kept)
+        self.app.call_later(hand_back, self.app, kept)

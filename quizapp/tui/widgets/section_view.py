@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from quizapp.content import ActivationFunction, Section
-from quizapp.content.sections import CORRECTION_MARK
+from quizapp.content.model import CORRECTION_MARK
 
 
 def section_widgets(section: Section) -> list[Static]:

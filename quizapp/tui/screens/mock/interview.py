@@ -52,7 +52,7 @@ class MockInterviewScreen(QuizScreen):
 
     BINDINGS = [
         Binding("ctrl+n", "skip", "Skip", id="mock.skip", priority=True),
-        Binding("ctrl+t", "pause", "Pause / resume", id="mock.pause", priority=True),
+        Binding("ctrl+t", "pause", "Pause", id="mock.pause", priority=True),
         Binding("escape", "go_back", "End interview", id="screen.back"),
     ]
 
@@ -92,12 +92,20 @@ class MockInterviewScreen(QuizScreen):
         if self.interview.grade_code is None:
             self.interview.grade_code = self.query_one(MockCodeView).grader
         if self.interview.phase == Phase.READY:
-            self._save(self.interview.start, self._begin, failed=self.app.pop_screen)
+            self._save(self.interview.start, self._started, failed=self.app.pop_screen)
         else:
             self._begin()
 
+    def _started(self, _: object) -> None:
+        """What the plan had to change (fewer questions than asked for, say) is told now, not
+        only in the report: the user sees why the interview is shorter."""
+        for note in self.interview.plan.notes:
+            self.notify(note, title="This interview", timeout=8, markup=False)
+        self._begin()
+
     def _begin(self, _: object = None) -> None:
-        self.sub_title = f"{self.interview.total} questions"
+        total = self.interview.total
+        self.sub_title = f"{total} question{'' if total == 1 else 's'}"
         self._show_question()
         self._timer = self.set_interval(TICK_SECONDS, self.tick)
 
@@ -191,11 +199,21 @@ class MockInterviewScreen(QuizScreen):
         view = self.query_one(MockCodeView)
         if coding:
             view.load(cast("Card", planned.card), self.interview.draft or None)
+            self.call_after_refresh(self._measure_task)
         if self.interview.phase == Phase.ASKING:
             if coding:
                 view.focus_editor()
             else:
                 self.query_one("#mock-answer", Input).focus()
+
+    def _measure_task(self) -> None:
+        """Tell the code view whether the task is cut by its box (at 80x24 a long one is)."""
+        body = self.query_one("#mock-body", VerticalScroll)
+        self.query_one(MockCodeView).task_cut(body.max_scroll_y > 0)
+
+    def on_resize(self) -> None:
+        if self.has_class("-coding"):
+            self.call_after_refresh(self._measure_task)
 
     def _typed(self) -> str:
         """The answer so far: the editor's code for a coding question, else the answer line."""
@@ -236,6 +254,7 @@ class MockInterviewScreen(QuizScreen):
 
     def action_pause(self) -> None:
         if self.interview.phase == Phase.ASKING:
+            self.interview.draft = self._typed()
             self.interview.pause()
             self.paused = True
         elif self.interview.phase == Phase.PAUSED:
@@ -244,31 +263,45 @@ class MockInterviewScreen(QuizScreen):
         self._show_clocks()
 
     def action_go_back(self) -> None:
-        """Ask first; ended early, the interview shows its report of what was answered."""
+        """Ask first; ended early, the interview shows its report of what was answered (what
+        was written for the question on show is handed in, not dropped)."""
         self._ask_to_end(
             "End the interview now?\n\nThe answers given so far are kept and shown in the"
-            " report; the session is stored as abandoned (it does not count in your score trend).",
-            lambda: self._save(self.interview.abandon, lambda _: self._finish()),
+            " report{written}; {fate}.",
+            lambda: self._save(self.interview.end_early, lambda _: self._finish()),
         )
 
     def confirm_quit(self) -> bool:
         """ctrl+q mid-interview asks first (see `QuizApp.action_quit`); quitting then keeps the
-        answers given so far (`on_unmount`)."""
+        answers given so far, the one being written included."""
         if self.interview.is_over:
             return False
         self._ask_to_end(
-            "Quit quizapp in the middle of the interview?\n\nThe answers given so far are kept;"
-            " the session is stored as abandoned.",
-            self.app.exit,
+            "Quit quizapp in the middle of the interview?\n\nThe answers given so far are"
+            " kept{written}; {fate}.",
+            lambda: self._save(self.interview.end_early, lambda _: self.app.exit()),
         )
         return True
 
     def _ask_to_end(self, question: str, end: Callable[[], object]) -> None:
-        """The clocks stop and the question is hidden while the user decides."""
+        """The clocks stop and the question is hidden while the user decides; `question` names
+        what is written for the question on show (in place of `{written}`), which ending hands
+        in, and what becomes of the session (`{fate}`): abandoned, unless that answer was the
+        last one."""
         was_asking = self.interview.phase == Phase.ASKING
         if was_asking:
+            self.interview.draft = self._typed()
             self.interview.pause()
             self.paused = True
+        interview = self.interview
+        written = ""
+        fate = "the session is stored as abandoned (it does not count in your score trend)"
+        if interview.draft_written:
+            what = "code you wrote" if self.has_class("-coding") else "answer you typed"
+            written = f", and the {what} for this question is handed in"
+            current = interview.current
+            if current is not None and current.position + 1 == interview.total:
+                fate = "as it is the last question, the interview is complete"
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
@@ -278,7 +311,7 @@ class MockInterviewScreen(QuizScreen):
                 self.interview.resume()
                 self.paused = False
 
-        self.app.push_screen(ConfirmScreen(question), decided)
+        self.app.push_screen(ConfirmScreen(question.format(written=written, fate=fate)), decided)
 
     def _finish(self) -> None:
         if self._timer is not None:

@@ -19,6 +19,23 @@ from quizapp.tui.widgets.tick_list import TickList
 REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
 
 
+class ReportTable(DataTable[Text]):
+    """One row per question; `enter` opens the question's details below (the footer says so,
+    where Textual's table calls it "Select" and does nothing visible)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Go to question", id="mock.goto")]
+
+
+class ReportTicks(TickList[int]):
+    """A conceptual answer's key points: `space` (or `enter`, as in any list) changes a tick,
+    and the footer names it while the list has the focus."""
+
+    BINDINGS = [
+        Binding("space", "select", "Tick", id="mock.tick"),
+        Binding("enter", "select", "Tick", show=False),
+    ]
+
+
 class MockReportScreen(QuizScreen):
     """The report; ticking key points re-scores conceptual answers as you go."""
 
@@ -38,15 +55,16 @@ class MockReportScreen(QuizScreen):
         yield ScreenHeader()
         with VerticalScroll(id="mock-report"):
             yield Static("", id="mock-summary", markup=False)
-            yield DataTable(id="mock-table", cursor_type="row", zebra_stripes=True)
+            yield ReportTable(id="mock-table", cursor_type="row", zebra_stripes=True)
             for answer in report.answers:
                 yield Static(
                     "\n".join(MockReport.detail_lines(answer)),
+                    id=f"mock-detail-{answer.planned.position}",
                     classes="mock-detail",
                     markup=False,
                 )
                 if answer.assessable:
-                    points = TickList[int](
+                    points = ReportTicks(
                         *(
                             Selection(Content(point), index, index in answer.covered)
                             for index, point in enumerate(answer.planned.key_points)
@@ -75,6 +93,23 @@ class MockReportScreen(QuizScreen):
         table.add_columns(*REPORT_COLUMNS)
         for row in report.rows():
             table.add_row(*(Text(cell) for cell in row))
+
+    @on(DataTable.RowSelected, "#mock-table")
+    def go_to_question(self, event: DataTable.RowSelected) -> None:
+        """The row's details at the top of the report, and its key points focused (scrolled
+        into view below the model answer) when it has some to tick, else the report itself
+        (arrow keys then read on)."""
+        event.stop()
+        answer = self.interview.report().answers[event.cursor_row]
+        position = answer.planned.position
+        report = self.query_one("#mock-report", VerticalScroll)
+        detail = self.query_one(f"#mock-detail-{position}", Static)
+        report.scroll_to_widget(detail, top=True, animate=False)
+        points = self.query(f"#mock-points-{position}")
+        if points:
+            self.call_after_refresh(points.first().focus)
+        else:
+            report.focus(scroll_visible=False)
 
     @on(SelectionList.SelectedChanged, ".mock-points")
     def assessed(self, event: SelectionList.SelectedChanged) -> None:

@@ -24,6 +24,7 @@ from quizapp.study.mock import (
 )
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.interview import MockInterviewScreen
+from quizapp.tui.widgets.ordered_input import OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickList
 
@@ -85,7 +86,7 @@ class MockSetupScreen(QuizScreen):
             for label, field, value, kind in fields:
                 with Horizontal(classes="mock-field"):
                     yield Static(label, classes="label", markup=False)
-                    yield Input(_field_text(value), id=f"mock-{field}", type=kind)
+                    yield OrderedInput(_field_text(value), id=f"mock-{field}", type=kind)
             yield Static(self.message, id="mock-message", markup=False)
             topics = TickList[str](
                 *(

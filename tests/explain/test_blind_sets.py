@@ -1,10 +1,9 @@
-"""Shape of the fourth held-out labelled set (tests/explain/heldout_judgements_4.yaml).
+"""Shape of the labelled sets written blind (tests/explain/heldout_judgements*.yaml).
 
-The matcher's precision and recall are measured once on this set, at the end of a round, so a
-misaligned entry would bend both figures silently. These tests read the set and the bundled deck
-only: they check that each entry lines up with its card, that every interview card is judged
-often enough, that no answer appears twice, and that enough answers test precision. The matcher
-is never run here.
+Each was written by someone who never saw the matcher, and its precision and recall were first
+computed once, at the end of a round: an entry that does not line up with its card would bend both
+figures without a sound. These tests read only the sets and the bundled deck; the matcher is never
+run here. One checker serves every set; each set keeps the bar it was written to.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +20,30 @@ import yaml
 
 from quizapp.content import bundled_content_dir, load_deck
 
-SET_PATH = Path(__file__).with_name("heldout_judgements_4.yaml")
+HERE = Path(__file__).parent
 KEYS = frozenset({"card", "kind", "answer", "covered"})
 KINDS = frozenset({"strong", "partial", "wrong", "negated", "typos", "terse"})
 MISLEADING_KINDS = frozenset({"wrong", "negated"})
 """Answers whose words suggest points they do not make: the ones that test precision."""
-MIN_JUDGEMENTS = 550
-MIN_ANSWERS_PER_CARD = 5
+
+
+@dataclass(frozen=True)
+class Bar:
+    """What a set was written to hold: the later sets asked for more answers and more balance."""
+
+    judgements: int
+    answers_per_card: int
+    balanced: bool
+    """At least a third of answers misleading, and 35-65% of labels 1."""
+
+
+BARS: dict[str, Bar] = {
+    "heldout_judgements.yaml": Bar(250, 3, balanced=False),
+    "heldout_judgements_2.yaml": Bar(250, 3, balanced=False),
+    "heldout_judgements_3.yaml": Bar(450, 3, balanced=False),
+    "heldout_judgements_4.yaml": Bar(550, 5, balanced=True),
+    "heldout_judgements_5.yaml": Bar(550, 5, balanced=True),
+}
 
 KEY_POINT_COUNTS: dict[str, int] = {
     card.id: len(card.key_points)
@@ -35,9 +52,9 @@ KEY_POINT_COUNTS: dict[str, int] = {
 }
 
 
-def read_set() -> list[Any]:
-    entries = yaml.safe_load(SET_PATH.read_text(encoding="utf-8"))
-    assert isinstance(entries, list), f"{SET_PATH.name} must be a YAML list of entries"
+def read_set(name: str) -> list[Any]:
+    entries = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    assert isinstance(entries, list), f"{name} must be a YAML list of entries"
     return entries
 
 
@@ -65,47 +82,50 @@ def problems_of(entry: object, key_points: Mapping[str, int]) -> list[str]:
     return problems
 
 
-def problems_of_set(entries: list[Any], key_points: Mapping[str, int]) -> list[str]:
-    """Every entry's problems, then repeats, thinly judged cards and too few judgements."""
+def problems_of_set(entries: list[Any], key_points: Mapping[str, int], bar: Bar) -> list[str]:
+    """Every entry's problems, then repeats, thinly judged cards, too few judgements, imbalance."""
     problems: list[str] = []
     answers_per_card: Counter[str] = Counter()
     seen: dict[str, int] = {}
-    judgements = 0
+    labels: list[int] = []
+    misleading = 0
     for number, entry in enumerate(entries, start=1):
         own = problems_of(entry, key_points)
         problems.extend(f"entry {number}: {problem}" for problem in own)
         if own:
             continue
         answers_per_card[entry["card"]] += 1
-        judgements += len(entry["covered"])
+        labels.extend(entry["covered"])
+        misleading += entry["kind"] in MISLEADING_KINDS
         spoken = spoken_form(entry["answer"])
         if spoken in seen:
             problems.append(f"entry {number}: repeats the answer of entry {seen[spoken]}")
         seen.setdefault(spoken, number)
     problems.extend(
-        f"{card}: {answers_per_card[card]} answers, at least {MIN_ANSWERS_PER_CARD} wanted"
+        f"{card}: {answers_per_card[card]} answers, at least {bar.answers_per_card} wanted"
         for card in sorted(key_points)
-        if answers_per_card[card] < MIN_ANSWERS_PER_CARD
+        if answers_per_card[card] < bar.answers_per_card
     )
-    if judgements < MIN_JUDGEMENTS:
-        problems.append(f"{judgements} judgements, at least {MIN_JUDGEMENTS} wanted")
+    if len(labels) < bar.judgements:
+        problems.append(f"{len(labels)} judgements, at least {bar.judgements} wanted")
+    if bar.balanced and labels and not 0.35 <= sum(labels) / len(labels) <= 0.65:
+        problems.append(f"{sum(labels)} of {len(labels)} labels are 1, not 35-65%")
+    if bar.balanced and misleading < len(entries) / 3:
+        problems.append(f"{misleading} of {len(entries)} answers wrong or negated, under a third")
     return problems
 
 
-def test_the_deck_has_the_interview_cards_the_set_is_written_for() -> None:
+def test_the_deck_has_the_interview_cards_the_sets_are_written_for() -> None:
     assert len(KEY_POINT_COUNTS) >= 22
 
 
-def test_every_entry_lines_up_with_its_card_and_every_card_is_judged() -> None:
-    assert problems_of_set(read_set(), KEY_POINT_COUNTS) == []
+def test_every_blind_set_in_the_folder_is_checked() -> None:
+    assert {path.name for path in HERE.glob("heldout_judgements*.yaml")} == set(BARS)
 
 
-def test_enough_labels_of_each_value_and_enough_misleading_answers() -> None:
-    entries = read_set()
-    labels = [label for entry in entries for label in entry["covered"]]
-    misleading = sum(entry["kind"] in MISLEADING_KINDS for entry in entries)
-    assert 0.35 <= sum(labels) / len(labels) <= 0.65
-    assert misleading >= len(entries) / 3
+@pytest.mark.parametrize("name", sorted(BARS))
+def test_every_entry_lines_up_with_its_card_and_every_card_is_judged(name: str) -> None:
+    assert problems_of_set(read_set(name), KEY_POINT_COUNTS, BARS[name]) == []
 
 
 def _unknown_card(entries: list[Any]) -> None:
@@ -165,6 +185,16 @@ def _set_cut_to_sixty_answers(entries: list[Any]) -> None:
     del entries[60:]
 
 
+def _every_label_one(entries: list[Any]) -> None:
+    for entry in entries:
+        entry["covered"] = [1] * len(entry["covered"])
+
+
+def _no_misleading_answer(entries: list[Any]) -> None:
+    for entry in entries:
+        entry["kind"] = "strong"
+
+
 BREAKAGES: dict[str, tuple[Callable[[list[Any]], None], str]] = {
     "unknown card": (_unknown_card, "is no bundled interview card"),
     "card without key points": (_card_without_key_points, "is no bundled interview card"),
@@ -179,13 +209,17 @@ BREAKAGES: dict[str, tuple[Callable[[list[Any]], None], str]] = {
     "repeated answer": (_repeated_answer, "repeats the answer of entry 4"),
     "card with four answers": (_card_left_with_four_answers, "4 answers, at least 5 wanted"),
     "too few judgements": (_set_cut_to_sixty_answers, "judgements, at least 550 wanted"),
+    "every label 1": (_every_label_one, "labels are 1, not 35-65%"),
+    "no misleading answer": (_no_misleading_answer, "wrong or negated, under a third"),
 }
 
 
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
 def test_each_check_reports_its_breakage(breakage: str) -> None:
     breaking, expected = BREAKAGES[breakage]
-    entries = copy.deepcopy(read_set())
+    name = "heldout_judgements_5.yaml"
+    entries = copy.deepcopy(read_set(name))
+    assert problems_of_set(entries, KEY_POINT_COUNTS, BARS[name]) == []
     breaking(entries)
-    problems = problems_of_set(entries, KEY_POINT_COUNTS)
+    problems = problems_of_set(entries, KEY_POINT_COUNTS, BARS[name])
     assert any(expected in problem for problem in problems), problems
