@@ -77,8 +77,11 @@ class MockInterviewScreen(QuizScreen):
                 id="mock-paused",
                 markup=False,
             )
+        # Focused again after a pause, the answer must not be selected: a key would replace it.
         yield OrderedInput(
-            placeholder="type your answer, or think it through — enter submits", id="mock-answer"
+            placeholder="type your answer, or think it through — enter submits",
+            id="mock-answer",
+            select_on_focus=False,
         )
         yield MockCodeView(id="mock-code")
         yield Static(
