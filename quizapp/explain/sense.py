@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
+from quizapp.explain.comparatives import direction_turned_round
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
 from quizapp.explain.pairing import pairing_at, same_pairing, splits_pairing
@@ -127,6 +128,7 @@ def in_sense(
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
+        or direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)

@@ -608,3 +608,20 @@ def test_a_formula_or_an_assignment_is_not_a_pairing() -> None:
     assert judge("ReLU′(0) := 0 (PyTorch).", point)[0]
     saturation = KeyPoint("Saturation: derivative ≈ 0.", ("' ≈ 0",))
     assert judge("sat.: σ/tanh at large |z|, f′ ≈ 0 → no grad through the unit.", saturation)[0]
+
+
+def test_the_opposite_comparative_before_the_points_word_denies_it() -> None:
+    fix = KeyPoint("Fixes: lower learning rate or warm-up.", ("reduce learning rate", "warm-up"))
+    assert not judge("To fix it, use a higher learning rate.", fix)[0]
+    assert judge("To fix it, use a lower learning rate.", fix)[0]
+    rare = KeyPoint("Sigmoid is less common in deep networks.", ("sigmoid deep networks",))
+    assert not judge("Sigmoid is more common in deep networks.", rare)[0]
+    assert judge("Sigmoid is less common in deep networks.", rare)[0]
+
+
+def test_a_claim_that_pairs_directions_the_other_way_round_is_not_the_point() -> None:
+    point = KeyPoint("softmax(z / T): high T flattens, low T sharpens.", ("flatter", "sharpen"))
+    for answer in ("Low T: flatter.", "A temperature below 1 flattens it.", "High T -> sharper"):
+        assert not judge(answer, point)[0], answer
+    for answer in ("flatter", "T > 1 flattens it.", "High T: flatter.", "Low T: sharper."):
+        assert judge(answer, point)[0], answer
