@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
 def render(stats: Stats) -> str:
     """The table for people: the same figures as `--json`, the long lists shortened."""
     from quizapp.study.custom_study import recall_on_the_day
+    from quizapp.study.stats import counted_answers
 
     cards = stats.cards
     lines = [
@@ -99,6 +100,7 @@ def render(stats: Stats) -> str:
     for upcoming in stats.forecast:
         bar = "#" * (round(BAR_WIDTH * upcoming.due / peak) if peak else 0)
         lines.append(f"  {upcoming.day.strftime('%a %Y-%m-%d')}  {upcoming.due:>6}  {bar}")
+    lines += ["", f"Accuracy: {counted_answers()}"]
     lines += ["", "Accuracy by activation function", *_accuracy(stats.accuracy_by_activation)]
     lines += ["", "Accuracy by question family", *_accuracy(stats.accuracy_by_family)]
     lines += ["", "Leeches (failed again and again)"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from fsrs import State
 
+from quizapp.content.kinds import KINDS
 from quizapp.study.activity import DayActivity, day_activity, streaks
 from quizapp.study.clock import Clock, calendar_date
 from quizapp.study.protocols import StudyCard
@@ -173,6 +174,12 @@ def compute_stats(
         recall=content.recall(calendar.midday_of(recall_date), settings.forgetting_curve()),
         interview_notice="" if until else settings.interview_notice(date_today),
     )
+
+
+def counted_answers() -> str:
+    """What the accuracy tables count, in words, from the card-kind registry."""
+    kinds = ", ".join(info.label.lower() for info in KINDS.values() if info.judged)
+    return f"answers the app grades ({kinds}); cards rated by hand are not counted"
 
 
 def _retention(store: StudyStore, since: date | None) -> Retention:

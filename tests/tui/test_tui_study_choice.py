@@ -288,6 +288,7 @@ async def test_an_interview_day_too_far_ahead_is_refused_and_a_stored_one_ignore
         summary = shown(app, "#stats-summary")
         assert "Cannot compute" not in summary
         assert summary.count("The interview day 9999-12-31 is ignored") == 1
+        assert shown(app, "#stats-accuracy-counted").startswith("Counted: answers the app grades")
 
 
 async def test_keyboard_typing_in_the_dialog(make_app: type[QuizApp]) -> None:

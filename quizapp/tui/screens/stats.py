@@ -51,6 +51,7 @@ class StatsScreen(QuizScreen):
             yield Static("Mock score per topic, latest interviews", classes="browse-title")
             yield DataTable(id="stats-mock-topics", cursor_type="row")
             yield Static("Accuracy per activation function", classes="browse-title")
+            yield Static("", id="stats-accuracy-counted", markup=False)
             yield DataTable(id="stats-by-activation", cursor_type="row")
             yield Static("Accuracy per question family", classes="browse-title")
             yield DataTable(id="stats-by-family", cursor_type="row")
@@ -91,6 +92,7 @@ class StatsScreen(QuizScreen):
 
     def show_stats(self, stats: Stats) -> None:
         from quizapp.study.custom_study import recall_on_the_day
+        from quizapp.study.stats import counted_answers
 
         cards = stats.cards
         retention = stats.true_retention
@@ -112,6 +114,7 @@ class StatsScreen(QuizScreen):
                 ]
             )
         )
+        self.query_one("#stats-accuracy-counted", Static).update(f"Counted: {counted_answers()}.")
         self._plot_activity(stats)
         self._plot_forecast(stats)
         self._fill(
