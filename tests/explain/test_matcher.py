@@ -625,3 +625,21 @@ def test_a_claim_that_pairs_directions_the_other_way_round_is_not_the_point() ->
         assert not judge(answer, point)[0], answer
     for answer in ("flatter", "T > 1 flattens it.", "High T: flatter.", "Low T: sharper."):
         assert judge(answer, point)[0], answer
+
+
+def test_a_part_that_names_nothing_does_not_borrow_its_subject_from_another_sentence() -> None:
+    point = KeyPoint(
+        "Sigmoid + BCE for binary and for multi-label.",
+        ("sigmoid binary & sigmoid multi-label | multi-label",),
+    )
+    assert not judge("Binary: sigmoid. For multi-label, softmax.", point)[0]
+    assert not judge("Sigmoid for binary. Multi-label is different. Use softmax there.", point)[0]
+    assert judge("Sigmoid for binary. It also works for multi-label.", point)[0]
+    assert judge("Sigmoid for binary, and for multi-label too.", point)[0]
+
+
+def test_a_point_that_lists_separate_claims_may_be_spread_over_sentences() -> None:
+    point = KeyPoint(
+        "SwiGLU in PaLM and LLaMA; Shazeer 2020 showed the gains.", ("llama & shazeer",)
+    )
+    assert judge("SwiGLU is in LLaMA. Shazeer compared GELU and Swish gates.", point)[0]
