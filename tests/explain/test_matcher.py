@@ -658,3 +658,10 @@ def test_a_derivative_written_as_another_expression_of_the_function_is_not_the_p
         assert judge(answer, sigmoid)[0], answer
     tanh = KeyPoint("tanh′(x) = 1 − tanh²(x), maximum 1 at x = 0.", ("1 - tanh²", "sech²"))
     assert judge("tanh' = sech^2, max 1", tanh)[0]
+
+
+def test_a_dash_pairs_a_label_with_its_value() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Multi-label - softmax.", per_label)[0]
+    assert not judge("Softmax – multi-label.", per_label)[0]
+    assert judge("Multi-label – sigmoid.", per_label)[0]
