@@ -24,7 +24,7 @@ from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.report import MockReportScreen
 from quizapp.tui.widgets.mock_code_view import MockCodeView
-from quizapp.tui.widgets.ordered_input import OrderedInput
+from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
 TICK_SECONDS = 0.25
@@ -78,7 +78,9 @@ class MockInterviewScreen(QuizScreen):
                 markup=False,
             )
         yield OrderedInput(
-            placeholder="type your answer, or think it through — enter submits", id="mock-answer"
+            placeholder="type your answer, or think it through — enter submits",
+            id="mock-answer",
+            max_length=ANSWER_LENGTH,
         )
         yield MockCodeView(id="mock-code")
         yield Static(
