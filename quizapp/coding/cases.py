@@ -33,8 +33,9 @@ STABILITY_CASES = frozenset(
     {LARGE_INPUTS, LARGE_LOGITS, VERY_NEGATIVE_LOGITS, CONFIDENT_AND_WRONG, SOFTMAX_UNDERFLOWS}
 )
 """The cases a naive formula fails by overflowing or taking log(0). Stability is the point of the
-exercises whose formula can overflow (their tasks ask for it), so failing one halves the score; a
-formula that cannot overflow (ReLU) passes them anyway."""
+exercises whose formula can overflow (their tasks ask for it), so failing one for instability
+halves the score (see `check`: a value wrong on every input is a wrong value, not instability);
+a formula that cannot overflow (ReLU) passes them anyway."""
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,14 @@ Argument = np.ndarray | GivenFunction
 
 @dataclass(frozen=True)
 class Case:
-    """One hidden test: the function's arguments and the outputs the engine expects."""
+    """One hidden test: the function's arguments and the outputs the engine expects; `batch` is
+    N where the outputs are means over a batch of N (a result N× too large forgot the mean)."""
 
     name: str
     args: tuple[Argument, ...]
     expected: tuple[np.ndarray, ...]
     kwargs: Mapping[str, object] = field(default_factory=dict)
+    batch: int | None = None
 
 
 class ExerciseError(ValueError):
@@ -81,7 +84,7 @@ def _activation(exercise: CodeExercise) -> tuple[engine.Activation, Mapping[str,
 
 
 def _zeros_name(activation: engine.Activation, params: Mapping[str, object]) -> str:
-    """"the kink" only where the slope jumps at 0 (the ReLU family), not for smooth functions."""
+    """ "the kink" only where the slope jumps at 0 (the ReLU family), not for smooth functions."""
     kinked = on_kink(activation.name, np.zeros(1), params)
     return "exact zeros (the kink)" if kinked else "exact zeros (±0)"
 
@@ -211,7 +214,7 @@ def _cross_entropy_case(name: str, logits: np.ndarray, labels: np.ndarray) -> Ca
     grad = p.copy()
     grad[rows, labels] -= 1.0
     grad /= batch
-    return Case(name, (logits, labels), (np.asarray(loss), grad))
+    return Case(name, (logits, labels), (np.asarray(loss), grad), batch=batch)
 
 
 def _cross_entropy(exercise: CodeExercise, rng: np.random.Generator) -> list[Case]:

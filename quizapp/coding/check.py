@@ -7,12 +7,12 @@ in this process, so the user's code never sees them.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from quizapp.coding.cases import STABILITY_CASES, Case, GivenFunction, cases_for
-from quizapp.coding.compare import mismatch, show_array
+from quizapp.coding.compare import constant_factor, mismatch, show_array
 from quizapp.coding.sandbox import Job, RawRun, Sandbox
 
 if TYPE_CHECKING:
@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 
 UNSTABLE_NOTE = "not stable, the point of this exercise: the score is halved"
+
+Failure = Literal["overflow", "wrong", "form"]
+"""How a case failed: `overflow` (a RuntimeWarning, an OverflowError, or inf/nan where a finite
+value was expected), `wrong` (the result is not the expected one: values, shape, an exception,
+nothing returned, not run), or `form` (right values, but the dtype was not kept or an input was
+changed in place)."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,9 @@ class CaseResult:
     passed: bool
     reason: str = ""
     details: tuple[str, ...] = ()
+    failure: Failure = "wrong"
+    unstable: bool = False
+    """A stability case failed for instability (see `_noting_stability`): the score is halved."""
 
     @property
     def stability(self) -> bool:
@@ -54,12 +63,13 @@ class CheckReport:
 
     @property
     def unstable(self) -> bool:
-        """A stability case failed: the code would be rejected whatever else it gets right."""
-        return any(case.stability and not case.passed for case in self.cases)
+        """A stability case failed for instability: the code would be rejected whatever else it
+        gets right."""
+        return any(case.unstable for case in self.cases)
 
     @property
     def score(self) -> float:
-        """The share of cases passed, 0..1, halved when a stability case failed."""
+        """The share of cases passed, 0..1, halved when a stability case failed for instability."""
         if not self.cases:
             return 0.0
         share = self.passed / len(self.cases)
@@ -117,6 +127,36 @@ def _error_reason(error: dict[str, Any], limit_bytes: int) -> str:
     return f"raised {kind}: {message}" if message else f"raised {kind}"
 
 
+_OVERFLOW_ERRORS = frozenset({"OverflowError", "ZeroDivisionError", "FloatingPointError"})
+
+
+def _factor_note(case: Case, expected: np.ndarray, got: np.ndarray) -> str:
+    """` — off by a factor of k` when every value is k× the expected one, with the likely cause
+    when k is the batch size the outputs are means over."""
+    factor = constant_factor(expected, got)
+    if factor is None:
+        return ""
+    if factor == -1 or np.isclose(factor, -1.0):
+        return " — off by a factor of −1: the sign is flipped"
+    if case.batch is not None and np.isclose(factor, case.batch):
+        return (
+            f" — off by a factor of {case.batch} = N, the batch size: missing the mean over"
+            " the batch?"
+        )
+    return f" — off by a factor of {factor:.4g}"
+
+
+def _failure(expected: np.ndarray, got: np.ndarray) -> Failure:
+    """Whether a mismatch is an overflow, a wrong result, or only the dtype (see `Failure`)."""
+    if got.shape == expected.shape and got.dtype.kind in "biufc":
+        overflowed = ~np.isfinite(got) & np.isfinite(expected)
+        if overflowed.any():
+            return "overflow"
+        if expected.ndim and mismatch(expected, got.astype(expected.dtype)) is None:
+            return "form"
+    return "wrong"
+
+
 def _inputs(case: Case) -> list[str]:
     shown = []
     for arg in case.args:
@@ -135,7 +175,9 @@ def _judge(
     error = record.get("error")
     if error:
         trace = [f"  {line}" for line in error.get("trace", [])]
-        return CaseResult(case.name, False, _error_reason(error, memory), (*details, *trace))
+        kind: Failure = "overflow" if error.get("type") in _OVERFLOW_ERRORS else "wrong"
+        reason = _error_reason(error, memory)
+        return CaseResult(case.name, False, reason, (*details, *trace), kind)
     if record.get("returned"):
         return CaseResult(case.name, False, record["returned"], tuple(details))
     for position, arg in enumerate(case.args):
@@ -150,25 +192,29 @@ def _judge(
                 False,
                 f"changed its input (argument {position + 1}) in place",
                 tuple(details),
+                "form",
             )
     wrong: tuple[str, ...] | None = None
+    failure: Failure = "wrong"
     for index, expected in enumerate(case.expected):
         got = arrays.get(f"o{index}")
         if got is None:
             return CaseResult(case.name, False, "returned nothing", tuple(details))
         label = f"output {index + 1}" if len(case.expected) > 1 else ""
-        reason = mismatch(np.asarray(expected), got, label)
-        if reason:
-            wrong = (reason, f"expected: {show_array(expected)}", f"got: {show_array(got)}")
+        differs = mismatch(np.asarray(expected), got, label)
+        if differs:
+            differs += _factor_note(case, np.asarray(expected), got)
+            failure = _failure(np.asarray(expected), got)
+            wrong = (differs, f"expected: {show_array(expected)}", f"got: {show_array(got)}")
             break
     runtime = [w for w in record.get("warnings", []) if w.get("category") == "RuntimeWarning"]
     if runtime:
         warning = runtime[0]
         line = f" (line {warning['line']})" if warning.get("line") else ""
         reason = f"RuntimeWarning: {warning.get('message', '')}{line}"
-        return CaseResult(case.name, False, reason, (*details, *(wrong or ())))
+        return CaseResult(case.name, False, reason, (*details, *(wrong or ())), "overflow")
     if wrong:
-        return CaseResult(case.name, False, wrong[0], (*details, *wrong[1:]))
+        return CaseResult(case.name, False, wrong[0], (*details, *wrong[1:]), failure)
     return CaseResult(case.name, True)
 
 
@@ -198,14 +244,32 @@ def _run_problem(raw: RawRun, timeout: float, cap: int) -> str | None:
 
 
 def _noting_stability(results: list[CaseResult]) -> tuple[CaseResult, ...]:
-    """A failed stability case says that it halved the score (where there was one to halve)."""
-    if not any(result.passed for result in results):
-        return tuple(results)
-    return tuple(
-        replace(result, reason=f"{result.reason} — {UNSTABLE_NOTE}")
-        if result.stability and not result.passed
+    """Marks the stability cases failed for instability, which halves the score, and has them
+    say so (where there was a score to halve).
+
+    Instability is an overflow (a RuntimeWarning, inf or nan), or a result wrong on the large
+    inputs only, right on every moderate one. A result wrong on moderate inputs too is a wrong
+    value (a missing mean is N× off on every input, large ones included), and a dtype not kept
+    is a dtype: neither is blamed on stability.
+    """
+    moderate_right = not any(
+        result.failure == "wrong"
+        for result in results
+        if not result.stability and not result.passed
+    )
+    marked = [
+        replace(result, unstable=True)
+        if result.stability
+        and not result.passed
+        and (result.failure == "overflow" or (result.failure == "wrong" and moderate_right))
         else result
         for result in results
+    ]
+    if not any(result.passed for result in marked):
+        return tuple(marked)
+    return tuple(
+        replace(result, reason=f"{result.reason} — {UNSTABLE_NOTE}") if result.unstable else result
+        for result in marked
     )
 
 

@@ -35,3 +35,27 @@ def mismatch(expected: np.ndarray, got: np.ndarray, position: str = "") -> str |
         f"{where}first differs at {shown or 'the value'}: expected "
         f"{np.asarray(expected)[index].item()!r}, got {np.asarray(got)[index].item()!r}"
     )
+
+
+def constant_factor(expected: np.ndarray, got: np.ndarray) -> float | None:
+    """The one factor (≠ 1) every returned value is of the expected one, when there is one: a
+    value wrong by the same ratio everywhere (a missing mean, a doubled term) is named as such.
+    None when the shapes differ, a value is not finite, or the ratios differ."""
+    if got.shape != expected.shape or not got.size or got.dtype.kind not in "biuf":
+        return None
+    dtype = expected.dtype if expected.dtype in RTOL else np.dtype(np.float64)
+    expected = expected.astype(np.float64)
+    got = got.astype(np.float64)
+    if not (np.isfinite(expected).all() and np.isfinite(got).all()):
+        return None
+    telling = np.abs(expected) > ATOL[dtype]
+    if not telling.any():
+        return None
+    factor = float(np.median(got[telling] / expected[telling]))
+    rtol = RTOL[dtype]
+    if np.isclose(factor, 1.0, rtol=rtol) or factor == 0:
+        return None
+    scaled = expected * factor
+    if not np.allclose(got, scaled, rtol=rtol, atol=ATOL[dtype]):
+        return None
+    return factor

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import pkgutil
-
 
 def command_modules() -> list[str]:
     """Each public module here is one subcommand, so adding a command edits no shared list;
-    modules named `_...` are helpers the commands share."""
+    modules named `_...` are helpers the commands share. pkgutil is imported here: starting the
+    app (which imports this package for `CommandError`) lists no command."""
+    import pkgutil
+
     return sorted(
         module.name for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")
     )

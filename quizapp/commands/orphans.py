@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {card_id:<{width}}  {len(reviews)} review(s), {last}")
     if changed:
         print(f"{len(changed)} card(s) changed a lot since their last review (consider a reset):")
+        width = max(len(change.card_id) for change in changed)
         for change in changed:
-            print(f"  {change.card_id}  {change.similarity:.0%} similar")
+            reads = change.current_text.splitlines()[0] if change.current_text else ""
+            similar = f"{change.similarity:>4.0%} similar"
+            print(f"  {change.card_id:<{width}}  {similar}  now reads: {reads}")
     return 0

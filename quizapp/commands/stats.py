@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
 def render(stats: Stats) -> str:
     """The table for people: the same figures as `--json`, the long lists shortened."""
     from quizapp.study.custom_study import recall_on_the_day
+    from quizapp.study.stats import counted_answers
 
     cards = stats.cards
     lines = [
@@ -99,6 +100,7 @@ def render(stats: Stats) -> str:
     for upcoming in stats.forecast:
         bar = "#" * (round(BAR_WIDTH * upcoming.due / peak) if peak else 0)
         lines.append(f"  {upcoming.day.strftime('%a %Y-%m-%d')}  {upcoming.due:>6}  {bar}")
+    lines += ["", f"Accuracy: {counted_answers()}"]
     lines += ["", "Accuracy by activation function", *_accuracy(stats.accuracy_by_activation)]
     lines += ["", "Accuracy by question family", *_accuracy(stats.accuracy_by_family)]
     lines += ["", "Leeches (failed again and again)"]
@@ -107,6 +109,8 @@ def render(stats: Stats) -> str:
         lines.append("  none")
     if on_the_day := recall_on_the_day(stats):
         lines += ["", on_the_day]
+    if stats.interview_notice:
+        lines += ["", stats.interview_notice]
     lines += ["", f"Predicted recall {stats.recall_when} by topic"]
     width = max((len(topic.topic) for topic in stats.recall), default=5)
     for topic in stats.recall:

@@ -6,7 +6,8 @@ the number is not. Two places are checked, where a number is the point of the cl
 - a bound ("max", "at most", "peaks at", "above"…) followed by a number the point does not know
   (its own numbers and its cues that are a bare number), in the sentence of the words and not
   said of another function ("tanh peaks at 1" is no bound of sigmoid's);
-- the number that is an operand of the words: "1 / (fan_in …" where the point has "2 / (fan_in".
+- a number before an operator and a word where the point has another ("1 / (fan_in …" where the
+  point has "2 / (fan_in"), in the sentence of the words and not said of another function.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ FILLERS = frozenset(
 )  # fmt: skip
 """Words a bound may have before its number ("maxes out at about 0.5")."""
 FILLER_REACH = 3
-OPERATORS = frozenset({"/", "*", "+", "-", "^"})
+COEFFICIENT_OPERATORS = frozenset({"/", "*"})
+"""Operators after which a number is a coefficient of what follows ("2 / fan_in", "2 * σ"),
+not one example of many ("ReLU(2) + ReLU(−2)")."""
 SAME_NUMBER = 0.05
 """Numbers within this share of each other are the same constant ("88" for 88.7)."""
 
@@ -91,19 +94,37 @@ def another_constant(
     known: frozenset[float],
     subject: frozenset[str],
 ) -> bool:
-    """Whether the answer gives a number the point does not know as a bound in the sentence of
-    the words (not one said of another function than the point's `subject`), or as the operand
-    of the words where the point has another."""
+    """Whether the answer gives, in the sentence of the words and not of another function than
+    the point's `subject`, a number the point does not know as a bound, or another number than
+    the point's before the same operator and word."""
     if not known:
         return False
-    sentence = tokens[min(chosen)].sentence
-    for at, token in enumerate(tokens):
-        if token.sentence != sentence or token.form not in BOUNDS:
+    sentence = _sentence_of(tokens, min(chosen))
+    for at in sentence:
+        if tokens[at].form not in BOUNDS:
             continue
         value = _bound_value(tokens, at)
         if value is not None and _unknown(value, known) and not _of_another(tokens, at, subject):
             return True
-    return _operand_differs(tokens, min(chosen), point)
+    return _operand_differs(tokens, sentence, point, subject)
+
+
+def _sentence_of(tokens: list[Token], at: int) -> range:
+    """The positions of the tokens of the sentence of `at`."""
+    first, last = at, at
+    while first > 0 and tokens[first - 1].sentence == tokens[at].sentence:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[at].sentence:
+        last += 1
+    return range(first, last + 1)
+
+
+def number_of_another(
+    tokens: list[Token], numbers: bool, chosen: list[int], subject: frozenset[str]
+) -> bool:
+    """A cue that is only a number ("0.25") heard in a sentence where the nearest function named
+    before it is not the point's: "tanh′ = 1 − tanh², maximum 0.25" says nothing of sigmoid."""
+    return numbers and _of_another(tokens, min(chosen), subject)
 
 
 def _of_another(tokens: list[Token], at: int, subject: frozenset[str]) -> bool:
@@ -132,24 +153,33 @@ def _bound_value(tokens: list[Token], at: int) -> float | None:
 
 
 @lru_cache(maxsize=4096)
-def _point_tokens(point: str) -> list[Token]:
-    return tokenize(point)
+def _operands(point: str) -> dict[tuple[str, str], frozenset[float]]:
+    """The numbers a point puts before an operator and a word ("2 / fan_in": ("/", "fan") → 2)."""
+    found: dict[tuple[str, str], set[float]] = {}
+    for key, value in _operand_triples(tokenize(point)):
+        found.setdefault(key, set()).add(value)
+    return {key: frozenset(values) for key, values in found.items()}
 
 
-def _operand_differs(tokens: list[Token], first: int, point: str) -> bool:
-    """The words are preceded by "N op" and the point has another number before the same
-    operator and word: "1 / (fan_in + fan_out)" against "2 / (fan_in + fan_out)"."""
-    if first < 2 or tokens[first - 1].form not in OPERATORS:
+def _operand_triples(tokens: list[Token]) -> list[tuple[tuple[str, str], float]]:
+    return [
+        ((operator.form, word.stem), float(number.form))
+        for number, operator, word in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if number.kind == "number" and operator.form in COEFFICIENT_OPERATORS and word.is_word
+    ]
+
+
+def _operand_differs(
+    tokens: list[Token], sentence: range, point: str, subject: frozenset[str]
+) -> bool:
+    """The sentence puts another number than the point before the same operator and word, not
+    said of another function: "1/(fan_in + fan_out)" against "2 / (fan_in + fan_out)", "He for
+    ReLU with 1/fan_in" against "He, 2 / fan_in"."""
+    own = _operands(point)
+    if not own:
         return False
-    said = number_at(tokens, first - 2)
-    if said is None or tokens[first - 2].sentence != tokens[first].sentence:
-        return False
-    written = _point_tokens(point)
-    return any(
-        at >= 2
-        and written[at - 1].form == tokens[first - 1].form
-        and (own := number_at(written, at - 2)) is not None
-        and not _same(own[0], said[0])
-        for at, token in enumerate(written)
-        if token.stem == tokens[first].stem
-    )
+    for at in sentence:
+        for key, value in _operand_triples(tokens[at : min(at + 3, sentence.stop)]):
+            if key in own and _unknown(value, own[key]) and not _of_another(tokens, at, subject):
+                return True
+    return False

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from quizapp.explain.candidates import Candidates
-from quizapp.explain.constants import another_constant, known_numbers
+from quizapp.explain.constants import another_constant, known_numbers, number_of_another
 from quizapp.explain.cues import (
     NEGATIONS,
     ORDERED_OPERATORS,
@@ -36,7 +36,8 @@ from quizapp.explain.decision import (
 )
 from quizapp.explain.mention import names_a_topic, only_listed, only_mentioned
 from quizapp.explain.negation import negated, point_words
-from quizapp.explain.sense import in_sense, one_claim, subjects
+from quizapp.explain.sense import in_sense, one_claim, spread_to_a_rival, subjects
+from quizapp.explain.synonyms import as_number
 from quizapp.explain.text import Token, tokenize
 
 WINDOW_SLACK = 4
@@ -160,6 +161,8 @@ def _judge(
         if heard is None:
             continue
         cues, chosen = zip(*heard, strict=True)
+        if spread_to_a_rival(candidates.tokens, chosen, point.text, subject):
+            continue
         said = set().union(*chosen)
         if not (
             (names_a_topic(cues) and only_mentioned(candidates.tokens, said))
@@ -252,12 +255,14 @@ def _find_cue(candidates: Candidates, cue: Cue, sense: _Sense) -> set[int] | Non
     no other number where the point has one (`constants`)."""
     tokens = candidates.tokens
     affirming = point_words(sense.point)
+    numbers = all(term.kind == "number" or as_number(term.form) for term in cue.terms)
     best: list[int] | None = None
     for chosen in _realisations(candidates, cue):
         if (
             negated(tokens, chosen, affirming)
             or not in_sense(tokens, cue, chosen, sense.point, sense.subject)
             or another_constant(tokens, chosen, sense.point, sense.known, sense.subject)
+            or number_of_another(tokens, numbers, chosen, sense.subject)
         ):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):

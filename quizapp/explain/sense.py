@@ -12,11 +12,14 @@ difference written as a sum), "exactly 0 or 1" (a range read as a choice).
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
+from quizapp.explain.comparatives import direction_turned_round
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
+from quizapp.explain.pairing import pairing_at, same_pairing, splits_pairing
 from quizapp.explain.synonyms import OPPOSED_STATES, as_symbol, class_of
 from quizapp.explain.text import Token, stem, tokenize
 
@@ -121,10 +124,12 @@ def in_sense(
     """Whether the matched words are said of the point's subject, with its partner, and not
     next to a claim that contradicts it."""
     return not (
-        _said_of_a_rival(tokens, chosen, point, subject)
+        splits_pairing(tokens, chosen, name_of)
+        or _said_of_a_rival(tokens, chosen, point, subject)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
+        or direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
@@ -151,6 +156,48 @@ def _said_of_a_rival(
     ) or _rival_partner(tokens, chosen, point)
 
 
+def spread_to_a_rival(
+    tokens: list[Token], parts: Sequence[Collection[int]], point: str, subject: frozenset[str]
+) -> bool:
+    """The parts of one claim joined across sentences, where a part that names nothing is said
+    in a sentence that does not name the point's subject either (by name or as "it"): "Binary:
+    sigmoid. For multi-label, softmax." does not say "sigmoid for binary and for multi-label".
+    A point that lists separate claims ("SwiGLU in PaLM and LLaMA; Shazeer 2020 showed the
+    gains") may be spread."""
+    own = _accepted(subject)
+    if len(parts) < 2 or not own or _lists_claims(point):
+        return False
+    kinds = {_kind(name) for name in own}
+    bare = [part for part in parts if not any(name_of(tokens, at) for at in part)]
+    named = {tokens[at].sentence for part in parts if part not in bare for at in part}
+    return any(
+        not _names_its_subject(tokens, sentence, own, kinds)
+        for part in bare
+        for sentence in {tokens[at].sentence for at in part} - named
+    )
+
+
+def _names_its_subject(
+    tokens: list[Token], sentence: int, own: frozenset[str], kinds: set[str]
+) -> bool:
+    """Whether a sentence names one of the point's things, or says "it" of one."""
+    for at, token in enumerate(tokens):
+        if token.sentence != sentence:
+            continue
+        name = name_of(tokens, at)
+        if name is None and token.form in PRONOUNS and kinds - {"linearity"}:
+            name = _sentence_subject(tokens, at, kinds - {"linearity"})
+        if name in own and not _compared_with(tokens, at):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _lists_claims(point: str) -> bool:
+    """Whether a key point states separate claims: more than one sentence (";" parts them)."""
+    return len({token.sentence for token in tokenize(point)}) > 1
+
+
 def _kind(name: str) -> str:
     """Names compete only with names of their kind: "SwiGLU … Swish … LLaMA" is still about
     SwiGLU, "GLU variants multiply a linear projection" still about the linear path."""
@@ -170,10 +217,13 @@ def _accepted(names: frozenset[str]) -> frozenset[str]:
 def _nearest_name(tokens: list[Token], at: int, kinds: set[str], chosen: list[int]) -> str | None:
     """The nearest thing of one of these kinds named before `at` in its clause, outside the
     matched words and not what the subject is compared with ("sigmoid over ReLU in hidden
-    layers" is about sigmoid); for an "it" met first, the subject of its sentence."""
+    layers" is about sigmoid); for an "it" met first, the subject of its sentence. A side of a
+    pairing is said of the other ("Softmax: multi-label" is about softmax, and so is
+    "Multi-label: softmax")."""
+    pairing = pairing_at(tokens, at, name_of)
     for back in range(at - 1, -1, -1):
-        if tokens[back].clause != tokens[at].clause:
-            return None
+        if tokens[back].clause != tokens[at].clause and (pairing is None or back not in pairing):
+            break
         if back in chosen:
             continue
         if tokens[back].form in PRONOUNS and kinds - {"linearity"}:
@@ -181,7 +231,18 @@ def _nearest_name(tokens: list[Token], at: int, kinds: set[str], chosen: list[in
         name = name_of(tokens, back)
         if name is not None and _kind(name) in kinds and not _compared_with(tokens, back):
             return name
-    return None
+    if pairing is None or at not in pairing.label:
+        return None
+    return next(
+        (
+            name
+            for ahead in pairing.value
+            if ahead not in chosen
+            and (name := name_of(tokens, ahead)) is not None
+            and _kind(name) in kinds
+        ),
+        None,
+    )
 
 
 def _compared_with(tokens: list[Token], at: int) -> bool:
@@ -205,10 +266,11 @@ def _sentence_subject(tokens: list[Token], pronoun: int, kinds: set[str]) -> str
 
 def one_claim(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the words from `first` to `last` are one claim: one clause, with no word that
-    joins two claims between them."""
-    return tokens[first].clause == tokens[last].clause and not any(
-        _joins(tokens, at) for at in range(first + 1, last)
-    )
+    joins two claims between them; the two sides of a pairing are one claim ("Multi-label:
+    softmax" says "softmax for multi-label")."""
+    return (
+        tokens[first].clause == tokens[last].clause or same_pairing(tokens, first, last, name_of)
+    ) and not any(_joins(tokens, at) for at in range(first + 1, last))
 
 
 def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:
@@ -253,7 +315,11 @@ def point_pairs(text: str) -> tuple[frozenset[str], ...]:
 
 def _claim(tokens: list[Token], first: int, last: int) -> range:
     """The tokens of the claim around `first`..`last`: their clause, cut where a word joins two
-    claims ("Xavier for ReLU | and He for tanh")."""
+    claims ("Xavier for ReLU | and He for tanh"), and the whole of a pairing they are a side of
+    ("tanh: He init")."""
+    pairing = pairing_at(tokens, first, name_of)
+    if pairing is not None and last in pairing:
+        first, last = min(first, pairing.label.start), max(last, pairing.value.stop - 1)
     start, end = first, last
     while start > 0 and tokens[start - 1].clause == tokens[first].clause:
         if _joins(tokens, start - 1):

@@ -63,6 +63,9 @@ class Token:
     end: int
     sentence: int
     clause: int
+    opened_by: str = ""
+    """What began the token's clause: its punctuation (":", ",", "(") or clause word ("while");
+    "" at the start of a sentence. A colon pairs a label with its value ("Binary: sigmoid")."""
 
     @property
     def stem(self) -> str:
@@ -150,6 +153,7 @@ def tokenize(text: str) -> list[Token]:
     normal, origin = normalise(text)
     tokens: list[Token] = []
     sentence = clause = 0
+    opened_by = ""
     for match in _TOKEN.finditer(normal):
         kind = match.lastgroup or ""
         start, end = origin[match.start()], origin[match.end() - 1] + 1
@@ -158,22 +162,25 @@ def tokenize(text: str) -> list[Token]:
         if kind == "sentence":
             sentence += 1
             clause += 1
+            opened_by = ""
             continue
         if kind == "clause":
             clause += 1
+            opened_by = match.group()
             continue
         value = match.group()
         if kind == "abbreviation":
             kind, value = "word", value.replace(".", "")
         if kind == "number":
-            tokens.append(Token(number_form(value), kind, start, end, sentence, clause))
+            tokens.append(Token(number_form(value), kind, start, end, sentence, clause, opened_by))
             continue
         if kind == "symbol" and value == "-" and _joins_words(normal, match):
             continue
         if kind == "word" and value in _CLAUSE_WORDS:
             clause += 1
+            opened_by = value
         for word in _words(value) if kind == "word" else [value]:
-            tokens.append(Token(word, kind, start, end, sentence, clause))
+            tokens.append(Token(word, kind, start, end, sentence, clause, opened_by))
     return tokens
 
 

@@ -13,7 +13,8 @@ import numpy as np
 from quizapp.questions import formatting, slips
 from quizapp.questions.choice import parse_choice
 from quizapp.questions.mistakes import Mistake
-from quizapp.questions.parsing import AnswerSyntaxError, parse_numbers
+from quizapp.questions.overflow import GENERAL
+from quizapp.questions.parsing import AnswerSyntaxError, NotFinite, parse_numbers
 from quizapp.questions.precision import Precision
 
 _ECHOED_LENGTH = 24
@@ -139,7 +140,8 @@ def _slipped(
 class Verdict:
     """What a readable numeric answer amounts to, before any feedback text is written.
 
-    `typed` is each value as the user typed it (`1.000`, not `1`), for the feedback to echo.
+    `typed` is each value as the user typed it (`1.000`, not `1`), for the feedback to echo, and
+    `digits` the digits each was typed to (None where the typing does not show them).
     `suspects` describe the mistakes that would each explain an answer no single one is named for.
     """
 
@@ -148,6 +150,15 @@ class Verdict:
     mistake: tuple[str, str] | None
     typed: tuple[str, ...]
     suspects: tuple[str, ...] = ()
+    digits: tuple[int | None, ...] = ()
+
+    def expected_text(self, precision: Precision, index: int, value: float) -> str:
+        """The expected value as the feedback shows it beside the typed one: to every digit
+        asked, or to the digits typed where more were typed (`got 0.0475, expected 0.0474`)."""
+        typed = self.digits[index] if self.digits else None
+        if typed is not None and typed > precision.decimals:
+            return precision.finer(typed).padded(value)
+        return precision.padded(value)
 
 
 def judge_numbers(
@@ -156,10 +167,15 @@ def judge_numbers(
     precision: Precision,
     mistakes: Sequence[Mistake],
     unnamed: Sequence[Mistake] = (),
+    overflow_advice: str = GENERAL,
 ) -> Verdict | Unreadable:
-    """The verdict on `text`, or why it must be asked again (unreadable, wrong length)."""
+    """The verdict on `text`, or why it must be asked again (unreadable, wrong length; `inf`
+    or `nan` with `overflow_advice`, which fits the question's function)."""
     try:
         parsed = parse_numbers(text)
+    except NotFinite as error:
+        advised = error.advised(overflow_advice)
+        return Unreadable(str(advised), advised.column)
     except AnswerSyntaxError as error:
         return Unreadable(str(error), error.column)
     count = expected.size
@@ -193,21 +209,22 @@ def judge_values(
     answer carrying one is named as none, and not as a rounding slip either, which it is not.
     """
     shown = tuple(typed) or tuple(formatting.echo(value) for value in given)
-    correct = precision.accepts(given, expected)
+    digits = tuple(
+        slips.typed_digits(token, value, precision.scientific) if typed else None
+        for token, value in zip(shown, given.tolist(), strict=True)
+    )
+    correct = precision.accepts_typed(given, expected, digits)
     if correct.all():
-        return Verdict(given, correct, None, shown)
+        return Verdict(given, correct, None, shown, digits=digits)
     wrong = ~correct
     mistake = _recognise(given, expected, wrong, precision, mistakes)
     if mistake is not None:
-        return Verdict(given, correct, mistake, shown)
+        return Verdict(given, correct, mistake, shown, digits=digits)
     suspects = _suspects(given, expected, wrong, precision, unnamed)
     if suspects:
-        return Verdict(given, correct, None, shown, suspects)
-    digits = [
-        slips.typed_digits(token, value, precision.scientific) if typed else None
-        for token, value in zip(shown, given.tolist(), strict=True)
-    ]
-    return Verdict(given, correct, _slipped(given, expected, wrong, precision, digits), shown)
+        return Verdict(given, correct, None, shown, suspects, digits)
+    slipped = _slipped(given, expected, wrong, precision, digits)
+    return Verdict(given, correct, slipped, shown, digits=digits)
 
 
 def _suspects(
@@ -234,10 +251,11 @@ def grade_numbers(
     labels: Sequence[str],
     mistakes: Sequence[Mistake],
     unnamed: Sequence[Mistake] = (),
+    overflow_advice: str = GENERAL,
 ) -> Grade:
     """Grade a numeric answer against `expected` (1-D); `labels` name the elements in feedback."""
     scalar = labels == ("",)
-    verdict = judge_numbers(text, expected, precision, mistakes, unnamed)
+    verdict = judge_numbers(text, expected, precision, mistakes, unnamed, overflow_advice)
     if isinstance(verdict, Unreadable):
         return verdict.grade(_read_as(verdict.values, scalar) if verdict.values else None)
     given = verdict.given
@@ -265,7 +283,7 @@ def grade_numbers(
         note = " (sign flipped)" if flipped[index] else ""
         lines.append(
             f"{label}got {_as_typed(verdict.typed[index], given[index])}, "
-            f"expected {precision.padded(expected[index])}{note}"
+            f"expected {verdict.expected_text(precision, index, expected[index])}{note}"
         )
     return Grade(
         False,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizapp.questions.overflow import GENERAL
+
 MAX_ANSWER_LENGTH = 2000
 
 _SIGN = "[-+\u2212]"
@@ -47,6 +49,18 @@ class AnswerSyntaxError(ValueError):
     def __init__(self, column: int, message: str) -> None:
         super().__init__(f"column {column}: {message}")
         self.column = column
+
+
+class NotFinite(AnswerSyntaxError):
+    """`inf` or `nan` typed: what an overflow prints, answered with `advice` on avoiding it,
+    which the question fits to its function (`questions.overflow`)."""
+
+    def __init__(self, column: int, word: str, advice: str = GENERAL) -> None:
+        super().__init__(column, f'"{word}" is not a number; {advice}')
+        self.word = word
+
+    def advised(self, advice: str) -> NotFinite:
+        return NotFinite(self.column, self.word, advice)
 
 
 @dataclass(frozen=True)
@@ -121,11 +135,7 @@ def _not_a_number(text: str, start: int, stop: int) -> AnswerSyntaxError:
     if word in _BRACKETS:
         return AnswerSyntaxError(start + 1, f'unexpected "{word}": use one pair of brackets only')
     if word.lower().lstrip("+-\u2212") in _OVERFLOWED:
-        return AnswerSyntaxError(
-            start + 1,
-            f'"{_shown(word)}" is not a number; if a naive exp overflowed, subtract the max first '
-            "(e^(z − max z) never overflows) and type the values",
-        )
+        return NotFinite(start + 1, _shown(word))
     if "10^" in word or "10**" in word:
         written = text[start : _token_end(text, start, stop)]
         return AnswerSyntaxError(

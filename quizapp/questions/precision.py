@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,9 @@ _BOUNDARY_SLACK = 1e-6
 # `_MIN_FIGURES` significant ones, so the arithmetic a student redoes from them still lands.
 _EXTRA_DIGITS = 3
 _MIN_FIGURES = 5
+# Digits typed beyond those asked are held to half a unit of the last one, up to this many: past
+# them a float's own error would count against a right answer.
+_CHECKED_EXTRA_DIGITS = 6
 
 
 @dataclass(frozen=True)
@@ -70,3 +74,23 @@ class Precision:
         with np.errstate(over="ignore"):
             distance = np.abs(given - expected)
         return distance <= self.tolerance(expected) * (1 + _BOUNDARY_SLACK)
+
+    def finer(self, digits: int) -> Precision:
+        """The precision of a value typed to `digits` (more than asked), which must be right to
+        them within rounding: 0.0475 for 0.0474259 asked to 3 decimals is not, 0.0474 is."""
+        checked = min(digits, self.decimals + _CHECKED_EXTRA_DIGITS)
+        return Precision(max(checked, self.decimals), self.scientific)
+
+    def accepts_typed(
+        self, given: np.ndarray, expected: np.ndarray, digits: Sequence[int | None]
+    ) -> np.ndarray:
+        """`accepts`, where each value typed to more digits than asked (`digits`, None where the
+        typing does not show them) is also held to those digits (see `finer`)."""
+        accepted = self.accepts(given, expected)
+        for index, typed in enumerate(digits):
+            if typed is not None and typed > self.decimals:
+                finer = self.finer(typed)
+                accepted[index] &= finer.accepts(
+                    given[index : index + 1], expected[index : index + 1]
+                )[0]
+        return accepted

@@ -10,6 +10,7 @@ import numpy as np
 
 from quizapp.questions.grading import Grade, grade_choice, grade_numbers
 from quizapp.questions.mistakes import Mistake
+from quizapp.questions.overflow import overflow_advice
 from quizapp.questions.precision import Precision
 
 AnswerShape = Literal["scalar", "vector", "choice"]
@@ -87,6 +88,7 @@ class Question:
             self.labels,
             self.mistakes,
             self.unnamed,
+            overflow_advice(self.activation),
         )
 
     @property

@@ -43,7 +43,8 @@ class StudyChoices:
     extra_new_today: int
     weakest: tuple[WeakFamily, ...]
     interview: str
-    """The countdown ("Interview in 12 days (…)"), or "" when no interview day is ahead."""
+    """The countdown ("Interview in 12 days (…)"), why the stored day is ignored (too far
+    ahead), or "" when no interview day is ahead."""
     interview_day: date | None
     unseen: str
     """Before the interview day: how many cards were never studied and the pace that sees them."""
@@ -79,8 +80,8 @@ def study_choices(
             if coming is None
             else f"Nothing is due now; the next card is due {when_text(coming, now, clock.zone)}."
         )
-    interview_day = settings.interview_ahead(today)
     date_today = calendar_date(now, clock.zone)
+    interview_day = settings.interview_ahead(date_today)
     return StudyChoices(
         today=today,
         calendar_today=date_today,
@@ -89,7 +90,8 @@ def study_choices(
         new_per_day=settings.new_per_day,
         extra_new_today=limits.extra_new,
         weakest=tuple(weakest_families(store, cards, today)),
-        interview=interview_countdown(settings, date_today),
+        interview=interview_countdown(settings, date_today)
+        or settings.interview_notice(date_today),
         interview_day=interview_day,
         unseen=""
         if interview_day is None

@@ -126,10 +126,14 @@ def format_interval(interval: timedelta) -> str:
 
 
 def asked_activation(item: StudyItem) -> str | None:
-    """The engine function the question used (a card without one lets the template draw it)."""
+    """The engine function the question used (a card without one lets the template draw it;
+    a code card's is the one its hidden cases are computed with)."""
     if item.question is not None and item.question.activation is not None:
         return item.question.activation
-    return item.card.activation
+    if item.card.activation is not None:
+        return item.card.activation
+    reference = getattr(getattr(item.card, "exercise", None), "reference", None)
+    return getattr(reference, "activation", None)
 
 
 def attempt_at(item: StudyItem, duration: timedelta, graded: Graded | None) -> Attempt:

@@ -313,6 +313,26 @@ def _v8_covering_due_index(connection: sqlite3.Connection) -> None:
     _execute_each(connection, _V8_STATEMENTS)
 
 
+_V9_STATEMENTS = (
+    # `correct` is the app's verdict on a graded answer (numeric, choice, code: the kinds the
+    # registry calls judged). Before, a card only revealed and rated got `rating > Again` there,
+    # and stats counted a self-rated flashcard as a correct attempt of its activation. A row with
+    # neither a score (no grade) nor a template (no numeric question) was such a rating: its
+    # `correct` is cleared, and the totals are counted again.
+    "UPDATE reviews SET correct = NULL WHERE score IS NULL AND template IS NULL",
+    "DELETE FROM skill_totals",
+    """INSERT INTO skill_totals (template, activation, attempts, correct)
+        SELECT coalesce(template, ''), coalesce(activation, ''), count(*), sum(correct)
+        FROM reviews
+        WHERE correct IS NOT NULL AND (template IS NOT NULL OR activation IS NOT NULL)
+        GROUP BY coalesce(template, ''), coalesce(activation, '')""",
+)
+
+
+def _v9_graded_answers_only(connection: sqlite3.Connection) -> None:
+    _execute_each(connection, _V9_STATEMENTS)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial_schema,
     _v2_mock_interviews,
@@ -322,6 +342,7 @@ MIGRATIONS: Sequence[Migration] = (
     _v6_mock_coding,
     _v7_shown_questions,
     _v8_covering_due_index,
+    _v9_graded_answers_only,
 )
 """Append-only: step i upgrades a file from version i to i + 1. Never edit a shipped step."""
 

@@ -7,7 +7,7 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
-from quizapp.study.settings import StudySettings
+from quizapp.study.settings import StudySettings, interview_day_problem
 
 DESCRIPTIONS: dict[str, str] = {
     "new_per_day": "new cards introduced per day",
@@ -16,7 +16,7 @@ DESCRIPTIONS: dict[str, str] = {
     "leech_threshold": "lapses after which a card is flagged as a leech",
     "day_rollover_hour": "local hour at which a new study day starts, 0-23",
     "learn_ahead_minutes": "minutes ahead a learning card may be shown early, 0-1440",
-    "interview_date": "your interview day, YYYY-MM-DD (empty: none); not in the past",
+    "interview_date": "your interview day, YYYY-MM-DD (empty: none); today to ten years ahead",
 }
 
 
@@ -29,7 +29,8 @@ def updated_settings(
     current: StudySettings, changes: Mapping[str, str], today: date | None = None
 ) -> StudySettings:
     """Each text value read as its setting's type; ValueError names the setting and the rule.
-    With `today`, an interview date before it is refused (a stored one may pass meanwhile)."""
+    With `today`, an interview date before it or too far ahead is refused (a stored one may
+    pass meanwhile)."""
     names = setting_names()
     values: dict[str, Any] = {}  # each of its own setting's type, read by `kind` below
     for name, text in changes.items():
@@ -43,9 +44,7 @@ def updated_settings(
             raise ValueError(f"setting {name} must be {expected}, got {text!r}") from None
     updated = replace(current, **values)
     day = updated.interview_day
-    if "interview_date" in values and today is not None and day is not None and day < today:
-        raise ValueError(
-            f"setting interview_date must be today ({today.isoformat()}) or later, "
-            f"got {day.isoformat()}"
-        )
+    problem = "" if today is None or day is None else interview_day_problem(day, today)
+    if "interview_date" in values and problem:
+        raise ValueError(f"setting interview_date {problem}, got {updated.interview_date}")
     return updated

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import Any, Protocol
 
 from fsrs import Scheduler
@@ -15,6 +15,10 @@ from quizapp.study.migrations import DEFAULT_LEECH_THRESHOLD
 
 MAX_LEARN_AHEAD_MINUTES = 1440
 """A day: a learning card due after the study day ends is not in today's queue anyway."""
+
+INTERVIEW_HORIZON = timedelta(days=3650)
+"""How far ahead an interview day may be (ten years): further, a recall prediction means
+nothing, and the day after a year-9999 interview is not a date at all."""
 
 
 class SettingsStore(Protocol):
@@ -70,11 +74,24 @@ class StudySettings:
         return date.fromisoformat(self.interview_date) if self.interview_date else None
 
     def interview_ahead(self, today: date) -> date | None:
-        """The interview day unless none is set or it has passed (`today` itself counts): the
+        """The interview day unless none is set, it has passed (`today` itself counts) or it is
+        beyond `INTERVIEW_HORIZON` (stored by an older version: `interview_notice` says so): the
         day home counts down to, stats predict recall for and custom study prepares for. Ask
         with tomorrow for a day still ahead to introduce cards before."""
         day = self.interview_day
-        return day if day is not None and day >= today else None
+        return day if day is not None and not interview_day_problem(day, today) else None
+
+    def interview_notice(self, today: date) -> str:
+        """Why the stored interview day is ignored when it is too far ahead to plan for, or ""
+        (a day that has passed is simply over: nothing to report)."""
+        day = self.interview_day
+        if day is None or day <= today + INTERVIEW_HORIZON:
+            return ""
+        return (
+            f"The interview day {day.isoformat()} is ignored: it is more than ten years ahead"
+            f" (after {(today + INTERVIEW_HORIZON).isoformat()}). Set another one: t on the"
+            " Choose screen, or `quizapp settings interview_date=YYYY-MM-DD`."
+        )
 
     @classmethod
     def load(cls, store: SettingsStore) -> StudySettings:
@@ -113,6 +130,18 @@ class StudySettings:
 
     def calendar(self, zone: tzinfo | None) -> StudyCalendar:
         return StudyCalendar(zone=zone, rollover_hour=self.day_rollover_hour)
+
+
+def interview_day_problem(day: date, today: date) -> str:
+    """What `day` breaks as the interview day seen from `today` ("must be …"), or "" when it is
+    fine: the one rule for the settings, the interview-day dialog, stats and the sessions that
+    prepare for the day."""
+    if day < today:
+        return f"must be today ({today.isoformat()}) or later"
+    farthest = today + INTERVIEW_HORIZON
+    if day > farthest:
+        return f"must be at most ten years ahead ({farthest.isoformat()})"
+    return ""
 
 
 def _check(settings: StudySettings, name: str, valid: Callable[[Any], bool], expected: str) -> None:

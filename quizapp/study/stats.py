@@ -15,17 +15,16 @@ from typing import Any
 
 from fsrs import State
 
+from quizapp.content.kinds import KINDS
 from quizapp.study.activity import DayActivity, day_activity, streaks
-from quizapp.study.clock import Clock
+from quizapp.study.clock import Clock, calendar_date
 from quizapp.study.protocols import StudyCard
+from quizapp.study.settings import interview_day_problem
 from quizapp.study.store import StudyStore
 from quizapp.study.store.aggregates import CardAggregates
 
 FORECAST_DAYS = 30
 RECENT_DAYS = 30
-RECALL_AHEAD = timedelta(days=3650)
-"""How far ahead recall may be predicted: far enough for any interview, short of the calendar's
-end (where the day's instant overflows in far time zones)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,8 @@ class Stats:
     accuracy_by_family: tuple[Accuracy, ...]
     leeches: tuple[Leech, ...]
     recall: tuple[TopicRecall, ...]
+    interview_notice: str
+    """Why the stored interview day is ignored (too far ahead), or "" (`interview_notice`)."""
 
     @property
     def recall_when(self) -> str:
@@ -132,17 +133,18 @@ def compute_stats(
 ) -> Stats:
     """Everything the stats screen shows; `until` is the day to predict recall for (default: the
     interview day setting while it is ahead, else today). ValueError when it is past (no time
-    would have passed: every card would look perfectly remembered) or more than `RECALL_AHEAD`
-    away."""
+    would have passed: every card would look perfectly remembered) or too far ahead
+    (`interview_day_problem`); a stored day too far ahead is ignored and told in
+    `interview_notice`."""
     cards = list(cards)
     now = clock.now()
     settings = store.settings()
     calendar = settings.calendar(clock.zone)
     today = calendar.day_of(now)
-    recall_date = until or settings.interview_ahead(today) or today
-    farthest = today + RECALL_AHEAD
-    if not today <= recall_date <= farthest:
-        raise ValueError(f"the interview date {recall_date} must be between {today} and {farthest}")
+    date_today = calendar_date(now, clock.zone)
+    if until is not None and (problem := interview_day_problem(until, date_today)):
+        raise ValueError(f"the interview date {until.isoformat()} {problem}")
+    recall_date = until or settings.interview_ahead(date_today) or today
     days = day_activity(store)
     streak, longest = streaks({activity.day for activity in days if activity.scheduled}, today)
     activity_today = next((activity for activity in days if activity.day == today), None)
@@ -170,7 +172,14 @@ def compute_stats(
         accuracy_by_family=_accuracy(store, by_activation=False),
         leeches=content.leeches(),
         recall=content.recall(calendar.midday_of(recall_date), settings.forgetting_curve()),
+        interview_notice="" if until else settings.interview_notice(date_today),
     )
+
+
+def counted_answers() -> str:
+    """What the accuracy tables count, in words, from the card-kind registry."""
+    kinds = ", ".join(info.label.lower() for info in KINDS.values() if info.judged)
+    return f"answers the app grades ({kinds}); cards rated by hand are not counted"
 
 
 def _retention(store: StudyStore, since: date | None) -> Retention:

@@ -8,6 +8,7 @@ import pytest
 
 from quizapp.coding.cases import cases_for
 from quizapp.coding.check import CheckReport, check
+from quizapp.coding.report import summary
 from quizapp.coding.sandbox import Sandbox
 from quizapp.content import Card, load_library
 
@@ -246,3 +247,68 @@ def test_a_stable_solution_failing_another_case_keeps_its_share(
     assert list(_failed(report)) == ["float32 stays float32"]
     assert not report.unstable
     assert report.score == pytest.approx(6 / 7)
+
+
+STABLE_CROSS_ENTROPY_WITHOUT_MEAN = (
+    "import numpy as np\n"
+    "def softmax_cross_entropy(logits, labels):\n"
+    "    shifted = logits - logits.max(axis=-1, keepdims=True)\n"
+    "    log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))\n"
+    "    rows = np.arange(logits.shape[0])\n"
+    "    grad = np.exp(log_p)\n"
+    "    grad[rows, labels] -= 1\n"
+    "    return -np.mean(log_p[rows, labels]), grad\n"
+)
+
+
+def test_a_stable_solution_wrong_everywhere_is_a_wrong_value_not_instability(
+    exercises: dict[str, Card], sandbox: Sandbox
+) -> None:
+    """p − onehot without /N is exactly N× the gradient on every input, large logits too: the
+    code is stable, so the large-logits case names the factor, not instability, and the score
+    is the plain share."""
+    report = check(
+        exercises["code-softmax-cross-entropy"], STABLE_CROSS_ENTROPY_WITHOUT_MEAN, sandbox
+    )
+    failed = _failed(report)
+    assert "batch of 1" not in failed
+    assert not report.unstable
+    assert report.score == pytest.approx(report.passed / len(report.cases))
+    assert not any("not stable" in reason for reason in failed.values())
+    assert "not stable" not in summary(report)
+    large = failed["large logits [1000, 1001]"]
+    assert large.endswith(
+        "off by a factor of 2 = N, the batch size: missing the mean over the batch?"
+    )
+    assert "off by a factor of 4 = N" in failed["batch of 4, 3 classes (mean over the batch)"]
+
+
+def test_a_constant_factor_that_is_not_the_batch_is_named_as_a_factor(
+    exercises: dict[str, Card], sandbox: Sandbox
+) -> None:
+    code = (
+        "import numpy as np\ndef softmax(x):\n    e = np.exp(x - x.max(axis=-1, keepdims=True))\n"
+        "    return 3 * e / e.sum(axis=-1, keepdims=True)\n"
+    )
+    report = check(exercises["code-softmax"], code, sandbox)
+    assert not report.unstable
+    assert _failed(report)["large logits [1000, 1001]"].endswith("off by a factor of 3")
+
+
+def test_right_on_moderate_inputs_and_wrong_only_on_large_ones_is_not_stable(
+    exercises: dict[str, Card], sandbox: Sandbox
+) -> None:
+    """No overflow warning and finite values, yet wrong only where the inputs are large: that is
+    what instability looks like from outside, so the score is halved."""
+    code = (
+        "import numpy as np\ndef sigmoid(x):\n"
+        "    s = np.exp(-np.logaddexp(0, -x))\n"
+        "    return np.where(np.abs(x) > 100, np.zeros_like(x), s)\n"
+    )
+    report = check(exercises["code-sigmoid"], code, sandbox)
+    assert list(_failed(report)) == ["large inputs ±1000 (no overflow)"]
+    assert report.unstable
+    assert report.score == pytest.approx(5 / 6 / 2)
+    assert _failed(report)["large inputs ±1000 (no overflow)"].endswith(
+        "— not stable, the point of this exercise: the score is halved"
+    )

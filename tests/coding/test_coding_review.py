@@ -45,3 +45,28 @@ def test_the_report_reads_as_a_grade() -> None:
     assert not report.correct
     assert report.score == 0.5
     assert report.feedback == ("1/2 cases passed", "case 1: wrong")
+
+
+def test_stats_count_a_failed_code_card_and_not_a_formula_rated_by_hand(tmp_path: Path) -> None:
+    """Accuracy per activation: the code card's run is graded (its activation is the one its
+    hidden cases use); a formula card rated Easy is the user's own word, not a verdict."""
+    from quizapp.study import compute_stats
+
+    clock = FakeClock(START)
+    library = load_library(None).cards
+    chosen = [card for card in library if card.id in ("code-sigmoid", "formula-sigmoid")]
+    assert sorted(card.kind for card in chosen) == ["code", "formula"]
+    with open_store(tmp_path, clock) as store:
+        session = ReviewSession(store, chosen)
+        for _ in chosen:
+            item = session.next()
+            assert item is not None
+            if item.card.kind == "code":
+                session.submit(item, CodeAnswer("sigmoid = abs\n", _report(True, False)))
+                assert session.record(item, Rating.Again).review.correct is False
+            else:
+                assert session.record(item, Rating.Easy).review.correct is None
+        stats = compute_stats(store, chosen, clock)
+    assert [(a.name, a.attempts, a.correct) for a in stats.accuracy_by_activation] == [
+        ("sigmoid", 1, 0)
+    ]

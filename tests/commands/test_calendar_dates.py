@@ -85,3 +85,30 @@ def test_a_card_due_this_morning_is_due_today_not_tomorrow() -> None:
     assert when_text(datetime(2026, 12, 2, 2, 0, tzinfo=UTC), AFTER_MIDNIGHT, UTC) == (
         "tomorrow (2026-12-02)"
     )
+
+
+def test_the_interview_day_is_at_most_ten_years_ahead(
+    tmp_path: Path, after_midnight: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Settings and stats apply one rule: a day settings accept never makes stats exit 2."""
+    data = ["--data-dir", str(tmp_path)]
+    for day in ("2036-11-29", "9999-12-31"):
+        code, _, err = run(capsys, *data, "settings", f"interview_date={day}")
+        assert code != 0
+        assert f"must be at most ten years ahead (2036-11-28), got {day}" in err
+    assert run(capsys, *data, "settings", "interview_date=2036-11-28")[0] == 0
+    code, out, _ = run(capsys, *data, "stats")
+    assert code == 0
+    assert "Predicted recall on 2036-11-28 by topic" in out
+
+
+def test_a_stored_interview_day_too_far_ahead_is_told_once_and_ignored(
+    tmp_path: Path, after_midnight: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As an older version could store it: stats still run, predicting recall today."""
+    with open_store(tmp_path, after_midnight) as store:
+        replace(StudySettings.load(store), interview_date="9999-12-31").save(store)
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "stats")
+    assert code == 0, err
+    assert out.count("The interview day 9999-12-31 is ignored: it is more than ten years") == 1
+    assert "Predicted recall today by topic" in out

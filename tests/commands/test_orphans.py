@@ -52,6 +52,7 @@ def test_vanished_and_rewritten_cards(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "removed-card  2 review(s), last " in out
     assert "changed a lot since their last review" in out
     assert real.id in out.split("changed a lot")[1]
+    assert f"similar  now reads: {real.front.splitlines()[0]}" in out
 
 
 def test_a_deck_that_fails_to_load_is_pointed_out(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -72,17 +72,19 @@ def test_interview_date_is_validated_and_saved(tmp_path: Path) -> None:
         ("interview_date=2020-01-01", "interview_date must be today ("),
         ("interview_date=next week", "interview_date must be a date YYYY-MM-DD"),
         ("interview_date=2030-02-30", "interview_date must be a date YYYY-MM-DD"),
+        ("interview_date=9999-12-31", "interview_date must be at most ten years ahead ("),
     ]:
         result = quizapp(tmp_path, bad)
         assert result.returncode == 2
         assert message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert stored(tmp_path).interview_date == ""
-    result = quizapp(tmp_path, "interview_date=2099-06-30")
+    ahead = date.today() + timedelta(days=400)
+    result = quizapp(tmp_path, f"interview_date={ahead.isoformat()}")
     assert result.returncode == 0, result.stderr
-    assert "interview_date       2099-06-30" in result.stdout
+    assert f"interview_date       {ahead.isoformat()}" in result.stdout
     descriptions = [
         line.index(DESCRIPTIONS[line.split()[0]]) for line in result.stdout.splitlines()
     ]
     assert len(set(descriptions)) == 1, "the descriptions start in one column"
-    assert stored(tmp_path).interview_day == date(2099, 6, 30)
+    assert stored(tmp_path).interview_day == ahead

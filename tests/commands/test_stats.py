@@ -94,6 +94,10 @@ def test_table_shows_each_part(tmp_path: Path, capsys: pytest.CaptureFixture) ->
         assert heading in table
     assert "1 orphaned" in table
     assert "streak 2 days" in table
+    assert (
+        "Accuracy: answers the app grades (multiple choice, numeric question, code exercise);"
+        " cards rated by hand are not counted"
+    ) in table
 
 
 def test_bad_interview_date_is_a_usage_error(tmp_path: Path) -> None:

@@ -518,6 +518,9 @@ def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
     glorot = KeyPoint("Glorot: 2 / (fan_in + fan_out).", ("fan_in + fan_out",))
     assert judge("Glorot uses 2/(fan_in + fan_out)", glorot)[0]
     assert not judge("Glorot uses 1/(fan_in + fan_out)", glorot)[0]
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he relu",))
+    assert judge("He for ReLU, with 2/fan_in, and LeCun for SELU with 1/fan_in.", he)[0]
+    assert not judge("LeCun for SELU with 2/fan_in, and He for ReLU with 1/fan_in.", he)[0]
     relu = KeyPoint("ReLU's gradient is 1 for positive inputs.", ("relu gradient 1",))
     assert judge("ReLU = max(0, x), so the ReLU gradient is 1 for positive inputs", relu)[0]
 
@@ -559,3 +562,84 @@ def test_a_range_is_not_heard_as_a_choice_between_its_ends() -> None:
     assert judge("it squashes every output to 0 to 1", point)[0]
     assert judge("outputs lie between 0 and 1", point)[0]
     assert not judge("it rounds every output to exactly 0 or 1", point)[0]
+
+
+def test_a_number_said_of_another_function_is_not_the_points() -> None:
+    sigmoid = KeyPoint("σ′ = σ(1 − σ), maximum 0.25 at x = 0.", ("0.25", "quarter"))
+    assert judge("The sigmoid's slope peaks at 0.25.", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ). tanh′ = 1 − tanh², maximum 0.25.", sigmoid)[0]
+
+
+def test_a_label_is_said_of_its_partner() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Softmax: multi-label.", per_label)[0]
+    assert not judge("Multi-label: softmax.", per_label)[0]
+    assert not judge("Binary: sigmoid, multi-label: softmax.", per_label)[0]
+    assert judge("Sigmoid: multi-label.", per_label)[0]
+    assert judge("Multi-label: sigmoid.", per_label)[0]
+
+
+def test_a_pairing_is_one_claim_for_a_contradiction() -> None:
+    point = KeyPoint(
+        "Softmax + cross-entropy for exactly one class.",
+        ("softmax cross-entropy", "wrong: softmax multi-label"),
+    )
+    assert not judge("Multi-label: softmax with cross-entropy.", point)[0]
+    assert not judge("Multi-label -> softmax with cross-entropy.", point)[0]
+    assert judge("Multi-class: softmax with cross-entropy. Multi-label: sigmoid.", point)[0]
+
+
+def test_a_pairing_pairs_an_initialisation_with_its_label() -> None:
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
+    for answer in ("ReLU: Xavier init. tanh: He init.", "tanh -> He init", "tanh = He"):
+        assert not judge(answer, he)[0], answer
+    for answer in ("ReLU: He init. tanh: Xavier init.", "ReLU -> He init", "ReLU = He"):
+        assert judge(answer, he)[0], answer
+
+
+def test_a_cue_is_not_heard_across_two_pairings() -> None:
+    point = KeyPoint("Sigmoid outputs are bounded.", ("bounded outputs",))
+    assert not judge("Linear: any outputs, sigmoid: bounded.", point)[0]
+    assert judge("Linear: any range, sigmoid: bounded outputs.", point)[0]
+
+
+def test_a_formula_or_an_assignment_is_not_a_pairing() -> None:
+    point = KeyPoint("ReLU′(0) is a convention: 0 in PyTorch.", ("relu'(0) 0",))
+    assert judge("ReLU′(0) := 0 (PyTorch).", point)[0]
+    saturation = KeyPoint("Saturation: derivative ≈ 0.", ("' ≈ 0",))
+    assert judge("sat.: σ/tanh at large |z|, f′ ≈ 0 → no grad through the unit.", saturation)[0]
+
+
+def test_the_opposite_comparative_before_the_points_word_denies_it() -> None:
+    fix = KeyPoint("Fixes: lower learning rate or warm-up.", ("reduce learning rate", "warm-up"))
+    assert not judge("To fix it, use a higher learning rate.", fix)[0]
+    assert judge("To fix it, use a lower learning rate.", fix)[0]
+    rare = KeyPoint("Sigmoid is less common in deep networks.", ("sigmoid deep networks",))
+    assert not judge("Sigmoid is more common in deep networks.", rare)[0]
+    assert judge("Sigmoid is less common in deep networks.", rare)[0]
+
+
+def test_a_claim_that_pairs_directions_the_other_way_round_is_not_the_point() -> None:
+    point = KeyPoint("softmax(z / T): high T flattens, low T sharpens.", ("flatter", "sharpen"))
+    for answer in ("Low T: flatter.", "A temperature below 1 flattens it.", "High T -> sharper"):
+        assert not judge(answer, point)[0], answer
+    for answer in ("flatter", "T > 1 flattens it.", "High T: flatter.", "Low T: sharper."):
+        assert judge(answer, point)[0], answer
+
+
+def test_a_part_that_names_nothing_does_not_borrow_its_subject_from_another_sentence() -> None:
+    point = KeyPoint(
+        "Sigmoid + BCE for binary and for multi-label.",
+        ("sigmoid binary & sigmoid multi-label | multi-label",),
+    )
+    assert not judge("Binary: sigmoid. For multi-label, softmax.", point)[0]
+    assert not judge("Sigmoid for binary. Multi-label is different. Use softmax there.", point)[0]
+    assert judge("Sigmoid for binary. It also works for multi-label.", point)[0]
+    assert judge("Sigmoid for binary, and for multi-label too.", point)[0]
+
+
+def test_a_point_that_lists_separate_claims_may_be_spread_over_sentences() -> None:
+    point = KeyPoint(
+        "SwiGLU in PaLM and LLaMA; Shazeer 2020 showed the gains.", ("llama & shazeer",)
+    )
+    assert judge("SwiGLU is in LLaMA. Shazeer compared GELU and Swish gates.", point)[0]

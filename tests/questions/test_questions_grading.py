@@ -30,9 +30,48 @@ def test_rounded_answer_is_correct_and_echoed():
 
 
 def test_tolerance_is_half_a_unit_of_the_last_decimal():
-    assert grade("0.6594, 0.2424, 0.0986").correct
-    assert not grade("0.6596, 0.2424, 0.0986").correct
+    assert grade("0.659, 0.242, 0.099").correct
+    assert grade("0.6594, 0.2424, 0.0986", expected=np.array([0.6594, 0.2424, 0.0986])).correct
+    assert not grade("0.660, 0.242, 0.099", expected=np.array([0.6594, 0.2424, 0.0986])).correct
     assert grade("0.659, 0.2424, 0.0986").correct
+
+
+def test_digits_beyond_those_asked_must_be_right_within_rounding():
+    """sigmoid(-3) = 0.0474259 asked to 3 decimals: 0.0475 is not 0.0474259 to 4 decimals,
+    though it is within half a unit of the third; 0.0474 and 0.04743 are right."""
+    sigmoid = np.array([0.04742587317756678])
+    scalar = {"expected": sigmoid, "labels": ("",)}
+    assert grade("0.047", **scalar).correct
+    assert grade("0.0474", **scalar).correct
+    assert grade("0.04743", **scalar).correct
+    assert grade("0.047425873177567", **scalar).correct
+    wrong = grade("0.0475", **scalar)
+    assert not wrong.correct
+    assert "got 0.0475, expected 0.0474" in wrong.feedback
+    assert wrong.mistake == "rounding"
+    assert any("past the 3 decimals asked" in line for line in wrong.feedback)
+    assert not grade("0.0471", **scalar).correct
+    assert not grade("0.6596, 0.2424, 0.0986").correct
+
+
+@settings(max_examples=200)
+@given(
+    st.floats(-50, 50, allow_nan=False).filter(lambda value: abs(value) > 1e-3),
+    st.integers(0, 4),
+    st.integers(1, 5),
+)
+def test_an_answer_typed_with_extra_digits_is_right_exactly_when_they_are(
+    exact: float, asked: int, extra: int
+) -> None:
+    """Rounded to any number of digits at least those asked, the exact value is accepted; one
+    unit off in the last digit typed beyond those asked, it is not."""
+    precision = Precision(asked)
+    digits = asked + extra
+    typed = f"{exact:.{digits}f}"
+    assert grade(typed, expected=np.array([exact]), precision=precision, labels=("",)).correct
+    step = 10.0**-digits if float(typed) >= exact else -(10.0**-digits)
+    off = f"{float(typed) + step:.{digits}f}"
+    assert not grade(off, expected=np.array([exact]), precision=precision, labels=("",)).correct
 
 
 def test_coarse_precision_widens_the_tolerance():

@@ -655,3 +655,22 @@ def test_a_naive_overflow_answer_of_nan_is_explained():
     q = generate("softmax-logits", 0, params={"large_logits": True})
     result = q.grade(", ".join(["nan"] * q.expected_vector.size))
     assert "subtract the max" in result.parse_error and result.error_column == 1
+
+
+@pytest.mark.parametrize(
+    ("activation", "advice"),
+    [
+        ("sigmoid", "σ(z) lies between 0 and 1"),
+        ("tanh", "tanh(z) lies between −1 and 1"),
+        ("softplus", "log(1 + e^(−|z|))"),
+        ("relu", "every value asked here is finite"),
+    ],
+)
+def test_an_answer_of_inf_gets_advice_fitting_the_question_s_function(activation, advice):
+    """Subtracting the max is softmax's cure: on a sigmoid question it is no advice at all."""
+    q = generate("activation-scalar", 0, activation=activation)
+    result = q.grade("inf")
+    assert result.parse_error is not None and result.error_column == 1
+    assert result.parse_error.startswith('column 1: "inf" is not a number')
+    assert advice in result.parse_error
+    assert "subtract the max" not in result.parse_error

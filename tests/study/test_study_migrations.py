@@ -136,3 +136,28 @@ def test_a_version_7_file_gets_the_covering_due_index_with_the_same_due_cards(
         assert store.due_ids(edges, clock.now().date()) == due_before
         assert sum(map(len, due_before.values())) == len(deck)
         assert store.integrity_check() == ["ok"]
+
+
+def test_version_9_drops_self_rated_flashcards_from_the_skill_totals(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """A formula rated Easy by hand was logged as a correct tanh attempt; a graded numeric answer
+    and a numeric card rated without an answer read stay counted."""
+    path = tmp_path / DATABASE_NAME
+    _file_at_version(path, 8)
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.executemany(
+        "INSERT INTO reviews (card_id, mode, reviewed_at, day, rating, correct, score, template,"
+        " activation) VALUES (?, 'scheduled', 0, '2026-01-01', ?, ?, ?, ?, 'tanh')",
+        [
+            ("formula-tanh", 4, 1, None, None),
+            ("numeric-tanh", 1, 0, 0.0, "derivative-point"),
+            ("numeric-tanh", 1, 0, None, "derivative-point"),
+        ],
+    )
+    totals = "SELECT template, attempts, correct FROM skill_totals ORDER BY template"
+    assert connection.execute(totals).fetchall() == [("", 1, 1), ("derivative-point", 2, 0)]
+    connection.close()
+    with open_store(tmp_path, clock) as store:
+        assert store.skill_totals() == [("derivative-point", "tanh", 2, 0)]
+        assert [review.correct for review in store.reviews_of("formula-tanh")] == [None]

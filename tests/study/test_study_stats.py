@@ -21,7 +21,8 @@ from quizapp.study import (
     compute_stats,
     open_store,
 )
-from quizapp.study.stats import FORECAST_DAYS, RECALL_AHEAD
+from quizapp.study.settings import INTERVIEW_HORIZON
+from quizapp.study.stats import FORECAST_DAYS
 
 
 def _study_day(store: StudyStore, deck: list, rating_for=lambda card: Rating.Good) -> int:
@@ -139,7 +140,7 @@ def test_accuracy_per_activation_and_family(store: StudyStore, clock: FakeClock)
     for _ in deck:
         item = session.next()
         if item.question is None:
-            session.record(item, Rating.Again)
+            session.record(item, Rating.Easy)
             continue
         right = item.card.id == "n-relu"
         text = str(item.seed % 10) if right else "99"
@@ -147,8 +148,8 @@ def test_accuracy_per_activation_and_family(store: StudyStore, clock: FakeClock)
     stats = compute_stats(store, deck, clock)
     assert {(a.name, a.attempts, a.correct) for a in stats.accuracy_by_activation} == {
         ("relu", 1, 1),
-        ("tanh", 2, 0),
-    }
+        ("tanh", 1, 0),
+    }, "the formula rated Easy by hand is no graded answer"
     assert {(a.name, a.rate) for a in stats.accuracy_by_family} == {
         ("activation-vector", 1.0),
         ("derivative-point", 0.0),
@@ -218,10 +219,10 @@ def test_recall_is_predicted_only_from_today_to_ten_years_ahead(
     deck = cards(2)
     today = store.today()
     assert compute_stats(store, deck, clock, until=today).recall_date == today
-    farthest = today + RECALL_AHEAD
+    farthest = today + INTERVIEW_HORIZON
     assert compute_stats(store, deck, clock, until=farthest).recall_date == farthest
     for day in (today - timedelta(days=1), farthest + timedelta(days=1), date.max):
-        with pytest.raises(ValueError, match=f"between {today} and {farthest}"):
+        with pytest.raises(ValueError, match=f"the interview date {day} must be"):
             compute_stats(store, deck, clock, until=day)
 
 

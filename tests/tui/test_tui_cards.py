@@ -90,6 +90,27 @@ async def test_a_query_error_names_its_column_and_keeps_the_list(make_app) -> No
         assert screen.query_one("#cards-search", Input).value == "is:sleepy"
 
 
+async def test_enter_on_an_unreadable_search_keeps_the_keys_in_the_search_box(make_app) -> None:
+    """Typed keys after it go on editing the search: `s` must not suspend the card shown."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_cards(pilot)
+        await pilot.press("slash", *"is:sleepy", "enter")
+        await wait_ready(pilot)
+        search = screen.query_one("#cards-search", Input)
+        assert search.has_focus
+        assert shown(app, "#cards-status").startswith("Search not understood: column 4")
+        await pilot.press("backspace", "s", "f", "x")
+        await wait_ready(pilot)
+        assert search.value == "is:sleepsfx"
+        assert not any(
+            app.workspace.store.card_state(card_id).suspended for card_id in column(screen, 0)
+        )
+        await pilot.press("ctrl+u", *"is:new", "enter")
+        await wait_ready(pilot)
+        assert screen.query_one("#cards-table", DataTable).has_focus
+
+
 async def test_suspend_then_undo(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -29,3 +29,20 @@ async def test_a_focus_change_keeps_the_keys_a_failure_takes_the_modes_away(make
         await pilot.pause()
         assert "r" not in [key.key for key in footer_keys(app)]
         assert "question_mark" in [key.key for key in footer_keys(app)]
+
+
+async def test_the_keys_follow_the_footers_compactness_the_palette_key_stays_compact(
+    make_app,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        footer = app.home.query_one(KeysFooter)
+        palette = [key for key in footer_keys(app) if key.has_class("-command-palette")]
+        bound = [key for key in footer_keys(app) if not key.has_class("-command-palette")]
+        assert len(palette) == 1 and palette[0].compact and palette[0].has_class("-compact")
+        assert bound and not footer.compact
+        assert not any(key.compact or key.has_class("-compact") for key in bound)
+        footer.compact = True
+        await pilot.pause()
+        assert all(key.compact and key.has_class("-compact") for key in bound)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from helpers import settle, shown, wait_ready
 from textual.widgets import DataTable, Input, TextArea
+from textual.widgets._footer import FooterKey
 
 from quizapp.study import FakeClock, open_store
 from quizapp.study.mock import MockOptions, Phase
@@ -177,3 +178,21 @@ async def test_a_task_cut_by_a_small_terminal_says_how_to_read_it(
         await pilot.pause()
         assert body.max_scroll_y == 0
         assert shown(app, "#mock-code-status").startswith("write the function")
+
+
+async def test_every_key_of_a_coding_question_fits_the_footer_at_80_columns(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """The hint line gives way to the editor on a coding question: the footer is the only place
+    that names pause, so none of its keys may be cut."""
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=1, coding=1, seed=5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        described = {key.description: key for key in keys}
+        assert {"Test", "Hand in", "End interview", "Skip", "Pause"} <= set(described)
+        palette = next(key for key in keys if key.key == "ctrl+p")
+        for key in keys:
+            if key is not palette:
+                assert key.region.right <= palette.region.x, key.description

@@ -259,6 +259,38 @@ async def test_interview_day_is_checked_counted_down_and_reviewed_for(
         assert store.settings().interview_day == interview
 
 
+async def test_an_interview_day_too_far_ahead_is_refused_and_a_stored_one_ignored(
+    make_app, data_dir: Path, clock: FakeClock
+) -> None:
+    """Year 9999 broke stats and the "before the interview" session: the dialog refuses it, and
+    one stored by an older version is named once on each screen instead of breaking them."""
+    save_settings(data_dir, clock, interview_date="9999-12-31")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_picker(pilot)
+        note = shown(app, "#choice-note")
+        assert "The interview day 9999-12-31 is ignored: it is more than ten years" in note
+        assert "Cannot read" not in note
+        option_index(screen, "Interview day: 9999-12-31 (ignored)")
+        assert not any(
+            "Before the interview" in str(option.prompt)
+            for option in screen.query_one("#choice-list", OptionList).options
+        )
+        await pilot.press("t")
+        await pilot.pause()
+        await answer_dialog(pilot, "9999-12-31")
+        assert "must be at most ten years ahead" in shown(app, "#ask-error")
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await wait_ready(pilot)
+        await pilot.press("s")
+        await wait_ready(pilot)
+        summary = shown(app, "#stats-summary")
+        assert "Cannot compute" not in summary
+        assert summary.count("The interview day 9999-12-31 is ignored") == 1
+        assert shown(app, "#stats-accuracy-counted").startswith("Counted: answers the app grades")
+
+
 async def test_keyboard_typing_in_the_dialog(make_app: type[QuizApp]) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

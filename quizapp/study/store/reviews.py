@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from fsrs import Card, Rating, State
 
+from quizapp.content.kinds import kind_info
 from quizapp.study.errors import CardChangedError, UndoError
 from quizapp.study.protocols import GradeLike, StudyCard, visible_text
 from quizapp.study.state import CardState, from_micros, to_micros
@@ -225,7 +226,7 @@ class ReviewLog(CardTable):
             entry.day.isoformat(),
             int(entry.rating),
             _millis(attempt.duration),
-            grade.correct if grade is not None else entry.rating != Rating.Again,
+            _verdict(card, grade, entry.rating),
             None if grade is None else float(grade.score),
             entry.template or (None if card is None else card.template),
             attempt.activation or (None if card is None else card.activation),
@@ -237,7 +238,7 @@ class ReviewLog(CardTable):
             "INSERT INTO reviews (card_id, mode, reviewed_at, day, rating, duration_ms, correct,"
             " score, template, activation, seed, response, content_hash, prev_state, mature,"
             " state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values[:6], int(values[6]), *values[7:], prev_state, int(mature), state_before),
+            (*values, prev_state, int(mature), state_before),
         )
         review_id = cursor.lastrowid
         assert review_id is not None
@@ -426,6 +427,16 @@ class ReviewLog(CardTable):
         return self._connection.execute(
             "SELECT template, activation, attempts, correct FROM skill_totals WHERE attempts > 0"
         ).fetchall()
+
+
+def _verdict(card: StudyCard | None, grade: GradeLike | None, rating: Rating) -> bool | None:
+    """`correct` as logged, for the kinds the registry calls judged (numeric, choice, code, and
+    practice questions, which have no card): the grade, or the rating when no answer was read.
+    None for the others: a flashcard rated by its user, or key points ticked by hand, is no
+    verdict of the app's, and stats' accuracy counts only verdicts."""
+    if card is not None and not kind_info(card).judged:
+        return None
+    return bool(grade.correct) if grade is not None else rating != Rating.Again
 
 
 def _millis(duration: timedelta | None) -> int | None:

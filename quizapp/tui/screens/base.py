@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
@@ -13,9 +14,18 @@ if TYPE_CHECKING:
     from quizapp.workspace import Workspace
 
 
+SCREENS_CSS = Path(__file__).resolve().with_name("screens.tcss")
+"""The rules of the screens after home. Textual reads a screen's `CSS_PATH` when the screen is
+first shown, for the whole app, with the same weight as the app's own file (`app.tcss`), and
+parses all the app's rules again then (about 15 ms): once, since every screen names this one
+file. Absolute, since Textual takes a relative one from the module of the screen's own class."""
+
+
 class QuizScreen(Screen[None]):
     """Base for the app's full screens; `f1` also opens the keys where an input owns `?`.
     Each sets `TITLE`: the header and the keys overlay name the screen with it."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("question_mark,f1", "show_keys", "Keys", id="screen.keys"),

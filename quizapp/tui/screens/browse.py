@@ -184,6 +184,9 @@ class BrowseScreen(QuizScreen):
         box.display = True
         box.value = f"{plot.low:g} {plot.high:g}"
         box.focus()
+        # Focusing scrolls before the box shown has a place: below a 14-line plot at 80x24 it
+        # stayed under the fold. Once laid out, it is brought into view with the plot above.
+        self.call_after_refresh(box.scroll_visible, animate=False)
 
     def action_search(self) -> None:
         """A priority key that moves the focus at once: the keys typed after `/` in the same

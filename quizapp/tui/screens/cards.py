@@ -30,7 +30,7 @@ from quizapp.study.card_browser import (
     card_history,
     row_cells,
 )
-from quizapp.study.card_query import QueryError
+from quizapp.study.card_query import QueryError, parse_query
 from quizapp.study.items import format_interval
 from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
@@ -126,7 +126,14 @@ class CardsScreen(QuizScreen):
             self._search(event.value)
 
     @on(Input.Submitted, "#cards-search")
-    def query_submitted(self) -> None:
+    def query_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the results, unless the search cannot be read: the keys typed next
+        would act on the cards of the search before (s suspends, x forgets…)."""
+        try:
+            parse_query(event.value)
+        except QueryError as error:
+            self._status(f"Search not understood: {error}")
+            return
         self.query_one("#cards-table", DataTable).focus()
 
     @work(thread=True, exclusive=True, group="cards-search", exit_on_error=False)

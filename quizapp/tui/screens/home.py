@@ -52,6 +52,8 @@ class StudyData(Enum):
 
 class HomeScreen(QuizScreen):
     TITLE = "Home"
+    CSS_PATH = None
+    """Home's rules are in `app.tcss`: the other screens' are not parsed before its first frame."""
     DAY_CHECK_SECONDS = 30.0
     """How often home checks whether the study day rolled over (its numbers are then stale)."""
 

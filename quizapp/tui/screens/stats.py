@@ -51,6 +51,7 @@ class StatsScreen(QuizScreen):
             yield Static("Mock score per topic, latest interviews", classes="browse-title")
             yield DataTable(id="stats-mock-topics", cursor_type="row")
             yield Static("Accuracy per activation function", classes="browse-title")
+            yield Static("", id="stats-accuracy-counted", markup=False)
             yield DataTable(id="stats-by-activation", cursor_type="row")
             yield Static("Accuracy per question family", classes="browse-title")
             yield DataTable(id="stats-by-family", cursor_type="row")
@@ -87,12 +88,11 @@ class StatsScreen(QuizScreen):
         self.app.call_from_thread(self.show_topic_scores, by_topic)
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        self.summary.update(
-            f"Cannot compute your statistics:\n{reason}\n\nPress r to try again."
-        )
+        self.summary.update(f"Cannot compute your statistics:\n{reason}\n\nPress r to try again.")
 
     def show_stats(self, stats: Stats) -> None:
         from quizapp.study.custom_study import recall_on_the_day
+        from quizapp.study.stats import counted_answers
 
         cards = stats.cards
         retention = stats.true_retention
@@ -110,9 +110,11 @@ class StatsScreen(QuizScreen):
                     f" {retention.reviews} reviews · last 30 days {_percent(recent.rate)}"
                     f" of {recent.reviews}",
                     *([on_the_day] if (on_the_day := recall_on_the_day(stats)) else []),
+                    *([stats.interview_notice] if stats.interview_notice else []),
                 ]
             )
         )
+        self.query_one("#stats-accuracy-counted", Static).update(f"Counted: {counted_answers()}.")
         self._plot_activity(stats)
         self._plot_forecast(stats)
         self._fill(

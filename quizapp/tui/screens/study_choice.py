@@ -136,8 +136,9 @@ class StudyChoiceScreen(QuizScreen):
                     disabled=choices.below_target == 0,
                 )
             )
-        day = "none" if interview is None else interview.isoformat()
-        rows.append(Option(f"t  Interview day: {day}  (set…)", id="interview_date"))
+        rows.append(
+            Option(f"t  Interview day: {_interview_day(choices)}  (set…)", id="interview_date")
+        )
         return rows
 
     def highlighted_scope(self) -> int:
@@ -339,6 +340,16 @@ class StudyChoiceScreen(QuizScreen):
             ),
             chosen,
         )
+
+
+def _interview_day(choices: StudyChoices) -> str:
+    """The stored interview day, marked when it is over or too far ahead to plan for."""
+    stored = choices.settings.interview_day
+    if stored is None:
+        return "none"
+    if choices.interview_day is not None:
+        return stored.isoformat()
+    return f"{stored.isoformat()} ({'over' if stored < choices.calendar_today else 'ignored'})"
 
 
 def _with_first_card(

@@ -34,10 +34,11 @@ def report_text(report: CheckReport) -> Text:
 
 
 class AnswerEditor(TextArea):
-    """The code card's editor keeps ctrl+z while it has edits of its own (also once they are all
-    undone, so pressing on never reaches the answer before). Untouched as shown, or graded
-    (read-only: Textual's undo would still rewrite the graded code), it lets ctrl+z pass to the
-    review, which undoes the last answer as on every other card."""
+    """The code card's editor keeps ctrl+z while its text differs from the starter code, so
+    ctrl+z undoes the edits first. Untouched (its text is the starter, as shown or with every
+    edit undone), or graded (read-only: Textual's undo would still rewrite the graded code), it
+    lets ctrl+z pass to the review, which undoes the last answer as on every other card: a stray
+    key undone never leaves the last answer out of reach."""
 
     BINDINGS = [
         Binding(
@@ -48,10 +49,12 @@ class AnswerEditor(TextArea):
         ),
     ]
 
+    starter = ""
+    """The code the card starts from (set by `CodeView.show`)."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
-            history = self.history
-            return not self.read_only and bool(history.undo_stack or history.redo_stack)
+            return not self.read_only and self.text != self.starter
         return True
 
 
@@ -91,8 +94,9 @@ class CodeView(CardView):
     def show(self, item: StudyItem) -> None:
         self._card = card = cast("Card", item.card)
         exercise = card.exercise
-        editor = self.query_one(TextArea)
+        editor = self.query_one(AnswerEditor)
         self._starter = f"{exercise.starter}\n" if exercise else ""
+        editor.starter = self._starter
         editor.text = self._starter
         editor.read_only = False
         task = Text()

@@ -43,7 +43,7 @@ class MockCodeView(Vertical):
     """
 
     BINDINGS = [
-        Binding("ctrl+r", "run", "Run tests", id="mock.code-run", priority=True),
+        Binding("ctrl+r", "run", "Test", id="mock.code-run", priority=True),
         Binding("ctrl+s", "submit", "Hand in", id="mock.code-submit", priority=True),
         # The editor would take escape to release the focus; here it ends the interview.
         Binding("escape", "screen.go_back", "End interview", id="mock.code-back", priority=True),

@@ -52,7 +52,7 @@ class MockInterviewScreen(QuizScreen):
 
     BINDINGS = [
         Binding("ctrl+n", "skip", "Skip", id="mock.skip", priority=True),
-        Binding("ctrl+t", "pause", "Pause / resume", id="mock.pause", priority=True),
+        Binding("ctrl+t", "pause", "Pause", id="mock.pause", priority=True),
         Binding("escape", "go_back", "End interview", id="screen.back"),
     ]
 

@@ -1,0 +1,51 @@
+"""Terse "label: value" pairings found in an answer's tokens."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizapp.explain.pairing import LABEL_WORDS, pairing_at
+from quizapp.explain.sense import name_of
+from quizapp.explain.text import tokenize
+
+
+def sides(answer: str, word: str) -> tuple[str, str] | None:
+    tokens = tokenize(answer)
+    at = next(at for at, token in enumerate(tokens) if token.form == word)
+    found = pairing_at(tokens, at, name_of)
+    if found is None:
+        return None
+    return (
+        " ".join(tokens[i].form for i in found.label),
+        " ".join(tokens[i].form for i in found.value),
+    )
+
+
+def test_a_colon_an_arrow_and_an_equals_between_names_pair_their_sides() -> None:
+    assert sides("Binary: sigmoid + BCE, multi-label: softmax.", "softmax") == (
+        "multi label",
+        "softmax",
+    )
+    assert sides("ReLU → He init, tanh → Xavier", "he") == ("relu", "he initialisation")
+    assert sides("tanh = Xavier", "tanh") == ("tanh", "xavier")
+
+
+def test_formulas_assignments_and_long_introductions_are_not_pairings() -> None:
+    assert sides("σ′ = σ(1 − σ)", "sigma") is None
+    assert sides("ReLU′(0) := 0", "relu") is None
+    assert sides("f′ ≈ 0 → no gradient", "gradient") is None
+    assert sides("The thing I would always say first in an interview: ReLU.", "relu") is None
+
+
+@given(st.text(alphabet="ab:→=-,. σ", max_size=40))
+def test_pairings_stay_in_a_sentence_with_a_short_label(answer: str) -> None:
+    tokens = tokenize(answer)
+    for at in range(len(tokens)):
+        found = pairing_at(tokens, at, name_of)
+        if found is None:
+            continue
+        assert at in found
+        assert 0 < len(found.label) <= LABEL_WORDS and len(found.value) > 0
+        positions = [*found.label, *found.value]
+        assert len({tokens[i].sentence for i in positions}) == 1
