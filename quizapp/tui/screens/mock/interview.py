@@ -269,7 +269,9 @@ class MockInterviewScreen(QuizScreen):
             self._save(lambda: self.interview.submit(code), lambda _: self._show_question())
 
     def action_skip(self) -> None:
+        """Move on; what was typed is kept for the record, read now (not at the last tick)."""
         if self.interview.phase == Phase.ASKING:
+            self.interview.draft = self._typed()
             self._save(self.interview.skip, lambda _: self._show_question())
 
     def action_pause(self) -> None:
