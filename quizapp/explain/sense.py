@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from quizapp.explain.comparatives import direction_turned_round
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
+from quizapp.explain.formulas import another_derivative
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
 from quizapp.explain.pairing import pairing_at, same_pairing, splits_pairing
 from quizapp.explain.synonyms import OPPOSED_STATES, as_symbol, class_of
@@ -130,6 +131,7 @@ def in_sense(
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
         or direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
+        or another_derivative(tokens, chosen, point, name_of)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
