@@ -24,7 +24,7 @@ from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.report import MockReportScreen
 from quizapp.tui.widgets.mock_code_view import MockCodeView
-from quizapp.tui.widgets.ordered_input import OrderedInput
+from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
 TICK_SECONDS = 0.25
@@ -84,6 +84,7 @@ class MockInterviewScreen(QuizScreen):
             placeholder="type your answer, or think it through — enter submits",
             id="mock-answer",
             select_on_focus=False,
+            max_length=ANSWER_LENGTH,
         )
         yield MockCodeView(id="mock-code")
         yield Static(
