@@ -46,7 +46,7 @@ class OrderedInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         """A paste is a new try, told again if refused. (Textual then calls `Input._on_paste`,
-        which inserts it: handlers run down the class hierarchy.)"""
+        which inserts it: it runs the handler of each class of the box, this one first.)"""
         self._told_at = None
 
     def restricted(self) -> None:
