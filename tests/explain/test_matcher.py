@@ -665,3 +665,18 @@ def test_a_dash_pairs_a_label_with_its_value() -> None:
     assert not judge("Multi-label - softmax.", per_label)[0]
     assert not judge("Softmax – multi-label.", per_label)[0]
     assert judge("Multi-label – sigmoid.", per_label)[0]
+
+
+def test_a_rival_family_of_loss_in_the_claim_is_not_the_point() -> None:
+    sigmoid = KeyPoint("Sigmoid + BCE for binary.", ("sigmoid binary",))
+    for answer in ("Binary: sigmoid with MSE.", "For binary, a sigmoid with MSE."):
+        assert not judge(answer, sigmoid)[0], answer
+    for answer in (
+        "Binary: sigmoid with BCE.",
+        "Binary: sigmoid + cross-entropy",
+        "Binary: sigmoid",
+    ):
+        assert judge(answer, sigmoid)[0], answer
+    linear = KeyPoint("Linear + MSE for regression.", ("linear regression",))
+    assert not judge("Regression: linear with cross-entropy.", linear)[0]
+    assert judge("Regression: linear output, mean squared error.", linear)[0]
