@@ -17,10 +17,12 @@ from quizapp.explain.text import Token
 LABEL_WORDS = 5
 """The most words a label may have ("Multi-class with one label: softmax"); a longer run before a
 colon is a sentence that introduces what follows, not a label."""
-ARROWS = frozenset({"->"})
-EQUATING = frozenset({"=", "-"})
-"""Signs that pair two names only ("tanh = Xavier", "ReLU - He"); between anything else they are
-a formula ("σ′ = σ(1 − σ)")."""
+ARROWS = frozenset({"->", "-"})
+"""Signs that pair a label of words with its value ("High T -> flatter", "Multi-label - sigmoid");
+after anything else they are a formula ("f′ ≈ 0 -> no gradient", "1 - σ")."""
+EQUATING = frozenset({"="})
+"""A sign that pairs two names only ("tanh = Xavier"); between anything else it is a formula
+("σ′ = σ(1 − σ)")."""
 
 Namer = Callable[[list[Token], int], str | None]
 """What the token at a position names, if anything (`sense.name_of`)."""
@@ -89,9 +91,15 @@ def _pairing(
     elif tokens[split].form in ARROWS | EQUATING and split < last:
         label = _run(tokens, split - 1, first, -1)
         value = _run(tokens, split + 1, last, 1)
-        if not all(tokens[at].is_word for at in label) or (
-            tokens[split].form in EQUATING
-            and not (_names_only(tokens, label, name_of) and _names_only(tokens, value, name_of))
+        if (
+            not all(tokens[at].is_word for at in label)
+            or (tokens[split].form == "-" and not _a_word_first(tokens, label, value))
+            or (
+                tokens[split].form in EQUATING
+                and not (
+                    _names_only(tokens, label, name_of) and _names_only(tokens, value, name_of)
+                )
+            )
         ):
             return None
     else:
@@ -110,6 +118,12 @@ def _run(tokens: list[Token], start: int, bound: int, step: int) -> range:
             break
         end += step
     return range(min(start, end), max(start, end) + 1)
+
+
+def _a_word_first(tokens: list[Token], label: range, value: range) -> bool:
+    """A dash between a label with a word of two letters or more and a value that starts with a
+    word: "Multi-label - sigmoid", not "x - max(x)"."""
+    return any(len(tokens[at].form) > 1 for at in label) and tokens[value.start].is_word
 
 
 def _names_only(tokens: list[Token], side: range, name_of: Namer) -> bool:

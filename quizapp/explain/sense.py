@@ -18,6 +18,8 @@ from itertools import pairwise
 
 from quizapp.explain.comparatives import direction_turned_round
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
+from quizapp.explain.formulas import another_derivative
+from quizapp.explain.losses import loss_of, point_losses
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
 from quizapp.explain.pairing import pairing_at, same_pairing, splits_pairing
 from quizapp.explain.synonyms import OPPOSED_STATES, as_symbol, class_of
@@ -125,11 +127,13 @@ def in_sense(
     next to a claim that contradicts it."""
     return not (
         splits_pairing(tokens, chosen, name_of)
+        or _a_rival_loss(tokens, chosen, point)
         or _said_of_a_rival(tokens, chosen, point, subject)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
         or direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
+        or another_derivative(tokens, chosen, point, name_of)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
@@ -196,6 +200,21 @@ def _names_its_subject(
 def _lists_claims(point: str) -> bool:
     """Whether a key point states separate claims: more than one sentence (";" parts them)."""
     return len({token.sentence for token in tokenize(point)}) > 1
+
+
+def _a_rival_loss(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """The claim of the words (a pairing included) names only a rival family of the point's
+    loss: "Binary: sigmoid with MSE" and "for binary, a sigmoid with MSE" are not "Sigmoid + BCE
+    for binary" (a rival activation or initialisation is read by `_said_of_a_rival`)."""
+    losses = point_losses(point)
+    if not losses:
+        return False
+    said = {
+        loss
+        for at in _claim(tokens, min(chosen), max(chosen))
+        if (loss := loss_of(tokens[at])) is not None
+    }
+    return bool(said) and not said & losses
 
 
 def _kind(name: str) -> str:

@@ -643,3 +643,40 @@ def test_a_point_that_lists_separate_claims_may_be_spread_over_sentences() -> No
         "SwiGLU in PaLM and LLaMA; Shazeer 2020 showed the gains.", ("llama & shazeer",)
     )
     assert judge("SwiGLU is in LLaMA. Shazeer compared GELU and Swish gates.", point)[0]
+
+
+def test_a_derivative_written_as_another_expression_of_the_function_is_not_the_point() -> None:
+    sigmoid = KeyPoint("σ′(x) = σ(x)(1 − σ(x)), maximum 0.25 at x = 0.", ("σ(1 - σ)", "0.25"))
+    for answer in ("σ′ = σ², peaks at 0.25.", "σ′ = 1 − σ², max 0.25", "σ' = σ(1+σ), max 0.25"):
+        assert not judge(answer, sigmoid)[0], answer
+    for answer in (
+        "σ′ = y(1 − y), max 0.25",
+        "σ′ = σ(1−σ) ≤ 1/4",
+        "sigmoid' = sigmoid * (1 - sigmoid), max 0.25",
+        "σ′ = e^-x/(1+e^-x)², max 0.25",
+    ):
+        assert judge(answer, sigmoid)[0], answer
+    tanh = KeyPoint("tanh′(x) = 1 − tanh²(x), maximum 1 at x = 0.", ("1 - tanh²", "sech²"))
+    assert judge("tanh' = sech^2, max 1", tanh)[0]
+
+
+def test_a_dash_pairs_a_label_with_its_value() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Multi-label - softmax.", per_label)[0]
+    assert not judge("Softmax – multi-label.", per_label)[0]
+    assert judge("Multi-label – sigmoid.", per_label)[0]
+
+
+def test_a_rival_family_of_loss_in_the_claim_is_not_the_point() -> None:
+    sigmoid = KeyPoint("Sigmoid + BCE for binary.", ("sigmoid binary",))
+    for answer in ("Binary: sigmoid with MSE.", "For binary, a sigmoid with MSE."):
+        assert not judge(answer, sigmoid)[0], answer
+    for answer in (
+        "Binary: sigmoid with BCE.",
+        "Binary: sigmoid + cross-entropy",
+        "Binary: sigmoid",
+    ):
+        assert judge(answer, sigmoid)[0], answer
+    linear = KeyPoint("Linear + MSE for regression.", ("linear regression",))
+    assert not judge("Regression: linear with cross-entropy.", linear)[0]
+    assert judge("Regression: linear output, mean squared error.", linear)[0]

@@ -29,12 +29,18 @@ def test_a_colon_an_arrow_and_an_equals_between_names_pair_their_sides() -> None
     )
     assert sides("ReLU → He init, tanh → Xavier", "he") == ("relu", "he initialisation")
     assert sides("tanh = Xavier", "tanh") == ("tanh", "xavier")
+    assert sides("Multi-label – sigmoid per label", "sigmoid") == (
+        "multi label",
+        "sigmoid per label",
+    )
 
 
 def test_formulas_assignments_and_long_introductions_are_not_pairings() -> None:
     assert sides("σ′ = σ(1 − σ)", "sigma") is None
     assert sides("ReLU′(0) := 0", "relu") is None
     assert sides("f′ ≈ 0 → no gradient", "gradient") is None
+    assert sides("z - max(z)", "max") is None
+    assert sides("1 - tanh", "tanh") is None
     assert sides("The thing I would always say first in an interview: ReLU.", "relu") is None
 
 

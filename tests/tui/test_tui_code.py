@@ -325,3 +325,34 @@ async def test_a_stray_key_undone_in_a_code_card_leaves_the_bury_before_undoable
         assert footer().get("ctrl+z") == "Undo"
         await press("ctrl+z")
         assert screen.item.card is buried
+
+
+async def test_undo_gives_a_code_card_back_with_the_code_and_its_run(make_app) -> None:
+    """As rated: the code written (not the starter again), its cases and the proposal."""
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        relu = next(card for card in app.workspace.cards if card.id == "code-relu")
+        screen = ReviewScreen(ReviewSession(app.workspace.store, [relu]), "Review")
+        await app.push_screen(screen)
+        await pilot.pause()
+        editor = screen.query_one("#code-view-editor", TextArea)
+        written = "import numpy as np\ndef relu(x):\n    return np.maximum(x, 0)\n"
+        editor.text = written
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.workspace.store.reviews_of("code-relu") == []
+        assert editor.text == written and editor.read_only
+        assert "6/6 cases passed" in shown(app, "#code-view-status")
+        assert screen.state == "graded" and screen.proposed is not None

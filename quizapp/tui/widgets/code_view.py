@@ -22,6 +22,7 @@ from quizapp.tui.widgets.code_editor import PythonEditor, close_in_background, p
 if TYPE_CHECKING:
     from quizapp.content import Card
     from quizapp.study import Graded, StudyItem
+    from quizapp.study.answering import Response
 
 
 def report_text(report: CheckReport) -> Text:
@@ -151,6 +152,12 @@ class CodeView(CardView):
             text.append("Model solution:\n", style="bold")
             text.append(visible(self._card.exercise.solution))
         self.query_one("#code-view-results", Static).update(text)
+
+    def restore(self, response: Response) -> None:
+        """The code an undo took back, with the run it was rated on (not run again)."""
+        if isinstance(response, CodeAnswer):
+            self.query_one(TextArea).text = response.code
+            self.post_message(self.Submitted(response))
 
     def reopen(self) -> None:
         self.query_one(TextArea).read_only = False
