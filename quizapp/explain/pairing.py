@@ -44,9 +44,29 @@ class Pairing:
         return at in self.label or at in self.value
 
 
+_last_read: tuple[list[Token], tuple[Pairing | None, ...]] = ([], ())
+"""The pairings of the answer read last, per token: every cue of every key point asks about the
+same tokens, so they are found once per answer (tokens are never changed once made)."""
+
+
 def pairing_at(tokens: list[Token], at: int, name_of: Namer) -> Pairing | None:
     """The pairing a token is a side of, or None."""
-    return next((found for found in _sentence_pairings(tokens, at, name_of) if at in found), None)
+    global _last_read
+    read, found = _last_read
+    if read is not tokens:
+        found = tuple(
+            next(
+                (
+                    each
+                    for each in _sentence_pairings(tokens, position, name_of)
+                    if position in each
+                ),
+                None,
+            )
+            for position in range(len(tokens))
+        )
+        _last_read = (tokens, found)
+    return found[at]
 
 
 def same_pairing(tokens: list[Token], first: int, last: int, name_of: Namer) -> bool:
