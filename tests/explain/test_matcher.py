@@ -680,3 +680,12 @@ def test_a_rival_family_of_loss_in_the_claim_is_not_the_point() -> None:
     linear = KeyPoint("Linear + MSE for regression.", ("linear regression",))
     assert not judge("Regression: linear with cross-entropy.", linear)[0]
     assert judge("Regression: linear output, mean squared error.", linear)[0]
+
+
+def test_a_sentence_that_only_names_a_function_is_the_label_of_the_next() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Softmax. Multi-label.", per_label)[0]
+    assert judge("Sigmoid. Multi-label.", per_label)[0]
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
+    assert not judge("tanh. He init.", he)[0]
+    assert judge("ReLU. He init.", he)[0]

@@ -61,6 +61,19 @@ async def test_type_a_solution_run_it_and_see_every_case(make_app) -> None:
         assert (attempt.code, attempt.passed, attempt.total) == (editor.text, 6, 6)
 
 
+async def test_enter_indents_the_next_line_as_python_expects(make_app) -> None:
+    """Textual's TextArea starts a new line at column 0; a function body typed into the editor
+    keeps its indentation, deeper after a `:`, shallower after `return`."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        editor.text = ""
+        await pilot.press(*"def relu(x):", "enter", *"if True:", "enter", *"return x", "enter")
+        await pilot.press(*"y = 1")
+        assert editor.text == "def relu(x):\n    if True:\n        return x\n    y = 1"
+
+
 async def test_a_failing_case_is_named_with_its_reason(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -17,7 +17,7 @@ from quizapp.coding.report import report_lines, summary, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.study.answering import CodeAnswer
 from quizapp.tui.widgets.card_view import CardView
-from quizapp.tui.widgets.code_editor import close_in_background, python_editor
+from quizapp.tui.widgets.code_editor import PythonEditor, close_in_background, python_editor
 
 if TYPE_CHECKING:
     from quizapp.content import Card
@@ -34,7 +34,7 @@ def report_text(report: CheckReport) -> Text:
     return text
 
 
-class AnswerEditor(TextArea):
+class AnswerEditor(PythonEditor):
     """The code card's editor keeps ctrl+z while its text differs from the starter code, so
     ctrl+z undoes the edits first. Untouched (its text is the starter, as shown or with every
     edit undone), or graded (read-only: Textual's undo would still rewrite the graded code), it
