@@ -150,9 +150,9 @@ class MockReport:
                 f"Ended early after {len(self.answers)} of {plural(self.planned, 'question')}:"
                 " the rest count 0, and an interview ended early is left out of your score trend."
             )
+        kinds = f" ({', '.join(by_kind)})" if by_kind else ""
         lines += [
-            f"Score {percent(self.score)} over {self.planned}"
-            f" question{'' if self.planned == 1 else 's'} ({', '.join(by_kind)})",
+            f"Score {percent(self.score)} over {plural(self.planned, 'question')}{kinds}",
             f"Submitted {self.count(Outcome.SUBMITTED)} · time ran out on"
             f" {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
             f" · skipped {self.count(Outcome.SKIPPED)}"

@@ -94,6 +94,7 @@ class MockReportScreen(QuizScreen):
         table.add_columns(*REPORT_COLUMNS)
         for row in report.rows():
             table.add_row(*(Text(cell) for cell in row))
+        table.display = table.row_count > 0
 
     @on(DataTable.RowSelected, "#mock-table")
     def go_to_question(self, event: DataTable.RowSelected) -> None:
