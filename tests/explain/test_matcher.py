@@ -614,6 +614,9 @@ def test_the_opposite_comparative_before_the_points_word_denies_it() -> None:
     fix = KeyPoint("Fixes: lower learning rate or warm-up.", ("reduce learning rate", "warm-up"))
     assert not judge("To fix it, use a higher learning rate.", fix)[0]
     assert judge("To fix it, use a lower learning rate.", fix)[0]
+    causes = KeyPoint("Causes: too large a learning rate.", ("lr",))
+    assert not judge("Fix: lower lr.", causes)[0]
+    assert judge("Cause: a large lr.", causes)[0]
     rare = KeyPoint("Sigmoid is less common in deep networks.", ("sigmoid deep networks",))
     assert not judge("Sigmoid is more common in deep networks.", rare)[0]
     assert judge("Sigmoid is less common in deep networks.", rare)[0]
