@@ -57,7 +57,7 @@ def numeric_problems(deck: Deck, generate: Generate) -> list[Problem]:
     a failure is reported on every card that uses it."""
     from quizapp.content import Problem
 
-    failures: dict[str, str | None] = {}
+    failures: dict[str, list[str]] = {}
     problems = []
     for card in deck.cards:
         if card.template is None:
@@ -65,19 +65,21 @@ def numeric_problems(deck: Deck, generate: Generate) -> list[Problem]:
         pair = _pair(card)
         if pair not in failures:
             failures[pair] = _generation_failure(card, generate)
-        failure = failures[pair]
-        if failure is not None:
-            source = deck.sources[card.id]
-            problems.append(Problem(source.path, source.line, source.field, failure))
+        source = deck.sources[card.id]
+        problems += [
+            Problem(source.path, source.line, source.field, failure) for failure in failures[pair]
+        ]
     return problems
 
 
-def _generation_failure(card: Card, generate: Generate) -> str | None:
+def _generation_failure(card: Card, generate: Generate) -> list[str]:
+    """Each reason the card cannot generate (every refused param at once), or none."""
     try:
         generate(card.template, 0, activation=card.activation, params=dict(card.params))
     except (ValueError, TypeError) as error:
-        return f"cannot generate: {error}"
-    return None
+        reasons = getattr(error, "problems", None) or (str(error),)
+        return [f"cannot generate: {reason}" for reason in reasons]
+    return []
 
 
 def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Path]]:

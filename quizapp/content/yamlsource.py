@@ -16,12 +16,16 @@ from pathlib import Path
 import yaml
 
 from quizapp.content.problems import Location, Problem, field_path
-from quizapp.safe_text import first_control, inert
+from quizapp.safe_text import control_pattern, first_control, inert
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONTROL = control_pattern()
+_UNREADABLE = yaml.reader.Reader.NON_PRINTABLE
+"""What the YAML reader refuses in a file: control characters, and a few non-characters."""
+
 _NULL = frozenset({"~", "null", "Null", "NULL", ""})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -122,8 +126,8 @@ class _TreeBuilder:
         kind = type(event)
         if isinstance(event, yaml.ScalarEvent):
             self._check_node(event, line)
-            self._check_text(event.value, line)
-            self._add(plain_scalar(event.value) if event.implicit[0] else event.value, line)
+            value = self._checked_text(event.value, line)
+            self._add(plain_scalar(value) if event.implicit[0] else value, line)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             self._check_node(event, line)
             self._push({} if kind is yaml.MappingStartEvent else [], line)
@@ -154,12 +158,13 @@ class _TreeBuilder:
                 f"YAML tags ({shown}) are not allowed; content is plain data",
             )
 
-    def _check_text(self, text: str, line: int) -> None:
+    def _checked_text(self, text: str, line: int) -> str:
         """Control characters (a YAML `\\e` or `\\x9b` escape) would act on the terminal that
-        shows the card: refused, whether in a value or a key."""
+        shows the card: refused, whether in a value or a key. The text goes on without them, so
+        the rest of the file is still checked and nothing reports them twice."""
         index = first_control(text)
         if index is None:
-            return
+            return text
         what = "key" if self.stack and self.stack[-1].expecting_key else "text"
         self.problems.append(
             (
@@ -168,6 +173,7 @@ class _TreeBuilder:
                 f"control character {inert(text[index])} in this {what} is not allowed; remove it",
             )
         )
+        return _CONTROL.sub("", text)
 
     def _push(self, container: dict[str, object] | list[object], line: int) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -229,23 +235,46 @@ def _syntax_problem(path: Path, error: yaml.YAMLError) -> Problem:
     return Problem(path, 1, "yaml", str(error).splitlines()[0] if str(error) else "invalid YAML")
 
 
+def _raw_controls(path: Path, text: str) -> tuple[str, list[Problem]]:
+    """`text` without the characters the YAML reader refuses (raw control characters), and a
+    problem for each: the reader would stop at the first and hide the file's other problems."""
+    problems = []
+    for found in _UNREADABLE.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        problems.append(
+            Problem(
+                path,
+                line,
+                "file",
+                f"control character {inert(found.group())} (column {column}) is not allowed;"
+                " remove it",
+            )
+        )
+    return (_UNREADABLE.sub("", text) if problems else text), problems
+
+
 def parse_text(path: Path, text: str) -> tuple[SourceFile | None, list[Problem]]:
-    """Build the data tree of `text`; on any problem, the file yields no data."""
+    """Build the data tree of `text` with every problem found in it. A syntax error, a tag, an
+    anchor or an alias stops the reading: the file yields no data. Control characters and
+    duplicate or non-text keys do not: the tree (without them) is returned with the problems, so
+    the file's other problems are found too, and the file is refused all the same."""
+    text, problems = _raw_controls(path, text)
     builder = _TreeBuilder()
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
     except _Rejected as rejected:
-        return None, [Problem(path, rejected.line, field_path(rejected.location), rejected.message)]
+        problem = Problem(path, rejected.line, field_path(rejected.location), rejected.message)
+        return None, [*problems, problem]
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(path, error)]
-    if builder.problems:
-        return None, [
-            Problem(path, line, field_path(location), message)
-            for line, location, message in builder.problems
-        ]
+        return None, [*problems, _syntax_problem(path, error)]
+    problems += [
+        Problem(path, line, field_path(location), message)
+        for line, location, message in builder.problems
+    ]
     data = {} if builder.root is None else builder.root
-    return SourceFile(path, data, builder.lines), []
+    return SourceFile(path, data, builder.lines), problems
 
 
 def read_source(path: Path) -> tuple[SourceFile | None, list[Problem]]:

@@ -36,7 +36,7 @@ from quizapp.explain.decision import (
 )
 from quizapp.explain.mention import names_a_topic, only_listed, only_mentioned
 from quizapp.explain.negation import negated, point_words
-from quizapp.explain.sense import in_sense, one_claim, subjects
+from quizapp.explain.sense import in_sense, one_claim, spread_to_a_rival, subjects
 from quizapp.explain.synonyms import as_number
 from quizapp.explain.text import Token, tokenize
 
@@ -161,6 +161,8 @@ def _judge(
         if heard is None:
             continue
         cues, chosen = zip(*heard, strict=True)
+        if spread_to_a_rival(candidates.tokens, chosen, point.text, subject):
+            continue
         said = set().union(*chosen)
         if not (
             (names_a_topic(cues) and only_mentioned(candidates.tokens, said))

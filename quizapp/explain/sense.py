@@ -12,11 +12,14 @@ difference written as a sum), "exactly 0 or 1" (a range read as a choice).
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
 from quizapp.explain.comparatives import direction_turned_round
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
+from quizapp.explain.formulas import another_derivative
+from quizapp.explain.losses import loss_of, point_losses
 from quizapp.explain.negation import PROBLEMS, VERB_NEGATIONS, negated, point_words
 from quizapp.explain.pairing import pairing_at, same_pairing, splits_pairing
 from quizapp.explain.synonyms import OPPOSED_STATES, as_symbol, class_of
@@ -124,11 +127,13 @@ def in_sense(
     next to a claim that contradicts it."""
     return not (
         splits_pairing(tokens, chosen, name_of)
+        or _a_rival_loss(tokens, chosen, point)
         or _said_of_a_rival(tokens, chosen, point, subject)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
         or direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
+        or another_derivative(tokens, chosen, point, name_of)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
@@ -153,6 +158,63 @@ def _said_of_a_rival(
         for at in chosen
         if name_of(tokens, at) is None
     ) or _rival_partner(tokens, chosen, point)
+
+
+def spread_to_a_rival(
+    tokens: list[Token], parts: Sequence[Collection[int]], point: str, subject: frozenset[str]
+) -> bool:
+    """The parts of one claim joined across sentences, where a part that names nothing is said
+    in a sentence that does not name the point's subject either (by name or as "it"): "Binary:
+    sigmoid. For multi-label, softmax." does not say "sigmoid for binary and for multi-label".
+    A point that lists separate claims ("SwiGLU in PaLM and LLaMA; Shazeer 2020 showed the
+    gains") may be spread."""
+    own = _accepted(subject)
+    if len(parts) < 2 or not own or _lists_claims(point):
+        return False
+    kinds = {_kind(name) for name in own}
+    bare = [part for part in parts if not any(name_of(tokens, at) for at in part)]
+    named = {tokens[at].sentence for part in parts if part not in bare for at in part}
+    return any(
+        not _names_its_subject(tokens, sentence, own, kinds)
+        for part in bare
+        for sentence in {tokens[at].sentence for at in part} - named
+    )
+
+
+def _names_its_subject(
+    tokens: list[Token], sentence: int, own: frozenset[str], kinds: set[str]
+) -> bool:
+    """Whether a sentence names one of the point's things, or says "it" of one."""
+    for at, token in enumerate(tokens):
+        if token.sentence != sentence:
+            continue
+        name = name_of(tokens, at)
+        if name is None and token.form in PRONOUNS and kinds - {"linearity"}:
+            name = _sentence_subject(tokens, at, kinds - {"linearity"})
+        if name in own and not _compared_with(tokens, at):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _lists_claims(point: str) -> bool:
+    """Whether a key point states separate claims: more than one sentence (";" parts them)."""
+    return len({token.sentence for token in tokenize(point)}) > 1
+
+
+def _a_rival_loss(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """The claim of the words (a pairing included) names only a rival family of the point's
+    loss: "Binary: sigmoid with MSE" and "for binary, a sigmoid with MSE" are not "Sigmoid + BCE
+    for binary" (a rival activation or initialisation is read by `_said_of_a_rival`)."""
+    losses = point_losses(point)
+    if not losses:
+        return False
+    said = {
+        loss
+        for at in _claim(tokens, min(chosen), max(chosen))
+        if (loss := loss_of(tokens[at])) is not None
+    }
+    return bool(said) and not said & losses
 
 
 def _kind(name: str) -> str:

@@ -74,31 +74,49 @@ def _entropy(*parts: object) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=16).digest(), "big")
 
 
-def _activation_keys(template: Template) -> set[str]:
+class ParamsError(ValueError):
+    """Every parameter of a card its template or activation refuses, one message each, so a
+    deck author sees them all in one run."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = tuple(problems)
+
+
+def _activation_keys(template: Template, activation: str | None) -> set[str]:
+    """The activation params a card may give: its own activation's when it names one the
+    template uses, else any of the template's activations'."""
     if not template.reports_activation:
         return set()
-    return {key for name in template.activations for key in draws.question_params(name)}
+    names = [activation] if activation in template.activations else template.activations
+    return {key for name in names for key in draws.question_params(name)}
 
 
 def _split_params(
-    template: Template, params: Mapping[str, object]
-) -> tuple[dict[str, int], dict[str, object]]:
-    """Template params (checked here) and activation params (checked once the activation is set)."""
+    template: Template, params: Mapping[str, object], activation: str | None
+) -> tuple[dict[str, int], dict[str, object], list[str]]:
+    """Template params (checked here) and activation params (checked once the activation is
+    set), and what is wrong with them: the valid params listed are those `activation` takes."""
     specs = {spec.name: spec for spec in template.params}
-    activation_keys = _activation_keys(template)
+    activation_keys = _activation_keys(template, activation)
     own: dict[str, int] = {}
     for_activation: dict[str, object] = {}
+    problems: list[str] = []
     for key, value in params.items():
         if key in specs:
-            own[key] = specs[key].check(value)
+            try:
+                own[key] = specs[key].check(value)
+            except ValueError as error:
+                problems.append(str(error))
         elif key in activation_keys:
             for_activation[key] = value
         else:
-            valid = ", ".join([*specs, *sorted(activation_keys)])
-            raise ValueError(
-                f"unknown param {key!r} for template {template.id!r}; valid params: {valid}"
+            valid = ", ".join([*specs, *sorted(activation_keys)]) or "none"
+            named = f" with activation {activation!r}" if activation in template.activations else ""
+            problems.append(
+                f"template {template.id!r}{named} takes no param {key!r}; valid params: {valid}"
             )
-    return own, for_activation
+    return own, for_activation, problems
 
 
 def _choose_activation(
@@ -126,21 +144,26 @@ def _choose_activation(
     return str(fitting[int(rng.integers(len(fitting)))])
 
 
-def _check_activation_params(name: str, params: Mapping[str, object]) -> None:
+def _activation_param_problems(name: str, params: Mapping[str, object]) -> list[str]:
     allowed = draws.question_params(name)
+    problems = []
     for key, value in params.items():
         if key not in allowed:
             valid = ", ".join(allowed) or "none"
-            raise ValueError(f"activation {name!r} takes no param {key!r}; valid params: {valid}")
+            problems.append(f"activation {name!r} takes no param {key!r}; valid params: {valid}")
+            continue
         bounds = _PARAM_BOUNDS.get(key)
         if bounds is not None and isinstance(value, int | float) and not isinstance(value, bool):
             low, high = bounds
             if not low <= value <= high:
-                raise ValueError(f"param {key!r} must be in [{low:g}, {high:g}], got {value!r}")
+                problems.append(f"param {key!r} must be in [{low:g}, {high:g}], got {value!r}")
+    if problems:
+        return problems
     try:
         engine.get(name)(np.zeros(1), **params)
     except (TypeError, ValueError) as error:
-        raise ValueError(f"invalid param for {name!r}: {error}") from None
+        return [f"invalid param for {name!r}: {error}"]
+    return []
 
 
 def _frozen(value: InputValue) -> InputValue:
@@ -272,9 +295,11 @@ def generate(
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ValueError(f"seed must be an integer, got {seed!r}")
     given = dict(params or {})
-    own, activation_params = _split_params(family, given)
+    own, activation_params, problems = _split_params(family, given, activation)
     name = _choose_activation(family, seed, activation, activation_params)
-    _check_activation_params(name, activation_params)
+    problems += _activation_param_problems(name, activation_params)
+    if problems:
+        raise ParamsError(problems)
     setup = Setup(name, MappingProxyType(activation_params), MappingProxyType(own))
     for attempt in range(MAX_ATTEMPTS):
         rng = np.random.default_rng(_entropy(family.id, seed, name, given, attempt))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from quizapp.content.kinds import kind_info
 from quizapp.study.protocols import StudyCard, visible_text
 from quizapp.study.store import StudyStore
 
@@ -33,7 +34,8 @@ def find_changed(
     store: StudyStore, cards: Iterable[StudyCard], threshold: float = MUCH_CHANGED_BELOW
 ) -> list[ChangedCard]:
     """Studied cards whose current text differs enough from the text last reviewed, most changed
-    first. A small fix (a typo, a reworded phrase) keeps its schedule and is not listed.
+    first (a flashcard's front and answer are judged apart). A small fix (a typo, a reworded
+    phrase) keeps its schedule and is not listed.
 
     Only the cards whose content hash (kept by each loaded card) differs from the stored one
     are compared by text, and only their texts are read."""
@@ -51,10 +53,23 @@ def find_changed(
         if card.id not in texts:
             continue
         stored_text, current = texts[card.id], visible_text(card)
-        similarity = _similarity(stored_text, current)
+        similarity = _change_similarity(card, stored_text, current)
         if similarity < threshold:
             changed.append(ChangedCard(card.id, round(similarity, 3), stored_text, current))
     return sorted(changed, key=lambda change: (change.similarity, change.card_id))
+
+
+def _change_similarity(card: StudyCard, before: str, after: str) -> float:
+    """How alike the texts are; for a flashcard, the lower of its front's and its answer's: the
+    answer is what was memorised, and a long unchanged front must not carry a rewritten back.
+    The kept text starts with the front (`visible_text`), taken as long in lines as it is now."""
+    if kind_info(card).answer_style != "reveal":
+        return _similarity(before, after)
+    lines = card.front.count("\n") + 1
+    old, new = before.split("\n", lines), after.split("\n", lines)
+    front = _similarity("\n".join(old[:lines]), "\n".join(new[:lines]))
+    answer = _similarity("\n".join(old[lines:]), "\n".join(new[lines:]))
+    return min(front, answer)
 
 
 @lru_cache(maxsize=4096)

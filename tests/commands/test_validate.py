@@ -132,6 +132,31 @@ def test_numeric_card_that_cannot_generate(tmp_path: Path, capsys) -> None:
     assert "temperature" in out[0] and "relu" in out[1]
 
 
+def test_every_refused_param_of_a_card_is_told_in_one_run(tmp_path: Path, capsys) -> None:
+    folder = deck(
+        tmp_path,
+        "numbers",
+        """
+        cards:
+          - kind: numeric
+            id: n1
+            title: Leaky ReLU with three bad parameters
+            template: activation-vector
+            activation: leaky_relu
+            params: {length: 500, decimals: 99, min: 1}
+    """,
+    )
+    code, out, err = validate(capsys, "validate", str(folder))
+    assert code == 1
+    assert [line.split(": cannot generate: ")[1] for line in out] == [
+        "param 'length' must be in 2..8, got 500",
+        "param 'decimals' must be in 1..6, got 99",
+        "template 'activation-vector' with activation 'leaky_relu' takes no param 'min';"
+        " valid params: decimals, length, alpha",
+    ]
+    assert err == "quizapp validate: 3 problems found\n"
+
+
 def test_validating_the_bundled_folder_itself(capsys) -> None:
     code, out, _ = validate(capsys, "validate", str(bundled_content_dir()))
     assert code == 0

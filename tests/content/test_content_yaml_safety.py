@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.content import load_deck, read_deck
+from quizapp.content.kinds import KINDS
 from quizapp.content.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, parse_text, plain_scalar
 
 
@@ -100,6 +101,22 @@ def test_non_text_keys_and_second_documents(write_deck) -> None:
     assert problems_of(folder) == [
         (2, "(file)", "only one YAML document per file (remove the '---')"),
         (2, "cards[0]", "a key must be text, got 1; quote it"),
+        (2, "cards[0].kind", "a card needs a kind, one of: " + ", ".join(KINDS)),
+    ], "the rest of the file is checked without the refused key"
+
+
+def test_a_raw_control_character_does_not_hide_the_files_other_problems(write_deck) -> None:
+    """The YAML reader stops at the first raw control character: each is reported with its
+    line and column, and the file is read on without it."""
+    text = (
+        'cards:\n  - kind: definition\n    id: d1\n    term: "A\x01b\x7f"\n    meaning: m\n'
+        "  - kind: definition\n    id: d2\n    term: t\n"
+    )
+    folder = write_deck("d", {"ctrl.yaml": text})
+    assert problems_of(folder) == [
+        (4, "file", "control character \\u0001 (column 13) is not allowed; remove it"),
+        (4, "file", "control character \\u007f (column 15) is not allowed; remove it"),
+        (6, "cards[1].meaning", "required field is missing"),
     ]
 
 

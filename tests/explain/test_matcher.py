@@ -614,6 +614,9 @@ def test_the_opposite_comparative_before_the_points_word_denies_it() -> None:
     fix = KeyPoint("Fixes: lower learning rate or warm-up.", ("reduce learning rate", "warm-up"))
     assert not judge("To fix it, use a higher learning rate.", fix)[0]
     assert judge("To fix it, use a lower learning rate.", fix)[0]
+    causes = KeyPoint("Causes: too large a learning rate.", ("lr",))
+    assert not judge("Fix: lower lr.", causes)[0]
+    assert judge("Cause: a large lr.", causes)[0]
     rare = KeyPoint("Sigmoid is less common in deep networks.", ("sigmoid deep networks",))
     assert not judge("Sigmoid is more common in deep networks.", rare)[0]
     assert judge("Sigmoid is less common in deep networks.", rare)[0]
@@ -625,3 +628,67 @@ def test_a_claim_that_pairs_directions_the_other_way_round_is_not_the_point() ->
         assert not judge(answer, point)[0], answer
     for answer in ("flatter", "T > 1 flattens it.", "High T: flatter.", "Low T: sharper."):
         assert judge(answer, point)[0], answer
+
+
+def test_a_part_that_names_nothing_does_not_borrow_its_subject_from_another_sentence() -> None:
+    point = KeyPoint(
+        "Sigmoid + BCE for binary and for multi-label.",
+        ("sigmoid binary & sigmoid multi-label | multi-label",),
+    )
+    assert not judge("Binary: sigmoid. For multi-label, softmax.", point)[0]
+    assert not judge("Sigmoid for binary. Multi-label is different. Use softmax there.", point)[0]
+    assert judge("Sigmoid for binary. It also works for multi-label.", point)[0]
+    assert judge("Sigmoid for binary, and for multi-label too.", point)[0]
+
+
+def test_a_point_that_lists_separate_claims_may_be_spread_over_sentences() -> None:
+    point = KeyPoint(
+        "SwiGLU in PaLM and LLaMA; Shazeer 2020 showed the gains.", ("llama & shazeer",)
+    )
+    assert judge("SwiGLU is in LLaMA. Shazeer compared GELU and Swish gates.", point)[0]
+
+
+def test_a_derivative_written_as_another_expression_of_the_function_is_not_the_point() -> None:
+    sigmoid = KeyPoint("σ′(x) = σ(x)(1 − σ(x)), maximum 0.25 at x = 0.", ("σ(1 - σ)", "0.25"))
+    for answer in ("σ′ = σ², peaks at 0.25.", "σ′ = 1 − σ², max 0.25", "σ' = σ(1+σ), max 0.25"):
+        assert not judge(answer, sigmoid)[0], answer
+    for answer in (
+        "σ′ = y(1 − y), max 0.25",
+        "σ′ = σ(1−σ) ≤ 1/4",
+        "sigmoid' = sigmoid * (1 - sigmoid), max 0.25",
+        "σ′ = e^-x/(1+e^-x)², max 0.25",
+    ):
+        assert judge(answer, sigmoid)[0], answer
+    tanh = KeyPoint("tanh′(x) = 1 − tanh²(x), maximum 1 at x = 0.", ("1 - tanh²", "sech²"))
+    assert judge("tanh' = sech^2, max 1", tanh)[0]
+
+
+def test_a_dash_pairs_a_label_with_its_value() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Multi-label - softmax.", per_label)[0]
+    assert not judge("Softmax – multi-label.", per_label)[0]
+    assert judge("Multi-label – sigmoid.", per_label)[0]
+
+
+def test_a_rival_family_of_loss_in_the_claim_is_not_the_point() -> None:
+    sigmoid = KeyPoint("Sigmoid + BCE for binary.", ("sigmoid binary",))
+    for answer in ("Binary: sigmoid with MSE.", "For binary, a sigmoid with MSE."):
+        assert not judge(answer, sigmoid)[0], answer
+    for answer in (
+        "Binary: sigmoid with BCE.",
+        "Binary: sigmoid + cross-entropy",
+        "Binary: sigmoid",
+    ):
+        assert judge(answer, sigmoid)[0], answer
+    linear = KeyPoint("Linear + MSE for regression.", ("linear regression",))
+    assert not judge("Regression: linear with cross-entropy.", linear)[0]
+    assert judge("Regression: linear output, mean squared error.", linear)[0]
+
+
+def test_a_sentence_that_only_names_a_function_is_the_label_of_the_next() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Softmax. Multi-label.", per_label)[0]
+    assert judge("Sigmoid. Multi-label.", per_label)[0]
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
+    assert not judge("tanh. He init.", he)[0]
+    assert judge("ReLU. He init.", he)[0]

@@ -15,6 +15,7 @@ from quizapp.questions import (
     template_params,
 )
 from quizapp.questions.formatting import number
+from quizapp.questions.generator import ParamsError
 
 IDS = [
     "activation-scalar",
@@ -65,7 +66,7 @@ def test_unknown_activation_lists_valid_ones():
 @pytest.mark.parametrize(
     ("template_id", "params", "fragment"),
     [
-        ("softmax-logits", {"colour": 1}, "unknown param 'colour'"),
+        ("softmax-logits", {"colour": 1}, "takes no param 'colour'"),
         ("softmax-logits", {"decimals": 9}, "must be in 1..6"),
         ("softmax-logits", {"decimals": 2.5}, "must be an integer"),
         ("softmax-logits", {"decimals": True}, "must be an integer"),
@@ -85,8 +86,27 @@ def test_bad_params_are_value_errors_naming_the_problem(template_id, params, fra
 
 
 def test_activation_param_for_an_activation_without_it():
-    with pytest.raises(ValueError, match="activation 'tanh' takes no param 'alpha'"):
+    """The valid params listed are the named activation's: `min` is no hard_tanh's here."""
+    message = "with activation 'tanh' takes no param 'alpha'; valid params: decimals, length"
+    with pytest.raises(ValueError, match=message):
         generate("activation-vector", 1, activation="tanh", params={"alpha": 0.1})
+    with pytest.raises(ValueError, match=r"valid params: decimals, length, alpha$"):
+        generate("activation-vector", 1, activation="leaky_relu", params={"colour": 1})
+
+
+def test_every_refused_param_is_told_at_once():
+    with pytest.raises(ParamsError) as caught:
+        generate(
+            "activation-vector",
+            1,
+            activation="leaky_relu",
+            params={"length": 500, "decimals": 99, "alpha": 7},
+        )
+    assert caught.value.problems == (
+        "param 'length' must be in 2..8, got 500",
+        "param 'decimals' must be in 1..6, got 99",
+        "param 'alpha' must be in [0.01, 5], got 7",
+    )
 
 
 def test_bad_seed_is_a_value_error():

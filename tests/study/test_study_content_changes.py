@@ -91,3 +91,21 @@ def test_a_reset_that_fails_changes_nothing(store: StudyStore, monkeypatch) -> N
     monkeypatch.undo()
     assert store.card_state(SIGMOID.id) == state
     assert [change.card_id for change in find_changed(store, [rewritten])] == [SIGMOID.id]
+
+
+def test_a_flashcard_whose_answer_was_rewritten_is_flagged_under_an_unchanged_front(
+    store: StudyStore,
+) -> None:
+    """Over front and back together the texts look 80% alike; the answer memorised is not."""
+    question = FakeCard(
+        id="def-saturation",
+        front="What does the derivative of the logistic sigmoid approach for large inputs?",
+        back="It approaches zero: the unit saturates.",
+    )
+    _review_all(store, [question])
+    rewritten = replace(question, back="Zero; gradients vanish there.")
+    changed = find_changed(store, [rewritten])
+    assert [change.card_id for change in changed] == [question.id]
+    assert changed[0].similarity < 0.4
+    fixed = replace(question, back="It approaches zero: the unit saturates!")
+    assert find_changed(store, [fixed]) == []

@@ -98,6 +98,8 @@ async def test_a_whole_interview_from_the_command_line_options_to_the_report(
         await pilot.pause()
         store = app.workspace.store
         assert all(store.card_state(card_id).due == clock.now() for card_id in missed)
+        due_now = f"{len(missed)} card is" if len(missed) == 1 else f"{len(missed)} cards are"
+        assert last_message(app) == f"{due_now} due now in Review."
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -211,7 +213,7 @@ async def test_an_unknown_topic_opens_the_setup_with_the_reason(
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         assert isinstance(app.screen, MockSetupScreen)
-        assert "unknown topic(s) no-such-topic" in shown(app, "#mock-message")
+        assert "unknown topic no-such-topic" in shown(app, "#mock-message")
 
 
 async def test_stats_show_the_score_trend(make_app, data_dir: Path, clock: FakeClock) -> None:
@@ -319,4 +321,44 @@ async def test_a_shorter_interview_than_asked_says_why_at_the_start(
         screen = app.screen
         assert isinstance(screen, MockInterviewScreen)
         assert screen.interview.total == 2
-        assert last_message(app) == "Only 2 question(s) match, so the interview has 2 instead of 6."
+        assert last_message(app) == "Only 2 questions match, so the interview has 2 instead of 6."
+
+
+async def test_the_clocks_stop_while_the_keys_are_shown(data_dir: Path, clock: FakeClock) -> None:
+    app = _mock_app(data_dir, clock, questions=2, seed=9)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        await pilot.press(*"half")
+        left = screen.interview.question_remaining()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        assert screen.interview.phase == Phase.PAUSED
+        clock.advance(seconds=90)
+        screen.tick()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen and screen.interview.phase == Phase.ASKING
+        assert screen.interview.question_remaining() == left
+        assert screen.query_one("#mock-answer", Input).has_focus
+        await pilot.press(*" answer", "enter")
+        await pilot.pause()
+        assert screen.interview.answers[0].response == "half answer"
+
+
+async def test_typing_after_a_pause_adds_to_the_answer(data_dir: Path, clock: FakeClock) -> None:
+    """Resuming gives the focus back to the answer line without selecting its text, so the next
+    key typed does not replace what was written."""
+    app = _mock_app(data_dir, clock, questions=2, seed=9)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        await pilot.press(*"half", "ctrl+t")
+        await pilot.pause()
+        await pilot.press("ctrl+t", *" answer", "enter")
+        await pilot.pause()
+        assert screen.interview.answers[0].response == "half answer"

@@ -130,3 +130,19 @@ async def test_ending_on_the_last_question_with_an_answer_written_completes_it(
         assert "Ended early" not in shown(app, "#mock-summary")
     with open_store(data_dir, clock) as store:
         assert store.query("SELECT status FROM mock_interviews") == [("finished",)]
+
+
+async def test_a_skipped_question_keeps_everything_typed_for_the_record(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """The draft is read as the key is pressed, not at the last clock tick (4 a second)."""
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=2, seed=21))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        screen._timer.pause()
+        await pilot.press(*"not sure", "ctrl+n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert _stored(data_dir, clock)[0] == (0, "skipped", "not sure")

@@ -61,6 +61,19 @@ async def test_type_a_solution_run_it_and_see_every_case(make_app) -> None:
         assert (attempt.code, attempt.passed, attempt.total) == (editor.text, 6, 6)
 
 
+async def test_enter_indents_the_next_line_as_python_expects(make_app) -> None:
+    """Textual's TextArea starts a new line at column 0; a function body typed into the editor
+    keeps its indentation, deeper after a `:`, shallower after `return`."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        editor.text = ""
+        await pilot.press(*"def relu(x):", "enter", *"if True:", "enter", *"return x", "enter")
+        await pilot.press(*"y = 1")
+        assert editor.text == "def relu(x):\n    if True:\n        return x\n    y = 1"
+
+
 async def test_a_failing_case_is_named_with_its_reason(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -186,7 +199,6 @@ async def test_a_code_card_in_review_starts_from_the_starter_and_proposes_a_rati
         assert "np.maximum" in (review.response or "")
 
 
-
 async def test_a_run_in_review_shows_that_it_is_running_at_80x24(make_app) -> None:
     """The card's task pushes the status line below the fold: ctrl+r brings it into view."""
     from quizapp.study import ReviewSession
@@ -215,9 +227,9 @@ async def test_a_run_in_review_shows_that_it_is_running_at_80x24(make_app) -> No
 
 
 async def test_ctrl_z_in_a_code_card_undoes_an_edit_else_the_last_answer(make_app) -> None:
-    """The editor keeps ctrl+z while it has edits of its own (also once they are all undone, so
-    pressing on never reaches the answer before); untouched as shown, or graded (read-only),
-    ctrl+z undoes the last answer as on every other card."""
+    """The editor keeps ctrl+z while its text differs from the starter code; untouched (the
+    starter as shown, or every edit undone), or graded (read-only), ctrl+z undoes the last
+    answer as on every other card."""
     from quizapp.study import ReviewSession
     from quizapp.tui.dialogs import KeysScreen
     from quizapp.tui.screens.review import ReviewScreen
@@ -259,7 +271,9 @@ async def test_ctrl_z_in_a_code_card_undoes_an_edit_else_the_last_answer(make_ap
         await press("ctrl+z")
         assert editor.text == starter
         await press("ctrl+z")
-        assert screen.item.card is second and len(store.reviews_of(first.id)) == 1
+        assert screen.item.card is first and store.reviews_of(first.id) == []
+        await answer()
+        assert screen.item.card is second
 
         await press("ctrl+r")
         assert screen.state == "graded" and editor.read_only
@@ -270,3 +284,75 @@ async def test_ctrl_z_in_a_code_card_undoes_an_edit_else_the_last_answer(make_ap
         assert screen.item.card is second and editor.text == starter
         await press("ctrl+z")
         assert screen.item.card is first and store.reviews_of(first.id) == []
+
+
+async def test_a_stray_key_undone_in_a_code_card_leaves_the_bury_before_undoable(
+    make_app,
+) -> None:
+    """Bury a card, type a stray `u` into the next code card's editor, undo it: the editor is
+    the starter code again, so the footer offers Undo and ctrl+z brings the buried card back."""
+    from textual.widgets._footer import FooterKey
+
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        store = app.workspace.store
+        cards = [card for card in app.workspace.cards if card.id in ("code-relu", "code-sigmoid")]
+        screen = ReviewScreen(ReviewSession(store, cards), "Review")
+        await app.push_screen(screen)
+        await pilot.pause()
+        editor = screen.query_one("#code-view-editor", TextArea)
+
+        async def press(*keys: str) -> None:
+            await pilot.press(*keys)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+        def footer() -> dict[str, str]:
+            return {key.key: key.description for key in screen.query(FooterKey)}
+
+        buried = screen.item.card
+        await press("ctrl+b")
+        assert screen.item.card is not buried and editor.has_focus
+        starter = editor.text
+        await press("u")
+        assert editor.text == "u" + starter
+        await press("ctrl+z")
+        assert editor.text == starter
+        assert footer().get("ctrl+z") == "Undo"
+        await press("ctrl+z")
+        assert screen.item.card is buried
+
+
+async def test_undo_gives_a_code_card_back_with_the_code_and_its_run(make_app) -> None:
+    """As rated: the code written (not the starter again), its cases and the proposal."""
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        relu = next(card for card in app.workspace.cards if card.id == "code-relu")
+        screen = ReviewScreen(ReviewSession(app.workspace.store, [relu]), "Review")
+        await app.push_screen(screen)
+        await pilot.pause()
+        editor = screen.query_one("#code-view-editor", TextArea)
+        written = "import numpy as np\ndef relu(x):\n    return np.maximum(x, 0)\n"
+        editor.text = written
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.workspace.store.reviews_of("code-relu") == []
+        assert editor.text == written and editor.read_only
+        assert "6/6 cases passed" in shown(app, "#code-view-status")
+        assert screen.state == "graded" and screen.proposed is not None

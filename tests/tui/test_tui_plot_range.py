@@ -54,6 +54,24 @@ async def test_a_range_too_wide_to_plot_is_refused_with_a_reason(make_app, typed
         assert "finite" in message or f"±{PLOT_LIMIT:g}" in message
 
 
+async def test_the_range_box_is_in_view_where_it_is_typed_at_80x24(make_app) -> None:
+    """Below a 14-line plot the box was under the fold at 80x24: typing changed nothing seen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_relu_plot(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.pause()
+        box = app.screen.query_one("#browse-range", Input)
+        pane = app.screen.query_one("#browse-pane")
+        assert box.has_focus
+        assert pane.region.contains_region(box.region)
+        assert pane.region.overlaps(plot.region)
+        await pilot.press("ctrl+u", *"-2 2", "enter")
+        await pilot.pause()
+        assert (plot.low, plot.high) == (-2, 2)
+
+
 async def test_zooming_out_stops_at_the_plot_limit_and_keeps_drawing(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -183,6 +183,7 @@ async def test_undo_brings_back_the_typed_answer_and_its_ticks_as_rated(make_app
         assert len(app.workspace.store.reviews_of(CARD)) == 1
         await pilot.press("ctrl+z")
         await settle(pilot)
+        await pilot.pause()  # the restored answer is graded again through posted messages
         assert app.workspace.store.reviews_of(CARD) == []
         assert screen.item.card.id == CARD
         assert screen.query_one("#typed-answer", Input).value == ANSWER
@@ -208,6 +209,7 @@ async def test_undo_brings_back_ticks_given_after_a_reveal(make_app) -> None:
         await settle(pilot)
         await pilot.press("ctrl+z")
         await settle(pilot)
+        await pilot.pause()  # the restored answer is graded again through posted messages
         points = screen.query_one("#key-points", SelectionList)
         assert screen.state == "graded" and points.selected == [0]
         view = screen.query_one("#view-checklist")
@@ -231,6 +233,7 @@ async def test_undo_brings_back_a_numeric_answer_as_graded(make_app) -> None:
         await settle(pilot)
         await pilot.press("ctrl+z")
         await settle(pilot)
+        await pilot.pause()  # the restored answer is graded again through posted messages
         assert app.workspace.store.reviews_of(card_id) == []
         assert screen.item.card.id == card_id
         assert box.value == expected and box.disabled

@@ -16,6 +16,10 @@ from quizapp.tui.widgets.ordered_input import OrderedInput
 
 _T = TypeVar("_T")
 
+ASK_LENGTH = 40
+"""A number or a date fits; a paste of thousands is refused as typed, not quoted in full by the
+error under the box (taller than the screen)."""
+
 
 class AskScreen(ModalScreen[_T | None], Generic[_T]):
     """Dismisses with `parse(text)` on enter; a ValueError from `parse` is shown and the dialog
@@ -51,7 +55,9 @@ class AskScreen(ModalScreen[_T | None], Generic[_T]):
     def compose(self) -> ComposeResult:
         with Vertical(id="ask-panel"):
             yield Static(self._question, id="ask-question", markup=False)
-            yield OrderedInput(self._value, id="ask-input", select_on_focus=True)
+            yield OrderedInput(
+                self._value, id="ask-input", select_on_focus=True, max_length=ASK_LENGTH
+            )
             yield Static("", id="ask-error", markup=False)
 
     @on(Input.Submitted, "#ask-input")

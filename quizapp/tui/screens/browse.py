@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 from quizapp.content import Card
 from quizapp.content.search import SearchHit, index_for
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.widgets.ordered_input import OrderedInput
+from quizapp.tui.widgets.ordered_input import SEARCH_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.section_view import function_details, function_heading, section_widgets
 
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 ZOOM_STEP = 1.5
 LOADING = "Loading the cheatsheet…"
+RANGE_LENGTH = 40
+"""Two numbers fit ("-1.5e3 2.25e3"); a paste of thousands is refused, not echoed in full by the
+notice that cannot read it."""
 
 
 class BrowseScreen(QuizScreen):
@@ -72,7 +75,9 @@ class BrowseScreen(QuizScreen):
         await self._plot_imported.wait()
         tree = Tree[tuple[str, str, str]]("Decks", id="browse-tree")
         nav = Vertical(
-            OrderedInput(placeholder="/ search everything", id="browse-search"),
+            OrderedInput(
+                placeholder="/ search everything", id="browse-search", max_length=SEARCH_LENGTH
+            ),
             OptionList(id="browse-results"),
             tree,
             id="browse-nav",
@@ -157,7 +162,9 @@ class BrowseScreen(QuizScreen):
         await self._replace_pane(
             heading,
             FunctionPlot(activation, id="browse-plot"),
-            OrderedInput(placeholder="range, e.g. -5 5 (enter)", id="browse-range"),
+            OrderedInput(
+                placeholder="range, e.g. -5 5 (enter)", id="browse-range", max_length=RANGE_LENGTH
+            ),
             Static("+/- zoom · g sets the range", classes="hint", markup=False),
             details,
         )
@@ -177,6 +184,9 @@ class BrowseScreen(QuizScreen):
         box.display = True
         box.value = f"{plot.low:g} {plot.high:g}"
         box.focus()
+        # Focusing scrolls before the box shown has a place: below a 14-line plot at 80x24 it
+        # stayed under the fold. Once laid out, it is brought into view with the plot above.
+        self.call_after_refresh(box.scroll_visible, animate=False)
 
     def action_search(self) -> None:
         """A priority key that moves the focus at once: the keys typed after `/` in the same

@@ -34,7 +34,7 @@ from quizapp.study.card_query import QueryError, parse_query
 from quizapp.study.items import format_interval
 from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.widgets.ordered_input import OrderedInput
+from quizapp.tui.widgets.ordered_input import SEARCH_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
 PAGE_SIZE = 100
@@ -78,7 +78,12 @@ class CardsScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
-        yield OrderedInput(self._initial_query, placeholder=SEARCH_HINT, id="cards-search")
+        yield OrderedInput(
+            self._initial_query,
+            placeholder=SEARCH_HINT,
+            id="cards-search",
+            max_length=SEARCH_LENGTH,
+        )
         table: DataTable[Text] = DataTable(id="cards-table", cursor_type="row")
         table.add_column(COLUMNS[0], width=CARD_ID_WIDTH)
         table.add_columns(*COLUMNS[1:])

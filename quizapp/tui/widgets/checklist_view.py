@@ -19,7 +19,7 @@ from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
 from quizapp.study.answering import CodeAnswer, KeyPointsGrade, Ticked
 from quizapp.tui.widgets.flashcard_view import FlashcardView
-from quizapp.tui.widgets.ordered_input import OrderedInput
+from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, OrderedInput
 from quizapp.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class ChecklistView(FlashcardView):
         yield OrderedInput(
             placeholder="tab or enter: type your answer here; space reveals without typing",
             id="typed-answer",
+            max_length=ANSWER_LENGTH,
         )
         yield Static("", id="your-answer", markup=False)
         yield Static("", id="card-back", markup=False)

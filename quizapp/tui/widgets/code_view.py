@@ -17,11 +17,12 @@ from quizapp.coding.report import report_lines, summary, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.study.answering import CodeAnswer
 from quizapp.tui.widgets.card_view import CardView
-from quizapp.tui.widgets.code_editor import close_in_background, python_editor
+from quizapp.tui.widgets.code_editor import PythonEditor, close_in_background, python_editor
 
 if TYPE_CHECKING:
     from quizapp.content import Card
     from quizapp.study import Graded, StudyItem
+    from quizapp.study.answering import Response
 
 
 def report_text(report: CheckReport) -> Text:
@@ -33,11 +34,12 @@ def report_text(report: CheckReport) -> Text:
     return text
 
 
-class AnswerEditor(TextArea):
-    """The code card's editor keeps ctrl+z while it has edits of its own (also once they are all
-    undone, so pressing on never reaches the answer before). Untouched as shown, or graded
-    (read-only: Textual's undo would still rewrite the graded code), it lets ctrl+z pass to the
-    review, which undoes the last answer as on every other card."""
+class AnswerEditor(PythonEditor):
+    """The code card's editor keeps ctrl+z while its text differs from the starter code, so
+    ctrl+z undoes the edits first. Untouched (its text is the starter, as shown or with every
+    edit undone), or graded (read-only: Textual's undo would still rewrite the graded code), it
+    lets ctrl+z pass to the review, which undoes the last answer as on every other card: a stray
+    key undone never leaves the last answer out of reach."""
 
     BINDINGS = [
         Binding(
@@ -48,10 +50,12 @@ class AnswerEditor(TextArea):
         ),
     ]
 
+    starter = ""
+    """The code the card starts from (set by `CodeView.show`)."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
-            history = self.history
-            return not self.read_only and bool(history.undo_stack or history.redo_stack)
+            return not self.read_only and self.text != self.starter
         return True
 
 
@@ -91,8 +95,9 @@ class CodeView(CardView):
     def show(self, item: StudyItem) -> None:
         self._card = card = cast("Card", item.card)
         exercise = card.exercise
-        editor = self.query_one(TextArea)
+        editor = self.query_one(AnswerEditor)
         self._starter = f"{exercise.starter}\n" if exercise else ""
+        editor.starter = self._starter
         editor.text = self._starter
         editor.read_only = False
         task = Text()
@@ -147,6 +152,12 @@ class CodeView(CardView):
             text.append("Model solution:\n", style="bold")
             text.append(visible(self._card.exercise.solution))
         self.query_one("#code-view-results", Static).update(text)
+
+    def restore(self, response: Response) -> None:
+        """The code an undo took back, with the run it was rated on (not run again)."""
+        if isinstance(response, CodeAnswer):
+            self.query_one(TextArea).text = response.code
+            self.post_message(self.Submitted(response))
 
     def reopen(self) -> None:
         self.query_one(TextArea).read_only = False

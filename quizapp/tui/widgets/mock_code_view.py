@@ -38,7 +38,7 @@ class MockCodeView(Vertical):
     MockCodeView { height: 1fr; }
     MockCodeView #mock-code-editor { height: 1fr; min-height: 5; }
     MockCodeView #mock-code-status { height: 1; background: $boost; padding: 0 1; }
-    MockCodeView #mock-code-results { height: auto; max-height: 6; padding: 0 1; }
+    MockCodeView #mock-code-results { height: auto; max-height: 30%; padding: 0 1; }
     MockCodeView #mock-code-results-text { height: auto; }
     """
 

@@ -5,6 +5,9 @@ bound keys (ctrl+a, ctrl+k, backspace, enter, …) only once the key has bubbled
 (Textual issue #6605). Keys arriving together (a fast typist, keys pasted by a terminal
 multiplexer) were then applied out of order: "ctrl+a ctrl+k 0.5 enter" typed "0.5" first, then
 went home, deleted it and submitted an empty answer.
+
+What a box refuses (a paste or a key that would make it too long, a letter in a number box) it
+says in a notice, where Textual only rang the terminal bell.
 """
 
 from __future__ import annotations
@@ -14,11 +17,23 @@ from textual.widgets import Input
 
 from quizapp.tui.typed_keys import hand_back
 
+SEARCH_LENGTH = 200
+"""The longest search a search box takes: 10,000 characters typed into one (a paste a terminal
+sends key by key) kept the app busy for minutes, each key searching again."""
+ANSWER_LENGTH = 2000
+"""The longest answer typed in a line (an interview question's, a mock interview's): some 300
+words, more than a spoken answer; the key-point matcher reads it as it is submitted, on the UI
+thread."""
+_TAKES = {"integer": "a whole number", "number": "a number"}
+
 
 class OrderedInput(Input):
     """Runs its own non-priority bindings as it receives the key, before the next key. Priority
     bindings (the app's and the screen's) were already checked by the app before the key came
     here, and the box is first in the binding chain, so the same action runs as before."""
+
+    _told_at: str | None = None
+    """The text the box held when it last said what it takes."""
 
     async def _on_key(self, event: events.Key) -> None:
         if not event.is_printable:
@@ -28,6 +43,25 @@ class OrderedInput(Input):
                     event.prevent_default()
                     return
         await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste is a new try, told again if refused. (Textual then calls `Input._on_paste`,
+        which inserts it: handlers run down the class hierarchy.)"""
+        self._told_at = None
+
+    def restricted(self) -> None:
+        """Says what the box takes, once until its text changes or a paste comes: a long paste
+        a terminal types key by key is refused in one notice, not one a key."""
+        if self._told_at == self.value:
+            return
+        self._told_at = self.value
+        longest = f" of at most {self.max_length} characters" if self.max_length else ""
+        self.notify(
+            f"This box takes {_TAKES.get(self.type, 'text')}{longest}.",
+            title="Not typed",
+            severity="warning",
+            timeout=4,
+        )
 
 
 class AnswerInput(OrderedInput):

@@ -24,7 +24,7 @@ from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock.report import MockReportScreen
 from quizapp.tui.widgets.mock_code_view import MockCodeView
-from quizapp.tui.widgets.ordered_input import OrderedInput
+from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
 TICK_SECONDS = 0.25
@@ -60,6 +60,8 @@ class MockInterviewScreen(QuizScreen):
         super().__init__()
         self.interview = interview
         self._timer: Timer | None = None
+        self._paused_for_screen = False
+        """The clocks were stopped because another screen covers the interview."""
 
     paused: reactive[bool] = reactive(False, bindings=True)
     """Both clocks stopped and the question hidden until resumed."""
@@ -77,8 +79,12 @@ class MockInterviewScreen(QuizScreen):
                 id="mock-paused",
                 markup=False,
             )
+        # Focused again after a pause, the answer must not be selected: a key would replace it.
         yield OrderedInput(
-            placeholder="type your answer, or think it through — enter submits", id="mock-answer"
+            placeholder="type your answer, or think it through — enter submits",
+            id="mock-answer",
+            select_on_focus=False,
+            max_length=ANSWER_LENGTH,
         )
         yield MockCodeView(id="mock-code")
         yield Static(
@@ -174,13 +180,28 @@ class MockInterviewScreen(QuizScreen):
         answer_box = self.query_one("#mock-answer", Input)
         answer_box.value = interview.draft
         answer_box.placeholder = (
-            "your answer, e.g. 0.5, 0, 1.2 — enter submits"
-            if planned.kind == "numeric"
+            f"{planned.question.answer_hint} — enter submits"
+            if planned.question is not None
             else "say it aloud or type key words — enter submits"
         )
         self.paused = interview.phase == Phase.PAUSED
         self.query_one("#mock-body", VerticalScroll).scroll_home(animate=False)
         self._show_clocks()
+
+    def on_screen_suspend(self) -> None:
+        """Another screen covers the question (the keys, the command palette): both clocks stop
+        until it closes, as with ctrl+t; reading the keys costs no answering time."""
+        if self.interview.phase == Phase.ASKING and not self.quiz_app.writing:
+            self.interview.draft = self._typed()
+            self.interview.pause()
+            self.paused = True
+            self._paused_for_screen = True
+
+    def on_screen_resume(self) -> None:
+        if self._paused_for_screen and self.interview.phase == Phase.PAUSED:
+            self.interview.resume()
+            self.paused = False
+        self._paused_for_screen = False
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
@@ -249,7 +270,9 @@ class MockInterviewScreen(QuizScreen):
             self._save(lambda: self.interview.submit(code), lambda _: self._show_question())
 
     def action_skip(self) -> None:
+        """Move on; what was typed is kept for the record, read now (not at the last tick)."""
         if self.interview.phase == Phase.ASKING:
+            self.interview.draft = self._typed()
             self._save(self.interview.skip, lambda _: self._show_question())
 
     def action_pause(self) -> None:

@@ -36,6 +36,10 @@ FIELD_OF_OPTION = {
     "coding": "coding",
 }
 """The form field (`#mock-<field>`) of each `MockOptions` field a `MockOptionsError` names."""
+FIELD_LENGTH = 20
+"""Every value the options take fits (the largest seed has 19 digits); a longer one is refused as
+typed, instead of a number too long to read back (Python reads at most 4,300 digits) quoted in
+full under the fields."""
 
 
 def _field_text(value: str | float | None) -> str:
@@ -86,7 +90,9 @@ class MockSetupScreen(QuizScreen):
             for label, field, value, kind in fields:
                 with Horizontal(classes="mock-field"):
                     yield Static(label, classes="label", markup=False)
-                    yield OrderedInput(_field_text(value), id=f"mock-{field}", type=kind)
+                    yield OrderedInput(
+                        _field_text(value), id=f"mock-{field}", type=kind, max_length=FIELD_LENGTH
+                    )
             yield Static(self.message, id="mock-message", markup=False)
             topics = TickList[str](
                 *(
