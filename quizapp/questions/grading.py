@@ -16,6 +16,7 @@ from quizapp.questions.mistakes import Mistake
 from quizapp.questions.overflow import GENERAL
 from quizapp.questions.parsing import AnswerSyntaxError, NotFinite, parse_numbers
 from quizapp.questions.precision import Precision
+from quizapp.wording import plural
 
 _ECHOED_LENGTH = 24
 """A typed value longer than this is echoed as read (`0.333333`), not in full."""
@@ -181,13 +182,13 @@ def judge_numbers(
     count = expected.size
     values = parsed.values
     if not values:
-        return Unreadable(f"column 1: no answer given; type {formatting.plural(count, 'value')}", 1)
+        return Unreadable(f"column 1: no answer given; type {plural(count, 'value')}", 1)
     if len(values) != count:
         comma = parsed.comma_meant(count)
         if comma is not None:
             comma_error = comma.error()
             return Unreadable(str(comma_error), comma_error.column, values)
-        noun = formatting.plural(count, "value")
+        noun = plural(count, "value")
         return Unreadable(f"expected {noun}, got {len(values)}", None, values)
     return judge_values(
         np.array(values), expected, precision, mistakes, typed=parsed.tokens, unnamed=unnamed

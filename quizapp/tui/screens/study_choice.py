@@ -28,6 +28,7 @@ from textual.worker import Worker
 from quizapp.tui.dialogs import AskScreen
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     from quizapp.study import CramSession, ReviewSession
@@ -130,7 +131,7 @@ class StudyChoiceScreen(QuizScreen):
         if interview is not None:
             rows.append(
                 Option(
-                    f"i  Before the interview: {choices.below_target} card(s) below "
+                    f"i  Before the interview: {plural(choices.below_target, 'card')} below "
                     f"{choices.retention:.0%} predicted recall on {interview.isoformat()}",
                     id="before_interview",
                     disabled=choices.below_target == 0,
@@ -305,8 +306,8 @@ class StudyChoiceScreen(QuizScreen):
         )
         where = "" if scope.kind == "all" else f" in {scope.title}"
         if session.counts().total == 0:
-            return f"No card{where} is due in the next {days} day(s)."
-        title = f"Review ahead ({days} day{'s' if days != 1 else ''})"
+            return f"No card{where} is due in the next {plural(days, 'day')}."
+        title = f"Review ahead ({plural(days, 'day')})"
         return session, title if scope.kind == "all" else f"{title} · {scope.title}"
 
     def action_interview_date(self) -> None:
