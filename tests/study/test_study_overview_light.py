@@ -103,8 +103,22 @@ def _changed_by_text(store: StudyStore, cards: list[FakeCard]) -> int:
         for card_id, stored_hash, text in rows
         if card_id in by_id
         and by_id[card_id].content_hash() != stored_hash
-        and SequenceMatcher(None, text, visible_text(by_id[card_id]), autojunk=False).ratio()
-        < MUCH_CHANGED_BELOW
+        and _similarity(by_id[card_id], text) < MUCH_CHANGED_BELOW
+    )
+
+
+def _similarity(card: FakeCard, before: str) -> float:
+    """A flashcard's front and answer judged apart (the lower counts), any other card whole."""
+    after = visible_text(card)
+    if card.kind not in ("definition", "formula"):
+        return SequenceMatcher(None, before, after, autojunk=False).ratio()
+    (old_front, _, old_answer), (new_front, _, new_answer) = (
+        before.partition("\n"),
+        after.partition("\n"),
+    )
+    return min(
+        SequenceMatcher(None, old_front, new_front, autojunk=False).ratio(),
+        SequenceMatcher(None, old_answer, new_answer, autojunk=False).ratio(),
     )
 
 
