@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual.app import CSSPathType
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -26,7 +27,7 @@ class QuizScreen(Screen[None]):
     """Base for the app's full screens; `f1` also opens the keys where an input owns `?`.
     Each sets `TITLE`: the header and the keys overlay name the screen with it."""
 
-    CSS_PATH = SCREENS_CSS
+    CSS_PATH: ClassVar[CSSPathType | None] = SCREENS_CSS
 
     BINDINGS = [
         Binding("question_mark,f1", "show_keys", "Keys", id="screen.keys"),
