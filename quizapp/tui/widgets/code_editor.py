@@ -10,6 +10,10 @@ from collections.abc import Callable
 from textual import events
 from textual.widgets import TextArea
 
+READ_TASK = "shift+tab reads the whole task"
+"""Said on a code view's status line when the task above the editor is cut by its box (80x24):
+the editor takes tab, so shift+tab is the key that leaves it for the task, to scroll it."""
+
 _OPENS_BLOCK = re.compile(r":\s*(#.*)?$")
 _ENDS_BLOCK = re.compile(r"(return|pass|raise|break|continue)\b")
 
