@@ -154,12 +154,14 @@ class Verdict:
     digits: tuple[int | None, ...] = ()
 
     def expected_text(self, precision: Precision, index: int, value: float) -> str:
-        """The expected value as the feedback shows it beside the typed one: to every digit
-        asked, or to the digits typed where more were typed (`got 0.0475, expected 0.0474`)."""
+        """The expected value as the feedback shows it beside the typed one: as the question's
+        `expected_text` and worked solution print it (`expected 0.125` beside `Expected:
+        0.125`, not `0.1250`), or to the digits typed where more were typed (`got 0.0475,
+        expected 0.0474`)."""
         typed = self.digits[index] if self.digits else None
         if typed is not None and typed > precision.decimals:
             return precision.finer(typed).padded(value)
-        return precision.padded(value)
+        return precision.text(value)
 
 
 def judge_numbers(

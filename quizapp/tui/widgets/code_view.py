@@ -124,6 +124,7 @@ class CodeView(CardView):
             task.append(visible(exercise.task))
         self.query_one("#code-view-task", Static).update(task)
         self._status(READY_TEXT)
+        self._results_pending = False
         self.query_one("#code-view-results", Static).update("")
         if self._sandbox is None:
             self._sandbox = Sandbox()
