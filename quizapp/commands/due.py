@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import opened_workspace
+from quizapp.wording import plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,14 +53,12 @@ def run(args: argparse.Namespace) -> int:
         else f" (more until the interview on {interview.isoformat()}, to see every card)"
     )
     print(
-        f"Due today{which} ({session.day.isoformat()}): {counts.review} reviews, "
+        f"Due today{which} ({session.day.isoformat()}): {plural(counts.review, 'review')}, "
         f"{counts.learning} learning, {counts.new} new "
         f"(limits: {limits.new_per_day} new{raised}, {limits.reviews_per_day} reviews a day)"
     )
     if coming is not None:
-        print(
-            f"Nothing is due now; the next card is due {when_text(coming, now, zone)}."
-        )
+        print(f"Nothing is due now; the next card is due {when_text(coming, now, zone)}.")
     width = max((len(card.id) for card, _source in upcoming), default=0)
     for card, source in upcoming:
         front = " ".join(card.front.split())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from quizapp.commands import CommandError
 from quizapp.commands._opening import data_dir, opened_store
 from quizapp.safe_text import InertWriter
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -101,7 +102,10 @@ def _run_apkg(args: argparse.Namespace) -> int:
     write_output(output, lambda path: write_apkg(export.package, path, time.time()))
     for warning in export.warnings():
         print(f"quizapp export: warning: {warning}", file=sys.stderr)
-    print(f"{output}: {export.notes} notes, {export.cards} Anki cards in {export.decks} decks")
+    print(
+        f"{output}: {plural(export.notes, 'note')}, {plural(export.cards, 'Anki card')}"
+        f" in {plural(export.decks, 'deck')}"
+    )
     return 0
 
 

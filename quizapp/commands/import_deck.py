@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from quizapp.commands import CommandError
+from quizapp.wording import plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -66,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot write the deck: {error.strerror or error}", 1) from error
     for message in (*notes.skipped, *written.repeats):
         print(f"quizapp import: {args.file}: {message}", file=sys.stderr)
-    print(f"{written.path}: deck {written.name!r}, {written.cards} cards")
+    print(f"{written.path}: deck {written.name!r}, {plural(written.cards, 'card')}")
     return 0

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -59,7 +60,7 @@ def _optimize(store: StudyStore, now: datetime, yes: bool) -> int:
     usable = evaluated_reviews(logs)
     if usable < MIN_REVIEWS:
         raise CommandError(
-            f"only {usable} review(s) made a day or more after the card's previous one; "
+            f"only {plural(usable, 'review')} made a day or more after the card's previous one; "
             f"fitting needs at least {MIN_REVIEWS} (keep reviewing, FSRS's defaults serve "
             "until then)",
             1,
@@ -92,7 +93,7 @@ def _use(store: StudyStore, parameters: tuple[float, ...], now: datetime, name: 
     settings = replace(store.settings(), fsrs_parameters=parameters)
     settings.save(store)
     moved = reschedule_all(store, settings.scheduler(), now)
-    print(f"Scheduling with {name}: due dates recomputed, {moved} card(s) moved.")
+    print(f"Scheduling with {name}: due dates recomputed, {plural(moved, 'card')} moved.")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from quizapp.commands._opening import opened_workspace
+from quizapp.wording import plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,13 +33,16 @@ def run(args: argparse.Namespace) -> int:
     if not orphans:
         print("No orphaned history: every card with reviews is in the loaded content.")
     else:
-        print(f"{len(orphans)} card id(s) with history but no card in the content:")
+        print(f"{plural(len(orphans), 'card id')} with history but no card in the content:")
         width = max(len(card_id) for card_id, _reviews in orphans)
         for card_id, reviews in orphans:
             last = f"last {reviews[-1].day.isoformat()}" if reviews else "no reviews"
-            print(f"  {card_id:<{width}}  {len(reviews)} review(s), {last}")
+            print(f"  {card_id:<{width}}  {plural(len(reviews), 'review')}, {last}")
     if changed:
-        print(f"{len(changed)} card(s) changed a lot since their last review (consider a reset):")
+        print(
+            f"{plural(len(changed), 'card')} changed a lot since the last review"
+            " (consider a reset):"
+        )
         width = max(len(change.card_id) for change in changed)
         for change in changed:
             reads = change.current_text.splitlines()[0] if change.current_text else ""

@@ -6,6 +6,7 @@ import argparse
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import opened_store
+from quizapp.wording import plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
     for name, description in DESCRIPTIONS.items():
         print(f"{name:<20} {shown[name]:<{width}} {description}")
     if moved is not None:
-        print(f"Desired retention changed: due dates recomputed, {moved} card(s) moved.")
+        print(f"Desired retention changed: due dates recomputed, {plural(moved, 'card')} moved.")
     return 0

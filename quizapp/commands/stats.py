@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import opened_workspace
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     from quizapp.study.mock import MockTrend
@@ -79,9 +80,10 @@ def render(stats: Stats) -> str:
         f"{cards.review} review, {cards.relearning} relearning",
         f"           {cards.suspended} suspended, {cards.buried} buried, {cards.leeches} leeches, "
         f"{cards.orphans} orphaned (see `quizapp orphans`)",
-        f"Activity   {stats.reviews_today} reviews today ({stats.practice_today} practice/cram"
-        f" apart); streak {_days(stats.streak)} "
-        f"(longest {_days(stats.longest_streak)})",
+        f"Activity   {plural(stats.reviews_today, 'review')} today"
+        f" ({stats.practice_today} practice/cram"
+        f" apart); streak {plural(stats.streak, 'day')} "
+        f"(longest {plural(stats.longest_streak, 'day')})",
         f"Retention  {_retention(stats.true_retention)}",
         f"           last 30 days: {_retention(stats.true_retention_recent)}",
         "",
@@ -125,7 +127,8 @@ def render(stats: Stats) -> str:
 def _mock_scores(trend: MockTrend) -> list[str]:
     return [
         f"  #{summary.id:<4} {summary.day.isoformat()}  {summary.score or 0:>4.0%}"
-        f"  ({summary.planned} questions; `quizapp mock-report {summary.id}` for the report)"
+        f"  ({plural(summary.planned, 'question')};"
+        f" `quizapp mock-report {summary.id}` for the report)"
         for summary in trend.finished[-RECENT_DAYS_SHOWN:]
     ]
 
@@ -141,10 +144,6 @@ def _topic_lines(table: TopicScoreTable) -> list[str]:
         cells = "".join(f"  {'-' if score is None else f'{score:.0%}':>12}" for score in scores)
         lines.append(f"  {topic:<{width}}{cells}")
     return lines
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _retention(retention: Retention) -> str:

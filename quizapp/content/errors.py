@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from quizapp.content.problems import Location, Problem, field_path
 from quizapp.content.schema import BLOCK_TYPES, CARD_TYPES, DeckFile
 from quizapp.content.yamlsource import SourceFile
+from quizapp.wording import plural
 
 _TAGGED: dict[str, type[BaseModel]] = {**BLOCK_TYPES, **CARD_TYPES}
 _TAG_ERRORS = {"union_tag_invalid", "union_tag_not_found"}
@@ -155,7 +156,7 @@ def _message(error: Any) -> str:
         hint = "; put it in quotes to use it as text" if isinstance(value, int | float) else ""
         return f"expected text, got {describe(value)}{hint}"
     if kind == "too_short":
-        return f"needs at least {context.get('min_length')} item(s)"
+        return f"needs at least {plural(int(context.get('min_length') or 0), 'item')}"
     if kind == "too_long":
         return f"allows at most {context.get('max_length')} items"
     if kind == "extra_forbidden":

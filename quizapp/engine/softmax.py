@@ -14,7 +14,8 @@ def _normalized_axis(x: np.ndarray, axis: int) -> int:
     if x.ndim == 0:
         raise ValueError("softmax needs an input with at least one dimension (a vector of scores)")
     if not -x.ndim <= axis < x.ndim:
-        raise ValueError(f"axis {axis} is out of range for an input with {x.ndim} dimension(s)")
+        dimensions = f"{x.ndim} dimension{'' if x.ndim == 1 else 's'}"
+        raise ValueError(f"axis {axis} is out of range for an input with {dimensions}")
     return axis % x.ndim
 
 

@@ -20,6 +20,7 @@ from quizapp.study.mock import MockOptions, Outcome, clock_text
 from quizapp.study.mock.archive import StoredAnswer, StoredInterview
 from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.report import percent
+from quizapp.wording import plural
 
 QuestionMaker = Callable[[Card, str, int], Question]
 MODEL_ANSWER_POINT = "the model answer"
@@ -171,7 +172,7 @@ def _summary(interview: StoredInterview) -> list[str]:
     if interview.ended_at is not None:
         ended = f", ended {interview.ended_at.isoformat(timespec='seconds')}"
     lines = [
-        f"- Score: **{percent(interview.score)}** over {interview.planned} questions "
+        f"- Score: **{percent(interview.score)}** over {plural(interview.planned, 'question')} "
         f"({interview.answered} answered; an unanswered question counts 0)",
         f"- Started {interview.started_at.isoformat(timespec='seconds')}{ended}",
         f"- Time used: {clock_text(interview.time_used)} of {clock_text(interview.budget)}"

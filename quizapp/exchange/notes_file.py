@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.exchange.html_text import html_to_text, source_text
+from quizapp.wording import plural
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 SEPARATORS = {
@@ -202,7 +203,7 @@ def _add_note(path: Path, line: int, row: list[str], layout: _Layout, result: No
         fields = [row[index] for index in named if index < len(row)]
     if len(fields) < 2:
         raise NotesFileError(
-            path, line, f"expected a question and an answer, found {len(fields)} field(s)"
+            path, line, f"expected a question and an answer, found {plural(len(fields), 'field')}"
         )
     convert = html_to_text if layout.html else source_text
     question, *answers = (convert(cell) for cell in fields)

@@ -24,6 +24,8 @@ SIDES: dict[str, str] = {"above": "large", "below": "small", ">": "large", "<": 
 OPPOSITE: dict[str, str] = {**DIRECTIONS, "more": "less", "less": "more"}
 SIZES = frozenset({"large", "small"})
 """The size directions, which a point may pair with a shape ("high T flattens")."""
+SHORT_FORMS: dict[str, str] = {"lr": "learn"}
+"""Short forms of a modified word, by the stem of its first word ("lower lr": lower learning)."""
 ARTICLES = frozenset({"a", "an", "the"})
 """Words between a direction and what it modifies: "too large a learning rate"."""
 
@@ -71,8 +73,12 @@ def _modified(tokens: list[Token], at: int) -> str | None:
     ahead = at + 1
     while ahead < len(tokens) and tokens[ahead].form in ARTICLES:
         ahead += 1
-    if ahead < len(tokens) and tokens[ahead].clause == tokens[at].clause:
-        return tokens[ahead].stem if direction_of(tokens[ahead]) is None else None
+    if (
+        ahead < len(tokens)
+        and tokens[ahead].clause == tokens[at].clause
+        and direction_of(tokens[ahead]) is None
+    ):
+        return SHORT_FORMS.get(tokens[ahead].form, tokens[ahead].stem)
     return None
 
 

@@ -1,4 +1,5 @@
-"""Terse "label: value" pairings: "Binary: sigmoid", "ReLU -> He", "tanh = Xavier".
+"""Terse "label: value" pairings: "Binary: sigmoid", "ReLU -> He", "tanh = Xavier", and said
+aloud, "Softmax. Multi-label."
 
 A candidate who types key words writes "Multi-label: softmax" for "softmax for multi-label". The
 colon starts a new clause, so without this the two sides would be read apart: the label alone
@@ -17,6 +18,10 @@ from quizapp.explain.text import Token
 LABEL_WORDS = 5
 """The most words a label may have ("Multi-class with one label: softmax"); a longer run before a
 colon is a sentence that introduces what follows, not a label."""
+FRAGMENT_WORDS = 2
+"""The most words of a sentence that is only a label ("Softmax.", "Leaky ReLU.")."""
+LINEARITY = frozenset({None, "linear", "nonlinear"})
+"""What a fragment that only says "non-linear." names: no function, so no label."""
 ARROWS = frozenset({"->", "-"})
 """Signs that pair a label of words with its value ("High T -> flatter", "Multi-label - sigmoid");
 after anything else they are a formula ("f′ ≈ 0 -> no gradient", "1 - σ")."""
@@ -39,9 +44,29 @@ class Pairing:
         return at in self.label or at in self.value
 
 
+_last_read: tuple[list[Token], tuple[Pairing | None, ...]] = ([], ())
+"""The pairings of the answer read last, per token: every cue of every key point asks about the
+same tokens, so they are found once per answer (tokens are never changed once made)."""
+
+
 def pairing_at(tokens: list[Token], at: int, name_of: Namer) -> Pairing | None:
     """The pairing a token is a side of, or None."""
-    return next((found for found in _sentence_pairings(tokens, at, name_of) if at in found), None)
+    global _last_read
+    read, found = _last_read
+    if read is not tokens:
+        found = tuple(
+            next(
+                (
+                    each
+                    for each in _sentence_pairings(tokens, position, name_of)
+                    if position in each
+                ),
+                None,
+            )
+            for position in range(len(tokens))
+        )
+        _last_read = (tokens, found)
+    return found[at]
 
 
 def same_pairing(tokens: list[Token], first: int, last: int, name_of: Namer) -> bool:
@@ -62,17 +87,44 @@ def splits_pairing(tokens: list[Token], chosen: list[int], name_of: Namer) -> bo
 
 
 def _sentence_pairings(tokens: list[Token], at: int, name_of: Namer) -> Iterator[Pairing]:
-    sentence = tokens[at].sentence
-    first = at
-    while first > 0 and tokens[first - 1].sentence == sentence:
-        first -= 1
-    last = at
-    while last + 1 < len(tokens) and tokens[last + 1].sentence == sentence:
-        last += 1
+    first, last = _sentence(tokens, at)
     for split in range(first + 1, last + 1):
         found = _pairing(tokens, split, first, last, name_of)
         if found is not None:
             yield found
+    for label, value in ((first - 1, first), (first, last + 1)):
+        if label >= 0 and value < len(tokens):
+            found = _fragment_pairing(tokens, label, value, name_of)
+            if found is not None:
+                yield found
+
+
+def _sentence(tokens: list[Token], at: int) -> tuple[int, int]:
+    """The first and last token of the sentence of `at`."""
+    first = at
+    while first > 0 and tokens[first - 1].sentence == tokens[at].sentence:
+        first -= 1
+    last = at
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[at].sentence:
+        last += 1
+    return first, last
+
+
+def _fragment_pairing(
+    tokens: list[Token], label: int, value: int, name_of: Namer
+) -> Pairing | None:
+    """A sentence of a word or two that ends with a function's name ("Softmax.", "Leaky ReLU.",
+    not "Sigmoid saturates."), paired with the first clause of the sentence after it: "Softmax.
+    Multi-label." is "Softmax: multi-label" said aloud."""
+    start, end = _sentence(tokens, label)
+    words = range(start, end + 1)
+    if not (
+        len(words) <= FRAGMENT_WORDS
+        and all(tokens[at].is_word for at in words)
+        and name_of(tokens, end) not in LINEARITY
+    ):
+        return None
+    return Pairing(words, _run(tokens, value, _sentence(tokens, value)[1], 1))
 
 
 def _pairing(

@@ -83,7 +83,3 @@ def join(values: Iterable[str]) -> str:
 def vector(values: Sequence[float] | np.ndarray, decimals: int = 6) -> str:
     """`[-2, 0.5, 3]`: how an input vector is written in prompts and solutions."""
     return "[" + join(number(value, decimals) for value in np.ravel(values)) + "]"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

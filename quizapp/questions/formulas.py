@@ -77,7 +77,7 @@ def _sigmoid(x: float, params: Params, p: Precision) -> Expression:
 
 
 def _tanh(x: float, params: Params, p: Precision) -> Expression:
-    return f"(exp({_n(x)}) - exp({_n(-x)})) / (exp({_n(x)}) + exp({_n(-x)}))", None
+    return f"(exp({_n(x)}) − exp({_n(-x)})) / (exp({_n(x)}) + exp({_n(-x)}))", None
 
 
 def _relu(x: float, params: Params, p: Precision) -> Expression:
@@ -94,7 +94,7 @@ def _leaky(x: float, params: Params, p: Precision) -> Expression:
 
 def _exp_minus_one(alpha: str, argument: str, x: float, p: Precision) -> Expression:
     shifted = p.intermediate(_engine("elu", x))
-    return f"{alpha} · (exp({argument}) - 1) = {alpha} · {shifted}", float(alpha) * shifted.value
+    return f"{alpha} · (exp({argument}) − 1) = {alpha} · {shifted}", float(alpha) * shifted.value
 
 
 def _elu(x: float, params: Params, p: Precision) -> Expression:
@@ -114,7 +114,7 @@ def _selu(x: float, params: Params, p: Precision) -> Expression:
     shifted = p.intermediate(_engine("elu", x))
     scale = f"{SELU_SCALE} · {SELU_ALPHA}"
     return (
-        f"{scale} · (exp({_n(x)}) - 1) = {scale} · {shifted}",
+        f"{scale} · (exp({_n(x)}) − 1) = {scale} · {shifted}",
         SELU_SCALE.value * SELU_ALPHA.value * shifted.value,
     )
 
@@ -179,14 +179,14 @@ def _softsign(x: float, params: Params, p: Precision) -> Expression:
 
 
 def _log_sigmoid(x: float, params: Params, p: Precision) -> Expression:
-    return f"-ln(1 + exp({_n(-x)}))", None
+    return f"−ln(1 + exp({_n(-x)}))", None
 
 
 _SELU_CONSTANTS = f"λ ≈ {SELU_SCALE}, α ≈ {SELU_ALPHA}"
 
 _FORWARD: dict[str, tuple[str, Step]] = {
-    "sigmoid": ("σ(z) = 1 / (1 + e^(-z))", _sigmoid),
-    "tanh": ("tanh(z) = (e^z − e^(-z)) / (e^z + e^(-z))", _tanh),
+    "sigmoid": ("σ(z) = 1 / (1 + e^(−z))", _sigmoid),
+    "tanh": ("tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))", _tanh),
     "relu": ("ReLU(z) = max(0, z)", _relu),
     "leaky_relu": ("Leaky ReLU(z) = z if z > 0, else α·z (α = {alpha})", _leaky),
     "prelu": ("PReLU(z) = z if z > 0, else α·z (α = {alpha})", _leaky),
@@ -194,7 +194,7 @@ _FORWARD: dict[str, tuple[str, Step]] = {
     "celu": ("CELU(z) = z if z > 0, else α·(e^(z/α) − 1) (α = {alpha})", _celu),
     "selu": (f"SELU(z) = λ·z if z > 0, else λ·α·(e^z − 1), {_SELU_CONSTANTS}", _selu),
     "gelu": ("GELU(z) = z·Φ(z) (exact form, Φ(z) = ½·(1 + erf(z/√2)) the normal CDF)", _gelu),
-    "silu": ("SiLU(z) = z·σ(z) = z / (1 + e^(-z))", _silu),
+    "silu": ("SiLU(z) = z·σ(z) = z / (1 + e^(−z))", _silu),
     "mish": ("Mish(z) = z·tanh(softplus(z)) = z·tanh(ln(1 + e^z))", _mish),
     "softplus": ("Softplus(z) = (1/β)·ln(1 + e^(β·z)), linear once β·z > {threshold}", _softplus),
     "relu6": ("ReLU6(z) = min(max(0, z), 6)", _relu6),
@@ -202,7 +202,7 @@ _FORWARD: dict[str, tuple[str, Step]] = {
     "hard_swish": ("Hard Swish(z) = z · ReLU6(z + 3) / 6", _hard_swish),
     "hard_tanh": ("Hard Tanh(z) = min(max(z, {min}), {max})", _hard_tanh),
     "softsign": ("Softsign(z) = z / (1 + |z|)", _softsign),
-    "log_sigmoid": ("log σ(z) = -ln(1 + e^(-z))", _log_sigmoid),
+    "log_sigmoid": ("log σ(z) = −ln(1 + e^(−z))", _log_sigmoid),
 }
 
 _GELU_TANH = (
@@ -379,7 +379,7 @@ _DERIVATIVE: dict[str, tuple[str, Step]] = {
     "hard_swish": ("Hard Swish′(z) = 0 if z < -3, 1 if z > 3, else (2z + 3) / 6", _d_hard_swish),
     "hard_tanh": ("Hard Tanh′(z) = 1 if {min} < z < {max}, else 0", _d_hard_tanh),
     "softsign": ("Softsign′(z) = 1 / (1 + |z|)²", _d_softsign),
-    "log_sigmoid": ("(log σ)′(z) = 1 − σ(z) = σ(-z)", _d_log_sigmoid),
+    "log_sigmoid": ("(log σ)′(z) = 1 − σ(z) = σ(−z)", _d_log_sigmoid),
 }
 
 _GELU_TANH_DERIVATIVE = (

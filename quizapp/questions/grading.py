@@ -16,6 +16,7 @@ from quizapp.questions.mistakes import Mistake
 from quizapp.questions.overflow import GENERAL
 from quizapp.questions.parsing import AnswerSyntaxError, NotFinite, parse_numbers
 from quizapp.questions.precision import Precision
+from quizapp.wording import plural
 
 _ECHOED_LENGTH = 24
 """A typed value longer than this is echoed as read (`0.333333`), not in full."""
@@ -153,12 +154,14 @@ class Verdict:
     digits: tuple[int | None, ...] = ()
 
     def expected_text(self, precision: Precision, index: int, value: float) -> str:
-        """The expected value as the feedback shows it beside the typed one: to every digit
-        asked, or to the digits typed where more were typed (`got 0.0475, expected 0.0474`)."""
+        """The expected value as the feedback shows it beside the typed one: as the question's
+        `expected_text` and worked solution print it (`expected 0.125` beside `Expected:
+        0.125`, not `0.1250`), or to the digits typed where more were typed (`got 0.0475,
+        expected 0.0474`)."""
         typed = self.digits[index] if self.digits else None
         if typed is not None and typed > precision.decimals:
             return precision.finer(typed).padded(value)
-        return precision.padded(value)
+        return precision.text(value)
 
 
 def judge_numbers(
@@ -181,13 +184,13 @@ def judge_numbers(
     count = expected.size
     values = parsed.values
     if not values:
-        return Unreadable(f"column 1: no answer given; type {formatting.plural(count, 'value')}", 1)
+        return Unreadable(f"column 1: no answer given; type {plural(count, 'value')}", 1)
     if len(values) != count:
         comma = parsed.comma_meant(count)
         if comma is not None:
             comma_error = comma.error()
             return Unreadable(str(comma_error), comma_error.column, values)
-        noun = formatting.plural(count, "value")
+        noun = plural(count, "value")
         return Unreadable(f"expected {noun}, got {len(values)}", None, values)
     return judge_values(
         np.array(values), expected, precision, mistakes, typed=parsed.tokens, unnamed=unnamed

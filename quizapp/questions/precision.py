@@ -10,6 +10,7 @@ import numpy as np
 
 from quizapp.questions import formatting
 from quizapp.questions.worked import Shown
+from quizapp.wording import plural
 
 # Rounding the exact value to the displayed digits moves it by at most half a unit, plus float
 # representation error; this slack keeps the displayed answer accepted at that exact boundary.
@@ -58,7 +59,7 @@ class Precision:
         if self.scientific:
             example = formatting.scientific(0.001234, self.decimals)
             return f"to {self.decimals + 1} significant figures (e.g. {example})"
-        return f"to {formatting.plural(self.decimals, 'decimal')}"
+        return f"to {plural(self.decimals, 'decimal')}"
 
     def tolerance(self, expected: np.ndarray) -> np.ndarray:
         """Half a unit in the last requested digit, per element; never zero."""

@@ -57,6 +57,16 @@ class Question:
         return self.precision.decimals
 
     @property
+    def answer_hint(self) -> str:
+        """What an answer looks like here, for the answer box's placeholder: a choice is
+        answered by an option's number or name, not by a list of numbers."""
+        if self.answer_shape == "choice":
+            return "an option's number or name, e.g. 2"
+        if self.answer_shape == "scalar":
+            return "your answer, e.g. 0.5"
+        return "your answer, e.g. 0.5, 0, 1.2"
+
+    @property
     def expected_vector(self) -> np.ndarray:
         """The numeric answer as a 1-D float array (empty for multiple choice)."""
         if self.answer_shape == "choice":

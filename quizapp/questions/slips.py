@@ -14,8 +14,8 @@ from enum import Enum
 
 import numpy as np
 
-from quizapp.questions.formatting import plural
 from quizapp.questions.precision import Precision
+from quizapp.wording import plural
 
 # Digits fewer than requested that a rounding slip may keep: 0.7 for 0.659 asked to 3 decimals is
 # a slip, 1 for 0.731 is another value (ReLU's, a forgotten activation), not a rounded one.

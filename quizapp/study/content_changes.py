@@ -53,13 +53,13 @@ def find_changed(
         if card.id not in texts:
             continue
         stored_text, current = texts[card.id], visible_text(card)
-        similarity = _change_similarity(card, stored_text, current)
+        similarity = change_similarity(card, stored_text, current)
         if similarity < threshold:
             changed.append(ChangedCard(card.id, round(similarity, 3), stored_text, current))
     return sorted(changed, key=lambda change: (change.similarity, change.card_id))
 
 
-def _change_similarity(card: StudyCard, before: str, after: str) -> float:
+def change_similarity(card: StudyCard, before: str, after: str) -> float:
     """How alike the texts are; for a flashcard, the lower of its front's and its answer's: the
     answer is what was memorised, and a long unchanged front must not carry a rewritten back.
     The kept text starts with the front (`visible_text`), taken as long in lines as it is now."""

@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 from quizapp.safe_text import inert, pasted
 from quizapp.tui.opening import THEME_SETTING, EarlyOpening, Opened, open_for_home
 from quizapp.tui.opening_keys import ScreenOpenings
-from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.screens.base import SCREENS_CSS, QuizScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.writes import StoreWrites
 
@@ -177,6 +177,7 @@ class QuizApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.home.show_ready(opened.numbers, open_pending=self.start_mock is None)
         self.call_after_refresh(self.end_start)
+        self.call_after_refresh(self.read_screen_rules)
         if self.start_mock is not None:
             from quizapp.tui.screens.mock import open_mock
 
@@ -187,6 +188,18 @@ class QuizApp(App[None]):
         started, self._started = self._started, None
         if started is not None:
             started()
+
+    def read_screen_rules(self) -> None:
+        """The other screens' rules (`SCREENS_CSS`), read once home has shown what was opened.
+        Textual reads them as the first of those screens shows, and parses every rule of the
+        app again then (about 15 ms, in a fresh stylesheet); here only the new file is parsed
+        (the stylesheet keeps the others parsed), after the start, and that screen finds them
+        read."""
+        stylesheet = self.stylesheet
+        if not stylesheet.has_source(str(SCREENS_CSS)):
+            stylesheet.read(SCREENS_CSS)
+            stylesheet.parse()
+            stylesheet.update(self)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:

@@ -106,7 +106,7 @@ def test_a_bad_row_names_its_line_and_writes_nothing(
     assert run(data_dir, "import", str(csv_file)) == 1
     err = capsys.readouterr().err
     assert err.strip() == (
-        f"quizapp import: error: {csv_file}:2: expected a question and an answer, found 1 field(s)"
+        f"quizapp import: error: {csv_file}:2: expected a question and an answer, found 1 field"
     )
     assert not (data_dir / "decks").exists() or not any((data_dir / "decks").iterdir())
 
@@ -142,3 +142,12 @@ def test_ids_taken_by_another_deck_are_refused(
     )
     assert "would not load" in capsys.readouterr().err
     assert list((data_dir / "decks").iterdir()) == []
+
+
+def test_a_one_card_import_reads_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    export = tmp_path / "anki.txt"
+    export.write_text("#separator:tab\n#html:true\nsigmoid\t1 / (1 + e^-x)\n", encoding="utf-8")
+    assert run(tmp_path / "data", "import", str(export)) == 0
+    assert capsys.readouterr().out.strip().endswith(": deck 'anki', 1 card")

@@ -57,7 +57,7 @@ def test_defaults_leave_the_plan_to_the_domain(tmp_path: Path, launched: list[Qu
         (["--questions", "20", "--minutes", "1"], "leaves less than 5 seconds for each of 20"),
         (["--seed", "-5"], "the seed must be"),
         (["--questions", "3", "--coding", "4"], "the number of coding exercises must be 0..3"),
-        (["--topics", "softmax", "no-such-thing"], "unknown topic(s) no-such-thing; choose from:"),
+        (["--topics", "softmax", "no-such-thing"], "unknown topic no-such-thing; choose from:"),
         (
             ["--topics", "selu", "hard_swish"],
             "no interview, numeric or coding card is about selu, hard_swish (Practice drills its"
@@ -146,4 +146,4 @@ def test_an_activation_interview_cards_discuss_is_a_topic(
         "iq-activation-memory",
         "iq-glu-family",
     ]
-    assert plan.notes == ("Only 2 question(s) match, so the interview has 2 instead of 6.",)
+    assert plan.notes == ("Only 2 questions match, so the interview has 2 instead of 6.",)

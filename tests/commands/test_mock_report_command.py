@@ -218,3 +218,17 @@ def test_the_markdown_report_prints_the_whole_replay_command(
     assert code == 0
     command = "quizapp mock --questions 3 --minutes 2.5 --topics softmax relu --seed 8"
     assert f"- Replay these questions: `{command}`" in out
+
+
+def test_a_one_question_interview_reads_in_the_singular(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture
+) -> None:
+    with open_store(tmp_path, clock) as store:
+        interview = MockInterview(
+            build_plan(_cards(tmp_path), MockOptions(1, seed=5)), store, clock
+        )
+        interview.start()
+        interview.skip()
+    code, out, _ = report(tmp_path, "--last", capsys=capsys)
+    assert code == 0
+    assert "- Score: **0%** over 1 question (0 answered;" in out

@@ -454,7 +454,7 @@ def test_choice_needs_two_options(write_deck) -> None:
     """
         },
     )
-    assert only(folder) == ("a.yaml", 5, "cards[0].options", "needs at least 2 item(s)")
+    assert only(folder) == ("a.yaml", 5, "cards[0].options", "needs at least 2 items")
 
 
 def test_block_kinds_and_references(write_deck) -> None:

@@ -69,7 +69,7 @@ def test_a_csv_without_header_is_question_then_answer(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("q,a\nonly one field\n", 2, "expected a question and an answer, found 1 field(s)"),
+        ("q,a\nonly one field\n", 2, "expected a question and an answer, found 1 field"),
         ('#separator:tab\nq\ta\n\n"open\tquote\n', 4, "unreadable row"),
         ("#separator:wide\nq\ta\n", 1, "unknown separator 'wide'"),
         ("#separator:tab\n#tags column:zero\nq\ta\n", 2, "column number 'zero'"),
@@ -124,7 +124,7 @@ def test_any_csv_written_by_a_csv_writer_reads_back(tmp_path: Path, pairs: list)
 
 
 def test_a_first_row_that_only_looks_like_a_header_is_a_note(tmp_path: Path) -> None:
-    result = read_notes(write(tmp_path, "#1: what is ReLU?,\"max(0, z)\"\n#,:\n", "qa.csv"))
+    result = read_notes(write(tmp_path, '#1: what is ReLU?,"max(0, z)"\n#,:\n', "qa.csv"))
     assert [(note.question, note.answer) for note in result.notes] == [
         ("#1: what is ReLU?", "max(0, z)"),
         ("#", ":"),

@@ -614,6 +614,9 @@ def test_the_opposite_comparative_before_the_points_word_denies_it() -> None:
     fix = KeyPoint("Fixes: lower learning rate or warm-up.", ("reduce learning rate", "warm-up"))
     assert not judge("To fix it, use a higher learning rate.", fix)[0]
     assert judge("To fix it, use a lower learning rate.", fix)[0]
+    causes = KeyPoint("Causes: too large a learning rate.", ("lr",))
+    assert not judge("Fix: lower lr.", causes)[0]
+    assert judge("Cause: a large lr.", causes)[0]
     rare = KeyPoint("Sigmoid is less common in deep networks.", ("sigmoid deep networks",))
     assert not judge("Sigmoid is more common in deep networks.", rare)[0]
     assert judge("Sigmoid is less common in deep networks.", rare)[0]
@@ -680,3 +683,12 @@ def test_a_rival_family_of_loss_in_the_claim_is_not_the_point() -> None:
     linear = KeyPoint("Linear + MSE for regression.", ("linear regression",))
     assert not judge("Regression: linear with cross-entropy.", linear)[0]
     assert judge("Regression: linear output, mean squared error.", linear)[0]
+
+
+def test_a_sentence_that_only_names_a_function_is_the_label_of_the_next() -> None:
+    per_label = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Softmax. Multi-label.", per_label)[0]
+    assert judge("Sigmoid. Multi-label.", per_label)[0]
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
+    assert not judge("tanh. He init.", he)[0]
+    assert judge("ReLU. He init.", he)[0]

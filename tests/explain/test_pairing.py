@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizapp.explain.pairing import LABEL_WORDS, pairing_at
+from quizapp.explain.pairing import FRAGMENT_WORDS, LABEL_WORDS, pairing_at
 from quizapp.explain.sense import name_of
 from quizapp.explain.text import tokenize
 
@@ -44,8 +44,18 @@ def test_formulas_assignments_and_long_introductions_are_not_pairings() -> None:
     assert sides("The thing I would always say first in an interview: ReLU.", "relu") is None
 
 
+def test_a_sentence_that_only_names_a_function_labels_the_next() -> None:
+    assert sides("Softmax. Multi-label, exclusive.", "multi") == ("softmax", "multi label")
+    assert sides("Leaky ReLU. Dead units come back.", "dead") == (
+        "leaky relu",
+        "dead units come back",
+    )
+    assert sides("Non-linear. Stacks collapse.", "stacks") is None
+    assert sides("It is softmax. Multi-label.", "multi") is None
+
+
 @given(st.text(alphabet="ab:→=-,. σ", max_size=40))
-def test_pairings_stay_in_a_sentence_with_a_short_label(answer: str) -> None:
+def test_pairings_have_a_short_label_in_their_sentence_or_the_one_before(answer: str) -> None:
     tokens = tokenize(answer)
     for at in range(len(tokens)):
         found = pairing_at(tokens, at, name_of)
@@ -53,5 +63,9 @@ def test_pairings_stay_in_a_sentence_with_a_short_label(answer: str) -> None:
             continue
         assert at in found
         assert 0 < len(found.label) <= LABEL_WORDS and len(found.value) > 0
-        positions = [*found.label, *found.value]
-        assert len({tokens[i].sentence for i in positions}) == 1
+        label = {tokens[i].sentence for i in found.label}
+        value = {tokens[i].sentence for i in found.value}
+        assert len(label) == len(value) == 1
+        assert label == value or (
+            found.label.stop == found.value.start and len(found.label) <= FRAGMENT_WORDS
+        )

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizapp.questions import formulas, generate
+from quizapp.questions import formulas, generate, template_ids
 from quizapp.questions.grading import grade_numbers
 from quizapp.questions.precision import Precision
 
@@ -92,11 +92,12 @@ def test_the_rounding_advice_fits_the_digits_typed(text, expected, precision, sa
     assert ("truncat" in line) == ("truncat" in says), line
 
 
-def test_a_wrong_value_is_shown_beside_the_answer_typed_to_every_digit_asked():
+def test_a_wrong_value_is_shown_beside_the_answer_as_the_question_prints_it():
+    """As `Expected:` and the worked solution print it: one way at the question's precision."""
     grade = grade_numbers("0.021, -1", np.array([0.0202, -1.0]), Precision(3), ("a", "b"), ())
-    assert "a: got 0.021, expected 0.020" in grade.feedback
+    assert "a: got 0.021, expected 0.02" in grade.feedback
     grade = grade_numbers("0.001", np.array([-0.0002]), Precision(3), ("",), ())
-    assert "got 0.001, expected 0.000" in grade.feedback
+    assert "got 0.001, expected 0" in grade.feedback
 
 
 def test_a_value_is_echoed_as_typed_without_the_control_characters_it_was_typed_with():
@@ -154,3 +155,16 @@ def test_a_decimal_comma_before_an_exponent_is_pointed_at(text, suggestion):
     )
     assert grade.error_column == 1
     assert grade_numbers(suggestion, VANISHING, SCIENTIFIC, ("",), ()).correct
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(template_ids()), st.integers(0, 2**32 - 1))
+def test_the_feedback_prints_each_expected_value_as_expected_text_does(template_id, seed):
+    """`got 1.9354, expected 0.1250` stood beside `Expected: 0.125` (walk #6)."""
+    question = generate(template_id, seed)
+    if question.answer_shape == "choice":
+        return
+    wrong = ", ".join("999" for _ in question.expected_vector)
+    shown = question.expected_text.split(", ")
+    lines = [line for line in question.grade(wrong).feedback if "got 999, expected " in line]
+    assert [line.split("expected ")[1].removesuffix(" (sign flipped)") for line in lines] == shown

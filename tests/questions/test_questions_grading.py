@@ -170,7 +170,7 @@ def test_unrelated_wrong_answer_names_no_mistake():
 
 def test_scalar_feedback_has_no_element_label():
     result = grade("0.5", expected=np.array([0.27]), labels=("",))
-    assert "got 0.5, expected 0.270" in result.feedback
+    assert "got 0.5, expected 0.27" in result.feedback
     assert result.read_as == "read as 0.5"
 
 

@@ -230,3 +230,12 @@ def test_identify_accepts_a_requested_answer():
         q = generate("identify-activation", seed, activation="leaky_relu")
         assert q.options[q.expected] == "Leaky ReLU"
         assert q.grade("leaky relu").correct
+
+
+@settings(max_examples=80)
+@given(st.sampled_from(template_ids()), st.integers(0, 2**32 - 1))
+def test_a_worked_solution_writes_subtraction_one_way(template_id: str, seed: int) -> None:
+    """`tanh(z) = (e^z − e^(-z))` beside `(exp(-0.5) - exp(0.5))` mixed two minus signs (walk
+    #6): an operator is `−`; `-` only signs a number (as typed), draws an arrow or joins a name."""
+    for line in generate(template_id, seed).solution:
+        assert not re.search(r"(?<![A-Za-z])-(?![\d>])", line), line

@@ -119,7 +119,7 @@ def test_fewer_exercises_than_asked_fill_with_other_kinds_and_say_so() -> None:
     )
     plan = build_plan([numeric], MockOptions(questions=4, seed=2, coding=2))
     assert _kinds(plan) == ["numeric"] * 4
-    assert "Only 0 coding exercise(s) match" in plan.notes[0]
+    assert "Only 0 coding exercises match" in plan.notes[0]
 
 
 def test_a_session_cap_shares_its_minutes_with_the_coding_budget(library: Library) -> None:

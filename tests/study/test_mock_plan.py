@@ -138,11 +138,11 @@ def test_a_topic_with_few_cards_gives_a_shorter_interview_and_says_so(
     assert all(card.kind == "interview" for card in wanted)
     plan = build_plan(deck, MockOptions(questions=6, topics=("fundamentals",), seed=5))
     assert sorted(q.card.id for q in plan.questions) == sorted(c.id for c in wanted)
-    assert any(f"Only {len(wanted)} question(s) match" in note for note in plan.notes)
+    assert any(f"Only {len(wanted)} questions match" in note for note in plan.notes)
 
 
 def test_an_unknown_topic_is_named_with_examples(deck: list[Card]) -> None:
-    with pytest.raises(MockPlanError, match=r"unknown topic\(s\) bogus; choose from .* e\.g\. "):
+    with pytest.raises(MockPlanError, match=r"unknown topic bogus; choose from .* e\.g\. "):
         build_plan(deck, MockOptions(topics=("softmax", "bogus")))
 
 
@@ -212,7 +212,7 @@ def test_when_too_few_questions_can_be_asked_the_notes_say_why() -> None:
     broken = _numeric("broken", "no-such-template", "relu")
     plan = build_plan([broken, _interview("why")], MockOptions(questions=4, seed=1))
     assert [q.card.id for q in plan.questions] == ["why"]
-    assert plan.notes[0] == "Only 1 question(s) match, so the interview has 1 instead of 4."
+    assert plan.notes[0] == "Only 1 question matches, so the interview has 1 instead of 4."
     assert plan.notes[1].startswith("Left out broken: ")
 
 

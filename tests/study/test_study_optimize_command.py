@@ -75,7 +75,7 @@ def test_changing_desired_retention_recomputes_due_dates(
     after = _due(tmp_path)
     moved = sum(after[card] != before[card] for card in before)
     assert moved > 0
-    assert f"due dates recomputed, {moved} card(s) moved" in out
+    assert f"due dates recomputed, {moved} card{'' if moved == 1 else 's'} moved" in out
     assert all(after[card] <= before[card] for card in before)
     assert main(["--data-dir", str(tmp_path), "settings", "new_per_day=10"]) == 0
     assert "recomputed" not in capsys.readouterr().out

@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 import tempfile
 from datetime import timedelta
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -17,7 +16,7 @@ from hypothesis import strategies as st
 from study_fakes import START, FakeCard
 
 from quizapp.study import FakeClock, ReviewSession, StudyStore, compute_stats, open_store
-from quizapp.study.content_changes import MUCH_CHANGED_BELOW, find_changed
+from quizapp.study.content_changes import MUCH_CHANGED_BELOW, change_similarity, find_changed
 from quizapp.study.custom_study import add_extra_new_cards
 from quizapp.study.overview import overview
 from quizapp.study.protocols import visible_text
@@ -91,7 +90,8 @@ def _fill(store: StudyStore, cards: list[FakeCard], rng: random.Random) -> None:
 
 
 def _changed_by_text(store: StudyStore, cards: list[FakeCard]) -> int:
-    """The check as it was: every reviewed card's stored hash and text against the content."""
+    """The check without its shortcut: every reviewed card's stored hash and text against the
+    content (the same measure of change, without reading only the cards whose hash moved)."""
     by_id = {card.id: card for card in cards}
     rows = store.query(
         "SELECT cards.card_id, content_hash, content_text FROM cards"
@@ -103,7 +103,7 @@ def _changed_by_text(store: StudyStore, cards: list[FakeCard]) -> int:
         for card_id, stored_hash, text in rows
         if card_id in by_id
         and by_id[card_id].content_hash() != stored_hash
-        and SequenceMatcher(None, text, visible_text(by_id[card_id]), autojunk=False).ratio()
+        and change_similarity(by_id[card_id], text, visible_text(by_id[card_id]))
         < MUCH_CHANGED_BELOW
     )
 

@@ -67,6 +67,25 @@ async def test_escape_ends_early_and_shows_the_report_of_what_was_answered(
     assert _statuses(data_dir, clock) == [("abandoned",)]
 
 
+async def test_ending_before_any_answer_shows_no_empty_table_or_parentheses(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = _mock_app(data_dir, clock, questions=4, time_per_question=60, seed=21)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, MockReportScreen)
+        summary = shown(app, "#mock-summary").splitlines()
+        assert "Ended early after 0 of 4 questions" in summary[0]
+        assert summary[1] == "Score 0% over 4 questions"
+        assert "not reached 4" in summary[2]
+        assert not report.query_one("#mock-table", DataTable).display
+
+
 async def test_ctrl_q_mid_interview_asks_before_quitting(data_dir: Path, clock: FakeClock) -> None:
     app = _mock_app(data_dir, clock, questions=2, seed=4)
     async with app.run_test(size=(80, 24)) as pilot:

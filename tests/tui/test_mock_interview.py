@@ -98,6 +98,8 @@ async def test_a_whole_interview_from_the_command_line_options_to_the_report(
         await pilot.pause()
         store = app.workspace.store
         assert all(store.card_state(card_id).due == clock.now() for card_id in missed)
+        due_now = f"{len(missed)} card is" if len(missed) == 1 else f"{len(missed)} cards are"
+        assert last_message(app) == f"{due_now} due now in Review."
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -211,7 +213,7 @@ async def test_an_unknown_topic_opens_the_setup_with_the_reason(
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         assert isinstance(app.screen, MockSetupScreen)
-        assert "unknown topic(s) no-such-topic" in shown(app, "#mock-message")
+        assert "unknown topic no-such-topic" in shown(app, "#mock-message")
 
 
 async def test_stats_show_the_score_trend(make_app, data_dir: Path, clock: FakeClock) -> None:
@@ -319,7 +321,7 @@ async def test_a_shorter_interview_than_asked_says_why_at_the_start(
         screen = app.screen
         assert isinstance(screen, MockInterviewScreen)
         assert screen.interview.total == 2
-        assert last_message(app) == "Only 2 question(s) match, so the interview has 2 instead of 6."
+        assert last_message(app) == "Only 2 questions match, so the interview has 2 instead of 6."
 
 
 async def test_the_clocks_stop_while_the_keys_are_shown(data_dir: Path, clock: FakeClock) -> None:

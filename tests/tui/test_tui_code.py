@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import shown, wait_ready
+from helpers import settle, shown, wait_ready
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, OptionList, TextArea
@@ -10,6 +10,16 @@ from textual.widgets import DataTable, OptionList, TextArea
 from quizapp.study.store.code_attempts import last_attempt
 from quizapp.tui.screens.code import CodePickScreen, CodeScreen
 
+STABLE_CROSS_ENTROPY_WITHOUT_MEAN = (
+    "import numpy as np\n"
+    "def softmax_cross_entropy(logits, labels):\n"
+    "    z = logits - logits.max(axis=1, keepdims=True)\n"
+    "    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))\n"
+    "    rows = np.arange(len(labels))\n"
+    "    grad = np.exp(log_p)\n"
+    "    grad[rows, labels] -= 1\n"
+    "    return -log_p[rows, labels].mean(), grad\n"
+)
 SLOW_RELU = (
     "import time\nimport numpy as np\ndef relu(x):\n    time.sleep(0.6)\n"
     "    return np.maximum(x, 0)\n"
@@ -59,6 +69,44 @@ async def test_type_a_solution_run_it_and_see_every_case(make_app) -> None:
         attempt = last_attempt(app.workspace.store, "code-relu")
         assert attempt is not None
         assert (attempt.code, attempt.passed, attempt.total) == (editor.text, 6, 6)
+
+
+async def test_enter_indents_the_next_line_as_python_expects(make_app) -> None:
+    """Textual's TextArea starts a new line at column 0; a function body typed into the editor
+    keeps its indentation, deeper after a `:`, shallower after `return`."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        editor.text = ""
+        await pilot.press(*"def relu(x):", "enter", *"if True:", "enter", *"return x", "enter")
+        await pilot.press(*"y = 1")
+        assert editor.text == "def relu(x):\n    if True:\n        return x\n    y = 1"
+
+
+async def test_a_task_cut_at_80x24_says_how_to_read_it_as_in_a_mock(make_app) -> None:
+    """The cross-entropy task is cut at "… and grad =" by its 5-line box: the status line names
+    shift+tab (the editor takes tab), which reaches the task to scroll it; tab goes back."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-softmax-cross-entropy")
+        await pilot.pause()
+        task = screen.query_one("#code-task", VerticalScroll)
+        assert task.max_scroll_y > 0
+        assert shown(app, "#code-status") == (
+            "ctrl+r runs the hidden tests · shift+tab reads the whole task"
+        )
+        await pilot.press("shift+tab")
+        assert task.has_focus
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert task.scroll_y == task.max_scroll_y
+        await pilot.press("tab")
+        assert screen.query_one(TextArea).has_focus
+        await pilot.resize_terminal(120, 50)
+        await pilot.pause()
+        await pilot.pause()
+        assert shown(app, "#code-status") == "ctrl+r runs the hidden tests"
 
 
 async def test_a_failing_case_is_named_with_its_reason(make_app) -> None:
@@ -343,3 +391,44 @@ async def test_undo_gives_a_code_card_back_with_the_code_and_its_run(make_app) -
         assert editor.text == written and editor.read_only
         assert "6/6 cases passed" in shown(app, "#code-view-status")
         assert screen.state == "graded" and screen.proposed is not None
+
+
+async def test_a_code_card_at_80x24_reads_its_task_and_shows_its_results(make_app) -> None:
+    """At 80x24 the focused editor scrolls the task away: the status line names shift+tab (as
+    in Practice and in a mock), tab comes back; after a run the first results are in view,
+    under the editor, not below the fold."""
+    from quizapp.study import ReviewSession
+    from quizapp.tui.screens.review import ReviewScreen
+    from quizapp.tui.widgets.code_view import RESULT_ROWS
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        cards = [c for c in app.workspace.cards if c.id == "code-softmax-cross-entropy"]
+        screen = ReviewScreen(ReviewSession(app.workspace.store, cards), "Review")
+        await app.push_screen(screen)
+        await settle(pilot)
+        scroll = screen.query_one("#card-scroll", VerticalScroll)
+        editor = screen.query_one("#code-view-editor", TextArea)
+        task = screen.query_one("#code-view-task")
+        assert editor.has_focus and scroll.scroll_y > 0
+        assert shown(app, "#code-view-status") == (
+            "ctrl+r runs the tests · shift+tab reads the whole task"
+        )
+        await pilot.press("shift+tab", "pageup")
+        await pilot.pause()
+        assert scroll.has_focus and scroll.region.contains_region(task.region)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert editor.has_focus
+        editor.text = STABLE_CROSS_ENTROPY_WITHOUT_MEAN
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert screen.state == "graded"
+        status = screen.query_one("#code-view-status")
+        results = screen.query_one("#code-view-results")
+        assert scroll.region.contains_region(status.region)
+        seen = scroll.content_region.intersection(results.region)
+        assert seen.height >= RESULT_ROWS
+        assert scroll.content_region.intersection(editor.region).height >= 8

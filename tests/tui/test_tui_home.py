@@ -54,7 +54,7 @@ async def test_question_mark_lists_the_keys_of_the_current_screen(make_app) -> N
             "Practice",
             "Browse",
             "Stats",
-            "Mock interview",
+            "Mock",
         ]
         assert {"Down", "Changed cards"} <= set(actions[8:])  # keys the Footer does not show
         await pilot.press("escape")

@@ -41,8 +41,9 @@ async def test_the_keys_follow_the_footers_compactness_the_palette_key_stays_com
         palette = [key for key in footer_keys(app) if key.has_class("-command-palette")]
         bound = [key for key in footer_keys(app) if not key.has_class("-command-palette")]
         assert len(palette) == 1 and palette[0].compact and palette[0].has_class("-compact")
-        assert bound and not footer.compact
-        assert not any(key.compact or key.has_class("-compact") for key in bound)
-        footer.compact = True
-        await pilot.pause()
-        assert all(key.compact and key.has_class("-compact") for key in bound)
+        for compact in (footer.compact, not footer.compact):
+            footer.compact = compact
+            await pilot.pause()
+            assert bound
+            assert all(key.compact is compact for key in bound)
+            assert all(key.has_class("-compact") is compact for key in bound)

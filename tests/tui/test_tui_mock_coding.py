@@ -196,3 +196,24 @@ async def test_every_key_of_a_coding_question_fits_the_footer_at_80_columns(
         for key in keys:
             if key is not palette:
                 assert key.region.right <= palette.region.x, key.description
+
+
+async def test_a_run_at_80x24_leaves_the_editor_its_height_and_the_results_in_view(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """The results box grew to 6 rows after ctrl+r and squeezed the editor to 3 lines of code."""
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=1, coding=1, seed=5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        editor = screen.query_one(MockCodeView).query_one(TextArea)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        results = screen.query_one("#mock-code-results")
+        assert shown(app, "#mock-code-results-text")
+        assert editor.size.height >= 6
+        assert results.region.height >= 3
+        assert screen.query_one(MockCodeView).region.contains_region(results.region)

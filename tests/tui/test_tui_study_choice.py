@@ -291,6 +291,25 @@ async def test_an_interview_day_too_far_ahead_is_refused_and_a_stored_one_ignore
         assert shown(app, "#stats-accuracy-counted").startswith("Counted: answers the app grades")
 
 
+async def test_a_long_row_wraps_under_its_text_not_under_its_key(
+    make_app, data_dir: Path, clock: FakeClock
+) -> None:
+    interview = clock.now().date() + timedelta(days=90)
+    save_settings(data_dir, clock, interview_date=interview.isoformat())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_picker(pilot)
+        lines = [
+            "".join(segment.text for segment in strip)
+            for strip in app.screen._compositor.render_strips()
+        ]
+        row = next(index for index, line in enumerate(lines) if "i  Before the interview" in line)
+        text_column = lines[row].index("Before the interview")
+        continued = lines[row + 1]
+        assert interview.isoformat() in continued, "the row wraps at 80 columns"
+        assert continued.index(interview.isoformat()) == text_column
+
+
 async def test_keyboard_typing_in_the_dialog(make_app: type[QuizApp]) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

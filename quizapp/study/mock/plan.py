@@ -26,6 +26,7 @@ from quizapp.study.mock.topics import (
     unknown_topics_reason,
 )
 from quizapp.study.protocols import QuestionLike
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     import numpy as np
@@ -49,6 +50,8 @@ class MockQuestion(QuestionLike, Protocol):
     def expected_text(self) -> str: ...
     @property
     def solution(self) -> tuple[str, ...]: ...
+    @property
+    def answer_hint(self) -> str: ...
 
 
 class MockQuestionFactory(Protocol):
@@ -185,12 +188,14 @@ def build_plan(
     notes: list[str] = []
     if options.coding is not None and coding_count < options.coding:
         notes.append(
-            f"Only {coding_count} coding exercise(s) match, so the interview has"
+            f"Only {plural(coding_count, 'coding exercise')}"
+            f" {'matches' if coding_count == 1 else 'match'}, so the interview has"
             f" {coding_count} instead of {options.coding}."
         )
     if len(picks) < options.questions:
         notes.append(
-            f"Only {len(picks)} question(s) match, so the interview has {len(picks)} "
+            f"Only {plural(len(picks), 'question')} {'matches' if len(picks) == 1 else 'match'},"
+            f" so the interview has {len(picks)} "
             f"instead of {options.questions}."
         )
         notes += [f"Left out {card.id}: {reason}" for card, reason in broken]

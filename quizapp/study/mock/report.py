@@ -24,10 +24,11 @@ from quizapp.study.mock.answers import (
 from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.options import MockOptions
 from quizapp.study.mock.plan import exercise_of
+from quizapp.wording import plural
 
 WEAKEST_SHOWN = 3
 UNREADABLE_NOTE = (
-    "{count} numeric answer(s) could not be read and score 0: under the clock there is no second"
+    "{answers} could not be read and score 0: under the clock there is no second"
     " chance to fix the notation."
 )
 
@@ -146,12 +147,12 @@ class MockReport:
         lines = []
         if self.ended_early:
             lines.append(
-                f"Ended early after {len(self.answers)} of {self.planned} questions: the rest"
-                " count 0, and an interview ended early is left out of your score trend."
+                f"Ended early after {len(self.answers)} of {plural(self.planned, 'question')}:"
+                " the rest count 0, and an interview ended early is left out of your score trend."
             )
+        kinds = f" ({', '.join(by_kind)})" if by_kind else ""
         lines += [
-            f"Score {percent(self.score)} over {self.planned}"
-            f" question{'' if self.planned == 1 else 's'} ({', '.join(by_kind)})",
+            f"Score {percent(self.score)} over {plural(self.planned, 'question')}{kinds}",
             f"Submitted {self.count(Outcome.SUBMITTED)} · time ran out on"
             f" {self.count(Outcome.QUESTION_TIME, Outcome.SESSION_TIME)}"
             f" · skipped {self.count(Outcome.SKIPPED)}"
@@ -166,7 +167,7 @@ class MockReport:
                 + ", ".join(f"{result.topic} {percent(result.score)}" for result in weakest)
             )
         if self.unreadable:
-            lines.append(UNREADABLE_NOTE.format(count=self.unreadable))
+            lines.append(UNREADABLE_NOTE.format(answers=plural(self.unreadable, "numeric answer")))
         if any(answer.suggested for answer in self.answers):
             lines.append(
                 "Conceptual answers are scored by suggested ticks (the key points heard in what"

@@ -83,7 +83,8 @@ def unknown_topics_reason(unknown: Sequence[str]) -> str:
     numeric or coding card is about is named as such; other words are no topic at all."""
     drilled = [topic for topic in unknown if topic_key(topic) in _ACTIVATION_KEYS]
     others = [topic for topic in unknown if topic not in drilled]
-    reasons = [f"unknown topic(s) {', '.join(others)}"] if others else []
+    unknown_topics = "unknown topic" if len(others) == 1 else "unknown topics"
+    reasons = [f"{unknown_topics} {', '.join(others)}"] if others else []
     if drilled:
         reasons.append(
             f"no interview, numeric or coding card is about {', '.join(drilled)}"

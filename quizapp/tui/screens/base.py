@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual.app import CSSPathType
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -15,17 +16,18 @@ if TYPE_CHECKING:
 
 
 SCREENS_CSS = Path(__file__).resolve().with_name("screens.tcss")
-"""The rules of the screens after home. Textual reads a screen's `CSS_PATH` when the screen is
-first shown, for the whole app, with the same weight as the app's own file (`app.tcss`), and
-parses all the app's rules again then (about 15 ms): once, since every screen names this one
-file. Absolute, since Textual takes a relative one from the module of the screen's own class."""
+"""The rules of the screens after home, kept out of `app.tcss` so that home's first frame does
+not wait for them. Textual reads a screen's `CSS_PATH` when the screen is first shown, for the
+whole app, with the same weight as `app.tcss` (after it); the app reads this file as soon as
+home has shown what was opened (`QuizApp.read_screen_rules`), so a screen shown later finds it
+read. Absolute: Textual takes a relative one from the module of the screen's own class."""
 
 
 class QuizScreen(Screen[None]):
     """Base for the app's full screens; `f1` also opens the keys where an input owns `?`.
     Each sets `TITLE`: the header and the keys overlay name the screen with it."""
 
-    CSS_PATH = SCREENS_CSS
+    CSS_PATH: ClassVar[CSSPathType | None] = SCREENS_CSS
 
     BINDINGS = [
         Binding("question_mark,f1", "show_keys", "Keys", id="screen.keys"),

@@ -27,9 +27,13 @@ from quizapp.coding.sandbox import Sandbox
 from quizapp.content import Card
 from quizapp.study.store.code_attempts import Attempt, last_attempt, save_attempt
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.widgets.code_editor import close_in_background, python_editor
+from quizapp.tui.widgets.code_editor import READ_TASK, close_in_background, python_editor
 from quizapp.tui.widgets.code_view import report_text
 from quizapp.tui.widgets.screen_header import ScreenHeader
+
+READY_TEXT = "ctrl+r runs the hidden tests"
+CUT_TASK_TEXT = f"{READY_TEXT} · {READ_TASK}"
+"""In place of `READY_TEXT` while the task is taller than its box (80x24), as in a mock."""
 
 
 class CodePickScreen(QuizScreen):
@@ -96,7 +100,7 @@ class CodeScreen(QuizScreen):
         # The starter code, read-only until the last attempt (if any) has been loaded.
         yield python_editor(f"{self.exercise.starter}\n", id="code-editor", read_only=True)
         with Vertical(id="code-results-box"):
-            yield Static("ctrl+r runs the hidden tests", id="code-status", markup=False)
+            yield Static(READY_TEXT, id="code-status", markup=False)
             with VerticalScroll(id="code-results"):
                 yield Static("", id="code-results-text")
         yield Footer()
@@ -105,6 +109,20 @@ class CodeScreen(QuizScreen):
         self.sub_title = visible(self.card.front)
         self.query_one(TextArea).focus()
         self._restore()
+        self.call_after_refresh(self._measure_task)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._measure_task)
+
+    def _measure_task(self) -> None:
+        """Until the first run, the status line says how to read a task cut by its box."""
+        if self._status_text() not in (READY_TEXT, CUT_TASK_TEXT):
+            return
+        cut = self.query_one("#code-task", VerticalScroll).max_scroll_y > 0
+        self._status(CUT_TASK_TEXT if cut else READY_TEXT)
+
+    def _status_text(self) -> str:
+        return str(self.query_one("#code-status", Static).render())
 
     def action_go_back(self) -> None:
         self._save()
@@ -198,6 +216,7 @@ class CodeScreen(QuizScreen):
         self.query_one("#code-hints", Static).update(text)
         self.query_one("#code-task", VerticalScroll).scroll_end(animate=False)
         self.refresh_bindings()
+        self.call_after_refresh(self._measure_task)
 
     def action_solution(self) -> None:
         if self.report is None:

@@ -63,7 +63,7 @@ class HomeScreen(QuizScreen):
         Binding("p", "open('practice')", "Practice", id="home.practice"),
         Binding("b", "open('browse')", "Browse", id="home.browse"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
-        Binding("m", "open('mock')", "Mock interview", id="home.mock"),
+        Binding("m", "open('mock')", "Mock", id="home.mock"),
         Binding("c", "open('cards')", "Cards", id="home.cards"),
         Binding("C", "open('changed')", "Changed cards", id="home.changed", show=False),
         Binding("u", "open('suspended')", "Suspended cards", id="home.suspended", show=False),
@@ -86,7 +86,7 @@ class HomeScreen(QuizScreen):
         with Vertical(id="home-body"):
             yield Static("Loading your decks and study history…", id="home-today", markup=False)
             yield ActionMenu(ACTIONS, id="home-actions")
-        yield KeysFooter()
+        yield KeysFooter(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":

@@ -155,10 +155,11 @@ class ReviewScreen(QuizScreen):
                 and kind_info(item.card).answer_style in ("reveal", "checklist")
             )
         if action == "type_answer":
+            # A code card's tab comes back to the editor from the card's scroll (shift+tab).
             return (
                 self.state == Phase.FRONT
                 and item is not None
-                and kind_info(item.card).answer_style == "checklist"
+                and kind_info(item.card).answer_style in ("checklist", "code")
             )
         if action == "rate":
             return self.state in (Phase.BACK, Phase.GRADED)

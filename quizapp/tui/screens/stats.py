@@ -16,6 +16,7 @@ from textual_plotext import PlotextPlot
 
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     from quizapp.study import Stats
@@ -23,10 +24,6 @@ if TYPE_CHECKING:
     from quizapp.study.mock.topic_trend import TopicScoreTable
 
 ACTIVITY_DAYS = 30
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _percent(rate: float | None) -> str:
@@ -100,9 +97,10 @@ class StatsScreen(QuizScreen):
         self.summary.update(
             "\n".join(
                 [
-                    f"Today: {stats.reviews_today} reviews · {stats.practice_today} practice/cram"
-                    f" · streak {_days(stats.streak)}"
-                    f" (longest {_days(stats.longest_streak)})",
+                    f"Today: {plural(stats.reviews_today, 'review')}"
+                    f" · {stats.practice_today} practice/cram"
+                    f" · streak {plural(stats.streak, 'day')}"
+                    f" (longest {plural(stats.longest_streak, 'day')})",
                     f"Cards: {cards.total} · new {cards.new} · learning"
                     f" {cards.learning + cards.relearning} · review {cards.review} · suspended"
                     f" {cards.suspended} · buried {cards.buried} · leeches {cards.leeches}",

@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from quizapp.tui.dialogs import AskScreen
 from quizapp.tui.screens.base import QuizScreen
+from quizapp.tui.widgets.hanging_row import HangingRow
 from quizapp.tui.widgets.screen_header import ScreenHeader
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     from quizapp.study import CramSession, ReviewSession
@@ -105,8 +106,8 @@ class StudyChoiceScreen(QuizScreen):
         counts, scope = choice.counts, choice.scope
         indent = "  " if scope.kind == "section" else ""
         due = counts.review + counts.learning
-        text = f"{due:>4} due {counts.new:>3} new  {indent}{scope.title}"
-        return Option(Content(text), id=f"scope-{scope.kind}-{index}")
+        head = f"{due:>4} due {counts.new:>3} new  {indent}"
+        return Option(HangingRow(head, scope.title), id=f"scope-{scope.kind}-{index}")
 
     def _custom_options(self, choices: StudyChoices) -> list[Option]:
         extra = f" (+{choices.extra_new_today} today)" if choices.extra_new_today else ""
@@ -116,13 +117,20 @@ class StudyChoiceScreen(QuizScreen):
         interview = choices.interview_day
         rows = [
             Option(
-                f"n  Extra new cards today…  limit {choices.new_per_day}{extra}", id="extra_new"
+                HangingRow("n  ", f"Extra new cards today…  limit {choices.new_per_day}{extra}"),
+                id="extra_new",
             ),
-            Option("a  Review ahead…  cards due in the next days, now", id="review_ahead"),
             Option(
-                Content(f"w  Weakest families: {weakest}")
-                if weakest
-                else "w  Weakest families: none yet (3+ numeric answers in 30 days)",
+                HangingRow("a  ", "Review ahead…  cards due in the next days, now"),
+                id="review_ahead",
+            ),
+            Option(
+                HangingRow(
+                    "w  ",
+                    f"Weakest families: {weakest}"
+                    if weakest
+                    else "Weakest families: none yet (3+ numeric answers in 30 days)",
+                ),
                 id="weakest",
                 disabled=not weakest,
             ),
@@ -130,14 +138,20 @@ class StudyChoiceScreen(QuizScreen):
         if interview is not None:
             rows.append(
                 Option(
-                    f"i  Before the interview: {choices.below_target} card(s) below "
-                    f"{choices.retention:.0%} predicted recall on {interview.isoformat()}",
+                    HangingRow(
+                        "i  ",
+                        f"Before the interview: {plural(choices.below_target, 'card')} below "
+                        f"{choices.retention:.0%} predicted recall on {interview.isoformat()}",
+                    ),
                     id="before_interview",
                     disabled=choices.below_target == 0,
                 )
             )
         rows.append(
-            Option(f"t  Interview day: {_interview_day(choices)}  (set…)", id="interview_date")
+            Option(
+                HangingRow("t  ", f"Interview day: {_interview_day(choices)}  (set…)"),
+                id="interview_date",
+            )
         )
         return rows
 
@@ -305,8 +319,8 @@ class StudyChoiceScreen(QuizScreen):
         )
         where = "" if scope.kind == "all" else f" in {scope.title}"
         if session.counts().total == 0:
-            return f"No card{where} is due in the next {days} day(s)."
-        title = f"Review ahead ({days} day{'s' if days != 1 else ''})"
+            return f"No card{where} is due in the next {plural(days, 'day')}."
+        title = f"Review ahead ({plural(days, 'day')})"
         return session, title if scope.kind == "all" else f"{title} · {scope.title}"
 
     def action_interview_date(self) -> None:

@@ -10,6 +10,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
+from textual.geometry import Region
 from textual.widgets import Static, TextArea
 
 from quizapp.coding.check import CheckReport, check
@@ -17,7 +19,12 @@ from quizapp.coding.report import report_lines, summary, visible
 from quizapp.coding.sandbox import Sandbox
 from quizapp.study.answering import CodeAnswer
 from quizapp.tui.widgets.card_view import CardView
-from quizapp.tui.widgets.code_editor import close_in_background, python_editor
+from quizapp.tui.widgets.code_editor import (
+    READ_TASK,
+    PythonEditor,
+    close_in_background,
+    python_editor,
+)
 
 if TYPE_CHECKING:
     from quizapp.content import Card
@@ -34,7 +41,7 @@ def report_text(report: CheckReport) -> Text:
     return text
 
 
-class AnswerEditor(TextArea):
+class AnswerEditor(PythonEditor):
     """The code card's editor keeps ctrl+z while its text differs from the starter code, so
     ctrl+z undoes the edits first. Untouched (its text is the starter, as shown or with every
     edit undone), or graded (read-only: Textual's undo would still rewrite the graded code), it
@@ -59,6 +66,15 @@ class AnswerEditor(TextArea):
         return True
 
 
+READY_TEXT = "write it from memory; ctrl+r runs the tests"
+CUT_TASK_TEXT = f"ctrl+r runs the tests · {READ_TASK}"
+"""In place of `READY_TEXT` while the card above the editor is scrolled out of sight (80x24), as
+in Practice and in a mock: shift+tab reaches the card's scroll, tab comes back to the editor.
+Short enough for the status line at 80 columns."""
+RESULT_ROWS = 5
+"""Result lines brought into view under the status line after a run (the rest scroll)."""
+
+
 class CodeView(CardView):
     DEFAULT_CSS = """
     CodeView { height: auto; }
@@ -80,6 +96,8 @@ class CodeView(CardView):
         self._starter = ""
         self._sandbox: Sandbox | None = None
         self.running = False
+        self._results_pending = False
+        """Results just shown: once laid out (the view grows), they are scrolled into view."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="code-view-task")
@@ -105,14 +123,57 @@ class CodeView(CardView):
             task.append(f"{visible(exercise.signature)}\n", style="italic")
             task.append(visible(exercise.task))
         self.query_one("#code-view-task", Static).update(task)
-        self._status("write it from memory; ctrl+r runs the tests")
+        self._status(READY_TEXT)
+        self._results_pending = False
         self.query_one("#code-view-results", Static).update("")
         if self._sandbox is None:
             self._sandbox = Sandbox()
         editor.focus()
 
+    def on_mount(self) -> None:
+        scroll = self._scroll()
+        if scroll is not None:
+            self.watch(scroll, "scroll_y", self._measure_task, init=False)
+
+    def _scroll(self) -> ScrollableContainer | None:
+        """The review's scroll holding the card (the focused editor is scrolled into it)."""
+        return next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+
+    def _measure_task(self) -> None:
+        """Until a run, the status line says how to read the card when it is scrolled away."""
+        if self._status_text() not in (READY_TEXT, CUT_TASK_TEXT):
+            return
+        scroll = self._scroll()
+        cut = scroll is not None and scroll.scroll_y > 0
+        self._status(CUT_TASK_TEXT if cut else READY_TEXT)
+
+    def type_answer(self) -> None:
+        """`tab` (from the card's scroll, reached with shift+tab) goes back to the editor."""
+        editor = self.query_one(TextArea)
+        if not editor.read_only:
+            editor.focus()
+
     def _status(self, text: str) -> None:
         self.query_one("#code-view-status", Static).update(visible(text))
+
+    def _status_text(self) -> str:
+        return str(self.query_one("#code-view-status", Static).render())
+
+    def on_resize(self) -> None:
+        if self._results_pending:
+            self._results_pending = False
+            self.call_after_refresh(self._results_into_view)
+
+    def _results_into_view(self) -> None:
+        """The status line and the first result lines scrolled into view, the editor above
+        them kept as far as they leave room (at 80x24 the results sat under the fold)."""
+        scroll = self._scroll()
+        if scroll is None:
+            return
+        status = self.query_one("#code-view-status")
+        top = status.region.y - scroll.content_region.y + round(scroll.scroll_y)
+        wanted = Region(0, top, scroll.content_region.width, 1 + RESULT_ROWS)
+        scroll.scroll_to_region(wanted, animate=False, immediate=True)
 
     def action_run(self) -> None:
         if self.running or self._card is None or self._sandbox is None:
@@ -152,6 +213,7 @@ class CodeView(CardView):
             text.append("Model solution:\n", style="bold")
             text.append(visible(self._card.exercise.solution))
         self.query_one("#code-view-results", Static).update(text)
+        self._results_pending = True
 
     def restore(self, response: Response) -> None:
         """The code an undo took back, with the run it was rated on (not run again)."""

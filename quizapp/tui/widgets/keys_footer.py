@@ -23,8 +23,8 @@ Shown = tuple[tuple[Binding, bool, str], ...]
 
 
 class KeysFooter(Footer):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
         self._composed: Shown | None = None
         """The keys last composed; None: none yet."""
 

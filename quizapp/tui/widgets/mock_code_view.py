@@ -21,11 +21,11 @@ from quizapp.coding.check import CheckReport
 from quizapp.coding.mock_grader import SandboxCodeGrader
 from quizapp.coding.report import summary
 from quizapp.content import Card
-from quizapp.tui.widgets.code_editor import close_in_background, python_editor
+from quizapp.tui.widgets.code_editor import READ_TASK, close_in_background, python_editor
 from quizapp.tui.widgets.code_view import report_text
 
 READY_TEXT = "write the function · ctrl+r runs the tests · ctrl+s hands it in"
-CUT_TASK_TEXT = "ctrl+r runs the tests · ctrl+s hands it in · shift+tab reads the whole task"
+CUT_TASK_TEXT = f"ctrl+r runs the tests · ctrl+s hands it in · {READ_TASK}"
 """In place of `READY_TEXT` when the task above is taller than its box (a small terminal): the
 editor takes tab, so only shift+tab leaves it for the task."""
 UNTOUCHED_TEXT = "nothing written yet · ctrl+s again hands in the starter code as it is"
@@ -38,7 +38,7 @@ class MockCodeView(Vertical):
     MockCodeView { height: 1fr; }
     MockCodeView #mock-code-editor { height: 1fr; min-height: 5; }
     MockCodeView #mock-code-status { height: 1; background: $boost; padding: 0 1; }
-    MockCodeView #mock-code-results { height: auto; max-height: 6; padding: 0 1; }
+    MockCodeView #mock-code-results { height: auto; max-height: 30%; padding: 0 1; }
     MockCodeView #mock-code-results-text { height: auto; }
     """
 

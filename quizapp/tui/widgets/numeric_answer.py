@@ -64,9 +64,7 @@ class NumericAnswer(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="numeric-prompt", markup=False)
-        yield AnswerInput(
-            placeholder="your answer, e.g. 0.5, 0, 1.2 — enter submits", id="numeric-input"
-        )
+        yield AnswerInput(placeholder="your answer — enter submits", id="numeric-input")
         yield Static("", id="numeric-error", markup=False)
         yield Static("", id="numeric-feedback", markup=False)
         yield Static("", id="numeric-solution", markup=False)
@@ -78,6 +76,7 @@ class NumericAnswer(Vertical):
     def ask(self, question: Question) -> None:
         self.question = question
         self.query_one("#numeric-prompt", Static).update(question.prompt)
+        self.answer_box.placeholder = f"{question.answer_hint} — enter submits"
         for part in ("#numeric-error", "#numeric-feedback", "#numeric-solution"):
             self.query_one(part, Static).update("")
         self.answer_box.value = ""

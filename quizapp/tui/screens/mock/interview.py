@@ -180,8 +180,8 @@ class MockInterviewScreen(QuizScreen):
         answer_box = self.query_one("#mock-answer", Input)
         answer_box.value = interview.draft
         answer_box.placeholder = (
-            "your answer, e.g. 0.5, 0, 1.2 — enter submits"
-            if planned.kind == "numeric"
+            f"{planned.question.answer_hint} — enter submits"
+            if planned.question is not None
             else "say it aloud or type key words — enter submits"
         )
         self.paused = interview.phase == Phase.PAUSED

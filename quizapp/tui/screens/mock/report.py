@@ -15,6 +15,7 @@ from quizapp.study.mock import MockAnswer, MockInterview, MockReport, SentToRevi
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickList
+from quizapp.wording import plural
 
 REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
 
@@ -93,6 +94,7 @@ class MockReportScreen(QuizScreen):
         table.add_columns(*REPORT_COLUMNS)
         for row in report.rows():
             table.add_row(*(Text(cell) for cell in row))
+        table.display = table.row_count > 0
 
     @on(DataTable.RowSelected, "#mock-table")
     def go_to_question(self, event: DataTable.RowSelected) -> None:
@@ -130,7 +132,10 @@ class MockReportScreen(QuizScreen):
         self.quiz_app.writes.run(self.interview.send_missed_to_review, self._sent, title="Not sent")
 
     def _sent(self, sent: SentToReview) -> None:
-        lines = [f"{len(sent.due_now)} card(s) are due now in Review."]
-        if sent.suspended:
-            lines.append(f"{len(sent.suspended)} suspended card(s) were left alone.")
+        due, left = len(sent.due_now), len(sent.suspended)
+        lines = [f"{plural(due, 'card')} {'is' if due == 1 else 'are'} due now in Review."]
+        if left:
+            lines.append(
+                f"{plural(left, 'suspended card')} {'was' if left == 1 else 'were'} left alone."
+            )
         self.notify(" ".join(lines), title="Sent to review", timeout=6)
