@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -22,16 +23,25 @@ values, echoed whole, filled the screen and pushed the reason it was refused out
 
 
 def echo_around(text: str, column: int, width: int = ECHO_WIDTH) -> tuple[str, int]:
-    """`text` cut to `width` characters around `column` (1-based), `…` where it was cut, and the
-    column of the same spot in what is shown."""
-    if len(text) <= width:
+    """`text` cut to `width` characters and terminal cells around `column` (1-based), `…` where
+    it was cut, and the column of the same spot in what is shown. Counted in cells too: 60 wide
+    characters (CJK, emoji) took 120 columns, wrapped at 80, and left the caret under another."""
+    if len(text) <= width and cell_len(text) <= width:
         return text, column
-    start = max(0, min(column - 1 - width // 2, len(text) - width))
-    shown = text[start : start + width]
+    start = end = min(column - 1, len(text))
+    cells = 0
+    grown = True
+    while grown and end - start < width:
+        grown = False
+        if end < len(text) and cells + cell_len(text[end]) <= width:
+            cells, end, grown = cells + cell_len(text[end]), end + 1, True
+        if start > 0 and end - start < width and cells + cell_len(text[start - 1]) <= width:
+            cells, start, grown = cells + cell_len(text[start - 1]), start - 1, True
+    shown = text[start:end]
     caret = column - start
     if start > 0:
         shown, caret = "…" + shown, caret + 1
-    if start + width < len(text):
+    if end < len(text):
         shown += "…"
     return shown, caret
 
@@ -106,7 +116,7 @@ class NumericAnswer(Vertical):
         column = getattr(grade, "error_column", None)
         if column is not None:
             shown, caret = echo_around(answer_box.value, column)
-            lines.insert(0, f"  {shown}\n  {' ' * (caret - 1)}^")
+            lines.insert(0, f"  {shown}\n  {' ' * cell_len(shown[: caret - 1])}^")
             answer_box.cursor_position = min(column - 1, len(answer_box.value))
         lines.append("Not counted — correct it and press enter again.")
         self.query_one("#numeric-error", Static).update("\n".join(lines))
