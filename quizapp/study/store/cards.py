@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fsrs import State
 
 from quizapp.study.errors import UndoError
 from quizapp.study.state import CARD_COLUMNS, CardState, from_micros, to_micros
 from quizapp.study.store.connection import Connection, guarded
+
+if TYPE_CHECKING:
+    from quizapp.study.store.records import Change
 
 _NEW_CHUNK = 256
 _ID_SEPARATOR = "\x1f"
@@ -29,16 +32,6 @@ class DueCard(NamedTuple):
     card_id: str
     state: State
     due: datetime
-
-
-@dataclass(frozen=True)
-class Change:
-    """A bury, suspend or reset as committed: the card's row before (None: it had none) and
-    after, and for a reset the answered text it dropped, so the change can be taken back."""
-
-    before: CardState | None
-    after: CardState
-    text: str | None = None
 
 
 class CardTable(Connection):
@@ -70,6 +63,8 @@ class CardTable(Connection):
     def _update_flags(self, card_id: str, **changes: Any) -> Change:
         with self.transaction():
             before = self._read_state(card_id)
+            from quizapp.study.store.records import Change  # not needed at start
+
             return Change(before, self._change_state(card_id, **changes))
 
     def _change_state(self, card_id: str, **changes: Any) -> CardState:
@@ -95,6 +90,8 @@ class CardTable(Connection):
     def reset(self, card_id: str) -> Change:
         """Start the card over as new (after its text changed a lot), lapses and leech flag
         included; its review log is kept."""
+        from quizapp.study.store.records import Change  # not needed at start
+
         with self.transaction() as connection:
             before = self._read_state(card_id)
             text = connection.execute(
