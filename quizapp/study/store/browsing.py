@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fsrs import Rating, State
 
-from quizapp.study.state import CardState, from_micros
+from quizapp.study.micros import from_micros
 from quizapp.study.store.cards import CardTable
 from quizapp.study.store.connection import guarded
 
@@ -78,7 +78,8 @@ class CardBrowsing(CardTable):
     @guarded
     def past_answers(self, card_id: str) -> list[PastAnswer]:
         """The card's answers in the order given (scheduled, cram and practice alike)."""
-        from quizapp.study.store.records import PastAnswer  # not needed at start
+        from quizapp.study.state import CardState  # not needed at start
+        from quizapp.study.store.records import PastAnswer
 
         rows = self._connection.execute(
             "SELECT reviewed_at, mode, rating, state_before FROM reviews "

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from fsrs import State
 
 from quizapp.study.errors import UndoError
-from quizapp.study.state import CARD_COLUMNS, CardState, from_micros, to_micros
+from quizapp.study.micros import from_micros, to_micros
 from quizapp.study.store.connection import Connection, guarded
 
 if TYPE_CHECKING:
+    from quizapp.study.state import CardState
     from quizapp.study.store.records import Change
 
 _NEW_CHUNK = 256
@@ -38,15 +39,21 @@ class CardTable(Connection):
     @guarded
     def card_state(self, card_id: str) -> CardState:
         """The stored state, or a fresh new-card state for a card never touched."""
+        from quizapp.study.state import CardState  # not needed at start
+
         return self._read_state(card_id) or CardState(card_id=card_id)
 
     def _read_state(self, card_id: str) -> CardState | None:
+        from quizapp.study.state import CARD_COLUMNS, CardState  # not needed at start
+
         row = self._connection.execute(
             f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE card_id = ?", (card_id,)
         ).fetchone()
         return None if row is None else CardState.from_row(row)
 
     def _write_state(self, state: CardState) -> None:
+        from quizapp.study.state import CARD_COLUMNS  # not needed at start
+
         placeholders = ", ".join("?" for _ in CARD_COLUMNS)
         updates = ", ".join(f"{column} = excluded.{column}" for column in CARD_COLUMNS[1:])
         self._connection.execute(
@@ -69,6 +76,8 @@ class CardTable(Connection):
 
     def _change_state(self, card_id: str, **changes: Any) -> CardState:
         """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
+        from quizapp.study.state import CardState  # not needed at start
+
         state = replace(self._read_state(card_id) or CardState(card_id=card_id), **changes)
         self._write_state(state)
         return state

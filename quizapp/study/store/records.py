@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from fsrs import Rating
 
-from quizapp.study.state import from_micros
+from quizapp.study.micros import from_micros
 
 if TYPE_CHECKING:
     from quizapp.study.protocols import StudyCard

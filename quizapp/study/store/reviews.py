@@ -14,13 +14,14 @@ from fsrs import Card, Rating, State
 
 from quizapp.content.kinds import kind_info
 from quizapp.study.errors import CardChangedError, UndoError
+from quizapp.study.micros import from_micros, to_micros
 from quizapp.study.protocols import GradeLike, StudyCard, visible_text
-from quizapp.study.state import CardState, from_micros, to_micros
 from quizapp.study.store.cards import CardTable
 from quizapp.study.store.connection import guarded
 from quizapp.study.store.shown import forget_seed_in, keep_seed_in
 
 if TYPE_CHECKING:
+    from quizapp.study.state import CardState
     from quizapp.study.store.records import Recorded, ReviewEntry, ReviewRecord
 
 _USUAL_TIME_WINDOW = 20
@@ -185,6 +186,8 @@ class ReviewLog(CardTable):
         Refused when a later scheduled review of the same card exists (it was computed from the
         state this would discard). Returns the restored state (None: the card had no row before).
         """
+        from quizapp.study.state import CardState  # not needed at start
+
         with self.transaction() as connection:
             row = connection.execute(
                 "SELECT card_id, mode, state_before FROM reviews WHERE id = ?", (review_id,)
