@@ -12,8 +12,10 @@ fourth round read its items and failures: "dev 4 (was held-out 3)"), and heldout
 (written the same way during the fourth round and held out until its end; the fifth round read its
 items and failures: "dev 5 (was held-out 4)"), and heldout_judgements_5.yaml (written the same
 way during the fifth round and held out until its end; the sixth round read its items and failures
-and fits the decision on it: "dev 6 (was held-out 5)"), and heldout_judgements_6.yaml (written
-the same way during the sixth round, reported as "not present" until it is merged) — each against
+and fits the decision on it: "dev 6 (was held-out 5)"), and heldout_judgements_6.yaml and
+heldout_judgements_7.yaml (written the same way during the sixth round, by two engineers who never
+saw the matcher, the cues or each other's set; first computed once, after the round's last
+matcher change) — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -42,6 +44,7 @@ SET_FILES = {
     "dev 5 (was held-out 4)": SETS / "heldout_judgements_4.yaml",
     "dev 6 (was held-out 5)": SETS / "heldout_judgements_5.yaml",
     "held-out 6": SETS / "heldout_judgements_6.yaml",
+    "held-out 7": SETS / "heldout_judgements_7.yaml",
 }
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from quizapp.study import DATABASE_NAME, FakeClock, StudyStore, open_store
+from quizapp.study.micros import to_micros
 from quizapp.study.migrations import latest_version
-from quizapp.study.state import to_micros
 
 BUILDER_VERSION = 2
 NOW = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)

@@ -16,7 +16,7 @@ from typing import Protocol
 from fsrs import Rating, State
 
 from quizapp.study.card_query import Term, parse_query
-from quizapp.study.state import from_micros, to_micros
+from quizapp.study.micros import from_micros, to_micros
 from quizapp.study.store import CardStatus, StudyStore
 
 NOT_LOADED = "(not in the loaded content)"

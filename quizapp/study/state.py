@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from fsrs import Card, State
 
+from quizapp.study.micros import from_micros, to_micros
+
 MATURE_INTERVAL = timedelta(days=21)
 """A card scheduled this far apart is mature (Anki's definition); true retention measures these."""
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 CARD_COLUMNS = (
     "card_id",
@@ -30,20 +30,6 @@ CARD_COLUMNS = (
     "content_hash",
     "topic",
 )
-
-
-DAY_MICROS = 86_400_000_000
-"""A day in the unit times are stored in (`to_micros`)."""
-
-
-def to_micros(moment: datetime) -> int:
-    """Integer microseconds since the epoch: exact for every datetime fsrs produces."""
-    delta = moment - _EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-
-
-def from_micros(micros: int) -> datetime:
-    return _EPOCH + timedelta(microseconds=micros)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ BARS: dict[str, Bar] = {
     "heldout_judgements_3.yaml": Bar(450, 3, balanced=False),
     "heldout_judgements_4.yaml": Bar(550, 5, balanced=True),
     "heldout_judgements_5.yaml": Bar(550, 5, balanced=True),
+    "heldout_judgements_6.yaml": Bar(620, 6, balanced=True),
+    "heldout_judgements_7.yaml": Bar(620, 6, balanced=True),
 }
 
 KEY_POINT_COUNTS: dict[str, int] = {

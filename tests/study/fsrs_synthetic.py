@@ -12,7 +12,7 @@ from fsrs import Card, Rating, ReviewLog, Scheduler
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from quizapp.study import StudyStore
-from quizapp.study.state import to_micros
+from quizapp.study.micros import to_micros
 
 START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 FORGETFUL = tuple(

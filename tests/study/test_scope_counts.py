@@ -19,8 +19,8 @@ from study_fakes import START, FakeCard, insert_rows
 from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore, open_store
 from quizapp.study.choices import study_choices
 from quizapp.study.custom_study import add_extra_new_cards
+from quizapp.study.micros import to_micros
 from quizapp.study.scope import scopes_for
-from quizapp.study.state import to_micros
 
 _HOUR_US = 3_600_000_000
 _TAGS = ("core", "maths", "hard")

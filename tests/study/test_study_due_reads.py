@@ -20,8 +20,8 @@ from test_scope_counts import _library, _study
 from quizapp.study import FakeClock, StudyStore, open_store
 from quizapp.study.custom_study import next_due
 from quizapp.study.daily_room import day_limits, today_room, unheld
+from quizapp.study.micros import to_micros
 from quizapp.study.ordering import new_card_order, sibling_key
-from quizapp.study.state import to_micros
 from quizapp.study.store.steering import studied_states
 
 

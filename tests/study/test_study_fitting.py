@@ -12,8 +12,8 @@ from fsrs_synthetic import FORGETFUL, START, store_history, synthetic_history
 
 from quizapp.study import StudySettings, StudyStore
 from quizapp.study.fitting import evaluate, evaluated_reviews, scheduled_history
+from quizapp.study.micros import to_micros
 from quizapp.study.rescheduling import reschedule_all
-from quizapp.study.state import to_micros
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,9 @@ from study_fakes import START, FakeCard
 from quizapp.study import FakeClock, ReviewSession, StudyStore, compute_stats, open_store
 from quizapp.study.content_changes import MUCH_CHANGED_BELOW, change_similarity, find_changed
 from quizapp.study.custom_study import add_extra_new_cards
+from quizapp.study.micros import to_micros
 from quizapp.study.overview import overview
 from quizapp.study.protocols import visible_text
-from quizapp.study.state import to_micros
 
 _HOUR_US = 3_600_000_000
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.study import CardState
-from quizapp.study.state import from_micros, to_micros
+from quizapp.study.micros import from_micros, to_micros
 
 moments = st.datetimes(
     min_value=datetime(1971, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC)

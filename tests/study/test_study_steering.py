@@ -28,10 +28,10 @@ from quizapp.study.custom_study import (
     weakest_families,
     when_text,
 )
+from quizapp.study.micros import to_micros
 from quizapp.study.ordering import new_card_order
 from quizapp.study.preferences import updated_settings
 from quizapp.study.scope import EVERYTHING, StudyScope, check_scope, scope_from_options, scopes_for
-from quizapp.study.state import to_micros
 from quizapp.study.store.reviews import Attempt
 from quizapp.study.store.steering import studied_states
 

@@ -1,6 +1,7 @@
 """The start path imports only what home needs: once home shows today's numbers, neither numpy,
 the question engine, the activation engine, the mock interview, the explanation matcher, the
-full statistics, the review session, the dialogs, importlib.resources nor statistics are loaded
+full statistics, the review session, the dialogs, the store's records, a card's state (their
+dataclasses are compiled as they are created), importlib.resources nor statistics are loaded
 (they load when a mode first needs them), and with the deck cache warm neither are yaml and
 pydantic."""
 
@@ -37,6 +38,8 @@ async def main():
         "quizapp.study.session",
         "quizapp.explain",
         "quizapp.tui.dialogs",
+        "quizapp.study.store.records",
+        "quizapp.study.state",
         "importlib.resources",
         "statistics",
     )

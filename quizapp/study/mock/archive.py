@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from quizapp.study.micros import from_micros
 from quizapp.study.mock.answers import ATTEMPTED, Outcome, answering_time, session_score
 from quizapp.study.mock.coding import StoredCase, cases_from_json
 from quizapp.study.mock.report import TopicResult, weakest_topics
-from quizapp.study.state import from_micros
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import archived_interview
 

@@ -1,21 +1,29 @@
 """The study database, in parts: `connection` (opening the file, transactions, settings),
 `integrity` (the file against deletion and damage, recovery), `cards` (each card's state),
 `reviews` (the answer log), `browsing` (the card browser's reads, unbury and flags) and
-`interviews` (mock interviews). Every SQL statement of the study package lives here
+`interviews` (mock interviews), and `records`, what they hand back for what they wrote or read
+from the log (imported when first named, so opening the store for home does not create those
+classes). Every SQL statement of the study package lives here
 (`tests/study/test_study_sql_seam.py` checks it)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp.study.clock import Clock
 from quizapp.study.migrations import MIGRATIONS, Migration
-from quizapp.study.store.browsing import CardBrowsing, CardStatus, PastAnswer
-from quizapp.study.store.cards import Change, DueCard
+from quizapp.study.store.browsing import CardBrowsing, CardStatus
+from quizapp.study.store.cards import DueCard
 from quizapp.study.store.connection import BUSY_TIMEOUT, DATABASE_NAME
 from quizapp.study.store.connection import open_connection as _open_connection
-from quizapp.study.store.reviews import Attempt, Recorded, ReviewLog, ReviewRecord, TodayCounts
+from quizapp.study.store.reviews import Attempt, ReviewLog, TodayCounts
+
+if TYPE_CHECKING:
+    from quizapp.study.store.records import Change, PastAnswer, Recorded, ReviewRecord
+
+_RECORDS = frozenset({"Change", "PastAnswer", "Recorded", "ReviewRecord"})
 
 
 class StudyStore(ReviewLog, CardBrowsing):
@@ -61,3 +69,13 @@ __all__ = [
     "TodayCounts",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name not in _RECORDS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from quizapp.study.store import records
+
+    value = getattr(records, name)
+    globals()[name] = value
+    return value

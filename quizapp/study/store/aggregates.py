@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from quizapp.study.state import DAY_MICROS, to_micros
+from quizapp.study.micros import DAY_MICROS, to_micros
 
 if TYPE_CHECKING:
     from quizapp.study.store import StudyStore

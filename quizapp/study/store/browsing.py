@@ -3,15 +3,16 @@ a card's answers with the state each one started from, unbury, and the user's ow
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fsrs import Rating, State
 
-from quizapp.study.state import CardState, from_micros
-from quizapp.study.store.cards import CardTable, Change
+from quizapp.study.micros import from_micros
+from quizapp.study.store.cards import CardTable
 from quizapp.study.store.connection import guarded
+
+if TYPE_CHECKING:
+    from quizapp.study.store.records import Change, PastAnswer
 
 _STATES = {int(state): state for state in State}
 
@@ -28,17 +29,6 @@ class CardStatus(NamedTuple):
     leech: bool
     suspended: bool
     buried_until: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class PastAnswer:
-    """One logged answer of a card; `before` is the row a scheduled answer started from (None:
-    the card had none, or the answer was cram/practice, which move no schedule)."""
-
-    reviewed_at: datetime
-    mode: str
-    rating: Rating
-    before: CardState | None
 
 
 _STATUS_COLUMNS = (
@@ -88,6 +78,9 @@ class CardBrowsing(CardTable):
     @guarded
     def past_answers(self, card_id: str) -> list[PastAnswer]:
         """The card's answers in the order given (scheduled, cram and practice alike)."""
+        from quizapp.study.state import CardState  # not needed at start
+        from quizapp.study.store.records import PastAnswer
+
         rows = self._connection.execute(
             "SELECT reviewed_at, mode, rating, state_before FROM reviews "
             "WHERE card_id = ? ORDER BY id",

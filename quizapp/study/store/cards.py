@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fsrs import State
 
 from quizapp.study.errors import UndoError
-from quizapp.study.state import CARD_COLUMNS, CardState, from_micros, to_micros
+from quizapp.study.micros import from_micros, to_micros
 from quizapp.study.store.connection import Connection, guarded
+
+if TYPE_CHECKING:
+    from quizapp.study.state import CardState
+    from quizapp.study.store.records import Change
 
 _NEW_CHUNK = 256
 _ID_SEPARATOR = "\x1f"
@@ -31,29 +35,25 @@ class DueCard(NamedTuple):
     due: datetime
 
 
-@dataclass(frozen=True)
-class Change:
-    """A bury, suspend or reset as committed: the card's row before (None: it had none) and
-    after, and for a reset the answered text it dropped, so the change can be taken back."""
-
-    before: CardState | None
-    after: CardState
-    text: str | None = None
-
-
 class CardTable(Connection):
     @guarded
     def card_state(self, card_id: str) -> CardState:
         """The stored state, or a fresh new-card state for a card never touched."""
+        from quizapp.study.state import CardState  # not needed at start
+
         return self._read_state(card_id) or CardState(card_id=card_id)
 
     def _read_state(self, card_id: str) -> CardState | None:
+        from quizapp.study.state import CARD_COLUMNS, CardState  # not needed at start
+
         row = self._connection.execute(
             f"SELECT {', '.join(CARD_COLUMNS)} FROM cards WHERE card_id = ?", (card_id,)
         ).fetchone()
         return None if row is None else CardState.from_row(row)
 
     def _write_state(self, state: CardState) -> None:
+        from quizapp.study.state import CARD_COLUMNS  # not needed at start
+
         placeholders = ", ".join("?" for _ in CARD_COLUMNS)
         updates = ", ".join(f"{column} = excluded.{column}" for column in CARD_COLUMNS[1:])
         self._connection.execute(
@@ -70,10 +70,14 @@ class CardTable(Connection):
     def _update_flags(self, card_id: str, **changes: Any) -> Change:
         with self.transaction():
             before = self._read_state(card_id)
+            from quizapp.study.store.records import Change  # not needed at start
+
             return Change(before, self._change_state(card_id, **changes))
 
     def _change_state(self, card_id: str, **changes: Any) -> CardState:
         """Inside a write transaction: the stored (or a fresh) state with `changes`, written."""
+        from quizapp.study.state import CardState  # not needed at start
+
         state = replace(self._read_state(card_id) or CardState(card_id=card_id), **changes)
         self._write_state(state)
         return state
@@ -95,6 +99,8 @@ class CardTable(Connection):
     def reset(self, card_id: str) -> Change:
         """Start the card over as new (after its text changed a lot), lapses and leech flag
         included; its review log is kept."""
+        from quizapp.study.store.records import Change  # not needed at start
+
         with self.transaction() as connection:
             before = self._read_state(card_id)
             text = connection.execute(

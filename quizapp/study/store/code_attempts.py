@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quizapp.study.state import from_micros, to_micros
+from quizapp.study.micros import from_micros, to_micros
 
 if TYPE_CHECKING:
     from quizapp.study.store import StudyStore

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from quizapp.study.state import from_micros, to_micros
+from quizapp.study.micros import from_micros, to_micros
 
 if TYPE_CHECKING:
     from quizapp.study.mock.answers import MockAnswer

@@ -8,81 +8,30 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fsrs import Card, Rating, State
 
 from quizapp.content.kinds import kind_info
 from quizapp.study.errors import CardChangedError, UndoError
+from quizapp.study.micros import from_micros, to_micros
 from quizapp.study.protocols import GradeLike, StudyCard, visible_text
-from quizapp.study.state import CardState, from_micros, to_micros
 from quizapp.study.store.cards import CardTable
 from quizapp.study.store.connection import guarded
 from quizapp.study.store.shown import forget_seed_in, keep_seed_in
 
+if TYPE_CHECKING:
+    from quizapp.study.state import CardState
+    from quizapp.study.store.records import Recorded, ReviewEntry, ReviewRecord
+
 _USUAL_TIME_WINDOW = 20
 _USUAL_TIME_MINIMUM = 5
-
-
-@dataclass(frozen=True)
-class ReviewRecord:
-    """One row of the review log, as exported and as returned after recording."""
-
-    id: int
-    card_id: str | None
-    mode: str
-    reviewed_at: datetime
-    day: date
-    rating: Rating
-    duration_ms: int | None
-    correct: bool | None
-    score: float | None
-    template: str | None
-    activation: str | None
-    seed: int | None
-    response: str | None
-    content_hash: str | None
 
 
 _REVIEW_COLUMNS = (
     "id, card_id, mode, reviewed_at, day, rating, duration_ms, correct, score, template, "
     "activation, seed, response, content_hash"
 )
-
-
-def _review_from_row(row: Sequence[Any]) -> ReviewRecord:
-    (
-        review_id,
-        card_id,
-        mode,
-        at,
-        day,
-        rating,
-        duration,
-        correct,
-        score,
-        template,
-        activation,
-        seed,
-        response,
-        content_hash,
-    ) = row
-    return ReviewRecord(
-        id=review_id,
-        card_id=card_id,
-        mode=mode,
-        reviewed_at=from_micros(at),
-        day=date.fromisoformat(day),
-        rating=Rating(rating),
-        duration_ms=duration,
-        correct=None if correct is None else bool(correct),
-        score=score,
-        template=template,
-        activation=activation,
-        seed=seed,
-        response=response,
-        content_hash=content_hash,
-    )
 
 
 @dataclass(frozen=True)
@@ -96,28 +45,6 @@ class Attempt:
     grade: GradeLike | None = None
     seed: int | None = None
     activation: str | None = None
-
-
-@dataclass(frozen=True)
-class _ReviewEntry:
-    """One answer as the log keeps it (the columns every mode shares)."""
-
-    card: StudyCard | None
-    mode: str
-    now: datetime
-    day: date
-    rating: Rating
-    attempt: Attempt
-    template: str | None = None
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """What `StudyStore.review` committed: the log row and the card's state before and after."""
-
-    review: ReviewRecord
-    before: CardState | None
-    after: CardState | None
 
 
 class ScheduledAnswer(NamedTuple):
@@ -161,6 +88,8 @@ class ReviewLog(CardTable):
         Refused (`CardChangedError`, nothing written) when the card's row is no longer `before`:
         another instance answered, buried or suspended it since it was shown.
         """
+        from quizapp.study.store.records import Recorded, ReviewEntry  # not needed at start
+
         rating = Rating(rating)
         with self.transaction() as connection:
             now = self.clock.now()
@@ -172,7 +101,7 @@ class ReviewLog(CardTable):
                 )
             review = self._insert_review(
                 connection,
-                _ReviewEntry(card, "scheduled", now, day, rating, attempt),
+                ReviewEntry(card, "scheduled", now, day, rating, attempt),
                 prev_state=0 if before is None or before.state is None else int(before.state),
                 mature=before is not None and before.is_mature,
                 state_before="null" if before is None else before.to_json(),
@@ -203,7 +132,9 @@ class ReviewLog(CardTable):
             raise ValueError(f"unscheduled mode must be 'cram' or 'practice', not {mode!r}")
         if card is None and mode == "cram":
             raise ValueError("a cram review needs its card")
-        entry = _ReviewEntry(card, mode, self.clock.now(), day, Rating(rating), attempt, template)
+        from quizapp.study.store.records import Recorded, ReviewEntry  # not needed at start
+
+        entry = ReviewEntry(card, mode, self.clock.now(), day, Rating(rating), attempt, template)
         with self.transaction() as connection:
             review = self._insert_review(connection, entry)
         return Recorded(review, None, None)
@@ -211,7 +142,7 @@ class ReviewLog(CardTable):
     def _insert_review(
         self,
         connection: sqlite3.Connection,
-        entry: _ReviewEntry,
+        entry: ReviewEntry,
         *,
         prev_state: int | None = None,
         mature: bool = False,
@@ -242,7 +173,9 @@ class ReviewLog(CardTable):
         )
         review_id = cursor.lastrowid
         assert review_id is not None
-        return _review_from_row((review_id, *values))
+        from quizapp.study.store.records import review_from_row  # not needed at start
+
+        return review_from_row((review_id, *values))
 
     @guarded
     def undo(self, review_id: int, *, keep_seed: int | None = None) -> CardState | None:
@@ -253,6 +186,8 @@ class ReviewLog(CardTable):
         Refused when a later scheduled review of the same card exists (it was computed from the
         state this would discard). Returns the restored state (None: the card had no row before).
         """
+        from quizapp.study.state import CardState  # not needed at start
+
         with self.transaction() as connection:
             row = connection.execute(
                 "SELECT card_id, mode, state_before FROM reviews WHERE id = ?", (review_id,)
@@ -330,10 +265,12 @@ class ReviewLog(CardTable):
 
     @guarded
     def reviews_of(self, card_id: str) -> list[ReviewRecord]:
+        from quizapp.study.store.records import review_from_row  # not needed at start
+
         rows = self._connection.execute(
             f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE card_id = ? ORDER BY id", (card_id,)
         ).fetchall()
-        return [_review_from_row(row) for row in rows]
+        return [review_from_row(row) for row in rows]
 
     @guarded
     def review_count(self) -> int:
@@ -341,6 +278,8 @@ class ReviewLog(CardTable):
 
     def iter_reviews(self, batch: int = 5000) -> Iterator[ReviewRecord]:
         """The whole log in order, read in batches so a million rows stream in constant memory."""
+        from quizapp.study.store.records import review_from_row  # not needed at start
+
         last_id = 0
         while True:
             rows = self.query(
@@ -349,7 +288,7 @@ class ReviewLog(CardTable):
             )
             if not rows:
                 return
-            yield from (_review_from_row(row) for row in rows)
+            yield from (review_from_row(row) for row in rows)
             last_id = rows[-1][0]
 
     @guarded

@@ -8,14 +8,17 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from quizapp.study.state import CARD_COLUMNS, DAY_MICROS, CardState, from_micros, to_micros
+from quizapp.study.micros import DAY_MICROS, from_micros, to_micros
 
 if TYPE_CHECKING:
+    from quizapp.study.state import CardState
     from quizapp.study.store import StudyStore
 
 
 def studied_states(store: StudyStore, card_ids: Sequence[str]) -> list[CardState]:
     """The stored states of those of `card_ids` that were studied and are not suspended."""
+    from quizapp.study.state import CARD_COLUMNS, CardState  # not needed at start
+
     rows = store.query(
         f"SELECT {', '.join(f'cards.{column}' for column in CARD_COLUMNS)} "
         "FROM json_each(?) AS ids JOIN cards ON cards.card_id = ids.value "
@@ -56,6 +59,8 @@ def earliest_due(store: StudyStore, card_ids: Collection[str], after: datetime) 
 def buried_states(store: StudyStore, card_ids: Collection[str]) -> list[CardState]:
     """The stored states of those of `card_ids` that are studied, not suspended and carry a
     burial date (ended or not): few, read whole."""
+    from quizapp.study.state import CARD_COLUMNS, CardState  # not needed at start
+
     rows = store.query(
         f"SELECT {', '.join(CARD_COLUMNS)} FROM cards"
         " WHERE state IS NOT NULL AND suspended = 0 AND buried_until IS NOT NULL"
