@@ -61,6 +61,9 @@ class MockInterview:
         self._question_paused = timedelta(0)
         self._spent = timedelta(0)
         self._paused_at: datetime | None = None
+        self.unheard: list[str] = []
+        """Why the key points of an answer could not be suggested, oldest first: the answer is
+        kept with nothing ticked, for the user to tick on the report (the screen says so)."""
 
     @property
     def current(self) -> PlannedQuestion | None:
@@ -228,7 +231,11 @@ class MockInterview:
             answered_at=now - overrun,
             grade=grade,
         )
-        answer = suggest_covered(answer)
+        try:
+            answer = suggest_covered(answer)
+        except Exception as error:
+            reason = str(error) or type(error).__name__
+            self.unheard.append(f"Question {planned.position + 1}: {reason}")
         self._save(answer)
         self._spent += answer.used
         self.draft = ""

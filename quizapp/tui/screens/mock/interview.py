@@ -62,6 +62,7 @@ class MockInterviewScreen(QuizScreen):
         self._timer: Timer | None = None
         self._paused_for_screen = False
         """The clocks were stopped because another screen covers the interview."""
+        self._unheard_told = 0
 
     paused: reactive[bool] = reactive(False, bindings=True)
     """Both clocks stopped and the question hidden until resumed."""
@@ -164,7 +165,21 @@ class MockInterviewScreen(QuizScreen):
         self.notify("Time is up: your answer so far was submitted.", timeout=3)
         self._show_question()
 
+    def _tell_unheard(self) -> None:
+        """An answer whose key points the matcher failed to hear is said so, once: the report
+        leaves it for the user to tick."""
+        for reason in self.interview.unheard[self._unheard_told :]:
+            self.notify(
+                f"{reason}. Tick the key points you covered on the report.",
+                title="Answer not checked",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        self._unheard_told = len(self.interview.unheard)
+
     def _show_question(self) -> None:
+        self._tell_unheard()
         interview = self.interview
         if interview.phase == Phase.FINISHED:
             self._finish()
@@ -337,6 +352,7 @@ class MockInterviewScreen(QuizScreen):
         self.app.push_screen(ConfirmScreen(question.format(written=written, fate=fate)), decided)
 
     def _finish(self) -> None:
+        self._tell_unheard()
         if self._timer is not None:
             self._timer.stop()
         self.app.switch_screen(MockReportScreen(self.interview))

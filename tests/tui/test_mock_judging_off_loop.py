@@ -1,0 +1,76 @@
+"""A mock interview's conceptual answer is judged (the key points it suggests ticking) in a
+thread, with the keys typed meanwhile held and handed back in order; a judge that fails is
+reported and the answer stays for the user to tick on the report."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from helpers import burst, last_message, settle, shown, wait_ready
+from textual.widgets import Input
+
+import quizapp.study.mock.answers as answers
+from quizapp.study import FakeClock
+from quizapp.study.mock import MockOptions
+from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen
+
+
+def _app(data_dir: Path, clock: FakeClock) -> QuizApp:
+    options = MockOptions(questions=4, time_per_question=60, seed=21, coding=0)
+    return QuizApp(data_dir, clock=clock, start_mock=options)
+
+
+async def test_the_mock_judge_runs_in_a_thread_and_keys_typed_meanwhile_follow(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    threads: list[threading.Thread] = []
+    real = answers.heard_points
+
+    def slow(card, text):
+        threads.append(threading.current_thread())
+        gate.wait(10)
+        return real(card, text)
+
+    monkeypatch.setattr(answers, "heard_points", slow)
+    app = _app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        screen.query_one("#mock-answer", Input).value = "saturation kills gradients"
+        await pilot.press("enter")
+        burst(app, *"42")
+        await pilot.pause()
+        assert "Question 1 of 4" in shown(app, "#mock-status")
+        gate.set()
+        await settle(pilot)
+        assert threads and threading.main_thread() not in threads
+        assert "Question 2 of 4" in shown(app, "#mock-status")
+        assert screen.query_one("#mock-answer", Input).value == "42"
+
+
+async def test_a_failing_mock_judge_is_reported_and_left_to_the_user(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(card, text):
+        raise RuntimeError("the matcher broke")
+
+    monkeypatch.setattr(answers, "heard_points", broken)
+    app = _app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        screen.query_one("#mock-answer", Input).value = "saturation kills gradients"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "the matcher broke" in last_message(app)
+        assert "Question 2 of 4" in shown(app, "#mock-status")
+        first = screen.interview.answers[0]
+        assert first.response == "saturation kills gradients"
+        assert first.awaiting_ticks
+        assert not isinstance(app.screen, MockReportScreen)
