@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Footer, SelectionList, Static
 
 from quizapp.content.kinds import kind_info, kind_label
 from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, StudyItem
+from quizapp.study.answering import KeyPointsGrade, Response, Ticked
 from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
 from quizapp.tui.dialogs import ConfirmScreen, reset_question, suspend_question
@@ -108,6 +109,8 @@ class ReviewScreen(QuizScreen):
         self.item: StudyItem | None = None
         self.graded: Graded | None = None
         self._problems_told = 0
+        self._judging = False
+        self._after_judging: list[Response] = []
 
     @property
     def proposed(self) -> Rating | None:
@@ -306,26 +309,101 @@ class ReviewScreen(QuizScreen):
 
     @on(CardView.Submitted)
     def answered(self, event: CardView.Submitted) -> None:
-        """The view's answer, graded by the session; the screen shows what comes back."""
+        """The view's answer, graded by the session; the screen shows what comes back. A typed
+        explanation is judged off the event loop (see `_judge`); answers submitted meanwhile
+        (the ticks an undo gives back) wait for its verdict, in order."""
         event.stop()
-        if self.item is None or self.view is None:
+        item = self.item
+        if item is None or self.view is None:
             return
-        graded = self.session.submit(self.item, event.response)
+        if self._judging:
+            self._after_judging.append(event.response)
+            return
+        if isinstance(event.response, Ticked) and event.response.covered == self._ticks_graded():
+            return  # ticks a rating key took already (`_take_ticks`)
+        if isinstance(event.response, str) and kind_info(item.card).answer_style == "checklist":
+            self._judge(item, event.response)
+            return
+        self._show_graded(self.session.submit(item, event.response))
+
+    def _judge(self, item: StudyItem, text: str) -> None:
+        """Listening for the key points in a typed explanation takes long enough to freeze the
+        screen, so it runs in a thread through the app's write queue, which holds the keys
+        pressed meanwhile (a tick, a rating, escape) and hands them back, in order, once the
+        ticks they act on are on show. A judge that fails is reported, and the key points are
+        shown unticked for the user to tick by hand."""
+        session = self.session
+        self._judging = True
+        assert isinstance(self.view, ChecklistView)
+        self.view.checking()
+
+        def judge() -> Graded | Exception:
+            try:
+                return session.submit(item, text)
+            except Exception as error:
+                return error
+
+        def judged(result: Graded | Exception) -> None:
+            self._judging = False
+            waiting, self._after_judging = self._after_judging, []
+            if item is not self.item or not isinstance(self.view, ChecklistView):
+                return
+            if isinstance(result, Exception):
+                self._judge_failed(result)
+            else:
+                self._show_graded(result)
+            for response in waiting:
+                self._show_graded(self.session.submit(item, response))
+
+        self.quiz_app.writes.run(judge, judged, title="Answer not checked")
+
+    def _judge_failed(self, error: Exception) -> None:
+        reason = str(error) or type(error).__name__
+        self.notify(reason, title="Answer not checked", severity="error", timeout=10, markup=False)
+        assert isinstance(self.view, ChecklistView)
+        self.view.not_checked(reason)
+        if self.state == Phase.FRONT:
+            self.state = Phase.BACK
+
+    def _show_graded(self, graded: Graded) -> None:
+        """The verdict on show; a readable one proposes its rating."""
+        assert self.view is not None
         self.view.show_graded(graded)
         if not graded.readable:
             return
         self.graded = graded
-        if self.state == Phase.FRONT:
+        if self.state == Phase.FRONT and not isinstance(self.focused, SelectionList):
+            # Off the answer box; suggested ticks keep the focus the view gave them, for the
+            # keys typed while the answer was judged.
             self.query_one("#card-scroll", VerticalScroll).focus()
         self.state = Phase.GRADED  # ticks given after a reveal propose a rating too
         self._show_rating_bar()
         self.refresh_bindings()
 
+    def _ticks_graded(self) -> frozenset[int] | None:
+        """The key points ticked in the answer the session graded last (None: none graded)."""
+        grade = None if self.graded is None else self.graded.grade
+        return grade.covered if isinstance(grade, KeyPointsGrade) else None
+
+    def _take_ticks(self) -> None:
+        """A rating key counts the ticks on show: one typed right after a tick (a burst, or
+        keys held while the answer was judged) arrives before the list's change message, so
+        ticks not graded yet are submitted first."""
+        view, item = self.view, self.item
+        if not isinstance(view, ChecklistView) or item is None:
+            return
+        ticks = view.ticks_on_show()
+        if ticks is None or ticks == (self._ticks_graded() or frozenset()):
+            return
+        self._show_graded(self.session.submit(item, Ticked(ticks, view.answer_typed)))
+
     def action_accept(self) -> None:
+        self._take_ticks()
         if self.proposed is not None:
             self.action_rate(self.proposed.value)
 
     def action_rate(self, value: int) -> None:
+        self._take_ticks()
         item = self.item
         if item is None:
             return

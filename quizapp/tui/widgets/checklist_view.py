@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from quizapp.study.answering import Response
 
 TICK_HINT = "Key points you covered (space ticks, then rate)"
+CHECKING = "Checking your answer…"
 SUGGESTED_HINT = "Key points heard: suggested ticks (space changes one, then rate)"
 
 
@@ -36,6 +37,14 @@ class KeyPoints(TickList[int]):
     so): pressed to accept a suggestion, it must not change one."""
 
     BINDINGS = [Binding("enter", "leave_to_screen", show=False)]
+
+    def action_select(self) -> None:
+        """Tick or untick at once: the parent ticks when its own message comes back, after the
+        keys queued behind `space`, so a rating typed right after (a burst, or keys held while
+        the answer was judged) would miss the tick."""
+        highlighted = self.highlighted
+        if highlighted is not None and not self.get_option_at_index(highlighted).disabled:
+            self._toggle_highlighted_selection()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_to_screen":
@@ -52,7 +61,7 @@ class ChecklistView(FlashcardView):
     ChecklistView.-revealed.-answered #your-answer { display: block; }
     ChecklistView #key-points { display: none; }
     ChecklistView #heard { display: none; height: auto; padding: 0 1; }
-    ChecklistView.-revealed.-typed #heard { display: block; }
+    ChecklistView.-revealed.-typed #heard, ChecklistView.-checking #heard { display: block; }
     ChecklistView.-revealed.-has-points #key-points { display: block; }
     """
 
@@ -80,7 +89,7 @@ class ChecklistView(FlashcardView):
     def show(self, item: StudyItem) -> None:
         super().show(item)
         self.set_class(bool(item.card.key_points), "-has-points")
-        self.remove_class("-typed", "-answered")
+        self.remove_class("-typed", "-answered", "-checking")
         self.answer_typed = ""
         box = self.query_one("#typed-answer", Input)
         box.value = ""
@@ -100,7 +109,7 @@ class ChecklistView(FlashcardView):
         if self.has_class("-has-points"):
             points = self.query_one("#key-points", SelectionList)
             points.highlighted = 0
-            points.focus()
+            self.screen.set_focus(points)  # now: keys held meanwhile come back to the list
 
     def restore(self, response: Response) -> None:
         """The answer as it was rated: the typed explanation (graded again, so the words heard
@@ -115,10 +124,32 @@ class ChecklistView(FlashcardView):
         if isinstance(response, Ticked):
             self.post_message(self.Submitted(response))
 
+    def ticks_on_show(self) -> frozenset[int] | None:
+        """The key points ticked on the revealed list, as the user sees them (None: not shown)."""
+        if not self.has_class("-revealed") or not self.has_class("-has-points"):
+            return None
+        return frozenset(self.query_one("#key-points", SelectionList).selected)
+
+    def checking(self) -> None:
+        """The typed answer is being judged: say so at once (the verdict comes from a worker)."""
+        self.query_one("#heard", Static).update(CHECKING)
+        self.add_class("-checking")
+
+    def not_checked(self, reason: str) -> None:
+        """The judge failed: the answer revealed, its key points unticked, to tick by hand."""
+        self.remove_class("-checking")
+        self.query_one("#heard", Static).update(
+            f"Your answer could not be checked ({reason}): tick the key points you covered."
+        )
+        self.add_class("-typed")
+        self._fill(covered=frozenset())
+        self.reveal()
+
     def show_graded(self, graded: Graded) -> None:
         """A typed answer's verdict: the key points pre-ticked by the matcher, with evidence.
         Ticks given by hand are on the list already, except when an undo gives them back."""
         grade = graded.grade
+        self.remove_class("-checking")
         if self.item is None or not isinstance(grade, KeyPointsGrade):
             return
         if not grade.evidence:
