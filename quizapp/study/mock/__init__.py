@@ -17,11 +17,11 @@ from quizapp.study.mock.trend import MockTrend, mock_trend
 from quizapp.study.mock.weakness import card_weakness
 from quizapp.study.store.interviews import (
     InterviewSummary,
-    SentToReview,
     interviews,
     latest_finished,
     send_to_review,
 )
+from quizapp.study.store.records import SentToReview
 
 __all__ = [
     "WARNING_TIME",

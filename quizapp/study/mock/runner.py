@@ -17,7 +17,7 @@ from quizapp.study.mock.coding import CodeGrader
 from quizapp.study.mock.plan import MockPlan, PlannedQuestion, exercise_of
 from quizapp.study.mock.report import MockReport
 from quizapp.study.store import StudyStore, interviews
-from quizapp.study.store.interviews import SentToReview
+from quizapp.study.store.records import SentToReview
 
 WARNING_TIME = timedelta(seconds=30)
 """Countdowns below this show in the warning colour."""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from quizapp.study.mock.answers import MockAnswer
     from quizapp.study.mock.plan import MockPlan
     from quizapp.study.store import StudyStore
+    from quizapp.study.store.records import SentToReview
 
 _NEVER_SCORED = ("pending", "not-reached")
 """The `Outcome` values of a question never put to the user."""
@@ -208,14 +209,6 @@ def card_scores(store: StudyStore) -> dict[str, float]:
     return {str(card_id): float(score) for card_id, score in rows}
 
 
-@dataclass(frozen=True)
-class SentToReview:
-    """`due_now`: cards now due; `suspended`: left alone because the user suspended them."""
-
-    due_now: tuple[str, ...]
-    suspended: tuple[str, ...]
-
-
 def send_to_review(
     store: StudyStore, cards: Iterable[tuple[str, str]], now: datetime
 ) -> SentToReview:
@@ -227,6 +220,8 @@ def send_to_review(
     with today's learning cards instead of waiting behind the daily new-card limit. Suspended
     cards stay suspended.
     """
+    from quizapp.study.store.records import SentToReview  # not needed at start
+
     due_now: list[str] = []
     suspended: list[str] = []
     moment = to_micros(now)

@@ -1,5 +1,6 @@
 """The records the store hands back for what it wrote or read from the log: an answer's row, what
-an answer or a bury/suspend/reset committed, and a card's past answers.
+an answer or a bury/suspend/reset committed, a card's past answers, and which cards a mock
+interview sent to review.
 
 They live apart from the store's tables because home's first frame needs none of them: the
 tables' modules import this one when a method first builds a record, so a start does not create
@@ -120,3 +121,11 @@ class PastAnswer:
     mode: str
     rating: Rating
     before: CardState | None
+
+
+@dataclass(frozen=True)
+class SentToReview:
+    """`due_now`: cards now due; `suspended`: left alone because the user suspended them."""
+
+    due_now: tuple[str, ...]
+    suspended: tuple[str, ...]
