@@ -74,3 +74,19 @@ async def test_a_failing_mock_judge_is_reported_and_left_to_the_user(
         assert first.response == "saturation kills gradients"
         assert first.awaiting_ticks
         assert not isinstance(app.screen, MockReportScreen)
+
+
+async def test_keys_typed_in_one_burst_with_enter_go_to_the_next_question(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = _app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        screen.query_one("#mock-answer", Input).value = "saturation kills gradients"
+        burst(app, "enter", *"42")
+        await settle(pilot)
+        assert "Question 2 of 4" in shown(app, "#mock-status")
+        assert screen.query_one("#mock-answer", Input).value == "42"
+        assert screen.interview.answers[0].response == "saturation kills gradients"

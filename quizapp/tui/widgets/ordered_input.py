@@ -22,8 +22,8 @@ SEARCH_LENGTH = 200
 sends key by key) kept the app busy for minutes, each key searching again."""
 ANSWER_LENGTH = 2000
 """The longest answer typed in a line (an interview question's, a mock interview's): some 300
-words, more than a spoken answer; the key-point matcher reads it as it is submitted, on the UI
-thread."""
+words, more than a spoken answer; the key-point matcher reads it in a thread as it is
+submitted."""
 _TAKES = {"integer": "a whole number", "number": "a number"}
 
 

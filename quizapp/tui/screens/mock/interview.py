@@ -275,7 +275,19 @@ class MockInterviewScreen(QuizScreen):
         if self.interview.phase != Phase.ASKING:
             return
         text = event.value
-        self._save(lambda: self.interview.submit(text), lambda _: self._show_question())
+        box = self.query_one("#mock-answer", Input)
+        # Keys typed in one burst with enter reach the box before this message: they start the
+        # next answer, instead of being overwritten by its empty draft.
+        typed_on = box.value[len(text) :] if box.value.startswith(text) else ""
+        self._save(lambda: self.interview.submit(text), lambda _: self._next_question(typed_on))
+
+    def _next_question(self, typed_on: str) -> None:
+        """The next question, its answer line started with `typed_on` (a coding question starts
+        from its starter code: the keys were meant for a line)."""
+        planned = self.interview.current
+        if typed_on and planned is not None and planned.kind != "coding":
+            self.interview.draft = typed_on
+        self._show_question()
 
     @on(MockCodeView.Submitted)
     def code_submitted(self, event: MockCodeView.Submitted) -> None:
