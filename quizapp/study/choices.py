@@ -9,12 +9,10 @@ from datetime import date
 
 from quizapp.study.clock import Clock, calendar_date
 from quizapp.study.custom_study import (
-    WeakFamily,
     below_target_on,
     interview_countdown,
     next_due,
     unseen_pace,
-    weakest_families,
     when_text,
 )
 from quizapp.study.daily_room import QueueCounts, day_limits
@@ -22,6 +20,7 @@ from quizapp.study.scope import StudyScope, TaggedCard, scopes_for
 from quizapp.study.scope_counts import scope_counts
 from quizapp.study.settings import StudySettings
 from quizapp.study.store import StudyStore
+from quizapp.study.weak_families import WeakFamily, weakest_families
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
-"""Custom study beyond today's queue: extra new cards, what comes up next, the weakest numeric
-families, and the cards that would be below desired retention on the interview day."""
+"""Custom study beyond today's queue: extra new cards, what comes up next, and the cards that
+would be below desired retention on the interview day (the weakest numeric families are in
+`weak_families`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, TypeVar
 
@@ -15,7 +15,6 @@ from quizapp.study.store import StudyStore
 from quizapp.study.store.steering import (
     buried_states,
     earliest_due,
-    family_accuracy,
     recall_below,
 )
 
@@ -25,11 +24,6 @@ if TYPE_CHECKING:
 EXTRA_NEW_KEY = "extra_new_cards"
 """Stored as [study day, count]: the extra new cards allowed on that day only (Anki's "increase
 today's new card limit")."""
-
-WEAK_FAMILY_DAYS = 30
-WEAK_FAMILY_MINIMUM = 3
-"""Answers a family needs in the window before its accuracy says anything."""
-WEAK_FAMILY_COUNT = 3
 
 _Card = TypeVar("_Card", bound=StudyCard)
 
@@ -83,40 +77,6 @@ def when_text(moment: datetime, now: datetime, zone: tzinfo | None) -> str:
     if day == today + timedelta(days=1):
         return f"tomorrow ({day.isoformat()})"
     return f"on {day.isoformat()} (in {(day - today).days} days)"
-
-
-@dataclass(frozen=True)
-class WeakFamily:
-    template: str
-    attempts: int
-    correct: int
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.attempts
-
-
-def weakest_families(
-    store: StudyStore, cards: Iterable[StudyCard], today: date, count: int = WEAK_FAMILY_COUNT
-) -> list[WeakFamily]:
-    """The `count` numeric families of `cards` with the lowest accuracy over the last
-    `WEAK_FAMILY_DAYS` days (any mode), each with at least `WEAK_FAMILY_MINIMUM` answers."""
-    present = {card.template for card in cards if card.template is not None}
-    since = today - timedelta(days=WEAK_FAMILY_DAYS - 1)
-    families = [
-        WeakFamily(template, attempts, right)
-        for template, attempts, right in family_accuracy(store, since)
-        if template in present and attempts >= WEAK_FAMILY_MINIMUM
-    ]
-    families.sort(key=lambda family: (family.accuracy, -family.attempts, family.template))
-    return families[:count]
-
-
-def cards_of_families(cards: Iterable[_Card], families: Sequence[WeakFamily]) -> list[_Card]:
-    """The numeric cards of `families`, the weakest family's first."""
-    rank = {family.template: index for index, family in enumerate(families)}
-    chosen = [card for card in cards if card.template in rank]
-    return sorted(chosen, key=lambda card: rank[card.template or ""])
 
 
 def interview_countdown(settings: StudySettings, today: date) -> str:

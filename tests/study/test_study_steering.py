@@ -20,12 +20,10 @@ from quizapp.study import FakeClock, ReviewSession, StudySettings, StudyStore, o
 from quizapp.study.custom_study import (
     add_extra_new_cards,
     below_target_on,
-    cards_of_families,
     interview_countdown,
     next_due,
     parse_count,
     unseen_pace,
-    weakest_families,
     when_text,
 )
 from quizapp.study.micros import to_micros
@@ -34,6 +32,7 @@ from quizapp.study.preferences import updated_settings
 from quizapp.study.scope import EVERYTHING, StudyScope, check_scope, scope_from_options, scopes_for
 from quizapp.study.store.reviews import Attempt
 from quizapp.study.store.steering import studied_states
+from quizapp.study.weak_families import cards_of_families, weakest_families
 
 _HOUR_US = 3_600_000_000
 

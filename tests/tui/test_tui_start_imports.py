@@ -1,9 +1,9 @@
 """The start path imports only what home needs: once home shows today's numbers, neither numpy,
 the question engine, the activation engine, the mock interview, the explanation matcher, the
-full statistics, the review session, the dialogs, the store's records, a card's state (their
-dataclasses are compiled as they are created), importlib.resources nor statistics are loaded
-(they load when a mode first needs them), and with the deck cache warm neither are yaml and
-pydantic."""
+full statistics, the review session, the dialogs, the store's records, a card's state, the
+weakest families (their dataclasses are compiled as they are created), importlib.resources nor
+statistics are loaded (they load when a mode first needs them), and with the deck cache warm
+neither are yaml and pydantic."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ async def main():
         "quizapp.tui.dialogs",
         "quizapp.study.store.records",
         "quizapp.study.state",
+        "quizapp.study.weak_families",
         "importlib.resources",
         "statistics",
     )

@@ -231,7 +231,7 @@ class StudyChoiceScreen(QuizScreen):
 
     def _weakest(self) -> tuple[CramSession, str]:
         from quizapp.study import CramSession
-        from quizapp.study.custom_study import cards_of_families
+        from quizapp.study.weak_families import cards_of_families
 
         assert self.choices is not None
         families = self.choices.weakest
