@@ -275,15 +275,15 @@ class MockInterviewScreen(QuizScreen):
         if self.interview.phase != Phase.ASKING:
             return
         text = event.value
-        box = self.query_one("#mock-answer", Input)
-        # Keys typed in one burst with enter reach the box before this message: they start the
-        # next answer, instead of being overwritten by its empty draft.
-        typed_on = box.value[len(text) :] if box.value.startswith(text) else ""
-        self._save(lambda: self.interview.submit(text), lambda _: self._next_question(typed_on))
+        self._save(lambda: self.interview.submit(text), lambda _: self._next_question(text))
 
-    def _next_question(self, typed_on: str) -> None:
-        """The next question, its answer line started with `typed_on` (a coding question starts
-        from its starter code: the keys were meant for a line)."""
+    def _next_question(self, submitted: str) -> None:
+        """The next question. Keys typed in one burst with enter reached the answer line after
+        `submitted` (up to the moment the save began holding keys): they start the next answer
+        line instead of being overwritten by its empty draft (a coding question starts from its
+        starter code: the keys were meant for a line)."""
+        typed = self.query_one("#mock-answer", Input).value
+        typed_on = typed[len(submitted) :] if typed.startswith(submitted) else ""
         planned = self.interview.current
         if typed_on and planned is not None and planned.kind != "coding":
             self.interview.draft = typed_on
