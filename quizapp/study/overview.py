@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from quizapp.study.activity import day_activity, streaks
 from quizapp.study.clock import Clock, calendar_date
@@ -19,7 +20,10 @@ from quizapp.study.content_changes import find_changed
 from quizapp.study.daily_room import QueueCounts, today_room, unheld
 from quizapp.study.protocols import StudyCard
 from quizapp.study.store import StudyStore
-from quizapp.study.store.interviews import InterviewSummary, latest_finished
+from quizapp.study.store.interviews import latest_finished
+
+if TYPE_CHECKING:
+    from quizapp.study.store.records import InterviewSummary
 
 WEEK = 7
 

@@ -16,12 +16,11 @@ from quizapp.study.mock.topics import MockCard, available_topics
 from quizapp.study.mock.trend import MockTrend, mock_trend
 from quizapp.study.mock.weakness import card_weakness
 from quizapp.study.store.interviews import (
-    InterviewSummary,
     interviews,
     latest_finished,
     send_to_review,
 )
-from quizapp.study.store.records import SentToReview
+from quizapp.study.store.records import InterviewSummary, SentToReview
 
 __all__ = [
     "WARNING_TIME",

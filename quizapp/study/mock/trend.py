@@ -7,7 +7,8 @@ from typing import Any
 
 from quizapp.study.mock.report import percent
 from quizapp.study.store import StudyStore
-from quizapp.study.store.interviews import InterviewSummary, interviews
+from quizapp.study.store.interviews import interviews
+from quizapp.study.store.records import InterviewSummary
 
 
 @dataclass(frozen=True)

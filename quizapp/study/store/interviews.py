@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from quizapp.study.mock.answers import MockAnswer
     from quizapp.study.mock.plan import MockPlan
     from quizapp.study.store import StudyStore
-    from quizapp.study.store.records import SentToReview
+    from quizapp.study.store.records import InterviewSummary, SentToReview
 
 _NEVER_SCORED = ("pending", "not-reached")
 """The `Outcome` values of a question never put to the user."""
@@ -31,20 +30,6 @@ _ASSESSED = (
 )
 """Leaves out conceptual answers awaiting ticks (`MockAnswer.awaiting_ticks`: nothing heard,
 nothing ticked; stored with `covered` NULL), which say nothing about a topic until assessed."""
-
-
-@dataclass(frozen=True)
-class InterviewSummary:
-    """One stored interview; `score` (0..1) is set once it finished."""
-
-    id: int
-    started_at: datetime
-    day: date
-    status: str
-    planned: int
-    answered: int
-    score: float | None
-    seed: int
 
 
 def _millis(value: timedelta) -> int:
@@ -170,6 +155,8 @@ _SUMMARY_SQL = (
 
 
 def _summary(row: Any) -> InterviewSummary:
+    from quizapp.study.store.records import InterviewSummary  # not needed at start
+
     interview_id, started, day, status, planned, score, seed, answered = row
     return InterviewSummary(
         id=interview_id,

@@ -1,6 +1,6 @@
 """The records the store hands back for what it wrote or read from the log: an answer's row, what
-an answer or a bury/suspend/reset committed, a card's past answers, and which cards a mock
-interview sent to review.
+an answer or a bury/suspend/reset committed, a card's past answers, a mock interview's
+summary, and which cards an interview sent to review.
 
 They live apart from the store's tables because home's first frame needs none of them: the
 tables' modules import this one when a method first builds a record, so a start does not create
@@ -129,3 +129,17 @@ class SentToReview:
 
     due_now: tuple[str, ...]
     suspended: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InterviewSummary:
+    """One stored interview; `score` (0..1) is set once it finished."""
+
+    id: int
+    started_at: datetime
+    day: date
+    status: str
+    planned: int
+    answered: int
+    score: float | None
+    seed: int
