@@ -24,6 +24,9 @@ from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen, MockSetupScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
+WRITE_ROUNDS = 50
+"""Frames a test waits for a held write to let go: one was not always enough under load."""
+
 
 async def test_an_interview_the_database_refuses_to_start_keeps_the_setup(
     make_app, monkeypatch: pytest.MonkeyPatch
@@ -87,7 +90,6 @@ async def test_a_screen_removed_in_the_tick_it_was_shown_keeps_the_app_running(m
         assert app.screen is home and app.is_running
 
 
-
 async def test_the_report_a_clock_opens_survives_the_app_closing_at_once(
     data_dir: Path, clock: FakeClock
 ) -> None:
@@ -101,7 +103,11 @@ async def test_the_report_a_clock_opens_survives_the_app_closing_at_once(
         interview = app.screen
         assert isinstance(interview, MockInterviewScreen)
         for _ in range(2):
-            await pilot.pause()  # the write queue lets go once the screen has refreshed
+            for _ in range(WRITE_ROUNDS):  # the write queue lets go once the screen has refreshed
+                if not app.writing:
+                    break
+                await pilot.pause()
+            assert not app.writing
             clock.advance(seconds=5)
             interview.tick()
             await app.workers.wait_for_complete()
