@@ -25,17 +25,30 @@ def _dialog_text(app: QuizApp) -> str:
     return "\n".join(str(static.render()) for static in app.screen.query(Static))
 
 
+async def _answer_the_first_question(app: QuizApp, pilot) -> MockInterviewScreen:
+    """Seed 4's interview: a conceptual question, then the coding one."""
+    await wait_ready(pilot)
+    screen = app.screen
+    assert isinstance(screen, MockInterviewScreen)
+    screen.query_one("#mock-answer", Input).value = "saturation"
+    await pilot.press("enter")
+    await pilot.pause()
+    return screen
+
+
+async def _end_and_confirm(app: QuizApp, pilot) -> None:
+    await pilot.press("y")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, MockReportScreen)
+
+
 async def test_escape_after_writing_code_hands_the_code_in(
     data_dir: Path, clock: FakeClock
 ) -> None:
     app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=3, coding=1, seed=4))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, MockInterviewScreen)
-        screen.query_one("#mock-answer", Input).value = "saturation"
-        await pilot.press("enter")
-        await pilot.pause()
+        screen = await _answer_the_first_question(app, pilot)
         assert "Question 2 of 3 · coding" in shown(app, "#mock-status")
         editor = screen.query_one(MockCodeView).query_one(TextArea)
         assert editor.has_focus
@@ -46,12 +59,8 @@ async def test_escape_after_writing_code_hands_the_code_in(
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "code you wrote for this question is handed in" in _dialog_text(app)
-        await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        report = app.screen
-        assert isinstance(report, MockReportScreen)
-        assert report.query_one("#mock-table", DataTable).row_count == 2
+        await _end_and_confirm(app, pilot)
+        assert app.screen.query_one("#mock-table", DataTable).row_count == 2
     rows = _stored(data_dir, clock)
     assert rows[1] == (1, "submitted", written)
     assert rows[2][1] == "pending"
@@ -62,19 +71,11 @@ async def test_the_starter_code_untouched_is_not_handed_in(
 ) -> None:
     app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=3, coding=1, seed=4))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, MockInterviewScreen)
-        screen.query_one("#mock-answer", Input).value = "saturation"
-        await pilot.press("enter")
-        await pilot.pause()
+        await _answer_the_first_question(app, pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert "handed in" not in _dialog_text(app)
-        await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, MockReportScreen)
+        await _end_and_confirm(app, pilot)
     assert [row[1] for row in _stored(data_dir, clock)] == ["submitted", "pending", "pending"]
 
 
@@ -91,10 +92,7 @@ async def test_escape_after_typing_an_answer_hands_the_text_in(
         await pilot.pause()
         assert "answer you typed for this question is handed in" in _dialog_text(app)
         assert "stored as abandoned" in _dialog_text(app)
-        await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, MockReportScreen)
+        await _end_and_confirm(app, pilot)
     assert _stored(data_dir, clock)[0] == (0, "submitted", "zero-centred")
 
 
@@ -123,10 +121,7 @@ async def test_ending_on_the_last_question_with_an_answer_written_completes_it(
         await pilot.press("escape")
         await pilot.pause()
         assert "the last question, the interview is complete" in _dialog_text(app)
-        await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, MockReportScreen)
+        await _end_and_confirm(app, pilot)
         assert "Ended early" not in shown(app, "#mock-summary")
     with open_store(data_dir, clock) as store:
         assert store.query("SELECT status FROM mock_interviews") == [("finished",)]
