@@ -89,8 +89,19 @@ def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Pat
     from quizapp.datadir import resolve_data_dir
 
     if not args.paths:
-        data_dir = resolve_data_dir(args.data_dir)
-        requested = [bundled, *user_deck_paths(data_dir), *map(Path, args.content)]
+        own: list[Path] = []
+        try:
+            data_dir = resolve_data_dir(args.data_dir)
+        except ModuleNotFoundError as missing:
+            print(
+                f"quizapp: your own decks were not checked: their folder is found with"
+                f" {missing.name!r}, which is not installed for {sys.executable}; give it with"
+                " --data-dir DIR or QUIZAPP_DATA_DIR, or install quizapp there",
+                file=sys.stderr,
+            )
+        else:
+            own = user_deck_paths(data_dir)
+        requested = [bundled, *own, *map(Path, args.content)]
         return requested, set(requested)
     requested = list(args.paths)
     resolved = {_resolved(path) for path in requested}
@@ -100,14 +111,18 @@ def _paths(args: argparse.Namespace, bundled: Path) -> tuple[list[Path], set[Pat
 
 def _by_history(args: argparse.Namespace, library: Library) -> Library:
     """A card id two decks define goes to the card its study history belongs to, as at start;
-    without a readable study database, to the one loaded first."""
+    without a readable study database, to the one loaded first. Decks without a shared id need
+    neither the data folder nor the study store (nor the scheduler it imports)."""
     from quizapp.content.duplicates import duplicated_ids
+
+    if not duplicated_ids(library):
+        return library
     from quizapp.datadir import resolve_data_dir
     from quizapp.study import DATABASE_NAME, StudyStoreError, SystemClock, open_store
     from quizapp.workspace import settled_by_history
 
     data_dir = resolve_data_dir(args.data_dir)
-    if not duplicated_ids(library) or not (data_dir / DATABASE_NAME).is_file():
+    if not (data_dir / DATABASE_NAME).is_file():
         return library
     try:
         with open_store(data_dir, SystemClock(), for_reading=True) as store:

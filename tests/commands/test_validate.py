@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -229,3 +231,29 @@ def test_a_bad_pair_is_generated_once_and_reported_on_every_card(
     assert len(calls) == 2
     lines = [line.split(": cannot generate: ")[0] for line in out]
     assert lines == [f"{folder / 'cards.yaml'}:{3 + 6 * i}: cards[{i}]" for i in (1, 3, 5)]
+
+
+def test_the_bundled_deck_is_validated_without_the_data_folder_or_the_scheduler(
+    tmp_path: Path,
+) -> None:
+    """A Python with the content's packages but not platformdirs or fsrs (a checkout run as
+    `python3 -m quizapp validate` before installing) still checks the bundled deck, and says
+    that the user's own decks were not looked for and how to point at them."""
+    missing = "import sys; sys.modules['platformdirs'] = sys.modules['fsrs'] = None; "
+    run = "from quizapp.cli import main; sys.exit(main(['validate']))"
+    env = {key: value for key, value in os.environ.items() if key != "QUIZAPP_DATA_DIR"}
+    result = subprocess.run(
+        [sys.executable, "-c", missing + run],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert SUMMARY.match(result.stdout.splitlines()[0])
+    assert "your own decks were not checked" in result.stderr
+    assert (
+        "'platformdirs'" in result.stderr and "--data-dir DIR or QUIZAPP_DATA_DIR" in result.stderr
+    )
