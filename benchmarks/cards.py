@@ -4,7 +4,10 @@ Prints the time to read the collection (once, when the browser opens), to run se
 (each keystroke; run in a worker, the table shows one page of the matches) and to read one card's
 history, against a reference measured in the same run (SQLite counting the review log).
 
-    python benchmarks/cards.py [--cards N] [--reviews N] [--repeat N]
+    python benchmarks/cards.py [--cards N] [--reviews N] [--repeat N] [--quick]
+
+`--quick` (2,000 cards, 20,000 reviews, one repeat) is the run the test suite makes, so the
+script cannot rot (tests/test_benchmarks.py runs every benchmark that way).
 """
 
 from __future__ import annotations

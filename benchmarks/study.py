@@ -7,7 +7,10 @@ day ahead, and the old way, one review session per scope, for comparison), each 
 target (open < 1 s; the others < 100 ms) and against a reference measured in the same run
 (SQLite counting the review log), so figures compare across machines.
 
-    python benchmarks/study.py [--cards N] [--reviews N] [--repeat N]
+    python benchmarks/study.py [--cards N] [--reviews N] [--repeat N] [--quick]
+
+`--quick` (2,000 cards, 20,000 reviews, one repeat) is the run the test suite makes, so the
+script cannot rot (tests/test_benchmarks.py runs every benchmark that way).
 """
 
 from __future__ import annotations
