@@ -82,6 +82,13 @@ def _modified(tokens: list[Token], at: int) -> str | None:
     return None
 
 
+def has_directions(point: str) -> bool:
+    """Whether the point says a direction at all: only then is a claim worth building for
+    `direction_turned_round`."""
+    anchored, pairs = _point_directions(point)
+    return bool(anchored or pairs)
+
+
 def direction_turned_round(tokens: list[Token], claim: range, point: str) -> bool:
     """Whether the claim says a direction of the point the other way round (see the module)."""
     anchored, pairs = _point_directions(point)

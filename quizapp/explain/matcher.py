@@ -34,6 +34,7 @@ from quizapp.explain.decision import (
     bundled_decision,
     features,
 )
+from quizapp.explain.formulas import BRACKETS
 from quizapp.explain.mention import names_a_topic, only_listed, only_mentioned
 from quizapp.explain.negation import negated, point_words
 from quizapp.explain.sense import in_sense, one_claim, spread_to_a_rival, subjects
@@ -44,7 +45,6 @@ WINDOW_SLACK = 4
 """Words a cue's terms may be spread over beyond their own number ("gradient quickly shrinks")."""
 NOT_REACH = 2
 """How far after a cue's own "not" the word it negates may come ("not really saturate")."""
-BRACKETS = frozenset("()[]{}")
 HAVING = frozenset({"have", "has", "had", "any", "a", "an", "the", "that", "this"})
 """Words between a "not" and a noun that leave it a "no": "doesn't have the vanishing gradient
 problem" says "no vanishing gradient problem"."""
@@ -296,6 +296,7 @@ def _realisations(candidates: Candidates, cue: Cue, width: int = 0) -> Iterator[
     if not cue.terms or any(not found for found in per_term):
         return
     width = width or len(cue.terms) + WINDOW_SLACK
+    bracketed = bool(BRACKETS & set(cue.text))
     for start in sorted({first for found in per_term for first, _ in found}):
         picks = _window(tokens, per_term, start, width)
         if picks is None:
@@ -303,7 +304,7 @@ def _realisations(candidates: Candidates, cue: Cue, width: int = 0) -> Iterator[
         if (
             (cue.negated and not _says_it_in_order(tokens, cue, picks))
             or not _operands_in_order(cue, picks)
-            or (BRACKETS & set(cue.text) and picks[0][0] != min(pick[0] for pick in picks))
+            or (bracketed and picks[0][0] != min(pick[0] for pick in picks))
         ):
             continue
         yield [at for first, last in picks for at in range(first, last + 1)]

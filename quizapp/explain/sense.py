@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from quizapp.explain.comparatives import direction_turned_round
+from quizapp.explain.comparatives import direction_turned_round, has_directions
 from quizapp.explain.cues import NEGATIONS, STOPWORDS, Cue, content_terms
 from quizapp.explain.formulas import another_derivative
 from quizapp.explain.losses import loss_of, point_losses
@@ -132,7 +132,10 @@ def in_sense(
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
-        or direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
+        or (
+            has_directions(point)
+            and direction_turned_round(tokens, _claim(tokens, min(chosen), max(chosen)), point)
+        )
         or another_derivative(tokens, chosen, point, name_of)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
@@ -461,11 +464,14 @@ def _state_turned_round(tokens: list[Token], chosen: list[int], point: str) -> b
     """The clause of the words puts what they say in the state opposite to the point's, and
     not in the point's own: "gradients explode as they are multiplied layer by layer" against
     "gradients shrink as they are multiplied layer by layer"."""
+    states = _states(point)
+    if not states:
+        return False
     clauses = {tokens[at].clause for at in chosen}
     said = [
         (at, class_of(token.stem)) for at, token in enumerate(tokens) if token.clause in clauses
     ]
-    for own, opposite in _states(point):
+    for own, opposite in states:
         if any(word_class in own for _, word_class in said):
             continue
         if any(
