@@ -14,7 +14,7 @@ from quizapp.wording import plural
 
 # Rounding the exact value to the displayed digits moves it by at most half a unit, plus float
 # representation error; this slack keeps the displayed answer accepted at that exact boundary.
-_BOUNDARY_SLACK = 1e-6
+BOUNDARY_SLACK = 1e-6
 # Intermediate values carry this many digits beyond the answer's, and never fewer than
 # `_MIN_FIGURES` significant ones, so the arithmetic a student redoes from them still lands.
 _EXTRA_DIGITS = 3
@@ -74,7 +74,7 @@ class Precision:
         """Per element: is `given` within tolerance of `expected`?"""
         with np.errstate(over="ignore"):
             distance = np.abs(given - expected)
-        return distance <= self.tolerance(expected) * (1 + _BOUNDARY_SLACK)
+        return distance <= self.tolerance(expected) * (1 + BOUNDARY_SLACK)
 
     def finer(self, digits: int) -> Precision:
         """The precision of a value typed to `digits` (more than asked), which must be right to

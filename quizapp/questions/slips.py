@@ -14,7 +14,7 @@ from enum import Enum
 
 import numpy as np
 
-from quizapp.questions.precision import Precision
+from quizapp.questions.precision import BOUNDARY_SLACK, Precision
 from quizapp.wording import plural
 
 # Digits fewer than requested that a rounding slip may keep: 0.7 for 0.659 asked to 3 decimals is
@@ -22,8 +22,6 @@ from quizapp.wording import plural
 _FEWER_DIGITS = 2
 # Products like 0.29 * 100 land a hair off the integer; this many places recover it.
 _INTEGER_NOISE = 6
-# A typed value one unit off the displayed answer lands a hair over one unit in binary.
-_BOUNDARY_SLACK = 1e-6
 _MANTISSA = re.compile(r"[-+\u2212]?(?P<whole>[0-9]*)(?:\.(?P<fraction>[0-9]*))?")
 _EXPONENT_START = "eE×x*·"
 
@@ -74,7 +72,8 @@ def slip(precision: Precision, typed: float, exact: float, digits: int | None) -
         return None
     asked = precision.decimals
     scale = 10.0 ** math.floor(math.log10(abs(exact))) if precision.scientific and exact else 1.0
-    unit = 10.0**-asked * scale * (1 + _BOUNDARY_SLACK)
+    # A typed value one unit off the displayed answer lands a hair over one unit in binary.
+    unit = 10.0**-asked * scale * (1 + BOUNDARY_SLACK)
     near = abs(typed - exact) <= unit
     if digits is None:
         fits = (_shortened(typed, exact, fewer, asked, scale, near) for fewer in range(asked))
