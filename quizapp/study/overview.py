@@ -21,6 +21,7 @@ from quizapp.study.daily_room import QueueCounts, today_room, unheld
 from quizapp.study.protocols import StudyCard
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import latest_finished
+from quizapp.wording import plural
 
 if TYPE_CHECKING:
     from quizapp.study.store.records import InterviewSummary
@@ -72,8 +73,7 @@ def last_interview_text(summary: InterviewSummary | None, zone: tzinfo | None) -
     if summary is None or summary.score is None:
         return "Mock interview: none yet (press m for a timed one)"
     return (
-        f"Last mock interview: {summary.score:.0%} over {summary.planned}"
-        f" question{'' if summary.planned == 1 else 's'}"
+        f"Last mock interview: {summary.score:.0%} over {plural(summary.planned, 'question')}"
         f" on {calendar_date(summary.started_at, zone).isoformat()}"
     )
 

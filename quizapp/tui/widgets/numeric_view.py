@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from quizapp.tui.widgets.card_view import CardView
 from quizapp.tui.widgets.numeric_answer import NumericAnswer
@@ -56,5 +55,5 @@ class NumericView(CardView):
         self.query_one(NumericAnswer).reopen()
 
     def has_unsent_answer(self) -> bool:
-        answer_box = self.query_one(NumericAnswer).query_one("#numeric-input", Input)
+        answer_box = self.query_one(NumericAnswer).answer_box
         return not answer_box.disabled and bool(answer_box.value.strip())

@@ -26,6 +26,7 @@ from quizapp.tui.screens.mock.report import MockReportScreen
 from quizapp.tui.widgets.mock_code_view import MockCodeView
 from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
+from quizapp.wording import plural
 
 TICK_SECONDS = 0.25
 
@@ -112,7 +113,7 @@ class MockInterviewScreen(QuizScreen):
 
     def _begin(self, _: object = None) -> None:
         total = self.interview.total
-        self.sub_title = f"{total} question{'' if total == 1 else 's'}"
+        self.sub_title = plural(total, "question")
         self._show_question()
         self._timer = self.set_interval(TICK_SECONDS, self.tick)
 
@@ -207,9 +208,7 @@ class MockInterviewScreen(QuizScreen):
         """Another screen covers the question (the keys, the command palette): both clocks stop
         until it closes, as with ctrl+t; reading the keys costs no answering time."""
         if self.interview.phase == Phase.ASKING and not self.quiz_app.writing:
-            self.interview.draft = self._typed()
-            self.interview.pause()
-            self.paused = True
+            self._pause_asking()
             self._paused_for_screen = True
 
     def on_screen_resume(self) -> None:
@@ -304,13 +303,17 @@ class MockInterviewScreen(QuizScreen):
 
     def action_pause(self) -> None:
         if self.interview.phase == Phase.ASKING:
-            self.interview.draft = self._typed()
-            self.interview.pause()
-            self.paused = True
+            self._pause_asking()
         elif self.interview.phase == Phase.PAUSED:
             self.interview.resume()
             self.paused = False
         self._show_clocks()
+
+    def _pause_asking(self) -> None:
+        """Both clocks stop, keeping what is typed so far as the draft."""
+        self.interview.draft = self._typed()
+        self.interview.pause()
+        self.paused = True
 
     def action_go_back(self) -> None:
         """Ask first; ended early, the interview shows its report of what was answered (what
@@ -340,9 +343,7 @@ class MockInterviewScreen(QuizScreen):
         last one."""
         was_asking = self.interview.phase == Phase.ASKING
         if was_asking:
-            self.interview.draft = self._typed()
-            self.interview.pause()
-            self.paused = True
+            self._pause_asking()
         interview = self.interview
         written = ""
         fate = "the session is stored as abandoned (it does not count in your score trend)"
