@@ -1,4 +1,4 @@
-"""What a text box refuses, it says: a search, a plot range, a mock setup field, an answer or a
+"""What a text box refuses, it says (and a paste of several lines is kept whole): a search, a plot range, a mock setup field, an answer or a
 dialog's box that cannot take a paste or a key (too long, or not a number in a number box)
 names what it takes in one notice, instead of Textual's terminal bell alone. Each box has a
 length that fits what it is for: 10,000 characters typed into Browse's search (a paste a
@@ -122,6 +122,17 @@ async def test_a_typed_explanation_refuses_more_than_an_answer_holds(make_app) -
         assert notices(app) == [f"This box takes text of at most {ANSWER_LENGTH} characters."]
         await paste(app, pilot, box, HUGE[:ANSWER_LENGTH])
         assert box.value == HUGE[:ANSWER_LENGTH]
+        assert notices(app) == []
+
+
+async def test_a_pasted_explanation_keeps_every_line(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = await open_review(app, pilot, "iq-vanishing-gradient")
+        box = screen.query_one("#typed-answer", Input)
+        await paste(app, pilot, box, "Sigmoid saturates,\r\n\n   so its gradient\rvanishes.\n")
+        assert box.value == "Sigmoid saturates, so its gradient vanishes."
         assert notices(app) == []
 
 

@@ -45,9 +45,14 @@ class OrderedInput(Input):
         await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
-        """A paste is a new try, told again if refused. (Textual then calls `Input._on_paste`,
-        which inserts it: it runs the handler of each class of the box, this one first.)"""
+        """A paste is a new try, told again if refused, and its lines are joined by spaces:
+        Textual's box keeps only the first line, which dropped the rest of an explanation pasted
+        from notes. (Textual then calls `Input._on_paste`, which inserts it: it runs the handler
+        of each class of the box, this one first.)"""
         self._told_at = None
+        lines = event.text.splitlines()
+        if len(lines) > 1:
+            event.text = " ".join(line.strip() for line in lines if line.strip())
 
     def restricted(self) -> None:
         """Says what the box takes, once until its text changes or a paste comes: a long paste
