@@ -1,9 +1,10 @@
-"""What a text box refuses, it says (and a paste of several lines is kept whole): a search, a plot range, a mock setup field, an answer or a
+"""What a text box refuses, it says: a search, a plot range, a mock setup field, an answer or a
 dialog's box that cannot take a paste or a key (too long, or not a number in a number box)
 names what it takes in one notice, instead of Textual's terminal bell alone. Each box has a
 length that fits what it is for: 10,000 characters typed into Browse's search (a paste a
 terminal sends key by key) kept the app busy for minutes, each key searching again; pasted into
-a dialog, they came back as an error taller than the screen."""
+a dialog, they came back as an error taller than the screen. A paste of several lines is kept
+whole, not cut to its first line."""
 
 from __future__ import annotations
 
