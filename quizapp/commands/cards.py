@@ -7,6 +7,7 @@ import json
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import opened_workspace
+from quizapp.wording import plural
 
 SEARCH_HELP = (
     "only the cards matching QUERY: words searched in id and front, and filters is:new,"
@@ -69,6 +70,5 @@ def run(args: argparse.Namespace) -> int:
         print(
             "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
         )
-    count = len(rows)
-    print(f"{count} {'card' if count == 1 else 'cards'}")
+    print(plural(len(rows), "card"))
     return 0

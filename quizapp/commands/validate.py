@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizapp.wording import plural
+
 if TYPE_CHECKING:
     from quizapp.content import Card, Deck, Library, Problem
 
@@ -36,8 +38,7 @@ def summary(deck: Deck) -> str:
     counts = deck.counts()
     total = sum(counts.values())
     kinds = ", ".join(f"{kind} {count}" for kind, count in counts.items() if count)
-    noun = "card" if total == 1 else "cards"
-    return f"{deck.name}: {total} {noun}" + (f" ({kinds})" if kinds else "")
+    return f"{deck.name}: {plural(total, 'card')}" + (f" ({kinds})" if kinds else "")
 
 
 Generate = Callable[..., object]
@@ -158,7 +159,6 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"quizapp validate: {len(problems)} {noun} found", file=sys.stderr)
+        print(f"quizapp validate: {plural(len(problems), 'problem')} found", file=sys.stderr)
         return 1
     return 0

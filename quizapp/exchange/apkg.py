@@ -27,7 +27,7 @@ from quizapp.exchange.anki_html import bullet_list, deck_name, tag
 from quizapp.exchange.anki_html import field as html_field
 from quizapp.questions import Question, generate
 from quizapp.study.answering import shown_options
-from quizapp.wording import plural
+from quizapp.wording import agreeing, plural
 
 DEFAULT_NUMERIC_INSTANCES = 5
 NUMERIC_INSTANCE_TAG = "numeric-instance"
@@ -96,7 +96,7 @@ class AnkiExport:
     def warnings(self) -> list[str]:
         """What the package lacks: cards of kinds Anki cannot hold, instances that failed."""
         left_out = [
-            f"{plural(count, kind + ' card')} {'has' if count == 1 else 'have'} no Anki form;"
+            f"{plural(count, kind + ' card')} {agreeing(count, 'has', 'have')} no Anki form;"
             " left out"
             for kind, count in sorted(self.skipped.items())
         ]

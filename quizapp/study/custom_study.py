@@ -17,6 +17,7 @@ from quizapp.study.store.steering import (
     earliest_due,
     recall_below,
 )
+from quizapp.wording import agreeing, plural
 
 if TYPE_CHECKING:
     from quizapp.study.stats import Stats
@@ -88,7 +89,7 @@ def interview_countdown(settings: StudySettings, today: date) -> str:
     if day == today:
         return "Interview today"
     days = (day - today).days
-    return f"Interview in {days} day{'s' if days != 1 else ''} ({day.isoformat()})"
+    return f"Interview in {plural(days, 'day')} ({day.isoformat()})"
 
 
 def interview_pace(unseen: int, today: date, day: date) -> int:
@@ -104,7 +105,7 @@ def unseen_pace(unseen: int, today: date, day: date, new_per_day: int) -> str:
     if unseen == 0 or day <= today:
         return ""
     pace = interview_pace(unseen, today, day)
-    cards = "card is" if unseen == 1 else "cards are"
+    cards = agreeing(unseen, "card is", "cards are")
     advice = (
         "the daily limit is enough"
         if pace <= new_per_day

@@ -21,7 +21,7 @@ from quizapp.study.daily_room import QueueCounts, today_room, unheld
 from quizapp.study.protocols import StudyCard
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import latest_finished
-from quizapp.wording import plural
+from quizapp.wording import agreeing, plural
 
 if TYPE_CHECKING:
     from quizapp.study.store.records import InterviewSummary
@@ -46,12 +46,11 @@ class Overview:
     last_mock: str = ""
 
     def lines(self) -> list[str]:
-        days = "day" if self.streak == 1 else "days"
         return [
             f"Due now: {self.queue.review + self.queue.learning}   New: {self.queue.new}"
             f"   Done today: {self.reviews_today}"
             + (f"   Practice/cram: {self.practice_today}" if self.practice_today else ""),
-            f"Streak: {self.streak} {days}",
+            f"Streak: {plural(self.streak, 'day')}",
             f"Forecast: {self.due_tomorrow} due tomorrow, {self.due_next_week} in the next 7 days",
             *([self._changed_line()] if self.changed_cards else []),
             *([self.last_mock] if self.last_mock else []),
@@ -63,7 +62,7 @@ class Overview:
         return replace(self, changed_cards=len(find_changed(store, cards)))
 
     def _changed_line(self) -> str:
-        were = "card was" if self.changed_cards == 1 else "cards were"
+        were = agreeing(self.changed_cards, "card was", "cards were")
         return f"{self.changed_cards} studied {were} rewritten a lot: press C to look at them"
 
 

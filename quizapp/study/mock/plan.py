@@ -26,7 +26,7 @@ from quizapp.study.mock.topics import (
     unknown_topics_reason,
 )
 from quizapp.study.protocols import QuestionLike
-from quizapp.wording import plural
+from quizapp.wording import agreeing, plural
 
 if TYPE_CHECKING:
     import numpy as np
@@ -189,12 +189,12 @@ def build_plan(
     if options.coding is not None and coding_count < options.coding:
         notes.append(
             f"Only {plural(coding_count, 'coding exercise')}"
-            f" {'matches' if coding_count == 1 else 'match'}, so the interview has"
+            f" {agreeing(coding_count, 'matches', 'match')}, so the interview has"
             f" {coding_count} instead of {options.coding}."
         )
     if len(picks) < options.questions:
         notes.append(
-            f"Only {plural(len(picks), 'question')} {'matches' if len(picks) == 1 else 'match'},"
+            f"Only {plural(len(picks), 'question')} {agreeing(len(picks), 'matches', 'match')},"
             f" so the interview has {len(picks)} "
             f"instead of {options.questions}."
         )

@@ -8,6 +8,7 @@ from typing import Protocol
 from quizapp.catalog import ACTIVATIONS
 from quizapp.content.kinds import kind_info
 from quizapp.study.protocols import StudyCard
+from quizapp.wording import agreeing
 
 KIND_TAGS = frozenset({"interview", "numeric", "coding"})
 """Tags that only repeat the card's kind: they select cards but name no topic."""
@@ -83,7 +84,7 @@ def unknown_topics_reason(unknown: Sequence[str]) -> str:
     numeric or coding card is about is named as such; other words are no topic at all."""
     drilled = [topic for topic in unknown if topic_key(topic) in _ACTIVATION_KEYS]
     others = [topic for topic in unknown if topic not in drilled]
-    unknown_topics = "unknown topic" if len(others) == 1 else "unknown topics"
+    unknown_topics = agreeing(len(others), "unknown topic", "unknown topics")
     reasons = [f"{unknown_topics} {', '.join(others)}"] if others else []
     if drilled:
         reasons.append(

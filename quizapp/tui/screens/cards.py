@@ -36,6 +36,7 @@ from quizapp.tui.dialogs import ConfirmScreen, reset_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.ordered_input import SEARCH_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
+from quizapp.wording import plural
 
 PAGE_SIZE = 100
 CARD_ID_WIDTH = 24
@@ -185,9 +186,8 @@ class CardsScreen(QuizScreen):
         if not total:
             self._status("No card matches this search.")
             return
-        cards = "card" if total == 1 else "cards"
         pages = f" · page {self.page + 1} of {self.page_count}, [ ] turn"
-        self._status(f"{total} {cards}{pages if self.page_count > 1 else ''}")
+        self._status(f"{plural(total, 'card')}{pages if self.page_count > 1 else ''}")
 
     @on(DataTable.RowHighlighted, "#cards-table")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:

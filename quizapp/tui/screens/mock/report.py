@@ -15,7 +15,7 @@ from quizapp.study.mock import MockAnswer, MockInterview, MockReport, SentToRevi
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 from quizapp.tui.widgets.tick_list import TickList
-from quizapp.wording import plural
+from quizapp.wording import agreeing, plural
 
 REPORT_COLUMNS = ("#", "kind", "topic", "time / budget", "ended", "result")
 
@@ -133,9 +133,9 @@ class MockReportScreen(QuizScreen):
 
     def _sent(self, sent: SentToReview) -> None:
         due, left = len(sent.due_now), len(sent.suspended)
-        lines = [f"{plural(due, 'card')} {'is' if due == 1 else 'are'} due now in Review."]
+        lines = [f"{plural(due, 'card')} {agreeing(due, 'is', 'are')} due now in Review."]
         if left:
             lines.append(
-                f"{plural(left, 'suspended card')} {'was' if left == 1 else 'were'} left alone."
+                f"{plural(left, 'suspended card')} {agreeing(left, 'was', 'were')} left alone."
             )
         self.notify(" ".join(lines), title="Sent to review", timeout=6)
