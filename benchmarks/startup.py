@@ -103,7 +103,10 @@ def launch(command: list[str], ready: str, env: dict[str, str]) -> Run:
     try:
         while elapsed is None:
             if time.perf_counter() - started > TIMEOUT_S:
-                raise RuntimeError(f"{command[0]}: {ready!r} not drawn in {TIMEOUT_S:.0f} s")
+                raise RuntimeError(
+                    f"{command[0]}: {ready!r} not drawn in {TIMEOUT_S:.0f} s; last drawn:"
+                    f" {_text(screen)[-600:]!r}"
+                )
             readable, _, _ = select.select([leader], [], [], 0.05)
             if not readable:
                 if child.poll() is not None:
@@ -114,13 +117,18 @@ def launch(command: list[str], ready: str, env: dict[str, str]) -> Run:
             except OSError as error:
                 raise RuntimeError(f"{command}: terminal closed before {ready!r}") from error
             screen += chunk
-            if ready.encode() in _ESCAPES.sub(b"", screen[-65536:]):
+            if ready in _text(screen[-65536:]):
                 elapsed = time.perf_counter() - started
     finally:
         os.killpg(child.pid, signal.SIGKILL)
         _pid, _status, usage = os.wait4(child.pid, 0)
         os.close(leader)
     return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def _text(screen: bytes) -> str:
+    """What `screen` shows, its escape sequences removed."""
+    return _ESCAPES.sub(b"", screen).decode(errors="replace")
 
 
 def environment(data_dir: Path) -> dict[str, str]:

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from helpers import burst, last_message, settle, shown, wait_ready
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 import quizapp.study.mock.answers as answers
 from quizapp.study import FakeClock
 from quizapp.study.mock import MockOptions
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.mock import MockInterviewScreen, MockReportScreen
+from quizapp.tui.widgets.mock_code_view import MockCodeView
 
 
 def _app(data_dir: Path, clock: FakeClock) -> QuizApp:
@@ -90,3 +91,29 @@ async def test_keys_typed_in_one_burst_with_enter_go_to_the_next_question(
         assert "Question 2 of 4" in shown(app, "#mock-status")
         assert screen.query_one("#mock-answer", Input).value == "42"
         assert screen.interview.answers[0].response == "saturation kills gradients"
+
+
+async def test_keys_typed_on_before_a_coding_question_reach_its_editor(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """Typed on in the burst with enter, they go where they would have gone a moment later:
+    into the code editor, at its cursor."""
+    options = MockOptions(questions=3, time_per_question=60, seed=21, coding=1)
+    app = QuizApp(data_dir, clock=clock, start_mock=options)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        kinds = [planned.kind for planned in screen.interview.plan.questions]
+        coding_at = kinds.index("coding")
+        assert coding_at > 0, kinds
+        for _ in range(coding_at - 1):
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+        screen.query_one("#mock-answer", Input).value = "an answer"
+        burst(app, "enter", *"# typed on")
+        await settle(pilot)
+        assert f"Question {coding_at + 1} of 3" in shown(app, "#mock-status")
+        editor = screen.query_one("#mock-code-editor", TextArea)
+        assert "# typed on" in editor.text
+        assert editor.text.replace("# typed on", "", 1) == screen.query_one(MockCodeView)._starter

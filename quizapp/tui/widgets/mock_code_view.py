@@ -93,6 +93,10 @@ class MockCodeView(Vertical):
     def focus_editor(self) -> None:
         self.query_one(TextArea).focus()
 
+    def type_in(self, text: str) -> None:
+        """`text` as if typed now, at the editor's cursor."""
+        self.query_one(TextArea).insert(text)
+
     def task_cut(self, cut: bool) -> None:
         """Whether the task above is cut by its box; the ready line then says how to read it."""
         if cut == self._task_cut:

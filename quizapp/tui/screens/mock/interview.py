@@ -278,15 +278,18 @@ class MockInterviewScreen(QuizScreen):
 
     def _next_question(self, submitted: str) -> None:
         """The next question. Keys typed in one burst with enter reached the answer line after
-        `submitted` (up to the moment the save began holding keys): they start the next answer
-        line instead of being overwritten by its empty draft (a coding question starts from its
-        starter code: the keys were meant for a line)."""
+        `submitted` (up to the moment the save began holding keys): they go where they would
+        have gone a moment later, the next answer line or a coding question's editor at its
+        cursor, instead of being overwritten by its empty draft or starter code."""
         typed = self.query_one("#mock-answer", Input).value
         typed_on = typed[len(submitted) :] if typed.startswith(submitted) else ""
         planned = self.interview.current
-        if typed_on and planned is not None and planned.kind != "coding":
+        coding = planned is not None and planned.kind == "coding"
+        if typed_on and not coding:
             self.interview.draft = typed_on
         self._show_question()
+        if typed_on and coding and self.interview.phase == Phase.ASKING:
+            self.query_one(MockCodeView).type_in(typed_on)
 
     @on(MockCodeView.Submitted)
     def code_submitted(self, event: MockCodeView.Submitted) -> None:
