@@ -112,12 +112,17 @@ async def test_a_mock_setup_field_says_it_takes_a_number(make_app) -> None:
         ), reason
 
 
+async def explanation_box(app, pilot) -> Input:
+    """The box an interview card in Review takes a typed explanation in."""
+    screen = await open_review(app, pilot, "iq-vanishing-gradient")
+    return screen.query_one("#typed-answer", Input)
+
+
 async def test_a_typed_explanation_refuses_more_than_an_answer_holds(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
-        screen = await open_review(app, pilot, "iq-vanishing-gradient")
-        box = screen.query_one("#typed-answer", Input)
+        box = await explanation_box(app, pilot)
         await paste(app, pilot, box, HUGE)
         assert box.value == ""
         assert notices(app) == [f"This box takes text of at most {ANSWER_LENGTH} characters."]
@@ -130,8 +135,7 @@ async def test_a_pasted_explanation_keeps_every_line(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
-        screen = await open_review(app, pilot, "iq-vanishing-gradient")
-        box = screen.query_one("#typed-answer", Input)
+        box = await explanation_box(app, pilot)
         await paste(app, pilot, box, "Sigmoid saturates,\r\n\n   so its gradient\rvanishes.\n")
         assert box.value == "Sigmoid saturates, so its gradient vanishes."
         assert notices(app) == []
