@@ -92,7 +92,6 @@ class Card:
         assert self._content_hash is not None
         return self._content_hash
 
-
     def _compute_hash(self) -> str:
         visible = {
             "kind": self.kind,

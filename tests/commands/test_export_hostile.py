@@ -18,7 +18,7 @@ from quizapp.content import load_library
 from quizapp.study import FakeClock, Rating, ReviewSession, open_store
 
 RESPONSES = [
-    "=HYPERLINK(\"http://evil\",\"x\")",
+    '=HYPERLINK("http://evil","x")',
     "+1+1",
     "-1+cmd|' /C calc'!A0",
     "@SUM(A1:A2)",
@@ -56,7 +56,7 @@ def test_formula_cells_are_quoted_and_numbers_stay_numbers(tmp_path: Path, capsy
     assert "\x1b" not in output and "\x07" not in output
     cells = [row["response"] for row in csv.DictReader(io.StringIO(output))]
     assert cells == [
-        "'=HYPERLINK(\"http://evil\",\"x\")",
+        '\'=HYPERLINK("http://evil","x")',
         "'+1+1",
         "'-1+cmd|' /C calc'!A0",
         "'@SUM(A1:A2)",

@@ -204,7 +204,6 @@ def test_card_order_is_stable_across_loads() -> None:
     assert first[0] == "why-non-linearity"
 
 
-
 CODE_CARD = """cards:
   - kind: code
     id: code-mine

@@ -69,7 +69,6 @@ def test_an_answer_forgets_its_question_in_the_same_commit(store: StudyStore) ->
         assert other.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
 
 
-
 def test_an_undo_keeps_the_question_in_the_same_commit(store: StudyStore) -> None:
     session = _session(store, 1, SKILL)
     shown = session.next()

@@ -473,7 +473,6 @@ def test_one_answer_reads_the_settings_once_per_session_not_per_answer(
     assert statements[-1] == "PRAGMA wal_checkpoint(PASSIVE)"
 
 
-
 def test_undo_takes_back_a_bury_not_the_answer_before_it(store: StudyStore) -> None:
     """Issue 13.1: `b` then `u` undid the previous answer and left the card buried."""
     deck = cards(3)

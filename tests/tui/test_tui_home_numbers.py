@@ -45,7 +45,7 @@ async def test_todays_numbers_show_while_the_changed_check_runs(
 async def test_todays_numbers_show_as_the_workspace_opens(
     make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"Due now" appears in the same step as the open workspace, which the mode keys need: not
+    """ "Due now" appears in the same step as the open workspace, which the mode keys need: not
     a worker's round trip after it, and never before it."""
     seen: list[tuple[bool, bool, StudyData]] = []
     real_ready = QuizApp.on_workspace_ready

@@ -91,9 +91,7 @@ async def test_nothing_due_opens_the_study_choice_and_says_the_typed_keys_were_u
         assert app.workspace.store.review_count() == 0
 
 
-async def test_a_queue_that_cannot_be_built_is_reported_in_place(
-    make_app, tmp_path: Path
-) -> None:
+async def test_a_queue_that_cannot_be_built_is_reported_in_place(make_app, tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)

@@ -218,9 +218,7 @@ def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
         return []
 
 
-def _common_columns(
-    source: sqlite3.Connection, fresh: sqlite3.Connection, table: str
-) -> list[str]:
+def _common_columns(source: sqlite3.Connection, fresh: sqlite3.Connection, table: str) -> list[str]:
     readable = set(_columns(source, table))
     return [column for column in _columns(fresh, table) if column in readable]
 
