@@ -10,7 +10,7 @@ from hypothesis import settings
 
 from quizapp.content.cache import CACHE_ENV
 
-settings.register_profile("suite")
+settings.register_profile("suite", deadline=None)
 settings.register_profile(
     "ci", settings.get_profile("suite"), derandomize=True, database=None, print_blob=True
 )
