@@ -52,7 +52,7 @@ class Overview:
             + (f"   Practice/cram: {self.practice_today}" if self.practice_today else ""),
             f"Streak: {plural(self.streak, 'day')}",
             f"Forecast: {self.due_tomorrow} due tomorrow, {self.due_next_week} in the next 7 days",
-            *([self._changed_line()] if self.changed_cards else []),
+            *([self._changed_line(self.changed_cards)] if self.changed_cards else []),
             *([self.last_mock] if self.last_mock else []),
         ]
 
@@ -61,9 +61,10 @@ class Overview:
         card's content the first time, so home shows the rest before it."""
         return replace(self, changed_cards=len(find_changed(store, cards)))
 
-    def _changed_line(self) -> str:
-        were = agreeing(self.changed_cards, "card was", "cards were")
-        return f"{self.changed_cards} studied {were} rewritten a lot: press C to look at them"
+    @staticmethod
+    def _changed_line(changed: int) -> str:
+        were = agreeing(changed, "card was", "cards were")
+        return f"{changed} studied {were} rewritten a lot: press C to look at them"
 
 
 def last_interview_text(summary: InterviewSummary | None, zone: tzinfo | None) -> str:
