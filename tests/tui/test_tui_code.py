@@ -84,6 +84,38 @@ async def test_enter_indents_the_next_line_as_python_expects(make_app) -> None:
         assert editor.text == "def relu(x):\n    if True:\n        return x\n    y = 1"
 
 
+async def test_typing_in_a_fresh_exercise_writes_the_body_in_place_of_its_placeholder(
+    make_app,
+) -> None:
+    """The cursor starts on the starter's `...`, selected: the first keys write the function's
+    body there, not before the import line at the top."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        starter = screen.exercise.starter
+        await pilot.press(*"return np.maximum(x, 0)")
+        assert editor.text == starter.replace("...", "return np.maximum(x, 0)") + "\n"
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(app, "#code-status").startswith("6/6 cases passed")
+
+
+async def test_a_restored_attempt_is_typed_on_at_its_end(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        screen.query_one(TextArea).text = "import numpy as np\ndef relu(x):\n    return x"
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = await _open_exercise(app, pilot, "code-relu")
+        editor = screen.query_one(TextArea)
+        await pilot.press(*" * (x > 0)")
+        assert editor.text == "import numpy as np\ndef relu(x):\n    return x * (x > 0)"
+
+
 async def test_a_task_cut_at_80x24_says_how_to_read_it_as_in_a_mock(make_app) -> None:
     """The cross-entropy task is cut at "… and grad =" by its 5-line box: the status line names
     shift+tab (the editor takes tab), which reaches the task to scroll it; tab goes back."""
@@ -218,7 +250,8 @@ async def test_a_code_card_in_review_starts_from_the_starter_and_proposes_a_rati
         editor = screen.query_one("#code-view-editor", TextArea)
         assert editor.text == relu.exercise.starter + "\n"
         assert editor.has_focus
-        editor.text = "import numpy as np\ndef relu(x):\n    return np.maximum(x, 0)\n"
+        await pilot.press(*"return np.maximum(x, 0)")
+        assert editor.text == relu.exercise.starter.replace("...", "return np.maximum(x, 0)") + "\n"
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -296,7 +329,7 @@ async def test_ctrl_z_in_a_code_card_undoes_an_edit_else_the_last_answer(make_ap
         starter = editor.text
 
         await press("x")
-        assert editor.text == "x" + starter
+        assert editor.text == starter.replace("...", "x")
         await press("f1")
         assert isinstance(app.screen, KeysScreen)
         table = app.screen.query_one(DataTable)
@@ -354,7 +387,7 @@ async def test_a_stray_key_undone_in_a_code_card_leaves_the_bury_before_undoable
         assert screen.item.card is not buried and editor.has_focus
         starter = editor.text
         await press("u")
-        assert editor.text == "u" + starter
+        assert editor.text == starter.replace("...", "u")
         await press("ctrl+z")
         assert editor.text == starter
         assert footer().get("ctrl+z") == "Undo"

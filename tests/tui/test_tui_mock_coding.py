@@ -47,7 +47,7 @@ async def test_a_coding_question_from_the_editor_to_the_per_case_report(
         await pilot.press(*"# x")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert editor.text.startswith("# x")
+        assert editor.text == f"{exercise.starter}\n".replace("...", "# x")
         status = shown(app, "#mock-code-status")
         assert status.startswith("0/"), status
         assert "✗" in shown(app, "#mock-code-results-text")

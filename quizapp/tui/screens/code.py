@@ -27,7 +27,12 @@ from quizapp.coding.sandbox import Sandbox
 from quizapp.content import Card
 from quizapp.study.store.code_attempts import Attempt, last_attempt, save_attempt
 from quizapp.tui.screens.base import QuizScreen
-from quizapp.tui.widgets.code_editor import READ_TASK, close_in_background, python_editor
+from quizapp.tui.widgets.code_editor import (
+    READ_TASK,
+    PythonEditor,
+    close_in_background,
+    python_editor,
+)
 from quizapp.tui.widgets.code_view import report_text
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
@@ -139,11 +144,10 @@ class CodeScreen(QuizScreen):
         self._sandbox.start()
 
     def _show_attempt(self, attempt: Attempt | None) -> None:
-        editor = self.query_one(TextArea)
-        if attempt is not None:
-            editor.text = attempt.code
-            if attempt.total is not None:
-                self._status(f"last run: {attempt.passed}/{attempt.total} cases passed")
+        editor = self.query_one(PythonEditor)
+        editor.show_code(editor.text if attempt is None else attempt.code)
+        if attempt is not None and attempt.total is not None:
+            self._status(f"last run: {attempt.passed}/{attempt.total} cases passed")
         editor.read_only = False
 
     def _status(self, text: str) -> None:
@@ -244,5 +248,5 @@ class CodeScreen(QuizScreen):
             except (OSError, UnicodeDecodeError) as error:
                 self.notify(f"Could not read the edited file: {error}", severity="error")
                 return
-        self.query_one(TextArea).text = edited
+        self.query_one(PythonEditor).show_code(edited)
         self._save()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from textual import events
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 READ_TASK = "shift+tab reads the whole task"
 """Said on a code view's status line when the task above the editor is cut by its box (80x24):
@@ -16,6 +17,8 @@ the editor takes tab, so shift+tab is the key that leaves it for the task, to sc
 
 _OPENS_BLOCK = re.compile(r":\s*(#.*)?$")
 _ENDS_BLOCK = re.compile(r"(return|pass|raise|break|continue)\b")
+_PLACEHOLDER = re.compile(r"^\s*(\.\.\.|pass)\s*$")
+"""A line that only holds the body still to be written: the starter code's `...`."""
 
 
 def next_line_indent(line: str, indent_width: int) -> str:
@@ -45,6 +48,20 @@ class PythonEditor(TextArea):
         indent = next_line_indent(self.document[row][:column], self.indent_width)
         start, end = self.selection
         self.replace("\n" + indent, start, end, maintain_selection_offset=False)
+
+    def show_code(self, code: str) -> None:
+        """`code` in the editor, ready to type on: the last placeholder body (`...`) selected,
+        so that what is typed replaces it, or else the cursor at the end. Textual leaves the
+        cursor at the start, before the starter's import line."""
+        self.text = code
+        for row in range(self.document.line_count - 1, -1, -1):
+            line = self.document[row]
+            if _PLACEHOLDER.match(line):
+                body = line.strip()
+                column = line.index(body)
+                self.selection = Selection((row, column), (row, column + len(body)))
+                return
+        self.move_cursor(self.document.end)
 
 
 def python_editor(

@@ -116,7 +116,7 @@ class CodeView(CardView):
         editor = self.query_one(AnswerEditor)
         self._starter = f"{exercise.starter}\n" if exercise else ""
         editor.starter = self._starter
-        editor.text = self._starter
+        editor.show_code(self._starter)
         editor.read_only = False
         task = Text()
         if exercise is not None:

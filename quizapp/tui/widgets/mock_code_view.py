@@ -21,7 +21,12 @@ from quizapp.coding.check import CheckReport
 from quizapp.coding.mock_grader import SandboxCodeGrader
 from quizapp.coding.report import summary
 from quizapp.content import Card
-from quizapp.tui.widgets.code_editor import READ_TASK, close_in_background, python_editor
+from quizapp.tui.widgets.code_editor import (
+    READ_TASK,
+    PythonEditor,
+    close_in_background,
+    python_editor,
+)
 from quizapp.tui.widgets.code_view import report_text
 
 READY_TEXT = "write the function · ctrl+r runs the tests · ctrl+s hands it in"
@@ -81,7 +86,7 @@ class MockCodeView(Vertical):
         starter = f"{card.exercise.starter}\n" if card.exercise is not None else ""
         self._starter = starter
         self._untouched_confirmed = False
-        self.query_one(TextArea).text = starter if code is None else code
+        self.query_one(PythonEditor).show_code(starter if code is None else code)
         self._status(self._ready_text())
         self.query_one("#mock-code-results-text", Static).update("")
         self._warm_up()
@@ -94,8 +99,9 @@ class MockCodeView(Vertical):
         self.query_one(TextArea).focus()
 
     def type_in(self, text: str) -> None:
-        """`text` as if typed now, at the editor's cursor."""
-        self.query_one(TextArea).insert(text)
+        """`text` as if typed now: in place of the editor's selection (the starter's `...`)."""
+        editor = self.query_one(TextArea)
+        editor.replace(text, *editor.selection, maintain_selection_offset=False)
 
     def task_cut(self, cut: bool) -> None:
         """Whether the task above is cut by its box; the ready line then says how to read it."""
