@@ -54,7 +54,7 @@ async def test_escape_after_writing_code_hands_the_code_in(
         assert editor.has_focus
         await pilot.press(*"# mine", "enter")
         written = editor.text
-        assert written.startswith("# mine\n")
+        assert "\n    # mine\n    \n" in written and "..." not in written
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
