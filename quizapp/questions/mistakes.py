@@ -58,6 +58,8 @@ MISTAKES: dict[str, str] = {
     "swapped-answer-order": "the values typed in the wrong order",
     "wrong-target-class": "the one-hot y put at another class than the true one",
     "only-target-entry": "only the true class's entry of p − y given, the others left at 0",
+    "elu-forgot-minus-one": "ELU's negative side without its − 1: α·e^z instead of α·(e^z − 1)",
+    "relu-mask-by-gradient": "ReLU's gradient masked where dL/da > 0 instead of where z > 0",
     "rounding": "close: too few digits, truncated, or one unit off in the last digit",
 }
 """Machine id -> short human label, for stats and menus."""

@@ -518,6 +518,13 @@ NEW_MISTAKES = [
     ("softmax-cross-entropy-grad", None, "only-target-entry"),
     ("backprop-activation", "softmax", "jvp-forgot-outer-term"),
     ("backprop-activation", "softmax", "jvp-unweighted-sum"),
+    ("activation-vector", "relu", "forgot-activation"),
+    ("activation-vector", "leaky_relu", "forgot-activation"),
+    ("activation-vector", "elu", "forgot-activation"),
+    ("activation-scalar", "elu", "forgot-activation"),
+    ("activation-vector", "elu", "elu-forgot-minus-one"),
+    ("activation-scalar", "elu", "elu-forgot-minus-one"),
+    ("backprop-activation", "relu", "relu-mask-by-gradient"),
 ]
 
 

@@ -73,11 +73,45 @@ def _look_alike_mistakes(name: str, z: ArrayLike) -> list[Mistake]:
     return [Mistake.of("confused-activation", text, sigmoid, optional=True)]
 
 
+IDENTITY_ON_ONE_SIDE = frozenset(
+    {"relu", "leaky_relu", "prelu", "elu", "celu", "selu", "relu6", "hard_tanh"}
+)
+"""Piecewise functions that pass some inputs through unchanged: z itself is the answer of
+someone who forgot to apply them."""
+
+
+def _forgotten_parts(name: str, z: ArrayLike, params: Params) -> list[Mistake]:
+    """The activation left out (z as given), and ELU's exponential without its − 1."""
+    given = np.asarray(z, dtype=float)
+    mistakes = []
+    if name in IDENTITY_ON_ONE_SIDE:
+        mistakes.append(
+            Mistake.of(
+                "forgot-activation",
+                f"that is z itself; apply {symbol(name)} to each value",
+                given,
+                optional=True,
+            )
+        )
+    if name == "elu":
+        alpha = float(params.get("alpha", 1.0))
+        mistakes.append(
+            Mistake.of(
+                "elu-forgot-minus-one",
+                "that is α·e^z on the negative side; ELU there is α·(e^z − 1), which tends to −α",
+                np.where(given > 0, given, alpha * np.exp(np.minimum(given, 0.0))),
+                optional=True,
+            )
+        )
+    return mistakes
+
+
 def forward_mistakes(name: str, z: ArrayLike, params: Params, *, required: bool) -> list[Mistake]:
     forms = gelu_form_mistakes(name, params, z, 1.0, derivative=False)
     return (
         _mirror_mistakes(name, z, params)
         + _look_alike_mistakes(name, z)
+        + _forgotten_parts(name, z, params)
         + forms
         + selu_scale_on_negatives_only(name, z, call(name, z, params), z, what="output")
         + variant_mistakes(

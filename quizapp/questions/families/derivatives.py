@@ -369,6 +369,15 @@ def _build_backprop(rng: np.random.Generator, setup: Setup) -> Draft:
             ),
             *derivative_mistakes(name, z, params, upstream, required=strict_variant(name)),
         ]
+        if name == "relu":
+            mistakes.append(
+                Mistake.of(
+                    "relu-mask-by-gradient",
+                    "that keeps dL/da where dL/da > 0; ReLU′ depends on z: keep dL/da where z > 0",
+                    np.where(upstream > 0, upstream, 0.0),
+                    optional=True,
+                )
+            )
     mistakes.append(Mistake.of("sign-error", "the sign is flipped", -expected, optional=True))
     return Draft(
         prompt=prompt,
