@@ -12,7 +12,7 @@ difference written as a sum), "exactly 0 or 1" (a range read as a choice).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -51,6 +51,8 @@ CONTRASTS = frozenset({"than", "unlike", "vs", "versus", "over", "to"})
 is cheaper than sigmoid and it …", "unlike sigmoid, it …")."""
 SIGNS = frozenset({"+", "-"})
 """Operators whose turning round changes a formula's meaning ("diag(p) − ppᵀ", "w·x + b")."""
+MISMATCHES = frozenset({"mismatch", "mismatched", "mismatches", "wrong", "avoid"})
+"""Words that say a sentence's pairing is the one not to make."""
 DENIAL_REACH = 8
 """How far after the matched words a "not" may deny one of the point's own words ("γ and β are
 fixed, not learned")."""
@@ -129,6 +131,7 @@ def in_sense(
         splits_pairing(tokens, chosen, name_of)
         or _a_rival_loss(tokens, chosen, point)
         or _said_of_a_rival(tokens, chosen, point, subject)
+        or _pairing_swapped_in_sentence(tokens, chosen, point)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
@@ -311,6 +314,57 @@ def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:
     if not (pairers & paired_pairers or activations & paired_activations):
         return False
     return not any(pair & pairers and pair & activations for pair in pairs)
+
+
+def _pairing_swapped_in_sentence(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """The sentence of the words pairs an initialisation the point pairs with an activation with
+    another activation the point pairs with another initialisation ("Init: Glorot for ReLU and He
+    for tanh" for "He for ReLU, Glorot for tanh"): a wrong pairing said with the words, whatever
+    words of the point they are. A sentence that calls its pairing a mismatch, or negates it, is
+    left alone ("a mismatch — Glorot with deep ReLU — makes signals shrink")."""
+    pairs = [pair for pair in point_pairs(point) if pair & INITIALISATIONS]
+    if not pairs:
+        return False
+    sentences = {tokens[at].sentence for at in chosen}
+    return any(
+        any(
+            any(initialisation in pair for pair in pairs)
+            and not any(initialisation in pair and activation in pair for pair in pairs)
+            and any(activation in pair for pair in pairs)
+            for activation in activations
+        )
+        for sentence in sentences
+        for initialisation, activations in _initialisations_paired(tokens, sentence)
+    )
+
+
+def _initialisations_paired(
+    tokens: list[Token], sentence: int
+) -> Iterator[tuple[str, frozenset[str]]]:
+    """Each claim of a sentence that pairs one initialisation with activations ("He init with
+    tanh"; "tanh: He"), cut where a word joins two claims or a clause ends outside a pairing;
+    none from a sentence that calls a pairing a mismatch, or from a claim with a negation."""
+    inside = [at for at, token in enumerate(tokens) if token.sentence == sentence]
+    if any(tokens[at].form in MISMATCHES for at in inside):
+        return
+    claims: list[list[int]] = [[]]
+    for at in inside:
+        if _joins(tokens, at):
+            claims.append([])
+            continue
+        last = claims[-1][-1] if claims[-1] else None
+        if last is not None and (
+            tokens[at].clause != tokens[last].clause and not same_pairing(tokens, last, at, name_of)
+        ):
+            claims.append([])
+        claims[-1].append(at)
+    for claim in claims:
+        if not claim or any(tokens[at].form in NEGATIONS for at in claim):
+            continue
+        names = {name for at in claim if (name := name_of(tokens, at))}
+        initialisations = names & INITIALISATIONS
+        if len(initialisations) == 1 and names & ACTIVATIONS:
+            yield next(iter(initialisations)), frozenset(names & ACTIVATIONS)
 
 
 @lru_cache(maxsize=4096)

@@ -692,3 +692,22 @@ def test_a_sentence_that_only_names_a_function_is_the_label_of_the_next() -> Non
     he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
     assert not judge("tanh. He init.", he)[0]
     assert judge("ReLU. He init.", he)[0]
+
+
+def test_a_swapped_pairing_in_the_sentence_denies_the_words_said_with_it() -> None:
+    point = KeyPoint(
+        "Pair initialisation with the activation: He for ReLU, Glorot for tanh.",
+        ("initialisation",),
+    )
+    for answer in (
+        "Init: Glorot for ReLU and He for tanh.",
+        "For initialisation, use He init with tanh and Glorot with ReLU.",
+        "The initialisation should match the activation: Xavier for ReLU and He for tanh.",
+    ):
+        assert not judge(answer, point)[0], answer
+    for answer in (
+        "Init: He for ReLU and Glorot for tanh.",
+        "Match the initialisation to the activation; a mismatch, Glorot with deep ReLU, hurts.",
+        "Initialisation matters. Glorot for ReLU is a mistake people make.",
+    ):
+        assert judge(answer, point)[0], answer
