@@ -711,3 +711,21 @@ def test_a_swapped_pairing_in_the_sentence_denies_the_words_said_with_it() -> No
         "Initialisation matters. Glorot for ReLU is a mistake people make.",
     ):
         assert judge(answer, point)[0], answer
+
+
+def test_the_numbers_of_a_joined_cues_ways_are_known_to_its_point() -> None:
+    point = KeyPoint(
+        "float32 exp overflows above ≈ 88.7; float16 above ≈ 11.1.",
+        ("88.7 | 88 & 11.1 | 11 | 65504",),
+    )
+    assert judge("exp overflows above 88 in fp32 and 11 in fp16 (max 65504).", point)[0]
+    assert not judge("exp overflows above 88 in fp32 and 11 in fp16 (max 70000).", point)[0]
+
+
+def test_a_number_in_scientific_notation_is_read_whole() -> None:
+    point = KeyPoint(
+        "float32 exp overflows above ≈ 88.7; float16 above ≈ 11.1.",
+        ("88.7 & 11.1", "3.4e38"),
+    )
+    assert judge("Past 88.7 in fp32 (FLT_MAX ≈ 3.4e38) and 11.1 in fp16.", point)[0]
+    assert not judge("Past 88.7 in fp32 (FLT_MAX ≈ 3.4) and 11.1 in fp16.", point)[0]
