@@ -729,3 +729,14 @@ def test_a_number_in_scientific_notation_is_read_whole() -> None:
     )
     assert judge("Past 88.7 in fp32 (FLT_MAX ≈ 3.4e38) and 11.1 in fp16.", point)[0]
     assert not judge("Past 88.7 in fp32 (FLT_MAX ≈ 3.4) and 11.1 in fp16.", point)[0]
+
+
+def test_a_dismissal_described_by_a_word_or_two_still_denies() -> None:
+    init = KeyPoint("Pair initialisation with the activation.", ("init",))
+    assert not judge("Init-activation pairing is an old myth.", init)[0]
+    assert not judge("Init matching is made-up folklore.", init)[0]
+    assert not judge("Matching the init to the activation? That's a common misconception.", init)[0]
+    assert judge("Init matching is usually irrelevant, but it can matter in deep nets.", init)[0]
+    leaky = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
+    assert not judge("Leaky ReLU is marketing.", leaky)[0]
+    assert judge("Leaky ReLU is the fix.", leaky)[0]
