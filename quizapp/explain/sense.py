@@ -177,6 +177,8 @@ def spread_to_a_rival(
     own = _accepted(subject)
     if len(parts) < 2 or not own or _lists_claims(point):
         return False
+    if len({tokens[at].sentence for part in parts for at in part}) < 2:
+        return False
     kinds = {_kind(name) for name in own}
     bare = [part for part in parts if not any(name_of(tokens, at) for at in part)]
     named = {tokens[at].sentence for part in parts if part not in bare for at in part}

@@ -740,3 +740,9 @@ def test_a_dismissal_described_by_a_word_or_two_still_denies() -> None:
     leaky = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
     assert not judge("Leaky ReLU is marketing.", leaky)[0]
     assert judge("Leaky ReLU is the fix.", leaky)[0]
+
+
+def test_the_parts_of_a_claim_said_in_one_sentence_are_not_spread() -> None:
+    point = KeyPoint("Linear regions multiply with depth.", ("regions & multiply",))
+    assert judge("With depth the regions multiply.", point)[0]
+    assert not judge("There are regions. Costs multiply with depth.", point)[0]
