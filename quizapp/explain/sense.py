@@ -142,6 +142,7 @@ def in_sense(
         or another_derivative(tokens, chosen, point, name_of)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
+        or _root_or_reciprocal_added(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
@@ -598,6 +599,37 @@ def _formula_turned_round(tokens: list[Token], chosen: list[int], point: str) ->
         (right, sign, left) for left, sign, right in own if sign == "-"
     }
     return bool(said & turned) and not said & own
+
+
+def _root_or_reciprocal_added(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """A root or a reciprocal ("√", a number and "/") written right before one of the words, or
+    before the word right after them, where the point never writes one before that word:
+    "variance √d_k" and "variance 1/d_k" are other formulas than "q·k has variance d_k" (while
+    "dividing by √d_k" says "Dividing by √d_k")."""
+    written = _operands(point)
+    after = max(chosen) + 2
+    beside = [*chosen, after] if after < len(tokens) else chosen
+    return any(
+        at > 0
+        and at - 1 not in chosen
+        and tokens[at].clause == tokens[max(chosen)].clause
+        and (
+            tokens[at - 1].form == "sqrt"
+            or (tokens[at - 1].form == "/" and at > 1 and tokens[at - 2].kind == "number")
+        )
+        and (tokens[at - 1].form, tokens[at].form) not in written
+        and any(form == tokens[at].form for _, form in written)
+        for at in beside
+    )
+
+
+@lru_cache(maxsize=4096)
+def _operands(point: str) -> frozenset[tuple[str, str]]:
+    """Each word of a point with the word or sign before it ("sqrt", "d" for "√d_k")."""
+    tokens = tokenize(point)
+    return frozenset(
+        (tokens[at - 1].form if at else "", token.form) for at, token in enumerate(tokens)
+    )
 
 
 def _range_read_as_a_choice(tokens: list[Token], cue: Cue, chosen: list[int]) -> bool:

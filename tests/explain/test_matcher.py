@@ -746,3 +746,13 @@ def test_the_parts_of_a_claim_said_in_one_sentence_are_not_spread() -> None:
     point = KeyPoint("Linear regions multiply with depth.", ("regions & multiply",))
     assert judge("With depth the regions multiply.", point)[0]
     assert not judge("There are regions. Costs multiply with depth.", point)[0]
+
+
+def test_a_root_or_reciprocal_the_point_does_not_write_is_another_formula() -> None:
+    point = KeyPoint("q·k has variance d_k.", ("variance d_k", "variance of q·k"))
+    for answer in ("q·k has variance √d_k.", "The variance is 1/d_k.", "variance √d_k"):
+        assert not judge(answer, point)[0], answer
+    assert judge("q·k has variance d_k, so we divide by √d_k.", point)[0]
+    divide = KeyPoint("Dividing by √d_k restores unit variance.", ("divide by √d_k",))
+    assert judge("You divide by √d_k.", divide)[0]
+    assert judge("Divide the scores by sqrt(d_k).", divide)[0]
