@@ -756,3 +756,21 @@ def test_a_root_or_reciprocal_the_point_does_not_write_is_another_formula() -> N
     divide = KeyPoint("Dividing by √d_k restores unit variance.", ("divide by √d_k",))
     assert judge("You divide by √d_k.", divide)[0]
     assert judge("Divide the scores by sqrt(d_k).", divide)[0]
+
+
+def test_a_sentence_that_gives_a_function_another_range_is_a_wrong_claim() -> None:
+    scaling = KeyPoint("Output scaling: it can bound outputs, e.g. 0 to 1.", ("output range",))
+    for answer in (
+        "The output range: ReLU keeps every output between −1 and 1.",
+        "The output range: tanh maps to 0 to 1.",
+        "The output range: sigmoid's range is 0 to infinity.",
+    ):
+        assert not judge(answer, scaling)[0], answer
+    for answer in (
+        "The output range: sigmoid keeps it between 0 and 1, tanh from -1 to 1.",
+        "The output range: ReLU goes from 0 to infinity.",
+        "The output range matters. ReLU keeps outputs between −1 and 1.",
+    ):
+        assert judge(answer, scaling)[0], answer
+    other = KeyPoint("ReLU is cheap.", ("relu cheap",))
+    assert judge("ReLU is cheap, and tanh maps to 0 to 1.", other)[0]
