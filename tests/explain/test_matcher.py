@@ -774,3 +774,22 @@ def test_a_sentence_that_gives_a_function_another_range_is_a_wrong_claim() -> No
         assert judge(answer, scaling)[0], answer
     other = KeyPoint("ReLU is cheap.", ("relu cheap",))
     assert judge("ReLU is cheap, and tanh maps to 0 to 1.", other)[0]
+
+
+def test_a_sentence_whose_relu_example_maps_an_input_wrongly_is_a_wrong_claim() -> None:
+    point = KeyPoint("A concrete example, such as ReLU mapping negatives to 0.", ("example relu",))
+    for answer in (
+        "For example with ReLU, −2 becomes 2 and 3 stays 3.",
+        "Example with ReLU: inputs −2, 0, 3 give −2, 0, 3.",
+        "For example ReLU takes -2 to -2 and 3 to 3.",
+        "Example: ReLU, minus one becomes one.",
+    ):
+        assert not judge(answer, point)[0], answer
+    for answer in (
+        "For example with ReLU, −2 becomes 0 and 3 stays 3.",
+        "Example with ReLU: inputs −2, 0, 3 give 0, 0, 3.",
+        "Example: ReLU, -2 -> 0, 3 -> 3.",
+        "Example: ReLU, inputs -3 and 2 become 0 and 2.",
+        "Example: ReLU(2) - 3 gives -1.",
+    ):
+        assert judge(answer, point)[0], answer
