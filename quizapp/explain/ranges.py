@@ -54,7 +54,7 @@ def _about_a_range(point: str) -> bool:
 
 def _ranges(tokens: list[Token]) -> list[tuple[int, tuple[float, float]]]:
     """Each range said, by the position of its first word, with its two ends."""
-    found = []
+    found: list[tuple[int, tuple[float, float]]] = []
     for at, token in enumerate(tokens):
         joiner = "and" if token.form == "between" else "to" if token.form in {"from", "to"} else ""
         if not joiner:
@@ -142,7 +142,7 @@ def _mappings(tokens: list[Token]) -> list[tuple[int, float, float]]:
     the output. A list of inputs maps to a list of outputs as long ("−2, 0, 3 give 0, 0, 3");
     otherwise the last input to the first output ("−2 -> 0, 3 -> 3")."""
     runs = _runs(tokens)
-    found = []
+    found: list[tuple[int, float, float]] = []
     for (start, end, inputs), (following, _, outputs) in pairwise(runs):
         between = [token.form for token in tokens[end:following]]
         maps = (len(between) == 1 and between[0] in MAPPINGS) or (
