@@ -53,6 +53,8 @@ SIGNS = frozenset({"+", "-"})
 """Operators whose turning round changes a formula's meaning ("diag(p) − ppᵀ", "w·x + b")."""
 MISMATCHES = frozenset({"mismatch", "mismatched", "mismatches", "wrong", "avoid"})
 """Words that say a sentence's pairing is the one not to make."""
+MULTIPLIED = frozenset({"*", "times", "multiplied"})
+"""Words after a formula that make it a factor of a longer one ("(p − y) times p(1 − p)")."""
 DENIAL_REACH = 8
 """How far after the matched words a "not" may deny one of the point's own words ("γ and β are
 fixed, not learned")."""
@@ -143,6 +145,7 @@ def in_sense(
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
         or _root_or_reciprocal_added(tokens, chosen, point)
+        or _inside_a_longer_formula(tokens, cue, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
@@ -621,6 +624,45 @@ def _root_or_reciprocal_added(tokens: list[Token], chosen: list[int], point: str
         and any(form == tokens[at].form for _, form in written)
         for at in beside
     )
+
+
+def _inside_a_longer_formula(tokens: list[Token], cue: Cue, chosen: list[int], point: str) -> bool:
+    """A difference or sum the cue writes ("p − y"), said as a factor of a longer formula the
+    point does not write: multiplied by what follows ("(p − y)·p(1 − p)", "(p − y) times
+    p(1 − p)") or under a log or a number before it ("log p − y", "2(p − y)")."""
+    if not any(term.form in SIGNS or as_symbol(term.form) in SIGNS for term in cue.terms):
+        return False
+    first, last = min(chosen), max(chosen)
+    written = _operands(point)
+    before = first - 1
+    after = last + 1
+    return (
+        after < len(tokens)
+        and _one_formula(tokens, last, after)
+        and tokens[after].form in MULTIPLIED
+        and (tokens[last].form, tokens[after].form) not in _followers(point)
+    ) or (
+        before >= 0
+        and _one_formula(tokens, before, first)
+        and (tokens[before].form == "log" or tokens[before].kind == "number")
+        and (tokens[before].form, tokens[first].form) not in written
+    )
+
+
+def _one_formula(tokens: list[Token], at: int, following: int) -> bool:
+    """Two tokens side by side in one clause, or parted only by a bracket ("2(p − y)·p")."""
+    return tokens[at].clause == tokens[following].clause or (
+        tokens[at].sentence == tokens[following].sentence
+        and tokens[following].opened_by in {"(", ")", "[", "]"}
+        and tokens[following].start - tokens[at].end <= 2
+    )
+
+
+@lru_cache(maxsize=4096)
+def _followers(point: str) -> frozenset[tuple[str, str]]:
+    """Each word of a point with the word or sign after it."""
+    tokens = tokenize(point)
+    return frozenset((token.form, following.form) for token, following in pairwise(tokens))
 
 
 @lru_cache(maxsize=4096)

@@ -793,3 +793,20 @@ def test_a_sentence_whose_relu_example_maps_an_input_wrongly_is_a_wrong_claim() 
         "Example: ReLU(2) - 3 gives -1.",
     ):
         assert judge(answer, point)[0], answer
+
+
+def test_a_difference_said_as_a_factor_of_a_longer_formula_is_another_formula() -> None:
+    point = KeyPoint("Gradient of cross-entropy through softmax: p − y.", ("p - y", "p minus y"))
+    for answer in (
+        "The gradient is (p − y)·p(1 − p).",
+        "The gradient is (p − y) multiplied by p(1 − p).",
+        "The gradient is the same as for MSE, 2(p − y)·p(1 − p).",
+        "Gradient of CE is log p − y.",
+    ):
+        assert not judge(answer, point)[0], answer
+    for answer in (
+        "∂L/∂z = p − y.",
+        "The gradient is p − y, times x for the weights.",
+        "(p - y)/N",
+    ):
+        assert judge(answer, point)[0], answer
