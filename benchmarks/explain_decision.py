@@ -41,7 +41,7 @@ SET_FILES = {
     "dev 8": SETS / "heldout_judgements_7.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
-RECALL_FLOOR = 0.925
+RECALL_FLOOR = 0.93
 L2 = 1.0
 FOLDS = 5
 

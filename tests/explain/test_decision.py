@@ -63,8 +63,6 @@ def test_the_shipped_decision_never_learned_from_a_held_out_set() -> None:
         "heldout_judgements_3.yaml",
         "heldout_judgements_4.yaml",
         "heldout_judgements_5.yaml",
-        "heldout_judgements_6.yaml",
-        "heldout_judgements_7.yaml",
     ]
 
 
