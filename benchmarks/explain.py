@@ -15,7 +15,8 @@ way during the fifth round and held out until its end; the sixth round read its 
 and fits the decision on it: "dev 6 (was held-out 5)"), and heldout_judgements_6.yaml and
 heldout_judgements_7.yaml (written the same way during the sixth round, by two engineers who never
 saw the matcher, the cues or each other's set; first computed once, after the round's last
-matcher change) — each against
+matcher change; the seventh round read their items and failures and fits the decision on them:
+"dev 7 (was held-out 6)" and "dev 8 (was held-out 7)") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -43,8 +44,8 @@ SET_FILES = {
     "dev 4 (was held-out 3)": SETS / "heldout_judgements_3.yaml",
     "dev 5 (was held-out 4)": SETS / "heldout_judgements_4.yaml",
     "dev 6 (was held-out 5)": SETS / "heldout_judgements_5.yaml",
-    "held-out 6": SETS / "heldout_judgements_6.yaml",
-    "held-out 7": SETS / "heldout_judgements_7.yaml",
+    "dev 7 (was held-out 6)": SETS / "heldout_judgements_6.yaml",
+    "dev 8 (was held-out 7)": SETS / "heldout_judgements_7.yaml",
 }
 
 

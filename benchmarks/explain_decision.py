@@ -37,6 +37,8 @@ SET_FILES = {
     "dev 4": SETS / "heldout_judgements_3.yaml",
     "dev 5": SETS / "heldout_judgements_4.yaml",
     "dev 6": SETS / "heldout_judgements_5.yaml",
+    "dev 7": SETS / "heldout_judgements_6.yaml",
+    "dev 8": SETS / "heldout_judgements_7.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
 RECALL_FLOOR = 0.93

@@ -12,9 +12,11 @@ the number is not. Two places are checked, where a number is the point of the cl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from quizapp.explain.cues import ALL_OF, ANY_OF
 from quizapp.explain.sense import name_of
 from quizapp.explain.synonyms import as_number
 from quizapp.explain.text import Token, tokenize
@@ -33,6 +35,8 @@ FILLER_REACH = 3
 COEFFICIENT_OPERATORS = frozenset({"/", "*"})
 """Operators after which a number is a coefficient of what follows ("2 / fan_in", "2 * σ"),
 not one example of many ("ReLU(2) + ReLU(−2)")."""
+EXPONENT = re.compile(r"e(\d{1,3})")
+"""The exponent of a number in scientific notation, read as a word after it ("3.4e38")."""
 SAME_NUMBER = 0.05
 """Numbers within this share of each other are the same constant ("88" for 88.7)."""
 
@@ -49,6 +53,12 @@ def number_at(tokens: list[Token], at: int) -> tuple[float, int] | None:
         and denominator != 0
     ):
         return value / denominator, at + 2
+    if (
+        at + 1 < len(tokens)
+        and tokens[at + 1].start == tokens[at].end
+        and (power := EXPONENT.fullmatch(tokens[at + 1].form)) is not None
+    ):
+        return value * 10 ** int(power.group(1)), at + 1
     return value, at
 
 
@@ -60,13 +70,15 @@ def _value(token: Token) -> float | None:
 @lru_cache(maxsize=4096)
 def known_numbers(point: str, cues: tuple[str, ...]) -> frozenset[float]:
     """The numbers a key point knows: those of its text (fractions read whole and by their
-    parts) and of its cues that are nothing but a number ("0.25", "1/4", "88")."""
+    parts) and of its cues, or of the ways of a joined cue's parts, that are nothing but a number
+    ("0.25", "1/4", "88", "88.7 | 88 & 11.1 | 11")."""
     known = set(_numbers(tokenize(point)))
     for cue in cues:
-        tokens = tokenize(cue)
-        read = number_at(tokens, 0) if tokens else None
-        if read is not None and read[1] == len(tokens) - 1:
-            known.add(read[0])
+        for way in (way for part in cue.split(ALL_OF) for way in part.split(ANY_OF)):
+            tokens = tokenize(way)
+            read = number_at(tokens, 0) if tokens else None
+            if read is not None and read[1] == len(tokens) - 1:
+                known.add(read[0])
     return frozenset(known)
 
 

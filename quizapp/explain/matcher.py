@@ -37,6 +37,7 @@ from quizapp.explain.decision import (
 from quizapp.explain.formulas import BRACKETS
 from quizapp.explain.mention import names_a_topic, only_listed, only_mentioned
 from quizapp.explain.negation import negated, point_words
+from quizapp.explain.ranges import wrong_range_in_sentence, wrong_relu_example_in_sentence
 from quizapp.explain.sense import in_sense, one_claim, spread_to_a_rival, subjects
 from quizapp.explain.synonyms import as_number
 from quizapp.explain.text import Token, tokenize
@@ -263,6 +264,8 @@ def _find_cue(candidates: Candidates, cue: Cue, sense: _Sense) -> set[int] | Non
             or not in_sense(tokens, cue, chosen, sense.point, sense.subject)
             or another_constant(tokens, chosen, sense.point, sense.known, sense.subject)
             or number_of_another(tokens, numbers, chosen, sense.subject)
+            or wrong_range_in_sentence(tokens, chosen, sense.point)
+            or wrong_relu_example_in_sentence(tokens, chosen, sense.point)
         ):
             continue
         if best is None or max(chosen) - min(chosen) < max(best) - min(best):

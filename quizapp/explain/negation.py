@@ -37,10 +37,14 @@ PROBLEMS = ("die", "dead", "saturate", "vanish", "explode", "overflow", "underfl
 """What a "not" after a phrase affirms rather than denies: "Leaky ReLU does not die"."""
 DISMISSALS = frozenset(
     {"unnecessary", "useless", "irrelevant", "pointless", "needless", "wrong", "false",
-     "incorrect", "untrue", "myth", "overrated", "misconception", "coincidence"}
+     "incorrect", "untrue", "myth", "overrated", "misconception", "coincidence", "folklore",
+     "marketing", "nonsense", "mistake", "overstated"}
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""
+DESCRIBING_WORDS = 2
+"""How many words may describe a dismissal after its verb ("is an old myth", "is made-up
+folklore")."""
 CONJUNCTIONS = frozenset({"and", "or"})
 """Before a verb, they start a new predicate a "not" no longer reaches ("doesn't have that problem
 and is cheap")."""
@@ -133,7 +137,30 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
     words = [token.form for token in tokens[at + 1 : at + 5]]
     while words and words[0] in AUXILIARIES | {"a", "an", "just"}:
         words.pop(0)
-    return bool(words) and (words[0] in DISMISSALS or words[:2] == ["not", "true"])
+    return bool(words) and (
+        words[0] in DISMISSALS
+        or words[:2] == ["not", "true"]
+        or (len(words) > 1 and _describes(words[0]) and words[1] in DISMISSALS)
+    )
+
+
+def _a_described_dismissal(tokens: list[Token], at: int) -> bool:
+    """A dismissal after a word or two that describe it, in one clause ("… is an old myth", "…
+    are made-up folklore", "… is a common misconception")."""
+    return any(
+        at + words < len(tokens)
+        and tokens[at + words].form in DISMISSALS
+        and tokens[at + words].clause == tokens[at].clause
+        and all(_describes(token.form) for token in tokens[at : at + words] if token.is_word)
+        and all(token.is_word for token in tokens[at : at + words])
+        for words in range(1, DESCRIBING_WORDS + 1)
+    )
+
+
+def _describes(form: str) -> bool:
+    """A word that may describe a dismissal: not a negation, nor an adverb that hedges it ("it's
+    usually irrelevant, but …")."""
+    return form not in NEGATIONS and not form.endswith("ly")
 
 
 def _starts_predicate(tokens: list[Token], at: int) -> bool:
@@ -183,7 +210,7 @@ def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> 
     form = tokens[after].form
     if after == verb:
         return form in OBJECT_NEGATIONS
-    if form in DISMISSALS or form in {"no", "none"}:
+    if form in DISMISSALS or form in {"no", "none"} or _a_described_dismissal(tokens, after):
         return True
     if form not in VERB_NEGATIONS:
         return False

@@ -12,7 +12,7 @@ difference written as a sum), "exactly 0 or 1" (a range read as a choice).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -51,6 +51,10 @@ CONTRASTS = frozenset({"than", "unlike", "vs", "versus", "over", "to"})
 is cheaper than sigmoid and it …", "unlike sigmoid, it …")."""
 SIGNS = frozenset({"+", "-"})
 """Operators whose turning round changes a formula's meaning ("diag(p) − ppᵀ", "w·x + b")."""
+MISMATCHES = frozenset({"mismatch", "mismatched", "mismatches", "wrong", "avoid"})
+"""Words that say a sentence's pairing is the one not to make."""
+MULTIPLIED = frozenset({"*", "times", "multiplied"})
+"""Words after a formula that make it a factor of a longer one ("(p − y) times p(1 − p)")."""
 DENIAL_REACH = 8
 """How far after the matched words a "not" may deny one of the point's own words ("γ and β are
 fixed, not learned")."""
@@ -129,6 +133,7 @@ def in_sense(
         splits_pairing(tokens, chosen, name_of)
         or _a_rival_loss(tokens, chosen, point)
         or _said_of_a_rival(tokens, chosen, point, subject)
+        or _pairing_swapped_in_sentence(tokens, chosen, point)
         or _partners_split(tokens, cue, chosen)
         or _contradicted(tokens, chosen, point)
         or _state_turned_round(tokens, chosen, point)
@@ -139,6 +144,8 @@ def in_sense(
         or another_derivative(tokens, chosen, point, name_of)
         or _sign_turned_round(tokens, chosen, point)
         or _formula_turned_round(tokens, chosen, point)
+        or _root_or_reciprocal_added(tokens, chosen, point)
+        or _inside_a_longer_formula(tokens, cue, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
@@ -173,6 +180,8 @@ def spread_to_a_rival(
     gains") may be spread."""
     own = _accepted(subject)
     if len(parts) < 2 or not own or _lists_claims(point):
+        return False
+    if len({tokens[at].sentence for part in parts for at in part}) < 2:
         return False
     kinds = {_kind(name) for name in own}
     bare = [part for part in parts if not any(name_of(tokens, at) for at in part)]
@@ -311,6 +320,57 @@ def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:
     if not (pairers & paired_pairers or activations & paired_activations):
         return False
     return not any(pair & pairers and pair & activations for pair in pairs)
+
+
+def _pairing_swapped_in_sentence(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """The sentence of the words pairs an initialisation the point pairs with an activation with
+    another activation the point pairs with another initialisation ("Init: Glorot for ReLU and He
+    for tanh" for "He for ReLU, Glorot for tanh"): a wrong pairing said with the words, whatever
+    words of the point they are. A sentence that calls its pairing a mismatch, or negates it, is
+    left alone ("a mismatch — Glorot with deep ReLU — makes signals shrink")."""
+    pairs = [pair for pair in point_pairs(point) if pair & INITIALISATIONS]
+    if not pairs:
+        return False
+    sentences = {tokens[at].sentence for at in chosen}
+    return any(
+        any(
+            any(initialisation in pair for pair in pairs)
+            and not any(initialisation in pair and activation in pair for pair in pairs)
+            and any(activation in pair for pair in pairs)
+            for activation in activations
+        )
+        for sentence in sentences
+        for initialisation, activations in _initialisations_paired(tokens, sentence)
+    )
+
+
+def _initialisations_paired(
+    tokens: list[Token], sentence: int
+) -> Iterator[tuple[str, frozenset[str]]]:
+    """Each claim of a sentence that pairs one initialisation with activations ("He init with
+    tanh"; "tanh: He"), cut where a word joins two claims or a clause ends outside a pairing;
+    none from a sentence that calls a pairing a mismatch, or from a claim with a negation."""
+    inside = [at for at, token in enumerate(tokens) if token.sentence == sentence]
+    if any(tokens[at].form in MISMATCHES for at in inside):
+        return
+    claims: list[list[int]] = [[]]
+    for at in inside:
+        if _joins(tokens, at):
+            claims.append([])
+            continue
+        last = claims[-1][-1] if claims[-1] else None
+        if last is not None and (
+            tokens[at].clause != tokens[last].clause and not same_pairing(tokens, last, at, name_of)
+        ):
+            claims.append([])
+        claims[-1].append(at)
+    for claim in claims:
+        if not claim or any(tokens[at].form in NEGATIONS for at in claim):
+            continue
+        names = {name for at in claim if (name := name_of(tokens, at))}
+        initialisations = names & INITIALISATIONS
+        if len(initialisations) == 1 and names & ACTIVATIONS:
+            yield next(iter(initialisations)), frozenset(names & ACTIVATIONS)
 
 
 @lru_cache(maxsize=4096)
@@ -542,6 +602,76 @@ def _formula_turned_round(tokens: list[Token], chosen: list[int], point: str) ->
         (right, sign, left) for left, sign, right in own if sign == "-"
     }
     return bool(said & turned) and not said & own
+
+
+def _root_or_reciprocal_added(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """A root or a reciprocal ("√", a number and "/") written right before one of the words, or
+    before the word right after them, where the point never writes one before that word:
+    "variance √d_k" and "variance 1/d_k" are other formulas than "q·k has variance d_k" (while
+    "dividing by √d_k" says "Dividing by √d_k")."""
+    written = _operands(point)
+    after = max(chosen) + 2
+    beside = [*chosen, after] if after < len(tokens) else chosen
+    return any(
+        at > 0
+        and at - 1 not in chosen
+        and tokens[at].clause == tokens[max(chosen)].clause
+        and (
+            tokens[at - 1].form == "sqrt"
+            or (tokens[at - 1].form == "/" and at > 1 and tokens[at - 2].kind == "number")
+        )
+        and (tokens[at - 1].form, tokens[at].form) not in written
+        and any(form == tokens[at].form for _, form in written)
+        for at in beside
+    )
+
+
+def _inside_a_longer_formula(tokens: list[Token], cue: Cue, chosen: list[int], point: str) -> bool:
+    """A difference or sum the cue writes ("p − y"), said as a factor of a longer formula the
+    point does not write: multiplied by what follows ("(p − y)·p(1 − p)", "(p − y) times
+    p(1 − p)") or under a log or a number before it ("log p − y", "2(p − y)")."""
+    if not any(term.form in SIGNS or as_symbol(term.form) in SIGNS for term in cue.terms):
+        return False
+    first, last = min(chosen), max(chosen)
+    written = _operands(point)
+    before = first - 1
+    after = last + 1
+    return (
+        after < len(tokens)
+        and _one_formula(tokens, last, after)
+        and tokens[after].form in MULTIPLIED
+        and (tokens[last].form, tokens[after].form) not in _followers(point)
+    ) or (
+        before >= 0
+        and _one_formula(tokens, before, first)
+        and (tokens[before].form == "log" or tokens[before].kind == "number")
+        and (tokens[before].form, tokens[first].form) not in written
+    )
+
+
+def _one_formula(tokens: list[Token], at: int, following: int) -> bool:
+    """Two tokens side by side in one clause, or parted only by a bracket ("2(p − y)·p")."""
+    return tokens[at].clause == tokens[following].clause or (
+        tokens[at].sentence == tokens[following].sentence
+        and tokens[following].opened_by in {"(", ")", "[", "]"}
+        and tokens[following].start - tokens[at].end <= 2
+    )
+
+
+@lru_cache(maxsize=4096)
+def _followers(point: str) -> frozenset[tuple[str, str]]:
+    """Each word of a point with the word or sign after it."""
+    tokens = tokenize(point)
+    return frozenset((token.form, following.form) for token, following in pairwise(tokens))
+
+
+@lru_cache(maxsize=4096)
+def _operands(point: str) -> frozenset[tuple[str, str]]:
+    """Each word of a point with the word or sign before it ("sqrt", "d" for "√d_k")."""
+    tokens = tokenize(point)
+    return frozenset(
+        (tokens[at - 1].form if at else "", token.form) for at, token in enumerate(tokens)
+    )
 
 
 def _range_read_as_a_choice(tokens: list[Token], cue: Cue, chosen: list[int]) -> bool:

@@ -692,3 +692,121 @@ def test_a_sentence_that_only_names_a_function_is_the_label_of_the_next() -> Non
     he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he init", "he relu"))
     assert not judge("tanh. He init.", he)[0]
     assert judge("ReLU. He init.", he)[0]
+
+
+def test_a_swapped_pairing_in_the_sentence_denies_the_words_said_with_it() -> None:
+    point = KeyPoint(
+        "Pair initialisation with the activation: He for ReLU, Glorot for tanh.",
+        ("initialisation",),
+    )
+    for answer in (
+        "Init: Glorot for ReLU and He for tanh.",
+        "For initialisation, use He init with tanh and Glorot with ReLU.",
+        "The initialisation should match the activation: Xavier for ReLU and He for tanh.",
+    ):
+        assert not judge(answer, point)[0], answer
+    for answer in (
+        "Init: He for ReLU and Glorot for tanh.",
+        "Match the initialisation to the activation; a mismatch, Glorot with deep ReLU, hurts.",
+        "Initialisation matters. Glorot for ReLU is a mistake people make.",
+    ):
+        assert judge(answer, point)[0], answer
+
+
+def test_the_numbers_of_a_joined_cues_ways_are_known_to_its_point() -> None:
+    point = KeyPoint(
+        "float32 exp overflows above ≈ 88.7; float16 above ≈ 11.1.",
+        ("88.7 | 88 & 11.1 | 11 | 65504",),
+    )
+    assert judge("exp overflows above 88 in fp32 and 11 in fp16 (max 65504).", point)[0]
+    assert not judge("exp overflows above 88 in fp32 and 11 in fp16 (max 70000).", point)[0]
+
+
+def test_a_number_in_scientific_notation_is_read_whole() -> None:
+    point = KeyPoint(
+        "float32 exp overflows above ≈ 88.7; float16 above ≈ 11.1.",
+        ("88.7 & 11.1", "3.4e38"),
+    )
+    assert judge("Past 88.7 in fp32 (FLT_MAX ≈ 3.4e38) and 11.1 in fp16.", point)[0]
+    assert not judge("Past 88.7 in fp32 (FLT_MAX ≈ 3.4) and 11.1 in fp16.", point)[0]
+
+
+def test_a_dismissal_described_by_a_word_or_two_still_denies() -> None:
+    init = KeyPoint("Pair initialisation with the activation.", ("init",))
+    assert not judge("Init-activation pairing is an old myth.", init)[0]
+    assert not judge("Init matching is made-up folklore.", init)[0]
+    assert not judge("Matching the init to the activation? That's a common misconception.", init)[0]
+    assert judge("Init matching is usually irrelevant, but it can matter in deep nets.", init)[0]
+    leaky = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
+    assert not judge("Leaky ReLU is marketing.", leaky)[0]
+    assert judge("Leaky ReLU is the fix.", leaky)[0]
+
+
+def test_the_parts_of_a_claim_said_in_one_sentence_are_not_spread() -> None:
+    point = KeyPoint("Linear regions multiply with depth.", ("regions & multiply",))
+    assert judge("With depth the regions multiply.", point)[0]
+    assert not judge("There are regions. Costs multiply with depth.", point)[0]
+
+
+def test_a_root_or_reciprocal_the_point_does_not_write_is_another_formula() -> None:
+    point = KeyPoint("q·k has variance d_k.", ("variance d_k", "variance of q·k"))
+    for answer in ("q·k has variance √d_k.", "The variance is 1/d_k.", "variance √d_k"):
+        assert not judge(answer, point)[0], answer
+    assert judge("q·k has variance d_k, so we divide by √d_k.", point)[0]
+    divide = KeyPoint("Dividing by √d_k restores unit variance.", ("divide by √d_k",))
+    assert judge("You divide by √d_k.", divide)[0]
+    assert judge("Divide the scores by sqrt(d_k).", divide)[0]
+
+
+def test_a_sentence_that_gives_a_function_another_range_is_a_wrong_claim() -> None:
+    scaling = KeyPoint("Output scaling: it can bound outputs, e.g. 0 to 1.", ("output range",))
+    for answer in (
+        "The output range: ReLU keeps every output between −1 and 1.",
+        "The output range: tanh maps to 0 to 1.",
+        "The output range: sigmoid's range is 0 to infinity.",
+    ):
+        assert not judge(answer, scaling)[0], answer
+    for answer in (
+        "The output range: sigmoid keeps it between 0 and 1, tanh from -1 to 1.",
+        "The output range: ReLU goes from 0 to infinity.",
+        "The output range matters. ReLU keeps outputs between −1 and 1.",
+    ):
+        assert judge(answer, scaling)[0], answer
+    other = KeyPoint("ReLU is cheap.", ("relu cheap",))
+    assert judge("ReLU is cheap, and tanh maps to 0 to 1.", other)[0]
+
+
+def test_a_sentence_whose_relu_example_maps_an_input_wrongly_is_a_wrong_claim() -> None:
+    point = KeyPoint("A concrete example, such as ReLU mapping negatives to 0.", ("example relu",))
+    for answer in (
+        "For example with ReLU, −2 becomes 2 and 3 stays 3.",
+        "Example with ReLU: inputs −2, 0, 3 give −2, 0, 3.",
+        "For example ReLU takes -2 to -2 and 3 to 3.",
+        "Example: ReLU, minus one becomes one.",
+    ):
+        assert not judge(answer, point)[0], answer
+    for answer in (
+        "For example with ReLU, −2 becomes 0 and 3 stays 3.",
+        "Example with ReLU: inputs −2, 0, 3 give 0, 0, 3.",
+        "Example: ReLU, -2 -> 0, 3 -> 3.",
+        "Example: ReLU, inputs -3 and 2 become 0 and 2.",
+        "Example: ReLU(2) - 3 gives -1.",
+    ):
+        assert judge(answer, point)[0], answer
+
+
+def test_a_difference_said_as_a_factor_of_a_longer_formula_is_another_formula() -> None:
+    point = KeyPoint("Gradient of cross-entropy through softmax: p − y.", ("p - y", "p minus y"))
+    for answer in (
+        "The gradient is (p − y)·p(1 − p).",
+        "The gradient is (p − y) multiplied by p(1 − p).",
+        "The gradient is the same as for MSE, 2(p − y)·p(1 − p).",
+        "Gradient of CE is log p − y.",
+    ):
+        assert not judge(answer, point)[0], answer
+    for answer in (
+        "∂L/∂z = p − y.",
+        "The gradient is p − y, times x for the weights.",
+        "(p - y)/N",
+    ):
+        assert judge(answer, point)[0], answer
