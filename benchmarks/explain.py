@@ -15,8 +15,10 @@ way during the fifth round and held out until its end; the sixth round read its 
 and fits the decision on it: "dev 6 (was held-out 5)"), and heldout_judgements_6.yaml and
 heldout_judgements_7.yaml (written the same way during the sixth round, by two engineers who never
 saw the matcher, the cues or each other's set; first computed once, after the round's last
-matcher change; the seventh round read their items and failures and fits the decision on them:
-"dev 7 (was held-out 6)" and "dev 8 (was held-out 7)") — each against
+matcher change; the seventh round read their items and failures: "dev 7 (was held-out 6)" and
+"dev 8 (was held-out 7)"), and heldout_judgements_8.yaml and heldout_judgements_9.yaml (written the
+same way during the seventh round by two more engineers; first computed once, after the round's
+last matcher change: "held-out 8" and "held-out 9") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -46,6 +48,8 @@ SET_FILES = {
     "dev 6 (was held-out 5)": SETS / "heldout_judgements_5.yaml",
     "dev 7 (was held-out 6)": SETS / "heldout_judgements_6.yaml",
     "dev 8 (was held-out 7)": SETS / "heldout_judgements_7.yaml",
+    "held-out 8": SETS / "heldout_judgements_8.yaml",
+    "held-out 9": SETS / "heldout_judgements_9.yaml",
 }
 
 

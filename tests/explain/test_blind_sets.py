@@ -45,6 +45,8 @@ BARS: dict[str, Bar] = {
     "heldout_judgements_5.yaml": Bar(550, 5, balanced=True),
     "heldout_judgements_6.yaml": Bar(620, 6, balanced=True),
     "heldout_judgements_7.yaml": Bar(620, 6, balanced=True),
+    "heldout_judgements_8.yaml": Bar(750, 8, balanced=True),
+    "heldout_judgements_9.yaml": Bar(750, 8, balanced=True),
 }
 
 KEY_POINT_COUNTS: dict[str, int] = {
