@@ -94,7 +94,7 @@ def _forgotten_parts(name: str, z: ArrayLike, params: Params) -> list[Mistake]:
             )
         )
     if name == "elu":
-        alpha = float(params.get("alpha", 1.0))
+        alpha = np.asarray(params.get("alpha", 1.0), dtype=float)
         mistakes.append(
             Mistake.of(
                 "elu-forgot-minus-one",
