@@ -7,7 +7,7 @@ import shlex
 from pathlib import Path
 
 import pytest
-from helpers import shown, wait_ready
+from helpers import last_message, shown, wait_ready
 from textual.widgets import DataTable, Input, SelectionList
 
 from quizapp.cli import main
@@ -196,3 +196,45 @@ async def test_weakest_topics_wait_for_the_ticks_of_a_conceptual_answer(
         await pilot.pause()
         assert points.selected == []
         assert f"{own_topics[0]} 0%" in shown(app, "#mock-summary")
+
+
+async def _end_after_a_partial_answer(pilot, points_ticked: int) -> MockReportScreen:
+    """Question 1 (conceptual) answered, ended early; its report ticks `points_ticked` key
+    points."""
+    screen = pilot.app.screen
+    assert isinstance(screen, MockInterviewScreen)
+    assert screen.interview.plan.questions[0].kind == "conceptual"
+    screen.query_one("#mock-answer", Input).value = "zzz"
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("y")
+    await pilot.pause()
+    report = pilot.app.screen
+    assert isinstance(report, MockReportScreen)
+    points = report.query_one("#mock-points-0", SelectionList)
+    points.focus()
+    for _ in range(points_ticked):
+        await pilot.press("space", "down")
+    await wait_ready(pilot)
+    assert len(points.selected) == points_ticked
+    return report
+
+
+async def test_an_answer_short_of_every_key_point_is_sent_to_review(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """All key points but one (over half of them, as the tester's 3/5 at 60%) is missed: `r`
+    sends the card to review instead of saying nothing was missed."""
+    app = _mock_app(data_dir, clock, questions=3, time_per_question=60, seed=21)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        first = app.screen.interview.plan.questions[0]
+        assert len(first.key_points) >= 3
+        report = await _end_after_a_partial_answer(pilot, len(first.key_points) - 1)
+        assert 0.5 <= report.interview.report().answers[0].score < 1.0
+        await pilot.press("r")
+        await wait_ready(pilot)
+        assert last_message(app) == "1 card is due now in Review."
+        assert app.workspace.store.card_state(first.card.id).due == clock.now()
