@@ -146,7 +146,7 @@ def test_clock_text_is_minutes_and_seconds_rounding_as_asked(seconds: float) -> 
 
 def test_missed_means_asked_and_not_fully_answered() -> None:
     """Short of one key point is missed (over half of them or not); every key point is not; a
-    question never put to the user is not missed, though it scores 0."""
+    question never put to the user is neither missed nor weak, though it scores 0."""
     card = _card("why", "interview", "interview", "softmax")
     half = MockAnswer(_planned(0, card), Outcome.SUBMITTED, "x", covered=frozenset({0}))
     whole = replace(half, covered=frozenset({0, 1}))
@@ -164,4 +164,8 @@ def test_missed_means_asked_and_not_fully_answered() -> None:
     )
     report = _report(half, skipped, unreached)
     assert [answer.planned.card.id for answer in report.missed] == ["why", "how"]
+    assert [(result.topic, result.score) for result in report.weakest] == [
+        ("tanh", 0.0),
+        ("softmax", 0.5),
+    ]
     assert report.score == 0.5 / 3

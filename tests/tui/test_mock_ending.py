@@ -3,6 +3,7 @@ and the report's replay command plans the same interview again."""
 
 from __future__ import annotations
 
+import json
 import shlex
 from pathlib import Path
 
@@ -238,3 +239,32 @@ async def test_an_answer_short_of_every_key_point_is_sent_to_review(
         await wait_ready(pilot)
         assert last_message(app) == "1 card is due now in Review."
         assert app.workspace.store.card_state(first.card.id).due == clock.now()
+
+
+async def test_an_interview_ended_early_has_the_same_weakest_topics_in_both_reports(
+    data_dir: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Questions never reached say nothing about their topics: neither the report on screen
+    nor `quizapp mock-report` ranks them (at 0%) among the weakest."""
+    app = _mock_app(data_dir, clock, questions=3, time_per_question=60, seed=21)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        first, *never_reached = app.screen.interview.plan.questions
+        report = await _end_after_a_partial_answer(pilot, 1)
+        on_screen = report.interview.report().weakest
+        weakest_line = next(
+            line for line in shown(app, "#mock-summary").splitlines() if "Weakest" in line
+        )
+    assert {result.topic for result in on_screen} <= set(first.topics)
+    unreached = {topic for planned in never_reached for topic in planned.topics}
+    assert unreached - set(first.topics)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "mock-report", "1", "--format", "json"]) == 0
+    stored = json.loads(capsys.readouterr().out)["weakest_topics"]
+    assert [(row["topic"], row["score"]) for row in stored] == [
+        (result.topic, result.score) for result in on_screen
+    ]
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "mock-report", "1"]) == 0
+    markdown = capsys.readouterr().out
+    assert weakest_line.removeprefix("Weakest topics: ") in markdown.replace("\\", "")

@@ -78,6 +78,10 @@ class MockAnswer:
         return self.outcome in ATTEMPTED
 
     @property
+    def topics(self) -> tuple[str, ...]:
+        return self.planned.topics
+
+    @property
     def graded(self) -> bool:
         """Judged by the app (numeric, coding), not self-assessed on key points."""
         return self.planned.kind != "conceptual"
