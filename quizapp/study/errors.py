@@ -28,6 +28,7 @@ class CorruptDatabaseError(StudyStoreError):
             path,
         )
         self.backup = backup
+        self.detail = detail
 
 
 class NewerSchemaError(StudyStoreError):

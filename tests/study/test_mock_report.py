@@ -84,7 +84,7 @@ def test_the_summary_gives_score_kinds_time_and_the_weakest_topics() -> None:
     assert not any("could not be read" in line for line in lines)
     assert any("--seed 99" in line for line in lines)
     assert [row[3] for row in report.rows()] == ["0:42 / 1:00", "0:42 / 1:00", "1:00 / 1:00"]
-    assert [answer.planned.card.id for answer in report.missed] == ["num-2"]
+    assert [answer.planned.card.id for answer in report.missed] == ["num-2", "why"]
 
 
 def test_an_unreadable_numeric_answer_scores_zero_and_the_report_says_why() -> None:
@@ -142,3 +142,30 @@ def test_clock_text_is_minutes_and_seconds_rounding_as_asked(seconds: float) -> 
 
     assert total(down) <= delta.total_seconds() <= total(up)
     assert total(up) - total(down) <= 1
+
+
+def test_missed_means_asked_and_not_fully_answered() -> None:
+    """Short of one key point is missed (over half of them or not); every key point is not; a
+    question never put to the user is neither missed nor weak, though it scores 0."""
+    card = _card("why", "interview", "interview", "softmax")
+    half = MockAnswer(_planned(0, card), Outcome.SUBMITTED, "x", covered=frozenset({0}))
+    whole = replace(half, covered=frozenset({0, 1}))
+    skipped = MockAnswer(
+        _planned(1, _card("how", "interview", "interview", "tanh")), Outcome.SKIPPED
+    )
+    unreached = MockAnswer(
+        _planned(2, _card("what", "interview", "interview", "gelu")), Outcome.NOT_REACHED
+    )
+    assert (half.missed, whole.missed, skipped.missed, unreached.missed) == (
+        True,
+        False,
+        True,
+        False,
+    )
+    report = _report(half, skipped, unreached)
+    assert [answer.planned.card.id for answer in report.missed] == ["why", "how"]
+    assert [(result.topic, result.score) for result in report.weakest] == [
+        ("tanh", 0.0),
+        ("softmax", 0.5),
+    ]
+    assert report.score == 0.5 / 3

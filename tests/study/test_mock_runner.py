@@ -348,7 +348,7 @@ def test_self_assessment_scores_conceptual_answers_and_updates_the_stored_score(
     assert interview.score == pytest.approx(0.5)
     assessed = interview.assess(0, {0, 2, 3})
     assert assessed.score == pytest.approx(0.75)
-    assert not assessed.missed
+    assert assessed.missed
     assert latest_finished(store).score == pytest.approx(0.875)
     assert store.query("SELECT covered, score FROM mock_answers WHERE position = 0") == [
         ("[0, 2, 3]", 0.75)

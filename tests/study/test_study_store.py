@@ -145,6 +145,35 @@ def test_damage_found_later_is_reported_and_copied(tmp_path: Path, clock: FakeCl
     assert path.read_bytes() == bytes(data)
 
 
+def test_damage_stays_reported_after_the_connection_closes(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Damage closes the connection; every later read or write reports the damage again (and its
+    one copy), not the closed connection, which said nothing of the file or how to recover it."""
+    deck = cards(200)
+    with open_store(tmp_path, clock) as store:
+        for card in deck:
+            record_answer(store, card, Rating.Good, scheduler=Scheduler(enable_fuzzing=False))
+    path = tmp_path / DATABASE_NAME
+    with sqlite3.connect(path) as raw:
+        page_size = raw.execute("PRAGMA page_size").fetchone()[0]
+        query = "SELECT rootpage FROM sqlite_master WHERE name = 'reviews'"
+        (root,) = raw.execute(query).fetchone()
+    raw.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xa5" * page_size
+    path.write_bytes(bytes(data))
+    store = open_store(tmp_path, clock)
+    with pytest.raises(CorruptDatabaseError) as first:
+        store.query("SELECT * FROM reviews")
+    for read in (lambda: store.card_state(deck[1].id), lambda: store.set_setting("theme", "x")):
+        with pytest.raises(CorruptDatabaseError) as again:
+            read()
+        assert str(again.value) == str(first.value)
+    store.close()
+    assert len(list(tmp_path.glob(f"{DATABASE_NAME}.corrupt-*"))) == 1
+
+
 def test_newer_schema_is_refused(tmp_path: Path, clock: FakeClock) -> None:
     open_store(tmp_path, clock).close()
     with sqlite3.connect(tmp_path / DATABASE_NAME) as raw:

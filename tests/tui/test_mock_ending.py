@@ -3,11 +3,12 @@ and the report's replay command plans the same interview again."""
 
 from __future__ import annotations
 
+import json
 import shlex
 from pathlib import Path
 
 import pytest
-from helpers import shown, wait_ready
+from helpers import last_message, shown, wait_ready
 from textual.widgets import DataTable, Input, SelectionList
 
 from quizapp.cli import main
@@ -196,3 +197,74 @@ async def test_weakest_topics_wait_for_the_ticks_of_a_conceptual_answer(
         await pilot.pause()
         assert points.selected == []
         assert f"{own_topics[0]} 0%" in shown(app, "#mock-summary")
+
+
+async def _end_after_a_partial_answer(pilot, points_ticked: int) -> MockReportScreen:
+    """Question 1 (conceptual) answered, ended early; its report ticks `points_ticked` key
+    points."""
+    screen = pilot.app.screen
+    assert isinstance(screen, MockInterviewScreen)
+    assert screen.interview.plan.questions[0].kind == "conceptual"
+    screen.query_one("#mock-answer", Input).value = "zzz"
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("y")
+    await pilot.pause()
+    report = pilot.app.screen
+    assert isinstance(report, MockReportScreen)
+    points = report.query_one("#mock-points-0", SelectionList)
+    points.focus()
+    for _ in range(points_ticked):
+        await pilot.press("space", "down")
+    await wait_ready(pilot)
+    assert len(points.selected) == points_ticked
+    return report
+
+
+async def test_an_answer_short_of_every_key_point_is_sent_to_review(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """All key points but one (over half of them, as the tester's 3/5 at 60%) is missed: `r`
+    sends the card to review instead of saying nothing was missed."""
+    app = _mock_app(data_dir, clock, questions=3, time_per_question=60, seed=21)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        first = app.screen.interview.plan.questions[0]
+        assert len(first.key_points) >= 3
+        report = await _end_after_a_partial_answer(pilot, len(first.key_points) - 1)
+        assert 0.5 <= report.interview.report().answers[0].score < 1.0
+        await pilot.press("r")
+        await wait_ready(pilot)
+        assert last_message(app) == "1 card is due now in Review."
+        assert app.workspace.store.card_state(first.card.id).due == clock.now()
+
+
+async def test_an_interview_ended_early_has_the_same_weakest_topics_in_both_reports(
+    data_dir: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Questions never reached say nothing about their topics: neither the report on screen
+    nor `quizapp mock-report` ranks them (at 0%) among the weakest."""
+    app = _mock_app(data_dir, clock, questions=3, time_per_question=60, seed=21)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        first, *never_reached = app.screen.interview.plan.questions
+        report = await _end_after_a_partial_answer(pilot, 1)
+        on_screen = report.interview.report().weakest
+        weakest_line = next(
+            line for line in shown(app, "#mock-summary").splitlines() if "Weakest" in line
+        )
+    assert {result.topic for result in on_screen} <= set(first.topics)
+    unreached = {topic for planned in never_reached for topic in planned.topics}
+    assert unreached - set(first.topics)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "mock-report", "1", "--format", "json"]) == 0
+    stored = json.loads(capsys.readouterr().out)["weakest_topics"]
+    assert [(row["topic"], row["score"]) for row in stored] == [
+        (result.topic, result.score) for result in on_screen
+    ]
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "mock-report", "1"]) == 0
+    markdown = capsys.readouterr().out
+    assert weakest_line.removeprefix("Weakest topics: ") in markdown.replace("\\", "")

@@ -48,6 +48,9 @@ TIMED_OUT = frozenset({Outcome.QUESTION_TIME, Outcome.SESSION_TIME})
 """A clock ended the question and submitted the answer typed so far."""
 ATTEMPTED = frozenset({Outcome.SUBMITTED, *TIMED_OUT})
 """Outcomes whose text counts: graded (numeric) or open to self-assessment (conceptual)."""
+NEVER_ASKED = frozenset({Outcome.PENDING, Outcome.NOT_REACHED})
+"""Questions never put to the user: they score 0 in the session's score, but say nothing about
+their topics or cards (not weak, not missed)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,10 @@ class MockAnswer:
     @property
     def attempted(self) -> bool:
         return self.outcome in ATTEMPTED
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return self.planned.topics
 
     @property
     def graded(self) -> bool:
@@ -114,11 +121,13 @@ class MockAnswer:
 
     @property
     def missed(self) -> bool:
-        """Worth another review: a graded answer not fully right, or a conceptual one that
-        covered fewer than half of the key points."""
+        """Worth another review: a question put to the user and not fully answered (a graded
+        answer not fully right, a conceptual one below 100% of its key points, no answer)."""
+        if self.outcome in NEVER_ASKED:
+            return False
         if self.graded:
             return not self.correct
-        return self.score < 0.5
+        return self.score < 1.0
 
     @property
     def code_grade(self) -> CodeGradeLike | None:

@@ -87,10 +87,8 @@ class StoredInterview:
 
     @property
     def weakest(self) -> tuple[TopicResult, ...]:
-        """As the report on screen: answers awaiting ticks are left out until assessed."""
-        return weakest_topics(
-            (answer.topics, answer.score) for answer in self.answers if not answer.awaiting_ticks
-        )
+        """Ranked as the report on screen ranks them (`weakest_topics`)."""
+        return weakest_topics(self.answers)
 
 
 def load_interview(store: StudyStore, interview_id: int) -> StoredInterview | None:

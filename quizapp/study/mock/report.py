@@ -11,10 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Protocol
 
 from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
 from quizapp.study.mock.answers import (
+    NEVER_ASKED,
     TIMED_OUT,
     MockAnswer,
     Outcome,
@@ -52,13 +54,33 @@ class TopicResult:
     score: float
 
 
-def weakest_topics(scored: Iterable[tuple[Sequence[str], float]]) -> tuple[TopicResult, ...]:
-    """The lowest scoring topics of (topics, score) answers (an answer counts for each of its
-    topics), none at 100%."""
+class TopicEvidence(Protocol):
+    """An answer as the running interview has it (`MockAnswer`) or as the archive read it back
+    (`archive.StoredAnswer`): the report on screen and `quizapp mock-report` rank both here."""
+
+    @property
+    def topics(self) -> Sequence[str]: ...
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def outcome(self) -> Outcome: ...
+
+    @property
+    def awaiting_ticks(self) -> bool: ...
+
+
+def weakest_topics(answers: Iterable[TopicEvidence]) -> tuple[TopicResult, ...]:
+    """The lowest scoring topics (an answer counts for each of its topics), none at 100%. Only
+    answers that say something count: a question never asked (ended early, the session clock
+    ran out) and a conceptual answer awaiting ticks are left out."""
     scores: dict[str, list[float]] = defaultdict(list)
-    for topics, score in scored:
-        for topic in topics:
-            scores[topic].append(score)
+    for answer in answers:
+        if answer.outcome in NEVER_ASKED or answer.awaiting_ticks:
+            continue
+        for topic in answer.topics:
+            scores[topic].append(answer.score)
     results = [
         TopicResult(topic, len(values), sum(values) / len(values))
         for topic, values in scores.items()
@@ -116,12 +138,7 @@ class MockReport:
 
     @property
     def weakest(self) -> tuple[TopicResult, ...]:
-        """Conceptual answers with nothing ticked yet are left out until assessed."""
-        return weakest_topics(
-            (answer.planned.topics, answer.score)
-            for answer in self.answers
-            if not answer.awaiting_ticks
-        )
+        return weakest_topics(self.answers)
 
     @property
     def missed(self) -> tuple[MockAnswer, ...]:

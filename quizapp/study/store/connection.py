@@ -59,6 +59,7 @@ def guarded(
     @functools.wraps(method)
     def wrapper(store: _C, *args: _P.args, **kwargs: _P.kwargs) -> _T:
         with store._lock:
+            store._refuse_if_damaged()
             try:
                 return method(store, *args, **kwargs)
             except sqlite3.DatabaseError as error:
@@ -77,6 +78,8 @@ class Connection:
         self.path = path
         self.clock = clock
         self._watch = integrity.FileWatch(path)
+        self._damage: CorruptDatabaseError | None = None
+        """The damage SQLite found, which closed the connection (see `_refuse_if_damaged`)."""
 
     def close(self) -> None:
         with self._lock:
@@ -88,17 +91,25 @@ class Connection:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _refuse_if_damaged(self) -> None:
+        """Once damage was found, every use reports it again (with the copy already made): not
+        the closed connection, nor the journal SQLite removed as it closed."""
+        if self._damage is not None:
+            raise CorruptDatabaseError(self.path, self._damage.backup, self._damage.detail)
+
     def _translate(self, error: sqlite3.DatabaseError) -> StudyStoreError:
         if _is_corruption(error):
             self._connection.close()
             backup = integrity.copy_aside(self.path, self.clock)
-            return CorruptDatabaseError(self.path, backup, str(error))
+            self._damage = CorruptDatabaseError(self.path, backup, str(error))
+            return self._damage
         return _unavailable(self.path, error)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """An IMMEDIATE write transaction, for modules keeping tables of their own in this file."""
         with self._lock:
+            self._refuse_if_damaged()
             self._watch.check(self._connection, self.clock)
             try:
                 self._connection.execute("BEGIN IMMEDIATE")
