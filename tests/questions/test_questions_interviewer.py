@@ -82,9 +82,11 @@ def test_rounding_is_not_named_for_sigma_one_plus_sigma():
 
 def test_rounding_is_named_for_truncation_other_decimals_and_one_unit():
     expected, three = np.array([0.65948]), Precision(3)
-    for text in ("0.66", "0.65", "0.7", "0.6", "0.6585", "0.658", "0.660"):
+    for text in ("0.66", "0.65", "0.7", "0.6", "0.6584", "0.658", "0.660"):
         result = grade_numbers(text, expected, three, ("",), ())
         assert result.mistake == "rounding", text
+    # Rounded to the 3 decimals asked, 0.6585 is the answer: right, not a slip.
+    assert grade_numbers("0.6585", expected, three, ("",), ()).correct
     for text in ("0.662", "0.655", "0.657"):
         assert grade_numbers(text, expected, three, ("",), ()).mistake is None, text
 
