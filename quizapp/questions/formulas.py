@@ -376,7 +376,8 @@ _DERIVATIVE: dict[str, tuple[str, Step]] = {
     "softplus": ("Softplus′(z) = σ(β·z), 1 once β·z > {threshold}", _d_softplus),
     "relu6": ("ReLU6′(z) = 1 if 0 < z < 6, else 0", _d_relu6),
     "hard_sigmoid": ("Hard Sigmoid′(z) = 1/6 if -3 < z < 3, else 0", _d_hard_sigmoid),
-    "hard_swish": ("Hard Swish′(z) = 0 if z < -3, 1 if z > 3, else (2z + 3) / 6", _d_hard_swish),
+    # PyTorch's slopes at the kinks, as the engine's: 0 at -3, 1 at 3.
+    "hard_swish": ("Hard Swish′(z) = 0 if z ≤ -3, 1 if z ≥ 3, else (2z + 3) / 6", _d_hard_swish),
     "hard_tanh": ("Hard Tanh′(z) = 1 if {min} < z < {max}, else 0", _d_hard_tanh),
     "softsign": ("Softsign′(z) = 1 / (1 + |z|)²", _d_softsign),
     "log_sigmoid": ("(log σ)′(z) = 1 − σ(z) = σ(−z)", _d_log_sigmoid),
