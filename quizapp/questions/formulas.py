@@ -149,10 +149,16 @@ def _mish(x: float, params: Params, p: Precision) -> Expression:
     )
 
 
+def _linear_past(beta: float, threshold: float) -> str:
+    """Why softplus is taken as linear here: `β·z > 20`, or `z > 20` for the default β = 1."""
+    scaled = "z" if beta == 1.0 else "β·z"
+    return f"({scaled} > {_n(threshold)}: linear)"
+
+
 def _softplus(x: float, params: Params, p: Precision) -> Expression:
     beta, threshold = real_param(params, "beta", 1.0), real_param(params, "threshold", 20.0)
     if beta * x > threshold:
-        return f"{_n(x)} (β·z > {_n(threshold)}: linear)", None
+        return f"{_n(x)} {_linear_past(beta, threshold)}", None
     if beta == 1.0:
         return f"ln(1 + exp({_n(x)}))", None
     return f"(1/{_n(beta)}) · ln(1 + exp({_n(beta)} · {_w(x)}))", None
@@ -196,7 +202,10 @@ _FORWARD: dict[str, tuple[str, Step]] = {
     "gelu": ("GELU(z) = z·Φ(z) (exact form, Φ(z) = ½·(1 + erf(z/√2)) the normal CDF)", _gelu),
     "silu": ("SiLU(z) = z·σ(z) = z / (1 + e^(−z))", _silu),
     "mish": ("Mish(z) = z·tanh(softplus(z)) = z·tanh(ln(1 + e^z))", _mish),
-    "softplus": ("Softplus(z) = (1/β)·ln(1 + e^(β·z)), linear once β·z > {threshold}", _softplus),
+    "softplus": (
+        "Softplus(z) = (1/β)·ln(1 + e^(β·z)), linear once β·z > {threshold} (β = {beta})",
+        _softplus,
+    ),
     "relu6": ("ReLU6(z) = min(max(0, z), 6)", _relu6),
     "hard_sigmoid": ("Hard Sigmoid(z) = ReLU6(z + 3) / 6", _hard_sigmoid),
     "hard_swish": ("Hard Swish(z) = z · ReLU6(z + 3) / 6", _hard_swish),
@@ -321,7 +330,7 @@ def _d_mish(x: float, params: Params, p: Precision) -> Expression:
 def _d_softplus(x: float, params: Params, p: Precision) -> Expression:
     beta, threshold = real_param(params, "beta", 1.0), real_param(params, "threshold", 20.0)
     if beta * x > threshold:
-        return f"1 (β·z > {_n(threshold)}: linear)", None
+        return f"1 {_linear_past(beta, threshold)}", None
     argument = _n(x) if beta == 1.0 else f"{_n(beta)} · {_w(x)}"
     return f"σ({argument})", None
 
@@ -373,7 +382,7 @@ _DERIVATIVE: dict[str, tuple[str, Step]] = {
     ),
     "silu": ("SiLU′(z) = σ(z)·(1 + z·(1 − σ(z)))", _d_silu),
     "mish": ("Mish′(z) = tanh(sp(z)) + z·σ(z)·(1 − tanh²(sp(z))), sp = softplus", _d_mish),
-    "softplus": ("Softplus′(z) = σ(β·z), 1 once β·z > {threshold}", _d_softplus),
+    "softplus": ("Softplus′(z) = σ(β·z), 1 once β·z > {threshold} (β = {beta})", _d_softplus),
     "relu6": ("ReLU6′(z) = 1 if 0 < z < 6, else 0", _d_relu6),
     "hard_sigmoid": ("Hard Sigmoid′(z) = 1/6 if -3 < z < 3, else 0", _d_hard_sigmoid),
     # PyTorch's slopes at the kinks, as the engine's: 0 at -3, 1 at 3.
@@ -382,6 +391,9 @@ _DERIVATIVE: dict[str, tuple[str, Step]] = {
     "softsign": ("Softsign′(z) = 1 / (1 + |z|)²", _d_softsign),
     "log_sigmoid": ("(log σ)′(z) = 1 − σ(z) = σ(−z)", _d_log_sigmoid),
 }
+
+_UNIT_SOFTPLUS = "Softplus(z) = ln(1 + e^z), linear once z > {threshold}"
+_UNIT_SOFTPLUS_DERIVATIVE = "Softplus′(z) = σ(z), 1 once z > {threshold}"
 
 _GELU_TANH_DERIVATIVE = (
     "GELU′(z) ≈ ½·(1 + tanh(u)) + ½·z·(1 − tanh²(u))·du/dz, u = √(2/π)·(z + 0.044715·z³), "
@@ -418,10 +430,18 @@ def _apply(
     return Worked(text, value, result)
 
 
+def _unit_beta(name: str, params: Params) -> bool:
+    """Softplus with PyTorch's default β = 1, which its prompt does not mention: its formulas
+    are written without β (σ(z), not σ(β·z) with β never defined)."""
+    return name == "softplus" and _complete(name, params)["beta"] == 1.0
+
+
 def forward_header(name: str, params: Params) -> str:
     """The activation's formula, parameters filled in."""
     if name == "gelu" and params.get("approximate") == "tanh":
         return _GELU_TANH
+    if _unit_beta(name, params):
+        return _UNIT_SOFTPLUS.format(threshold=_n(_complete(name, params)["threshold"]))
     return _header(_FORWARD, name, params)
 
 
@@ -437,6 +457,9 @@ def forward_step(
 def derivative_header(name: str, params: Params) -> str:
     if name == "gelu" and params.get("approximate") == "tanh":
         return _GELU_TANH_DERIVATIVE
+    if _unit_beta(name, params):
+        threshold = _n(_complete(name, params)["threshold"])
+        return _UNIT_SOFTPLUS_DERIVATIVE.format(threshold=threshold)
     return _header(_DERIVATIVE, name, params)
 
 
