@@ -16,6 +16,7 @@ from quizapp import engine
 from quizapp.questions import formatting
 from quizapp.questions.precision import Precision
 from quizapp.questions.worked import Shown, Worked, equals
+from quizapp.wording import plural
 
 Params = Mapping[str, object]
 Expression = tuple[str, float | None]
@@ -29,8 +30,11 @@ SELU_ALPHA = Shown("1.673263")
 GELU_CUBIC = 0.044715
 GELU_SQRT_2_OVER_PI = Shown("0.7978846")
 _PEAK_DENSITY = 1 / math.sqrt(2 * math.pi)
-_CANCELLING = 0.9
-"""Above this |tanh|, 1 − tanh² cancels most printed digits: the step uses 1 − tanh = 2σ(−2z)."""
+_CANCELLATION_SHARE = 0.1
+"""1 − tanh² is worked from tanh as printed unless that can miss the exact slope by more than this
+share of the answer's half unit, enough for a product of several slopes to round wrong. To a
+number of decimals it never can (tanh carries 3 more); to significant figures it can once tanh
+is within 0.005 of ±1, where its leading digits cancel: then the step factors it instead."""
 
 
 def _n(x: float) -> str:
@@ -230,16 +234,25 @@ def _d_sigmoid(x: float, params: Params, p: Precision) -> Expression:
 
 
 def tanh_slope_step(x: float, p: Precision) -> Expression:
-    """1 − tanh²(z), factored when tanh(z) is so close to ±1 that squaring it cancels digits."""
+    """1 − tanh²(z) from tanh(z) as printed; factored only where the digits that cancel are
+    digits the answer needs (see `_CANCELLATION_SHARE`), saying how many are left."""
     t = _engine("tanh", x)
-    if abs(t) <= _CANCELLING:
-        shown = p.intermediate(t)
+    shown = p.intermediate(t)
+    slope = float(np.asarray(engine.get("tanh").derivative(x)))
+    # Squaring tanh as printed moves 1 − tanh² by up to 2·|tanh|·(half a unit of its last digit).
+    bound = abs(t) * p.intermediate_unit(t)
+    if bound <= _CANCELLATION_SHARE * float(p.tolerance(np.array([slope]))[0]):
         return f"1 − tanh²({_n(x)}) = 1 − {shown}²", 1 - shown.value**2
+    kept = math.floor(math.log10(slope / bound)) + 1
+    asked = p.decimals + 1
+    margin = "fewer than" if kept < asked else "no more than" if kept == asked else "barely over"
     low = p.intermediate(one_minus_tanh(abs(x)))
     high = p.intermediate(2 - one_minus_tanh(abs(x)))
     return (
-        f"1 − tanh²({_n(x)}), but tanh({_n(x)}) = {_n(t)} is so near {'1' if t > 0 else '−1'} "
-        f"that squaring it cancels digits; with 1 − |tanh| = 2σ(−2|z|) = {low}: "
+        f"1 − tanh²({_n(x)}), but tanh({_n(x)}) = {shown.text} is so near "
+        f"{'1' if t > 0 else '−1'} that 1 − {shown}² is good to only "
+        f"{plural(kept, 'significant figure')} (the leading digits cancel), {margin} the "
+        f"{p.asked()} asked; with 1 − |tanh| = 2σ(−2|z|) = {low}: "
         f"(1 − |tanh|)(1 + |tanh|) = {low} · {high}",
         low.value * high.value,
     )

@@ -48,9 +48,19 @@ class Precision:
         """An intermediate value to 3 more digits than the answer (at least 5 significant)."""
         if self.scientific:
             return Shown(formatting.significant(value, self.decimals + 1 + _EXTRA_DIGITS))
+        return Shown(formatting.number(value, self._intermediate_decimals(value)))
+
+    def intermediate_unit(self, value: float) -> float:
+        """One unit in the last digit `intermediate` rounds `value` to (printed or a dropped
+        trailing zero): arithmetic redone with the printed value starts off by half of it."""
+        if self.scientific:
+            magnitude = math.floor(math.log10(abs(value))) if value else 0
+            return 10.0 ** (magnitude - self.decimals - _EXTRA_DIGITS)
+        return 10.0 ** -self._intermediate_decimals(value)
+
+    def _intermediate_decimals(self, value: float) -> int:
         magnitude = math.floor(math.log10(abs(value))) if value else 0
-        decimals = max(self.decimals + _EXTRA_DIGITS, _MIN_FIGURES - 1 - magnitude)
-        return Shown(formatting.number(value, decimals))
+        return max(self.decimals + _EXTRA_DIGITS, _MIN_FIGURES - 1 - magnitude)
 
     def intermediate_text(self, value: float) -> str:
         return self.intermediate(value).text
@@ -60,6 +70,12 @@ class Precision:
             example = formatting.scientific(0.001234, self.decimals)
             return f"to {self.decimals + 1} significant figures (e.g. {example})"
         return f"to {plural(self.decimals, 'decimal')}"
+
+    def asked(self) -> str:
+        """`3 decimals` or `3 significant figures`: the digits a prompt asks for."""
+        if self.scientific:
+            return plural(self.decimals + 1, "significant figure")
+        return plural(self.decimals, "decimal")
 
     def tolerance(self, expected: np.ndarray) -> np.ndarray:
         """Half a unit in the last requested digit, per element; never zero."""

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 
 from quizapp.questions.precision import BOUNDARY_SLACK, Precision
-from quizapp.wording import plural
 
 # Digits fewer than requested that a rounding slip may keep: 0.7 for 0.659 asked to 3 decimals is
 # a slip, 1 for 0.731 is another value (ReLU's, a forgotten activation), not a rounded one.
@@ -138,13 +137,6 @@ def past_asked(precision: Precision, typed: str, digits: int, exact: float) -> s
     """The note on a right value whose digits past those asked (`typed` to `digits`) are off."""
     finer = precision.finer(digits)
     return (
-        f"{typed} is right to the {_asked(precision)} asked (full credit), but not past them: "
-        f"to {_asked(finer)} it is {finer.padded(exact)}"
+        f"{typed} is right to the {precision.asked()} asked (full credit), but not past them: "
+        f"to {finer.asked()} it is {finer.padded(exact)}"
     )
-
-
-def _asked(precision: Precision) -> str:
-    """`3 decimals` or `3 significant figures`: the digits a prompt asks for."""
-    if precision.scientific:
-        return plural(precision.decimals + 1, "significant figure")
-    return plural(precision.decimals, "decimal")
