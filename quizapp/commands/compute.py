@@ -127,10 +127,18 @@ def parse_params(texts: Sequence[str], defaults: dict[str, Any]) -> dict[str, An
     return params
 
 
+SIGNIFICANT = 15
+"""Significant digits a printed value keeps: any decimal number of 15 digits survives a double, so
+this drops float noise (0.2 · -3 = -0.6000000000000001) and nothing a value really has."""
+
+
 def format_number(value: float, decimals: int | None) -> str:
-    """Shortest round-trip form, integers without '.0', no negative zero: `0 0 3 0 5`."""
+    """Rounded to 15 significant digits, then the shortest form that reads back as that; integers
+    without '.0', no negative zero: `0 0 3 0 5`, `-0.6`. (`--json` keeps every digit.)"""
     if decimals is not None and math.isfinite(value):
         value = round(value, decimals)
+    if math.isfinite(value):
+        value = float(f"{value:.{SIGNIFICANT}g}")
     if value == 0:
         return "0"
     if math.isfinite(value) and value.is_integer() and abs(value) < 1e16:

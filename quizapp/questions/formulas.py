@@ -16,6 +16,7 @@ from quizapp import engine
 from quizapp.questions import formatting
 from quizapp.questions.precision import Precision
 from quizapp.questions.worked import Shown, Worked, equals
+from quizapp.wording import plural
 
 Params = Mapping[str, object]
 Expression = tuple[str, float | None]
@@ -29,8 +30,11 @@ SELU_ALPHA = Shown("1.673263")
 GELU_CUBIC = 0.044715
 GELU_SQRT_2_OVER_PI = Shown("0.7978846")
 _PEAK_DENSITY = 1 / math.sqrt(2 * math.pi)
-_CANCELLING = 0.9
-"""Above this |tanh|, 1 − tanh² cancels most printed digits: the step uses 1 − tanh = 2σ(−2z)."""
+_CANCELLATION_SHARE = 0.1
+"""1 − tanh² is worked from tanh as printed unless that can miss the exact slope by more than this
+share of the answer's half unit, enough for a product of several slopes to round wrong. To a
+number of decimals it never can (tanh carries 3 more); to significant figures it can once tanh
+is within 0.005 of ±1, where its leading digits cancel: then the step factors it instead."""
 
 
 def _n(x: float) -> str:
@@ -149,10 +153,16 @@ def _mish(x: float, params: Params, p: Precision) -> Expression:
     )
 
 
+def _linear_past(beta: float, threshold: float) -> str:
+    """Why softplus is taken as linear here: `β·z > 20`, or `z > 20` for the default β = 1."""
+    scaled = "z" if beta == 1.0 else "β·z"
+    return f"({scaled} > {_n(threshold)}: linear)"
+
+
 def _softplus(x: float, params: Params, p: Precision) -> Expression:
     beta, threshold = real_param(params, "beta", 1.0), real_param(params, "threshold", 20.0)
     if beta * x > threshold:
-        return f"{_n(x)} (β·z > {_n(threshold)}: linear)", None
+        return f"{_n(x)} {_linear_past(beta, threshold)}", None
     if beta == 1.0:
         return f"ln(1 + exp({_n(x)}))", None
     return f"(1/{_n(beta)}) · ln(1 + exp({_n(beta)} · {_w(x)}))", None
@@ -196,7 +206,10 @@ _FORWARD: dict[str, tuple[str, Step]] = {
     "gelu": ("GELU(z) = z·Φ(z) (exact form, Φ(z) = ½·(1 + erf(z/√2)) the normal CDF)", _gelu),
     "silu": ("SiLU(z) = z·σ(z) = z / (1 + e^(−z))", _silu),
     "mish": ("Mish(z) = z·tanh(softplus(z)) = z·tanh(ln(1 + e^z))", _mish),
-    "softplus": ("Softplus(z) = (1/β)·ln(1 + e^(β·z)), linear once β·z > {threshold}", _softplus),
+    "softplus": (
+        "Softplus(z) = (1/β)·ln(1 + e^(β·z)), linear once β·z > {threshold} (β = {beta})",
+        _softplus,
+    ),
     "relu6": ("ReLU6(z) = min(max(0, z), 6)", _relu6),
     "hard_sigmoid": ("Hard Sigmoid(z) = ReLU6(z + 3) / 6", _hard_sigmoid),
     "hard_swish": ("Hard Swish(z) = z · ReLU6(z + 3) / 6", _hard_swish),
@@ -221,16 +234,25 @@ def _d_sigmoid(x: float, params: Params, p: Precision) -> Expression:
 
 
 def tanh_slope_step(x: float, p: Precision) -> Expression:
-    """1 − tanh²(z), factored when tanh(z) is so close to ±1 that squaring it cancels digits."""
+    """1 − tanh²(z) from tanh(z) as printed; factored only where the digits that cancel are
+    digits the answer needs (see `_CANCELLATION_SHARE`), saying how many are left."""
     t = _engine("tanh", x)
-    if abs(t) <= _CANCELLING:
-        shown = p.intermediate(t)
+    shown = p.intermediate(t)
+    slope = float(np.asarray(engine.get("tanh").derivative(x)))
+    # Squaring tanh as printed moves 1 − tanh² by up to 2·|tanh|·(half a unit of its last digit).
+    bound = abs(t) * p.intermediate_unit(t)
+    if bound <= _CANCELLATION_SHARE * float(p.tolerance(np.array([slope]))[0]):
         return f"1 − tanh²({_n(x)}) = 1 − {shown}²", 1 - shown.value**2
+    kept = math.floor(math.log10(slope / bound)) + 1
+    asked = p.decimals + 1
+    margin = "fewer than" if kept < asked else "no more than" if kept == asked else "barely over"
     low = p.intermediate(one_minus_tanh(abs(x)))
     high = p.intermediate(2 - one_minus_tanh(abs(x)))
     return (
-        f"1 − tanh²({_n(x)}), but tanh({_n(x)}) = {_n(t)} is so near {'1' if t > 0 else '−1'} "
-        f"that squaring it cancels digits; with 1 − |tanh| = 2σ(−2|z|) = {low}: "
+        f"1 − tanh²({_n(x)}), but tanh({_n(x)}) = {shown.text} is so near "
+        f"{'1' if t > 0 else '−1'} that 1 − {shown}² is good to only "
+        f"{plural(kept, 'significant figure')} (the leading digits cancel), {margin} the "
+        f"{p.asked()} asked; with 1 − |tanh| = 2σ(−2|z|) = {low}: "
         f"(1 − |tanh|)(1 + |tanh|) = {low} · {high}",
         low.value * high.value,
     )
@@ -321,7 +343,7 @@ def _d_mish(x: float, params: Params, p: Precision) -> Expression:
 def _d_softplus(x: float, params: Params, p: Precision) -> Expression:
     beta, threshold = real_param(params, "beta", 1.0), real_param(params, "threshold", 20.0)
     if beta * x > threshold:
-        return f"1 (β·z > {_n(threshold)}: linear)", None
+        return f"1 {_linear_past(beta, threshold)}", None
     argument = _n(x) if beta == 1.0 else f"{_n(beta)} · {_w(x)}"
     return f"σ({argument})", None
 
@@ -373,14 +395,18 @@ _DERIVATIVE: dict[str, tuple[str, Step]] = {
     ),
     "silu": ("SiLU′(z) = σ(z)·(1 + z·(1 − σ(z)))", _d_silu),
     "mish": ("Mish′(z) = tanh(sp(z)) + z·σ(z)·(1 − tanh²(sp(z))), sp = softplus", _d_mish),
-    "softplus": ("Softplus′(z) = σ(β·z), 1 once β·z > {threshold}", _d_softplus),
+    "softplus": ("Softplus′(z) = σ(β·z), 1 once β·z > {threshold} (β = {beta})", _d_softplus),
     "relu6": ("ReLU6′(z) = 1 if 0 < z < 6, else 0", _d_relu6),
     "hard_sigmoid": ("Hard Sigmoid′(z) = 1/6 if -3 < z < 3, else 0", _d_hard_sigmoid),
-    "hard_swish": ("Hard Swish′(z) = 0 if z < -3, 1 if z > 3, else (2z + 3) / 6", _d_hard_swish),
+    # PyTorch's slopes at the kinks, as the engine's: 0 at -3, 1 at 3.
+    "hard_swish": ("Hard Swish′(z) = 0 if z ≤ -3, 1 if z ≥ 3, else (2z + 3) / 6", _d_hard_swish),
     "hard_tanh": ("Hard Tanh′(z) = 1 if {min} < z < {max}, else 0", _d_hard_tanh),
     "softsign": ("Softsign′(z) = 1 / (1 + |z|)²", _d_softsign),
     "log_sigmoid": ("(log σ)′(z) = 1 − σ(z) = σ(−z)", _d_log_sigmoid),
 }
+
+_UNIT_SOFTPLUS = "Softplus(z) = ln(1 + e^z), linear once z > {threshold}"
+_UNIT_SOFTPLUS_DERIVATIVE = "Softplus′(z) = σ(z), 1 once z > {threshold}"
 
 _GELU_TANH_DERIVATIVE = (
     "GELU′(z) ≈ ½·(1 + tanh(u)) + ½·z·(1 − tanh²(u))·du/dz, u = √(2/π)·(z + 0.044715·z³), "
@@ -417,10 +443,18 @@ def _apply(
     return Worked(text, value, result)
 
 
+def _unit_beta(name: str, params: Params) -> bool:
+    """Softplus with PyTorch's default β = 1, which its prompt does not mention: its formulas
+    are written without β (σ(z), not σ(β·z) with β never defined)."""
+    return name == "softplus" and _complete(name, params)["beta"] == 1.0
+
+
 def forward_header(name: str, params: Params) -> str:
     """The activation's formula, parameters filled in."""
     if name == "gelu" and params.get("approximate") == "tanh":
         return _GELU_TANH
+    if _unit_beta(name, params):
+        return _UNIT_SOFTPLUS.format(threshold=_n(_complete(name, params)["threshold"]))
     return _header(_FORWARD, name, params)
 
 
@@ -436,6 +470,9 @@ def forward_step(
 def derivative_header(name: str, params: Params) -> str:
     if name == "gelu" and params.get("approximate") == "tanh":
         return _GELU_TANH_DERIVATIVE
+    if _unit_beta(name, params):
+        threshold = _n(_complete(name, params)["threshold"])
+        return _UNIT_SOFTPLUS_DERIVATIVE.format(threshold=threshold)
     return _header(_DERIVATIVE, name, params)
 
 

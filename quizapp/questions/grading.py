@@ -29,8 +29,8 @@ class Grade:
     `parse_error` (the answer could not be read, or has the wrong number of values) means "ask
     again": such an answer is neither right nor wrong; `error_column` (1-based) then points at the
     problem when there is one spot to point at. `feedback` is a tuple of plain-text lines saying
-    what is wrong (empty for a correct numeric answer); the expected answer itself is
-    `Question.expected_text`.
+    what is wrong (for a correct numeric answer, only notes on digits typed past those asked,
+    which cost nothing); the expected answer itself is `Question.expected_text`.
     """
 
     correct: bool
@@ -144,6 +144,7 @@ class Verdict:
     `typed` is each value as the user typed it (`1.000`, not `1`), for the feedback to echo, and
     `digits` the digits each was typed to (None where the typing does not show them).
     `suspects` describe the mistakes that would each explain an answer no single one is named for.
+    `off_past_asked` flags the right values whose digits typed past those asked are off.
     """
 
     given: np.ndarray
@@ -152,6 +153,7 @@ class Verdict:
     typed: tuple[str, ...]
     suspects: tuple[str, ...] = ()
     digits: tuple[int | None, ...] = ()
+    off_past_asked: tuple[bool, ...] = ()
 
     def expected_text(self, precision: Precision, index: int, value: float) -> str:
         """The expected value as the feedback shows it beside the typed one: as the question's
@@ -217,17 +219,17 @@ def judge_values(
         for token, value in zip(shown, given.tolist(), strict=True)
     )
     correct = precision.accepts_typed(given, expected, digits)
+    off = tuple(bool(flag) for flag in precision.off_past_asked(given, expected, digits) & correct)
     if correct.all():
-        return Verdict(given, correct, None, shown, digits=digits)
+        return Verdict(given, correct, None, shown, digits=digits, off_past_asked=off)
     wrong = ~correct
     mistake = _recognise(given, expected, wrong, precision, mistakes)
-    if mistake is not None:
-        return Verdict(given, correct, mistake, shown, digits=digits)
-    suspects = _suspects(given, expected, wrong, precision, unnamed)
-    if suspects:
-        return Verdict(given, correct, None, shown, suspects, digits)
-    slipped = _slipped(given, expected, wrong, precision, digits)
-    return Verdict(given, correct, slipped, shown, digits=digits)
+    if mistake is None:
+        suspects = _suspects(given, expected, wrong, precision, unnamed)
+        if suspects:
+            return Verdict(given, correct, None, shown, suspects, digits, off)
+        mistake = _slipped(given, expected, wrong, precision, digits)
+    return Verdict(given, correct, mistake, shown, digits=digits, off_past_asked=off)
 
 
 def _suspects(
@@ -265,8 +267,9 @@ def grade_numbers(
     read_as = _read_as(tuple(given.tolist()), scalar)
     element_correct = tuple(bool(flag) for flag in verdict.correct)
     count = len(element_correct)
+    notes = _notes(verdict, expected, precision, labels)
     if all(element_correct):
-        return Grade(True, 1.0, None, (), read_as, element_correct, None)
+        return Grade(True, 1.0, None, notes, read_as, element_correct, None)
     lines: list[str] = []
     if not scalar:
         lines.append(f"{sum(element_correct)} of {count} values correct.")
@@ -292,11 +295,25 @@ def grade_numbers(
         False,
         sum(element_correct) / count,
         None,
-        tuple(lines),
+        (*lines, *notes),
         read_as,
         element_correct,
         None if verdict.mistake is None else verdict.mistake[0],
     )
+
+
+def _notes(
+    verdict: Verdict, expected: np.ndarray, precision: Precision, labels: Sequence[str]
+) -> tuple[str, ...]:
+    """A note on each right value whose digits typed past those asked are off."""
+    notes = []
+    for index, off in enumerate(verdict.off_past_asked):
+        digits = verdict.digits[index]
+        if off and digits is not None:
+            label = f"{labels[index]}: " if labels[index] else ""
+            typed = _as_typed(verdict.typed[index], verdict.given[index])
+            notes.append(label + slips.past_asked(precision, typed, digits, expected[index]))
+    return tuple(notes)
 
 
 def grade_choice(

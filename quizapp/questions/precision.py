@@ -19,8 +19,8 @@ BOUNDARY_SLACK = 1e-6
 # `_MIN_FIGURES` significant ones, so the arithmetic a student redoes from them still lands.
 _EXTRA_DIGITS = 3
 _MIN_FIGURES = 5
-# Digits typed beyond those asked are held to half a unit of the last one, up to this many: past
-# them a float's own error would count against a right answer.
+# Digits typed beyond those asked are checked to half a unit of the last one (for a note, not a
+# mark), up to this many: past them a float's own error would count against a right answer.
 _CHECKED_EXTRA_DIGITS = 6
 
 
@@ -48,9 +48,19 @@ class Precision:
         """An intermediate value to 3 more digits than the answer (at least 5 significant)."""
         if self.scientific:
             return Shown(formatting.significant(value, self.decimals + 1 + _EXTRA_DIGITS))
+        return Shown(formatting.number(value, self._intermediate_decimals(value)))
+
+    def intermediate_unit(self, value: float) -> float:
+        """One unit in the last digit `intermediate` rounds `value` to (printed or a dropped
+        trailing zero): arithmetic redone with the printed value starts off by half of it."""
+        if self.scientific:
+            magnitude = math.floor(math.log10(abs(value))) if value else 0
+            return 10.0 ** (magnitude - self.decimals - _EXTRA_DIGITS)
+        return 10.0 ** -self._intermediate_decimals(value)
+
+    def _intermediate_decimals(self, value: float) -> int:
         magnitude = math.floor(math.log10(abs(value))) if value else 0
-        decimals = max(self.decimals + _EXTRA_DIGITS, _MIN_FIGURES - 1 - magnitude)
-        return Shown(formatting.number(value, decimals))
+        return max(self.decimals + _EXTRA_DIGITS, _MIN_FIGURES - 1 - magnitude)
 
     def intermediate_text(self, value: float) -> str:
         return self.intermediate(value).text
@@ -60,6 +70,12 @@ class Precision:
             example = formatting.scientific(0.001234, self.decimals)
             return f"to {self.decimals + 1} significant figures (e.g. {example})"
         return f"to {plural(self.decimals, 'decimal')}"
+
+    def asked(self) -> str:
+        """`3 decimals` or `3 significant figures`: the digits a prompt asks for."""
+        if self.scientific:
+            return plural(self.decimals + 1, "significant figure")
+        return plural(self.decimals, "decimal")
 
     def tolerance(self, expected: np.ndarray) -> np.ndarray:
         """Half a unit in the last requested digit, per element; never zero."""
@@ -77,21 +93,40 @@ class Precision:
         return distance <= self.tolerance(expected) * (1 + BOUNDARY_SLACK)
 
     def finer(self, digits: int) -> Precision:
-        """The precision of a value typed to `digits` (more than asked), which must be right to
-        them within rounding: 0.0475 for 0.0474259 asked to 3 decimals is not, 0.0474 is."""
+        """The precision of a value typed to `digits` (more than asked), to tell whether the
+        digits past those asked are right within rounding: 0.0474 for 0.0474259 asked to 3
+        decimals is, 0.0475 is not (though it is right to the 3 asked)."""
         checked = min(digits, self.decimals + _CHECKED_EXTRA_DIGITS)
         return Precision(max(checked, self.decimals), self.scientific)
 
     def accepts_typed(
         self, given: np.ndarray, expected: np.ndarray, digits: Sequence[int | None]
     ) -> np.ndarray:
-        """`accepts`, where each value typed to more digits than asked (`digits`, None where the
-        typing does not show them) is also held to those digits (see `finer`)."""
+        """`accepts`, or, for a value typed to more digits than asked (`digits`, None where the
+        typing does not show them), accepts it rounded to the digits asked: as an interviewer
+        hears it, an answer that rounds to the right value is right, whatever its extra digits
+        (-0.17503 for -0.175061 asked to 3 decimals, like -0.175)."""
         accepted = self.accepts(given, expected)
-        for index, typed in enumerate(digits):
-            if typed is not None and typed > self.decimals:
-                finer = self.finer(typed)
-                accepted[index] &= finer.accepts(
-                    given[index : index + 1], expected[index : index + 1]
-                )[0]
+        for index, _ in self._overtyped(digits):
+            rounded = np.array([float(self.text(float(given[index])))])
+            accepted[index] |= self.accepts(rounded, expected[index : index + 1])[0]
         return accepted
+
+    def off_past_asked(
+        self, given: np.ndarray, expected: np.ndarray, digits: Sequence[int | None]
+    ) -> np.ndarray:
+        """Per element: typed to more digits than asked (`digits`) and wrong in those past the
+        ones asked, within rounding (see `finer`): worth a note, never a lost mark."""
+        off = np.zeros(given.shape, dtype=bool)
+        for index, typed in self._overtyped(digits):
+            finer = self.finer(typed)
+            off[index] = not finer.accepts(given[index : index + 1], expected[index : index + 1])[0]
+        return off
+
+    def _overtyped(self, digits: Sequence[int | None]) -> list[tuple[int, int]]:
+        """(index, digits typed) of each value typed to more digits than asked."""
+        return [
+            (index, typed)
+            for index, typed in enumerate(digits)
+            if typed is not None and typed > self.decimals
+        ]

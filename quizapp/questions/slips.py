@@ -2,7 +2,8 @@
 
 `0.67` for 2/3 asked to 3 decimals is rounded to too few digits; `0.666` is truncated; `0.732` for
 0.731 is off by one in the last digit. Each calls for different advice, and only the digits as typed
-(`1.000` is not `1`) can tell which one an answer shows.
+(`1.000` is not `1`) can tell which one an answer shows. `0.0475` for 0.0474259 asked to 3
+decimals is no slip: it is right, and only noted (`past_asked`).
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from enum import Enum
 
-import numpy as np
-
 from quizapp.questions.precision import BOUNDARY_SLACK, Precision
-from quizapp.wording import plural
 
 # Digits fewer than requested that a rounding slip may keep: 0.7 for 0.659 asked to 3 decimals is
 # a slip, 1 for 0.731 is another value (ReLU's, a forgotten activation), not a rounded one.
@@ -33,7 +31,6 @@ class Slip(Enum):
     SHORT_TRUNCATED = "truncated to too few digits"
     TRUNCATED = "truncated at the requested digit"
     LAST_DIGIT = "one unit off in the last requested digit"
-    EXTRA_DIGITS = "right to the digits asked, wrong in the digits typed past them"
 
 
 def typed_digits(token: str, value: float, scientific: bool) -> int | None:
@@ -65,8 +62,8 @@ def slip(precision: Precision, typed: float, exact: float, digits: int | None) -
     typed to 2 decimals where 3 are asked): fewer digits than that no longer look like the exact
     value, and 0 for 0.5 is a wrong value (ReLU of a positive input taken as 0). As many digits as
     asked: truncated, or one unit off the exact or the displayed answer in the last digit. More
-    digits than asked: truncated, or right to the digits asked and wrong past them (0.0475 for
-    0.0474259 asked to 3 decimals). Digits not shown are any that fit.
+    digits than asked: truncated (a value right to the digits asked is not wrong at all, see
+    `Precision.accepts_typed`). Digits not shown are any that fit.
     """
     if not (math.isfinite(typed) and math.isfinite(exact)):
         return None
@@ -84,8 +81,6 @@ def slip(precision: Precision, typed: float, exact: float, digits: int | None) -
         return _shortened(typed, exact, digits, asked, scale, near)
     elif _close(typed, _cut(exact, digits, scale, math.trunc)):
         return None if _close(typed, _cut(exact, digits, scale, round)) else Slip.TRUNCATED
-    elif digits > asked and precision.accepts(np.array([typed]), np.array([exact]))[0]:
-        return Slip.EXTRA_DIGITS
     shown = float(precision.text(exact))
     return Slip.LAST_DIGIT if near or abs(typed - shown) <= unit else None
 
@@ -131,11 +126,6 @@ def advice(precision: Precision, slips: Sequence[Slip], digits: Sequence[int | N
         parts.append(
             "round the last digit instead of truncating it (up when the next is 5 or more)"
         )
-    if Slip.EXTRA_DIGITS in kinds:
-        parts.append(
-            f"the digits past the {_asked(precision)} asked are wrong: stop there, "
-            "or get them right"
-        )
     if Slip.LAST_DIGIT in kinds:
         parts.append(
             "the last digit asked for is one unit off: check the arithmetic and the rounding"
@@ -143,8 +133,10 @@ def advice(precision: Precision, slips: Sequence[Slip], digits: Sequence[int | N
     return "close, but " + "; ".join(parts)
 
 
-def _asked(precision: Precision) -> str:
-    """`3 decimals` or `3 significant figures`: the digits a prompt asks for."""
-    if precision.scientific:
-        return plural(precision.decimals + 1, "significant figure")
-    return plural(precision.decimals, "decimal")
+def past_asked(precision: Precision, typed: str, digits: int, exact: float) -> str:
+    """The note on a right value whose digits past those asked (`typed` to `digits`) are off."""
+    finer = precision.finer(digits)
+    return (
+        f"{typed} is right to the {precision.asked()} asked (full credit), but not past them: "
+        f"to {finer.asked()} it is {finer.padded(exact)}"
+    )

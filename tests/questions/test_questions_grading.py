@@ -1,5 +1,7 @@
 """The grader on hand-made answers: tolerance, partial credit, asking again, naming mistakes."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -36,42 +38,102 @@ def test_tolerance_is_half_a_unit_of_the_last_decimal():
     assert grade("0.659, 0.2424, 0.0986").correct
 
 
-def test_digits_beyond_those_asked_must_be_right_within_rounding():
-    """sigmoid(-3) = 0.0474259 asked to 3 decimals: 0.0475 is not 0.0474259 to 4 decimals,
-    though it is within half a unit of the third; 0.0474 and 0.04743 are right."""
+def test_digits_beyond_those_asked_cost_nothing_when_the_answer_rounds_right():
+    """sigmoid(-3) = 0.0474259 asked to 3 decimals: 0.0475 rounds to the right 0.047, so it is
+    right like 0.047 itself, with a note that its fourth digit is off; 0.0474 and 0.04743 are right
+    without one."""
     sigmoid = np.array([0.04742587317756678])
     scalar = {"expected": sigmoid, "labels": ("",)}
-    assert grade("0.047", **scalar).correct
-    assert grade("0.0474", **scalar).correct
-    assert grade("0.04743", **scalar).correct
-    assert grade("0.047425873177567", **scalar).correct
-    wrong = grade("0.0475", **scalar)
-    assert not wrong.correct
-    assert "got 0.0475, expected 0.0474" in wrong.feedback
-    assert wrong.mistake == "rounding"
-    assert any("past the 3 decimals asked" in line for line in wrong.feedback)
-    assert not grade("0.0471", **scalar).correct
-    assert not grade("0.6596, 0.2424, 0.0986").correct
+    for text in ("0.047", "0.0474", "0.04743", "0.047425873177567"):
+        assert grade(text, **scalar).correct
+        assert grade(text, **scalar).feedback == ()
+    noted = grade("0.0475", **scalar)
+    assert noted.correct
+    assert noted.score == 1.0
+    assert noted.feedback == (
+        "0.0475 is right to the 3 decimals asked (full credit), but not past them: "
+        "to 4 decimals it is 0.0474",
+    )
+    assert not grade("0.0484", **scalar).correct
+    assert not grade("0.6606, 0.2424, 0.0986").correct
 
 
-@settings(max_examples=200)
+def test_a_more_precise_answer_is_never_worse_than_a_less_precise_one():
+    """SELU backprop, z = [-3, 1, -4], dL/da = [-2, -0.5, 2]: -0.17503 (error 3e-5) was marked
+    wrong while -0.175 (error 6e-5) passed."""
+    expected = np.array([-0.17506126, -0.52535, 0.06440334])
+    labels = ("dL/dz_1", "dL/dz_2", "dL/dz_3")
+    assert grade("-0.175, -0.525, 0.064", expected=expected, labels=labels).correct
+    precise = grade("-0.17503, -0.52535, 0.0644", expected=expected, labels=labels)
+    assert precise.correct
+    assert precise.score == 1.0
+    assert precise.feedback == (
+        "dL/dz_1: -0.17503 is right to the 3 decimals asked (full credit), but not past them: "
+        "to 5 decimals it is -0.17506",
+    )
+    partly = grade("-0.17503, 0.5, 0.0644", expected=expected, labels=labels)
+    assert partly.element_correct == (True, False, True)
+    assert partly.feedback[-1].startswith("dL/dz_1: -0.17503 is right to the 3 decimals asked")
+
+
+def test_a_value_typed_past_the_digits_asked_is_right_when_it_rounds_to_the_answer():
+    """0.6586 is 0.0008 from 0.6594 but rounds to 0.659, the answer to 3 decimals; 0.6584 rounds
+    to 0.658 and is wrong."""
+    expected = np.array([0.6594])
+    assert grade("0.6586", expected=expected, labels=("",)).correct
+    assert not grade("0.6584", expected=expected, labels=("",)).correct
+    sig = Precision(2, scientific=True)
+    assert grade("1.2346e-3", expected=np.array([1.23449e-3]), precision=sig, labels=("",)).correct
+    assert not grade(
+        "1.2249e-3", expected=np.array([1.23449e-3]), precision=sig, labels=("",)
+    ).correct
+
+
+@settings(max_examples=300)
+@given(
+    st.integers(-(10**9), 10**9),
+    st.integers(0, 4),
+    st.integers(0, 5),
+    st.floats(-0.5, 0.5),
+)
+def test_any_value_within_half_a_unit_of_the_last_decimal_asked_is_accepted(
+    mantissa: int, asked: int, extra: int, offset: float
+) -> None:
+    """Typed to the digits asked or more, a value at most half a unit of the last decimal asked
+    from the truth is right, whatever its digits past those asked."""
+    digits = asked + extra
+    typed = f"{mantissa / 10**digits:.{digits}f}"
+    exact = float(typed) + offset * 10.0**-asked
+    result = grade(typed, expected=np.array([exact]), precision=Precision(asked), labels=("",))
+    assert result.correct, (typed, exact)
+    assert result.score == 1.0
+
+
+@settings(max_examples=300)
 @given(
     st.floats(-50, 50, allow_nan=False).filter(lambda value: abs(value) > 1e-3),
     st.integers(0, 4),
     st.integers(1, 5),
+    st.integers(1, 9),
 )
-def test_an_answer_typed_with_extra_digits_is_right_exactly_when_they_are(
-    exact: float, asked: int, extra: int
+def test_a_value_typed_past_the_digits_asked_is_wrong_only_when_its_rounding_is(
+    exact: float, asked: int, extra: int, units: int
 ) -> None:
-    """Rounded to any number of digits at least those asked, the exact value is accepted; one
-    unit off in the last digit typed beyond those asked, it is not."""
+    """Rounded to any number of digits past those asked, the exact value is right without a
+    note; moved off it, it is right exactly when it is within half a unit of the truth or rounds
+    (half away from zero) to a value that is."""
     precision = Precision(asked)
     digits = asked + extra
     typed = f"{exact:.{digits}f}"
-    assert grade(typed, expected=np.array([exact]), precision=precision, labels=("",)).correct
-    step = 10.0**-digits if float(typed) >= exact else -(10.0**-digits)
-    off = f"{float(typed) + step:.{digits}f}"
-    assert not grade(off, expected=np.array([exact]), precision=precision, labels=("",)).correct
+    right = grade(typed, expected=np.array([exact]), precision=precision, labels=("",))
+    assert right.correct
+    assert right.feedback == ()
+    off = f"{float(typed) + units * 10.0**-digits:.{digits}f}"
+    result = grade(off, expected=np.array([exact]), precision=precision, labels=("",))
+    half = 0.5 * 10.0**-asked * (1 + 1e-6)
+    quantum = Decimal(1).scaleb(-asked)
+    rounds_right = abs(float(Decimal(off).quantize(quantum, ROUND_HALF_UP)) - exact) <= half
+    assert result.correct == (abs(float(off) - exact) <= half or rounds_right), (off, exact)
 
 
 def test_coarse_precision_widens_the_tolerance():

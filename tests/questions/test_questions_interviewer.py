@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp import engine
-from quizapp.questions import generate, template_activations, template_ids
+from quizapp.questions import formulas, generate, template_activations, template_ids
 from quizapp.questions.formatting import number, scientific
 from quizapp.questions.grading import grade_numbers
 from quizapp.questions.mistakes import Mistake
@@ -82,9 +82,11 @@ def test_rounding_is_not_named_for_sigma_one_plus_sigma():
 
 def test_rounding_is_named_for_truncation_other_decimals_and_one_unit():
     expected, three = np.array([0.65948]), Precision(3)
-    for text in ("0.66", "0.65", "0.7", "0.6", "0.6585", "0.658", "0.660"):
+    for text in ("0.66", "0.65", "0.7", "0.6", "0.6584", "0.658", "0.660"):
         result = grade_numbers(text, expected, three, ("",), ())
         assert result.mistake == "rounding", text
+    # Rounded to the 3 decimals asked, 0.6585 is the answer: right, not a slip.
+    assert grade_numbers("0.6585", expected, three, ("",), ()).correct
     for text in ("0.662", "0.655", "0.657"):
         assert grade_numbers(text, expected, three, ("",), ()).mistake is None, text
 
@@ -152,6 +154,40 @@ def test_tanh_derivative_steps_are_true_arithmetic():
             assert near and (near[3] == "−1") == (float(near[2]) < 0), step
         assert "tanh²(" in step.split("=")[0], step
         assert q.grade(q.precision.text(worked)).correct, step
+
+
+def test_tanh_slope_to_a_number_of_decimals_is_worked_straight_from_tanh():
+    """`tanh(-1.5) = -0.905148 is so near −1 that squaring it cancels digits` sent a hand
+    calculation on a detour: to 3 decimals 1 − 0.905148² loses nothing the answer needs."""
+    for template_id in ("derivative-point", "derivative-vector", "backprop-activation"):
+        for q in questions(template_id, "tanh", seeds=range(60)):
+            assert not any("cancel" in step or "2σ(" in step for step in q.solution), q.solution
+    q = generate("backprop-activation", 0, activation="tanh", params={"decimals": 1})
+    assert not any("cancel" in step for step in q.solution)
+    step, worked = formulas.tanh_slope_step(-1.5, Precision(3))
+    assert step == "1 − tanh²(-1.5) = 1 − (-0.905148)²"
+    assert worked == pytest.approx(1 - 0.905148**2)
+
+
+@pytest.mark.parametrize("significant", [2, 3, 5])
+def test_tanh_slope_is_factored_only_where_cancellation_costs_the_figures_asked(significant):
+    """To significant figures, tanh within 0.005 of ±1 leaves 1 − tanh² from its printed digits
+    with barely the figures asked: the step says how many, truly, and factors it."""
+    precision = Precision(significant - 1, scientific=True)
+    for z in (0.5, -1.5, 2.0, -2.5, 2.9):
+        step, _ = formulas.tanh_slope_step(z, precision)
+        assert "cancel" not in step, step
+    for z in (3.0, -3.0, 4.0):
+        step, worked = formulas.tanh_slope_step(z, precision)
+        shown = re.search(r"tanh\(-?[0-9.]+\) = (-?[0-9.]+) is so near", step)
+        kept = int(re.search(r"good to only (\d+) significant figure", step)[1])
+        assert shown and kept <= significant + 1, step
+        exact = 1 - np.tanh(z) ** 2
+        # The figures it keeps: its error is at most a unit in the last of them.
+        error = abs(1 - float(shown[1]) ** 2 - exact)
+        assert error <= 10.0 ** (np.floor(np.log10(exact)) - kept + 1), step
+        assert f"the {significant} significant figures asked" in step
+        assert worked == pytest.approx(exact, rel=10.0 ** -(significant + 2))
 
 
 def test_vanishing_gradient_product_of_shown_factors_is_accepted():

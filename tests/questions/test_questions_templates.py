@@ -239,3 +239,23 @@ def test_a_worked_solution_writes_subtraction_one_way(template_id: str, seed: in
     #6): an operator is `−`; `-` only signs a number (as typed), draws an arrow or joins a name."""
     for line in generate(template_id, seed).solution:
         assert not re.search(r"(?<![A-Za-z])-(?![\d>])", line), line
+
+
+@pytest.mark.parametrize("template_id", ["derivative-vector", "backprop-activation"])
+def test_a_softplus_solution_writes_beta_only_where_the_prompt_gives_one(template_id):
+    """`Softplus′(z) = σ(β·z)` stood in a solution whose question never defined β (β = 1)."""
+    plain = generate(template_id, 3, activation="softplus")
+    assert "β" not in plain.prompt
+    assert not any("β" in line for line in plain.solution), plain.solution
+    assert "Softplus′(z) = σ(z), 1 once z > 20" in plain.solution
+    scaled = generate(template_id, 3, activation="softplus", params={"beta": 2.0})
+    assert "(β = 2)" in scaled.prompt
+    assert "Softplus′(z) = σ(β·z), 1 once β·z > 20 (β = 2)" in scaled.solution
+
+
+def test_the_hard_swish_slope_formula_takes_the_engines_slopes_at_the_kinks():
+    """PyTorch (2.13.0's autograd, and the engine) gives 0 at -3 and 1 at 3, the outer pieces'
+    slopes, not (2z + 3)/6 there."""
+    q = generate("derivative-vector", 0, activation="hard_swish")
+    assert "Hard Swish′(z) = 0 if z ≤ -3, 1 if z ≥ 3, else (2z + 3) / 6" in q.solution
+    assert engine.get("hard_swish").derivative([-3.0, 3.0]).tolist() == [0.0, 1.0]

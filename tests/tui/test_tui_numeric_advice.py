@@ -81,3 +81,41 @@ async def test_drill_feedback_names_what_the_typed_answer_shows(make_app, advice
         await pilot.press("enter")
         await pilot.pause()
         assert "that is a percentage" in shown(app, "#numeric-feedback")
+
+
+SELU_DECK = """\
+deck:
+  name: selu-backprop
+  title: SELU backprop
+cards:
+  - kind: numeric
+    id: selu-backprop
+    title: SELU backprop
+    template: backprop-activation
+    activation: selu
+"""
+
+
+async def test_a_more_precise_answer_scores_full_marks_with_a_note(make_app, tmp_path) -> None:
+    """-0.17503 for -0.175061 asked to 3 decimals scored 67% while -0.175 passed."""
+    deck = tmp_path / "selu-backprop"
+    deck.mkdir()
+    (deck / "cards.yaml").write_text(SELU_DECK)
+    app = make_app(deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        cards = [app.workspace.library.card("selu-backprop")]
+        drill = Drill(PracticeSession(app.workspace.store), [], count=1, rng=InOrder(), cards=cards)
+        await app.push_screen(DrillScreen(drill))
+        await pilot.pause()
+        question = app.screen.item.question
+        expected = question.expected_vector
+        # Right to the 3 decimals asked, 3 units off in the fifth typed.
+        first = f"{round(float(expected[0]), 5) + 3e-5:.5f}"
+        rest = [question.precision.text(value) for value in expected[1:]]
+        app.screen.query_one("#numeric-input", Input).value = ", ".join([first, *rest])
+        await pilot.press("enter")
+        await pilot.pause()
+        feedback = shown(app, "#numeric-feedback")
+        assert feedback.startswith("Correct"), feedback
+        assert f"{first} is right to the 3 decimals asked (full credit)" in feedback
