@@ -19,7 +19,7 @@ from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
 from quizapp.study.answering import CodeAnswer, KeyPointsGrade, Ticked
 from quizapp.tui.widgets.flashcard_view import FlashcardView
-from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, OrderedInput
+from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, AnswerInput
 from quizapp.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class ChecklistView(FlashcardView):
         """The explanation typed for the card on show ("" when it was revealed without one)."""
 
     def compose(self) -> ComposeResult:
-        yield OrderedInput(
+        yield AnswerInput(
             placeholder="tab or enter: type your answer here; space reveals without typing",
             id="typed-answer",
             max_length=ANSWER_LENGTH,
@@ -105,11 +105,14 @@ class ChecklistView(FlashcardView):
         self.query_one("#typed-answer", Input).focus()
 
     def reveal(self) -> None:
+        """Also the end of a typed answer's wait (its verdict, or a blank box's reveal): keys
+        typed on in the box after enter were kept, and come back now to the key points."""
         super().reveal()
         if self.has_class("-has-points"):
             points = self.query_one("#key-points", SelectionList)
             points.highlighted = 0
             self.screen.set_focus(points)  # now: keys held meanwhile come back to the list
+        self.query_one("#typed-answer", AnswerInput).verdict_given()
 
     def restore(self, response: Response) -> None:
         """The answer as it was rated: the typed explanation (graded again, so the words heard

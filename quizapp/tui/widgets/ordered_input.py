@@ -76,8 +76,8 @@ class AnswerInput(OrderedInput):
     when the answer was refused, or whatever has the focus after an accepted one (the rating
     keys), never lost and never applied to the answer being judged."""
 
-    def __init__(self, *, placeholder: str, id: str) -> None:
-        super().__init__(placeholder=placeholder, id=id)
+    def __init__(self, *, placeholder: str, id: str, max_length: int = 0) -> None:
+        super().__init__(placeholder=placeholder, id=id, max_length=max_length)
         self._kept: list[events.Key] | None = None
 
     async def action_submit(self) -> None:
