@@ -80,6 +80,11 @@ class AnswerInput(OrderedInput):
         super().__init__(placeholder=placeholder, id=id, max_length=max_length)
         self._kept: list[events.Key] | None = None
 
+    @property
+    def waiting(self) -> bool:
+        """An answer was submitted and its verdict is not given yet."""
+        return self._kept is not None
+
     async def action_submit(self) -> None:
         self._kept = []
         await super().action_submit()
