@@ -24,7 +24,7 @@ from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, 
 from quizapp.study.answering import KeyPointsGrade, Response, Ticked
 from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
-from quizapp.tui.dialogs import ConfirmScreen, reset_question, suspend_question
+from quizapp.tui.dialogs import ConfirmScreen, asked, reset_question, suspend_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.typed_keys import TypedAhead
 from quizapp.tui.widgets.card_view import CardView
@@ -196,12 +196,20 @@ class ReviewScreen(QuizScreen):
         self._ask_to_leave(self.app.exit)
         return True
 
+    def _dropping(self, doing: str) -> str | None:
+        """What `doing` ("burying") would throw away, in a sentence (None: nothing to lose)."""
+        unrecorded = self._unrecorded()
+        return None if unrecorded is None else f"{unrecorded}: {doing} drops it"
+
     def _ask_to_leave(self, leave: Callable[[], object]) -> None:
-        question = LEAVE_QUESTION.format(unrecorded=self._unrecorded())
+        self._confirm(LEAVE_QUESTION.format(unrecorded=self._unrecorded()), leave)
+
+    def _confirm(self, question: str, go: Callable[[], object]) -> None:
+        """`go` once the user says yes to `question`."""
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                leave()
+                go()
 
         self.app.push_screen(ConfirmScreen(question), decided)
 
@@ -461,25 +469,32 @@ class ReviewScreen(QuizScreen):
         self.quiz_app.writes.run(step, moved_on)
 
     def action_bury(self) -> None:
-        if self.item is None or not isinstance(self.session, ReviewSession):
+        """Bury at once (ctrl+z takes it back), but ask first when it would drop an answer
+        written or graded and not recorded: the undo brings back the card, not the answer."""
+        session = self.session
+        if self.item is None or not isinstance(session, ReviewSession):
             return
-        self._put_away(self.item.card.id, self.session.bury, "Buried until tomorrow")
+        card_id = self.item.card.id
+
+        def bury() -> None:
+            self._put_away(card_id, session.bury, "Buried until tomorrow")
+
+        dropped = self._dropping("burying")
+        if dropped is None:
+            bury()
+        else:
+            self._confirm(f"{asked('Bury this card', dropped)}\n\nIt comes back tomorrow.", bury)
 
     def action_suspend(self) -> None:
         session = self.session
         if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                self._put_away(
-                    card_id, session.suspend, "Card suspended: Suspended cards (u on home) lists it"
-                )
-
-        self.app.push_screen(
-            ConfirmScreen(suspend_question(card_id)),
-            decided,
+        self._confirm(
+            suspend_question(card_id, self._dropping("suspending")),
+            lambda: self._put_away(
+                card_id, session.suspend, "Card suspended: Suspended cards (u on home) lists it"
+            ),
         )
 
     def action_reset(self) -> None:
@@ -488,14 +503,9 @@ class ReviewScreen(QuizScreen):
         if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                self._put_away(card_id, session.reset, "Card reset: it starts over as new")
-
-        self.app.push_screen(
-            ConfirmScreen(reset_question(card_id, "ctrl+z")),
-            decided,
+        self._confirm(
+            reset_question(card_id, "ctrl+z", self._dropping("resetting")),
+            lambda: self._put_away(card_id, session.reset, "Card reset: it starts over as new"),
         )
 
     def _show_summary(self) -> None:
