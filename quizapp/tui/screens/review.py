@@ -43,11 +43,6 @@ UNDONE = {
 }
 
 
-LEAVE_QUESTION = (
-    "Leave review without your answer?\n\n{unrecorded}: leaving drops it, and the card stays due."
-)
-
-
 def fit_status(choices: list[tuple[str, ...]], width: int) -> str:
     """The first choice of parts (most complete first) that fits `width` joined by " · ", else
     the last one cut with an ellipsis."""
@@ -184,25 +179,30 @@ class ReviewScreen(QuizScreen):
 
     def action_go_back(self) -> None:
         """Leaving drops an answer typed, run or graded but not recorded: ask first."""
-        if self._unrecorded() is None:
+        mode = "review" if self.is_scheduled else "cram"
+        if not self._ask_to_drop(f"Leave {mode}", "leaving", self.app.pop_screen):
             super().action_go_back()
-        else:
-            self._ask_to_leave(self.app.pop_screen)
 
     def confirm_quit(self) -> bool:
-        """ctrl+q asks first too when it would drop an answer (see `QuizApp.action_quit`)."""
-        if self._unrecorded() is None:
+        """ctrl+q asks first too when it would drop an answer (see `QuizApp.action_quit`): it
+        quits the app, not just review, and the question says so."""
+        return self._ask_to_drop("Quit quizapp", "quitting", self.app.exit)
+
+    def _ask_to_drop(self, action: str, doing: str, go: Callable[[], object]) -> bool:
+        """Ask before `action` (leaving or quitting) drops the answer on show, saying what it
+        means for the card: due still in review, nothing in cram, which schedules nothing
+        (False: nothing to lose, nothing asked)."""
+        dropped = self._dropping(doing)
+        if dropped is None:
             return False
-        self._ask_to_leave(self.app.exit)
+        after = ", and the card stays due" if self.is_scheduled else " (cram schedules nothing)"
+        self._confirm(asked(action, dropped + after), go)
         return True
 
     def _dropping(self, doing: str) -> str | None:
         """What `doing` ("burying") would throw away, in a sentence (None: nothing to lose)."""
         unrecorded = self._unrecorded()
         return None if unrecorded is None else f"{unrecorded}: {doing} drops it"
-
-    def _ask_to_leave(self, leave: Callable[[], object]) -> None:
-        self._confirm(LEAVE_QUESTION.format(unrecorded=self._unrecorded()), leave)
 
     def _confirm(self, question: str, go: Callable[[], object]) -> None:
         """`go` once the user says yes to `question`."""
