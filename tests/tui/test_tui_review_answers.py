@@ -8,9 +8,10 @@ from helpers import settle, shown, wait_ready
 from test_tui_review import first_of_kind, open_review
 from textual.widgets import Input, SelectionList, TextArea
 
-from quizapp.study import Rating
+from quizapp.study import CramSession, Rating
 from quizapp.tui.dialogs import ConfirmScreen
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.review import ReviewScreen
 
 CARD = "iq-vanishing-gradient"
 ANSWER = "Gradients shrink layer by layer, so early layers barely learn."
@@ -243,3 +244,43 @@ async def test_undo_brings_back_a_numeric_answer_as_graded(make_app) -> None:
         await settle(pilot)
         [review] = app.workspace.store.reviews_of(card_id)
         assert review.response == expected
+
+
+async def test_ctrl_q_with_an_answer_asks_whether_to_quit_quizapp(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = await typed_and_graded(app, pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        question = shown(app, "#confirm-question")
+        assert question.startswith("Quit quizapp without your answer?")
+        assert "quitting drops it, and the card stays due." in question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        question = shown(app, "#confirm-question")
+        assert question.startswith("Leave review without your answer?")
+        assert "leaving drops it, and the card stays due." in question
+
+
+async def test_leaving_cram_with_an_answer_does_not_speak_of_a_due_card(make_app) -> None:
+    """Cram never schedules: the card was not due and does not become due."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        cards = [app.workspace.library.card(CARD)]
+        await app.push_screen(ReviewScreen(CramSession(app.workspace.store, cards), "Cram"))
+        await pilot.pause()
+        await pilot.press("enter")
+        app.screen.query_one("#typed-answer", Input).value = ANSWER
+        for key, action in (("escape", "Leave cram"), ("ctrl+q", "Quit quizapp")):
+            await pilot.press(key)
+            await pilot.pause()
+            question = shown(app, "#confirm-question")
+            assert question.startswith(f"{action} without your answer?")
+            assert "due" not in question and "cram schedules nothing" in question
+            await pilot.press("n")
+            await pilot.pause()

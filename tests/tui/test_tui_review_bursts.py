@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import asyncio
 
-from helpers import settle, wait_ready
+import pytest
+from helpers import burst, settle, wait_ready
 from test_tui_review import open_review
 from textual import events
+from textual.widgets import Input
 
 from quizapp.study import Rating
 
 PAIRS = 4
+INTERVIEW_CARD = "iq-vanishing-gradient"
+ANSWER = "Gradients shrink layer by layer, so early layers barely learn."
 
 
 async def test_reveal_and_rate_keys_sent_back_to_back_all_count(make_app) -> None:
@@ -30,3 +34,25 @@ async def test_reveal_and_rate_keys_sent_back_to_back_all_count(make_app) -> Non
         assert [len(store.reviews_of(card)) for card in cards] == [1] * PAIRS
         assert {review.rating for review in store.iter_reviews()} == {Rating.Good}
         assert screen.tally.answered == PAIRS
+
+
+@pytest.mark.parametrize("rating", list(Rating))
+async def test_a_rating_typed_with_the_enter_that_submits_an_answer_is_recorded(
+    make_app, rating: Rating
+) -> None:
+    """`enter 2` in one burst (tmux send-keys): the 2 reached the answer box before the answer
+    was sent to be judged, and was typed into the hidden box instead of rating."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = await open_review(app, pilot, INTERVIEW_CARD)
+        await pilot.press("enter")
+        box = screen.query_one("#typed-answer", Input)
+        assert box.has_focus
+        box.value = ANSWER
+        burst(app, "enter", str(rating.value))
+        await settle(pilot)
+        reviews = app.workspace.store.reviews_of(INTERVIEW_CARD)
+        assert [review.rating for review in reviews] == [rating]
+        assert ANSWER in (reviews[0].response or "")
+        assert screen.tally.answered == 1

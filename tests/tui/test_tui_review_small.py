@@ -43,7 +43,11 @@ async def test_a_numeric_card_is_buried_and_suspended_before_answering(make_app)
         assert answer_box.value == "b"
         assert screen.item.card.id == numeric
 
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+b")  # the "b" typed would be lost: it asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "burying drops it" in shown(app, "#confirm-question")
+        await pilot.press("y")
         await pilot.pause()
         store = app.workspace.store
         assert screen.item.card.id != numeric

@@ -1,7 +1,14 @@
 """Modal dialogs over any screen: each styles itself (DEFAULT_CSS scoped to its own type)."""
 
 from quizapp.tui.dialogs.ask import AskScreen
-from quizapp.tui.dialogs.confirm import ConfirmScreen, reset_question, suspend_question
+from quizapp.tui.dialogs.confirm import ConfirmScreen, asked, reset_question, suspend_question
 from quizapp.tui.dialogs.keys import KeysScreen
 
-__all__ = ["AskScreen", "ConfirmScreen", "KeysScreen", "reset_question", "suspend_question"]
+__all__ = [
+    "AskScreen",
+    "ConfirmScreen",
+    "KeysScreen",
+    "asked",
+    "reset_question",
+    "suspend_question",
+]

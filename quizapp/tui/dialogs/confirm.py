@@ -10,20 +10,27 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
-def suspend_question(card_id: str) -> str:
+def asked(action: str, dropped: str | None) -> str:
+    """The question's first line, "`action`?"; when it would throw away an answer not recorded
+    yet (`dropped` says which, as review words it), it says so first."""
+    return f"{action}?" if dropped is None else f"{action} without your answer?\n\n{dropped}."
+
+
+def suspend_question(card_id: str, dropped: str | None = None) -> str:
     """Suspending is undone from the card browser or `quizapp unsuspend`."""
     return (
-        f"Suspend this card?\n\n{card_id}\n\nIt stops coming up in reviews until you unsuspend"
-        " it (the card browser: u on home lists suspended cards; or `quizapp unsuspend`)."
+        f"{asked('Suspend this card', dropped)}\n\n{card_id}\n\nIt stops coming up in reviews"
+        " until you unsuspend it (the card browser: u on home lists suspended cards; or"
+        " `quizapp unsuspend`)."
     )
 
 
-def reset_question(card_id: str, undo_key: str | None = None) -> str:
+def reset_question(card_id: str, undo_key: str | None = None, dropped: str | None = None) -> str:
     """Every reset asks the same: it is `store.reset` wherever it is started (review, the card
     browser, changed cards); `undo_key` names the key that takes it back, where one does."""
     question = (
-        f"Reset this card?\n\n{card_id}\n\nIts schedule, lapses and leech mark start over as a"
-        " new card; its review log is kept."
+        f"{asked('Reset this card', dropped)}\n\n{card_id}\n\nIts schedule, lapses and leech"
+        " mark start over as a new card; its review log is kept."
     )
     return question if undo_key is None else f"{question} {undo_key} undoes it."
 

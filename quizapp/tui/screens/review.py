@@ -24,7 +24,7 @@ from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, 
 from quizapp.study.answering import KeyPointsGrade, Response, Ticked
 from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
-from quizapp.tui.dialogs import ConfirmScreen, reset_question, suspend_question
+from quizapp.tui.dialogs import ConfirmScreen, asked, reset_question, suspend_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.typed_keys import TypedAhead
 from quizapp.tui.widgets.card_view import CardView
@@ -41,11 +41,6 @@ UNDONE = {
     "suspend": "Suspend undone",
     "reset": "Reset undone",
 }
-
-
-LEAVE_QUESTION = (
-    "Leave review without your answer?\n\n{unrecorded}: leaving drops it, and the card stays due."
-)
 
 
 def fit_status(choices: list[tuple[str, ...]], width: int) -> str:
@@ -184,24 +179,37 @@ class ReviewScreen(QuizScreen):
 
     def action_go_back(self) -> None:
         """Leaving drops an answer typed, run or graded but not recorded: ask first."""
-        if self._unrecorded() is None:
+        mode = "review" if self.is_scheduled else "cram"
+        if not self._ask_to_drop(f"Leave {mode}", "leaving", self.app.pop_screen):
             super().action_go_back()
-        else:
-            self._ask_to_leave(self.app.pop_screen)
 
     def confirm_quit(self) -> bool:
-        """ctrl+q asks first too when it would drop an answer (see `QuizApp.action_quit`)."""
-        if self._unrecorded() is None:
+        """ctrl+q asks first too when it would drop an answer (see `QuizApp.action_quit`): it
+        quits the app, not just review, and the question says so."""
+        return self._ask_to_drop("Quit quizapp", "quitting", self.app.exit)
+
+    def _ask_to_drop(self, action: str, doing: str, go: Callable[[], object]) -> bool:
+        """Ask before `action` (leaving or quitting) drops the answer on show, saying what it
+        means for the card: due still in review, nothing in cram, which schedules nothing
+        (False: nothing to lose, nothing asked)."""
+        dropped = self._dropping(doing)
+        if dropped is None:
             return False
-        self._ask_to_leave(self.app.exit)
+        after = ", and the card stays due" if self.is_scheduled else " (cram schedules nothing)"
+        self._confirm(asked(action, dropped + after), go)
         return True
 
-    def _ask_to_leave(self, leave: Callable[[], object]) -> None:
-        question = LEAVE_QUESTION.format(unrecorded=self._unrecorded())
+    def _dropping(self, doing: str) -> str | None:
+        """What `doing` ("burying") would throw away, in a sentence (None: nothing to lose)."""
+        unrecorded = self._unrecorded()
+        return None if unrecorded is None else f"{unrecorded}: {doing} drops it"
+
+    def _confirm(self, question: str, go: Callable[[], object]) -> None:
+        """`go` once the user says yes to `question`."""
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                leave()
+                go()
 
         self.app.push_screen(ConfirmScreen(question), decided)
 
@@ -461,25 +469,32 @@ class ReviewScreen(QuizScreen):
         self.quiz_app.writes.run(step, moved_on)
 
     def action_bury(self) -> None:
-        if self.item is None or not isinstance(self.session, ReviewSession):
+        """Bury at once (ctrl+z takes it back), but ask first when it would drop an answer
+        written or graded and not recorded: the undo brings back the card, not the answer."""
+        session = self.session
+        if self.item is None or not isinstance(session, ReviewSession):
             return
-        self._put_away(self.item.card.id, self.session.bury, "Buried until tomorrow")
+        card_id = self.item.card.id
+
+        def bury() -> None:
+            self._put_away(card_id, session.bury, "Buried until tomorrow")
+
+        dropped = self._dropping("burying")
+        if dropped is None:
+            bury()
+        else:
+            self._confirm(f"{asked('Bury this card', dropped)}\n\nIt comes back tomorrow.", bury)
 
     def action_suspend(self) -> None:
         session = self.session
         if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                self._put_away(
-                    card_id, session.suspend, "Card suspended: Suspended cards (u on home) lists it"
-                )
-
-        self.app.push_screen(
-            ConfirmScreen(suspend_question(card_id)),
-            decided,
+        self._confirm(
+            suspend_question(card_id, self._dropping("suspending")),
+            lambda: self._put_away(
+                card_id, session.suspend, "Card suspended: Suspended cards (u on home) lists it"
+            ),
         )
 
     def action_reset(self) -> None:
@@ -488,14 +503,9 @@ class ReviewScreen(QuizScreen):
         if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                self._put_away(card_id, session.reset, "Card reset: it starts over as new")
-
-        self.app.push_screen(
-            ConfirmScreen(reset_question(card_id, "ctrl+z")),
-            decided,
+        self._confirm(
+            reset_question(card_id, "ctrl+z", self._dropping("resetting")),
+            lambda: self._put_away(card_id, session.reset, "Card reset: it starts over as new"),
         )
 
     def _show_summary(self) -> None:

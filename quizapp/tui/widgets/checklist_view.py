@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -19,7 +19,7 @@ from quizapp.explain import evidence_lines
 from quizapp.safe_text import inert
 from quizapp.study.answering import CodeAnswer, KeyPointsGrade, Ticked
 from quizapp.tui.widgets.flashcard_view import FlashcardView
-from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, OrderedInput
+from quizapp.tui.widgets.ordered_input import ANSWER_LENGTH, AnswerInput
 from quizapp.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
@@ -52,6 +52,19 @@ class KeyPoints(TickList[int]):
         return super().check_action(action, parameters)
 
 
+class ExplanationBox(AnswerInput):
+    """The typed answer's box: `space` while it is empty (or blank) reveals, as its placeholder
+    promises and as `enter` there does, instead of typing a space nobody meant as an answer."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "space" and not self.value.strip() and not self.waiting:
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
+
+
 class ChecklistView(FlashcardView):
     DEFAULT_CSS = """
     ChecklistView { height: auto; }
@@ -74,7 +87,7 @@ class ChecklistView(FlashcardView):
         """The explanation typed for the card on show ("" when it was revealed without one)."""
 
     def compose(self) -> ComposeResult:
-        yield OrderedInput(
+        yield ExplanationBox(
             placeholder="tab or enter: type your answer here; space reveals without typing",
             id="typed-answer",
             max_length=ANSWER_LENGTH,
@@ -93,7 +106,10 @@ class ChecklistView(FlashcardView):
         self.answer_typed = ""
         box = self.query_one("#typed-answer", Input)
         box.value = ""
-        if box.has_focus:
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            # Asked afresh, as the first card is: the focus left on the key points of the card
+            # before would move, as they hide, to the box, where space then typed a space.
             self.screen.set_focus(None)
         self._fill(covered=frozenset())
         self.query_one("#key-points", SelectionList).border_title = TICK_HINT
@@ -105,11 +121,14 @@ class ChecklistView(FlashcardView):
         self.query_one("#typed-answer", Input).focus()
 
     def reveal(self) -> None:
+        """Also the end of a typed answer's wait (its verdict, or a blank box's reveal): keys
+        typed on in the box after enter were kept, and come back now to the key points."""
         super().reveal()
         if self.has_class("-has-points"):
             points = self.query_one("#key-points", SelectionList)
             points.highlighted = 0
             self.screen.set_focus(points)  # now: keys held meanwhile come back to the list
+        self.query_one("#typed-answer", AnswerInput).verdict_given()
 
     def restore(self, response: Response) -> None:
         """The answer as it was rated: the typed explanation (graded again, so the words heard

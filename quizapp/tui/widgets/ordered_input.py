@@ -76,9 +76,14 @@ class AnswerInput(OrderedInput):
     when the answer was refused, or whatever has the focus after an accepted one (the rating
     keys), never lost and never applied to the answer being judged."""
 
-    def __init__(self, *, placeholder: str, id: str) -> None:
-        super().__init__(placeholder=placeholder, id=id)
+    def __init__(self, *, placeholder: str, id: str, max_length: int = 0) -> None:
+        super().__init__(placeholder=placeholder, id=id, max_length=max_length)
         self._kept: list[events.Key] | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """An answer was submitted and its verdict is not given yet."""
+        return self._kept is not None
 
     async def action_submit(self) -> None:
         self._kept = []
