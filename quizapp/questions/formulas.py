@@ -449,12 +449,18 @@ def _unit_beta(name: str, params: Params) -> bool:
     return name == "softplus" and _complete(name, params)["beta"] == 1.0
 
 
+def _threshold(name: str, params: Params) -> str:
+    """Softplus's threshold, above which it is linear, as the formulas print it."""
+    threshold = _complete(name, params)["threshold"]
+    return _n(threshold) if isinstance(threshold, int | float) else str(threshold)
+
+
 def forward_header(name: str, params: Params) -> str:
     """The activation's formula, parameters filled in."""
     if name == "gelu" and params.get("approximate") == "tanh":
         return _GELU_TANH
     if _unit_beta(name, params):
-        return _UNIT_SOFTPLUS.format(threshold=_n(_complete(name, params)["threshold"]))
+        return _UNIT_SOFTPLUS.format(threshold=_threshold(name, params))
     return _header(_FORWARD, name, params)
 
 
@@ -471,8 +477,7 @@ def derivative_header(name: str, params: Params) -> str:
     if name == "gelu" and params.get("approximate") == "tanh":
         return _GELU_TANH_DERIVATIVE
     if _unit_beta(name, params):
-        threshold = _n(_complete(name, params)["threshold"])
-        return _UNIT_SOFTPLUS_DERIVATIVE.format(threshold=threshold)
+        return _UNIT_SOFTPLUS_DERIVATIVE.format(threshold=_threshold(name, params))
     return _header(_DERIVATIVE, name, params)
 
 

@@ -45,7 +45,7 @@ async def test_a_screen_opened_as_the_data_opens_has_its_rules(
         await pilot.pause()
         held_loading.set()
         await wait_ready(pilot)
-        assert app.screen.query_one("#practice-count").styles.width.value == 8
+        assert app.screen.query_one("#practice-count").styles.width.value == 11
         assert app.screen.query_one("#practice-activations").styles.max_width.value == 28
         assert read_css_files(app) == ["app.tcss", SCREENS_CSS.name]
 
@@ -58,5 +58,5 @@ async def test_a_screens_rules_apply_whichever_screen_came_first(make_app) -> No
         await wait_ready(pilot)
         await pilot.press("escape", "p")
         await wait_ready(pilot)
-        assert app.screen.query_one("#practice-count").styles.width.value == 8
+        assert app.screen.query_one("#practice-count").styles.width.value == 11
         assert app.screen.query_one("#practice-activations").styles.max_width.value == 28
