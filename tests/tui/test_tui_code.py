@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import settle, shown, wait_ready
+from helpers import burst, settle, shown, wait_ready
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, OptionList, TextArea
@@ -100,6 +100,41 @@ async def test_typing_in_a_fresh_exercise_writes_the_body_in_place_of_its_placeh
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert shown(app, "#code-status").startswith("6/6 cases passed")
+
+
+async def test_keys_typed_with_the_enter_that_opens_an_exercise_wait_for_its_editor(
+    make_app, monkeypatch
+) -> None:
+    """A burst that opens an exercise and goes on typing (tmux, a fast typist): the keys after
+    `enter` neither move the list behind nor vanish in the editor still read-only while the
+    last attempt is read (slowed here); they write the body in order."""
+    import time
+
+    from quizapp.tui.screens import code
+
+    def slow_last_attempt(store, card_id):
+        time.sleep(0.4)
+        return None
+
+    monkeypatch.setattr(code, "last_attempt", slow_last_attempt)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        picker = app.screen
+        options = picker.query_one(OptionList)
+        options.highlighted = options.get_option_index("code-relu")
+        burst(app, "enter", "end", "down", *"return np.maximum(x, 0)")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CodeScreen) and screen.card.id == "code-relu"
+        assert options.highlighted == options.get_option_index("code-relu")
+        editor = screen.query_one(TextArea)
+        assert editor.text == screen.exercise.starter.replace("...", "return np.maximum(x, 0)") + "\n"
 
 
 async def test_a_restored_attempt_is_typed_on_at_its_end(make_app) -> None:

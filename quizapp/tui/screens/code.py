@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from quizapp.coding.check import CheckReport, check
 from quizapp.coding.report import summary, visible
@@ -46,6 +47,12 @@ class CodePickScreen(QuizScreen):
 
     TITLE = "Code"
     CSS_PATH = "code.tcss"
+    BINDINGS = [
+        # Opened by the app as it reads `enter`, not by the list's selection message, which
+        # comes after keys already typed on: those went to the list (`end` moved it) instead of
+        # waiting for the exercise (`ScreenOpenings`).
+        Binding("enter", "open_highlighted", "Open", id="code.open", priority=True, show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
@@ -62,10 +69,19 @@ class CodePickScreen(QuizScreen):
         self.sub_title = "write it in NumPy, graded by the engine"
         self.query_one(OptionList).focus()
 
+    def action_open_highlighted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._open(str(options.get_option_at_index(options.highlighted).id))
+
     @on(OptionList.OptionSelected, "#code-exercises")
     def open_exercise(self, event: OptionList.OptionSelected) -> None:
+        """A click on an exercise."""
+        self._open(str(event.option.id))
+
+    def _open(self, exercise_id: str) -> None:
         by_id = {card.id: card for card in self.workspace.library.exercises}
-        self.app.push_screen(CodeScreen(by_id[str(event.option.id)]))
+        self.app.push_screen(CodeScreen(by_id[exercise_id]))
 
 
 class CodeScreen(QuizScreen):
@@ -113,6 +129,9 @@ class CodeScreen(QuizScreen):
     def on_mount(self) -> None:
         self.sub_title = visible(self.card.front)
         self.query_one(TextArea).focus()
+        # Keys typed before the last attempt is in the editor wait for it (the editor is
+        # read-only until then): `_show_attempt` lets them through.
+        self.quiz_app.openings.building(self)
         self._restore()
         self.call_after_refresh(self._measure_task)
 
@@ -149,6 +168,12 @@ class CodeScreen(QuizScreen):
         if attempt is not None and attempt.total is not None:
             self._status(f"last run: {attempt.passed}/{attempt.total} cases passed")
         editor.read_only = False
+        self.quiz_app.openings.built(self)
+
+    def worker_failed(self, worker: Worker[object], reason: str) -> None:
+        """The last attempt could not be read (already reported): start from the starter."""
+        if worker.group == "code-restore":
+            self._show_attempt(None)
 
     def _status(self, text: str) -> None:
         self.query_one("#code-status", Static).update(text)
