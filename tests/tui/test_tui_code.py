@@ -26,7 +26,8 @@ SLOW_RELU = (
 )
 
 
-async def _open_exercise(app, pilot, exercise_id: str) -> CodeScreen:
+async def _highlight_exercise(app, pilot, exercise_id: str) -> OptionList:
+    """Practice → ctrl+o, the exercise highlighted in the list (not opened yet)."""
     await wait_ready(pilot)
     await pilot.press("p")
     await pilot.pause()
@@ -36,6 +37,11 @@ async def _open_exercise(app, pilot, exercise_id: str) -> CodeScreen:
     assert isinstance(picker, CodePickScreen)
     options = picker.query_one(OptionList)
     options.highlighted = options.get_option_index(exercise_id)
+    return options
+
+
+async def _open_exercise(app, pilot, exercise_id: str) -> CodeScreen:
+    await _highlight_exercise(app, pilot, exercise_id)
     await pilot.press("enter")
     await pilot.pause()
     screen = app.screen
@@ -119,22 +125,15 @@ async def test_keys_typed_with_the_enter_that_opens_an_exercise_wait_for_its_edi
     monkeypatch.setattr(code, "last_attempt", slow_last_attempt)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("p")
-        await pilot.pause()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        picker = app.screen
-        options = picker.query_one(OptionList)
-        options.highlighted = options.get_option_index("code-relu")
+        options = await _highlight_exercise(app, pilot, "code-relu")
         burst(app, "enter", "end", "down", *"return np.maximum(x, 0)")
         await app.workers.wait_for_complete()
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CodeScreen) and screen.card.id == "code-relu"
         assert options.highlighted == options.get_option_index("code-relu")
-        editor = screen.query_one(TextArea)
-        assert editor.text == screen.exercise.starter.replace("...", "return np.maximum(x, 0)") + "\n"
+        body = screen.exercise.starter.replace("...", "return np.maximum(x, 0)")
+        assert screen.query_one(TextArea).text == body + "\n"
 
 
 async def test_a_restored_attempt_is_typed_on_at_its_end(make_app) -> None:
