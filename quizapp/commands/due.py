@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.study import ReviewSession
+    from quizapp.study.clock import calendar_date
     from quizapp.study.custom_study import next_due, when_text
     from quizapp.study.scope import check_scope, scope_from_options
 
@@ -53,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         else f" (more until the interview on {interview.isoformat()}, to see every card)"
     )
     print(
-        f"Due today{which} ({session.day.isoformat()}): {plural(counts.review, 'review')}, "
+        f"Due today{which} ({calendar_date(now, zone).isoformat()}): "
+        f"{plural(counts.review, 'review')}, "
         f"{counts.learning} learning, {counts.new} new "
         f"(limits: {limits.new_per_day} new{raised}, {limits.reviews_per_day} reviews a day)"
     )

@@ -112,3 +112,11 @@ def test_a_stored_interview_day_too_far_ahead_is_told_once_and_ignored(
     assert code == 0, err
     assert out.count("The interview day 9999-12-31 is ignored: it is more than ten years") == 1
     assert "Predicted recall today by topic" in out
+
+
+def test_due_says_today_is_the_calendars(
+    tmp_path: Path, after_midnight: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "due")
+    assert code == 0
+    assert out.startswith("Due today (2026-12-01): ")
