@@ -717,3 +717,19 @@ def test_an_answer_of_inf_gets_advice_fitting_the_question_s_function(activation
     assert result.parse_error.startswith('column 1: "inf" is not a number')
     assert advice in result.parse_error
     assert "subtract the max" not in result.parse_error
+
+
+@pytest.mark.parametrize("activation", ["leaky_relu", "prelu", "elu", "celu", "selu"])
+def test_plain_relu_for_a_variants_derivative_is_told_the_variants_slope(activation):
+    """Not the variant's output ("keeps α·z for z < 0"), which is no derivative."""
+    described = {
+        mistake.description
+        for q in questions("derivative-point", activation, seeds=range(20))
+        for mistake in q.mistakes
+        if mistake.id == "relu-instead-of-variant"
+    }
+    assert described
+    for description in described:
+        assert "′ is" in description and "keeps" not in description, description
+    if activation == "leaky_relu":
+        assert described == {"that is plain ReLU's derivative; Leaky ReLU′ is α for z < 0"}

@@ -33,6 +33,19 @@ _VARIANT_NOTES = {
     "mish": "Mish is smooth and slightly negative for z < 0",
     "softplus": "Softplus is smooth and positive everywhere",
 }
+_VARIANT_SLOPE_NOTES = {
+    "leaky_relu": "Leaky ReLU′ is α for z < 0",
+    "prelu": "PReLU′ is α for z < 0",
+    "elu": "ELU′ is α·e^z for z < 0",
+    "celu": "CELU′ is e^(z/α) for z < 0",
+    "selu": "SELU′ is λ ≈ 1.0507 for z > 0 and λ·α·e^z for z < 0",
+    "relu6": "ReLU6′ is 0 above 6",
+    "gelu": "GELU′ = Φ(z) + z·φ(z) is smooth and not 0 for z < 0",
+    "silu": "SiLU′ = σ(z)·(1 + z·(1 − σ(z))) is smooth and not 0 for z < 0",
+    "mish": "Mish′ is smooth and not 0 for z < 0",
+    "softplus": "Softplus′ = σ(z) is smooth and positive everywhere",
+}
+"""The same notes for a derivative: what the variant's slope is where ReLU's is not."""
 _SYMBOLS = {"alpha": "α", "beta": "β"}
 _DEFAULT_ALPHA_NOTES = {
     "leaky_relu": "PyTorch's default negative slope",
@@ -132,11 +145,12 @@ def variant_mistakes(
     A wrong α is always optional: at coarse precision α = 0.01 rounds to plain ReLU.
     """
     mistakes: list[Mistake] = []
-    if name in _VARIANT_NOTES:
+    notes = _VARIANT_SLOPE_NOTES if what == "derivative" else _VARIANT_NOTES
+    if name in notes:
         mistakes.append(
             Mistake.of(
                 "relu-instead-of-variant",
-                f"that is plain ReLU's {what}; {_VARIANT_NOTES[name]}",
+                f"that is plain ReLU's {what}; {notes[name]}",
                 compute("relu", {}),
                 optional=not required,
             )
