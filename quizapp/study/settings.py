@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from datetime import date, timedelta, tzinfo
+from datetime import date, tzinfo
 from typing import Any, Protocol
 
 from fsrs import Scheduler
@@ -16,9 +16,19 @@ from quizapp.study.migrations import DEFAULT_LEECH_THRESHOLD
 MAX_LEARN_AHEAD_MINUTES = 1440
 """A day: a learning card due after the study day ends is not in today's queue anyway."""
 
-INTERVIEW_HORIZON = timedelta(days=3650)
-"""How far ahead an interview day may be (ten years): further, a recall prediction means
-nothing, and the day after a year-9999 interview is not a date at all."""
+INTERVIEW_HORIZON_YEARS = 10
+"""How far ahead an interview day may be: further, a recall prediction means nothing, and the
+day after a year-9999 interview is not a date at all."""
+
+
+def farthest_interview_day(today: date) -> date:
+    """The same date ten calendar years on (29 February: the 28th), as "ten years ahead" says;
+    3650 days fell two or three days short."""
+    year = today.year + INTERVIEW_HORIZON_YEARS
+    try:
+        return today.replace(year=year)
+    except ValueError:
+        return today.replace(year=year, day=28)
 
 
 class SettingsStore(Protocol):
@@ -85,11 +95,11 @@ class StudySettings:
         """Why the stored interview day is ignored when it is too far ahead to plan for, or ""
         (a day that has passed is simply over: nothing to report)."""
         day = self.interview_day
-        if day is None or day <= today + INTERVIEW_HORIZON:
+        if day is None or day <= farthest_interview_day(today):
             return ""
         return (
             f"The interview day {day.isoformat()} is ignored: it is more than ten years ahead"
-            f" (after {(today + INTERVIEW_HORIZON).isoformat()}). Set another one: t on the"
+            f" (after {farthest_interview_day(today).isoformat()}). Set another one: t on the"
             " Choose screen, or `quizapp settings interview_date=YYYY-MM-DD`."
         )
 
@@ -138,7 +148,7 @@ def interview_day_problem(day: date, today: date) -> str:
     prepare for the day."""
     if day < today:
         return f"must be today ({today.isoformat()}) or later"
-    farthest = today + INTERVIEW_HORIZON
+    farthest = farthest_interview_day(today)
     if day > farthest:
         return f"must be at most ten years ahead ({farthest.isoformat()})"
     return ""

@@ -90,16 +90,17 @@ def test_a_card_due_this_morning_is_due_today_not_tomorrow() -> None:
 def test_the_interview_day_is_at_most_ten_years_ahead(
     tmp_path: Path, after_midnight: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Settings and stats apply one rule: a day settings accept never makes stats exit 2."""
+    """Settings and stats apply one rule: a day settings accept never makes stats exit 2. Ten
+    years are calendar years: on 2026-12-01, up to 2036-12-01 (3650 days ended on 11-28)."""
     data = ["--data-dir", str(tmp_path)]
-    for day in ("2036-11-29", "9999-12-31"):
+    for day in ("2036-12-02", "9999-12-31"):
         code, _, err = run(capsys, *data, "settings", f"interview_date={day}")
         assert code != 0
-        assert f"must be at most ten years ahead (2036-11-28), got {day}" in err
-    assert run(capsys, *data, "settings", "interview_date=2036-11-28")[0] == 0
+        assert f"must be at most ten years ahead (2036-12-01), got {day}" in err
+    assert run(capsys, *data, "settings", "interview_date=2036-12-01")[0] == 0
     code, out, _ = run(capsys, *data, "stats")
     assert code == 0
-    assert "Predicted recall on 2036-11-28 by topic" in out
+    assert "Predicted recall on 2036-12-01 by topic" in out
 
 
 def test_a_stored_interview_day_too_far_ahead_is_told_once_and_ignored(

@@ -21,7 +21,7 @@ from quizapp.study import (
     compute_stats,
     open_store,
 )
-from quizapp.study.settings import INTERVIEW_HORIZON
+from quizapp.study.settings import farthest_interview_day
 from quizapp.study.stats import FORECAST_DAYS
 
 
@@ -219,7 +219,7 @@ def test_recall_is_predicted_only_from_today_to_ten_years_ahead(
     deck = cards(2)
     today = store.today()
     assert compute_stats(store, deck, clock, until=today).recall_date == today
-    farthest = today + INTERVIEW_HORIZON
+    farthest = farthest_interview_day(today)
     assert compute_stats(store, deck, clock, until=farthest).recall_date == farthest
     for day in (today - timedelta(days=1), farthest + timedelta(days=1), date.max):
         with pytest.raises(ValueError, match=f"the interview date {day} must be"):
@@ -301,3 +301,8 @@ def test_practice_and_cram_are_counted_apart_and_keep_no_streak(
     assert stats.streak == 1
     clock.advance(days=1)
     assert compute_stats(store, deck, clock).streak == 0
+
+
+def test_ten_years_ahead_is_the_same_date_ten_years_on() -> None:
+    assert farthest_interview_day(date(2026, 12, 2)) == date(2036, 12, 2)
+    assert farthest_interview_day(date(2028, 2, 29)) == date(2038, 2, 28)
