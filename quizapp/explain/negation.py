@@ -42,6 +42,14 @@ DISMISSALS = frozenset(
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""
+HEDGES = frozenset({"really", "quite", "exactly", "actually", "always", "necessarily", "so"})
+"""Words between a "not" and what it denies ("that isn't really the case")."""
+DENIED_STATES = frozenset({"true", "correct", "right", "accurate", "happen", "hold"})
+"""What "that is not …" denies of the claim before it ("that isn't really true", "that doesn't
+really happen")."""
+CONSEQUENCES = frozenset({"so", "because", "since", "therefore", "thus", "hence", "which"})
+"""Clause words after which "that doesn't happen" is what the claim brings about, not its
+denial ("tanh is centred, so that doesn't happen")."""
 DESCRIBING_WORDS = 2
 """How many words may describe a dismissal after its verb ("is an old myth", "is made-up
 folklore")."""
@@ -125,9 +133,15 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
         return True
     return any(
         _dismisses(tokens, at)
+        or (_not_the_case(tokens, at) and (tokens[at].sentence == sentence or _opens(tokens, at)))
         for at in range(first + 1, len(tokens))
         if sentence <= tokens[at].sentence <= sentence + 1
     )
+
+
+def _opens(tokens: list[Token], at: int) -> bool:
+    """Whether the token starts its sentence."""
+    return at == 0 or tokens[at - 1].sentence != tokens[at].sentence
 
 
 def _dismisses(tokens: list[Token], at: int) -> bool:
@@ -142,6 +156,26 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
         or words[:2] == ["not", "true"]
         or (len(words) > 1 and _describes(words[0]) and words[1] in DISMISSALS)
     )
+
+
+def _not_the_case(tokens: list[Token], at: int) -> bool:
+    """ "that isn't really the case", "that's not the case", "that isn't really true", "it
+    doesn't really" (and nothing more in its clause), "that doesn't really happen" starting at
+    `at`: the sentence's claim so far is denied."""
+    if tokens[at].form not in {"that", "this", "it"} or tokens[at].opened_by in CONSEQUENCES:
+        return False
+    end = at + 1
+    while end < len(tokens) and tokens[end].clause == tokens[at].clause:
+        end += 1
+    words = [token.form for token in tokens[at + 1 : min(end, at + 7)]]
+    while words and words[0] in AUXILIARIES - {"really"}:
+        words.pop(0)
+    if words[:1] != ["not"]:
+        return False
+    said = [word for word in words[1:] if word not in HEDGES]
+    if said[:3] == ["the", "case", "that"]:
+        return False
+    return not said or said[:2] == ["the", "case"] or said[0] in DENIED_STATES
 
 
 def _a_described_dismissal(tokens: list[Token], at: int) -> bool:

@@ -119,6 +119,18 @@ def test_a_denial_later_in_the_sentence_or_the_next_one_counts() -> None:
     assert judge("Sigmoid saturates. That is why deep nets use ReLU.", point)[0]
 
 
+def test_not_the_case_after_a_claim_denies_it() -> None:
+    point = KeyPoint("Sigmoid saturates.", ("sigmoid saturates",))
+    assert not judge("People say sigmoid saturates, but that isn't really the case.", point)[0]
+    assert not judge("People say sigmoid saturates, but that's not the case here.", point)[0]
+    assert not judge("Some claim sigmoid saturates, but that isn't really true.", point)[0]
+    assert not judge("People say sigmoid saturates, but it doesn't really; it just …", point)[0]
+    assert not judge("People worry sigmoid saturates, but that doesn't really happen.", point)[0]
+    assert judge("Sigmoid saturates. It isn't the case that tanh is better.", point)[0]
+    assert judge("Sigmoid saturates, so that doesn't happen with ReLU.", point)[0]
+    assert judge("Sigmoid saturates; it does not apply here to ReLU.", point)[0]
+
+
 def test_a_not_stops_at_a_new_predicate() -> None:
     cheap = KeyPoint("ReLU is cheap.", ("cheap",))
     assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
