@@ -126,7 +126,8 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
     true", "…; that is a misconception" later in it or in the next one."""
     sentence = tokens[first].sentence
     if any(
-        tokens[at].form in DISMISSALS and tokens[at + 1].form == "that"
+        (tokens[at].form in DISMISSALS or _not_the_case_that(tokens, at))
+        and tokens[at + 1].form == "that"
         for at in range(first - 1, 0, -1)
         if tokens[at].sentence == sentence
     ):
@@ -137,6 +138,16 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
         for at in range(first + 1, len(tokens))
         if sentence <= tokens[at].sentence <= sentence + 1
     )
+
+
+def _not_the_case_that(tokens: list[Token], at: int) -> bool:
+    """ "not the case", "isn't really the case", "not true" ending at `at` (before a "that")."""
+    if tokens[at].form not in {"case", "true"}:
+        return False
+    before = [token.form for token in tokens[max(0, at - 4) : at]]
+    while before and before[-1] in HEDGES | {"the"}:
+        before.pop()
+    return before[-1:] == ["not"]
 
 
 def _opens(tokens: list[Token], at: int) -> bool:

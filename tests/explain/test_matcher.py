@@ -131,6 +131,14 @@ def test_not_the_case_after_a_claim_denies_it() -> None:
     assert judge("Sigmoid saturates; it does not apply here to ReLU.", point)[0]
 
 
+def test_not_the_case_that_before_a_claim_denies_it() -> None:
+    point = KeyPoint("Sigmoid saturates.", ("sigmoid saturates",))
+    far = "in deep nets with many layers the sigmoid saturates"
+    assert not judge(f"It's not the case that {far}.", point)[0]
+    assert not judge(f"But it isn't really true that {far}.", point)[0]
+    assert judge(f"It is the case that {far}.", point)[0]
+
+
 def test_a_not_stops_at_a_new_predicate() -> None:
     cheap = KeyPoint("ReLU is cheap.", ("cheap",))
     assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
