@@ -50,6 +50,8 @@ really happen")."""
 CONSEQUENCES = frozenset({"so", "because", "since", "therefore", "thus", "hence", "which"})
 """Clause words after which "that doesn't happen" is what the claim brings about, not its
 denial ("tanh is centred, so that doesn't happen")."""
+ANSWERS_NO = frozenset({"no", "not", "nope", "nah", "wrong", "false"})
+"""Words that, opening the sentence after a question, answer it with a no."""
 DESCRIBING_WORDS = 2
 """How many words may describe a dismissal after its verb ("is an old myth", "is made-up
 folklore")."""
@@ -76,6 +78,7 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
         _negated_before(tokens, first)
         or _denied_in_sentence(tokens, first)
         or _denied_after(tokens, last, affirming)
+        or (not affirming and _answered_no(tokens, last))
     )
 
 
@@ -148,6 +151,21 @@ def _not_the_case_that(tokens: list[Token], at: int) -> bool:
     while before and before[-1] in HEDGES | {"the"}:
         before.pop()
     return before[-1:] == ["not"]
+
+
+def _answered_no(tokens: list[Token], last: int) -> bool:
+    """Words in a question the next sentence answers with a no ("ReLU fixes it? Not really",
+    "Saturation? No, …")."""
+    after = next(
+        (at for at in range(last + 1, len(tokens)) if tokens[at].sentence != tokens[last].sentence),
+        None,
+    )
+    return (
+        after is not None
+        and tokens[after].sentence == tokens[last].sentence + 1
+        and tokens[after].opened_by == "?"
+        and tokens[after].form in ANSWERS_NO
+    )
 
 
 def _opens(tokens: list[Token], at: int) -> bool:

@@ -139,6 +139,16 @@ def test_not_the_case_that_before_a_claim_denies_it() -> None:
     assert judge(f"It is the case that {far}.", point)[0]
 
 
+def test_a_question_answered_no_is_denied() -> None:
+    point = KeyPoint("ReLU fixes vanishing.", ("relu fixes",))
+    assert not judge("But ReLU fixes it? Not really -- its negative side is 0.", point)[0]
+    assert not judge("ReLU fixes it? No, it moves the problem.", point)[0]
+    assert judge("ReLU fixes it. No saturation for positive inputs.", point)[0]
+    assert judge("Why? ReLU fixes it. Not sigmoid.", point)[0]
+    stalls = KeyPoint("Early layers stall: they barely update.", ("early layers learn",))
+    assert judge("Do the early layers learn? No, they barely update.", stalls)[0]
+
+
 def test_a_not_stops_at_a_new_predicate() -> None:
     cheap = KeyPoint("ReLU is cheap.", ("cheap",))
     assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
