@@ -52,6 +52,12 @@ CONSEQUENCES = frozenset({"so", "because", "since", "therefore", "thus", "hence"
 denial ("tanh is centred, so that doesn't happen")."""
 ANSWERS_NO = frozenset({"no", "not", "nope", "nah", "wrong", "false"})
 """Words that, opening the sentence after a question, answer it with a no."""
+REPORTERS = frozenset({"people", "some", "many", "everyone", "others", "folks"})
+REPORTING_VERBS = frozenset(
+    stem(word) for word in ("say", "claim", "think", "believe", "argue", "assume", "worry")
+)
+"""A claim reported of others ("people say …", "some claim …"), then denied after a "but"."""
+CONTRASTS = frozenset({"but", "though", "although", "however"})
 DESCRIBING_WORDS = 2
 """How many words may describe a dismissal after its verb ("is an old myth", "is made-up
 folklore")."""
@@ -79,6 +85,7 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
         or _denied_in_sentence(tokens, first)
         or _denied_after(tokens, last, affirming)
         or (not affirming and _answered_no(tokens, last))
+        or _reported_then_denied(tokens, first, last)
     )
 
 
@@ -151,6 +158,27 @@ def _not_the_case_that(tokens: list[Token], at: int) -> bool:
     while before and before[-1] in HEDGES | {"the"}:
         before.pop()
     return before[-1:] == ["not"]
+
+
+def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
+    """Words someone else is reported to say, then a "but" with a negation in the sentence
+    ("People say they control gradient flow, but backprop doesn't really depend on them")."""
+    sentence = tokens[first].sentence
+    start = first
+    while start > 0 and tokens[start - 1].sentence == sentence:
+        start -= 1
+    if not any(
+        tokens[at].form in REPORTERS and tokens[at + 1].stem in REPORTING_VERBS
+        for at in range(start, first - 1)
+    ):
+        return False
+    end = last + 1
+    while end < len(tokens) and tokens[end].sentence == sentence:
+        end += 1
+    opened = [at for at in range(last + 1, end) if tokens[at].opened_by in CONTRASTS]
+    return bool(opened) and any(
+        tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"} for at in range(opened[0], end)
+    )
 
 
 def _answered_no(tokens: list[Token], last: int) -> bool:

@@ -149,6 +149,15 @@ def test_a_question_answered_no_is_denied() -> None:
     assert judge("Do the early layers learn? No, they barely update.", stalls)[0]
 
 
+def test_a_claim_reported_of_others_then_denied_after_but() -> None:
+    point = KeyPoint("Activations shape gradient flow.", ("gradient flow",))
+    said = "People say they control gradient flow, but"
+    assert not judge(f"{said} backprop doesn't really depend on them.", point)[0]
+    assert not judge("Some claim gradient flow matters, but it never does.", point)[0]
+    assert judge(f"{said} more importantly they add non-linearity.", point)[0]
+    assert judge("They control gradient flow, but ReLU doesn't saturate.", point)[0]
+
+
 def test_a_not_stops_at_a_new_predicate() -> None:
     cheap = KeyPoint("ReLU is cheap.", ("cheap",))
     assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
