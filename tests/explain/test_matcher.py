@@ -849,3 +849,26 @@ def test_a_difference_said_as_a_factor_of_a_longer_formula_is_another_formula() 
         "(p - y)/N",
     ):
         assert judge(answer, point)[0], answer
+
+
+def _deck_point(card_id: str, index: int) -> KeyPoint:
+    from quizapp.content import bundled_content_dir, load_deck
+
+    card = next(c for c in load_deck(bundled_content_dir()).cards if c.id == card_id)
+    return key_points(card.key_points, card.cues)[index]
+
+
+def test_an_initialisation_said_independent_of_the_activation_is_no_pairing() -> None:
+    pairing = _deck_point("iq-choosing-factors", 3)
+    matched = _deck_point("iq-vanishing-remedies", 1)
+    for point in (pairing, matched):
+        assert not judge("Init is independent of the activation.", point)[0]
+        assert not judge("The initialisation doesn't have to match the activation.", point)[0]
+        assert not judge("Any init works the same with any activation.", point)[0]
+        assert judge("Init must match the activation: He for ReLU.", point)[0]
+
+
+def test_a_neuron_without_a_bias_is_no_weighted_sum_plus_bias() -> None:
+    weighted = _deck_point("how-single-neuron", 0)
+    assert not judge("The dot product of weights and inputs, with no bias.", weighted)[0]
+    assert judge("The dot product of weights and inputs, plus a bias.", weighted)[0]
