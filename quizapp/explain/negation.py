@@ -54,8 +54,9 @@ ANSWERS_NO = frozenset({"no", "not", "nope", "nah", "wrong", "false"})
 """Words that, opening the sentence after a question, answer it with a no."""
 REPORTERS = frozenset({"people", "some", "many", "everyone", "others", "folks"})
 REPORTING_VERBS = frozenset(
-    stem(word) for word in ("say", "claim", "think", "believe", "argue", "assume", "worry")
-)
+    {"say", "says", "said", "claim", "claims", "claimed", "think", "thinks", "believe",
+     "believes", "argue", "argues", "assume", "assumes", "worry", "worries"}
+)  # fmt: skip
 """A claim reported of others ("people say …", "some claim …"), then denied after a "but"."""
 CONTRASTS = frozenset({"but", "though", "although", "however"})
 DESCRIBING_WORDS = 2
@@ -168,7 +169,7 @@ def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
     while start > 0 and tokens[start - 1].sentence == sentence:
         start -= 1
     if not any(
-        tokens[at].form in REPORTERS and tokens[at + 1].stem in REPORTING_VERBS
+        tokens[at].form in REPORTERS and tokens[at + 1].form in REPORTING_VERBS
         for at in range(start, first - 1)
     ):
         return False
