@@ -872,3 +872,27 @@ def test_a_neuron_without_a_bias_is_no_weighted_sum_plus_bias() -> None:
     weighted = _deck_point("how-single-neuron", 0)
     assert not judge("The dot product of weights and inputs, with no bias.", weighted)[0]
     assert judge("The dot product of weights and inputs, plus a bias.", weighted)[0]
+
+
+def test_cues_that_the_blind_sets_label_wrong_more_often_than_right_are_gone() -> None:
+    jacobian = _deck_point("iq-softmax-cross-entropy-gradient", 0)
+    assert not judge("The Jacobian is diagonal: p_i(1 − p_i), zeros elsewhere.", jacobian)[0]
+    applied = _deck_point("iq-what-and-why", 0)
+    assert not judge("It is applied to each neuron's output.", applied)[0]
+    stalls = _deck_point("iq-vanishing-gradient", 1)
+    assert not judge("The gradients get small and the network's learning stalls.", stalls)[0]
+    regions = _deck_point("iq-relu-nonlinear", 3)
+    assert not judge("Linear regions grow only linearly with depth.", regions)[0]
+
+
+def test_wrong_claims_heard_by_four_points_contradict_them() -> None:
+    shifted = _deck_point("iq-relu-nonlinear", 1)
+    assert not judge("|x| = ReLU(x) − ReLU(−x) shows you can build any such curve.", shifted)[0]
+    assert not judge("The absolute value needs a separate absolute-value unit.", shifted)[0]
+    targets = _deck_point("iq-output-activation-loss", 3)
+    assert not judge("For positive targets use tanh, and for bounded targets exp.", targets)[0]
+    overflow = _deck_point("iq-stable-softmax", 1)
+    assert not judge("fp16 overflows around 88 and fp32 around 11.", overflow)[0]
+    precision = _deck_point("iq-activation-memory", 3)
+    assert not judge("Not even in fp16: an exact zero has probability zero.", precision)[0]
+    assert not judge("In fp16 zeros are as rare as in fp32.", precision)[0]
