@@ -896,3 +896,17 @@ def test_wrong_claims_heard_by_four_points_contradict_them() -> None:
     precision = _deck_point("iq-activation-memory", 3)
     assert not judge("Not even in fp16: an exact zero has probability zero.", precision)[0]
     assert not judge("In fp16 zeros are as rare as in fp32.", precision)[0]
+
+
+def test_universal_approximation_said_to_need_a_polynomial_or_a_squashing_unit_is_wrong() -> None:
+    universal = _deck_point("iq-relu-nonlinear", 2)
+    assert not judge(
+        "The universal approximation theorem requires a polynomial activation.", universal
+    )[0]
+    assert not judge("Universal approximation only holds for sigmoidal activations.", universal)[0]
+    assert not judge(
+        "Universal approximation needs a smooth activation, so ReLU doesn't qualify.", universal
+    )[0]
+    assert judge(
+        "Universal approximation needs a non-polynomial activation; ReLU qualifies.", universal
+    )[0]
