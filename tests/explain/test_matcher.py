@@ -910,3 +910,17 @@ def test_universal_approximation_said_to_need_a_polynomial_or_a_squashing_unit_i
     assert judge(
         "Universal approximation needs a non-polynomial activation; ReLU qualifies.", universal
     )[0]
+
+
+def test_backprop_said_to_depend_only_on_the_weights_is_no_gradient_flow() -> None:
+    flow = _deck_point("overview-why-important", 2)
+    assert not judge("They don't affect gradients: backprop only depends on the weights.", flow)[0]
+    assert not judge("Backprop only goes through the weights.", flow)[0]
+    assert judge("Their derivative shapes the gradients in backprop.", flow)[0]
+
+
+def test_subtracting_the_max_said_to_change_the_result_is_wrong() -> None:
+    shift = _deck_point("iq-stable-softmax", 0)
+    assert not judge("You subtract the max logit, but that changes the result slightly.", shift)[0]
+    assert not judge("Subtract the max, then you have to add the max back afterwards.", shift)[0]
+    assert judge("Subtract the max logit: softmax is shift-invariant.", shift)[0]
