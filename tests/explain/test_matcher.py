@@ -924,3 +924,11 @@ def test_subtracting_the_max_said_to_change_the_result_is_wrong() -> None:
     assert not judge("You subtract the max logit, but that changes the result slightly.", shift)[0]
     assert not judge("Subtract the max, then you have to add the max back afterwards.", shift)[0]
     assert judge("Subtract the max logit: softmax is shift-invariant.", shift)[0]
+
+
+def test_a_fraction_whose_bracketed_denominator_goes_on_is_another_formula() -> None:
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he relu", "2 / fan_in", "he init"))
+    assert not judge("Glorot (2/(fan_in+fan_out)) for tanh and sigmoid.", he)[0]
+    assert not judge("He init, Var(W) = 2/(fan_in + fan_out), is for ReLU.", he)[0]
+    assert judge("Xavier 2/(fan_in + fan_out) for tanh, He 2/fan_in for ReLU.", he)[0]
+    assert judge("He init: Var(W) = 2/(fan_in) for ReLU.", he)[0]
