@@ -932,3 +932,16 @@ def test_a_fraction_whose_bracketed_denominator_goes_on_is_another_formula() -> 
     assert not judge("He init, Var(W) = 2/(fan_in + fan_out), is for ReLU.", he)[0]
     assert judge("Xavier 2/(fan_in + fan_out) for tanh, He 2/fan_in for ReLU.", he)[0]
     assert judge("He init: Var(W) = 2/(fan_in) for ReLU.", he)[0]
+
+
+def test_wrong_claims_of_sigmoid_outputs_glu_gates_and_batch_norm_contradict_them() -> None:
+    independent = _deck_point("iq-sigmoid-vs-softmax", 1)
+    assert not judge("Sigmoid outputs also sum to 1, fine for multi-label.", independent)[0]
+    assert not judge("In multi-label they still have to sum to one.", independent)[0]
+    assert judge("Sigmoid per label for multi-label; they don't sum to 1.", independent)[0]
+    gated = _deck_point("iq-glu-family", 0)
+    assert not judge("They add the two projections rather than multiply them.", gated)[0]
+    assert judge("Two projections of x, one gated, multiplied elementwise.", gated)[0]
+    learned = _deck_point("iq-saturation-batch-norm", 3)
+    assert not judge("Its γ and β are fixed constants set to 1 and 0.", learned)[0]
+    assert judge("Its γ and β are learned, so the layer stays expressive.", learned)[0]
