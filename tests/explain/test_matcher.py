@@ -865,6 +865,7 @@ def test_an_initialisation_said_independent_of_the_activation_is_no_pairing() ->
         assert not judge("Init is independent of the activation.", point)[0]
         assert not judge("The initialisation doesn't have to match the activation.", point)[0]
         assert not judge("Any init works the same with any activation.", point)[0]
+        assert not judge("Init doesn't need to match it; any small init is fine.", point)[0]
         assert judge("Init must match the activation: He for ReLU.", point)[0]
 
 
