@@ -18,7 +18,8 @@ saw the matcher, the cues or each other's set; first computed once, after the ro
 matcher change; the seventh round read their items and failures: "dev 7 (was held-out 6)" and
 "dev 8 (was held-out 7)"), and heldout_judgements_8.yaml and heldout_judgements_9.yaml (written the
 same way during the seventh round by two more engineers; first computed once, after the round's
-last matcher change: "held-out 8" and "held-out 9") — each against
+last matcher change; the eighth round read their items and failures: "dev 9 (was held-out 8)"
+and "dev 10 (was held-out 9)") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -48,8 +49,8 @@ SET_FILES = {
     "dev 6 (was held-out 5)": SETS / "heldout_judgements_5.yaml",
     "dev 7 (was held-out 6)": SETS / "heldout_judgements_6.yaml",
     "dev 8 (was held-out 7)": SETS / "heldout_judgements_7.yaml",
-    "held-out 8": SETS / "heldout_judgements_8.yaml",
-    "held-out 9": SETS / "heldout_judgements_9.yaml",
+    "dev 9 (was held-out 8)": SETS / "heldout_judgements_8.yaml",
+    "dev 10 (was held-out 9)": SETS / "heldout_judgements_9.yaml",
 }
 
 
@@ -90,7 +91,7 @@ def seconds_per_answer(
 
 def line(name: str, scores: Scores) -> str:
     return (
-        f"  {name:<22} precision {scores.precision:.3f}  recall {scores.recall:.3f}"
+        f"  {name:<23} precision {scores.precision:.3f}  recall {scores.recall:.3f}"
         f"  ({scores.false_positive} wrongly covered, {scores.false_negative} missed)"
     )
 

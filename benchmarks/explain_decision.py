@@ -39,6 +39,8 @@ SET_FILES = {
     "dev 6": SETS / "heldout_judgements_5.yaml",
     "dev 7": SETS / "heldout_judgements_6.yaml",
     "dev 8": SETS / "heldout_judgements_7.yaml",
+    "dev 9": SETS / "heldout_judgements_8.yaml",
+    "dev 10": SETS / "heldout_judgements_9.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
 RECALL_FLOOR = 0.93

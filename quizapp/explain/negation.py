@@ -42,6 +42,23 @@ DISMISSALS = frozenset(
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""
+HEDGES = frozenset({"really", "quite", "exactly", "actually", "always", "necessarily", "so"})
+"""Words between a "not" and what it denies ("that isn't really the case")."""
+DENIED_STATES = frozenset({"true", "correct", "right", "accurate", "happen", "hold"})
+"""What "that is not …" denies of the claim before it ("that isn't really true", "that doesn't
+really happen")."""
+CONSEQUENCES = frozenset({"so", "because", "since", "therefore", "thus", "hence", "which"})
+"""Clause words after which "that doesn't happen" is what the claim brings about, not its
+denial ("tanh is centred, so that doesn't happen")."""
+ANSWERS_NO = frozenset({"no", "not", "nope", "nah", "wrong", "false"})
+"""Words that, opening the sentence after a question, answer it with a no."""
+REPORTERS = frozenset({"people", "some", "many", "everyone", "others", "folks"})
+REPORTING_VERBS = frozenset(
+    {"say", "says", "said", "claim", "claims", "claimed", "think", "thinks", "believe",
+     "believes", "argue", "argues", "assume", "assumes", "worry", "worries"}
+)  # fmt: skip
+"""A claim reported of others ("people say …", "some claim …"), then denied after a "but"."""
+CONTRASTS = frozenset({"but", "though", "although", "however"})
 DESCRIBING_WORDS = 2
 """How many words may describe a dismissal after its verb ("is an old myth", "is made-up
 folklore")."""
@@ -68,6 +85,8 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
         _negated_before(tokens, first)
         or _denied_in_sentence(tokens, first)
         or _denied_after(tokens, last, affirming)
+        or (not affirming and _answered_no(tokens, last))
+        or _reported_then_denied(tokens, first, last)
     )
 
 
@@ -118,16 +137,69 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
     true", "…; that is a misconception" later in it or in the next one."""
     sentence = tokens[first].sentence
     if any(
-        tokens[at].form in DISMISSALS and tokens[at + 1].form == "that"
+        (tokens[at].form in DISMISSALS or _not_the_case_that(tokens, at))
+        and tokens[at + 1].form == "that"
         for at in range(first - 1, 0, -1)
         if tokens[at].sentence == sentence
     ):
         return True
     return any(
         _dismisses(tokens, at)
+        or (_not_the_case(tokens, at) and (tokens[at].sentence == sentence or _opens(tokens, at)))
         for at in range(first + 1, len(tokens))
         if sentence <= tokens[at].sentence <= sentence + 1
     )
+
+
+def _not_the_case_that(tokens: list[Token], at: int) -> bool:
+    """ "not the case", "isn't really the case", "not true" ending at `at` (before a "that")."""
+    if tokens[at].form not in {"case", "true"}:
+        return False
+    before = [token.form for token in tokens[max(0, at - 4) : at]]
+    while before and before[-1] in HEDGES | {"the"}:
+        before.pop()
+    return before[-1:] == ["not"]
+
+
+def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
+    """Words someone else is reported to say, then a "but" with a negation in the sentence
+    ("People say they control gradient flow, but backprop doesn't really depend on them")."""
+    sentence = tokens[first].sentence
+    start = first
+    while start > 0 and tokens[start - 1].sentence == sentence:
+        start -= 1
+    if not any(
+        tokens[at].form in REPORTERS and tokens[at + 1].form in REPORTING_VERBS
+        for at in range(start, first - 1)
+    ):
+        return False
+    end = last + 1
+    while end < len(tokens) and tokens[end].sentence == sentence:
+        end += 1
+    opened = [at for at in range(last + 1, end) if tokens[at].opened_by in CONTRASTS]
+    return bool(opened) and any(
+        tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"} for at in range(opened[0], end)
+    )
+
+
+def _answered_no(tokens: list[Token], last: int) -> bool:
+    """Words in a question the next sentence answers with a no ("ReLU fixes it? Not really",
+    "Saturation? No, …")."""
+    after = next(
+        (at for at in range(last + 1, len(tokens)) if tokens[at].sentence != tokens[last].sentence),
+        None,
+    )
+    return (
+        after is not None
+        and tokens[after].sentence == tokens[last].sentence + 1
+        and tokens[after].opened_by == "?"
+        and tokens[after].form in ANSWERS_NO
+    )
+
+
+def _opens(tokens: list[Token], at: int) -> bool:
+    """Whether the token starts its sentence."""
+    return at == 0 or tokens[at - 1].sentence != tokens[at].sentence
 
 
 def _dismisses(tokens: list[Token], at: int) -> bool:
@@ -142,6 +214,26 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
         or words[:2] == ["not", "true"]
         or (len(words) > 1 and _describes(words[0]) and words[1] in DISMISSALS)
     )
+
+
+def _not_the_case(tokens: list[Token], at: int) -> bool:
+    """ "that isn't really the case", "that's not the case", "that isn't really true", "it
+    doesn't really" (and nothing more in its clause), "that doesn't really happen" starting at
+    `at`: the sentence's claim so far is denied."""
+    if tokens[at].form not in {"that", "this", "it"} or tokens[at].opened_by in CONSEQUENCES:
+        return False
+    end = at + 1
+    while end < len(tokens) and tokens[end].clause == tokens[at].clause:
+        end += 1
+    words = [token.form for token in tokens[at + 1 : min(end, at + 7)]]
+    while words and words[0] in AUXILIARIES - {"really"}:
+        words.pop(0)
+    if words[:1] != ["not"]:
+        return False
+    said = [word for word in words[1:] if word not in HEDGES]
+    if said[:3] == ["the", "case", "that"]:
+        return False
+    return not said or said[:2] == ["the", "case"] or said[0] in DENIED_STATES
 
 
 def _a_described_dismissal(tokens: list[Token], at: int) -> bool:

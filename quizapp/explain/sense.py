@@ -55,6 +55,8 @@ MISMATCHES = frozenset({"mismatch", "mismatched", "mismatches", "wrong", "avoid"
 """Words that say a sentence's pairing is the one not to make."""
 MULTIPLIED = frozenset({"*", "times", "multiplied"})
 """Words after a formula that make it a factor of a longer one ("(p − y) times p(1 − p)")."""
+INITIALISATIONS = frozenset({"he", "kaiming", "xavier", "glorot", "lecun"})
+"""Names of initialisations, each with its own formula."""
 DENIAL_REACH = 8
 """How far after the matched words a "not" may deny one of the point's own words ("γ and β are
 fixed, not learned")."""
@@ -146,6 +148,7 @@ def in_sense(
         or _formula_turned_round(tokens, chosen, point)
         or _root_or_reciprocal_added(tokens, chosen, point)
         or _inside_a_longer_formula(tokens, cue, chosen, point)
+        or _denominator_continued(tokens, chosen, point)
         or _range_read_as_a_choice(tokens, cue, chosen)
         or _own_word_denied(tokens, chosen, point)
         or _denies_it_happens(tokens, chosen)
@@ -647,6 +650,48 @@ def _inside_a_longer_formula(tokens: list[Token], cue: Cue, chosen: list[int], p
         and (tokens[before].form == "log" or tokens[before].kind == "number")
         and (tokens[before].form, tokens[first].form) not in written
     )
+
+
+def _denominator_continued(tokens: list[Token], chosen: list[int], point: str) -> bool:
+    """A fraction the point writes ("2 / fan_in") said in the sentence with its denominator
+    bracketed and going on with a sum or difference the point does not write there:
+    "He, 2/(fan_in + fan_out), for ReLU" gives He another formula."""
+    written = _operands(point)
+    followers = _followers(point)
+    sentence = tokens[min(chosen)].sentence
+    for at in range(1, len(tokens) - 1):
+        below = at + 1
+        if not (
+            tokens[at].form == "/"
+            and tokens[at].sentence == sentence
+            and tokens[at - 1].kind == "number"
+            and tokens[below].opened_by == "("
+            and ("/", tokens[below].form) in written
+        ):
+            continue
+        inside = range(below, min(len(tokens), below + 8))
+        if at not in chosen and _named_for_another(tokens, at, point):
+            continue
+        if any(
+            tokens[sign].form in SIGNS
+            and tokens[sign].clause == tokens[below].clause
+            and (tokens[sign - 1].form, tokens[sign].form) not in followers
+            for sign in inside
+        ):
+            return True
+    return False
+
+
+def _named_for_another(tokens: list[Token], at: int, point: str) -> bool:
+    """Whether the nearest initialisation named before `at` in its sentence is not one the point
+    names ("Xavier 2/(fan_in + fan_out)" is Xavier's formula, not He's)."""
+    own = {token.form for token in tokenize(point)}
+    for before in range(at - 1, -1, -1):
+        if tokens[before].sentence != tokens[at].sentence:
+            return False
+        if tokens[before].form in INITIALISATIONS:
+            return tokens[before].form not in own
+    return False
 
 
 def _one_formula(tokens: list[Token], at: int, following: int) -> bool:

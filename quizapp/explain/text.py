@@ -65,7 +65,8 @@ class Token:
     clause: int
     opened_by: str = ""
     """What began the token's clause: its punctuation (":", ",", "(") or clause word ("while");
-    "" at the start of a sentence. A colon pairs a label with its value ("Binary: sigmoid")."""
+    "" at the start of a sentence, "?" at the start of one after a question ("Saturation? Not
+    here"). A colon pairs a label with its value ("Binary: sigmoid")."""
 
     @property
     def stem(self) -> str:
@@ -162,7 +163,7 @@ def tokenize(text: str) -> list[Token]:
         if kind == "sentence":
             sentence += 1
             clause += 1
-            opened_by = ""
+            opened_by = "?" if match.group() == "?" else ""
             continue
         if kind == "clause":
             clause += 1

@@ -119,6 +119,45 @@ def test_a_denial_later_in_the_sentence_or_the_next_one_counts() -> None:
     assert judge("Sigmoid saturates. That is why deep nets use ReLU.", point)[0]
 
 
+def test_not_the_case_after_a_claim_denies_it() -> None:
+    point = KeyPoint("Sigmoid saturates.", ("sigmoid saturates",))
+    assert not judge("People say sigmoid saturates, but that isn't really the case.", point)[0]
+    assert not judge("People say sigmoid saturates, but that's not the case here.", point)[0]
+    assert not judge("Some claim sigmoid saturates, but that isn't really true.", point)[0]
+    assert not judge("People say sigmoid saturates, but it doesn't really; it just …", point)[0]
+    assert not judge("People worry sigmoid saturates, but that doesn't really happen.", point)[0]
+    assert judge("Sigmoid saturates. It isn't the case that tanh is better.", point)[0]
+    assert judge("Sigmoid saturates, so that doesn't happen with ReLU.", point)[0]
+    assert judge("Sigmoid saturates; it does not apply here to ReLU.", point)[0]
+
+
+def test_not_the_case_that_before_a_claim_denies_it() -> None:
+    point = KeyPoint("Sigmoid saturates.", ("sigmoid saturates",))
+    far = "in deep nets with many layers the sigmoid saturates"
+    assert not judge(f"It's not the case that {far}.", point)[0]
+    assert not judge(f"But it isn't really true that {far}.", point)[0]
+    assert judge(f"It is the case that {far}.", point)[0]
+
+
+def test_a_question_answered_no_is_denied() -> None:
+    point = KeyPoint("ReLU fixes vanishing.", ("relu fixes",))
+    assert not judge("But ReLU fixes it? Not really -- its negative side is 0.", point)[0]
+    assert not judge("ReLU fixes it? No, it moves the problem.", point)[0]
+    assert judge("ReLU fixes it. No saturation for positive inputs.", point)[0]
+    assert judge("Why? ReLU fixes it. Not sigmoid.", point)[0]
+    stalls = KeyPoint("Early layers stall: they barely update.", ("early layers learn",))
+    assert judge("Do the early layers learn? No, they barely update.", stalls)[0]
+
+
+def test_a_claim_reported_of_others_then_denied_after_but() -> None:
+    point = KeyPoint("Activations shape gradient flow.", ("gradient flow",))
+    said = "People say they control gradient flow, but"
+    assert not judge(f"{said} backprop doesn't really depend on them.", point)[0]
+    assert not judge("Some claim gradient flow matters, but it never does.", point)[0]
+    assert judge(f"{said} more importantly they add non-linearity.", point)[0]
+    assert judge("They control gradient flow, but ReLU doesn't saturate.", point)[0]
+
+
 def test_a_not_stops_at_a_new_predicate() -> None:
     cheap = KeyPoint("ReLU is cheap.", ("cheap",))
     assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
@@ -810,3 +849,100 @@ def test_a_difference_said_as_a_factor_of_a_longer_formula_is_another_formula() 
         "(p - y)/N",
     ):
         assert judge(answer, point)[0], answer
+
+
+def _deck_point(card_id: str, index: int) -> KeyPoint:
+    from quizapp.content import bundled_content_dir, load_deck
+
+    card = next(c for c in load_deck(bundled_content_dir()).cards if c.id == card_id)
+    return key_points(card.key_points, card.cues)[index]
+
+
+def test_an_initialisation_said_independent_of_the_activation_is_no_pairing() -> None:
+    pairing = _deck_point("iq-choosing-factors", 3)
+    matched = _deck_point("iq-vanishing-remedies", 1)
+    for point in (pairing, matched):
+        assert not judge("Init is independent of the activation.", point)[0]
+        assert not judge("The initialisation doesn't have to match the activation.", point)[0]
+        assert not judge("Any init works the same with any activation.", point)[0]
+        assert not judge("Init doesn't need to match it; any small init is fine.", point)[0]
+        assert judge("Init must match the activation: He for ReLU.", point)[0]
+
+
+def test_a_neuron_without_a_bias_is_no_weighted_sum_plus_bias() -> None:
+    weighted = _deck_point("how-single-neuron", 0)
+    assert not judge("The dot product of weights and inputs, with no bias.", weighted)[0]
+    assert judge("The dot product of weights and inputs, plus a bias.", weighted)[0]
+
+
+def test_cues_that_the_blind_sets_label_wrong_more_often_than_right_are_gone() -> None:
+    jacobian = _deck_point("iq-softmax-cross-entropy-gradient", 0)
+    assert not judge("The Jacobian is diagonal: p_i(1 − p_i), zeros elsewhere.", jacobian)[0]
+    applied = _deck_point("iq-what-and-why", 0)
+    assert not judge("It is applied to each neuron's output.", applied)[0]
+    stalls = _deck_point("iq-vanishing-gradient", 1)
+    assert not judge("The gradients get small and the network's learning stalls.", stalls)[0]
+    regions = _deck_point("iq-relu-nonlinear", 3)
+    assert not judge("Linear regions grow only linearly with depth.", regions)[0]
+
+
+def test_wrong_claims_heard_by_four_points_contradict_them() -> None:
+    shifted = _deck_point("iq-relu-nonlinear", 1)
+    assert not judge("|x| = ReLU(x) − ReLU(−x) shows you can build any such curve.", shifted)[0]
+    assert not judge("The absolute value needs a separate absolute-value unit.", shifted)[0]
+    targets = _deck_point("iq-output-activation-loss", 3)
+    assert not judge("For positive targets use tanh, and for bounded targets exp.", targets)[0]
+    overflow = _deck_point("iq-stable-softmax", 1)
+    assert not judge("fp16 overflows around 88 and fp32 around 11.", overflow)[0]
+    precision = _deck_point("iq-activation-memory", 3)
+    assert not judge("Not even in fp16: an exact zero has probability zero.", precision)[0]
+    assert not judge("In fp16 zeros are as rare as in fp32.", precision)[0]
+
+
+def test_universal_approximation_said_to_need_a_polynomial_or_a_squashing_unit_is_wrong() -> None:
+    universal = _deck_point("iq-relu-nonlinear", 2)
+    assert not judge(
+        "The universal approximation theorem requires a polynomial activation.", universal
+    )[0]
+    assert not judge("Universal approximation only holds for sigmoidal activations.", universal)[0]
+    assert not judge(
+        "Universal approximation needs a smooth activation, so ReLU doesn't qualify.", universal
+    )[0]
+    assert judge(
+        "Universal approximation needs a non-polynomial activation; ReLU qualifies.", universal
+    )[0]
+
+
+def test_backprop_said_to_depend_only_on_the_weights_is_no_gradient_flow() -> None:
+    flow = _deck_point("overview-why-important", 2)
+    assert not judge("They don't affect gradients: backprop only depends on the weights.", flow)[0]
+    assert not judge("Backprop only goes through the weights.", flow)[0]
+    assert judge("Their derivative shapes the gradients in backprop.", flow)[0]
+
+
+def test_subtracting_the_max_said_to_change_the_result_is_wrong() -> None:
+    shift = _deck_point("iq-stable-softmax", 0)
+    assert not judge("You subtract the max logit, but that changes the result slightly.", shift)[0]
+    assert not judge("Subtract the max, then you have to add the max back afterwards.", shift)[0]
+    assert judge("Subtract the max logit: softmax is shift-invariant.", shift)[0]
+
+
+def test_a_fraction_whose_bracketed_denominator_goes_on_is_another_formula() -> None:
+    he = KeyPoint("He/Kaiming, 2 / fan_in: ReLU family.", ("he relu", "2 / fan_in", "he init"))
+    assert not judge("Glorot (2/(fan_in+fan_out)) for tanh and sigmoid.", he)[0]
+    assert not judge("He init, Var(W) = 2/(fan_in + fan_out), is for ReLU.", he)[0]
+    assert judge("Xavier 2/(fan_in + fan_out) for tanh, He 2/fan_in for ReLU.", he)[0]
+    assert judge("He init: Var(W) = 2/(fan_in) for ReLU.", he)[0]
+
+
+def test_wrong_claims_of_sigmoid_outputs_glu_gates_and_batch_norm_contradict_them() -> None:
+    independent = _deck_point("iq-sigmoid-vs-softmax", 1)
+    assert not judge("Sigmoid outputs also sum to 1, fine for multi-label.", independent)[0]
+    assert not judge("In multi-label they still have to sum to one.", independent)[0]
+    assert judge("Sigmoid per label for multi-label; they don't sum to 1.", independent)[0]
+    gated = _deck_point("iq-glu-family", 0)
+    assert not judge("They add the two projections rather than multiply them.", gated)[0]
+    assert judge("Two projections of x, one gated, multiplied elementwise.", gated)[0]
+    learned = _deck_point("iq-saturation-batch-norm", 3)
+    assert not judge("Its γ and β are fixed constants set to 1 and 0.", learned)[0]
+    assert judge("Its γ and β are learned, so the layer stays expressive.", learned)[0]
