@@ -19,7 +19,9 @@ matcher change; the seventh round read their items and failures: "dev 7 (was hel
 "dev 8 (was held-out 7)"), and heldout_judgements_8.yaml and heldout_judgements_9.yaml (written the
 same way during the seventh round by two more engineers; first computed once, after the round's
 last matcher change; the eighth round read their items and failures: "dev 9 (was held-out 8)"
-and "dev 10 (was held-out 9)") — each against
+and "dev 10 (was held-out 9)"), and heldout_judgements_10.yaml and heldout_judgements_11.yaml
+(written the same way during the eighth round; first computed once, after its last matcher
+change: "held-out 10" and "held-out 11") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -51,6 +53,8 @@ SET_FILES = {
     "dev 8 (was held-out 7)": SETS / "heldout_judgements_7.yaml",
     "dev 9 (was held-out 8)": SETS / "heldout_judgements_8.yaml",
     "dev 10 (was held-out 9)": SETS / "heldout_judgements_9.yaml",
+    "held-out 10": SETS / "heldout_judgements_10.yaml",
+    "held-out 11": SETS / "heldout_judgements_11.yaml",
 }
 
 
