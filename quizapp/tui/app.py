@@ -17,6 +17,7 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from quizapp.safe_text import inert, pasted
+from quizapp.tui.deck_notices import skipped_deck_notices
 from quizapp.tui.opening import THEME_SETTING, EarlyOpening, Opened, open_for_home
 from quizapp.tui.opening_keys import ScreenOpenings
 from quizapp.tui.screens.base import SCREENS_CSS, QuizScreen
@@ -165,10 +166,8 @@ class QuizApp(App[None]):
         """The workspace is open: deck problems are listed, the saved theme applies, home
         shows today's numbers and the mode keys work."""
         workspace = self.workspace = opened.workspace
-        for problem in workspace.library.problems:
-            self.notify(
-                str(problem), title="Deck skipped", severity="warning", timeout=15, markup=False
-            )
+        for skipped in skipped_deck_notices(workspace.library.problems):
+            self.notify(skipped, title="Deck skipped", severity="warning", timeout=30, markup=False)
         for notice in workspace.library.notices:
             title = "File not read" if notice.field == "file" else "Card left out"
             self.notify(str(notice), title=title, severity="warning", timeout=15, markup=False)

@@ -96,6 +96,31 @@ async def test_broken_user_deck_is_reported_and_the_rest_loads(make_app, data_di
         assert "New: 20" in shown(app, "#home-today")
 
 
+async def test_a_deck_with_many_problems_is_one_notice_that_points_to_validate(
+    make_app, data_dir: Path
+) -> None:
+    """One notice per skipped file, its first problems and how many more: a dozen notices
+    scrolled off an 80x24 screen and vanished before they could be read."""
+    deck = data_dir / "decks" / "mine"
+    deck.mkdir(parents=True)
+    (deck / "cards.yaml").write_text(
+        "cards:\n"
+        + "".join(
+            f"  - kind: definition\n    id: c{i}\n    term: T{i}\n    meaning: M\n    colour: red\n"
+            for i in range(5)
+        )
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        skipped = [n for n in app._notifications if n.title == "Deck skipped"]
+        assert len(skipped) == 1
+        (notice,) = skipped
+        assert notice.message.count("unknown field") == 3
+        assert "… and 2 more problems: `quizapp validate " in notice.message
+        assert notice.message.rstrip("`").endswith("cards.yaml` lists them all")
+
+
 async def test_corrupt_database_is_reported_and_kept(make_app, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     database = data_dir / "quizapp.sqlite3"
