@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from quizapp.commands import CommandError
+from quizapp.safe_text import first_control
 from quizapp.wording import plural
 
 
@@ -41,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.workspace import load_content
 
     data_dir = resolved_data_dir(args)
+    if args.title is not None and (at := first_control(args.title)) is not None:
+        raise CommandError(
+            f"--title: control character \\u{ord(args.title[at]):04x} at position {at + 1} is "
+            "not allowed in a deck title; remove it"
+        )
     name = args.name or deck_name_for(args.file)
     if not is_deck_name(name):
         raise CommandError(

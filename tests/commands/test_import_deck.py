@@ -151,3 +151,14 @@ def test_a_one_card_import_reads_in_the_singular(
     export.write_text("#separator:tab\n#html:true\nsigmoid\t1 / (1 + e^-x)\n", encoding="utf-8")
     assert run(tmp_path / "data", "import", str(export)) == 0
     assert capsys.readouterr().out.strip().endswith(": deck 'anki', 1 card")
+
+
+def test_a_title_with_a_control_character_is_refused_by_its_option(
+    tmp_path: Path, export_file: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Named as `--title`, not as the temporary deck file it was written to (gone by then)."""
+    assert run(tmp_path, "import", str(export_file), "--title", "T\x1b]0;x\x07") == 2
+    err = capsys.readouterr().err
+    assert "--title: control character \\u001b at position 2 is not allowed" in err
+    assert "deck.yaml" not in err and "\x1b" not in err
+    assert not (tmp_path / "decks").exists()
