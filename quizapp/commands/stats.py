@@ -12,6 +12,7 @@ from quizapp.commands._opening import opened_workspace
 from quizapp.wording import plural
 
 if TYPE_CHECKING:
+    from quizapp.study.clock import Clock, StudyCalendar
     from quizapp.study.mock import MockTrend
     from quizapp.study.mock.topic_trend import TopicScoreTable
     from quizapp.study.stats import Accuracy, Retention, Stats
@@ -57,24 +58,38 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(error), 2) from error
         trend = mock_trend(workspace.store)
         by_topic = topic_scores(workspace.store)
+        day_note = _study_day_note(workspace.store.calendar(), workspace.clock, stats.today)
     if args.json:
         mock = {**trend.to_dict(), "score_by_topic": topic_scores_json(by_topic)}
         print(json.dumps({**stats.to_dict(), "mock_interviews": mock}, indent=2))
     else:
-        print(render(stats))
+        print(render(stats, day_note))
         print("", trend.summary_line(), *_mock_scores(trend), sep="\n")
         print(*_topic_lines(topic_table(by_topic)), sep="\n")
     return 0
 
 
-def render(stats: Stats) -> str:
-    """The table for people: the same figures as `--json`, the long lists shortened."""
+def _study_day_note(calendar: StudyCalendar, clock: Clock, day: date) -> str:
+    """Between midnight and the rollover hour the figures are still the study day's that began
+    yesterday: said, so that "for 2026-12-01" read on 2 December is not taken for a wrong date."""
+    from quizapp.study.clock import calendar_date
+
+    now, zone = clock.now(), clock.zone
+    if calendar_date(now, zone) == day:
+        return ""
+    end = calendar.end_of(day).astimezone(zone)
+    return f" (the study day, until {end:%H:%M} on {end.date().isoformat()})"
+
+
+def render(stats: Stats, day_note: str = "") -> str:
+    """The table for people: the same figures as `--json`, the long lists shortened; `day_note`
+    follows the date."""
     from quizapp.study.custom_study import recall_on_the_day
     from quizapp.study.stats import counted_answers
 
     cards = stats.cards
     lines = [
-        f"Study statistics for {stats.today.isoformat()}",
+        f"Study statistics for {stats.today.isoformat()}{day_note}",
         "",
         f"Cards      {cards.total} total: {cards.new} new, {cards.learning} learning, "
         f"{cards.review} review, {cards.relearning} relearning",

@@ -121,3 +121,13 @@ def test_due_says_today_is_the_calendars(
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "due")
     assert code == 0
     assert out.startswith("Due today (2026-12-01): ")
+
+
+def test_stats_say_their_date_is_the_study_days_after_midnight(
+    tmp_path: Path, after_midnight: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "stats")
+    assert code == 0
+    assert out.startswith(
+        "Study statistics for 2026-11-30 (the study day, until 04:00 on 2026-12-01)\n"
+    )
