@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from helpers import last_message, settle, shown, wait_ready
-from textual.widgets import Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 
 from quizapp.study import FakeClock, Rating, ReviewSession, StudySettings, open_store
 from quizapp.study.choices import StudyChoices
@@ -378,3 +378,23 @@ async def test_custom_study_follows_the_highlighted_deck(
         assert {card.deck for card, _source in review.session.upcoming()} == {"mine"}
         assert screen.choices is not None
         assert extra_new_cards(app.workspace.store, screen.choices.today) == 2
+
+
+async def test_the_highlighted_choice_stays_in_view_at_80x24(
+    make_app, data_dir: Path, clock: FakeClock
+) -> None:
+    """With an interview day the notes above the list take six lines: the list fills what is
+    left and scrolls within it (so its highlight stays in view), instead of the screen
+    scrolling with the highlight below the bottom edge."""
+    interview = clock.now().date() + timedelta(days=18)
+    save_settings(data_dir, clock, interview_date=interview.isoformat())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_picker(pilot)
+        options = screen.query_one("#choice-list", OptionList)
+        for _ in range(15):
+            await pilot.press("down")
+        await pilot.pause()
+        footer_top = screen.query_one(Footer).region.y
+        assert options.region.bottom <= footer_top
+        assert options.max_scroll_y > 0 and options.scroll_offset.y > 0
