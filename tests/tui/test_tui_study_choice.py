@@ -297,7 +297,7 @@ async def test_a_long_row_wraps_under_its_text_not_under_its_key(
     interview = clock.now().date() + timedelta(days=90)
     save_settings(data_dir, clock, interview_date=interview.isoformat())
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(76, 24)) as pilot:
         await open_picker(pilot)
         lines = [
             "".join(segment.text for segment in strip)
@@ -306,7 +306,7 @@ async def test_a_long_row_wraps_under_its_text_not_under_its_key(
         row = next(index for index, line in enumerate(lines) if "i  Before the interview" in line)
         text_column = lines[row].index("Before the interview")
         continued = lines[row + 1]
-        assert interview.isoformat() in continued, "the row wraps at 80 columns"
+        assert interview.isoformat() in continued, "the row wraps at 76 columns"
         assert continued.index(interview.isoformat()) == text_column
 
 
