@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from typing import Any, TextIO
@@ -40,6 +41,22 @@ _CONTROL = control_pattern()
 def inert(text: str) -> str:
     """`text` with every control character but tab and newline replaced by its `\\uNNNN` escape."""
     return text.translate(_VISIBLE)
+
+
+def character_named(character: str) -> str:
+    """What a refused character is, for a message: a bidi override is no control character to
+    the user who typed it ("bidi override \\u202e (right-to-left override)"). Shown inert."""
+    code = ord(character)
+    if code in BIDI_CONTROLS:
+        name = unicodedata.name(character).lower()
+        kind = next((kind for kind in _BIDI_KINDS if kind in name), "formatting character")
+        return f"bidi {kind} {inert(character)} ({name})"
+    if code in TERMINAL_CONTROLS:
+        return f"control character {inert(character)}"
+    return f"character U+{code:04X}"
+
+
+_BIDI_KINDS = ("override", "embedding", "isolate")
 
 
 def pasted(text: str) -> str:

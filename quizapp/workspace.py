@@ -55,18 +55,20 @@ def open_workspace(
     *,
     library: Library | None = None,
     for_reading: bool = False,
+    verify: bool = False,
 ) -> Workspace:
     """Load content first so a broken store never hides a content problem, then open the store;
     a card id two decks define goes to the card that owns its study history.
 
     `library`: content the caller already loaded with `load_content`, so it is not read twice.
     `for_reading`: the caller never writes (a read-only data dir is then opened read-only).
+    `verify`: a damaged store is reported before anything reads it (see `open_store`).
     """
     from quizapp.study import open_store  # here: `load_content` alone (code check) needs no store
 
     if library is None:
         library = load_content(data_dir, extra_dirs)
-    store = open_store(data_dir, clock, for_reading=for_reading)
+    store = open_store(data_dir, clock, for_reading=for_reading, verify=verify)
     library = settled_by_history(library, store)
     return Workspace(data_dir=data_dir, library=library, store=store, clock=clock)
 

@@ -1,5 +1,8 @@
 """How a command opens the user's data: the data dir resolved once, the workspace opened the
-way the app opens it, content problems warned about on stderr, store errors as one line."""
+way the app opens it, content problems warned about on stderr, store errors as one line.
+
+Every command checks the store on open (SQLite's quick check): a damaged file is reported the
+same way by all of them, never read as wrong figures or a traceback."""
 
 from __future__ import annotations
 
@@ -70,6 +73,7 @@ def opened_workspace(
             clock or SystemClock(),
             library=library,
             for_reading=for_reading,
+            verify=True,
         )
         try:
             yield workspace
@@ -86,6 +90,8 @@ def opened_store(
 
     with (
         store_errors_exit_1(),
-        open_store(data_dir(args), clock or SystemClock(), for_reading=for_reading) as store,
+        open_store(
+            data_dir(args), clock or SystemClock(), for_reading=for_reading, verify=True
+        ) as store,
     ):
         yield store

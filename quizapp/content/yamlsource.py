@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from quizapp.content.problems import Location, Problem, field_path
-from quizapp.safe_text import control_pattern, first_control, inert
+from quizapp.safe_text import character_named, control_pattern, first_control
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -160,17 +160,20 @@ class _TreeBuilder:
 
     def _checked_text(self, text: str, line: int) -> str:
         """Control characters (a YAML `\\e` or `\\x9b` escape) would act on the terminal that
-        shows the card: refused, whether in a value or a key. The text goes on without them, so
-        the rest of the file is still checked and nothing reports them twice."""
+        shows the card, and bidi formatting characters reorder its line: refused, whether in a
+        value (a list item is one) or a key, each named for what it is. The text goes on without
+        them, so the rest of the file is still checked and nothing reports them twice."""
         index = first_control(text)
         if index is None:
             return text
-        what = "key" if self.stack and self.stack[-1].expecting_key else "text"
+        frame = self.stack[-1] if self.stack else None
+        is_key = frame is not None and isinstance(frame.container, dict) and frame.expecting_key
+        what = "key" if is_key else "value"
         self.problems.append(
             (
                 line,
                 self.next_location(),
-                f"control character {inert(text[index])} in this {what} is not allowed; remove it",
+                f"{character_named(text[index])} in this {what} is not allowed; remove it",
             )
         )
         return _CONTROL.sub("", text)
@@ -247,8 +250,7 @@ def _raw_controls(path: Path, text: str) -> tuple[str, list[Problem]]:
                 path,
                 line,
                 "file",
-                f"control character {inert(found.group())} (column {column}) is not allowed;"
-                " remove it",
+                f"{character_named(found.group())} (column {column}) is not allowed; remove it",
             )
         )
     return (_UNREADABLE.sub("", text) if problems else text), problems

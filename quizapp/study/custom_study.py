@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from quizapp.study.clock import StudyCalendar, calendar_date
 from quizapp.study.protocols import StudyCard
-from quizapp.study.settings import StudySettings
+from quizapp.study.settings import MAX_NEW_PER_DAY, StudySettings
 from quizapp.study.store import StudyStore
 from quizapp.study.store.steering import (
     buried_states,
     earliest_due,
     recall_below,
 )
+from quizapp.study.typed_numbers import whole_number
 from quizapp.wording import agreeing, plural
 
 if TYPE_CHECKING:
@@ -135,19 +136,13 @@ def below_target_on(
     return [by_id[card_id] for card_id in sorted(below, key=recall.__getitem__)]
 
 
-MAX_EXTRA_NEW = 500
+MAX_EXTRA_NEW = MAX_NEW_PER_DAY
 MAX_AHEAD_DAYS = 365
 
 
 def parse_count(text: str, what: str, most: int) -> int:
-    """A typed whole number 1..`most`; ValueError says what was expected."""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise ValueError(f"{what} must be a whole number, got {text.strip()!r}") from None
-    if not 1 <= value <= most:
-        raise ValueError(f"{what} must be between 1 and {most}, got {value}")
-    return value
+    """A typed whole number 1..`most` (digits 0-9 only); ValueError says what was expected."""
+    return whole_number(text, what, 1, most)
 
 
 def recall_on_the_day(stats: Stats) -> str:

@@ -7,15 +7,28 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
-from quizapp.study.settings import StudySettings, interview_day_problem
+from quizapp.study.settings import (
+    MAX_LEARN_AHEAD_MINUTES,
+    MAX_LEECH_THRESHOLD,
+    MAX_NEW_PER_DAY,
+    MAX_REVIEWS_PER_DAY,
+    WHOLE_NUMBER_RANGES,
+    StudySettings,
+    interview_day_problem,
+)
+from quizapp.study.typed_numbers import decimal_number, whole_number
 
 DESCRIPTIONS: dict[str, str] = {
-    "new_per_day": "new cards introduced per day",
-    "reviews_per_day": "scheduled reviews per day (learning cards are never cut)",
+    "new_per_day": f"new cards introduced per day, 0-{MAX_NEW_PER_DAY}",
+    "reviews_per_day": (
+        f"scheduled reviews per day, 0-{MAX_REVIEWS_PER_DAY} (learning cards are never cut)"
+    ),
     "desired_retention": "FSRS desired retention, 0.70-0.99 (higher: shorter intervals)",
-    "leech_threshold": "lapses after which a card is flagged as a leech",
+    "leech_threshold": f"lapses after which a card is flagged as a leech, 1-{MAX_LEECH_THRESHOLD}",
     "day_rollover_hour": "local hour at which a new study day starts, 0-23",
-    "learn_ahead_minutes": "minutes ahead a learning card may be shown early, 0-1440",
+    "learn_ahead_minutes": (
+        f"minutes ahead a learning card may be shown early, 0-{MAX_LEARN_AHEAD_MINUTES}"
+    ),
     "interview_date": "your interview day, YYYY-MM-DD (empty: none); today to ten years ahead",
 }
 
@@ -36,12 +49,13 @@ def updated_settings(
     for name, text in changes.items():
         if name not in names:
             raise ValueError(f"unknown setting {name!r}; known: {', '.join(names)}")
-        kind = type(getattr(current, name))
-        try:
-            values[name] = kind(text.strip())
-        except ValueError:
-            expected = "a whole number" if kind is int else "a number"
-            raise ValueError(f"setting {name} must be {expected}, got {text!r}") from None
+        what = f"setting {name}"
+        if name in WHOLE_NUMBER_RANGES:
+            values[name] = whole_number(text, what, *WHOLE_NUMBER_RANGES[name])
+        elif isinstance(getattr(current, name), float):
+            values[name] = decimal_number(text, what)
+        else:
+            values[name] = text.strip()
     updated = replace(current, **values)
     day = updated.interview_day
     problem = "" if today is None or day is None else interview_day_problem(day, today)

@@ -15,6 +15,21 @@ from quizapp.study.migrations import DEFAULT_LEECH_THRESHOLD
 
 MAX_LEARN_AHEAD_MINUTES = 1440
 """A day: a learning card due after the study day ends is not in today's queue anyway."""
+MAX_NEW_PER_DAY = 500
+"""New cards a day, in the limit and as extra new cards for one day (the `n` dialog): more than
+a whole deck, and far more than anyone learns well in a day."""
+MAX_REVIEWS_PER_DAY = 9999
+"""Anki's own ceiling for a daily review limit."""
+MAX_LEECH_THRESHOLD = 99
+
+WHOLE_NUMBER_RANGES: dict[str, tuple[int, int]] = {
+    "new_per_day": (0, MAX_NEW_PER_DAY),
+    "reviews_per_day": (0, MAX_REVIEWS_PER_DAY),
+    "leech_threshold": (1, MAX_LEECH_THRESHOLD),
+    "day_rollover_hour": (0, 23),
+    "learn_ahead_minutes": (0, MAX_LEARN_AHEAD_MINUTES),
+}
+"""The bounds of each whole-number setting, the one rule for the CLI, the app and stored values."""
 
 INTERVIEW_HORIZON_YEARS = 10
 """How far ahead an interview day may be: further, a recall prediction means nothing, and the
@@ -54,23 +69,15 @@ class StudySettings:
 
     def __post_init__(self) -> None:
         _check_parameters(self)
-        for name in ("new_per_day", "reviews_per_day"):
+        for name, (least, most) in WHOLE_NUMBER_RANGES.items():
             _check(
-                self, name, lambda value: isinstance(value, int) and value >= 0, "an integer >= 0"
+                self,
+                name,
+                lambda value, least=least, most=most: (
+                    isinstance(value, int) and least <= value <= most
+                ),
+                f"an integer {least}..{most}",
             )
-        _check(
-            self,
-            "learn_ahead_minutes",
-            lambda value: isinstance(value, int) and 0 <= value <= MAX_LEARN_AHEAD_MINUTES,
-            f"an integer 0..{MAX_LEARN_AHEAD_MINUTES}",
-        )
-        _check(self, "leech_threshold", lambda v: isinstance(v, int) and v >= 1, "an integer >= 1")
-        _check(
-            self,
-            "day_rollover_hour",
-            lambda value: isinstance(value, int) and 0 <= value <= 23,
-            "an hour 0..23",
-        )
         _check(
             self,
             "desired_retention",

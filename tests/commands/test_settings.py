@@ -56,6 +56,45 @@ def test_bad_values_are_refused_without_changing_anything(tmp_path: Path) -> Non
     assert stored(tmp_path).reviews_per_day == StudySettings().reviews_per_day
 
 
+def test_numbers_are_ascii_digits_within_bounds(tmp_path: Path) -> None:
+    """Python's int() reads other scripts' digits and underscores, and has no bound: a typo was
+    stored as a number nobody typed (\u0663 as 3, 1_000 as 1000, 21 nines as is)."""
+    for bad, message in [
+        ("new_per_day=\u0663", "new_per_day must be a whole number, got '\u0663' (digits 0-9"),
+        ("new_per_day=1_000", "new_per_day must be a whole number, got '1_000' (digits 0-9"),
+        ("new_per_day=999999999999999999999", "new_per_day must be between 0 and 500, got 9"),
+        ("new_per_day=501", "new_per_day must be between 0 and 500, got 501"),
+        ("reviews_per_day=10000", "reviews_per_day must be between 0 and 9999, got 10000"),
+        ("leech_threshold=100", "leech_threshold must be between 1 and 99, got 100"),
+        ("learn_ahead_minutes=\uff11", "learn_ahead_minutes must be a whole number, got"),
+        ("desired_retention=\u0660.\u0669", "desired_retention must be a number, got"),
+        ("desired_retention=0.9_5", "desired_retention must be a number, got"),
+    ]:
+        result = quizapp(tmp_path, bad)
+        assert result.returncode == 2, bad
+        assert message in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert stored(tmp_path) == StudySettings()
+    result = quizapp(tmp_path, "new_per_day=+500", "reviews_per_day=9999", "leech_threshold=99")
+    assert result.returncode == 0, result.stderr
+    saved = stored(tmp_path)
+    assert (saved.new_per_day, saved.reviews_per_day, saved.leech_threshold) == (500, 9999, 99)
+
+
+def test_the_app_caps_extra_new_cards_at_the_new_per_day_bound() -> None:
+    """One bound for a day's new cards: the setting and the app's `n` dialog."""
+    from quizapp.study.custom_study import MAX_EXTRA_NEW
+    from quizapp.study.settings import WHOLE_NUMBER_RANGES
+
+    assert WHOLE_NUMBER_RANGES["new_per_day"] == (0, MAX_EXTRA_NEW)
+
+
+def test_a_stored_value_beyond_its_bound_falls_back_to_the_default(tmp_path: Path) -> None:
+    with open_store(tmp_path, FakeClock(datetime(2026, 1, 1, tzinfo=UTC))) as store:
+        store.set_setting("new_per_day", 999999999999999999999)
+    assert stored(tmp_path).new_per_day == StudySettings().new_per_day
+
+
 @settings(max_examples=200)
 @given(st.sampled_from(setting_names()), st.text(max_size=12))
 def test_any_typed_value_is_accepted_or_explained(name: str, text: str) -> None:
@@ -65,6 +104,7 @@ def test_any_typed_value_is_accepted_or_explained(name: str, text: str) -> None:
         assert name in str(error)
     else:
         assert getattr(changed, name) == type(getattr(StudySettings(), name))(text.strip())
+        assert text.strip().isascii()
 
 
 def test_interview_date_is_validated_and_saved(tmp_path: Path) -> None:

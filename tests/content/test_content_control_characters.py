@@ -36,7 +36,8 @@ def test_a_control_character_in_a_value_is_refused_with_its_line(write_deck, cod
     assert deck is None
     [problem] = problems
     assert (problem.line, problem.field) == (4, "cards[0].term")
-    assert f"control character \\u{code:04x}" in problem.message
+    assert f"\\u{code:04x} " in problem.message
+    assert ("bidi " if code > 0xFF else "control character ") in problem.message
     assert first_control(str(problem)) is None
 
 
@@ -94,3 +95,53 @@ def test_inert_json_is_still_the_same_json(text: str) -> None:
     """Commands print JSON with ensure_ascii=False through the inert output: still valid."""
     encoded = json.dumps({"answer": text}, ensure_ascii=False)
     assert json.loads(inert(encoded)) == {"answer": text}
+
+
+LIST_ITEMS = """\
+cards:
+  - kind: definition
+    id: a
+    term: t
+    meaning: m
+    tags: ["t\\e"]
+  - kind: interview
+    id: b
+    question: q
+    answer: a
+    key_points:
+      - "p\\e"
+  - kind: choice
+    id: c
+    question: q
+    options: ["o\\e", "p"]
+    answer: 1
+"""
+
+
+def test_a_list_item_is_called_a_value_not_a_key(write_deck) -> None:
+    """A list item is a value: it was called a key (the list's frame never expects a value)."""
+    folder = write_deck("d", {"a.yaml": LIST_ITEMS})
+    refused = [p for p in read_deck(folder)[1] if "\\u001b" in p.message]
+    assert {p.field: p.message for p in refused} == {
+        field: "control character \\u001b in this value is not allowed; remove it"
+        for field in ("cards[0].tags[0]", "cards[1].key_points[0]", "cards[2].options[0]")
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "named"),
+    [
+        (0x202E, "bidi override \\u202e (right-to-left override)"),
+        (0x202B, "bidi embedding \\u202b (right-to-left embedding)"),
+        (0x2067, "bidi isolate \\u2067 (right-to-left isolate)"),
+        (0x9B, "control character \\u009b"),
+    ],
+)
+def test_a_bidi_character_is_named_as_such(write_deck, code: int, named: str) -> None:
+    for key, value, what in (
+        ("term", f'"x{yaml_escape(code)}"', "value"),
+        (f'"te{yaml_escape(code)}rm"', "t", "key"),
+    ):
+        folder = write_deck("d", {"a.yaml": CARD.format(key=key, value=value)})
+        [problem] = read_deck(folder)[1]
+        assert problem.message == f"{named} in this {what} is not allowed; remove it"

@@ -44,7 +44,7 @@ SCRIPT = textwrap.dedent(
             return self.front
 
     store = open_store(Path(sys.argv[1]), FakeClock(datetime.fromisoformat(sys.argv[2])))
-    store.set_setting("new_per_day", 10000)
+    store.set_setting("new_per_day", 500)
     session = ReviewSession(store, [Card(index) for index in range(10000)])
     ratings = [Rating.Good, Rating.Again, Rating.Hard, Rating.Easy]
     count = 0

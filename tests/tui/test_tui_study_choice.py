@@ -171,6 +171,10 @@ async def test_nothing_due_names_the_next_card_and_offers_custom_study(
         await pilot.pause()
         await answer_dialog(pilot, "none")
         assert "extra new cards must be a whole number, got 'none'" in shown(app, "#ask-error")
+        await answer_dialog(pilot, "\u0663")  # an Arabic-Indic 3: Python's int() reads it
+        assert "got '\u0663' (digits 0-9 only)" in shown(app, "#ask-error")
+        await answer_dialog(pilot, "501")
+        assert "extra new cards must be between 1 and 500, got 501" in shown(app, "#ask-error")
         await answer_dialog(pilot, "2")
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.session.counts().new == 2

@@ -36,6 +36,7 @@ def open_store(
     *,
     replace_corrupt: bool = False,
     for_reading: bool = False,
+    verify: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
 ) -> StudyStore:
     """Open (creating if needed) `<data_dir>/quizapp.sqlite3` and bring its schema up to date.
@@ -43,13 +44,15 @@ def open_store(
     A corrupt file is copied aside and reported, never replaced, unless `replace_corrupt` is true
     (the user asked for a fresh file): then it is moved aside and an empty file takes its place.
     `for_reading`: the caller never writes, so a file in a folder it may not write is opened
-    read-only instead of refused.
+    read-only instead of refused. `verify`: report a damaged file as `CorruptDatabaseError` at
+    once, even one whose damage a plain read would not notice (SQLite's quick check).
     """
     connection, path = _open_connection(
         data_dir,
         clock,
         replace_corrupt=replace_corrupt,
         for_reading=for_reading,
+        verify=verify,
         migrations=migrations,
     )
     return StudyStore(connection, path, clock)

@@ -23,6 +23,7 @@ from quizapp.study.practice_setup import (
     remember_practice_setup,
     remembered_practice_setup,
 )
+from quizapp.tui.dialogs import ConfirmScreen, asked
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review_start import ReviewStartScreen
@@ -189,6 +190,23 @@ class DrillScreen(QuizScreen):
             self.action_next_question()
             return
         super().action_go_back()
+
+    def confirm_quit(self) -> bool:
+        """ctrl+q with an answer typed but not sent asks first, as review does (see
+        `QuizApp.action_quit`); nothing typed, or the answer already stored, quits at once."""
+        if (
+            self.item is None
+            or not self.query_one("#drill-numeric", NumericAnswer).has_unsent_answer()
+        ):
+            return False
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.exit()
+
+        dropped = "What you wrote for this question is not submitted yet: quitting drops it"
+        self.app.push_screen(ConfirmScreen(asked("Quit quizapp", dropped)), decided)
+        return True
 
     def action_next_question(self) -> None:
         known_problems = len(self.drill.problems)

@@ -92,6 +92,11 @@ class NumericAnswer(Vertical):
         self.answer_box.value = ""
         self.reopen()
 
+    def has_unsent_answer(self) -> bool:
+        """Something is typed that was not sent for grading (leaving would drop it)."""
+        answer_box = self.answer_box
+        return not answer_box.disabled and bool(answer_box.value.strip())
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """The box keeps the focus while the answer is judged (no key typed on goes elsewhere);
         it takes no other answer until the verdict is shown."""

@@ -55,5 +55,4 @@ class NumericView(CardView):
         self.query_one(NumericAnswer).reopen()
 
     def has_unsent_answer(self) -> bool:
-        answer_box = self.query_one(NumericAnswer).answer_box
-        return not answer_box.disabled and bool(answer_box.value.strip())
+        return self.query_one(NumericAnswer).has_unsent_answer()

@@ -1,0 +1,56 @@
+"""ctrl+q in a practice drill with an answer typed but not sent asks first, as review, cram and
+mock do; with nothing to lose it quits at once."""
+
+from __future__ import annotations
+
+from helpers import settle, shown, wait_ready
+from textual.widgets import Input
+
+from quizapp.tui.screens.practice import DrillScreen, PracticeSetupScreen
+
+
+async def _drill(app, pilot) -> DrillScreen:
+    await wait_ready(pilot)
+    await pilot.press("p")
+    await pilot.pause()
+    assert isinstance(app.screen, PracticeSetupScreen)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, DrillScreen)
+    return app.screen
+
+
+async def test_ctrl_q_with_a_typed_answer_asks_before_quitting(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        drill = await _drill(app, pilot)
+        await pilot.press("0", ".", "3")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        question = shown(app, "#confirm-question")
+        assert question.startswith("Quit quizapp without your answer?")
+        assert "not submitted yet: quitting drops it." in question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is drill and app.is_running
+        assert drill.query_one("#numeric-input", Input).value == "0.3"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_q_quits_at_once_with_nothing_typed_or_once_answered(make_app) -> None:
+    for answered in (False, True):
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            drill = await _drill(app, pilot)
+            if answered:
+                drill.query_one("#numeric-input", Input).value = drill.item.question.expected_text
+                await pilot.press("enter")
+                await settle(pilot)
+                assert drill.answered
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert not app.is_running
