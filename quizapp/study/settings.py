@@ -112,12 +112,17 @@ class StudySettings:
 
     @classmethod
     def load(cls, store: SettingsStore) -> StudySettings:
-        """Read every field; a stored value that is no longer valid falls back to its default."""
+        """Read every field; a stored value that is no longer valid falls back to its default,
+        but a whole number stored before its bound existed (new_per_day=1000) is held to the
+        bound, the nearest value the user would have chosen, not reset to the default."""
         settings = cls()
         for field in fields(cls):
             stored = store.get_setting(field.name, None)
             if stored is None:
                 continue
+            bounds = WHOLE_NUMBER_RANGES.get(field.name)
+            if bounds is not None and type(stored) is int:
+                stored = min(max(stored, bounds[0]), bounds[1])
             try:
                 settings = replace(settings, **{field.name: stored})
             except ValueError:

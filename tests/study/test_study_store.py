@@ -59,6 +59,15 @@ def test_study_settings_validate_and_fall_back(store: StudyStore) -> None:
     assert loaded.new_per_day == 7
 
 
+def test_a_whole_number_stored_before_its_bound_is_held_to_the_bound(store: StudyStore) -> None:
+    """new_per_day=1000 was accepted before the bound of 500 existed: the nearest allowed value
+    is what the user meant, not the default of 20."""
+    store.set_setting("new_per_day", 1000)
+    store.set_setting("leech_threshold", 0)
+    loaded = StudySettings.load(store)
+    assert (loaded.new_per_day, loaded.leech_threshold) == (500, 1)
+
+
 def test_reopening_keeps_everything(tmp_path: Path, clock: FakeClock) -> None:
     deck = cards(2)
     with open_store(tmp_path, clock) as store:
