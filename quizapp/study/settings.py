@@ -70,14 +70,7 @@ class StudySettings:
     def __post_init__(self) -> None:
         _check_parameters(self)
         for name, (least, most) in WHOLE_NUMBER_RANGES.items():
-            _check(
-                self,
-                name,
-                lambda value, least=least, most=most: (
-                    isinstance(value, int) and least <= value <= most
-                ),
-                f"an integer {least}..{most}",
-            )
+            _check(self, name, _within(least, most), f"an integer {least}..{most}")
         _check(
             self,
             "desired_retention",
@@ -164,6 +157,15 @@ def interview_day_problem(day: date, today: date) -> str:
     if day > farthest:
         return f"must be at most ten years ahead ({farthest.isoformat()})"
     return ""
+
+
+def _within(least: int, most: int) -> Callable[[Any], bool]:
+    """Whether a value is an integer from `least` to `most`."""
+
+    def valid(value: Any) -> bool:
+        return isinstance(value, int) and least <= value <= most
+
+    return valid
 
 
 def _check(settings: StudySettings, name: str, valid: Callable[[Any], bool], expected: str) -> None:

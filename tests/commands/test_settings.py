@@ -89,10 +89,10 @@ def test_the_app_caps_extra_new_cards_at_the_new_per_day_bound() -> None:
     assert WHOLE_NUMBER_RANGES["new_per_day"] == (0, MAX_EXTRA_NEW)
 
 
-def test_a_stored_value_beyond_its_bound_falls_back_to_the_default(tmp_path: Path) -> None:
+def test_a_stored_value_beyond_its_bound_is_held_to_the_bound(tmp_path: Path) -> None:
     with open_store(tmp_path, FakeClock(datetime(2026, 1, 1, tzinfo=UTC))) as store:
         store.set_setting("new_per_day", 999999999999999999999)
-    assert stored(tmp_path).new_per_day == StudySettings().new_per_day
+    assert stored(tmp_path).new_per_day == 500
 
 
 @settings(max_examples=200)
