@@ -65,6 +65,8 @@ class CardsScreen(QuizScreen):
     ]
 
     selected: reactive[BrowsedCard | None] = reactive(None, bindings=True)
+    """The card the detail pane shows. It follows the table's cursor one message late (the
+    table's RowHighlighted); actions read `highlighted`, where the cursor is now."""
     loading: reactive[bool] = reactive(True, bindings=True)
     page: reactive[int] = reactive(0, bindings=True)
     can_undo: reactive[bool] = reactive(False, bindings=True)
@@ -179,7 +181,7 @@ class CardsScreen(QuizScreen):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         self._show_count()
-        self._select(table.cursor_row if table.row_count else None)
+        self._select(table.cursor_row)
 
     def _show_count(self) -> None:
         total = len(self.matches)
@@ -193,10 +195,19 @@ class CardsScreen(QuizScreen):
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._select(event.cursor_row)
 
-    def _select(self, row: int | None) -> None:
+    @property
+    def highlighted(self) -> BrowsedCard | None:
+        """The card under the table's cursor as this key is handled: in a burst (`Down s`) the
+        table's RowHighlighted is still queued behind the `s`, so `selected` names the card
+        the cursor left."""
+        return self._card_at(self.query_one("#cards-table", DataTable).cursor_row)
+
+    def _card_at(self, row: int) -> BrowsedCard | None:
         rows = self.page_rows()
-        card = rows[row] if row is not None and 0 <= row < len(rows) else None
-        self.selected = card
+        return rows[row] if 0 <= row < len(rows) else None
+
+    def _select(self, row: int) -> None:
+        card = self.selected = self._card_at(row)
         if card is None:
             for part in ("#cards-where", "#cards-front", "#cards-history"):
                 self.query_one(part, Static).update("")
@@ -226,7 +237,7 @@ class CardsScreen(QuizScreen):
         self.query_one("#cards-history", Static).update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        card = self.selected
+        card = self.highlighted
         if action in CARD_ACTIONS:
             if card is None or self.loading or self.quiz_app.writing:
                 return False
@@ -252,12 +263,13 @@ class CardsScreen(QuizScreen):
             self.page += step
             self._show_page()
 
-    def _act(self, what: str, step: Callable[[CardActions, str], CardAction | None]) -> None:
-        """Run `step` on the selected card through the write queue, then redraw that card."""
-        actions, card, collection = self._actions, self.selected, self._collection
-        if actions is None or card is None or collection is None:
+    def _act(
+        self, what: str, card_id: str, step: Callable[[CardActions, str], CardAction | None]
+    ) -> None:
+        """Run `step` on `card_id` through the write queue, then redraw that card."""
+        actions, collection = self._actions, self._collection
+        if actions is None or collection is None:
             return
-        card_id = card.card_id
         self.quiz_app.writes.run(
             lambda: _reread_after(collection, step(actions, card_id)),
             self._acted,
@@ -277,26 +289,34 @@ class CardsScreen(QuizScreen):
         self._show_page(cursor=table.cursor_row)
 
     def action_suspend(self) -> None:
-        self._act("suspend", CardActions.suspend)
+        if card := self.highlighted:
+            self._act("suspend", card.card_id, CardActions.suspend)
 
     def action_unsuspend(self) -> None:
-        self._act("unsuspend", CardActions.unsuspend)
+        if card := self.highlighted:
+            self._act("unsuspend", card.card_id, CardActions.unsuspend)
 
     def action_unbury(self) -> None:
-        self._act("unbury", CardActions.unbury)
+        if card := self.highlighted:
+            self._act("unbury", card.card_id, CardActions.unbury)
 
     def action_flag(self) -> None:
-        flagged = self.selected is not None and self.selected.flagged
-        self._act("flag", lambda actions, card_id: actions.set_flagged(card_id, not flagged))
+        if card := self.highlighted:
+            flagged = not card.flagged
+            self._act(
+                "flag", card.card_id, lambda actions, card_id: actions.set_flagged(card_id, flagged)
+            )
 
     def action_reset(self) -> None:
-        if self.selected is None:
+        """Asks about the highlighted card; a yes resets that card, wherever the cursor is by
+        then."""
+        if (card := self.highlighted) is None:
             return
-        card_id = self.selected.card_id
+        card_id = card.card_id
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                self._act("reset", CardActions.reset)
+                self._act("reset", card_id, CardActions.reset)
 
         self.app.push_screen(ConfirmScreen(reset_question(card_id, "z")), decided)
 
