@@ -59,6 +59,16 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 """A claim reported of others ("people say …", "some claim …"), then denied after a "but"."""
 CONTRASTS = frozenset({"but", "though", "although", "however"})
+DOUBTING_VERBS = frozenset(
+    {"say", "think", "believe", "agree", "buy", "call", "claim", "connect", "bother", "count"}
+)
+"""What a speaker says with a "not" to doubt the rest of the sentence ("I wouldn't say …", "I
+don't think …")."""
+DISPUTES = frozenset({"disagree", "doubt", "dispute", "reject", "deny"})
+"""What a speaker says to dispute the rest of the sentence ("I'd disagree that …")."""
+DATED = frozenset({"outdated", "naive", "wrong", "old-fashioned", "misleading"})
+"""Before "to think" or "to say", they doubt the rest of the sentence ("it's outdated to think
+…")."""
 DESCRIBING_WORDS = 2
 """How many words may describe a dismissal after its verb ("is an old myth", "is made-up
 folklore")."""
@@ -87,6 +97,7 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
         or _denied_after(tokens, last, affirming)
         or (not affirming and _answered_no(tokens, last))
         or _reported_then_denied(tokens, first, last)
+        or _doubted_by_speaker(tokens, first)
     )
 
 
@@ -180,6 +191,35 @@ def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
     return bool(opened) and any(
         tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"} for at in range(opened[0], end)
     )
+
+
+def _doubted_by_speaker(tokens: list[Token], first: int) -> bool:
+    """The speaker doubts the rest of the sentence before the words, up to a "but": "I wouldn't
+    say …", "I don't think …", "I'd disagree that …", "I'd push back on the idea that …", "it's
+    outdated to think …"."""
+    sentence = tokens[first].sentence
+    at = first - 1
+    while at >= 0 and tokens[at].sentence == sentence:
+        if tokens[at + 1].opened_by == "but" and at + 1 <= first:
+            return False
+        if _doubts(tokens, at):
+            return True
+        at -= 1
+    return False
+
+
+def _doubts(tokens: list[Token], at: int) -> bool:
+    form = tokens[at].form
+    following = [token.form for token in tokens[at + 1 : at + 4]]
+    if form == "i":
+        while following and following[0] in {"would", "do", "did", "could", "really"}:
+            following.pop(0)
+        return bool(following) and (
+            following[0] in DISPUTES
+            or following[:2] == ["push", "back"]
+            or (following[0] == "not" and len(following) > 1 and following[1] in DOUBTING_VERBS)
+        )
+    return form in DATED and following[:1] == ["to"] and following[1:2] in (["think"], ["say"])
 
 
 def _answered_no(tokens: list[Token], last: int) -> bool:

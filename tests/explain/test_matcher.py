@@ -158,6 +158,18 @@ def test_a_claim_reported_of_others_then_denied_after_but() -> None:
     assert judge("They control gradient flow, but ReLU doesn't saturate.", point)[0]
 
 
+def test_a_claim_the_speaker_doubts_is_denied() -> None:
+    point = KeyPoint("Activations shape gradient flow.", ("gradient flow",))
+    assert not judge("I wouldn't say they control gradient flow.", point)[0]
+    assert not judge("I don't think gradient flow depends on them.", point)[0]
+    assert not judge("I'd disagree that they shape gradient flow.", point)[0]
+    assert not judge("I'd push back on the idea that gradient flow matters.", point)[0]
+    assert not judge("It's outdated to think they shape gradient flow.", point)[0]
+    assert judge("I wouldn't say much more, but they shape gradient flow.", point)[0]
+    assert judge("I'd say they shape gradient flow.", point)[0]
+    assert judge("I wouldn't say it's simple. They shape gradient flow.", point)[0]
+
+
 def test_a_not_stops_at_a_new_predicate() -> None:
     cheap = KeyPoint("ReLU is cheap.", ("cheap",))
     assert judge("ReLU doesn't have that problem and is cheap", cheap)[0]
