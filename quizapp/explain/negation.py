@@ -52,7 +52,10 @@ CONSEQUENCES = frozenset({"so", "because", "since", "therefore", "thus", "hence"
 denial ("tanh is centred, so that doesn't happen")."""
 ANSWERS_NO = frozenset({"no", "not", "nope", "nah", "wrong", "false"})
 """Words that, opening the sentence after a question, answer it with a no."""
-REPORTERS = frozenset({"people", "some", "many", "everyone", "others", "folks"})
+REPORTERS = frozenset(
+    {"people", "some", "many", "everyone", "others", "folks", "posts", "blogs", "tutorials",
+     "textbooks", "articles"}
+)  # fmt: skip
 REPORTING_VERBS = frozenset(
     {"say", "says", "said", "claim", "claims", "claimed", "think", "thinks", "believe",
      "believes", "argue", "argues", "assume", "assumes", "worry", "worries"}
@@ -149,7 +152,10 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
     sentence = tokens[first].sentence
     if any(
         (tokens[at].form in DISMISSALS or _not_the_case_that(tokens, at))
-        and tokens[at + 1].form == "that"
+        and (
+            tokens[at + 1].form == "that"
+            or (tokens[at + 1].form in {"is", "was"} and tokens[at + 2].form == "that")
+        )
         for at in range(first - 1, 0, -1)
         if tokens[at].sentence == sentence
     ):
@@ -189,7 +195,9 @@ def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
         end += 1
     opened = [at for at in range(last + 1, end) if tokens[at].opened_by in CONTRASTS]
     return bool(opened) and any(
-        tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"} for at in range(opened[0], end)
+        tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"}
+        or [token.form for token in tokens[at : at + 3]] == ["other", "way", "round"]
+        for at in range(opened[0], end)
     )
 
 

@@ -156,6 +156,16 @@ def test_a_claim_reported_of_others_then_denied_after_but() -> None:
     assert not judge("Some claim gradient flow matters, but it never does.", point)[0]
     assert judge(f"{said} more importantly they add non-linearity.", point)[0]
     assert judge("They control gradient flow, but ReLU doesn't saturate.", point)[0]
+    posts = "Blog posts say they shape gradient flow, but"
+    assert not judge(f"{posts} backprop doesn't depend on them.", point)[0]
+    assert not judge(f"{posts} it's the other way round.", point)[0]
+    assert judge(f"{posts} they also bound the output.", point)[0]
+
+
+def test_a_myth_is_that_denies_the_rest_of_the_sentence() -> None:
+    point = KeyPoint("Activations shape gradient flow.", ("gradient flow",))
+    assert not judge("A common myth is that they shape gradient flow.", point)[0]
+    assert judge("The myth is ReLU dying. They shape gradient flow.", point)[0]
 
 
 def test_a_claim_the_speaker_doubts_is_denied() -> None:
