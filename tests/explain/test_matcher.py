@@ -573,6 +573,10 @@ def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
     assert not judge("σ′ = σ(1 − σ), max 0.5 at zero", sigmoid)[0]
     assert not judge("σ′ = σ(1 − σ), so it is at most 1/2", sigmoid)[0]
     assert judge("σ′ = σ(1 − σ) which peaks at 0.25, and tanh peaks at 1", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), and its maximum is 1 at x = 0", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), at most 0 in fact", sigmoid)[0]
+    tanh = KeyPoint("tanh(x) = 2σ(2x) − 1: a rescaled sigmoid.", ("2σ(2x) - 1",))
+    assert judge("tanh′ peaks at 1, and tanh is 2σ(2x) − 1.", tanh)[0]
     overflow = KeyPoint("float32 exp overflows above ≈ 88.7.", ("88", "float32 overflow"))
     assert judge("in float32 exp overflows above about 88", overflow)[0]
     assert not judge("in float32 exp overflows at 100", overflow)[0]
