@@ -38,7 +38,7 @@ PROBLEMS = ("die", "dead", "saturate", "vanish", "explode", "overflow", "underfl
 DISMISSALS = frozenset(
     {"unnecessary", "useless", "irrelevant", "pointless", "needless", "wrong", "false",
      "incorrect", "untrue", "myth", "overrated", "misconception", "coincidence", "folklore",
-     "marketing", "nonsense", "mistake", "overstated"}
+     "marketing", "nonsense", "mistake", "overstated", "unrelated"}
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""
@@ -260,6 +260,7 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
     return bool(words) and (
         words[0] in DISMISSALS
         or words[:2] == ["not", "true"]
+        or words[:2] in (["separate", "issue"], ["different", "issue"], ["unrelated", "issue"])
         or (len(words) > 1 and _describes(words[0]) and words[1] in DISMISSALS)
     )
 

@@ -805,6 +805,10 @@ def test_a_dismissal_described_by_a_word_or_two_still_denies() -> None:
     leaky = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
     assert not judge("Leaky ReLU is marketing.", leaky)[0]
     assert judge("Leaky ReLU is the fix.", leaky)[0]
+    saturate = KeyPoint("Sigmoid and tanh saturate.", ("sigmoid and tanh saturate",))
+    assert not judge("Sigmoid and tanh saturate, but that is a separate issue.", saturate)[0]
+    assert not judge("Sigmoid and tanh saturate; it's unrelated to vanishing.", saturate)[0]
+    assert judge("Sigmoid and tanh saturate; that is the issue.", saturate)[0]
 
 
 def test_the_parts_of_a_claim_said_in_one_sentence_are_not_spread() -> None:
