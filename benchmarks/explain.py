@@ -21,7 +21,8 @@ same way during the seventh round by two more engineers; first computed once, af
 last matcher change; the eighth round read their items and failures: "dev 9 (was held-out 8)"
 and "dev 10 (was held-out 9)"), and heldout_judgements_10.yaml and heldout_judgements_11.yaml
 (written the same way during the eighth round; first computed once, after its last matcher
-change: "held-out 10" and "held-out 11") — each against
+change; the ninth round read their items and failures: "dev 11 (was held-out 10)" and "dev 12
+(was held-out 11)") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -53,8 +54,8 @@ SET_FILES = {
     "dev 8 (was held-out 7)": SETS / "heldout_judgements_7.yaml",
     "dev 9 (was held-out 8)": SETS / "heldout_judgements_8.yaml",
     "dev 10 (was held-out 9)": SETS / "heldout_judgements_9.yaml",
-    "held-out 10": SETS / "heldout_judgements_10.yaml",
-    "held-out 11": SETS / "heldout_judgements_11.yaml",
+    "dev 11 (was held-out 10)": SETS / "heldout_judgements_10.yaml",
+    "dev 12 (was held-out 11)": SETS / "heldout_judgements_11.yaml",
 }
 
 
@@ -95,7 +96,7 @@ def seconds_per_answer(
 
 def line(name: str, scores: Scores) -> str:
     return (
-        f"  {name:<23} precision {scores.precision:.3f}  recall {scores.recall:.3f}"
+        f"  {name:<24} precision {scores.precision:.3f}  recall {scores.recall:.3f}"
         f"  ({scores.false_positive} wrongly covered, {scores.false_negative} missed)"
     )
 

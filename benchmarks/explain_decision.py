@@ -41,6 +41,8 @@ SET_FILES = {
     "dev 8": SETS / "heldout_judgements_7.yaml",
     "dev 9": SETS / "heldout_judgements_8.yaml",
     "dev 10": SETS / "heldout_judgements_9.yaml",
+    "dev 11": SETS / "heldout_judgements_10.yaml",
+    "dev 12": SETS / "heldout_judgements_11.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
 RECALL_FLOOR = 0.93

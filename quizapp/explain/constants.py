@@ -37,6 +37,8 @@ COEFFICIENT_OPERATORS = frozenset({"/", "*"})
 not one example of many ("ReLU(2) + ReLU(−2)")."""
 EXPONENT = re.compile(r"e(\d{1,3})")
 """The exponent of a number in scientific notation, read as a word after it ("3.4e38")."""
+FORMULA_OPERATORS = frozenset({"−", "-", "+", "=", "*", "·"})
+"""Operators beside which a number of a point belongs to its formula, not to a bound."""
 SAME_NUMBER = 0.05
 """Numbers within this share of each other are the same constant ("88" for 88.7)."""
 
@@ -112,13 +114,39 @@ def another_constant(
     if not known:
         return False
     sentence = _sentence_of(tokens, min(chosen))
+    bounds = (known - _in_formulas(point)) | _bounds(point) if _bounds(point) else known
     for at in sentence:
         if tokens[at].form not in BOUNDS:
             continue
         value = _bound_value(tokens, at)
-        if value is not None and _unknown(value, known) and not _of_another(tokens, at, subject):
+        if value is not None and _unknown(value, bounds) and not _of_another(tokens, at, subject):
             return True
     return _operand_differs(tokens, sentence, point, subject)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(point: str) -> frozenset[float]:
+    """The numbers a point gives as bounds ("maximum 0.25": 0.25)."""
+    tokens = tokenize(point)
+    found = (_bound_value(tokens, at) for at in range(len(tokens)) if tokens[at].form in BOUNDS)
+    return frozenset(value for value in found if value is not None)
+
+
+@lru_cache(maxsize=4096)
+def _in_formulas(point: str) -> frozenset[float]:
+    """The numbers of a point's formulas, beside an operator ("1 − σ", "x = 0"): where the point
+    gives a bound, they are none of it, so a bound said with one is another constant ("σ(1 − σ),
+    maximum 1" for "…, maximum 0.25")."""
+    tokens = tokenize(point)
+    return frozenset(
+        float(token.form)
+        for at, token in enumerate(tokens)
+        if token.kind == "number"
+        and any(
+            0 <= near < len(tokens) and tokens[near].form in FORMULA_OPERATORS
+            for near in (at - 1, at + 1)
+        )
+    )
 
 
 def _sentence_of(tokens: list[Token], at: int) -> range:

@@ -38,7 +38,7 @@ PROBLEMS = ("die", "dead", "saturate", "vanish", "explode", "overflow", "underfl
 DISMISSALS = frozenset(
     {"unnecessary", "useless", "irrelevant", "pointless", "needless", "wrong", "false",
      "incorrect", "untrue", "myth", "overrated", "misconception", "coincidence", "folklore",
-     "marketing", "nonsense", "mistake", "overstated"}
+     "marketing", "nonsense", "mistake", "overstated", "unrelated"}
 )  # fmt: skip
 """Words that deny what they are said of ("Leaky ReLU is unnecessary") or, before "that", the
 rest of the sentence ("it's a myth that sigmoid saturates")."""
@@ -52,13 +52,26 @@ CONSEQUENCES = frozenset({"so", "because", "since", "therefore", "thus", "hence"
 denial ("tanh is centred, so that doesn't happen")."""
 ANSWERS_NO = frozenset({"no", "not", "nope", "nah", "wrong", "false"})
 """Words that, opening the sentence after a question, answer it with a no."""
-REPORTERS = frozenset({"people", "some", "many", "everyone", "others", "folks"})
+REPORTERS = frozenset(
+    {"people", "some", "many", "everyone", "others", "folks", "posts", "blogs", "tutorials",
+     "textbooks", "articles"}
+)  # fmt: skip
 REPORTING_VERBS = frozenset(
     {"say", "says", "said", "claim", "claims", "claimed", "think", "thinks", "believe",
      "believes", "argue", "argues", "assume", "assumes", "worry", "worries"}
 )  # fmt: skip
 """A claim reported of others ("people say …", "some claim …"), then denied after a "but"."""
 CONTRASTS = frozenset({"but", "though", "although", "however"})
+DOUBTING_VERBS = frozenset(
+    {"say", "think", "believe", "agree", "buy", "call", "claim", "connect", "bother", "count"}
+)
+"""What a speaker says with a "not" to doubt the rest of the sentence ("I wouldn't say …", "I
+don't think …")."""
+DISPUTES = frozenset({"disagree", "doubt", "dispute", "reject", "deny"})
+"""What a speaker says to dispute the rest of the sentence ("I'd disagree that …")."""
+DATED = frozenset({"outdated", "naive", "wrong", "old-fashioned", "misleading"})
+"""Before "to think" or "to say", they doubt the rest of the sentence ("it's outdated to think
+…")."""
 DESCRIBING_WORDS = 2
 """How many words may describe a dismissal after its verb ("is an old myth", "is made-up
 folklore")."""
@@ -87,6 +100,7 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
         or _denied_after(tokens, last, affirming)
         or (not affirming and _answered_no(tokens, last))
         or _reported_then_denied(tokens, first, last)
+        or _doubted_by_speaker(tokens, first)
     )
 
 
@@ -138,7 +152,10 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
     sentence = tokens[first].sentence
     if any(
         (tokens[at].form in DISMISSALS or _not_the_case_that(tokens, at))
-        and tokens[at + 1].form == "that"
+        and (
+            tokens[at + 1].form == "that"
+            or (tokens[at + 1].form in {"is", "was"} and tokens[at + 2].form == "that")
+        )
         for at in range(first - 1, 0, -1)
         if tokens[at].sentence == sentence
     ):
@@ -178,8 +195,39 @@ def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
         end += 1
     opened = [at for at in range(last + 1, end) if tokens[at].opened_by in CONTRASTS]
     return bool(opened) and any(
-        tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"} for at in range(opened[0], end)
+        tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"}
+        or [token.form for token in tokens[at : at + 3]] == ["other", "way", "round"]
+        for at in range(opened[0], end)
     )
+
+
+def _doubted_by_speaker(tokens: list[Token], first: int) -> bool:
+    """The speaker doubts the rest of the sentence before the words, up to a "but": "I wouldn't
+    say …", "I don't think …", "I'd disagree that …", "I'd push back on the idea that …", "it's
+    outdated to think …"."""
+    sentence = tokens[first].sentence
+    at = first - 1
+    while at >= 0 and tokens[at].sentence == sentence:
+        if tokens[at + 1].opened_by == "but" and at + 1 <= first:
+            return False
+        if _doubts(tokens, at):
+            return True
+        at -= 1
+    return False
+
+
+def _doubts(tokens: list[Token], at: int) -> bool:
+    form = tokens[at].form
+    following = [token.form for token in tokens[at + 1 : at + 4]]
+    if form == "i":
+        while following and following[0] in {"would", "do", "did", "could", "really"}:
+            following.pop(0)
+        return bool(following) and (
+            following[0] in DISPUTES
+            or following[:2] == ["push", "back"]
+            or (following[0] == "not" and len(following) > 1 and following[1] in DOUBTING_VERBS)
+        )
+    return form in DATED and following[:1] == ["to"] and following[1:2] in (["think"], ["say"])
 
 
 def _answered_no(tokens: list[Token], last: int) -> bool:
@@ -212,6 +260,7 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
     return bool(words) and (
         words[0] in DISMISSALS
         or words[:2] == ["not", "true"]
+        or words[:2] in (["separate", "issue"], ["different", "issue"], ["unrelated", "issue"])
         or (len(words) > 1 and _describes(words[0]) and words[1] in DISMISSALS)
     )
 

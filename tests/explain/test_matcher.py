@@ -156,6 +156,28 @@ def test_a_claim_reported_of_others_then_denied_after_but() -> None:
     assert not judge("Some claim gradient flow matters, but it never does.", point)[0]
     assert judge(f"{said} more importantly they add non-linearity.", point)[0]
     assert judge("They control gradient flow, but ReLU doesn't saturate.", point)[0]
+    posts = "Blog posts say they shape gradient flow, but"
+    assert not judge(f"{posts} backprop doesn't depend on them.", point)[0]
+    assert not judge(f"{posts} it's the other way round.", point)[0]
+    assert judge(f"{posts} they also bound the output.", point)[0]
+
+
+def test_a_myth_is_that_denies_the_rest_of_the_sentence() -> None:
+    point = KeyPoint("Activations shape gradient flow.", ("gradient flow",))
+    assert not judge("A common myth is that they shape gradient flow.", point)[0]
+    assert judge("The myth is ReLU dying. They shape gradient flow.", point)[0]
+
+
+def test_a_claim_the_speaker_doubts_is_denied() -> None:
+    point = KeyPoint("Activations shape gradient flow.", ("gradient flow",))
+    assert not judge("I wouldn't say they control gradient flow.", point)[0]
+    assert not judge("I don't think gradient flow depends on them.", point)[0]
+    assert not judge("I'd disagree that they shape gradient flow.", point)[0]
+    assert not judge("I'd push back on the idea that gradient flow matters.", point)[0]
+    assert not judge("It's outdated to think they shape gradient flow.", point)[0]
+    assert judge("I wouldn't say much more, but they shape gradient flow.", point)[0]
+    assert judge("I'd say they shape gradient flow.", point)[0]
+    assert judge("I wouldn't say it's simple. They shape gradient flow.", point)[0]
 
 
 def test_a_not_stops_at_a_new_predicate() -> None:
@@ -551,6 +573,10 @@ def test_another_number_where_the_point_has_one_is_a_wrong_constant() -> None:
     assert not judge("σ′ = σ(1 − σ), max 0.5 at zero", sigmoid)[0]
     assert not judge("σ′ = σ(1 − σ), so it is at most 1/2", sigmoid)[0]
     assert judge("σ′ = σ(1 − σ) which peaks at 0.25, and tanh peaks at 1", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), and its maximum is 1 at x = 0", sigmoid)[0]
+    assert not judge("σ′ = σ(1 − σ), at most 0 in fact", sigmoid)[0]
+    tanh = KeyPoint("tanh(x) = 2σ(2x) − 1: a rescaled sigmoid.", ("2σ(2x) - 1",))
+    assert judge("tanh′ peaks at 1, and tanh is 2σ(2x) − 1.", tanh)[0]
     overflow = KeyPoint("float32 exp overflows above ≈ 88.7.", ("88", "float32 overflow"))
     assert judge("in float32 exp overflows above about 88", overflow)[0]
     assert not judge("in float32 exp overflows at 100", overflow)[0]
@@ -779,6 +805,10 @@ def test_a_dismissal_described_by_a_word_or_two_still_denies() -> None:
     leaky = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
     assert not judge("Leaky ReLU is marketing.", leaky)[0]
     assert judge("Leaky ReLU is the fix.", leaky)[0]
+    saturate = KeyPoint("Sigmoid and tanh saturate.", ("sigmoid and tanh saturate",))
+    assert not judge("Sigmoid and tanh saturate, but that is a separate issue.", saturate)[0]
+    assert not judge("Sigmoid and tanh saturate; it's unrelated to vanishing.", saturate)[0]
+    assert judge("Sigmoid and tanh saturate; that is the issue.", saturate)[0]
 
 
 def test_the_parts_of_a_claim_said_in_one_sentence_are_not_spread() -> None:
