@@ -79,14 +79,14 @@ def test_learning_steps_come_back_the_same_day(store: StudyStore, clock: FakeClo
 
 def test_learn_ahead_stops_at_a_day(store: StudyStore) -> None:
     """A learning card past the study day is not in today's queue anyway; a bigger look-ahead
-    only overflowed the clock when nothing was left to show."""
+    only overflowed the clock when nothing was left to show (a stored one is held to a day)."""
     StudySettings(learn_ahead_minutes=1440)
     with pytest.raises(ValueError, match=r"learn_ahead_minutes must be an integer 0\.\.1440"):
         StudySettings(learn_ahead_minutes=10**12)
     StudySettings(new_per_day=0).save(store)
     store.set_setting("learn_ahead_minutes", 10**12)
     session = ReviewSession(store, cards(1))
-    assert session.settings.learn_ahead_minutes == StudySettings().learn_ahead_minutes
+    assert session.settings.learn_ahead_minutes == 1440
     assert session.next() is None
 
 
