@@ -189,3 +189,10 @@ async def studied_then_rewritten(make_app, tmp_path: Path) -> Path:
         CHANGED_DECK + "    term: Dropout\n    meaning: Randomly zeroes units during training.\n"
     )
     return deck
+
+
+async def quit_question(pilot: Pilot) -> str:
+    """Press ctrl+q and read the question the app asks before quitting."""
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    return shown(pilot.app, "#confirm-question")

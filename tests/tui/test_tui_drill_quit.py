@@ -3,7 +3,7 @@ mock do; with nothing to lose it quits at once."""
 
 from __future__ import annotations
 
-from helpers import settle, shown, wait_ready
+from helpers import quit_question, settle, wait_ready
 from textual.widgets import Input
 
 from quizapp.tui.screens.practice import DrillScreen, PracticeSetupScreen
@@ -25,9 +25,7 @@ async def test_ctrl_q_with_a_typed_answer_asks_before_quitting(make_app) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         drill = await _drill(app, pilot)
         await pilot.press("0", ".", "3")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        question = shown(app, "#confirm-question")
+        question = await quit_question(pilot)
         assert question.startswith("Quit quizapp without your answer?")
         assert "not submitted yet: quitting drops it." in question
         await pilot.press("n")

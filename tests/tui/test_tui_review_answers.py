@@ -4,7 +4,7 @@ and leaving with an answer not yet recorded asks first."""
 
 from __future__ import annotations
 
-from helpers import settle, shown, wait_ready
+from helpers import quit_question, settle, shown, wait_ready
 from test_tui_review import first_of_kind, open_review
 from textual.widgets import Input, SelectionList, TextArea
 
@@ -251,9 +251,7 @@ async def test_ctrl_q_with_an_answer_asks_whether_to_quit_quizapp(make_app) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)
         screen = await typed_and_graded(app, pilot)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        question = shown(app, "#confirm-question")
+        question = await quit_question(pilot)
         assert question.startswith("Quit quizapp without your answer?")
         assert "quitting drops it, and the card stays due." in question
         await pilot.press("n")
