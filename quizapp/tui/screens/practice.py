@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from textual import on, work
 from textual.app import ComposeResult
@@ -184,7 +186,12 @@ class DrillScreen(QuizScreen):
 
     def action_go_back(self) -> None:
         """Escape ends a drill still running with its summary (an endless drill ends only this
-        way); escape on the summary goes back."""
+        way); escape on the summary goes back. An answer typed but not sent is asked about
+        first, as ctrl+q does."""
+        if not self._ask_to_drop("Leave the drill", "leaving", self._leave):
+            self._leave()
+
+    def _leave(self) -> None:
         if self.item is not None and self.drill.answered:
             self.drill.stop()
             self.action_next_question()
@@ -194,6 +201,11 @@ class DrillScreen(QuizScreen):
     def confirm_quit(self) -> bool:
         """ctrl+q with an answer typed but not sent asks first, as review does (see
         `QuizApp.action_quit`); nothing typed, or the answer already stored, quits at once."""
+        return self._ask_to_drop("Quit quizapp", "quitting", self.app.exit)
+
+    def _ask_to_drop(self, action: str, doing: str, go: Callable[[], object]) -> bool:
+        """Ask before `action` drops an answer typed but not sent, then `go` on yes (False:
+        nothing to lose, nothing asked)."""
         if (
             self.item is None
             or not self.query_one("#drill-numeric", NumericAnswer).has_unsent_answer()
@@ -202,10 +214,10 @@ class DrillScreen(QuizScreen):
 
         def decided(confirmed: bool | None) -> None:
             if confirmed:
-                self.app.exit()
+                go()
 
-        dropped = "What you wrote for this question is not submitted yet: quitting drops it"
-        self.app.push_screen(ConfirmScreen(asked("Quit quizapp", dropped)), decided)
+        dropped = f"What you wrote for this question is not submitted yet: {doing} drops it"
+        self.app.push_screen(ConfirmScreen(asked(action, dropped)), decided)
         return True
 
     def action_next_question(self) -> None:
