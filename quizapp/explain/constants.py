@@ -19,7 +19,7 @@ from functools import lru_cache
 from quizapp.explain.cues import ALL_OF, ANY_OF
 from quizapp.explain.sense import name_of
 from quizapp.explain.synonyms import as_number
-from quizapp.explain.text import Token, tokenize
+from quizapp.explain.text import Token, sentence_span, tokenize
 
 BOUNDS = frozenset(
     {"max", "maximum", "maxes", "maximal", "most", "peak", "peaks", "peaking", "top", "tops",
@@ -113,7 +113,7 @@ def another_constant(
     the point's before the same operator and word."""
     if not known:
         return False
-    sentence = _sentence_of(tokens, min(chosen))
+    sentence = sentence_span(tokens, min(chosen))
     bounds = (known - _in_formulas(point)) | _bounds(point) if _bounds(point) else known
     for at in sentence:
         if tokens[at].form not in BOUNDS:
@@ -147,16 +147,6 @@ def _in_formulas(point: str) -> frozenset[float]:
             for near in (at - 1, at + 1)
         )
     )
-
-
-def _sentence_of(tokens: list[Token], at: int) -> range:
-    """The positions of the tokens of the sentence of `at`."""
-    first, last = at, at
-    while first > 0 and tokens[first - 1].sentence == tokens[at].sentence:
-        first -= 1
-    while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[at].sentence:
-        last += 1
-    return range(first, last + 1)
 
 
 def number_of_another(

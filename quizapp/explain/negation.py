@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from quizapp.explain.cues import NEGATIONS
 from quizapp.explain.synonyms import praises
-from quizapp.explain.text import Token, stem, tokenize
+from quizapp.explain.text import Token, sentence_span, stem, tokenize
 
 NEGATION_REACH = 8
 """How many words before the matched words a "not" still negates them (within one clause)."""
@@ -181,18 +181,13 @@ def _not_the_case_that(tokens: list[Token], at: int) -> bool:
 def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
     """Words someone else is reported to say, then a "but" with a negation in the sentence
     ("People say they control gradient flow, but backprop doesn't really depend on them")."""
-    sentence = tokens[first].sentence
-    start = first
-    while start > 0 and tokens[start - 1].sentence == sentence:
-        start -= 1
+    span = sentence_span(tokens, first)
     if not any(
         tokens[at].form in REPORTERS and tokens[at + 1].form in REPORTING_VERBS
-        for at in range(start, first - 1)
+        for at in range(span.start, first - 1)
     ):
         return False
-    end = last + 1
-    while end < len(tokens) and tokens[end].sentence == sentence:
-        end += 1
+    end = max(span.stop, last + 1)
     opened = [at for at in range(last + 1, end) if tokens[at].opened_by in CONTRASTS]
     return bool(opened) and any(
         tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from quizapp.explain.text import Token
+from quizapp.explain.text import Token, sentence_span
 
 LABEL_WORDS = 5
 """The most words a label may have ("Multi-class with one label: softmax"); a longer run before a
@@ -101,13 +101,8 @@ def _sentence_pairings(tokens: list[Token], at: int, name_of: Namer) -> Iterator
 
 def _sentence(tokens: list[Token], at: int) -> tuple[int, int]:
     """The first and last token of the sentence of `at`."""
-    first = at
-    while first > 0 and tokens[first - 1].sentence == tokens[at].sentence:
-        first -= 1
-    last = at
-    while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[at].sentence:
-        last += 1
-    return first, last
+    span = sentence_span(tokens, at)
+    return span[0], span[-1]
 
 
 def _fragment_pairing(

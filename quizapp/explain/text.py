@@ -185,6 +185,16 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def sentence_span(tokens: list[Token], at: int) -> range:
+    """The positions of the tokens of the sentence of `at`."""
+    first, last = at, at
+    while first > 0 and tokens[first - 1].sentence == tokens[at].sentence:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[at].sentence:
+        last += 1
+    return range(first, last + 1)
+
+
 def _joins_words(normal: str, match: re.Match[str]) -> bool:
     before = normal[match.start() - 1] if match.start() > 0 else " "
     after = normal[match.end()] if match.end() < len(normal) else " "
