@@ -99,9 +99,7 @@ class Connection:
 
     def _translate(self, error: sqlite3.DatabaseError) -> StudyStoreError:
         if _is_corruption(error):
-            self._connection.close()
-            backup = integrity.copy_aside(self.path, self.clock)
-            self._damage = CorruptDatabaseError(self.path, backup, str(error))
+            self._damage = _set_aside(self._connection, self.path, self.clock, str(error))
             return self._damage
         return _unavailable(self.path, error)
 
@@ -244,9 +242,16 @@ def _verify(connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
             raise _unavailable(path, error) from error
         sound = False
     if not sound:
-        connection.close()
-        backup = integrity.copy_aside(path, clock)
-        raise CorruptDatabaseError(path, backup, "database disk image is malformed")
+        raise _set_aside(connection, path, clock, "database disk image is malformed")
+
+
+def _set_aside(
+    connection: sqlite3.Connection, path: Path, clock: Clock, detail: str
+) -> CorruptDatabaseError:
+    """Damage found: the connection closed, a copy of the file kept beside it (the file itself
+    stays in place), and the error that says so."""
+    connection.close()
+    return CorruptDatabaseError(path, integrity.copy_aside(path, clock), detail)
 
 
 def _open(path: Path, clock: Clock, migrations: Sequence[Migration]) -> sqlite3.Connection:
@@ -259,10 +264,9 @@ def _open(path: Path, clock: Clock, migrations: Sequence[Migration]) -> sqlite3.
     try:
         _prepare(connection, path, migrations)
     except sqlite3.DatabaseError as error:
-        connection.close()
         if _is_corruption(error):
-            backup = integrity.copy_aside(path, clock)
-            raise CorruptDatabaseError(path, backup, str(error)) from error
+            raise _set_aside(connection, path, clock, str(error)) from error
+        connection.close()
         raise _unavailable(path, error) from error
     except BaseException:
         connection.close()
