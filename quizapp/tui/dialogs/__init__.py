@@ -1,7 +1,13 @@
 """Modal dialogs over any screen: each styles itself (DEFAULT_CSS scoped to its own type)."""
 
 from quizapp.tui.dialogs.ask import AskScreen
-from quizapp.tui.dialogs.confirm import ConfirmScreen, asked, reset_question, suspend_question
+from quizapp.tui.dialogs.confirm import (
+    ConfirmScreen,
+    asked,
+    confirm_then,
+    reset_question,
+    suspend_question,
+)
 from quizapp.tui.dialogs.keys import KeysScreen
 
 __all__ = [
@@ -9,6 +15,7 @@ __all__ = [
     "ConfirmScreen",
     "KeysScreen",
     "asked",
+    "confirm_then",
     "reset_question",
     "suspend_question",
 ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -90,3 +93,13 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def confirm_then(app: App[Any], question: str, go: Callable[[], object]) -> None:
+    """Ask `question`; `go` only on an explicit yes."""
+
+    def decided(confirmed: bool | None) -> None:
+        if confirmed:
+            go()
+
+    app.push_screen(ConfirmScreen(question), decided)

@@ -32,7 +32,7 @@ from quizapp.study.card_browser import (
 )
 from quizapp.study.card_query import QueryError, parse_query
 from quizapp.study.items import format_interval
-from quizapp.tui.dialogs import ConfirmScreen, reset_question
+from quizapp.tui.dialogs import confirm_then, reset_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.ordered_input import SEARCH_LENGTH, OrderedInput
 from quizapp.tui.widgets.screen_header import ScreenHeader
@@ -313,12 +313,11 @@ class CardsScreen(QuizScreen):
         if (card := self.highlighted) is None:
             return
         card_id = card.card_id
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                self._act("reset", card_id, CardActions.reset)
-
-        self.app.push_screen(ConfirmScreen(reset_question(card_id, "z")), decided)
+        confirm_then(
+            self.app,
+            reset_question(card_id, "z"),
+            lambda: self._act("reset", card_id, CardActions.reset),
+        )
 
     def action_undo(self) -> None:
         actions, collection = self._actions, self._collection

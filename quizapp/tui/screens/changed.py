@@ -12,7 +12,7 @@ from textual.worker import Worker
 
 from quizapp.safe_text import inert
 from quizapp.study import ChangedCard, find_changed
-from quizapp.tui.dialogs import ConfirmScreen, reset_question
+from quizapp.tui.dialogs import confirm_then, reset_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
 
@@ -98,16 +98,12 @@ class ChangedCardsScreen(QuizScreen):
     def action_reset(self) -> None:
         table = self.query_one("#changed-table", DataTable)
         change = self.changes[table.cursor_row]
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                self.quiz_app.writes.run(
-                    lambda: self.workspace.store.reset(change.card_id),
-                    lambda _: self.reset_done(change.card_id),
-                    title="Not reset",
-                )
-
-        self.app.push_screen(
-            ConfirmScreen(reset_question(change.card_id)),
-            decided,
+        confirm_then(
+            self.app,
+            reset_question(change.card_id),
+            lambda: self.quiz_app.writes.run(
+                lambda: self.workspace.store.reset(change.card_id),
+                lambda _: self.reset_done(change.card_id),
+                title="Not reset",
+            ),
         )

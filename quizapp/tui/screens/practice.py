@@ -25,7 +25,7 @@ from quizapp.study.practice_setup import (
     remember_practice_setup,
     remembered_practice_setup,
 )
-from quizapp.tui.dialogs import ConfirmScreen, asked
+from quizapp.tui.dialogs import asked, confirm_then
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.screens.code import CodePickScreen
 from quizapp.tui.screens.review_start import ReviewStartScreen
@@ -211,13 +211,8 @@ class DrillScreen(QuizScreen):
             or not self.query_one("#drill-numeric", NumericAnswer).has_unsent_answer()
         ):
             return False
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                go()
-
         dropped = f"What you wrote for this question is not submitted yet: {doing} drops it"
-        self.app.push_screen(ConfirmScreen(asked(action, dropped)), decided)
+        confirm_then(self.app, asked(action, dropped), go)
         return True
 
     def action_next_question(self) -> None:

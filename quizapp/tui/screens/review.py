@@ -24,7 +24,7 @@ from quizapp.study import CramSession, Graded, Rating, Recorded, ReviewSession, 
 from quizapp.study.answering import KeyPointsGrade, Response, Ticked
 from quizapp.study.shown import Undone
 from quizapp.study.tally import SessionTally
-from quizapp.tui.dialogs import ConfirmScreen, asked, reset_question, suspend_question
+from quizapp.tui.dialogs import asked, confirm_then, reset_question, suspend_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.typed_keys import TypedAhead
 from quizapp.tui.widgets.card_view import CardView
@@ -196,22 +196,13 @@ class ReviewScreen(QuizScreen):
         if dropped is None:
             return False
         after = ", and the card stays due" if self.is_scheduled else " (cram schedules nothing)"
-        self._confirm(asked(action, dropped + after), go)
+        confirm_then(self.app, asked(action, dropped + after), go)
         return True
 
     def _dropping(self, doing: str) -> str | None:
         """What `doing` ("burying") would throw away, in a sentence (None: nothing to lose)."""
         unrecorded = self._unrecorded()
         return None if unrecorded is None else f"{unrecorded}: {doing} drops it"
-
-    def _confirm(self, question: str, go: Callable[[], object]) -> None:
-        """`go` once the user says yes to `question`."""
-
-        def decided(confirmed: bool | None) -> None:
-            if confirmed:
-                go()
-
-        self.app.push_screen(ConfirmScreen(question), decided)
 
     def watch_state(self) -> None:
         self._show_rating_bar()
@@ -483,14 +474,17 @@ class ReviewScreen(QuizScreen):
         if dropped is None:
             bury()
         else:
-            self._confirm(f"{asked('Bury this card', dropped)}\n\nIt comes back tomorrow.", bury)
+            confirm_then(
+                self.app, f"{asked('Bury this card', dropped)}\n\nIt comes back tomorrow.", bury
+            )
 
     def action_suspend(self) -> None:
         session = self.session
         if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
-        self._confirm(
+        confirm_then(
+            self.app,
             suspend_question(card_id, self._dropping("suspending")),
             lambda: self._put_away(
                 card_id, session.suspend, "Card suspended: Suspended cards (u on home) lists it"
@@ -503,7 +497,8 @@ class ReviewScreen(QuizScreen):
         if self.item is None or not isinstance(session, ReviewSession):
             return
         card_id = self.item.card.id
-        self._confirm(
+        confirm_then(
+            self.app,
             reset_question(card_id, "ctrl+z", self._dropping("resetting")),
             lambda: self._put_away(card_id, session.reset, "Card reset: it starts over as new"),
         )
