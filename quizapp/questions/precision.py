@@ -69,7 +69,7 @@ class Precision:
         if self.scientific:
             example = formatting.scientific(0.001234, self.decimals)
             return f"to {self.decimals + 1} significant figures (e.g. {example})"
-        return f"to {plural(self.decimals, 'decimal')}"
+        return f"to {self.asked()}"
 
     def asked(self) -> str:
         """`3 decimals` or `3 significant figures`: the digits a prompt asks for."""
