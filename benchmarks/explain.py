@@ -23,8 +23,11 @@ and "dev 10 (was held-out 9)"), and heldout_judgements_10.yaml and heldout_judge
 (written the same way during the eighth round; first computed once, after its last matcher
 change; the ninth round read their items and failures: "dev 11 (was held-out 10)" and "dev 12
 (was held-out 11)"), and heldout_judgements_12.yaml and heldout_judgements_13.yaml (written the
-same way during the ninth round; first computed once, after its last matcher change: "held-out
-12" and "held-out 13") — each against
+same way during the ninth round; first computed once, after its last matcher change; the tenth
+round read their items and failures: "dev 13 (was held-out 12)" and "dev 14 (was held-out 13)"),
+and heldout_judgements_14.yaml and heldout_judgements_15.yaml (written the same way during the
+tenth round; first computed once, after its last matcher change: "held-out 14" and "held-out
+15") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -58,8 +61,10 @@ SET_FILES = {
     "dev 10 (was held-out 9)": SETS / "heldout_judgements_9.yaml",
     "dev 11 (was held-out 10)": SETS / "heldout_judgements_10.yaml",
     "dev 12 (was held-out 11)": SETS / "heldout_judgements_11.yaml",
-    "held-out 12": SETS / "heldout_judgements_12.yaml",
-    "held-out 13": SETS / "heldout_judgements_13.yaml",
+    "dev 13 (was held-out 12)": SETS / "heldout_judgements_12.yaml",
+    "dev 14 (was held-out 13)": SETS / "heldout_judgements_13.yaml",
+    "held-out 14": SETS / "heldout_judgements_14.yaml",
+    "held-out 15": SETS / "heldout_judgements_15.yaml",
 }
 
 

@@ -43,6 +43,8 @@ SET_FILES = {
     "dev 10": SETS / "heldout_judgements_9.yaml",
     "dev 11": SETS / "heldout_judgements_10.yaml",
     "dev 12": SETS / "heldout_judgements_11.yaml",
+    "dev 13": SETS / "heldout_judgements_12.yaml",
+    "dev 14": SETS / "heldout_judgements_13.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
 RECALL_FLOOR = 0.93
