@@ -44,7 +44,7 @@ DISMISSALS = frozenset(
 rest of the sentence ("it's a myth that sigmoid saturates")."""
 HEDGES = frozenset({"really", "quite", "exactly", "actually", "always", "necessarily", "so"})
 """Words between a "not" and what it denies ("that isn't really the case")."""
-DENIED_STATES = frozenset({"true", "correct", "right", "accurate", "happen", "hold"})
+DENIED_STATES = frozenset({"true", "correct", "right", "accurate", "happen", "hold", "matter"})
 """What "that is not …" denies of the claim before it ("that isn't really true", "that doesn't
 really happen")."""
 CONSEQUENCES = frozenset({"so", "because", "since", "therefore", "thus", "hence", "which"})
@@ -69,7 +69,10 @@ DOUBTING_VERBS = frozenset(
 don't think …")."""
 DISPUTES = frozenset({"disagree", "doubt", "dispute", "reject", "deny"})
 """What a speaker says to dispute the rest of the sentence ("I'd disagree that …")."""
-DATED = frozenset({"outdated", "naive", "wrong", "old-fashioned", "misleading"})
+DATED = frozenset(
+    {"outdated", "naive", "wrong", "old-fashioned", "misleading", "obsolete", "overblown",
+     "exaggerated", "overhyped", "curiosity"}
+)  # fmt: skip
 """Before "to think" or "to say", they doubt the rest of the sentence ("it's outdated to think
 …")."""
 DESCRIBING_WORDS = 2
@@ -98,7 +101,7 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
         _negated_before(tokens, first)
         or _denied_in_sentence(tokens, first)
         or _denied_after(tokens, last, affirming)
-        or (not affirming and _answered_no(tokens, last))
+        or (_answered_no(tokens, last) and (not affirming or _echoed(tokens, first)))
         or _reported_then_denied(tokens, first, last)
         or _doubted_by_speaker(tokens, first)
     )
@@ -240,6 +243,13 @@ def _answered_no(tokens: list[Token], last: int) -> bool:
     )
 
 
+def _echoed(tokens: list[Token], first: int) -> bool:
+    """The question repeats a claim ("Stacking linear layers is still linear? Not quite") rather
+    than asking one ("Do the early layers learn? No, …"): a "no" then denies the claim even where
+    a "not" on the point's words would say it."""
+    return tokens[sentence_span(tokens, first).start].form not in AUXILIARIES
+
+
 def _opens(tokens: list[Token], at: int) -> bool:
     """Whether the token starts its sentence."""
     return at == 0 or tokens[at - 1].sentence != tokens[at].sentence
@@ -285,7 +295,7 @@ def _a_described_dismissal(tokens: list[Token], at: int) -> bool:
     are made-up folklore", "… is a common misconception")."""
     return any(
         at + words < len(tokens)
-        and tokens[at + words].form in DISMISSALS
+        and tokens[at + words].form in DISMISSALS | DATED
         and tokens[at + words].clause == tokens[at].clause
         and all(_describes(token.form) for token in tokens[at : at + words] if token.is_word)
         and all(token.is_word for token in tokens[at : at + words])
@@ -346,7 +356,7 @@ def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> 
     form = tokens[after].form
     if after == verb:
         return form in OBJECT_NEGATIONS
-    if form in DISMISSALS or form in {"no", "none"} or _a_described_dismissal(tokens, after):
+    if form in DISMISSALS | DATED | {"no", "none"} or _a_described_dismissal(tokens, after):
         return True
     if form not in VERB_NEGATIONS:
         return False

@@ -29,6 +29,8 @@ RANGES: dict[str, tuple[float, float]] = {
 INFINITE = frozenset({"infinity", "inf"})
 SIGNS = frozenset({"-", "+", "minus", "negative"})
 """What may come before a number as its sign ("−2", "minus one")."""
+INTERVAL_OPENERS = frozenset({"(", "["})
+INTERVAL_CLOSERS = frozenset({")", "]"})
 RANGE_WORDS = frozenset({"range", "bound", "bounded", "bounds"})
 """Words of a point that is about an output range ("it can bound outputs")."""
 
@@ -54,7 +56,7 @@ def _about_a_range(point: str) -> bool:
 
 def _ranges(tokens: list[Token]) -> list[tuple[int, tuple[float, float]]]:
     """Each range said, by the position of its first word, with its two ends."""
-    found: list[tuple[int, tuple[float, float]]] = []
+    found = _intervals(tokens)
     for at, token in enumerate(tokens):
         joiner = "and" if token.form == "between" else "to" if token.form in {"from", "to"} else ""
         if not joiner:
@@ -73,6 +75,39 @@ def _ranges(tokens: list[Token]) -> list[tuple[int, tuple[float, float]]]:
         if high is not None and tokens[high[1] - 1].sentence == token.sentence:
             found.append((min(start, at), (low[0], high[0])))
     return found
+
+
+def _intervals(tokens: list[Token]) -> list[tuple[int, tuple[float, float]]]:
+    """Each range written as an interval, "(−1, 1)" or "[0, 1]": a bracket, a number, a comma, a
+    number, then the bracket that closes it (or the end of the sentence)."""
+    found: list[tuple[int, tuple[float, float]]] = []
+    for at, token in enumerate(tokens):
+        if token.opened_by not in INTERVAL_OPENERS or _called(tokens, at):
+            continue
+        low = _value(tokens, at)
+        if low is None or low[1] >= len(tokens) or tokens[low[1]].opened_by != ",":
+            continue
+        high = _value(tokens, low[1])
+        if high is None:
+            continue
+        after = high[1]
+        closed = after == len(tokens) or (
+            tokens[after].clause != tokens[after - 1].clause
+            and (tokens[after].opened_by in INTERVAL_CLOSERS
+                 or tokens[after].sentence != token.sentence)
+        )  # fmt: skip
+        if closed and tokens[after - 1].sentence == token.sentence:
+            found.append((at, (low[0], high[0])))
+    return found
+
+
+def _called(tokens: list[Token], at: int) -> bool:
+    """The bracket before `at` follows a word without a space: arguments ("f(1, 2)"), no
+    interval. (`at` starts a clause the bracket opened.)"""
+    return at > 0 and (
+        tokens[at - 1].clause == tokens[at].clause
+        or (tokens[at - 1].is_word and tokens[at].start - tokens[at - 1].end <= 1)
+    )
 
 
 def _value(tokens: list[Token], at: int) -> tuple[float, int] | None:

@@ -303,8 +303,19 @@ def one_claim(tokens: list[Token], first: int, last: int) -> bool:
     joins two claims between them; the two sides of a pairing are one claim ("Multi-label:
     softmax" says "softmax for multi-label")."""
     return (
-        tokens[first].clause == tokens[last].clause or same_pairing(tokens, first, last, name_of)
+        _bracketed_only(tokens, first, last) or same_pairing(tokens, first, last, name_of)
     ) and not any(_joins(tokens, at) for at in range(first + 1, last))
+
+
+def _bracketed_only(tokens: list[Token], first: int, last: int) -> bool:
+    """One clause from `first` to `last`, but for brackets ("ReLU′(0) = 1" is one claim)."""
+    return all(
+        tokens[at].clause == tokens[at - 1].clause or tokens[at].opened_by in BRACKETS
+        for at in range(first + 1, last + 1)
+    )
+
+
+BRACKETS = frozenset("()[]")
 
 
 def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:

@@ -976,3 +976,62 @@ def test_wrong_claims_of_sigmoid_outputs_glu_gates_and_batch_norm_contradict_the
     learned = _deck_point("iq-saturation-batch-norm", 3)
     assert not judge("Its γ and β are fixed constants set to 1 and 0.", learned)[0]
     assert judge("Its γ and β are learned, so the layer stays expressive.", learned)[0]
+
+
+def test_a_question_answered_no_denies_a_point_that_states_something_negative_too() -> None:
+    collapse = KeyPoint(
+        "Stacking linear layers is still linear, so depth adds no expressive power.",
+        ("still linear",),
+    )
+    assert not judge("Stacking linear layers is still linear? Not quite.", collapse)[0]
+    assert judge("Stacking linear layers is still linear. Depth adds nothing.", collapse)[0]
+    shift = KeyPoint("Shift-invariant, not scale-invariant.", ("shift invariant",))
+    assert not judge("Shift-invariant? no, adding a constant changes it.", shift)[0]
+    assert judge("It is shift-invariant but not scale-invariant.", shift)[0]
+
+
+def test_that_does_not_matter_after_a_claim_denies_it() -> None:
+    ranking = KeyPoint("Exponentiation keeps the ranking.", ("preserves the ordering",))
+    assert not judge(
+        "People mention it preserves the ordering, but that doesn't really matter.", ranking
+    )[0]
+    assert judge("It preserves the ordering, which matters for argmax.", ranking)[0]
+
+
+def test_a_claim_called_outdated_or_a_curiosity_right_after_it_is_dismissed() -> None:
+    shift = KeyPoint("Subtract the max logit.", ("max-subtraction", "subtract the max"))
+    assert not judge("The max-subtraction trick is kind of outdated, I'd say.", shift)[0]
+    assert judge("Subtract the max, even with outdated frameworks.", shift)[0]
+    labels = KeyPoint("Sigmoid per label: multi-label.", ("multi-label",))
+    assert not judge("Honestly the multi-label sigmoid thing is outdated.", labels)[0]
+    rows = KeyPoint("The Jacobian's rows sum to zero.", ("rows summing to zero",))
+    assert not judge("The rows summing to zero is a curiosity, nothing more.", rows)[0]
+    assert judge("The rows summing to zero follows from Σp = 1.", rows)[0]
+
+
+def test_an_interval_in_brackets_is_a_range_the_function_must_have() -> None:
+    binary = _deck_point("iq-relu-vs-sigmoid-tanh", 3)
+    assert not judge("Sigmoid outputs in (−1, 1) for binary classification.", binary)[0]
+    assert judge("Sigmoid outputs in (0, 1) for binary classification.", binary)[0]
+    scaling = _deck_point("overview-why-important", 3)
+    assert not judge("Output range: ReLU bounds every output to [0, 1].", scaling)[0]
+    assert judge("Output range: sigmoid bounds every output to [0, 1].", scaling)[0]
+
+
+def test_wrong_claims_of_dying_relu_causes_relu_at_zero_and_normalisation_contradict_them() -> None:
+    causes = _deck_point("iq-dying-relu", 2)
+    assert not judge("It's caused by a learning rate that's too small.", causes)[0]
+    assert judge("It's caused by a learning rate that's too large.", causes)[0]
+    fixes = _deck_point("iq-dying-relu", 4)
+    assert not judge("The fix is to raise the learning rate.", fixes)[0]
+    assert judge("The fix is to lower the learning rate.", fixes)[0]
+    convention = _deck_point("iq-activation-memory", 2)
+    assert not judge("By convention PyTorch uses ReLU′(0) = 1.", convention)[0]
+    assert judge("By convention PyTorch uses ReLU′(0) = 0.", convention)[0]
+    saturation = _deck_point("iq-vanishing-remedies", 2)
+    assert not judge("Batch norm pushes activations into saturation.", saturation)[0]
+    assert judge("Batch norm keeps activations out of saturation.", saturation)[0]
+    flow = _deck_point("iq-what-and-why", 3)
+    assert not judge("It fixes the output range, but backprop only uses the weights.", flow)[0]
+    assert judge("It shapes gradient flow in backprop and the output range.", flow)[0]
+    assert not judge("It shapes gradient flow in backprop.", flow)[0]
