@@ -914,6 +914,8 @@ def test_cues_that_the_blind_sets_label_wrong_more_often_than_right_are_gone() -
     assert not judge("The gradients get small and the network's learning stalls.", stalls)[0]
     regions = _deck_point("iq-relu-nonlinear", 3)
     assert not judge("Linear regions grow only linearly with depth.", regions)[0]
+    shift = _deck_point("iq-stable-softmax", 0)
+    assert not judge("Softmax gives the same result for any logits.", shift)[0]
 
 
 def test_wrong_claims_heard_by_four_points_contradict_them() -> None:
