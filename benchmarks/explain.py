@@ -26,8 +26,11 @@ change; the ninth round read their items and failures: "dev 11 (was held-out 10)
 same way during the ninth round; first computed once, after its last matcher change; the tenth
 round read their items and failures: "dev 13 (was held-out 12)" and "dev 14 (was held-out 13)"),
 and heldout_judgements_14.yaml and heldout_judgements_15.yaml (written the same way during the
-tenth round; first computed once, after its last matcher change: "held-out 14" and "held-out
-15") — each against
+tenth round; first computed once, after its last matcher change; the eleventh round read their
+items and failures: "dev 15 (was held-out 14)" and "dev 16 (was held-out 15)"), and
+heldout_judgements_16.yaml and heldout_judgements_17.yaml (written the same way during the
+eleventh round; first computed once, after its last matcher change: "held-out 16" and "held-out
+17") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -63,8 +66,10 @@ SET_FILES = {
     "dev 12 (was held-out 11)": SETS / "heldout_judgements_11.yaml",
     "dev 13 (was held-out 12)": SETS / "heldout_judgements_12.yaml",
     "dev 14 (was held-out 13)": SETS / "heldout_judgements_13.yaml",
-    "held-out 14": SETS / "heldout_judgements_14.yaml",
-    "held-out 15": SETS / "heldout_judgements_15.yaml",
+    "dev 15 (was held-out 14)": SETS / "heldout_judgements_14.yaml",
+    "dev 16 (was held-out 15)": SETS / "heldout_judgements_15.yaml",
+    "held-out 16": SETS / "heldout_judgements_16.yaml",
+    "held-out 17": SETS / "heldout_judgements_17.yaml",
 }
 
 

@@ -45,6 +45,8 @@ SET_FILES = {
     "dev 12": SETS / "heldout_judgements_11.yaml",
     "dev 13": SETS / "heldout_judgements_12.yaml",
     "dev 14": SETS / "heldout_judgements_13.yaml",
+    "dev 15": SETS / "heldout_judgements_14.yaml",
+    "dev 16": SETS / "heldout_judgements_15.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
 RECALL_FLOOR = 0.93
