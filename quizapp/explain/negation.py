@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from quizapp.explain.cues import NEGATIONS
 from quizapp.explain.synonyms import praises
@@ -62,6 +63,8 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 """A claim reported of others ("people say …", "some claim …"), then denied after a "but"."""
 CONTRASTS = frozenset({"but", "though", "although", "however"})
+DENYING_OPENERS = frozenset({"nope", "untrue", "false"})
+"""One word that, opening a sentence, denies the sentence before ("Nope.")."""
 DOUBTING_VERBS = frozenset(
     {"say", "think", "believe", "agree", "buy", "call", "claim", "connect", "bother", "count"}
 )
@@ -71,7 +74,7 @@ DISPUTES = frozenset({"disagree", "doubt", "dispute", "reject", "deny"})
 """What a speaker says to dispute the rest of the sentence ("I'd disagree that …")."""
 DATED = frozenset(
     {"outdated", "naive", "wrong", "old-fashioned", "misleading", "obsolete", "overblown",
-     "exaggerated", "overhyped", "curiosity"}
+     "exaggerated", "overhyped", "curiosity", "overkill", "gimmick", "cosmetic", "hype"}
 )  # fmt: skip
 """Before "to think" or "to say", they doubt the rest of the sentence ("it's outdated to think
 …")."""
@@ -103,6 +106,9 @@ def negated(tokens: list[Token], chosen: Iterable[int], affirming: frozenset[str
         or _denied_after(tokens, last, affirming)
         or (_answered_no(tokens, last) and (not affirming or _echoed(tokens, first)))
         or _reported_then_denied(tokens, first, last)
+        or _granted_in_theory(tokens, first, last)
+        or _taken_back(tokens, last)
+        or _subject_dismissed(tokens, last)
         or _doubted_by_speaker(tokens, first)
     )
 
@@ -166,9 +172,16 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
     return any(
         _dismisses(tokens, at)
         or (_not_the_case(tokens, at) and (tokens[at].sentence == sentence or _opens(tokens, at)))
+        or (tokens[at].sentence == sentence + 1 and _denial_opens(tokens, at))
         for at in range(first + 1, len(tokens))
         if sentence <= tokens[at].sentence <= sentence + 1
     )
+
+
+def _denial_opens(tokens: list[Token], at: int) -> bool:
+    """`at` opens a sentence that denies the one before: "Not true (for ReLU) …", "Nope."."""
+    words = [token.form for token in tokens[at : at + 2]]
+    return _opens(tokens, at) and (words == ["not", "true"] or words[0] in DENYING_OPENERS)
 
 
 def _not_the_case_that(tokens: list[Token], at: int) -> bool:
@@ -197,6 +210,61 @@ def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
         or [token.form for token in tokens[at : at + 3]] == ["other", "way", "round"]
         for at in range(opened[0], end)
     )
+
+
+def _granted_in_theory(tokens: list[Token], first: int, last: int) -> bool:
+    """Words granted only "in theory", then taken back after a "but" in the sentence ("The chain
+    rule multiplying small factors, in theory yes, but optimizers rescale it")."""
+    span = sentence_span(tokens, first)
+    forms = [tokens[at].form for at in span]
+    if ("in", "theory") not in pairwise(forms):
+        return False
+    return any(tokens[at].opened_by in CONTRASTS for at in range(last + 1, span.stop))
+
+
+TAKING_BACK = (("except", "no"), ("actually", "no"), ("scratch", "that"),
+               ("take", "that", "back"), ("i", "take", "it", "back"))  # fmt: skip
+"""What a speaker says after words to take them back ("Non-linearity, except no, …"); what they
+say next is heard on its own."""
+
+
+def _taken_back(tokens: list[Token], last: int) -> bool:
+    """The speaker takes the words back later in their sentence."""
+    span = sentence_span(tokens, last)
+    forms = tuple(tokens[at].form for at in range(last + 1, span.stop))
+    return any(
+        forms[at : at + len(phrase)] == phrase for at in range(len(forms)) for phrase in TAKING_BACK
+    )
+
+
+CLAUSE_WORDS = CONJUNCTIONS | CONSEQUENCES | {"when", "if", "that", "while", "where", "unless"}
+"""Words that end a subject: what follows is another clause's."""
+SUBJECT_REACH = 8
+"""How many words of a subject may follow the matched words before its verb dismisses them ("the
+"layers collapse into one linear model" line is textbook nonsense")."""
+
+
+def _subject_dismissed(tokens: list[Token], last: int) -> bool:
+    """The words are part of a subject whose verb, the clause's first, calls it a dismissal."""
+    clause = tokens[last].clause
+    for at in range(last + 1, min(len(tokens), last + SUBJECT_REACH + 1)):
+        if tokens[at].clause != clause or tokens[at].form in CLAUSE_WORDS:
+            return False
+        if tokens[at].form in AUXILIARIES:
+            if tokens[at].form not in {"is", "are", "was", "were"}:
+                return False
+            after = at + 1
+            while after < len(tokens) and tokens[after].form in {"a", "an", "just", "pure"}:
+                after += 1
+            return (
+                after < len(tokens)
+                and tokens[after].clause == clause
+                and (
+                    tokens[after].form in DISMISSALS | DATED
+                    or _a_described_dismissal(tokens, after)
+                )
+            )
+    return False
 
 
 def _doubted_by_speaker(tokens: list[Token], first: int) -> bool:

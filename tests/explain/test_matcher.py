@@ -1037,3 +1037,49 @@ def test_wrong_claims_of_dying_relu_causes_relu_at_zero_and_normalisation_contra
     assert not judge("It fixes the output range, but backprop only uses the weights.", flow)[0]
     assert judge("It shapes gradient flow in backprop and the output range.", flow)[0]
     assert not judge("It shapes gradient flow in backprop.", flow)[0]
+
+
+def test_a_claim_called_overkill_a_gimmick_or_hype_right_after_it_is_dismissed() -> None:
+    diagnosis = KeyPoint("Share of zero outputs per unit.", ("zero fraction",))
+    assert not judge("Checking the zero fraction per unit is overkill.", diagnosis)[0]
+    assert judge("Check the zero fraction per unit over an epoch.", diagnosis)[0]
+    leaky = KeyPoint("Fixes: Leaky ReLU.", ("leaky relu",))
+    assert not judge("Leaky ReLU is a gimmick.", leaky)[0]
+
+
+def test_a_sentence_opening_with_not_true_denies_the_one_before() -> None:
+    scaling = KeyPoint("It can bound outputs.", ("outputs into a range",))
+    assert not judge("People say they squash outputs into a range. Not true for ReLU.", scaling)[0]
+    assert judge("They squash outputs into a range. That is true for sigmoid.", scaling)[0]
+
+
+def test_a_claim_granted_only_in_theory_then_taken_back_is_denied() -> None:
+    chain = KeyPoint("Gradients shrink by the chain rule.", ("chain rule",))
+    assert not judge("The chain rule multiplying small factors, in theory yes, but no.", chain)[0]
+    assert judge("In theory and in practice, the chain rule multiplies small factors.", chain)[0]
+
+
+def test_words_the_speaker_takes_back_are_not_heard() -> None:
+    point = KeyPoint("Non-linearity.", ("non-linearity",))
+    assert not judge("Non-linearity, except no, I'd say that isn't it.", point)[0]
+    assert not judge("Non-linearity, scratch that.", point)[0]
+    assert judge("Non-linearity, and nothing else.", point)[0]
+
+
+def test_a_subject_its_verb_calls_nonsense_is_dismissed() -> None:
+    collapse = KeyPoint("Stacked linear layers collapse.", ("collapse",))
+    assert not judge('The "layers collapse into one model" line is textbook nonsense.', collapse)[0]
+    assert judge("Layers collapse into one model, and that is a textbook result.", collapse)[0]
+
+
+def test_wrong_claims_of_batch_norm_softmax_and_relu_gradients_contradict_them() -> None:
+    learned = _deck_point("iq-saturation-batch-norm", 3)
+    assert not judge("γ and β are fixed at 1 and 0.", learned)[0]
+    assert not judge("Its γ and β are frozen.", learned)[0]
+    assert judge("Its γ and β are learned, so the layer stays expressive.", learned)[0]
+    sums = _deck_point("iq-softmax-output", 1)
+    assert not judge("Dividing each logit by the sum of the logits makes them sum to 1.", sums)[0]
+    assert judge("Exponentiate, then divide by the sum, so they sum to 1.", sums)[0]
+    relu = _deck_point("iq-vanishing-gradient", 3)
+    assert not judge("ReLU fixes it because its gradient is 1 everywhere.", relu)[0]
+    assert judge("ReLU fixes it because its gradient is 1 for positive inputs.", relu)[0]
