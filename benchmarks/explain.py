@@ -29,8 +29,11 @@ and heldout_judgements_14.yaml and heldout_judgements_15.yaml (written the same 
 tenth round; first computed once, after its last matcher change; the eleventh round read their
 items and failures: "dev 15 (was held-out 14)" and "dev 16 (was held-out 15)"), and
 heldout_judgements_16.yaml and heldout_judgements_17.yaml (written the same way during the
-eleventh round; first computed once, after its last matcher change: "held-out 16" and "held-out
-17") — each against
+eleventh round; first computed once, after its last matcher change; the twelfth round read their
+items and failures: "dev 17 (was held-out 16)" and "dev 18 (was held-out 17)"), and
+heldout_judgements_18.yaml and heldout_judgements_19.yaml (written the same way during the
+twelfth round; first computed once, after its last matcher change: "held-out 18" and "held-out
+19") — each against
 a naive reference measured in the same run (a point is covered when one of its cues appears
 verbatim, lower-cased, in the answer). Speed: time to judge one answer of the labelled set, and
 the same ratio against that naive reference.
@@ -68,8 +71,10 @@ SET_FILES = {
     "dev 14 (was held-out 13)": SETS / "heldout_judgements_13.yaml",
     "dev 15 (was held-out 14)": SETS / "heldout_judgements_14.yaml",
     "dev 16 (was held-out 15)": SETS / "heldout_judgements_15.yaml",
-    "held-out 16": SETS / "heldout_judgements_16.yaml",
-    "held-out 17": SETS / "heldout_judgements_17.yaml",
+    "dev 17 (was held-out 16)": SETS / "heldout_judgements_16.yaml",
+    "dev 18 (was held-out 17)": SETS / "heldout_judgements_17.yaml",
+    "held-out 18": SETS / "heldout_judgements_18.yaml",
+    "held-out 19": SETS / "heldout_judgements_19.yaml",
 }
 
 

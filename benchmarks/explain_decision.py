@@ -47,6 +47,8 @@ SET_FILES = {
     "dev 14": SETS / "heldout_judgements_13.yaml",
     "dev 15": SETS / "heldout_judgements_14.yaml",
     "dev 16": SETS / "heldout_judgements_15.yaml",
+    "dev 17": SETS / "heldout_judgements_16.yaml",
+    "dev 18": SETS / "heldout_judgements_17.yaml",
 }
 """The sets the decision may learn from; a held-out set is never named here."""
 RECALL_FLOOR = 0.93
