@@ -55,7 +55,7 @@ ANSWERS_NO = frozenset({"no", "not", "nope", "nah", "wrong", "false"})
 """Words that, opening the sentence after a question, answer it with a no."""
 REPORTERS = frozenset(
     {"people", "some", "many", "everyone", "others", "folks", "posts", "blogs", "tutorials",
-     "textbooks", "articles"}
+     "textbooks", "articles", "textbook"}
 )  # fmt: skip
 REPORTING_VERBS = frozenset(
     {"say", "says", "said", "claim", "claims", "claimed", "think", "thinks", "believe",
@@ -181,7 +181,33 @@ def _denied_in_sentence(tokens: list[Token], first: int) -> bool:
 def _denial_opens(tokens: list[Token], at: int) -> bool:
     """`at` opens a sentence that denies the one before: "Not true (for ReLU) …", "Nope."."""
     words = [token.form for token in tokens[at : at + 2]]
-    return _opens(tokens, at) and (words == ["not", "true"] or words[0] in DENYING_OPENERS)
+    return _opens(tokens, at) and (
+        words == ["not", "true"] or words[0] in DENYING_OPENERS or _discounted(tokens, at)
+    )
+
+
+SELDOM = frozenset({"rarely", "hardly", "seldom"})
+DISCOUNTS = (("only", "matters", "in", "theory"), ("only", "matter", "in", "theory"),
+             ("only", "in", "theory"), ("used", "to", "be", "true"))  # fmt: skip
+"""What, said of a claim, says it does not hold in practice ("… only matters in theory", "…
+used to be true"), as "… rarely matters" does unless a "but" qualifies it."""
+
+
+def _discounted(tokens: list[Token], at: int) -> bool:
+    """The words from `at` on, in its clause, discount the claim before them ("rarely matters"
+    only where no "but" qualifies it later in the sentence: "… in fp32, but in fp16 …")."""
+    forms = tuple(token.form for token in tokens[at : at + 4] if token.clause == tokens[at].clause)
+    if any(forms[: len(phrase)] == phrase for phrase in DISCOUNTS):
+        return True
+    return (
+        forms[:1] != ()
+        and forms[0] in SELDOM
+        and forms[1:2] in (("matters",), ("matter",))
+        and not any(
+            tokens[after].opened_by in CONTRASTS
+            for after in range(at, sentence_span(tokens, at).stop)
+        )
+    )
 
 
 def _not_the_case_that(tokens: list[Token], at: int) -> bool:
@@ -205,10 +231,13 @@ def _reported_then_denied(tokens: list[Token], first: int, last: int) -> bool:
         return False
     end = max(span.stop, last + 1)
     opened = [at for at in range(last + 1, end) if tokens[at].opened_by in CONTRASTS]
-    return bool(opened) and any(
-        tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS) - {"non"}
-        or [token.form for token in tokens[at : at + 3]] == ["other", "way", "round"]
-        for at in range(opened[0], end)
+    return bool(opened) and (
+        [token.form for token in tokens[opened[0] + 1 : opened[0] + 3]] == ["in", "practice"]
+        or any(
+            tokens[at].form in (NEGATIONS | OBJECT_NEGATIONS | SELDOM) - {"non"}
+            or [token.form for token in tokens[at : at + 3]] == ["other", "way", "round"]
+            for at in range(opened[0], end)
+        )
     )
 
 
@@ -327,11 +356,13 @@ def _dismisses(tokens: list[Token], at: int) -> bool:
     """ "that is not true", "it's wrong", "this is a myth" starting at `at`."""
     if tokens[at].form not in {"that", "this", "it"}:
         return False
-    words = [token.form for token in tokens[at + 1 : at + 5]]
-    while words and words[0] in AUXILIARIES | {"a", "an", "just"}:
-        words.pop(0)
+    said = at + 1
+    while said < len(tokens) and tokens[said].form in AUXILIARIES | {"a", "an", "just"}:
+        said += 1
+    words = [token.form for token in tokens[said : at + 5]]
     return bool(words) and (
         words[0] in DISMISSALS
+        or (tokens[at].form != "it" and _discounted(tokens, said))
         or words[:2] == ["not", "true"]
         or words[:2] in (["separate", "issue"], ["different", "issue"], ["unrelated", "issue"])
         or (len(words) > 1 and _describes(words[0]) and words[1] in DISMISSALS)
@@ -422,6 +453,8 @@ def _denied_after(tokens: list[Token], last: int, affirming: frozenset[str]) -> 
     if after >= len(tokens) or tokens[after].clause != clause:
         return False
     form = tokens[after].form
+    if _discounted(tokens, last + 1) or _discounted(tokens, after):
+        return True
     if after == verb:
         return form in OBJECT_NEGATIONS
     if form in DISMISSALS | DATED | {"no", "none"} or _a_described_dismissal(tokens, after):

@@ -1083,3 +1083,30 @@ def test_wrong_claims_of_batch_norm_softmax_and_relu_gradients_contradict_them()
     relu = _deck_point("iq-vanishing-gradient", 3)
     assert not judge("ReLU fixes it because its gradient is 1 everywhere.", relu)[0]
     assert judge("ReLU fixes it because its gradient is 1 for positive inputs.", relu)[0]
+
+
+def test_a_claim_said_to_rarely_matter_or_only_in_theory_is_discounted() -> None:
+    scaling = KeyPoint("It can bound outputs.", ("bounding outputs",))
+    assert not judge("Bounding outputs rarely matters with ReLU.", scaling)[0]
+    assert judge("Bounding outputs rarely matters in hidden layers, but at the output it does.",
+                 scaling)[0]  # fmt: skip
+    residual = KeyPoint("Residual connections give an identity path.", ("identity path",))
+    assert not judge("Residuals giving an identity path? That's only in theory.", residual)[0]
+    assert not judge("Residuals give an identity path. Only in theory, though.", residual)[0]
+    assert judge("Residuals give an identity path, in theory and in practice.", residual)[0]
+    convention = KeyPoint("ReLU′(0) is a convention.", ("convention",))
+    assert not judge("The ReLU'(0) convention only matters in theory.", convention)[0]
+    assert not judge("The ReLU'(0) convention used to be true.", convention)[0]
+
+
+def test_a_claim_reported_of_others_then_taken_back_in_practice_is_denied() -> None:
+    large = KeyPoint("It stays large when confidently wrong.", ("confidently wrong",))
+    assert not judge(
+        "People say it stays big when you're confidently wrong, but in practice it vanishes.", large
+    )[0]
+    assert judge("People say it stays big when you're confidently wrong, and it does.", large)[0]
+    stacked = KeyPoint("Stacked linear layers are still linear.", ("still linear",))
+    assert not judge(
+        "The textbook says stacked linear layers are still linear, but that rarely matters.",
+        stacked,
+    )[0]
