@@ -55,6 +55,8 @@ BARS: dict[str, Bar] = {
     "heldout_judgements_15.yaml": Bar(750, 8, balanced=True),
     "heldout_judgements_16.yaml": Bar(750, 8, balanced=True),
     "heldout_judgements_17.yaml": Bar(750, 8, balanced=True),
+    "heldout_judgements_18.yaml": Bar(750, 8, balanced=True),
+    "heldout_judgements_19.yaml": Bar(750, 8, balanced=True),
 }
 
 KEY_POINT_COUNTS: dict[str, int] = {
