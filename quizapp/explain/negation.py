@@ -5,7 +5,9 @@ with vanishing gradients"); a "no", "without" or "instead of" only the phrase ri
 ("no saturation, and gradients flow" still says gradients flow); and a "not" right after the
 words denies what they do ("Leaky ReLU does not help", "… is unnecessary") unless what is
 negated is the point itself ("early layers don't learn", "Leaky ReLU does not die"). A whole
-sentence is denied by "it's a myth that …" before the words or "…, but that's not true" after.
+sentence is denied by "it's a myth that …" before the words or "…, but that's not true" after;
+a claim by a dismissal or a discount said of it ("… is overkill", "… only matters in theory",
+"… rarely matters"), by a "no" to it echoed as a question, or by the speaker taking it back.
 """
 
 from __future__ import annotations
@@ -76,14 +78,30 @@ DATED = frozenset(
     {"outdated", "naive", "wrong", "old-fashioned", "misleading", "obsolete", "overblown",
      "exaggerated", "overhyped", "curiosity", "overkill", "gimmick", "cosmetic", "hype"}
 )  # fmt: skip
-"""Before "to think" or "to say", they doubt the rest of the sentence ("it's outdated to think
-…")."""
+"""Said of a claim right after it, they dismiss it ("the max-subtraction trick is kind of
+outdated"); before "to think" or "to say", they doubt the rest of the sentence ("it's outdated to
+think …")."""
+SELDOM = frozenset({"rarely", "hardly", "seldom"})
+"""Before "matters", they discount a claim ("… rarely matters") unless a "but" qualifies that."""
+DISCOUNTS = (("only", "matters", "in", "theory"), ("only", "matter", "in", "theory"),
+             ("only", "in", "theory"), ("used", "to", "be", "true"))  # fmt: skip
+"""What, said of a claim, says it does not hold in practice ("… only matters in theory", "…
+used to be true")."""
+TAKING_BACK = (("except", "no"), ("actually", "no"), ("scratch", "that"),
+               ("take", "that", "back"), ("i", "take", "it", "back"))  # fmt: skip
+"""What a speaker says after words to take them back ("Non-linearity, except no, …"); what they
+say next is heard on its own."""
 DESCRIBING_WORDS = 2
 """How many words may describe a dismissal after its verb ("is an old myth", "is made-up
 folklore")."""
 CONJUNCTIONS = frozenset({"and", "or"})
 """Before a verb, they start a new predicate a "not" no longer reaches ("doesn't have that problem
 and is cheap")."""
+CLAUSE_WORDS = CONJUNCTIONS | CONSEQUENCES | {"when", "if", "that", "while", "where", "unless"}
+"""Words that end a subject: what follows is another clause's."""
+SUBJECT_REACH = 8
+"""How many words of a subject may follow the matched words before its verb dismisses them ('the
+"layers collapse into one linear model" line is textbook nonsense')."""
 SCOPE_NOUNS = frozenset({"effect", "impact", "influence", "role", "reason", "need", "point"})
 """After a "no", these carry it over their whole clause ("has no effect on saturation")."""
 NEGATIVE_MARKERS = ("not", "no", "never", "cannot", "barely", "hardly", "stall", "stop",
@@ -186,13 +204,6 @@ def _denial_opens(tokens: list[Token], at: int) -> bool:
     )
 
 
-SELDOM = frozenset({"rarely", "hardly", "seldom"})
-DISCOUNTS = (("only", "matters", "in", "theory"), ("only", "matter", "in", "theory"),
-             ("only", "in", "theory"), ("used", "to", "be", "true"))  # fmt: skip
-"""What, said of a claim, says it does not hold in practice ("… only matters in theory", "…
-used to be true"), as "… rarely matters" does unless a "but" qualifies it."""
-
-
 def _discounted(tokens: list[Token], at: int) -> bool:
     """The words from `at` on, in its clause, discount the claim before them ("rarely matters"
     only where no "but" qualifies it later in the sentence: "… in fp32, but in fp16 …")."""
@@ -200,9 +211,9 @@ def _discounted(tokens: list[Token], at: int) -> bool:
     if any(forms[: len(phrase)] == phrase for phrase in DISCOUNTS):
         return True
     return (
-        forms[:1] != ()
+        len(forms) > 1
         and forms[0] in SELDOM
-        and forms[1:2] in (("matters",), ("matter",))
+        and forms[1] in {"matters", "matter"}
         and not any(
             tokens[after].opened_by in CONTRASTS
             for after in range(at, sentence_span(tokens, at).stop)
@@ -251,12 +262,6 @@ def _granted_in_theory(tokens: list[Token], first: int, last: int) -> bool:
     return any(tokens[at].opened_by in CONTRASTS for at in range(last + 1, span.stop))
 
 
-TAKING_BACK = (("except", "no"), ("actually", "no"), ("scratch", "that"),
-               ("take", "that", "back"), ("i", "take", "it", "back"))  # fmt: skip
-"""What a speaker says after words to take them back ("Non-linearity, except no, …"); what they
-say next is heard on its own."""
-
-
 def _taken_back(tokens: list[Token], last: int) -> bool:
     """The speaker takes the words back later in their sentence."""
     span = sentence_span(tokens, last)
@@ -264,13 +269,6 @@ def _taken_back(tokens: list[Token], last: int) -> bool:
     return any(
         forms[at : at + len(phrase)] == phrase for at in range(len(forms)) for phrase in TAKING_BACK
     )
-
-
-CLAUSE_WORDS = CONJUNCTIONS | CONSEQUENCES | {"when", "if", "that", "while", "where", "unless"}
-"""Words that end a subject: what follows is another clause's."""
-SUBJECT_REACH = 8
-"""How many words of a subject may follow the matched words before its verb dismisses them ("the
-"layers collapse into one linear model" line is textbook nonsense")."""
 
 
 def _subject_dismissed(tokens: list[Token], last: int) -> bool:
