@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from quizapp.explain.cues import Cue
 from quizapp.explain.sense import ACTIVATIONS, PAIRERS, name_of
-from quizapp.explain.text import Token
+from quizapp.explain.text import Token, says_phrase
 
 TOPIC_TALK: tuple[tuple[str, ...], ...] = (
     ("talk", "about"), ("talked", "about"), ("talking", "about"), ("related", "to"),
@@ -54,11 +54,7 @@ def only_mentioned(tokens: list[Token], chosen: set[int]) -> bool:
         for at, token in enumerate(tokens[: last + TALK_REACH + 1])
         if at >= first - TALK_REACH and at not in chosen and token.sentence == sentence
     ]
-    return any(
-        tuple(around[at : at + len(phrase)]) == phrase
-        for phrase in TOPIC_TALK
-        for at in range(len(around))
-    )
+    return says_phrase(around, TOPIC_TALK)
 
 
 def only_listed(answer: str, tokens: list[Token], chosen: set[int]) -> bool:

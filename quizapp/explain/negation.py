@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from quizapp.explain.cues import NEGATIONS
 from quizapp.explain.synonyms import praises
-from quizapp.explain.text import Token, sentence_span, stem, tokenize
+from quizapp.explain.text import Token, says_phrase, sentence_span, stem, tokenize
 
 NEGATION_REACH = 8
 """How many words before the matched words a "not" still negates them (within one clause)."""
@@ -265,10 +265,7 @@ def _granted_in_theory(tokens: list[Token], first: int, last: int) -> bool:
 def _taken_back(tokens: list[Token], last: int) -> bool:
     """The speaker takes the words back later in their sentence."""
     span = sentence_span(tokens, last)
-    forms = tuple(tokens[at].form for at in range(last + 1, span.stop))
-    return any(
-        forms[at : at + len(phrase)] == phrase for at in range(len(forms)) for phrase in TAKING_BACK
-    )
+    return says_phrase([tokens[at].form for at in range(last + 1, span.stop)], TAKING_BACK)
 
 
 def _subject_dismissed(tokens: list[Token], last: int) -> bool:

@@ -57,6 +57,8 @@ MULTIPLIED = frozenset({"*", "times", "multiplied"})
 """Words after a formula that make it a factor of a longer one ("(p − y) times p(1 − p)")."""
 INITIALISATIONS = frozenset({"he", "kaiming", "xavier", "glorot", "lecun"})
 """Names of initialisations, each with its own formula."""
+BRACKETS = frozenset("()[]")
+"""Clause breaks that do not part a claim ("ReLU′(0) = 1" is one)."""
 DENIAL_REACH = 8
 """How far after the matched words a "not" may deny one of the point's own words ("γ and β are
 fixed, not learned")."""
@@ -313,9 +315,6 @@ def _bracketed_only(tokens: list[Token], first: int, last: int) -> bool:
         tokens[at].clause == tokens[at - 1].clause or tokens[at].opened_by in BRACKETS
         for at in range(first + 1, last + 1)
     )
-
-
-BRACKETS = frozenset("()[]")
 
 
 def _rival_partner(tokens: list[Token], chosen: list[int], point: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,6 +194,15 @@ def sentence_span(tokens: list[Token], at: int) -> range:
     while last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[at].sentence:
         last += 1
     return range(first, last + 1)
+
+
+def says_phrase(forms: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether one of `phrases` appears in `forms` as consecutive words."""
+    return any(
+        tuple(forms[at : at + len(phrase)]) == phrase
+        for phrase in phrases
+        for at in range(len(forms))
+    )
 
 
 def _joins_words(normal: str, match: re.Match[str]) -> bool:
