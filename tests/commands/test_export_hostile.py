@@ -16,6 +16,7 @@ from quizapp.cli import main
 from quizapp.commands.export import spreadsheet_safe
 from quizapp.content import load_library
 from quizapp.study import FakeClock, Rating, ReviewSession, open_store
+from quizapp.study.ordering import sibling_key
 
 RESPONSES = [
     '=HYPERLINK("http://evil","x")',
@@ -32,7 +33,14 @@ RESPONSES = [
 
 
 def _answer_with(data_dir: Path, responses: list[str]) -> None:
-    cards = [card for card in load_library(data_dir).cards if card.template is None]
+    """One answer per card, each from a different note: an answered card holds its siblings back
+    for the day, and in the minutes before the day's rollover no learning card comes ahead to
+    fill the gap, so a sibling among them ran the queue dry at some times of day."""
+    notes = {}
+    for card in load_library(data_dir).cards:
+        if card.template is None:
+            notes.setdefault(sibling_key(card.id), card)
+    cards = list(notes.values())
     clock = FakeClock(datetime.now(UTC) - timedelta(hours=3))
     with open_store(data_dir, clock) as store:
         session = ReviewSession(store, cards[: len(responses)])

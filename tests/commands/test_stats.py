@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ import pytest
 from quizapp.cli import main
 from quizapp.content import load_library
 from quizapp.study import DATABASE_NAME, FakeClock, Rating, ReviewSession, open_store, record_answer
+from quizapp.study.clock import DEFAULT_ROLLOVER_HOUR
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,12 @@ class Stranger:
 
 
 def _study(data_dir: Path, answers: int) -> list[str]:
-    """Answer the first `answers` new cards (Easy) yesterday, through the real session."""
+    """Answer the first `answers` new cards (Easy) at noon of yesterday's study day, through the
+    real session: now less a day put the last answers on the next study day when run just before
+    the rollover hour, and noon of yesterday's date is today's study day when run after midnight."""
     cards = load_library(data_dir).cards
-    clock = FakeClock(datetime.now(UTC) - timedelta(days=1))
+    study_today = (datetime.now(UTC) - timedelta(hours=DEFAULT_ROLLOVER_HOUR)).date()
+    clock = FakeClock(datetime.combine(study_today - timedelta(days=1), time(12), UTC))
     answered = []
     with open_store(data_dir, clock) as store:
         session = ReviewSession(store, cards)
