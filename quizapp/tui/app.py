@@ -20,6 +20,7 @@ from quizapp.safe_text import inert, pasted
 from quizapp.tui.deck_notices import skipped_deck_notices
 from quizapp.tui.opening import THEME_SETTING, EarlyOpening, Opened, open_for_home
 from quizapp.tui.opening_keys import ScreenOpenings
+from quizapp.tui.priority_keys import PriorityKeys
 from quizapp.tui.screens.base import SCREENS_CSS, QuizScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.writes import StoreWrites
@@ -83,6 +84,7 @@ class QuizApp(App[None]):
         self.crash: CrashReport | None = None
         self.writes = StoreWrites(self)
         self.openings = ScreenOpenings(self)
+        self.priority_keys = PriorityKeys(self)
 
     def on_mount(self) -> None:
         self.openings.watch()
@@ -226,9 +228,12 @@ class QuizApp(App[None]):
         """Keys go to the screen current when they arrive, once it is open (`ScreenOpenings`),
         and wait while a write is running, also one that came back up unhandled (its binding
         still to run) after the write began; pasted text is made inert before any text box gets
-        it (a clipboard may hold escapes), its CR line ends read as newlines."""
+        it (a clipboard may hold escapes), its CR line ends read as newlines. A priority key
+        waits for the keys typed before it (`PriorityKeys`)."""
         if isinstance(event, events.Key) and (
-            await self.openings.take(event) or self.writes.hold(event)
+            await self.openings.take(event)
+            or self.writes.hold(event)
+            or self.priority_keys.hold(event)
         ):
             return
         if isinstance(event, events.Paste):

@@ -108,6 +108,20 @@ async def test_typing_in_a_fresh_exercise_writes_the_body_in_place_of_its_placeh
         assert shown(app, "#code-status").startswith("6/6 cases passed")
 
 
+async def test_ctrl_r_typed_right_behind_the_code_runs_all_of_it(make_app) -> None:
+    """A burst: ctrl+r, a priority key, ran the tests before the editor had taken the code typed
+    ahead of it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_exercise(app, pilot, "code-relu")
+        burst(app, *"return np.maximum(x, 0)", "ctrl+r")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "return np.maximum(x, 0)" in screen.query_one(TextArea).text
+        assert shown(app, "#code-status").startswith("6/6 cases passed")
+
+
 async def test_keys_typed_with_the_enter_that_opens_an_exercise_wait_for_its_editor(
     make_app, monkeypatch
 ) -> None:

@@ -3,7 +3,7 @@ cram and mock do; with nothing to lose it acts at once."""
 
 from __future__ import annotations
 
-from helpers import quit_question, settle, shown, wait_ready
+from helpers import burst, quit_question, settle, shown, wait_ready
 from textual.widgets import Input
 
 from quizapp.tui.screens.practice import DrillScreen, PracticeSetupScreen
@@ -79,3 +79,17 @@ async def test_escape_with_a_typed_answer_asks_before_leaving_the_drill(make_app
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PracticeSetupScreen)
+
+
+async def test_ctrl_q_right_behind_a_typed_answer_still_asks(make_app) -> None:
+    """A burst: ctrl+q arrives before the box has taken the digits typed ahead of it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        drill = await _drill(app, pilot)
+        burst(app, "0", ".", "3", "ctrl+q")
+        await settle(pilot)
+        assert app.is_running
+        assert shown(app, "#confirm-question").startswith("Quit quizapp without your answer?")
+        await pilot.press("n")
+        await settle(pilot)
+        assert drill.query_one("#numeric-input", Input).value == "0.3"
