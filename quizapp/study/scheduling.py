@@ -71,7 +71,29 @@ def next_states(
             content_hash=card.content_hash(),
             topic=card.section or card.deck,
         )
-    return NextStates(stored, now, states)
+    return NextStates(stored, now, _spread_passing(states, now, scheduler.maximum_interval))
+
+
+def _spread_passing(
+    states: dict[Rating, CardState], now: datetime, maximum_days: int
+) -> dict[Rating, CardState]:
+    """Hard, Good and Easy as Anki spreads them under FSRS: when two neighbouring ratings both
+    lead to a review in days, the higher one comes at least a day after the lower one. fsrs
+    computes each rating alone, and for one review card in eight Hard came no sooner than Good
+    (Good no sooner than Easy for one in fifteen): buttons promising the same day for different
+    answers. Only the due date moves; the memory state stays fsrs's, as in Anki."""
+    spread = dict(states)
+    floor: datetime | None = None
+    for rating in (Rating.Hard, Rating.Good, Rating.Easy):
+        state = spread[rating]
+        if state.state != State.Review or state.due is None:
+            floor = None
+            continue
+        if floor is not None and state.due < floor:
+            state = replace(state, due=min(floor, now + timedelta(days=maximum_days)))
+            spread[rating] = state
+        floor = state.due + timedelta(days=1)
+    return spread
 
 
 def record_answer(
