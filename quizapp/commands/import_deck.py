@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"the imported deck would not load:\n{error}", 1) from error
     except OSError as error:
         raise CommandError(f"cannot write the deck: {error.strerror or error}", 1) from error
-    for message in (*notes.skipped, *written.repeats):
+    for message in (*notes.skipped, *notes.cleaned, *written.repeats):
         print(f"quizapp import: {args.file}: {message}", file=sys.stderr)
     print(f"{written.path}: deck {written.name!r}, {plural(written.cards, 'card')}")
     return 0

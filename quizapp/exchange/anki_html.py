@@ -20,6 +20,12 @@ def plain(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\t", " "))
 
 
+def dropped_by_plain(text: str) -> str | None:
+    """The first character `plain` drops from `text` (None: it keeps every one), for a notice."""
+    found = _CONTROL.search(text.replace("\r\n", "\n"))
+    return None if found is None else found.group()
+
+
 def field(text: str) -> str:
     """Literal text as HTML: markup escaped, `[` escaped too so Anki's `[sound:…]` and `[latex]`
     tags in a card stay text, line breaks kept as `<br>`."""

@@ -11,12 +11,15 @@ the second the answer; further fields are added to the answer.
 from __future__ import annotations
 
 import csv
+import html
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizapp.exchange.anki_html import dropped_by_plain
 from quizapp.exchange.html_text import html_to_text, source_text
+from quizapp.safe_text import character_named
 from quizapp.wording import plural
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -60,10 +63,12 @@ class ImportedNote:
 
 @dataclass
 class NotesFile:
-    """The notes read, plus the rows left out and why (each naming its line)."""
+    """The notes read, plus the rows left out and why and the characters taken out of the notes
+    kept (control and bidi characters, which a deck never holds), each naming its line."""
 
     notes: list[ImportedNote] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    cleaned: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -212,6 +217,12 @@ def _add_note(path: Path, line: int, row: list[str], layout: _Layout, result: No
         missing = "question" if not question else "answer"
         result.skipped.append(f"line {line}: the {missing} has no text (only media?); left out")
         return
+    for name, cells in (("question", fields[:1]), ("answer", fields[1:])):
+        text = "".join(cells)
+        dropped = dropped_by_plain(html.unescape(text) if layout.html else text)
+        if dropped is not None:
+            taken = character_named(dropped)
+            result.cleaned.append(f"line {line}: {taken} taken out of the {name}")
     tags = (*layout.tags, *source_text(_cell(row, layout.meta.get("tags"))).split())
     notetype = _cell(row, layout.meta.get("notetype")).casefold()
     result.notes.append(

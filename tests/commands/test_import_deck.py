@@ -162,3 +162,18 @@ def test_a_title_with_a_control_character_is_refused_by_its_option(
     assert "--title: control character \\u001b at position 2 is not allowed" in err
     assert "deck.yaml" not in err and "\x1b" not in err
     assert not (tmp_path / "decks").exists()
+
+
+def test_a_csv_with_escapes_imports_clean_and_says_what_was_taken_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    source = tmp_path / "cards.csv"
+    source.write_text("question,answer\nwhat is \x1b]0;PWNED\x07relu?,max(0, x)\n", "utf-8")
+    assert run(tmp_path / "data", "import", str(source)) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert err.strip() == (
+        f"quizapp import: {source}: line 2: control character \\u001b taken out of the question"
+    )
+    card = load_library(tmp_path / "data").deck("cards").cards[0]
+    assert card.front == "what is ]0;PWNEDrelu?"

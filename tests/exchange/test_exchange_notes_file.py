@@ -135,3 +135,21 @@ def test_anki_headers_it_does_not_use_are_still_headers(tmp_path: Path) -> None:
     text = "#separator:tab\n#notetype:Basic\n#deck:Default\n#if matches:update current\nq\ta\n"
     result = read_notes(write(tmp_path, text))
     assert [(note.question, note.answer, note.line) for note in result.notes] == [("q", "a", 5)]
+
+
+def test_characters_taken_out_of_a_note_are_said_by_line_and_field(tmp_path: Path) -> None:
+    """Control and bidi characters never reach a deck; the user hears which were taken out,
+    also when the HTML wrote them as entities, and a Windows line end inside a cell is none."""
+    text = (
+        "#separator:tab\n#html:true\n"
+        "ESC\x1b[31m red\tfine\n"
+        "fine\tan &#x202e;override\n"
+        '"two\r\nlines"\t"also\r\ntwo"\n'
+    )
+    result = read_notes(write(tmp_path, text))
+    assert [note.question for note in result.notes] == ["ESC[31m red", "fine", "two lines"]
+    assert result.notes[1].answer == "an override"
+    assert result.cleaned == [
+        "line 3: control character \\u001b taken out of the question",
+        "line 4: bidi override \\u202e (right-to-left override) taken out of the answer",
+    ]
