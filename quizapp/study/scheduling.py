@@ -86,13 +86,14 @@ def _spread_passing(
     floor: datetime | None = None
     for rating in (Rating.Hard, Rating.Good, Rating.Easy):
         state = spread[rating]
-        if state.state != State.Review or state.due is None:
+        due = state.due
+        if state.state != State.Review or due is None:
             floor = None
             continue
-        if floor is not None and state.due < floor:
-            state = replace(state, due=min(floor, now + timedelta(days=maximum_days)))
-            spread[rating] = state
-        floor = state.due + timedelta(days=1)
+        if floor is not None and due < floor:
+            due = min(floor, now + timedelta(days=maximum_days))
+            spread[rating] = replace(state, due=due)
+        floor = due + timedelta(days=1)
     return spread
 
 
