@@ -10,6 +10,7 @@ from typing import Any
 
 from quizapp.coding.check import CheckReport
 from quizapp.safe_text import control_pattern
+from quizapp.wording import percent
 
 _CONTROL = control_pattern()
 _OUTPUT_LINES = 40
@@ -24,7 +25,7 @@ def summary(report: CheckReport) -> str:
     """E.g. `6/7 cases passed (43%: not stable)`: why the score is not the share (the failed
     stability case says it halved the score)."""
     total = len(report.cases)
-    verdict = "solved" if report.solved else f"{report.score:.0%}"
+    verdict = "solved" if report.solved else f"{percent(report.score)}"
     unstable = ": not stable" if report.unstable and report.passed else ""
     return f"{report.passed}/{total} cases passed ({verdict}{unstable})"
 

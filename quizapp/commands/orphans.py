@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from quizapp.commands._opening import opened_workspace
-from quizapp.wording import plural
+from quizapp.wording import percent, plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
         width = max(len(change.card_id) for change in changed)
         for change in changed:
             reads = change.current_text.splitlines()[0] if change.current_text else ""
-            similar = f"{change.similarity:>4.0%} similar"
+            similar = f"{percent(change.similarity):>4} similar"
             print(f"  {change.card_id:<{width}}  {similar}  now reads: {reads}")
     return 0

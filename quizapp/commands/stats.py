@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.commands import CommandError
 from quizapp.commands._opening import opened_workspace
-from quizapp.wording import plural
+from quizapp.wording import percent, plural
 
 if TYPE_CHECKING:
     from quizapp.study.clock import Clock, StudyCalendar
@@ -131,9 +131,9 @@ def render(stats: Stats, day_note: str = "") -> str:
     lines += ["", f"Predicted recall {stats.recall_when} by topic"]
     width = max((len(topic.topic) for topic in stats.recall), default=5)
     for topic in stats.recall:
-        studied = "-" if topic.studied is None else f"{topic.studied:.0%}"
+        studied = "-" if topic.studied is None else f"{percent(topic.studied)}"
         lines.append(
-            f"  {topic.topic:<{width}}  {topic.expected:>4.0%} over {topic.cards:>4} cards"
+            f"  {topic.topic:<{width}}  {percent(topic.expected):>4} over {topic.cards:>4} cards"
             f"  {studied:>4} over {topic.studied_cards:>4} studied"
         )
     return "\n".join(line.rstrip() for line in lines)
@@ -141,7 +141,7 @@ def render(stats: Stats, day_note: str = "") -> str:
 
 def _mock_scores(trend: MockTrend) -> list[str]:
     return [
-        f"  #{summary.id:<4} {summary.day.isoformat()}  {summary.score or 0:>4.0%}"
+        f"  #{summary.id:<4} {summary.day.isoformat()}  {percent(summary.score or 0):>4}"
         f"  ({plural(summary.planned, 'question')};"
         f" `quizapp mock-report {summary.id}` for the report)"
         for summary in trend.finished[-RECENT_DAYS_SHOWN:]
@@ -156,7 +156,9 @@ def _topic_lines(table: TopicScoreTable) -> list[str]:
     titles = "".join(f"  {title:>12}" for title in table.column_titles)
     lines = ["", "Mock score per topic", f"  {'':<{width}}{titles}"]
     for topic, scores in table.rows:
-        cells = "".join(f"  {'-' if score is None else f'{score:.0%}':>12}" for score in scores)
+        cells = "".join(
+            f"  {'-' if score is None else f'{percent(score)}':>12}" for score in scores
+        )
         lines.append(f"  {topic:<{width}}{cells}")
     return lines
 
@@ -164,7 +166,7 @@ def _topic_lines(table: TopicScoreTable) -> list[str]:
 def _retention(retention: Retention) -> str:
     if retention.rate is None:
         return "no mature reviews yet"
-    return f"{retention.rate:.1%} of {retention.reviews} mature reviews passed"
+    return f"{percent(retention.rate, 1)} of {retention.reviews} mature reviews passed"
 
 
 def _accuracy(rows: tuple[Accuracy, ...]) -> list[str]:
@@ -172,5 +174,6 @@ def _accuracy(rows: tuple[Accuracy, ...]) -> list[str]:
         return ["  no graded answers yet"]
     width = max(len(row.name) for row in rows)
     return [
-        f"  {row.name:<{width}}  {row.rate:>4.0%}  ({row.correct}/{row.attempts})" for row in rows
+        f"  {row.name:<{width}}  {percent(row.rate):>4}  ({row.correct}/{row.attempts})"
+        for row in rows
     ]

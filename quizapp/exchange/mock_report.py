@@ -19,8 +19,7 @@ from quizapp.study.clock import calendar_date
 from quizapp.study.mock import MockOptions, Outcome, clock_text
 from quizapp.study.mock.archive import StoredAnswer, StoredInterview
 from quizapp.study.mock.coding import case_lines, passed_text
-from quizapp.study.mock.report import percent
-from quizapp.wording import plural
+from quizapp.wording import percent, plural
 
 QuestionMaker = Callable[[Card, str, int], Question]
 MODEL_ANSWER_POINT = "the model answer"

@@ -18,7 +18,7 @@ from quizapp.study.store.steering import (
     recall_below,
 )
 from quizapp.study.typed_numbers import whole_number
-from quizapp.wording import agreeing, plural
+from quizapp.wording import agreeing, percent, plural
 
 if TYPE_CHECKING:
     from quizapp.study.stats import Stats
@@ -155,4 +155,4 @@ def recall_on_the_day(stats: Stats) -> str:
     if not studied:
         return f"Predicted recall on {day}: no studied card yet"
     mean = sum((topic.studied or 0) * topic.studied_cards for topic in stats.recall) / studied
-    return f"Predicted recall on {day}: {mean:.0%} over {studied} studied cards"
+    return f"Predicted recall on {day}: {percent(mean)} over {studied} studied cards"

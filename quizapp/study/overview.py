@@ -21,7 +21,7 @@ from quizapp.study.daily_room import QueueCounts, today_room, unheld
 from quizapp.study.protocols import StudyCard
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import latest_finished
-from quizapp.wording import agreeing, plural
+from quizapp.wording import agreeing, percent, plural
 
 if TYPE_CHECKING:
     from quizapp.study.store.records import InterviewSummary
@@ -73,7 +73,7 @@ def last_interview_text(summary: InterviewSummary | None, zone: tzinfo | None) -
     if summary is None or summary.score is None:
         return "Mock interview: none yet (press m for a timed one)"
     return (
-        f"Last mock interview: {summary.score:.0%} over {plural(summary.planned, 'question')}"
+        f"Last mock interview: {percent(summary.score)} over {plural(summary.planned, 'question')}"
         f" on {calendar_date(summary.started_at, zone).isoformat()}"
     )
 

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from fsrs import Rating
 
+from quizapp.wording import percent
+
 
 @dataclass
 class SessionTally:
@@ -50,7 +52,7 @@ class SessionTally:
         lines = [f"Cards answered: {self.answered} in {minutes}m {seconds:02d}s"]
         lines.append("  ".join(f"{rating.name}: {self.ratings[rating]}" for rating in Rating))
         passed = self.answered - self.ratings[Rating.Again]
-        lines.append(f"Remembered: {passed}/{self.answered} ({passed / self.answered:.0%})")
+        lines.append(f"Remembered: {passed}/{self.answered} ({percent(passed / self.answered)})")
         if self.graded:
             lines.append(f"Graded answers correct: {self.graded_correct}/{self.graded}")
         return lines

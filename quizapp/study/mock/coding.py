@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from quizapp.study.mock.topics import MockCard
 from quizapp.study.protocols import GradeLike
+from quizapp.wording import percent
 
 
 class CaseLike(Protocol):
@@ -84,7 +85,7 @@ def cases_from_json(text: str | None) -> tuple[str | None, tuple[StoredCase, ...
 def passed_text(cases: Sequence[CaseLike], score: float) -> str:
     """The result column: e.g. `5/7 cases 71%`."""
     passed = sum(1 for case in cases if case.passed)
-    return f"{passed}/{len(cases)} cases {score:.0%}"
+    return f"{passed}/{len(cases)} cases {percent(score)}"
 
 
 def case_lines(cases: Sequence[CaseLike], problem: str | None) -> list[str]:

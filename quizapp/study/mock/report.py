@@ -26,7 +26,7 @@ from quizapp.study.mock.answers import (
 from quizapp.study.mock.coding import case_lines, passed_text
 from quizapp.study.mock.options import MockOptions
 from quizapp.study.mock.plan import exercise_of
-from quizapp.wording import plural
+from quizapp.wording import percent, plural
 
 WEAKEST_SHOWN = 3
 UNREADABLE_NOTE = (
@@ -41,10 +41,6 @@ def clock_text(delta: timedelta, *, round_up: bool = False) -> str:
     whole = math.ceil(seconds) if round_up else math.floor(seconds)
     minutes, rest = divmod(max(0, whole), 60)
     return f"{minutes}:{rest:02d}"
-
-
-def percent(value: float) -> str:
-    return f"{value:.0%}"
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.study.mock.report import percent
 from quizapp.study.store import StudyStore
 from quizapp.study.store.interviews import interviews
 from quizapp.study.store.records import InterviewSummary
+from quizapp.wording import percent
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from quizapp.study import ChangedCard, find_changed
 from quizapp.tui.dialogs import confirm_then, reset_question
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
+from quizapp.wording import percent
 
 CHECKING = "Checking which cards changed…"
 
@@ -62,7 +63,7 @@ class ChangedCardsScreen(QuizScreen):
         for change in self.changes:
             table.add_row(
                 Text(change.card_id),
-                Text(f"{change.similarity:.0%}"),
+                Text(f"{percent(change.similarity)}"),
                 Text(change.current_text.splitlines()[0] if change.current_text else ""),
                 key=change.card_id,
             )

@@ -16,7 +16,7 @@ from textual_plotext import PlotextPlot
 
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.screen_header import ScreenHeader
-from quizapp.wording import plural
+from quizapp.wording import percent, plural
 
 if TYPE_CHECKING:
     from quizapp.study import Stats
@@ -27,7 +27,7 @@ ACTIVITY_DAYS = 30
 
 
 def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
+    return "—" if rate is None else f"{percent(rate)}"
 
 
 class StatsScreen(QuizScreen):

@@ -28,7 +28,7 @@ from quizapp.tui.dialogs import AskScreen
 from quizapp.tui.screens.base import QuizScreen
 from quizapp.tui.widgets.hanging_row import HangingRow
 from quizapp.tui.widgets.screen_header import ScreenHeader
-from quizapp.wording import plural
+from quizapp.wording import percent, plural
 
 if TYPE_CHECKING:
     from quizapp.study import CramSession, ReviewSession
@@ -112,7 +112,7 @@ class StudyChoiceScreen(QuizScreen):
     def _custom_options(self, choices: StudyChoices) -> list[Option]:
         extra = f" (+{choices.extra_new_today} today)" if choices.extra_new_today else ""
         weakest = ", ".join(
-            f"{family.template} {family.accuracy:.0%}" for family in choices.weakest
+            f"{family.template} {percent(family.accuracy)}" for family in choices.weakest
         )
         interview = choices.interview_day
         rows = [
@@ -141,7 +141,7 @@ class StudyChoiceScreen(QuizScreen):
                     HangingRow(
                         "i  ",
                         f"Before the interview: {plural(choices.below_target, 'card')} below "
-                        f"{choices.retention:.0%} predicted recall on {interview.isoformat()}",
+                        f"{percent(choices.retention)} predicted recall on {interview.isoformat()}",
                     ),
                     id="before_interview",
                     disabled=choices.below_target == 0,

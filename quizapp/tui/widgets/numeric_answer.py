@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from quizapp.tui.widgets.ordered_input import AnswerInput
+from quizapp.wording import percent
 
 if TYPE_CHECKING:
     from quizapp.questions import Question
@@ -134,7 +135,7 @@ class NumericAnswer(Vertical):
         answer_box.disabled = True
         answer_box.verdict_given()
         self.query_one("#numeric-error", Static).update("")
-        verdict = "Correct" if grade.correct else f"Not quite — score {grade.score:.0%}"
+        verdict = "Correct" if grade.correct else f"Not quite — score {percent(grade.score)}"
         lines = [verdict, *grade.feedback, f"Expected: {self.question.expected_text}"]
         self.query_one("#numeric-feedback", Static).update("\n".join(lines))
         steps = "\n".join(f"  {step}" for step in self.question.solution)
