@@ -6,15 +6,14 @@ traceback from `export`."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from damaged_database import studied_then_damaged
 
 from quizapp.cli import main
-from quizapp.content import load_library
-from quizapp.study import DATABASE_NAME, FakeClock, Rating, ReviewSession, open_store
+from quizapp.study import DATABASE_NAME, FakeClock
 
 READING_COMMANDS = [
     ["export", "--format", "csv", "--output", "-"],
@@ -28,35 +27,10 @@ READING_COMMANDS = [
 ]
 
 
-def _studied_then_damaged(data_dir: Path) -> bytes:
-    """A few answers an hour ago, then bytes 8-40 of pages 4 and 11 overwritten."""
-    cards = load_library(data_dir).cards
-    clock = FakeClock(datetime.now(UTC) - timedelta(hours=1))
-    with open_store(data_dir, clock) as store:
-        session = ReviewSession(store, cards)
-        for _ in range(8):
-            item = session.next()
-            clock.advance(seconds=6)
-            session.record(item, Rating.Good)
-    path = data_dir / DATABASE_NAME
-    raw = sqlite3.connect(path)
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
-    raw.close()
-    data = bytearray(path.read_bytes())
-    for page in (4, 11):
-        start = (page - 1) * page_size
-        data[start + 8 : start + 40] = b"\xa5" * 32
-    path.write_bytes(bytes(data))
-    raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA integrity_check").fetchone() != ("ok",)
-    raw.close()
-    return bytes(data)
-
-
 @pytest.fixture(scope="module")
 def damaged_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    return _studied_then_damaged(tmp_path_factory.mktemp("damaged"))
+    clock = FakeClock(datetime.now(UTC) - timedelta(hours=1))
+    return studied_then_damaged(tmp_path_factory.mktemp("damaged"), clock)
 
 
 @pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)

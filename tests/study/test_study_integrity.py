@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from damaged_database import studied_then_damaged
 from fsrs import Rating
 from study_fakes import cards
 
@@ -101,3 +102,37 @@ def test_a_damaged_file_is_copied_aside_once(tmp_path: Path, clock: FakeClock) -
     with pytest.raises(CorruptDatabaseError):
         open_store(tmp_path, clock)
     assert len(list(tmp_path.glob(f"{DATABASE_NAME}.corrupt-*"))) == 2
+
+
+def test_a_check_after_opening_finds_damage_reads_skip_and_keeps_refusing(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    studied_then_damaged(tmp_path, clock, pages=(5,))
+    store = open_store(tmp_path, clock)
+    try:
+        assert store.review_count() == 8  # the damaged page is not one this read needs
+        with pytest.raises(CorruptDatabaseError, match="unreadable or corrupt"):
+            store.verify_file()
+        with pytest.raises(CorruptDatabaseError):
+            store.review_count()
+        [kept] = tmp_path.glob(f"{DATABASE_NAME}.corrupt-*")
+    finally:
+        store.close()
+    assert kept.read_bytes() == (tmp_path / DATABASE_NAME).read_bytes()
+
+
+def test_a_check_of_a_sound_file_changes_nothing(tmp_path: Path, clock: FakeClock) -> None:
+    with open_store(tmp_path, clock) as store:
+        _answer(store, 2)
+        store.verify_file()
+        assert store.review_count() == 2
+    assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_a_check_of_a_closed_store_says_nothing(tmp_path: Path, clock: FakeClock) -> None:
+    """The app closing as its check runs interrupts the check: no report after the app."""
+    studied_then_damaged(tmp_path, clock, pages=(5,))
+    store = open_store(tmp_path, clock)
+    store.close()
+    store.verify_file()
+    assert not list(tmp_path.glob("*.corrupt-*"))

@@ -17,7 +17,7 @@ import math
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -45,6 +45,7 @@ DATABASE_NAME = "quizapp.sqlite3"
 BUSY_TIMEOUT = 10.0
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
+MALFORMED = "database disk image is malformed"
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -80,8 +81,17 @@ class Connection:
         self._watch = integrity.FileWatch(path)
         self._damage: CorruptDatabaseError | None = None
         """The damage SQLite found, which closed the connection (see `_refuse_if_damaged`)."""
+        self._checking: sqlite3.Connection | None = None
+        """The connection `verify_file` checks on, interrupted by `close`."""
+        self._closed = False
 
     def close(self) -> None:
+        """Stops a check under way too: the process would wait for its thread to end."""
+        self._closed = True
+        checking = self._checking
+        if checking is not None:
+            with suppress(sqlite3.ProgrammingError):  # the check ended and closed it meanwhile
+                checking.interrupt()
         with self._lock:
             self._connection.close()
 
@@ -96,6 +106,32 @@ class Connection:
         the closed connection, nor the journal SQLite removed as it closed."""
         if self._damage is not None:
             raise CorruptDatabaseError(self.path, self._damage.backup, self._damage.detail)
+
+    def verify_file(self) -> None:
+        """SQLite's quick check (see `_verify`) for a store opened without it, as the app's is:
+        on a connection of its own, so the store's other users do not wait for it (most of a
+        second on a large collection). Damage found is kept, and every later use reports it.
+        A store closed meanwhile stops the check, which then reports nothing."""
+        try:
+            check = integrity.connect_read_only(self.path)
+        except sqlite3.Error as error:
+            raise _unavailable(self.path, error) from error
+        self._checking = check
+        try:
+            sound = _passes_quick_check(check, self.path)
+        except StudyStoreError:
+            if self._closed:
+                return
+            raise
+        finally:
+            self._checking = None
+            check.close()
+        with self._lock:
+            if self._closed:
+                return
+            if not sound and self._damage is None:
+                self._damage = _set_aside(self._connection, self.path, self.clock, MALFORMED)
+            self._refuse_if_damaged()
 
     def _translate(self, error: sqlite3.DatabaseError) -> StudyStoreError:
         if _is_corruption(error):
@@ -235,14 +271,23 @@ def _verify(connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
     count nothing (or crash on the NULL) instead of saying the file is damaged. SQLite's quick
     check reads every page once (no index cross-check), which is cheap at this file's size."""
     try:
-        sound = connection.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)]
+        sound = _passes_quick_check(connection, path)
+    except StudyStoreError:
+        connection.close()
+        raise
+    if not sound:
+        raise _set_aside(connection, path, clock, MALFORMED)
+
+
+def _passes_quick_check(connection: sqlite3.Connection, path: Path) -> bool:
+    """SQLite's quick check; damage it stumbles over is a failed check, anything else (a lock,
+    a vanished file) is raised as the store being unavailable."""
+    try:
+        return connection.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)]
     except sqlite3.DatabaseError as error:
         if not _is_corruption(error):
-            connection.close()
             raise _unavailable(path, error) from error
-        sound = False
-    if not sound:
-        raise _set_aside(connection, path, clock, "database disk image is malformed")
+        return False
 
 
 def _set_aside(

@@ -42,6 +42,9 @@ MODE_TITLES = {name: title for name, _key, title, _text in ACTIONS} | {
 }
 
 
+CHECK_GROUP = "check-study-data"
+
+
 class StudyData(Enum):
     """Where opening the decks and the study database stands; the mode keys depend on it."""
 
@@ -123,6 +126,7 @@ class HomeScreen(QuizScreen):
         else:
             self._show_numbers(numbers)
             self.count_changed_cards(numbers)
+        self.check_study_data()
         self.query_one("#home-actions", OptionList).focus()
         mode, self.pending_mode = self.pending_mode, None
         if mode is not None and open_pending:
@@ -175,8 +179,28 @@ class HomeScreen(QuizScreen):
         self._day_ends = numbers.summary.day_ends
         self.today.update("\n".join(numbers.lines()))
 
+    @work(
+        thread=True,
+        exit_on_error=False,
+        group=CHECK_GROUP,
+        description="Checking your study data",
+    )
+    def check_study_data(self) -> None:
+        """Damage that plain reads do not notice (they skip rows, or read NULLs) would show
+        wrong numbers and take more answers into a damaged file: SQLite's quick check, as every
+        `quizapp` command runs it, but in the background once home shows (most of a second on a
+        large collection, which the start does not wait for). From then on the store refuses
+        every read and write with the same report, which each mode shows in place."""
+        self.workspace.store.verify_file()
+
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        self.today.update(f"Cannot read today's numbers:\n{reason}")
+        if worker.group == CHECK_GROUP:
+            from quizapp.study import CorruptDatabaseError
+
+            if isinstance(worker.error, CorruptDatabaseError):
+                self.today.update(f"Your study data is damaged:\n{reason}")
+        else:
+            self.today.update(f"Cannot read today's numbers:\n{reason}")
 
     @on(OptionList.OptionSelected, "#home-actions")
     def open_selected(self, event: OptionList.OptionSelected) -> None:
