@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import shown, wait_ready
+from helpers import burst, settle, shown, wait_ready
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from quizapp.study import FakeClock, open_store
@@ -141,3 +141,24 @@ async def test_a_skipped_question_keeps_everything_typed_for_the_record(
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert _stored(data_dir, clock)[0] == (0, "skipped", "not sure")
+
+
+async def test_a_skip_typed_right_behind_an_answer_keeps_it_with_its_question(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """A burst: ctrl+n (skip, a priority key) ran before the answer line had taken the words
+    typed ahead of it, so they were missing from the skipped question's record and landed in
+    the next question's line."""
+    app = QuizApp(data_dir, clock=clock, start_mock=MockOptions(questions=3, seed=4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MockInterviewScreen)
+        burst(app, *"it saturates", "ctrl+n")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Question 2 of 3" in shown(app, "#mock-status")
+        assert screen.query_one("#mock-answer", Input).value == ""
+    [first, *_] = _stored(data_dir, clock)
+    assert first[2] == "it saturates"
