@@ -260,14 +260,20 @@ async def test_a_leech_is_found_and_reset_clears_its_lapses(make_app) -> None:
 
 async def test_the_columns_cut_at_80_columns_show_whole_below(make_app) -> None:
     """Walk #21: at 80 columns a reverse card's id was cut and its deck and section were off
-    screen; the detail pane names them whole."""
+    screen; the detail pane names them whole. The id loses its middle, not its end: cut at the
+    end it read as its sibling's."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cards(pilot)
         table = screen.query_one("#cards-table", DataTable)
-        table.move_cursor(row=column(screen, 0).index("def-activation-function:reverse"))
+        row = table.get_row_index("def-activation-function:reverse")
+        table.move_cursor(row=row)
         await pilot.pause()
-        assert table.ordered_columns[0].width < len("def-activation-function:reverse")
+        width = table.ordered_columns[0].width
+        assert width < len("def-activation-function:reverse")
+        ids = column(screen, 0)
+        assert ids[row] == "def-activat…tion:reverse" and len(ids[row]) <= width
+        assert "def-activation-function" in ids
         card = app.workspace.library.card("def-activation-function:reverse")
         assert shown(app, "#cards-where") == (
             f"def-activation-function:reverse · definition · "

@@ -40,13 +40,22 @@ from quizapp.wording import plural
 
 PAGE_SIZE = 100
 CARD_ID_WIDTH = 24
-"""Long ids are cut on screen so the status fits in 80 columns; the detail pane shows the whole
-id, with the kind, deck and section the columns further right hold."""
+"""Long ids are cut on screen so the status fits in 80 columns (`shown_id`); the detail pane
+shows the whole id, with the kind, deck and section the columns further right hold."""
 SEARCH_HINT = "/ search: is:due is:suspended is:leech deck:NAME tag:NAME text…"
 CARD_ACTIONS = frozenset({"suspend", "unsuspend", "unbury", "reset", "flag"})
 
 _Acted = tuple[CardAction | None, BrowsedCard | None]
 """An action on a card (None: nothing to do) and the card's row read again after it."""
+
+
+def shown_id(card_id: str) -> str:
+    """An id too long for its column loses its middle, marked "…", not its end: cut at the
+    end, "def-activation-function:reverse" read as its sibling "def-activation-function"."""
+    if len(card_id) <= CARD_ID_WIDTH:
+        return card_id
+    tail = CARD_ID_WIDTH // 2
+    return f"{card_id[: CARD_ID_WIDTH - tail - 1]}…{card_id[-tail:]}"
 
 
 class CardsScreen(QuizScreen):
@@ -176,8 +185,9 @@ class CardsScreen(QuizScreen):
         table.clear()
         zone = self.quiz_app.clock.zone
         for card in self.page_rows():
-            cells = row_cells(card, self._today, zone)
-            table.add_row(*(Text(inert(cell)) for cell in cells), key=card.card_id)
+            card_id, *cells = row_cells(card, self._today, zone)
+            shown = (shown_id(card_id), *cells)
+            table.add_row(*(Text(inert(cell)) for cell in shown), key=card.card_id)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         self._show_count()
