@@ -25,7 +25,7 @@ def summary(report: CheckReport) -> str:
     """E.g. `6/7 cases passed (43%: not stable)`: why the score is not the share (the failed
     stability case says it halved the score)."""
     total = len(report.cases)
-    verdict = "solved" if report.solved else f"{percent(report.score)}"
+    verdict = "solved" if report.solved else percent(report.score)
     unstable = ": not stable" if report.unstable and report.passed else ""
     return f"{report.passed}/{total} cases passed ({verdict}{unstable})"
 

@@ -131,7 +131,7 @@ def render(stats: Stats, day_note: str = "") -> str:
     lines += ["", f"Predicted recall {stats.recall_when} by topic"]
     width = max((len(topic.topic) for topic in stats.recall), default=5)
     for topic in stats.recall:
-        studied = "-" if topic.studied is None else f"{percent(topic.studied)}"
+        studied = "-" if topic.studied is None else percent(topic.studied)
         lines.append(
             f"  {topic.topic:<{width}}  {percent(topic.expected):>4} over {topic.cards:>4} cards"
             f"  {studied:>4} over {topic.studied_cards:>4} studied"

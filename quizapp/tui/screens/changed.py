@@ -63,7 +63,7 @@ class ChangedCardsScreen(QuizScreen):
         for change in self.changes:
             table.add_row(
                 Text(change.card_id),
-                Text(f"{percent(change.similarity)}"),
+                Text(percent(change.similarity)),
                 Text(change.current_text.splitlines()[0] if change.current_text else ""),
                 key=change.card_id,
             )

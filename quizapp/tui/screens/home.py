@@ -194,13 +194,12 @@ class HomeScreen(QuizScreen):
         self.workspace.store.verify_file()
 
     def worker_failed(self, worker: Worker[object], reason: str) -> None:
-        if worker.group == CHECK_GROUP:
-            from quizapp.study import CorruptDatabaseError
+        from quizapp.study import CorruptDatabaseError
 
-            if isinstance(worker.error, CorruptDatabaseError):
-                self.today.update(f"Your study data is damaged:\n{reason}")
-        else:
+        if worker.group != CHECK_GROUP:
             self.today.update(f"Cannot read today's numbers:\n{reason}")
+        elif isinstance(worker.error, CorruptDatabaseError):
+            self.today.update(f"Your study data is damaged:\n{reason}")
 
     @on(OptionList.OptionSelected, "#home-actions")
     def open_selected(self, event: OptionList.OptionSelected) -> None:

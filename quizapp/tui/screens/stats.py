@@ -27,7 +27,7 @@ ACTIVITY_DAYS = 30
 
 
 def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{percent(rate)}"
+    return "—" if rate is None else percent(rate)
 
 
 class StatsScreen(QuizScreen):
